@@ -11,15 +11,16 @@ export default defineConfig({
         extends: true,
         test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.db.test.ts"] },
       },
-      {
-        extends: true,
+      ...(["postgres", "pglite"] as const).map((kind) => ({
+        extends: true as const,
         test: {
-          name: "db",
-          include: ["lib/**/*.db.test.ts", "prisma/**/*.db.test.ts"],
+          name: `db-${kind}`,
+          include: ["lib/**/*.db.test.ts"],
+          env: { CM_TEST_DB: kind },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
-      },
+      })),
     ],
   },
 });

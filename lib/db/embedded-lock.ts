@@ -1,0 +1,54 @@
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { join } from "node:path";
+
+export type LockInfo = { pid: number; port: number | null; startedAt: string };
+
+export function lockPath(dataDir: string): string {
+  return join(dataDir, "embedded.lock.json");
+}
+
+/** Atomically claims the data directory; false when another process holds the lock file. */
+export function tryClaim(dataDir: string): boolean {
+  mkdirSync(dataDir, { recursive: true });
+  try {
+    const fd = openSync(lockPath(dataDir), "wx");
+    const info: LockInfo = { pid: process.pid, port: null, startedAt: new Date().toISOString() };
+    writeSync(fd, JSON.stringify(info));
+    closeSync(fd);
+    return true;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw e;
+  }
+}
+
+export function readLock(dataDir: string): LockInfo | null {
+  try {
+    return JSON.parse(readFileSync(lockPath(dataDir), "utf8")) as LockInfo;
+  } catch {
+    return null;
+  }
+}
+
+export function publishPort(dataDir: string, port: number): void {
+  const info: LockInfo = { pid: process.pid, port, startedAt: new Date().toISOString() };
+  writeFileSync(lockPath(dataDir), JSON.stringify(info));
+}
+
+export function releaseLock(dataDir: string): void {
+  const info = readLock(dataDir);
+  if (info?.pid === process.pid) rmSync(lockPath(dataDir), { force: true });
+}
+
+export function removeStaleLock(dataDir: string): void {
+  rmSync(lockPath(dataDir), { force: true });
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,0 +1,34 @@
+import { z } from "zod";
+
+// The only reader of process.env (lint bans it elsewhere).
+const ZEnv = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
+    .optional(),
+  CM_DATA_DIR: z.string().min(1).default(".data"),
+  CM_DB_POOL_MAX: z.coerce.number().int().positive().default(10),
+  CM_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(2048),
+  CM_SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  OPENAI_API_KEY: z.string().optional(),
+  CM_GENERATION_MODEL: z.string().optional(),
+  CM_EMBEDDING_MODEL: z.string().optional(),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type TEnv = z.infer<typeof ZEnv>;
+
+export function env(): TEnv {
+  const parsed = ZEnv.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** For entry points (dev server, CLI) that hand a resolved database URL to the code they start. */
+export function setDatabaseUrl(url: string): void {
+  process.env.DATABASE_URL = url;
+}

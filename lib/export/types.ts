@@ -1,0 +1,83 @@
+/** One effective pair, as the database reader hands it to the serializers. */
+export type ExportPair = {
+  id: string;
+  /** External prompt-group id (from the imported file). */
+  promptId: string;
+  /** Stable internal prompt-group id; the train/test split is keyed on it. */
+  groupKey: string;
+  lang: string;
+  prompt: string;
+  system?: string | null;
+  chosen: string;
+  rejected: string;
+  enReference: string;
+  scoreChosen: number;
+  scoreRejected: number;
+  margin: number;
+  origin: "auto" | "human";
+  status: string;
+  runId: string | null;
+  scorer: string;
+};
+
+export const EXPORT_FORMATS = [
+  "trl",
+  "trl-chat",
+  "llama-factory",
+  "llama-factory-sharegpt",
+  "openrlhf",
+  "cm-align",
+  "parquet",
+] as const;
+
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export type SplitName = "train" | "test";
+
+export type SplitOptions = {
+  /** Share of prompt groups (not pairs) that go to the test split, in [0, 1]. */
+  testFraction: number;
+  seed: number | string;
+};
+
+export type WriteExportOptions = {
+  rows: AsyncIterable<ExportPair>;
+  format: ExportFormat;
+  /** A file path for single-file formats without a split, otherwise a directory. */
+  out: string;
+  split?: SplitOptions;
+  /** Export-wide system prompt, used for pairs whose own `system` is empty. */
+  system?: string | null;
+  datasetName: string;
+  /** Snapshot of the run configuration, quoted in the Hugging Face dataset card. */
+  runConfig?: Record<string, unknown>;
+  /** Languages of the export, in the order the card and the counts list them. */
+  languages: string[];
+  /** Parquet tuning; the defaults suit the Hugging Face viewer. */
+  parquet?: ParquetTuning;
+};
+
+export type ParquetTuning = {
+  /** Most rows in one row group (default 10 000). */
+  rowGroupRows?: number;
+  /** Bytes of buffered text across all open Parquet files before the largest buffer is flushed (default 64 MiB). */
+  bufferBudgetBytes?: number;
+};
+
+export type ManifestFile = {
+  /** Relative to the export root: the directory, or the file's own directory in single-file mode. */
+  path: string;
+  sha256: string;
+  bytes: number;
+  /** Records in the file; 0 for metadata files (dataset_info.json, README.md). */
+  rows: number;
+};
+
+export type SplitCounts = { train: number; test: number };
+
+export type ExportManifest = {
+  format: ExportFormat;
+  layout: "file" | "directory";
+  files: ManifestFile[];
+  counts: Record<string, SplitCounts>;
+};

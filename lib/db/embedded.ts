@@ -69,9 +69,9 @@ async function becomeOwner(dir: string): Promise<EmbeddedDatabase> {
  * Opens the embedded database in `dataDir`. One process owns the PGlite files; any other process
  * that opens the same directory is routed through the owner's socket instead of opening the files.
  */
-export async function openEmbedded(dataDir: string): Promise<EmbeddedDatabase> {
+export async function openEmbedded(dataDir: string, opts: { waitMs?: number } = {}): Promise<EmbeddedDatabase> {
   const dir = resolve(dataDir);
-  const deadline = Date.now() + WAIT_FOR_OWNER_MS;
+  const deadline = Date.now() + (opts.waitMs ?? WAIT_FOR_OWNER_MS);
   for (;;) {
     if (tryClaim(dir)) return becomeOwner(dir);
     const lock = readLock(dir);

@@ -1,0 +1,28 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: "CM-Align Studio",
+  description: "Build, inspect and export multilingual DPO preference data with CM-Align.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <header className="border-b border-slate-200 bg-white">
+          <nav className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3" aria-label="Main">
+            <Link href="/datasets" className="font-semibold text-indigo-700">
+              CM-Align Studio
+            </Link>
+            <Link href="/datasets" className="text-sm text-slate-600 hover:text-slate-900">
+              Datasets
+            </Link>
+          </nav>
+        </header>
+        <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,38 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+const pureImports = {
+  patterns: [
+    { group: ["@/lib/db/*", "@/lib/generated/*", "@prisma/*", "pg", "next", "next/*", "openai", "react"], message: "lib/pipeline is pure: no I/O, no framework." },
+  ],
+};
+
+export default [
+  { ignores: ["lib/generated/**", ".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  ...nextVitals,
+  ...nextTs,
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "max-lines": ["warn", { max: 400, skipBlankLines: true, skipComments: true }],
+      "no-restricted-syntax": [
+        "error",
+        { selector: "MemberExpression[object.name='process'][property.name='env']", message: "Read the environment through lib/env.ts." },
+      ],
+    },
+  },
+  {
+    files: ["lib/env.ts", "lib/testing/**", "scripts/**", "e2e/**", "playwright.config.ts", "prisma.config.ts", "bench/**", "**/*.test.ts"],
+    rules: { "no-restricted-syntax": "off" },
+  },
+  { files: ["lib/pipeline/**"], rules: { "no-restricted-imports": ["error", pureImports] } },
+  {
+    files: ["components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ group: ["@/lib/db/*", "@/lib/*/queries", "@/lib/*/mutations", "@/lib/jobs/*"], message: "Components render; data comes from pages." }] },
+      ],
+    },
+  },
+];

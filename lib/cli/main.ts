@@ -1,0 +1,32 @@
+import { Command, CommanderError } from "commander";
+import { closeDatabase } from "@/lib/db/client";
+import { registerStats } from "./commands/stats";
+import { describeError, EXIT, exitCodeFor, say } from "./output";
+
+export function buildProgram(): Command {
+  const program = new Command("cm-align")
+    .description("CM-Align Studio command line: import, select, export and inspect preference datasets")
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerStats(program);
+  return program;
+}
+
+export async function runCli(argv: string[]): Promise<number> {
+  try {
+    await buildProgram().parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    say(`error: ${describeError(error)}`);
+    return exitCodeFor(error);
+  } finally {
+    await closeDatabase();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await runCli(process.argv.slice(2));
+}

@@ -1,0 +1,10 @@
+import { detectLanguage, extractAnswer } from "@/lib/pipeline";
+import type { Derived } from "./insert-groups";
+
+/** Fields computed once per response at load time, so runs and dashboards never recompute them. */
+export function deriveResponseFields(text: string, _lang: string, group: { gold: string | null }): Derived {
+  return {
+    detectedLanguage: text.trim() === "" ? null : detectLanguage(text),
+    extractedAnswer: group.gold !== null ? extractAnswer(text) : null,
+  };
+}

@@ -1,0 +1,112 @@
+import { getPrisma } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+
+export type DatasetSummary = {
+  id: number;
+  slug: string;
+  name: string;
+  task: string;
+  pivotLanguage: string;
+  languages: string[];
+  groups: number;
+  responses: number;
+  createdAt: Date;
+};
+
+export async function listDatasets(): Promise<DatasetSummary[]> {
+  const prisma = await getPrisma();
+  return prisma.$queryRaw<DatasetSummary[]>`
+    SELECT d.id, d.slug, d.name, d.task::text AS task, d.pivot_language AS "pivotLanguage",
+           d.languages, d.created_at AS "createdAt",
+           (SELECT count(*)::int FROM prompt_groups g WHERE g.dataset_id = d.id) AS groups,
+           (SELECT count(*)::int FROM responses r WHERE r.dataset_id = d.id) AS responses
+    FROM datasets d ORDER BY d.created_at, d.id`;
+}
+
+export async function getDatasetBySlug(slug: string) {
+  const prisma = await getPrisma();
+  const dataset = await prisma.dataset.findUnique({ where: { slug } });
+  if (!dataset) throw new AppError("NOT_FOUND", `No dataset with slug "${slug}".`);
+  return dataset;
+}
+
+export type LanguageCount = { language: string; responses: number; groups: number; empty: number; offTarget: number };
+
+export async function responsesByLanguage(datasetId: number): Promise<LanguageCount[]> {
+  const prisma = await getPrisma();
+  return prisma.$queryRaw<LanguageCount[]>`
+    SELECT language, count(*)::int AS responses, count(DISTINCT group_id)::int AS groups,
+           count(*) FILTER (WHERE char_length = 0)::int AS empty,
+           count(*) FILTER (WHERE detected_language IS NOT NULL AND detected_language <> split_part(language, '-', 1))::int AS "offTarget"
+    FROM responses WHERE dataset_id = ${datasetId}
+    GROUP BY language ORDER BY language`;
+}
+
+export type GroupRow = {
+  id: number;
+  externalId: string;
+  gold: string | null;
+  prompt: string | null;
+  languages: number;
+  responses: number;
+};
+
+/** One page of prompt groups in id order; pass the last id seen as `after` (keyset pagination). */
+export async function listGroups(datasetId: number, opts: { after?: number; limit: number }): Promise<GroupRow[]> {
+  const prisma = await getPrisma();
+  const after = opts.after ?? 0;
+  return prisma.$queryRaw<GroupRow[]>`
+    SELECT g.id, g.external_id AS "externalId", g.gold,
+           (SELECT left(p.text, 200) FROM prompt_texts p JOIN datasets d ON d.id = g.dataset_id
+             WHERE p.group_id = g.id AND p.language = d.pivot_language) AS prompt,
+           (SELECT count(DISTINCT r.language)::int FROM responses r WHERE r.group_id = g.id) AS languages,
+           (SELECT count(*)::int FROM responses r WHERE r.group_id = g.id) AS responses
+    FROM prompt_groups g
+    WHERE g.dataset_id = ${datasetId} AND g.id > ${after}
+    ORDER BY g.id LIMIT ${opts.limit}`;
+}
+
+export async function getGroupDetail(datasetId: number, groupId: number) {
+  const prisma = await getPrisma();
+  const group = await prisma.promptGroup.findFirst({
+    where: { id: groupId, datasetId },
+    include: {
+      prompts: { orderBy: { language: "asc" } },
+      responses: {
+        orderBy: [{ language: "asc" }, { sampleIndex: "asc" }],
+        omit: { contentHash: true, params: true },
+      },
+    },
+  });
+  if (!group) throw new AppError("NOT_FOUND", `No prompt group ${groupId} in this dataset.`);
+  return group;
+}
+
+export type DatasetStats = {
+  dataset: string;
+  groups: number;
+  languages: string[];
+  responses: number;
+  responsesByLanguage: Record<string, number>;
+  groupsWithGold: number;
+};
+
+export async function datasetStats(slug: string): Promise<DatasetStats> {
+  const dataset = await getDatasetBySlug(slug);
+  const prisma = await getPrisma();
+  const [groups, groupsWithGold, byLanguage] = await Promise.all([
+    prisma.promptGroup.count({ where: { datasetId: dataset.id } }),
+    prisma.promptGroup.count({ where: { datasetId: dataset.id, gold: { not: null } } }),
+    responsesByLanguage(dataset.id),
+  ]);
+  return {
+    dataset: dataset.slug,
+    groups,
+    languages: byLanguage.map((l) => l.language),
+    responses: byLanguage.reduce((n, l) => n + l.responses, 0),
+    responsesByLanguage: Object.fromEntries(byLanguage.map((l) => [l.language, l.responses])),
+    groupsWithGold,
+  };
+}
+

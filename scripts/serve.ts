@@ -1,0 +1,40 @@
+// `npm run dev` / `npm start`: opens the database (embedded PGlite unless DATABASE_URL is set),
+// migrates it, seeds the demo on an empty database, then runs Next.js against it.
+import { spawn } from "node:child_process";
+import { closeDatabase, getDatabase } from "@/lib/db/client";
+import { openEmbedded } from "@/lib/db/embedded";
+import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
+import { env, setDatabaseUrl } from "@/lib/env";
+
+const mode = process.argv[2] === "start" ? "start" : "dev";
+const e = env();
+
+let closeEmbedded = async () => {};
+if (!e.DATABASE_URL) {
+  const embedded = await openEmbedded(e.CM_DATA_DIR);
+  closeEmbedded = embedded.close;
+  setDatabaseUrl(embedded.url);
+  console.error(
+    embedded.owner
+      ? `Embedded Postgres (PGlite) in ${e.CM_DATA_DIR}, serving ${embedded.url}`
+      : `Embedded database in ${e.CM_DATA_DIR} is open in another process; connecting through it.`,
+  );
+}
+const db = await getDatabase();
+console.error(`Database: ${db.kind}, migrations applied.`);
+if (e.CM_SEED_DEMO === "1") {
+  const seeded = await seedDemoIfEmpty(db);
+  if (seeded) console.error(`Seeded the demo dataset: ${seeded.groups} groups, ${seeded.responses} responses.`);
+}
+await closeDatabase();
+
+const child = spawn("node_modules/.bin/next", [mode, ...process.argv.slice(3)], {
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: db.url },
+});
+const stop = (signal: NodeJS.Signals) => child.kill(signal);
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+child.on("exit", (code) => {
+  void closeEmbedded().finally(() => process.exit(code ?? 0));
+});

@@ -41,7 +41,14 @@ export function buildDatasetCard(input: DatasetCardInput): string {
     input.runConfig === undefined
       ? "No run configuration was recorded for this export."
       : codeBlock(sortedKeysJson(input.runConfig), "json");
-  const usage = `from datasets import load_dataset\n\npairs = load_dataset("path/to/${input.datasetName}", ${JSON.stringify(firstLanguage)})`;
+  const usage = [
+    "from datasets import load_dataset",
+    "",
+    `pairs = load_dataset("path/to/${input.datasetName}", ${JSON.stringify(firstLanguage)})`,
+  ].join("\n");
+  const splitNote = hasSplit
+    ? "The train/test split is made per prompt group, so a question never appears in both splits through different languages.\n\n"
+    : "";
   return `---
 ${toYaml(cardFrontMatter(input))}---
 
@@ -75,7 +82,7 @@ The similarity function ("scorer") and thresholds are part of the run configurat
 - \`score_chosen\`, \`score_rejected\`: cross-lingual consistency of each response with the English reference.
 - \`margin\`: \`score_chosen - score_rejected\`.
 
-${hasSplit ? "The train/test split is made per prompt group, so a question never appears in both splits through different languages.\n\n" : ""}## Pairs per language
+${splitNote}## Pairs per language
 
 ${countsTable(input.counts, hasSplit)}
 

@@ -49,8 +49,7 @@ the prompt from \`chosen[:-1]\`. The two forms can yield different response stri
 template is applied (OpenRLHF issue #909). Here the prompt messages are stored apart from the replies,
 so \`chosen\` and \`rejected\` hold only the assistant turn and nothing has to be split off a shared
 conversation prefix; a system prompt has one obvious place (the start of \`prompt\`). It is the same
-prompt/chosen/rejected split as the \`trl-chat\` export.
-Every file of this export uses this one form.
+prompt/chosen/rejected split as the \`trl-chat\` export, and every file of this export uses it.
 
 ## Pairs per language
 

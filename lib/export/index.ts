@@ -1,0 +1,17 @@
+export type {
+  ExportFormat,
+  ExportManifest,
+  ExportPair,
+  ManifestFile,
+  ParquetTuning,
+  SplitCounts,
+  SplitName,
+  SplitOptions,
+  WriteExportOptions,
+} from "./types";
+export { EXPORT_FORMATS } from "./types";
+export { FORMAT_SPECS } from "./formats";
+export { ExportLayoutError, usesSingleFile } from "./layout";
+export { assignSplit } from "./split";
+export { previewRecords, type PreviewOptions } from "./preview";
+export { writeExport } from "./write-export";

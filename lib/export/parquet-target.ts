@@ -1,0 +1,75 @@
+import path from "node:path";
+import { HashedFileSink } from "./file-sink";
+import { parquetShardPath } from "./layout";
+import { ParquetShard } from "./parquet-shard";
+import { parquetRow } from "./records";
+import type { ExportPair, ManifestFile, ParquetTuning, SplitName } from "./types";
+
+const DEFAULT_ROW_GROUP_ROWS = 10_000;
+const DEFAULT_BUFFER_BUDGET_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The Hugging Face layout: one Parquet file per (language, split), all open at once because rows
+ * arrive interleaved. Each file buffers at most one row group; when the buffers together pass the
+ * budget, the largest is written out early as a smaller row group. Boundaries depend only on the
+ * row sequence, so output stays byte-deterministic.
+ */
+export class ParquetTarget {
+  private readonly shards = new Map<string, ParquetShard>();
+  private readonly rowGroupRows: number;
+  private readonly budgetChars: number;
+
+  constructor(
+    private readonly root: string,
+    private readonly languages: readonly string[],
+    private readonly splits: readonly SplitName[],
+    tuning: ParquetTuning = {},
+  ) {
+    this.rowGroupRows = tuning.rowGroupRows ?? DEFAULT_ROW_GROUP_ROWS;
+    // UTF-16 code units are a cheap stand-in for bytes; the budget is approximate by design.
+    this.budgetChars = tuning.bufferBudgetBytes ?? DEFAULT_BUFFER_BUDGET_BYTES;
+    if (!(this.rowGroupRows >= 1)) throw new RangeError("parquet.rowGroupRows must be at least 1");
+  }
+
+  async add(pair: ExportPair, split: SplitName): Promise<void> {
+    const shard = await this.shardFor(pair.lang, split);
+    await shard.add(parquetRow(pair));
+    await this.enforceBudget();
+  }
+
+  /** Finishes every file, writing empty ones for (language, split) pairs without rows. */
+  async close(): Promise<ManifestFile[]> {
+    for (const lang of this.languages) {
+      for (const split of this.splits) await this.shardFor(lang, split);
+    }
+    const files: ManifestFile[] = [];
+    for (const shard of this.shards.values()) files.push(await shard.close());
+    return files;
+  }
+
+  async abort(): Promise<void> {
+    await Promise.all([...this.shards.values()].map((s) => s.abort()));
+  }
+
+  private async shardFor(lang: string, split: SplitName): Promise<ParquetShard> {
+    const key = `${lang}\u0000${split}`;
+    let shard = this.shards.get(key);
+    if (!shard) {
+      const relative = parquetShardPath(lang, split);
+      const sink = await HashedFileSink.open(path.join(this.root, relative), relative);
+      shard = new ParquetShard(sink, this.rowGroupRows);
+      this.shards.set(key, shard);
+    }
+    return shard;
+  }
+
+  private async enforceBudget(): Promise<void> {
+    let total = 0;
+    let largest: ParquetShard | undefined;
+    for (const shard of this.shards.values()) {
+      total += shard.bufferedChars;
+      if (!largest || shard.bufferedChars > largest.bufferedChars) largest = shard;
+    }
+    if (total > this.budgetChars && largest) await largest.flushRowGroup();
+  }
+}

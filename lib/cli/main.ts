@@ -1,6 +1,8 @@
 import { Command, CommanderError } from "commander";
 import { closeDatabase } from "@/lib/db/client";
+import { registerSelect } from "./commands/select";
 import { registerStats } from "./commands/stats";
+import { stopBoss } from "@/lib/jobs/queue";
 import { describeError, EXIT, exitCodeFor, say } from "./output";
 
 export function buildProgram(): Command {
@@ -9,6 +11,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerStats(program);
+  registerSelect(program);
   return program;
 }
 
@@ -23,6 +26,7 @@ export async function runCli(argv: string[]): Promise<number> {
     say(`error: ${describeError(error)}`);
     return exitCodeFor(error);
   } finally {
+    await stopBoss();
     await closeDatabase();
   }
 }

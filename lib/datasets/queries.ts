@@ -84,6 +84,7 @@ export async function getGroupDetail(datasetId: number, groupId: number) {
 }
 
 export type DatasetStats = {
+  datasetId: number;
   dataset: string;
   groups: number;
   languages: string[];
@@ -101,6 +102,7 @@ export async function datasetStats(slug: string): Promise<DatasetStats> {
     responsesByLanguage(dataset.id),
   ]);
   return {
+    datasetId: dataset.id,
     dataset: dataset.slug,
     groups,
     languages: byLanguage.map((l) => l.language),

@@ -1,0 +1,60 @@
+import { InvalidArgumentError, type Command } from "commander";
+import { getDatabase } from "@/lib/db/client";
+import { getDatasetBySlug } from "@/lib/datasets/queries";
+import { enqueueRun } from "@/lib/jobs/queue";
+import { createSelectRun } from "@/lib/runs/create-select-run";
+import { executeSelectRun } from "@/lib/runs/execute-select-run";
+import { getRun } from "@/lib/runs/queries";
+import { printJson, say } from "../output";
+import { progressBar } from "../progress";
+
+type Opts = {
+  dataset: string; scorer: string; margin: number; languageGuard: boolean; reference: string; pairs: string;
+  seed: number; englishPairs?: boolean; embeddingModel?: string; enqueue?: boolean; json?: boolean;
+};
+
+function number(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n)) throw new InvalidArgumentError("expected a number");
+  return n;
+}
+
+export function registerSelect(program: Command): void {
+  program
+    .command("select")
+    .description("run CM-Align selection: English references, cross-lingual scores, chosen/rejected pairs")
+    .requiredOption("--dataset <slug>", "dataset slug")
+    .option("--scorer <name>", "auto | embedding | answer | lexical", "auto")
+    .option("--margin <x>", "skip pairs whose margin is below x", number, 0)
+    .option("--no-language-guard", "allow off-target-language responses to be chosen")
+    .option("--reference <strategy>", "consistency | first | random", "consistency")
+    .option("--pairs <strategy>", "consistency | random", "consistency")
+    .option("--seed <n>", "seed for the random baselines", number, 0)
+    .option("--english-pairs", "also pair the English reference with the least consistent English sample")
+    .option("--embedding-model <name>", "stored vectors to use for the embedding scorer")
+    .option("--enqueue", "queue the run for a worker instead of executing it here")
+    .option("--json", "print a JSON summary on stdout")
+    .action(async (opts: Opts) => {
+      const db = await getDatabase();
+      const dataset = await getDatasetBySlug(opts.dataset);
+      const { runId, groups } = await createSelectRun(db, dataset.id, {
+        scorer: opts.scorer as "auto", margin: opts.margin, languageGuard: opts.languageGuard,
+        reference: opts.reference as "consistency", pairs: opts.pairs as "consistency", seed: opts.seed,
+        englishPairs: opts.englishPairs ?? false, embeddingModel: opts.embeddingModel ?? null,
+      });
+      if (opts.enqueue) {
+        await enqueueRun(db, runId);
+        say(`Queued select run ${runId} over ${groups} groups; a worker (npm run worker) executes it.`);
+        if (opts.json) printJson({ runId, groups, status: "queued" });
+        return;
+      }
+      const bar = progressBar(`select run ${runId}`);
+      const outcome = await executeSelectRun(db, runId, { onProgress: (p) => bar.update(p.done, p.total, "groups") });
+      bar.update(groups, groups, "groups");
+      bar.stop();
+      const run = await getRun(db, runId);
+      if (opts.json) printJson({ runId, status: run.status, ...(run.summary ?? {}), error: run.error });
+      else say(`Run ${runId} ${run.status}${run.error ? `: ${run.error}` : ""}.`);
+      if (outcome === "failed") process.exitCode = 1;
+    });
+}

@@ -1,0 +1,50 @@
+import type { Pool } from "pg";
+import { bytesToFloat32, type Candidate, type GroupInput } from "@/lib/pipeline";
+
+type Row = {
+  group_id: number;
+  gold: string | null;
+  id: number;
+  language: string;
+  sample_index: number;
+  text: string;
+  detected_language: string | null;
+  extracted_answer: string | null;
+  vector: Buffer | null;
+};
+
+/** The pipeline's input for every group of one chunk, with stored vectors of `embeddingModel`. */
+export async function loadGroupInputs(
+  pool: Pool,
+  datasetId: number,
+  range: { fromGroupId: number; toGroupId: number },
+  pivot: string,
+  embeddingModel: string | null,
+): Promise<GroupInput[]> {
+  const { rows } = await pool.query<Row>(
+    `SELECT g.id AS group_id, g.gold, r.id, r.language, r.sample_index, r.text, r.detected_language,
+            r.extracted_answer, e.vector
+     FROM prompt_groups g
+     JOIN responses r ON r.group_id = g.id
+     LEFT JOIN embeddings e ON $4::text IS NOT NULL AND e.dataset_id = r.dataset_id
+                           AND e.model = $4::text AND e.content_hash = r.content_hash
+     WHERE g.dataset_id = $1 AND g.id BETWEEN $2 AND $3
+     ORDER BY g.id, r.language, r.sample_index, r.id`,
+    [datasetId, range.fromGroupId, range.toGroupId, embeddingModel],
+  );
+  const groups = new Map<number, { gold: string | null; candidates: Candidate[] }>();
+  for (const r of rows) {
+    let g = groups.get(r.group_id);
+    if (!g) groups.set(r.group_id, (g = { gold: r.gold, candidates: [] }));
+    g.candidates.push({
+      id: String(r.id),
+      lang: r.language,
+      sampleIndex: r.sample_index,
+      text: r.text,
+      detectedLang: r.detected_language,
+      answer: r.extracted_answer,
+      vector: r.vector ? bytesToFloat32(r.vector) : null,
+    });
+  }
+  return [...groups].map(([id, g]) => ({ groupId: String(id), pivot, gold: g.gold, candidates: g.candidates }));
+}

@@ -1,0 +1,51 @@
+import type { PoolClient } from "pg";
+import type { GroupSelection } from "@/lib/pipeline";
+
+/** Writes one chunk's scores, references and proposals; duplicates from a retried chunk are ignored. */
+export async function writeSelections(client: PoolClient, runId: number, datasetId: number, selections: GroupSelection[]): Promise<void> {
+  const s = { response: [] as number[], group: [] as number[], kind: [] as string[], score: [] as number[] };
+  const ref = { group: [] as number[], response: [] as (number | null)[], cons: [] as (number | null)[], scorer: [] as string[] };
+  const p = {
+    group: [] as number[], lang: [] as string[], chosen: [] as (number | null)[], rejected: [] as (number | null)[],
+    sc: [] as (number | null)[], sr: [] as (number | null)[], margin: [] as (number | null)[],
+    reason: [] as (string | null)[], detail: [] as (string | null)[],
+  };
+  for (const sel of selections) {
+    const groupId = Number(sel.groupId);
+    for (const sc of sel.scores) {
+      s.response.push(Number(sc.candidateId)); s.group.push(groupId); s.kind.push(sc.kind); s.score.push(sc.score);
+    }
+    ref.group.push(groupId);
+    ref.response.push(sel.reference ? Number(sel.reference.candidateId) : null);
+    ref.cons.push(sel.reference?.cons ?? null);
+    ref.scorer.push(sel.scorer);
+    for (const d of sel.decisions) {
+      p.group.push(groupId); p.lang.push(d.lang);
+      if (d.kind === "pair") {
+        p.chosen.push(Number(d.chosenId)); p.rejected.push(Number(d.rejectedId));
+        p.sc.push(d.scoreChosen); p.sr.push(d.scoreRejected); p.margin.push(d.margin);
+        p.reason.push(null); p.detail.push(d.basis === "score" ? null : d.basis);
+      } else {
+        p.chosen.push(null); p.rejected.push(null); p.sc.push(null); p.sr.push(null); p.margin.push(null);
+        p.reason.push(d.reason); p.detail.push(d.detail ?? null);
+      }
+    }
+  }
+  await client.query(
+    `INSERT INTO run_scores (run_id, dataset_id, response_id, group_id, kind, score)
+     SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::text[], $6::float8[]) ON CONFLICT DO NOTHING`,
+    [runId, datasetId, s.response, s.group, s.kind, s.score],
+  );
+  await client.query(
+    `INSERT INTO run_references (run_id, dataset_id, group_id, response_id, cons, scorer)
+     SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::float8[], $6::text[]) ON CONFLICT DO NOTHING`,
+    [runId, datasetId, ref.group, ref.response, ref.cons, ref.scorer],
+  );
+  await client.query(
+    `INSERT INTO run_proposals (run_id, dataset_id, group_id, language, chosen_id, rejected_id, score_chosen,
+                                score_rejected, margin, skip_reason, skip_detail)
+     SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[],
+                                  $9::float8[], $10::text[], $11::text[]) ON CONFLICT DO NOTHING`,
+    [runId, datasetId, p.group, p.lang, p.chosen, p.rejected, p.sc, p.sr, p.margin, p.reason, p.detail],
+  );
+}

@@ -10,6 +10,7 @@ const ZEnv = z.object({
   CM_DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   CM_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(2048),
   CM_SEED_DEMO: z.enum(["0", "1"]).default("1"),
+  CM_WORKER: z.enum(["0", "1"]).default("1"),
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_API_KEY: z.string().optional(),
   CM_GENERATION_MODEL: z.string().optional(),

@@ -5,6 +5,7 @@ import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { openEmbedded } from "@/lib/db/embedded";
 import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
 import { env, setDatabaseUrl } from "@/lib/env";
+import { startWorker } from "@/lib/jobs/start-worker";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const e = env();
@@ -26,7 +27,8 @@ if (e.CM_SEED_DEMO === "1") {
   const seeded = await seedDemoIfEmpty(db);
   if (seeded) console.error(`Seeded the demo dataset: ${seeded.groups} groups, ${seeded.responses} responses.`);
 }
-await closeDatabase();
+// The app enqueues runs; this process executes them (set CM_WORKER=0 and run `npm run worker` instead).
+const stopWorker = e.CM_WORKER === "1" ? await startWorker(db, (m) => console.error(`[worker] ${m}`)) : async () => {};
 
 const child = spawn("node_modules/.bin/next", [mode, ...process.argv.slice(3)], {
   stdio: "inherit",
@@ -36,5 +38,8 @@ const stop = (signal: NodeJS.Signals) => child.kill(signal);
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 child.on("exit", (code) => {
-  void closeEmbedded().finally(() => process.exit(code ?? 0));
+  void stopWorker()
+    .then(closeDatabase)
+    .then(closeEmbedded)
+    .finally(() => process.exit(code ?? 0));
 });

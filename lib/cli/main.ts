@@ -25,12 +25,11 @@ export async function runCli(argv: string[]): Promise<number> {
     }
     say(`error: ${describeError(error)}`);
     return exitCodeFor(error);
-  } finally {
-    await stopBoss();
-    await closeDatabase();
   }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.exitCode = await runCli(process.argv.slice(2));
+  await stopBoss();
+  await closeDatabase();
 }

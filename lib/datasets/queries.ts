@@ -1,5 +1,6 @@
 import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { ZSlug } from "./schemas";
 
 
 export type DatasetSummary = {
@@ -29,6 +30,13 @@ export async function getDatasetBySlug(slug: string) {
   const dataset = await prisma.dataset.findUnique({ where: { slug } });
   if (!dataset) throw new AppError("NOT_FOUND", `No dataset with slug "${slug}".`);
   return dataset;
+}
+
+/** The dataset, or null when the slug is malformed or unknown (pages turn that into a 404). */
+export async function findDatasetBySlug(slug: string) {
+  if (!ZSlug.safeParse(slug).success) return null;
+  const prisma = await getPrisma();
+  return prisma.dataset.findUnique({ where: { slug } });
 }
 
 export type LanguageCount = { language: string; responses: number; groups: number; empty: number; offTarget: number };

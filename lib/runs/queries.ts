@@ -29,3 +29,8 @@ export async function listRuns(db: Database, datasetId: number, limit = 50): Pro
   const runs = await db.prisma.pipelineRun.findMany({ where: { datasetId }, orderBy: { id: "desc" }, take: limit });
   return runs.map((run) => ({ ...run, config: run.config as Record<string, unknown>, summary: run.summary as RunSummary | null }));
 }
+
+export async function findRun(db: Database, datasetId: number, runId: number): Promise<RunView | null> {
+  const run = await db.prisma.pipelineRun.findFirst({ where: { id: runId, datasetId } });
+  return run ? { ...run, config: run.config as Record<string, unknown>, summary: run.summary as RunSummary | null } : null;
+}

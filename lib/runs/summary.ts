@@ -57,15 +57,17 @@ export async function goldQuality(db: Db, runId: number): Promise<Record<string,
 }
 
 export async function computeRunSummary(db: Db, runId: number): Promise<RunSummary> {
-  const [counts, quality, scorers, timing] = await Promise.all([
-    proposalCounts(db, runId),
-    goldQuality(db, runId),
-    db.query<{ scorer: string; n: number }>(`SELECT scorer, count(*)::int AS n FROM run_references WHERE run_id = $1 GROUP BY scorer`, [runId]),
-    db.query<{ ms: number | null }>(
-      `SELECT (extract(epoch FROM (coalesce(finished_at, now()) - started_at)) * 1000)::float8 AS ms FROM pipeline_runs WHERE id = $1`,
-      [runId],
-    ),
-  ]);
+  // Sequential: `db` may be one client inside a transaction.
+  const counts = await proposalCounts(db, runId);
+  const quality = await goldQuality(db, runId);
+  const scorers = await db.query<{ scorer: string; n: number }>(
+    `SELECT scorer, count(*)::int AS n FROM run_references WHERE run_id = $1 GROUP BY scorer`,
+    [runId],
+  );
+  const timing = await db.query<{ ms: number | null }>(
+    `SELECT (extract(epoch FROM (coalesce(finished_at, now()) - started_at)) * 1000)::float8 AS ms FROM pipeline_runs WHERE id = $1`,
+    [runId],
+  );
   const summary: RunSummary = { groups: 0, pairs: 0, skipped: {}, languages: {}, scorers: {}, durationMs: timing.rows[0]?.ms ?? null };
   for (const s of scorers.rows) {
     summary.scorers[s.scorer] = s.n;

@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { getDatabase } from "@/lib/db/client";
+import { isAppError } from "@/lib/errors";
+import { getRun } from "@/lib/runs/queries";
+import { ZRunId } from "@/lib/runs/schemas";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_req: Request, ctx: { params: Promise<{ runId: string }> }) {
+  const runId = ZRunId.safeParse((await ctx.params).runId);
+  if (!runId.success) return NextResponse.json({ error: "runId must be a positive integer" }, { status: 400 });
+  try {
+    const run = await getRun(await getDatabase(), runId.data);
+    return NextResponse.json({
+      id: run.id, status: run.status, done: run.doneItems, total: run.totalItems,
+      cancelRequested: run.cancelRequested, error: run.error,
+    });
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") return NextResponse.json({ error: e.message }, { status: 404 });
+    throw e;
+  }
+}

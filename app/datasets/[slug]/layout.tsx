@@ -1,0 +1,29 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { findDatasetBySlug } from "@/lib/datasets/queries";
+
+const TABS = [
+  ["", "Overview"],
+  ["/runs", "Runs"],
+  ["/exports", "Exports"],
+] as const;
+
+export default async function DatasetLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const dataset = await findDatasetBySlug((await params).slug);
+  if (!dataset) notFound();
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-baseline gap-6 border-b border-slate-200 pb-2">
+        <Link href={`/datasets/${dataset.slug}`} className="text-lg font-semibold">{dataset.name}</Link>
+        <nav aria-label="Dataset" className="flex gap-4 text-sm">
+          {TABS.map(([path, label]) => (
+            <Link key={label} className="text-slate-600 hover:text-indigo-700" href={`/datasets/${dataset.slug}${path}`}>
+              {label}
+            </Link>
+          ))}
+        </nav>
+      </div>
+      {children}
+    </div>
+  );
+}

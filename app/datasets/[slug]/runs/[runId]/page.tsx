@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { LanguageBadge } from "@/components/language-badge";
+import { RunProgress } from "@/components/run-progress";
+import { getDatabase } from "@/lib/db/client";
+import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { findRun } from "@/lib/runs/queries";
+import { ZRunId } from "@/lib/runs/schemas";
+import { CancelRunButton } from "../_components/cancel-run-button";
+
+export const dynamic = "force-dynamic";
+
+const pct = (x: number | undefined) => (x === undefined ? "–" : `${(100 * x).toFixed(1)}%`);
+
+export default async function RunPage({ params }: { params: Promise<{ slug: string; runId: string }> }) {
+  const raw = await params;
+  const runId = ZRunId.safeParse(raw.runId);
+  const dataset = await findDatasetBySlug(raw.slug);
+  if (!dataset || !runId.success) notFound();
+  const run = await findRun(await getDatabase(), dataset.id, runId.data);
+  if (!run) notFound();
+  const languages = Object.entries(run.summary?.languages ?? {});
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center gap-4">
+        <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/runs`}>← Runs</Link>
+        <h2 className="text-xl font-semibold">Run {run.id} ({run.kind})</h2>
+        <RunProgress runId={run.id} initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }} />
+        {(run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
+      </div>
+      {run.error && <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{run.error}</p>}
+      <section className="rounded-lg bg-white p-4 shadow-sm">
+        <h3 className="mb-2 font-medium">Configuration</h3>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
+          {Object.entries(run.config).map(([k, v]) => (
+            <div key={k} className="contents">
+              <dt className="text-slate-600">{k}</dt>
+              <dd className="font-mono">{JSON.stringify(v)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {run.summary && (
+        <section className="rounded-lg bg-white p-4 shadow-sm" aria-label="Run summary">
+          <h3 className="mb-2 font-medium">
+            Summary: {run.summary.groups} groups, {run.summary.pairs} pairs
+            {run.summary.durationMs !== null && <span className="text-sm text-slate-500"> in {(run.summary.durationMs / 1000).toFixed(1)} s</span>}
+          </h3>
+          <p className="mb-2 text-sm text-slate-600">Scorers used: {Object.entries(run.summary.scorers).map(([s, n]) => `${s} × ${n}`).join(", ")}</p>
+          <table className="text-sm">
+            <thead className="text-left text-slate-600">
+              <tr>
+                <th className="pr-6">Language</th><th className="pr-6 text-right">Pairs</th><th className="pr-6 text-right">Mean margin</th>
+                <th className="pr-6">Skipped</th><th className="pr-6 text-right">Chosen correct</th><th className="text-right">Rejected wrong</th>
+              </tr>
+            </thead>
+            <tbody>
+              {languages.map(([lang, l]) => (
+                <tr key={lang}>
+                  <td className="pr-6"><LanguageBadge lang={lang} /></td>
+                  <td className="pr-6 text-right tabular-nums">{l.pairs}</td>
+                  <td className="pr-6 text-right tabular-nums">{l.meanMargin === null ? "–" : l.meanMargin.toFixed(3)}</td>
+                  <td className="pr-6 text-slate-600">{Object.entries(l.skipped).map(([r, n]) => `${r} ${n}`).join(", ") || "–"}</td>
+                  <td className="pr-6 text-right tabular-nums">{pct(l.quality?.chosenCorrect)}</td>
+                  <td className="text-right tabular-nums">{pct(l.quality?.rejectedWrong)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

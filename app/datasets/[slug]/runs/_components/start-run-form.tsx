@@ -1,0 +1,67 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { startSelectRunAction } from "../actions";
+
+const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+
+export function StartRunForm({ slug }: { slug: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, start] = useTransition();
+  const router = useRouter();
+  return (
+    <form
+      aria-label="Start a select run"
+      className="flex flex-wrap items-end gap-4"
+      action={(form) =>
+        start(async () => {
+          const result = await startSelectRunAction({ slug, ...Object.fromEntries(form), languageGuard: form.get("languageGuard") === "on" });
+          if (!result.ok) return setError(result.error);
+          setError(null);
+          router.push(`/datasets/${slug}/runs/${result.data.runId}`);
+        })
+      }
+    >
+      <label className="flex flex-col text-xs text-slate-600">
+        Scorer
+        <select name="scorer" defaultValue="auto" className={field}>
+          <option value="auto">auto (answer with gold, else embedding/lexical)</option>
+          <option value="embedding">embedding (cosine)</option>
+          <option value="answer">answer agreement</option>
+          <option value="lexical">lexical (chrF-like)</option>
+        </select>
+      </label>
+      <label className="flex flex-col text-xs text-slate-600">
+        Reference
+        <select name="reference" defaultValue="consistency" className={field}>
+          <option value="consistency">most consistent English sample</option>
+          <option value="first">first sample (baseline)</option>
+          <option value="random">random sample (baseline)</option>
+        </select>
+      </label>
+      <label className="flex flex-col text-xs text-slate-600">
+        Pairs
+        <select name="pairs" defaultValue="consistency" className={field}>
+          <option value="consistency">max / min consistency</option>
+          <option value="random">random (baseline)</option>
+        </select>
+      </label>
+      <label className="flex flex-col text-xs text-slate-600">
+        Minimum margin
+        <input name="margin" type="number" step="0.01" min="0" max="1" defaultValue="0" className={`${field} w-24`} />
+      </label>
+      <label className="flex flex-col text-xs text-slate-600">
+        Seed
+        <input name="seed" type="number" min="0" defaultValue="0" className={`${field} w-20`} />
+      </label>
+      <label className="flex items-center gap-2 text-sm">
+        <input name="languageGuard" type="checkbox" defaultChecked /> Language guard
+      </label>
+      <button disabled={pending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
+        {pending ? "Starting…" : "Start select run"}
+      </button>
+      {error && <p role="alert" className="w-full text-sm text-red-700">{error}</p>}
+    </form>
+  );
+}

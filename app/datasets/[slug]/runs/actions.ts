@@ -1,0 +1,31 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/lib/action";
+import { cancelRunById } from "@/lib/runs/cancel-run";
+import { startSelectRun } from "@/lib/runs/start-select-run";
+import { ZSlug } from "@/lib/datasets/schemas";
+import { ZRunId } from "@/lib/runs/schemas";
+
+const ZStartForm = z.object({
+  slug: ZSlug,
+  scorer: z.enum(["auto", "embedding", "answer", "lexical"]),
+  margin: z.coerce.number().min(0).max(1),
+  languageGuard: z.preprocess((v) => v === "on" || v === true, z.boolean()),
+  reference: z.enum(["consistency", "first", "random"]),
+  pairs: z.enum(["consistency", "random"]),
+  seed: z.coerce.number().int().min(0),
+});
+
+export async function startSelectRunAction(input: unknown) {
+  const result = await runAction(ZStartForm, input, ({ slug, ...config }) => startSelectRun(slug, config));
+  if (result.ok) revalidatePath("/datasets/[slug]/runs", "page");
+  return result;
+}
+
+export async function cancelRunAction(input: unknown) {
+  const result = await runAction(z.object({ runId: ZRunId }), input, ({ runId }) => cancelRunById(runId));
+  if (result.ok) revalidatePath("/datasets/[slug]/runs", "page");
+  return result;
+}

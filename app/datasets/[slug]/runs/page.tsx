@@ -1,0 +1,46 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RunProgress } from "@/components/run-progress";
+import { getDatabase } from "@/lib/db/client";
+import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { listRuns } from "@/lib/runs/queries";
+import { CancelRunButton } from "./_components/cancel-run-button";
+import { StartRunForm } from "./_components/start-run-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function RunsPage({ params }: { params: Promise<{ slug: string }> }) {
+  const dataset = await findDatasetBySlug((await params).slug);
+  if (!dataset) notFound();
+  const runs = await listRuns(await getDatabase(), dataset.id);
+  return (
+    <div className="space-y-6">
+      <section className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="mb-3 font-medium">New select run</h2>
+        <StartRunForm slug={dataset.slug} />
+      </section>
+      <section className="rounded-lg bg-white p-4 shadow-sm" aria-label="Runs">
+        <h2 className="mb-3 font-medium">Runs</h2>
+        {runs.length === 0 && <p className="text-sm text-slate-600">No runs yet.</p>}
+        <ul className="divide-y divide-slate-100">
+          {runs.map((run) => (
+            <li key={run.id} className="flex flex-wrap items-center gap-4 py-2 text-sm">
+              <Link className="font-mono text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/runs/${run.id}`}>
+                run {run.id}
+              </Link>
+              <span className="text-slate-600">
+                {run.kind} · {String(run.config.scorer ?? "")} · reference {String(run.config.reference ?? "")} · pairs {String(run.config.pairs ?? "")}
+              </span>
+              <RunProgress
+                runId={run.id}
+                initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }}
+              />
+              {(run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
+              {run.summary && <span className="text-slate-600">{run.summary.pairs} pairs</span>}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

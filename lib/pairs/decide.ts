@@ -1,0 +1,105 @@
+import type { PoolClient } from "pg";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { TDecide } from "./schemas";
+
+type PairRow = {
+  id: number; dataset_id: number; group_id: number; language: string; chosen_id: number | null; rejected_id: number | null;
+  status: string; origin: string; run_id: number | null; version: number; flagged: boolean;
+};
+
+type NextState = { chosen: number | null; rejected: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null; scores: "keep" | "run" | "lookup" };
+
+async function proposalOf(client: PoolClient, pair: PairRow) {
+  const { rows } = await client.query<{ chosen_id: number | null; rejected_id: number | null; skip_reason: string | null }>(
+    `SELECT chosen_id, rejected_id, skip_reason FROM run_proposals WHERE run_id = $1 AND group_id = $2 AND language = $3`,
+    [pair.run_id, pair.group_id, pair.language],
+  );
+  return rows[0] ?? null;
+}
+
+async function assertCandidates(client: PoolClient, pair: PairRow, ids: number[]) {
+  const { rows } = await client.query<{ n: number }>(
+    `SELECT count(*)::int AS n FROM responses WHERE id = ANY($1) AND group_id = $2 AND language = $3`,
+    [ids, pair.group_id, pair.language],
+  );
+  if (rows[0]?.n !== new Set(ids).size || ids[0] === ids[1]) {
+    throw new AppError("BAD_INPUT", `chosen and rejected must be two different ${pair.language} responses of this prompt group`);
+  }
+}
+
+async function nextState(client: PoolClient, pair: PairRow, input: TDecide): Promise<NextState> {
+  const d = input.decision;
+  const keep = { chosen: pair.chosen_id, rejected: pair.rejected_id, flagged: pair.flagged, flagReason: null };
+  switch (d.action) {
+    case "accept":
+      if (pair.chosen_id === null) throw new AppError("BAD_INPUT", "a skipped pair has nothing to accept; choose two responses instead");
+      return { ...keep, status: "accepted", origin: "human", scores: "keep" };
+    case "reject":
+      return { ...keep, status: "rejected", origin: "human", scores: "keep" };
+    case "swap":
+      if (pair.chosen_id === null) throw new AppError("BAD_INPUT", "a skipped pair has nothing to swap");
+      return { ...keep, chosen: pair.rejected_id, rejected: pair.chosen_id, status: "accepted", origin: "human", scores: "lookup" };
+    case "choose":
+      await assertCandidates(client, pair, [d.chosenId, d.rejectedId]);
+      return { ...keep, chosen: d.chosenId, rejected: d.rejectedId, status: "accepted", origin: "human", scores: "lookup" };
+    case "flag":
+      return { ...keep, status: pair.status, origin: pair.origin, flagged: true, flagReason: d.reason, scores: "keep" };
+    case "reset": {
+      const p = await proposalOf(client, pair);
+      return {
+        chosen: p?.chosen_id ?? null, rejected: p?.rejected_id ?? null, status: p && p.skip_reason === null ? "proposed" : "skipped",
+        origin: "auto", flagged: false, flagReason: null, scores: "run",
+      };
+    }
+  }
+}
+
+/**
+ * Appends a human decision and applies it to the effective pair, atomically. Fails with CONFLICT
+ * (and the fresh version) when another reviewer decided on the pair after `expectedVersion`.
+ */
+export async function decidePair(db: Database, datasetId: number, input: TDecide, userId: number | null = null): Promise<{ decisionId: number; version: number }> {
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<PairRow>(`SELECT * FROM pairs WHERE id = $1 AND dataset_id = $2 FOR UPDATE`, [input.pairId, datasetId]);
+    const pair = rows[0];
+    if (!pair) throw new AppError("NOT_FOUND", `No pair ${input.pairId} in this dataset.`);
+    if (pair.version !== input.expectedVersion) {
+      throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
+    }
+    const next = await nextState(client, pair, input);
+    const decision = await client.query<{ id: number }>(
+      `INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [datasetId, pair.id, userId, input.decision.action, input.reason ?? (input.decision.action === "flag" ? input.decision.reason : null),
+       next.chosen, next.rejected, pair.chosen_id, pair.rejected_id, pair.version],
+    );
+    const decisionId = decision.rows[0]!.id;
+    await client.query(
+      `UPDATE pairs p SET chosen_id = $2, rejected_id = $3, status = $4::"PairStatus", origin = $5::"PairOrigin", flagged = $6,
+              flag_reason = CASE WHEN $6 THEN coalesce($7, p.flag_reason) ELSE NULL END, conflict = false,
+              score_chosen = CASE $9 WHEN 'keep' THEN p.score_chosen ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $2) END,
+              score_rejected = CASE $9 WHEN 'keep' THEN p.score_rejected ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $3) END,
+              last_decision_id = $8, version = p.version + 1, updated_at = now()
+       WHERE id = $1`,
+      [pair.id, next.chosen, next.rejected, next.status, next.origin, next.flagged, next.flagReason, decisionId, next.scores],
+    );
+    await client.query(
+      `UPDATE pairs SET margin = score_chosen - score_rejected WHERE id = $1`,
+      [pair.id],
+    );
+    await client.query(
+      `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, $3, 'pair', $4, $5)`,
+      [datasetId, userId, `pair.${input.decision.action}`, String(pair.id), JSON.stringify({ decisionId, reason: input.reason ?? null })],
+    );
+    await client.query("COMMIT");
+    return { decisionId, version: pair.version + 1 };
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "@/lib/cli/main";
+import { decidePair } from "@/lib/pairs/decide";
+import { createDataset, responseIds } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createSelectRun, cancelRun } from "./create-select-run";
+import { executeSelectRun } from "./execute-select-run";
+
+// Two math groups; answers decide every pair, so the expected result is known by hand.
+const GROUPS = [
+  {
+    id: "q1", gold: "18",
+    prompts: { en: "Tom has 3 bags of 6 apples. How many apples?", de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel?", ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة لديه؟" },
+    responses: {
+      en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
+      de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18"],
+      ar: ["ثلاثة أكياس في ستة تفاحات تساوي ١٨ تفاحة. الإجابة: ١٨", "الإجابة: ١٢"],
+    },
+  },
+  {
+    id: "q2", gold: "7",
+    prompts: { en: "What is 10 minus 3?", de: "Was ist 10 minus 3?", ar: "ما هو ١٠ ناقص ٣؟" },
+    responses: {
+      en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven, so the answer is 7", "Answer: 13"],
+      de: ["10 minus 3 ist 7. Antwort: 7", "Antwort: 13"],
+      ar: ["الإجابة: ٧", "الإجابة: ٧"],
+    },
+  },
+];
+
+let t: TestDatabase;
+let datasetId: number;
+let id: (g: string, l: string, s: number) => number;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  datasetId = await createDataset(t.db, "fixture", GROUPS);
+  id = await responseIds(t.db, datasetId);
+});
+afterAll(async () => t.drop());
+
+async function pairsNow() {
+  const { rows } = await t.db.pool.query<{ ext: string; language: string; chosen_id: number | null; rejected_id: number | null; status: string; origin: string; skip_reason: string | null; conflict: boolean; run_id: number }>(
+    `SELECT g.external_id AS ext, p.language, p.chosen_id, p.rejected_id, p.status, p.origin, p.skip_reason, p.conflict, p.run_id
+     FROM pairs p JOIN prompt_groups g ON g.id = p.group_id WHERE p.dataset_id = $1 ORDER BY g.external_id, p.language`,
+    [datasetId],
+  );
+  return rows;
+}
+
+describe("select runs", () => {
+  it("`cli select` picks the consistent English reference and the expected pair in every language", async () => {
+    expect(await runCli(["select", "--dataset", "fixture", "--scorer", "answer", "--json"])).toBe(0);
+    const refs = await t.db.pool.query<{ response_id: number; cons: number }>(`SELECT response_id, cons FROM run_references ORDER BY group_id`);
+    // q1: samples 0 and 2 agree (Cons ≥ 0.5); sample 0 wins the tie on the lexical tie-break or the lower index.
+    expect([id("q1", "en", 0), id("q1", "en", 2)]).toContain(refs.rows[0]!.response_id);
+    expect([id("q2", "en", 0), id("q2", "en", 1)]).toContain(refs.rows[1]!.response_id);
+    expect((await pairsNow()).map((p) => [p.ext, p.language, p.chosen_id, p.rejected_id, p.status, p.skip_reason])).toEqual([
+      ["q1", "ar", id("q1", "ar", 0), id("q1", "ar", 1), "proposed", null],
+      ["q1", "de", id("q1", "de", 1), id("q1", "de", 0), "proposed", null],
+      ["q2", "ar", null, null, "skipped", "too_few_candidates"], // its two samples are one text, stored once
+      ["q2", "de", id("q2", "de", 0), id("q2", "de", 1), "proposed", null],
+    ]);
+    const run = await t.db.prisma.pipelineRun.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(run.status).toBe("succeeded");
+    expect(run.doneItems).toBe(2);
+    expect(run.summary).toMatchObject({
+      groups: 2, pairs: 3, skipped: { too_few_candidates: 1 }, scorers: { answer: 2 },
+      languages: { de: { pairs: 2, quality: { judged: 2, chosenCorrect: 1, rejectedWrong: 1 } }, ar: { pairs: 1 } },
+    });
+  });
+
+  it("a re-run never changes a human decision and flags the disagreement", async () => {
+    const [, de] = await t.db.prisma.pair.findMany({ where: { datasetId }, orderBy: [{ groupId: "asc" }, { language: "asc" }] });
+    await decidePair(t.db, datasetId, { pairId: de!.id, expectedVersion: de!.version, decision: { action: "swap" }, reason: "test" });
+    const { runId } = await createSelectRun(t.db, datasetId, { scorer: "answer" });
+    expect(await executeSelectRun(t.db, runId)).toBe("succeeded");
+    const after = (await pairsNow()).find((p) => p.ext === "q1" && p.language === "de")!;
+    expect(after).toMatchObject({ chosen_id: id("q1", "de", 0), rejected_id: id("q1", "de", 1), origin: "human", status: "accepted", conflict: true, run_id: runId });
+    const untouched = (await pairsNow()).find((p) => p.ext === "q2" && p.language === "de")!;
+    expect(untouched).toMatchObject({ origin: "auto", run_id: runId, conflict: false });
+  });
+
+  it("a stale second reviewer gets a conflict, never a lost update", async () => {
+    const pair = await t.db.prisma.pair.findFirstOrThrow({ where: { datasetId, language: "ar", status: "proposed" } });
+    await decidePair(t.db, datasetId, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } });
+    await expect(decidePair(t.db, datasetId, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "reject" } })).rejects.toThrow(
+      "Someone else decided on this pair meanwhile",
+    );
+    expect((await t.db.prisma.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe("accepted");
+  });
+
+  it("several workers share one run and it finishes exactly once", async () => {
+    const { runId } = await createSelectRun(t.db, datasetId, { scorer: "lexical", chunkSize: 1 });
+    const outcomes = await Promise.all([
+      executeSelectRun(t.db, runId, { workerId: "a" }),
+      executeSelectRun(t.db, runId, { workerId: "b" }),
+    ]);
+    expect(outcomes.filter((o) => o === "succeeded")).toHaveLength(1);
+    const counts = await t.db.pool.query<{ refs: number; proposals: number }>(
+      `SELECT (SELECT count(*)::int FROM run_references WHERE run_id = $1) AS refs, (SELECT count(*)::int FROM run_proposals WHERE run_id = $1) AS proposals`,
+      [runId],
+    );
+    expect(counts.rows[0]).toEqual({ refs: 2, proposals: 4 });
+  });
+
+  it("a cancelled run does no work", async () => {
+    const { runId } = await createSelectRun(t.db, datasetId, {});
+    expect(await cancelRun(t.db, runId)).toBe("cancelled");
+    expect(await executeSelectRun(t.db, runId)).toBe("finished-before");
+    expect(await t.db.prisma.runProposal.count({ where: { runId } })).toBe(0);
+  });
+
+  it("rejects an invalid config with the field named", async () => {
+    await expect(createSelectRun(t.db, datasetId, { margin: -1 })).rejects.toThrow("Invalid run config: margin:");
+  });
+});

@@ -7,6 +7,8 @@ const ZEnv = z.object({
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL")
     .optional(),
   CM_DATA_DIR: z.string().min(1).default(".data"),
+  /** Where export snapshots are kept; unset: `<CM_DATA_DIR>/exports`. */
+  CM_EXPORT_DIR: z.string().min(1).optional(),
   CM_DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   CM_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(2048),
   CM_SEED_DEMO: z.enum(["0", "1"]).default("1"),

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { closeDatabase } from "@/lib/db/client";
+import { registerExport } from "./commands/export";
 import { registerSelect } from "./commands/select";
 import { registerStats } from "./commands/stats";
 import { stopBoss } from "@/lib/jobs/queue";
@@ -12,6 +13,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerStats(program);
   registerSelect(program);
+  registerExport(program);
   return program;
 }
 

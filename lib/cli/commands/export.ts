@@ -1,0 +1,79 @@
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { getDatabase } from "@/lib/db/client";
+import { getDatasetBySlug } from "@/lib/datasets/queries";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export";
+import { copyExportTo, checkOutPath } from "@/lib/exports/copy-out";
+import { createExport } from "@/lib/exports/create-export";
+import { printJson, say } from "../output";
+import { progressBar } from "../progress";
+
+type Opts = {
+  dataset: string; format: ExportFormat; out: string; langs?: string[]; status: "effective" | "accepted";
+  minMargin?: number; testSplit?: number; seed: number; system?: string; excludeFlagged?: boolean; englishPairs?: boolean; json?: boolean;
+};
+
+function number(value: string): number {
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError("expected a number");
+  return n;
+}
+
+function integer(value: string): number {
+  const n = number(value);
+  if (!Number.isInteger(n)) throw new InvalidArgumentError("expected an integer");
+  return n;
+}
+
+function fraction(value: string): number {
+  const n = number(value);
+  if (n < 0 || n > 1) throw new InvalidArgumentError("expected a share of prompt groups between 0 and 1");
+  return n;
+}
+
+function languageList(value: string): string[] {
+  const langs = value.split(",").map((l) => l.trim()).filter((l) => l !== "");
+  if (langs.length === 0) throw new InvalidArgumentError("expected comma-separated language codes, e.g. de,zh");
+  return langs;
+}
+
+export function registerExport(program: Command): void {
+  program
+    .command("export")
+    .description("write a trainer-ready file or directory of the effective pairs and record it as an export snapshot")
+    .requiredOption("--dataset <slug>", "dataset slug")
+    .addOption(new Option("--format <fmt>", "output format").choices(EXPORT_FORMATS).makeOptionMandatory())
+    .requiredOption("--out <path>", "a .jsonl file for trl, trl-chat, cm-align without a split; otherwise a directory")
+    .option("--langs <list>", "languages to export, e.g. de,zh (default: all but the pivot)", languageList)
+    .addOption(new Option("--status <status>", "effective: proposed and accepted pairs; accepted: human-accepted only").choices(["effective", "accepted"]).default("effective"))
+    .option("--min-margin <x>", "leave out pairs whose margin is below x", number)
+    .option("--test-split <x>", "share of prompt groups in the test split (by group, never by pair)", fraction)
+    .option("--seed <n>", "seed of the train/test split", integer, 0)
+    .option("--system <text>", "system prompt for formats that carry one")
+    .option("--exclude-flagged", "leave out flagged pairs and pairs in conflict with a newer run")
+    .option("--english-pairs", "include the pairs in the pivot language")
+    .option("--json", "print a JSON summary on stdout")
+    .action(async (opts: Opts) => {
+      const db = await getDatabase();
+      const dataset = await getDatasetBySlug(opts.dataset);
+      await checkOutPath(opts.format, opts.out, opts.testSplit !== undefined);
+      const bar = progressBar(`export ${opts.format}`);
+      const snapshot = await createExport(db, {
+        datasetId: dataset.id,
+        request: {
+          format: opts.format, languages: opts.langs, status: opts.status, minMargin: opts.minMargin ?? null,
+          testSplit: opts.testSplit ?? null, seed: opts.seed, system: opts.system ?? null,
+          excludeFlagged: opts.excludeFlagged ?? false, englishPairs: opts.englishPairs ?? false,
+        },
+        onProgress: (done, total) => bar.update(done, total, "pairs"),
+      }).finally(() => bar.stop());
+      const written = await copyExportTo(snapshot, opts.out);
+      const summary = {
+        exportId: snapshot.exportId, dataset: dataset.slug, format: snapshot.format, out: opts.out, layout: snapshot.layout,
+        pairs: snapshot.total, counts: snapshot.counts, files: snapshot.files, runIds: snapshot.runIds,
+        lastDecisionId: snapshot.lastDecisionId, snapshot: snapshot.location,
+      };
+      if (opts.json) return printJson(summary);
+      say(`Export ${snapshot.exportId}: ${snapshot.total} pairs as ${snapshot.format} → ${written.join(", ")}`);
+      for (const f of snapshot.files) say(`  ${f.sha256}  ${f.path} (${f.rows} records, ${f.bytes} bytes)`);
+    });
+}

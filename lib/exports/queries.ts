@@ -1,0 +1,53 @@
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+const ZManifestFiles = z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number(), rows: z.number() }));
+const ZCounts = z.record(z.string(), z.object({ train: z.number(), test: z.number() }));
+
+export type StoredExport = {
+  id: number;
+  datasetId: number;
+  format: string;
+  status: string;
+  config: Record<string, unknown>;
+  counts: z.infer<typeof ZCounts>;
+  files: z.infer<typeof ZManifestFiles>;
+  runIds: number[];
+  lastDecisionId: number | null;
+  location: string | null;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+};
+
+type ExportRow = {
+  id: number; datasetId: number; format: string; status: string; config: unknown; counts: unknown; files: unknown;
+  runIds: number[]; lastDecisionId: number | null; location: string | null; error: string | null; createdAt: Date; finishedAt: Date | null;
+};
+
+function toStoredExport(row: ExportRow): StoredExport {
+  return {
+    ...row,
+    config: (row.config ?? {}) as Record<string, unknown>,
+    counts: row.counts === null ? {} : ZCounts.parse(row.counts),
+    files: row.files === null ? [] : ZManifestFiles.parse(row.files),
+  };
+}
+
+/** A dataset's exports, newest first. */
+export async function listExports(db: Database, datasetId: number, limit = 50): Promise<StoredExport[]> {
+  const rows = await db.prisma.export.findMany({ where: { datasetId }, orderBy: { id: "desc" }, take: limit });
+  return rows.map(toStoredExport);
+}
+
+export async function getExport(db: Database, exportId: number): Promise<StoredExport> {
+  const row = await db.prisma.export.findUnique({ where: { id: exportId } });
+  if (!row) throw new AppError("NOT_FOUND", `No export ${exportId}.`);
+  return toStoredExport(row);
+}
+
+/** Pairs per split summed over languages. */
+export function splitTotals(counts: StoredExport["counts"]): { train: number; test: number } {
+  return Object.values(counts).reduce((t, c) => ({ train: t.train + c.train, test: t.test + c.test }), { train: 0, test: 0 });
+}

@@ -1,0 +1,68 @@
+import type { PoolClient } from "pg";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { ExportPair } from "@/lib/export";
+import type { ExportFilters } from "./config";
+import { exportPairsQuery, type ExportPairRow } from "./pairs-query";
+
+export const READ_BATCH_ROWS = 2_000;
+
+/**
+ * One database row as the serializers want it. Scores a pair lacks (a human chose a response the
+ * run never scored) are written as 0; a missing prompt text fails the export, since silently using
+ * another language's prompt would corrupt the training data.
+ */
+export function toExportPair(row: ExportPairRow): ExportPair {
+  if (row.prompt === null) {
+    throw new AppError("BAD_INPUT", `prompt group ${row.external_id} has no ${row.language} prompt text; import it or leave ${row.language} out of the export`);
+  }
+  const scoreChosen = row.score_chosen ?? 0;
+  const scoreRejected = row.score_rejected ?? 0;
+  return {
+    id: String(row.id),
+    promptId: row.external_id,
+    groupKey: String(row.group_id),
+    lang: row.language,
+    prompt: row.prompt,
+    chosen: row.chosen,
+    rejected: row.rejected,
+    enReference: row.en_reference ?? "",
+    scoreChosen,
+    scoreRejected,
+    margin: row.margin ?? scoreChosen - scoreRejected,
+    origin: row.origin,
+    status: row.status,
+    runId: row.run_id === null ? null : String(row.run_id),
+    scorer: row.scorer ?? "",
+  };
+}
+
+/**
+ * Streams the export's pairs through a server-side cursor, `batchRows` at a time, so memory stays
+ * flat whatever the dataset size. Must run inside a transaction on `client` (see `withReadSnapshot`).
+ */
+export async function* streamExportPairs(
+  client: PoolClient,
+  datasetId: number,
+  filters: ExportFilters,
+  batchRows = READ_BATCH_ROWS,
+): AsyncGenerator<ExportPair> {
+  const query = exportPairsQuery(datasetId, filters);
+  await client.query(`DECLARE export_pairs NO SCROLL CURSOR FOR ${query.text}`, query.values);
+  try {
+    for (;;) {
+      const { rows } = await client.query<ExportPairRow>(`FETCH ${batchRows} FROM export_pairs`);
+      for (const row of rows) yield toExportPair(row);
+      if (rows.length < batchRows) break;
+    }
+  } finally {
+    await client.query("CLOSE export_pairs").catch(() => undefined);
+  }
+}
+
+/** The first `limit` pairs of an export, for the preview. */
+export async function previewExportPairs(db: Database, datasetId: number, filters: ExportFilters, limit: number): Promise<ExportPair[]> {
+  const query = exportPairsQuery(datasetId, filters);
+  const { rows } = await db.pool.query<ExportPairRow>(`${query.text} LIMIT ${Math.max(0, Math.floor(limit))}`, query.values);
+  return rows.map(toExportPair);
+}

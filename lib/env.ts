@@ -23,7 +23,9 @@ const ZEnv = z.object({
 export type TEnv = z.infer<typeof ZEnv>;
 
 export function env(): TEnv {
-  const parsed = ZEnv.safeParse(process.env);
+  // An empty variable (DATABASE_URL= in a shell or a .env file) counts as unset.
+  const set = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
+  const parsed = ZEnv.safeParse(set);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { openEmbedded } from "@/lib/db/embedded";
 import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
-import { env, setDatabaseUrl } from "@/lib/env";
+import { env } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/start-worker";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
@@ -14,7 +14,6 @@ let closeEmbedded = async () => {};
 if (!e.DATABASE_URL) {
   const embedded = await openEmbedded(e.CM_DATA_DIR);
   closeEmbedded = embedded.close;
-  setDatabaseUrl(embedded.url);
   console.error(
     embedded.owner
       ? `Embedded Postgres (PGlite) in ${e.CM_DATA_DIR}, serving ${embedded.url}`
@@ -32,7 +31,8 @@ const stopWorker = e.CM_WORKER === "1" ? await startWorker(db, (m) => console.er
 
 const child = spawn("node_modules/.bin/next", [mode, ...process.argv.slice(3)], {
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: db.url },
+  // Without DATABASE_URL, Next.js finds this process's lock in CM_DATA_DIR and connects through it.
+  env: process.env,
 });
 const stop = (signal: NodeJS.Signals) => child.kill(signal);
 process.on("SIGINT", stop);

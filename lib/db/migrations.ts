@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Pool, PoolClient } from "pg";
 import { AppError } from "@/lib/errors";
 
-export const MIGRATIONS_DIR = join(process.cwd(), "prisma", "migrations");
+export const MIGRATIONS_DIR = join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
 
 export type Migration = { name: string; sql: string; checksum: string };
 export type MigrationState = { applied: string[]; pending: string[] };

@@ -1,0 +1,8 @@
+// `npm run db:seed`: seeds the demo dataset on an empty database (DATABASE_URL or embedded).
+import { closeDatabase, getDatabase } from "@/lib/db/client";
+import { seedDemoIfEmpty } from "./seed-demo";
+
+const db = await getDatabase();
+const seeded = await seedDemoIfEmpty(db);
+process.stderr.write(seeded ? `Seeded the demo: ${seeded.groups} groups, ${seeded.responses} responses.\n` : "The database already holds datasets; nothing seeded.\n");
+await closeDatabase();

@@ -1,0 +1,25 @@
+export type * from "./types";
+export { SKIP_REASONS } from "./types";
+export { ZSelectConfig, DEFAULT_SELECT_CONFIG, resolveScorer, type TSelectConfig, type TSelectConfigInput } from "./config";
+export { compareCandidates, canonicalOrder, isNonEmpty, isScorable } from "./candidates";
+export { lexicalProfile, chrF, lexicalSimilarity, lexicalTextSimilarity, type LexicalProfile } from "./lexical";
+export { cosine, float32ToBytes, bytesToFloat32 } from "./vectors";
+export { hashedEmbedding, hashedEmbedderModel, HASHED_EMBEDDER_DEFAULT_DIM } from "./hashed-embedder";
+export { extractAnswer, canonicalAnswer, answersEqual } from "./answer";
+export { normalizeNumerals, canonicalRational } from "./numerals";
+export {
+  detectLanguage,
+  isOffTarget,
+  isDetectable,
+  textForDetection,
+  SUPPORTED_LANGUAGES,
+  normalizeLanguageTag,
+  sameLanguage,
+} from "./language";
+export { TIE_BREAK_WEIGHT, consistencyScores, crossLingualScore, similarityMatrix } from "./consistency";
+export { groupSimilarity, type GroupSimilarity } from "./similarity";
+export { pickReferenceIndex, type ReferenceMode } from "./reference";
+export { decideLanguagePair, decidePivotPair, type LanguagePool, type PairOptions } from "./pairs";
+export { selectGroup, selectGroupWithReference } from "./select-group";
+export { answerQualityByLanguage, answerQualityOverall, type AnswerQuality, type PairAnswers } from "./quality";
+export { annotateCandidate, type RawCandidate } from "./annotate";

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { detectLanguage, isDetectable, isOffTarget, SUPPORTED_LANGUAGES, textForDetection } from "./language";
+import { normalizeLanguageTag, sameLanguage } from "./language-codes";
+import { LANGUAGE_SAMPLES } from "./language-samples.test-data";
+
+describe("detectLanguage on real sentences", () => {
+  it("has samples for every supported language and nothing else", () => {
+    expect(Object.keys(LANGUAGE_SAMPLES).sort()).toEqual([...SUPPORTED_LANGUAGES].sort());
+  });
+
+  const rows = Object.entries(LANGUAGE_SAMPLES).flatMap(([lang, texts]) => texts.map((text) => ({ lang, text })));
+  it.each(rows)("$lang: $text", ({ lang, text }) => {
+    expect(detectLanguage(text)).toBe(lang);
+    expect(detectLanguage(text, lang)).toBe(lang);
+  });
+
+  it("detects the demo languages with any of the others as hint", () => {
+    for (const lang of ["en", "de", "zh", "ar", "hi", "sw"]) {
+      for (const hint of ["en", "de", "zh", "ar", "hi", "sw", "yo"]) {
+        expect(detectLanguage(LANGUAGE_SAMPLES[lang]?.[0] ?? "", hint)).toBe(lang);
+      }
+    }
+  });
+});
+
+describe("detectLanguage: what is stripped and when it abstains", () => {
+  it("abstains on short or letter-free text", () => {
+    expect(detectLanguage("")).toBeNull();
+    expect(detectLanguage("18")).toBeNull();
+    expect(detectLanguage("Jibu ni 18.")).toBeNull();
+    expect(detectLanguage("答案是42。")).toBeNull();
+    expect(detectLanguage("$$3 \\times 6 = 18$$")).toBeNull();
+  });
+
+  it("ignores code, URLs, LaTeX and digits", () => {
+    expect(textForDetection("See https://example.com/x and `code()` then \\frac{1}{2} = 0.5!")).toBe("See and then");
+    const swahili = "```python\nprint('hello world, this is English code')\n```\nKwa hiyo jibu ni matufaha kumi na nane.";
+    expect(detectLanguage(swahili)).toBe("sw");
+  });
+
+  it("names English written where Swahili or German was asked for", () => {
+    const english = "The answer is 18 because three boxes of six apples make eighteen apples.";
+    expect(detectLanguage(english, "sw")).toBe("en");
+    expect(detectLanguage(english, "de")).toBe("en");
+  });
+
+  it("knows a hinted language outside the supported list", () => {
+    expect(isDetectable("yo")).toBe(true);
+    expect(isDetectable("xx")).toBe(false);
+  });
+});
+
+describe("language codes", () => {
+  it("normalises tags and aliases", () => {
+    expect(normalizeLanguageTag("zh-Hant-TW")).toBe("zh");
+    expect(normalizeLanguageTag("cmn")).toBe("zh");
+    expect(normalizeLanguageTag("EN_us")).toBe("en");
+    expect(normalizeLanguageTag("swh")).toBe("sw");
+    expect(normalizeLanguageTag("no")).toBe("nb");
+    expect(normalizeLanguageTag("iw")).toBe("he");
+  });
+
+  it("treats variants and indistinguishable neighbours as the same language", () => {
+    expect(sameLanguage("zh", "zh-CN")).toBe(true);
+    expect(sameLanguage("zh-TW", "yue")).toBe(true);
+    expect(sameLanguage("nb", "no")).toBe(true);
+    expect(sameLanguage("nn", "da")).toBe(true);
+    expect(sameLanguage("ms", "id")).toBe(true);
+    expect(sameLanguage("en", "de")).toBe(false);
+    expect(sameLanguage("hi", "ur")).toBe(false);
+  });
+});
+
+describe("isOffTarget", () => {
+  it("is true only for a known detection of another language", () => {
+    expect(isOffTarget({ detectedLang: "en" }, "sw")).toBe(true);
+    expect(isOffTarget({ detectedLang: "sw" }, "sw")).toBe(false);
+    expect(isOffTarget({ detectedLang: "zh" }, "zh-Hans")).toBe(false);
+    expect(isOffTarget({ detectedLang: "nb" }, "da")).toBe(false);
+    expect(isOffTarget({ detectedLang: null }, "sw")).toBe(false);
+    expect(isOffTarget({ detectedLang: "en" }, "xx-unknown")).toBe(false);
+  });
+});

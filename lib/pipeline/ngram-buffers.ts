@@ -1,0 +1,90 @@
+/**
+ * Storage for n-gram tables: code points of a text, right-sized tables, and the
+ * scratch buffers builds reuse (all callers are synchronous). See ngram-table.ts.
+ */
+
+export const NGRAM_MAX_ORDER = 6;
+
+export interface NgramTable {
+  readonly hi: Int32Array;
+  readonly lo: Int32Array;
+  readonly orders: Uint8Array;
+  readonly counts: Int32Array;
+  /** Open-addressing table: entry index + 1, 0 = empty. */
+  readonly slots: Int32Array;
+  readonly mask: number;
+}
+
+export interface LexicalProfile extends NgramTable {
+  /** Number of n-grams of order n (with repeats) at index n − 1. */
+  readonly totals: Float64Array;
+  /** Number of distinct n-grams. */
+  readonly size: number;
+}
+
+export function codePointsWithoutSpace(text: string): Int32Array {
+  const compact = text.normalize("NFC").replace(/\s+/gu, "");
+  const out = new Int32Array(compact.length);
+  let n = 0;
+  for (let i = 0; i < compact.length; i++) {
+    const cp = compact.codePointAt(i) ?? 0;
+    if (cp > 0xffff) i++;
+    out[n++] = cp;
+  }
+  return out.subarray(0, n);
+}
+
+/** Number of n-grams of each order (index n − 1) in a text of `len` code points. */
+export function ngramTotals(len: number): Float64Array {
+  const totals = new Float64Array(NGRAM_MAX_ORDER);
+  for (let n = 1; n <= NGRAM_MAX_ORDER; n++) totals[n - 1] = Math.max(0, len - n + 1);
+  return totals;
+}
+
+function powerOfTwoAtLeast(n: number): number {
+  let c = 8;
+  while (c < n) c *= 2;
+  return c;
+}
+
+let scratch: NgramTable = emptyTable(0, 8);
+
+function emptyTable(entries: number, capacity: number): NgramTable {
+  return {
+    hi: new Int32Array(entries),
+    lo: new Int32Array(entries),
+    orders: new Uint8Array(entries),
+    counts: new Int32Array(entries),
+    slots: new Int32Array(capacity),
+    mask: capacity - 1,
+  };
+}
+
+/** Texts above this many n-grams (~33k characters) get a one-off table, so scratch stays small. */
+const MAX_SCRATCH_ENTRIES = 200_000;
+
+/** A build table for up to `entries` n-grams, cleared; reused between calls when small enough. */
+export function scratchTable(entries: number): NgramTable {
+  const capacity = powerOfTwoAtLeast(entries * 2);
+  if (entries > MAX_SCRATCH_ENTRIES) return emptyTable(entries, capacity);
+  if (scratch.hi.length < entries || scratch.slots.length < capacity) scratch = emptyTable(entries, capacity);
+  const t = { ...scratch, slots: scratch.slots.subarray(0, capacity), mask: capacity - 1 };
+  t.slots.fill(0);
+  return t;
+}
+
+/** Copy of the first `size` entries of a build table into a right-sized profile. */
+export function compact(t: NgramTable, size: number, totals: Float64Array): LexicalProfile {
+  const capacity = powerOfTwoAtLeast(size * 2);
+  const out = emptyTable(size, capacity);
+  out.hi.set(t.hi.subarray(0, size));
+  out.lo.set(t.lo.subarray(0, size));
+  out.orders.set(t.orders.subarray(0, size));
+  out.counts.set(t.counts.subarray(0, size));
+  for (let e = 0; e < size; e++) {
+    let slot = (out.hi[e] as number) & out.mask;
+    while (out.slots[slot] !== 0) slot = (slot + 1) & out.mask;
+    out.slots[slot] = e + 1;
+  }
+  return { ...out, totals, size };
+}

@@ -1,0 +1,132 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { TSelectConfigInput } from "./config";
+import { isOffTarget } from "./language";
+import { selectGroup } from "./select-group";
+import type { Candidate, GroupInput } from "./types";
+
+const LANGS = ["en", "de", "sw"] as const;
+
+const candidateArb = (id: string) =>
+  fc.record({
+    lang: fc.constantFrom(...LANGS),
+    sampleIndex: fc.integer({ min: 0, max: 5 }),
+    text: fc.constantFrom("", " ", "the answer is 18", "jibu ni 18", "die Antwort ist 20", "18", "20 apples", "abc", "abd"),
+    detected: fc.constantFrom("same", "en", "null"),
+    answer: fc.constantFrom("18", "20", null),
+    vector: fc.option(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 3, maxLength: 3 }), { nil: null }),
+  }).map(
+    (r): Candidate => ({
+      id,
+      lang: r.lang,
+      sampleIndex: r.sampleIndex,
+      text: r.text,
+      detectedLang: r.detected === "same" ? r.lang : r.detected === "en" ? "en" : null,
+      answer: r.answer,
+      vector: r.vector === null ? null : Float32Array.from(r.vector),
+    }),
+  );
+
+const groupArb: fc.Arbitrary<GroupInput> = fc
+  .integer({ min: 0, max: 14 })
+  .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => candidateArb(`c${i}`))))
+  .chain((candidates) =>
+    fc.record({ groupId: fc.string({ maxLength: 4 }), gold: fc.constantFrom("18", null), candidates: fc.constant(candidates) }),
+  );
+
+const configArb: fc.Arbitrary<TSelectConfigInput> = fc.record({
+  scorer: fc.constantFrom("auto", "embedding", "answer", "lexical"),
+  margin: fc.constantFrom(0, 0.01, 0.3, 1),
+  languageGuard: fc.boolean(),
+  reference: fc.constantFrom("consistency", "first", "random"),
+  pairs: fc.constantFrom("consistency", "random"),
+  seed: fc.integer({ min: 0, max: 5 }),
+  englishPairs: fc.boolean(),
+  secondary: fc.constantFrom("lexical", "embedding"),
+});
+
+const byId = (g: GroupInput) => new Map(g.candidates.map((c) => [c.id, c]));
+
+describe("selectGroup invariants", () => {
+  it("does not depend on the order of the candidates", () => {
+    fc.assert(
+      fc.property(groupArb, configArb, fc.infiniteStream(fc.nat()), (g, config, keys) => {
+        const it = keys[Symbol.iterator]();
+        const shuffled = g.candidates.map((c) => ({ c, k: it.next().value as number })).sort((a, b) => a.k - b.k).map((x) => x.c);
+        expect(selectGroup({ ...g, candidates: shuffled }, config)).toEqual(selectGroup(g, config));
+      }),
+    );
+  });
+
+  it("score pairs have chosen ≥ rejected and respect the margin; guard pairs reject an off-target response", () => {
+    fc.assert(
+      fc.property(groupArb, configArb, (g, config) => {
+        const s = selectGroup(g, config);
+        const cands = byId(g);
+        for (const d of s.decisions) {
+          if (d.kind !== "pair") continue;
+          expect(d.chosenId).not.toBe(d.rejectedId);
+          expect(cands.get(d.chosenId)?.text.trim()).not.toBe(cands.get(d.rejectedId)?.text.trim());
+          expect(d.margin).toBe(d.scoreChosen - d.scoreRejected);
+          if (d.basis === "score") {
+            expect(d.scoreChosen).toBeGreaterThanOrEqual(d.scoreRejected);
+            expect(d.margin).toBeGreaterThanOrEqual(config.margin ?? 0);
+          }
+          if (d.basis === "language_guard") expect(isOffTarget(cands.get(d.rejectedId) ?? { detectedLang: null }, d.lang)).toBe(true);
+        }
+      }),
+    );
+  });
+
+  it("with the guard on, an off-target response is never chosen nor the reference", () => {
+    fc.assert(
+      fc.property(groupArb, configArb, (g, config) => {
+        const s = selectGroup(g, { ...config, languageGuard: true });
+        const cands = byId(g);
+        for (const d of s.decisions) {
+          if (d.kind === "pair") expect(isOffTarget(cands.get(d.chosenId) ?? { detectedLang: null }, d.lang)).toBe(false);
+        }
+        const ref = s.reference === null ? undefined : cands.get(s.reference.candidateId);
+        if (ref !== undefined) expect(isOffTarget(ref, ref.lang)).toBe(false);
+      }),
+    );
+  });
+
+  it("empty responses are never the reference, never scored, never paired; every language is decided once", () => {
+    fc.assert(
+      fc.property(groupArb, configArb, (g, config) => {
+        const s = selectGroup(g, config);
+        const cands = byId(g);
+        const empty = (id: string) => (cands.get(id)?.text.trim() ?? "") === "";
+        if (s.reference !== null) {
+          expect(empty(s.reference.candidateId)).toBe(false);
+          expect(cands.get(s.reference.candidateId)?.lang).toBe("en");
+        }
+        for (const sc of s.scores) expect(empty(sc.candidateId)).toBe(false);
+        for (const d of s.decisions) if (d.kind === "pair") expect(empty(d.chosenId) || empty(d.rejectedId)).toBe(false);
+        const langs = [...new Set(g.candidates.map((c) => c.lang))].filter((l) => l !== "en").sort();
+        const decided = s.decisions.map((d) => d.lang).filter((l) => l !== "en");
+        expect(decided).toEqual(langs);
+      }),
+    );
+  });
+
+  it("answer scorer: the tie-break never reorders agreement classes", () => {
+    fc.assert(
+      fc.property(groupArb, (g) => {
+        const s = selectGroup(g, { scorer: "answer" });
+        const cands = byId(g);
+        const english = s.scores.filter((x) => x.kind === "cons").map((x) => ({ ...x, c: cands.get(x.candidateId) }));
+        const agree = (a: Candidate | undefined) =>
+          a?.answer == null ? 0 : english.filter((o) => o.c !== a && o.c?.answer === a.answer).length;
+        for (const x of english) for (const y of english) if (agree(x.c) > agree(y.c)) expect(x.score).toBeGreaterThan(y.score);
+        const refAnswer = s.reference === null ? null : cands.get(s.reference.candidateId)?.answer;
+        for (const x of s.scores.filter((sc) => sc.kind === "cl")) {
+          const matches = refAnswer != null && cands.get(x.candidateId)?.answer === refAnswer;
+          if (matches) expect(x.score).toBeGreaterThanOrEqual(1);
+          else expect(x.score).toBeLessThanOrEqual(0.01);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,213 @@
+import { describe, expect, it } from "vitest";
+import { lexicalTextSimilarity } from "./lexical";
+import { selectGroup, selectGroupWithReference } from "./select-group";
+import { cand, embeddingFixture, group, vec } from "./test-fixtures.test-data";
+import type { GroupSelection, LanguageDecision } from "./types";
+
+const scoreOf = (s: GroupSelection, id: string) => s.scores.find((x) => x.candidateId === id)?.score;
+const decisionOf = (s: GroupSelection, lang: string): LanguageDecision | undefined => s.decisions.find((d) => d.lang === lang);
+
+describe("embedding scorer on hand-made vectors", () => {
+  const s = selectGroup(group(embeddingFixture()), { scorer: "embedding" });
+
+  it("scores Cons over non-empty English candidates only and picks the medoid", () => {
+    expect(s.scorer).toBe("embedding");
+    expect(scoreOf(s, "en-a")).toBeCloseTo(0.3, 12);
+    expect(scoreOf(s, "en-b")).toBeCloseTo(0.7, 12);
+    expect(scoreOf(s, "en-c")).toBeCloseTo(0.4, 12);
+    expect(scoreOf(s, "en-empty")).toBeUndefined();
+    expect(s.reference?.candidateId).toBe("en-b");
+    expect(s.reference?.cons).toBeCloseTo(0.7, 12);
+  });
+
+  it("scores CL against the reference", () => {
+    expect(scoreOf(s, "de-0")).toBeCloseTo(0.96, 12);
+    expect(scoreOf(s, "de-1")).toBeCloseTo(0.8, 12);
+    expect(scoreOf(s, "de-2")).toBeCloseTo(0.6, 12);
+    expect(scoreOf(s, "de-3")).toBeCloseTo(-0.6, 12);
+    expect(scoreOf(s, "zh-0")).toBe(1);
+    expect(scoreOf(s, "zh-1")).toBeUndefined();
+  });
+
+  it("decides one pair or skip per language, sorted by language", () => {
+    expect(s.decisions.map((d) => d.lang)).toEqual(["ar", "de", "hi", "sw", "zh"]);
+    expect(decisionOf(s, "de")).toMatchObject({ kind: "pair", chosenId: "de-0", rejectedId: "de-3", basis: "score" });
+    const de = decisionOf(s, "de");
+    if (de?.kind !== "pair") throw new Error("expected a pair");
+    expect(de.margin).toBeCloseTo(1.56, 12);
+    expect(decisionOf(s, "zh")).toMatchObject({ kind: "skip", reason: "too_few_candidates" });
+    expect(decisionOf(s, "ar")).toMatchObject({ kind: "skip", reason: "same_response" });
+    expect(decisionOf(s, "hi")).toMatchObject({ kind: "skip", reason: "identical_text" });
+  });
+
+  it("never chooses the off-target response and rejects it instead", () => {
+    const sw = decisionOf(s, "sw");
+    expect(sw).toMatchObject({ kind: "pair", chosenId: "sw-1", rejectedId: "sw-0", basis: "language_guard" });
+    if (sw?.kind !== "pair") throw new Error("expected a pair");
+    expect(sw.margin).toBeCloseTo(-0.04, 12);
+  });
+
+  it("without the guard the English-language answer wins", () => {
+    const off = selectGroup(group(embeddingFixture()), { scorer: "embedding", languageGuard: false });
+    expect(decisionOf(off, "sw")).toMatchObject({ kind: "pair", chosenId: "sw-0", rejectedId: "sw-2", basis: "score" });
+  });
+
+  it("skips pairs strictly below the margin; the guard pair is not filtered", () => {
+    const m = selectGroup(group(embeddingFixture()), { scorer: "embedding", margin: 1.56 });
+    expect(decisionOf(m, "de")?.kind).toBe("pair");
+    expect(decisionOf(m, "sw")?.kind).toBe("pair");
+    const m2 = selectGroup(group(embeddingFixture()), { scorer: "embedding", margin: 1.57 });
+    expect(decisionOf(m2, "de")).toMatchObject({ kind: "skip", reason: "below_margin" });
+    const m3 = selectGroup(group(embeddingFixture()), { scorer: "embedding", margin: 0.5, languageGuard: false });
+    expect(decisionOf(m3, "sw")).toMatchObject({ kind: "skip", reason: "below_margin" });
+  });
+
+  it("adds the English pair on request: reference vs least consistent", () => {
+    const e = selectGroup(group(embeddingFixture()), { scorer: "embedding", englishPairs: true });
+    expect(e.decisions[0]).toMatchObject({ lang: "en", kind: "pair", chosenId: "en-b", rejectedId: "en-a", basis: "score" });
+  });
+
+  it("recomputes every language with a human-fixed reference", () => {
+    const h = selectGroupWithReference(group(embeddingFixture()), { scorer: "embedding" }, "en-a");
+    expect(h.reference).toEqual({ candidateId: "en-a", cons: scoreOf(h, "en-a") });
+    expect(scoreOf(h, "de-0")).toBeCloseTo(0.8, 12);
+    expect(decisionOf(h, "de")).toMatchObject({ kind: "pair", chosenId: "de-2", rejectedId: "de-3" });
+    expect(() => selectGroupWithReference(group(embeddingFixture()), {}, "en-empty")).toThrow(/not a scorable en candidate/);
+    expect(() => selectGroupWithReference(group(embeddingFixture()), {}, "de-0")).toThrow();
+    expect(() => selectGroupWithReference(group(embeddingFixture()), {}, "nope")).toThrow();
+  });
+});
+
+describe("lexical scorer on tiny strings", () => {
+  const candidates = [
+    cand("e0", "en", 0, "ab"),
+    cand("e1", "en", 1, "ab"),
+    cand("e2", "en", 2, "ac"),
+    cand("d0", "de", 0, "abc"),
+    cand("d1", "de", 1, "ac"),
+    cand("d2", "de", 2, "xy"),
+  ];
+  const s = selectGroup(group(candidates), { scorer: "lexical" });
+
+  it("Cons = mean chrF-sym to the other English samples; tie → lower sample index", () => {
+    expect(scoreOf(s, "e0")).toBe(0.625);
+    expect(scoreOf(s, "e1")).toBe(0.625);
+    expect(scoreOf(s, "e2")).toBe(0.25);
+    expect(s.reference).toEqual({ candidateId: "e0", cons: 0.625 });
+  });
+
+  it("CL = chrF-sym to the reference 'ab'", () => {
+    expect(scoreOf(s, "d0")).toBeCloseTo(4175 / 5544, 15);
+    expect(scoreOf(s, "d1")).toBe(0.25);
+    expect(scoreOf(s, "d2")).toBe(0);
+    expect(decisionOf(s, "de")).toMatchObject({ kind: "pair", chosenId: "d0", rejectedId: "d2" });
+  });
+});
+
+describe("answer scorer", () => {
+  // chrF-sym by hand: S = sim("18", "18.0") = (55/117 + 65/84) / 2; sim("18.0", "20") = 25/144; others 0.
+  const S = (55 / 117 + 65 / 84) / 2;
+  const candidates = [
+    cand("e0", "en", 0, "18", { answer: "18" }),
+    cand("e1", "en", 1, "18.0", { answer: "18" }),
+    cand("e2", "en", 2, "20", { answer: "20" }),
+    cand("e3", "en", 3, "x", { answer: null }),
+    cand("d0", "de", 0, "18", { answer: "18" }),
+    cand("d1", "de", 1, "20", { answer: "20" }),
+    cand("d2", "de", 2, "18.0", { answer: "18" }),
+  ];
+  const s = selectGroup(group(candidates, "18"), {});
+
+  it("hand values of the secondary scorer", () => {
+    expect(lexicalTextSimilarity("18", "18.0")).toBeCloseTo(S, 15);
+    expect(lexicalTextSimilarity("18.0", "20")).toBeCloseTo(25 / 144, 15);
+    expect(lexicalTextSimilarity("18", "20")).toBe(0);
+  });
+
+  it("auto picks answer when there is a gold answer; Cons = (agreements + 0.01·mean secondary) / (n − 1)", () => {
+    expect(s.scorer).toBe("answer");
+    expect(scoreOf(s, "e0")).toBeCloseTo((1 + (0.01 * S) / 3) / 3, 15);
+    expect(scoreOf(s, "e1")).toBeCloseTo((1 + (0.01 * (S + 25 / 144)) / 3) / 3, 15);
+    expect(scoreOf(s, "e2")).toBeCloseTo((0.01 * (25 / 144)) / 3 / 3, 15);
+    expect(scoreOf(s, "e3")).toBe(0);
+    expect(s.reference?.candidateId).toBe("e1");
+  });
+
+  it("CL = [same answer] + 0.01·secondary", () => {
+    expect(scoreOf(s, "d0")).toBeCloseTo(1 + 0.01 * S, 15);
+    expect(scoreOf(s, "d1")).toBeCloseTo(0.01 * (25 / 144), 15);
+    expect(scoreOf(s, "d2")).toBe(1.01);
+    expect(decisionOf(s, "de")).toMatchObject({ kind: "pair", chosenId: "d2", rejectedId: "d1", basis: "score" });
+  });
+
+  it("uses the embedding secondary when asked, mapped to (1 + cos) / 2", () => {
+    const withVectors = candidates.map((c, i) => ({ ...c, vector: vec(1, i) }));
+    const e = selectGroup(group(withVectors, "18"), { secondary: "embedding" });
+    const d2 = withVectors[6]?.vector ?? vec();
+    const ref = withVectors.find((c) => c.id === e.reference?.candidateId)?.vector ?? vec();
+    const cos = (d2[0]! * ref[0]! + d2[1]! * ref[1]!) / Math.hypot(d2[0]!, d2[1]!) / Math.hypot(ref[0]!, ref[1]!);
+    expect(scoreOf(e, "d2")).toBeCloseTo(1 + 0.01 * ((1 + cos) / 2), 12);
+  });
+});
+
+describe("references", () => {
+  const english = [
+    cand("e0", "en", 0, ""),
+    cand("e1", "en", 1, "the farmer has 18 apples"),
+    cand("e2", "en", 2, "the farmer has 18 apples in all"),
+    cand("e3", "en", 3, "das sind achtzehn Äpfel", { detectedLang: "de" }),
+    cand("d0", "de", 0, "achtzehn"),
+    cand("d1", "de", 1, "zwanzig"),
+  ];
+
+  it("first = lowest non-empty sample", () => {
+    expect(selectGroup(group(english), { scorer: "lexical", reference: "first" }).reference?.candidateId).toBe("e1");
+  });
+
+  it("random is seeded by (seed, group id) and never picks an empty or off-target sample", () => {
+    const picks = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const a = selectGroup(group(english), { scorer: "lexical", reference: "random", seed });
+      const b = selectGroup(group([...english].reverse()), { scorer: "lexical", reference: "random", seed });
+      expect(b.reference).toEqual(a.reference);
+      picks.add(a.reference?.candidateId ?? "none");
+    }
+    expect([...picks].sort()).toEqual(["e1", "e2"]);
+  });
+
+  it("off-target English samples stay Cons peers but cannot be the reference", () => {
+    const s = selectGroup(group(english), { scorer: "lexical" });
+    expect(scoreOf(s, "e3")).toBeDefined();
+    expect(["e1", "e2"]).toContain(s.reference?.candidateId);
+  });
+
+  it("no non-empty English → no reference, every language skipped", () => {
+    const s = selectGroup(group([cand("e0", "en", 0, " "), cand("d0", "de", 0, "a"), cand("d1", "de", 1, "b")]), {});
+    expect(s.reference).toBeNull();
+    expect(s.decisions).toEqual([{ lang: "de", kind: "skip", reason: "no_reference", detail: "no scorable en candidate (1 empty or unscorable)" }]);
+  });
+
+  it("all candidates of a language off-target → all_off_target", () => {
+    const s = selectGroup(group([cand("e0", "en", 0, "x"), cand("s0", "sw", 0, "a", { detectedLang: "en" }), cand("s1", "sw", 1, "b", { detectedLang: "en" })]), {});
+    expect(s.decisions[0]).toMatchObject({ lang: "sw", kind: "skip", reason: "all_off_target" });
+  });
+
+  it("a non-default pivot works the same way", () => {
+    const s = selectGroup({ groupId: "g", pivot: "de", gold: null, candidates: english }, { scorer: "lexical" });
+    expect(s.reference?.candidateId).toBe("d0");
+    expect(s.decisions.map((d) => d.lang)).toEqual(["en"]);
+  });
+});
+
+describe("random pairs baseline", () => {
+  it("is seeded, distinct and guard-respecting", () => {
+    const s1 = selectGroup(group(embeddingFixture()), { scorer: "embedding", pairs: "random", seed: 3 });
+    const s2 = selectGroup(group([...embeddingFixture()].reverse()), { scorer: "embedding", pairs: "random", seed: 3 });
+    expect(s2).toEqual(s1);
+    for (const d of s1.decisions) if (d.kind === "pair") expect(d.basis).toBe("random");
+    for (let seed = 0; seed < 30; seed++) {
+      const sw = decisionOf(selectGroup(group(embeddingFixture()), { scorer: "embedding", pairs: "random", seed }), "sw");
+      if (sw?.kind === "pair") expect(sw.chosenId).not.toBe("sw-0");
+    }
+  });
+});

@@ -1,0 +1,124 @@
+/**
+ * The whole CM-Align decision for one prompt group. Candidates are put in canonical
+ * order (language, sample index, id) first, so the result does not depend on input
+ * order. Languages are compared exactly as given (the pivot defaults to "en").
+ */
+import { canonicalOrder, isScorable, type VectorNeed } from "./candidates";
+import { resolveScorer, ZSelectConfig, type TSelectConfig, type TSelectConfigInput } from "./config";
+import { consistencyScores, crossLingualScore } from "./consistency";
+import { isOffTarget } from "./language";
+import { decideLanguagePair, decidePivotPair, type LanguagePool, type PairOptions } from "./pairs";
+import { pickReferenceIndex } from "./reference";
+import { groupSimilarity } from "./similarity";
+import type { Candidate, CandidateScore, GroupInput, GroupSelection, LanguageDecision, ScorerName } from "./types";
+
+interface Prepared {
+  config: TSelectConfig;
+  scorer: ScorerName;
+  pivot: string;
+  pools: Map<string, { all: Candidate[]; scorable: Candidate[] }>;
+  pivotScorable: Candidate[];
+  cons: Float64Array;
+  offTarget: (c: Candidate) => boolean;
+  sim: ReturnType<typeof groupSimilarity>;
+}
+
+function vectorNeed(scorer: ScorerName, config: TSelectConfig): VectorNeed {
+  return scorer === "embedding" || (scorer === "answer" && config.secondary === "embedding") ? "vectors" : "lexical";
+}
+
+function prepare(group: GroupInput, configInput: TSelectConfigInput): Prepared {
+  const config = ZSelectConfig.parse(configInput);
+  const scorer = resolveScorer(config, group);
+  const need = vectorNeed(scorer, config);
+  const pivot = group.pivot ?? "en";
+  const pools = new Map<string, { all: Candidate[]; scorable: Candidate[] }>();
+  for (const c of canonicalOrder(group.candidates)) {
+    let pool = pools.get(c.lang);
+    if (pool === undefined) pools.set(c.lang, (pool = { all: [], scorable: [] }));
+    pool.all.push(c);
+    if (isScorable(c, need)) pool.scorable.push(c);
+  }
+  const pivotScorable = pools.get(pivot)?.scorable ?? [];
+  const sim = groupSimilarity(scorer === "answer" ? config.secondary : scorer);
+  const offTarget = (c: Candidate) => config.languageGuard && isOffTarget(c, c.lang);
+  return { config, scorer, pivot, pools, pivotScorable, cons: consistencyScores(pivotScorable, scorer, sim), offTarget, sim };
+}
+
+function noReferenceDetail(p: Prepared): string {
+  const all = p.pools.get(p.pivot)?.all.length ?? 0;
+  if (all === 0) return `no ${p.pivot} candidates`;
+  if (p.pivotScorable.length === 0) return `no scorable ${p.pivot} candidate (${all} empty or unscorable)`;
+  return `all ${p.pivotScorable.length} scorable ${p.pivot} candidates are off-target`;
+}
+
+function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSelection {
+  const reference = p.pivotScorable[referenceIndex];
+  const scores: CandidateScore[] = p.pivotScorable.map((c, i) => ({ candidateId: c.id, kind: "cons", score: p.cons[i] ?? 0 }));
+  const decisions: LanguageDecision[] = [];
+  const options: PairOptions = {
+    mode: p.config.pairs,
+    guard: p.config.languageGuard,
+    margin: p.config.margin,
+    seed: p.config.seed,
+    groupId: group.groupId,
+  };
+  const pivotPool = (): LanguagePool => ({
+    lang: p.pivot,
+    candidates: p.pivotScorable,
+    scores: p.cons,
+    offTarget: p.pivotScorable.map(p.offTarget),
+    unscorable: (p.pools.get(p.pivot)?.all.length ?? 0) - p.pivotScorable.length,
+  });
+  if (p.config.englishPairs) {
+    decisions.push(
+      reference === undefined
+        ? { lang: p.pivot, kind: "skip", reason: "no_reference", detail: noReferenceDetail(p) }
+        : decidePivotPair(pivotPool(), referenceIndex, options),
+    );
+  }
+  const langs = [...p.pools.keys()].filter((l) => l !== p.pivot).sort();
+  for (const lang of langs) {
+    const { all, scorable } = p.pools.get(lang) ?? { all: [], scorable: [] };
+    if (reference === undefined) {
+      decisions.push({ lang, kind: "skip", reason: "no_reference", detail: noReferenceDetail(p) });
+      continue;
+    }
+    const cl = new Float64Array(scorable.map((c) => crossLingualScore(c, reference, p.scorer, p.sim)));
+    scorable.forEach((c, i) => scores.push({ candidateId: c.id, kind: "cl", score: cl[i] ?? 0 }));
+    const pool = { lang, candidates: scorable, scores: cl, offTarget: scorable.map(p.offTarget), unscorable: all.length - scorable.length };
+    decisions.push(decideLanguagePair(pool, options));
+  }
+  return {
+    groupId: group.groupId,
+    scorer: p.scorer,
+    reference: reference === undefined ? null : { candidateId: reference.id, cons: p.cons[referenceIndex] ?? 0 },
+    scores,
+    decisions,
+  };
+}
+
+/** Reference by the configured rule (consistency / first / random), then pairs in every language. */
+export function selectGroup(group: GroupInput, config: TSelectConfigInput = {}): GroupSelection {
+  const p = prepare(group, config);
+  const eligible = p.pivotScorable.map((c) => !p.offTarget(c));
+  const index = pickReferenceIndex(p.cons, eligible, p.config.reference, p.config.seed, group.groupId);
+  return decide(group, p, index);
+}
+
+/**
+ * Same as selectGroup with a reference fixed by a human (reference correction). The
+ * reference must be a scorable pivot candidate; the guard does not overrule a human.
+ */
+export function selectGroupWithReference(
+  group: GroupInput,
+  config: TSelectConfigInput,
+  referenceCandidateId: string,
+): GroupSelection {
+  const p = prepare(group, config);
+  const index = p.pivotScorable.findIndex((c) => c.id === referenceCandidateId);
+  if (index < 0) {
+    throw new Error(`reference ${JSON.stringify(referenceCandidateId)} is not a scorable ${p.pivot} candidate of group ${group.groupId}`);
+  }
+  return decide(group, p, index);
+}

@@ -1,8 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { LanguageBadge } from "@/components/language-badge";
+import { ChartSection } from "@/components/charts/chart-section";
+import { CountTiles } from "@/components/charts/count-tiles";
 import { LanguageText } from "@/components/language-text";
-import { getDatasetBySlug, listGroups, responsesByLanguage } from "@/lib/datasets/queries";
+import { consChart, countTiles, lengthChart, marginCharts, offTargetChart, scoreCharts, statusChart } from "@/lib/charts/overview";
+import { qualityCharts } from "@/lib/charts/quality";
+import { loadOverview } from "@/lib/dashboard/overview";
+import { qualityRows } from "@/lib/dashboard/quality";
+import { getDatabase } from "@/lib/db/client";
+import { getDatasetBySlug, listGroups } from "@/lib/datasets/queries";
 import { ZGroupPageParams, ZSlug } from "@/lib/datasets/schemas";
 import { isAppError } from "@/lib/errors";
 
@@ -18,51 +24,62 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   const dataset = await getDatasetBySlug(slug.data).catch((e: unknown) => (isAppError(e) ? null : Promise.reject(e)));
   if (!dataset) notFound();
   const { after } = ZGroupPageParams.parse(await searchParams);
-  const [languages, groups] = await Promise.all([
-    responsesByLanguage(dataset.id),
+  const db = await getDatabase();
+  const [overview, quality, groups] = await Promise.all([
+    loadOverview(db, dataset.id),
+    qualityRows(db, dataset.id),
     listGroups(dataset.id, { after, limit: PAGE_SIZE + 1 }),
   ]);
   const page = groups.slice(0, PAGE_SIZE);
   const next = groups.length > PAGE_SIZE ? page.at(-1)?.id : undefined;
+  const s = dataset.slug;
+  const hasPairs = overview.pairs.length > 0;
+  const qualityModels = qualityCharts(s, quality);
   return (
-    <div className="space-y-6">
+    <div className="space-y-8">
       <div>
         <h1 className="text-2xl font-semibold">{dataset.name}</h1>
         <p className="text-sm text-slate-600">
           <span className="font-mono">{dataset.slug}</span> · task {dataset.task} · pivot {dataset.pivotLanguage}
         </p>
       </div>
-      <section aria-label="Responses by language" className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 className="mb-2 font-medium">Responses by language</h2>
-        <table className="text-sm">
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th className="pr-6">Language</th>
-              <th className="pr-6 text-right">Groups</th>
-              <th className="pr-6 text-right">Responses</th>
-              <th className="pr-6 text-right">Empty</th>
-              <th className="text-right">Off-target language</th>
-            </tr>
-          </thead>
-          <tbody>
-            {languages.map((l) => (
-              <tr key={l.language}>
-                <td className="pr-6"><LanguageBadge lang={l.language} /></td>
-                <td className="pr-6 text-right tabular-nums">{l.groups}</td>
-                <td className="pr-6 text-right tabular-nums">{l.responses}</td>
-                <td className="pr-6 text-right tabular-nums">{l.empty}</td>
-                <td className="text-right tabular-nums">{l.offTarget}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <CountTiles tiles={countTiles(s, overview.counts, overview.pairs)} />
+      {!hasPairs && (
+        <p className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900">
+          No pairs yet: <Link className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>start a select run</Link> to see the pair charts.
+        </p>
+      )}
+      {hasPairs && (
+        <ChartSection
+          title="Pairs and references"
+          note="Click a bar to open the pairs behind it. Low reference Cons = prompts whose English samples disagree."
+          charts={[statusChart(s, overview.pairs), ...(overview.cons.runId === null ? [] : [consChart(s, overview.cons.rows)])]}
+        />
+      )}
+      {hasPairs && <ChartSection title="Margin by language" columns={3} height={220} charts={marginCharts(s, overview.margins)} />}
+      {hasPairs && (
+        <ChartSection
+          title="CL scores of chosen vs rejected"
+          note="Chosen responses should sit to the right of rejected ones; skipped pairs are left out."
+          columns={3}
+          height={220}
+          charts={scoreCharts(s, overview.chosenScores, overview.rejectedScores)}
+        />
+      )}
+      <ChartSection title="Responses" charts={[offTargetChart(s, overview.responses), lengthChart(s, overview.responses)]} />
+      {qualityModels.length > 0 && (
+        <ChartSection
+          title="Quality on gold answers"
+          note="Per succeeded select run: the consistency method next to its baselines (first/random reference, random pairs)."
+          charts={qualityModels}
+        />
+      )}
       <section aria-label="Prompt groups" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-medium">Prompt groups</h2>
         <ul className="divide-y divide-slate-100">
           {page.map((g) => (
             <li key={g.id} className="flex items-baseline gap-3 py-2 text-sm">
-              <Link className="w-40 shrink-0 font-mono text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/groups/${g.id}`}>
+              <Link className="w-40 shrink-0 font-mono text-indigo-700 hover:underline" href={`/datasets/${s}/groups/${g.id}`}>
                 {g.externalId}
               </Link>
               <LanguageText lang={dataset.pivotLanguage} text={g.prompt ?? ""} className="line-clamp-1 flex-1 text-slate-700" />
@@ -71,8 +88,8 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           ))}
         </ul>
         <div className="mt-3 flex gap-4 text-sm">
-          {after !== undefined && <Link className="text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}`}>First page</Link>}
-          {next !== undefined && <Link className="text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}?after=${next}`}>Next page</Link>}
+          {after !== undefined && <Link className="text-indigo-700 hover:underline" href={`/datasets/${s}`}>First page</Link>}
+          {next !== undefined && <Link className="text-indigo-700 hover:underline" href={`/datasets/${s}?after=${next}`}>Next page</Link>}
         </div>
       </section>
     </div>

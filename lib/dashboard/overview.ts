@@ -1,0 +1,89 @@
+import type { Database } from "@/lib/db/client";
+import { UNIT_EDGES, type BucketId } from "@/lib/charts/buckets";
+import type { BucketRow, PairCountRow, ResponseStatsRow } from "@/lib/charts/overview";
+
+// Every chart of the overview from four aggregate queries; no row of pairs or responses reaches Node.
+
+export type OverviewData = {
+  counts: { groups: number; groupsWithGold: number; responses: number; languages: number };
+  pairs: PairCountRow[];
+  margins: BucketRow[];
+  chosenScores: BucketRow[];
+  rejectedScores: BucketRow[];
+  responses: ResponseStatsRow[];
+  /** The latest succeeded select run and its reference Cons histogram. */
+  cons: { runId: number | null; rows: { bucket: BucketId; n: number }[] };
+};
+
+type PairAggRow = { kind: "status" | "margin" | "chosen" | "rejected"; language: string; status: string | null; origin: string | null; bucket: number | null; n: number };
+
+/** One scan of `pairs`: counts by status/origin and the three histograms, as grouping sets. */
+async function pairAggregates(db: Database, datasetId: number) {
+  const { rows } = await db.pool.query<PairAggRow>(
+    `SELECT CASE WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(mb) = 0 THEN 'margin' WHEN GROUPING(cb) = 0 THEN 'chosen' ELSE 'rejected' END AS kind,
+            language, status::text AS status, origin::text AS origin, coalesce(mb, cb, rb) AS bucket, count(*)::int AS n
+     FROM (SELECT language, status, origin,
+                  width_bucket(margin, $2::float8[]) AS mb,
+                  CASE WHEN status <> 'skipped' AND score_chosen IS NOT NULL THEN width_bucket(score_chosen, $2::float8[]) END AS cb,
+                  CASE WHEN status <> 'skipped' AND score_rejected IS NOT NULL THEN width_bucket(score_rejected, $2::float8[]) END AS rb
+           FROM pairs WHERE dataset_id = $1) p
+     GROUP BY GROUPING SETS ((language, status, origin), (language, mb), (language, cb), (language, rb))`,
+    [datasetId, UNIT_EDGES],
+  );
+  const of = (kind: PairAggRow["kind"]) => rows.filter((r) => r.kind === kind);
+  return {
+    pairs: of("status").map((r) => ({ language: r.language, status: r.status!, origin: r.origin!, n: r.n })),
+    margins: of("margin").map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
+    // A NULL bucket here is the grouping set's "no score" row, which the score charts leave out.
+    chosenScores: of("chosen").filter((r) => r.bucket !== null).map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
+    rejectedScores: of("rejected").filter((r) => r.bucket !== null).map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
+  };
+}
+
+async function responseStats(db: Database, datasetId: number): Promise<ResponseStatsRow[]> {
+  const { rows } = await db.pool.query<ResponseStatsRow>(
+    `SELECT language, count(*)::int AS responses,
+            count(*) FILTER (WHERE detected_language IS NOT NULL AND detected_language <> split_part(language, '-', 1))::int AS "offTarget",
+            percentile_disc(0.5) WITHIN GROUP (ORDER BY char_length) AS "medianChars",
+            percentile_disc(0.9) WITHIN GROUP (ORDER BY char_length) AS "p90Chars"
+     FROM responses WHERE dataset_id = $1 GROUP BY language ORDER BY language`,
+    [datasetId],
+  );
+  return rows;
+}
+
+async function groupCounts(db: Database, datasetId: number) {
+  const { rows } = await db.pool.query<{ groups: number; groupsWithGold: number }>(
+    `SELECT count(*)::int AS groups, count(*) FILTER (WHERE gold IS NOT NULL)::int AS "groupsWithGold" FROM prompt_groups WHERE dataset_id = $1`,
+    [datasetId],
+  );
+  return rows[0] ?? { groups: 0, groupsWithGold: 0 };
+}
+
+async function referenceCons(db: Database, datasetId: number): Promise<OverviewData["cons"]> {
+  const { rows } = await db.pool.query<{ run_id: number | null; bucket: number | null; n: number | null }>(
+    `WITH latest AS (SELECT id FROM pipeline_runs WHERE dataset_id = $1 AND kind = 'select' AND status = 'succeeded' ORDER BY id DESC LIMIT 1)
+     SELECT latest.id AS run_id, b.bucket, b.n
+     FROM latest LEFT JOIN LATERAL (
+       SELECT width_bucket(cons, $2::float8[]) AS bucket, count(*)::int AS n FROM run_references WHERE run_id = latest.id GROUP BY 1
+     ) b ON true`,
+    [datasetId, UNIT_EDGES],
+  );
+  return { runId: rows[0]?.run_id ?? null, rows: rows.flatMap((r) => (r.n === null ? [] : [{ bucket: r.bucket, n: r.n }])) };
+}
+
+/** Everything the overview charts need; the queries run concurrently on the pool. */
+export async function loadOverview(db: Database, datasetId: number): Promise<OverviewData> {
+  const [agg, responses, groups, cons] = await Promise.all([
+    pairAggregates(db, datasetId),
+    responseStats(db, datasetId),
+    groupCounts(db, datasetId),
+    referenceCons(db, datasetId),
+  ]);
+  return {
+    counts: { ...groups, responses: responses.reduce((n, r) => n + r.responses, 0), languages: responses.length },
+    ...agg,
+    responses,
+    cons,
+  };
+}

@@ -1,6 +1,7 @@
 import { hostname } from "node:os";
 import type { Database } from "@/lib/db/client";
 import { isAlive } from "@/lib/db/embedded-lock";
+import { executeProviderRun } from "@/lib/generate/execute-provider-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { getBoss, SELECT_RUN_QUEUE, stopBoss, ZRunJob } from "./queue";
 
@@ -23,7 +24,7 @@ export async function releaseChunksOfDeadWorkers(db: Database): Promise<number> 
 }
 
 async function runAndLog(db: Database, runId: number, log: Log): Promise<void> {
-  const outcome = await executeSelectRun(db, runId);
+  const outcome = (await executeProviderRun(db, runId)) ?? (await executeSelectRun(db, runId));
   log(`run ${runId}: ${outcome}`);
 }
 
@@ -32,7 +33,7 @@ export async function startWorker(db: Database, log: Log): Promise<() => Promise
   const released = await releaseChunksOfDeadWorkers(db);
   if (released > 0) log(`took over ${released} chunks of a worker that died`);
   const { rows } = await db.pool.query<{ id: number }>(
-    `SELECT id FROM pipeline_runs WHERE kind = 'select' AND status IN ('queued', 'running') ORDER BY id`,
+    `SELECT id FROM pipeline_runs WHERE status IN ('queued', 'running') ORDER BY id`,
   );
   const resuming = (async () => {
     for (const r of rows) await runAndLog(db, r.id, log);

@@ -1,0 +1,87 @@
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { Provider } from "@/lib/providers/provider";
+import { insertChunkedRun, runChunked, touchChunk, type ItemFailure, type RunLoopOptions, type RunOutcome } from "@/lib/providers/run-loop";
+import { loadProviderSettings } from "@/lib/providers/settings";
+import type { Chunk } from "@/lib/runs/chunks";
+import { loadItems, type GenerateItem } from "./items";
+import { Sampler } from "./sampler";
+import { samplingParams, ZGenerateRunConfig, type TGenerateRunConfig, type TGenerateRunConfigInput } from "./schemas";
+import { insertSamples } from "./store";
+
+function parseConfig(input: unknown): TGenerateRunConfig {
+  const parsed = ZGenerateRunConfig.safeParse(input);
+  if (!parsed.success) throw new AppError("BAD_INPUT", `Invalid generate config: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
+
+export async function createGenerateRun(db: Database, datasetId: number, input: TGenerateRunConfigInput, createdById: number | null = null) {
+  const parsed = parseConfig(input);
+  const model = parsed.model ?? (await loadProviderSettings(db)).generationModel;
+  if (!model) throw new AppError("BAD_INPUT", "No generation model: pass one, or set it in Settings (or CM_GENERATION_MODEL).");
+  const config = { ...parsed, model };
+  const { runId, groups } = await insertChunkedRun(db, datasetId, "generate", config, config.chunkSize, createdById);
+  if (groups === 0) {
+    await db.pool.query(`DELETE FROM pipeline_runs WHERE id = $1`, [runId]);
+    throw new AppError("BAD_INPUT", "The dataset has no prompt groups to generate for; import prompts first.");
+  }
+  return { runId, groups, config };
+}
+
+type Work = { db: Database; runId: number; datasetId: number; model: string; config: TGenerateRunConfig; sampler: Sampler; chunk: Chunk; workerId: string };
+
+/** Tops one (group, language) up to K samples; each batch commits with its token usage, so a crash loses no stored sample. */
+async function generateItem(w: Work, item: GenerateItem): Promise<string | null> {
+  let need = w.config.samples - item.have;
+  let key = item.have;
+  const params = samplingParams(w.config);
+  for (let round = 0; need > 0 && round < w.config.maxRounds; round++) {
+    const batch = await w.sampler.sample(item.prompt, key, need);
+    key += need;
+    const client = await w.db.pool.connect();
+    try {
+      await client.query("BEGIN");
+      need -= await insertSamples(client, w.datasetId, w.runId, item, w.model, params, batch.samples);
+      await client.query(`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + $2, completion_tokens = completion_tokens + $3, heartbeat_at = now() WHERE id = $1`, [w.runId, batch.promptTokens, batch.completionTokens]);
+      await touchChunk(client, w.chunk, w.workerId);
+      await client.query("COMMIT");
+    } catch (e) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw e;
+    } finally {
+      client.release();
+    }
+    if (batch.error) return `${need} of ${w.config.samples} samples missing: ${batch.error}`;
+  }
+  return need > 0 ? `${need} of ${w.config.samples} samples missing: the model repeated stored texts for ${w.config.maxRounds} rounds` : null;
+}
+
+/** Samples what is missing for every (group, language) of the run; safe to run again after a crash. */
+export async function executeGenerateRun(db: Database, runId: number, opts: RunLoopOptions = {}): Promise<RunOutcome> {
+  const row = await db.prisma.pipelineRun.findUnique({ where: { id: runId }, select: { config: true } });
+  if (!row) throw new AppError("NOT_FOUND", `No run ${runId}.`);
+  const config = parseConfig(row.config);
+  const model = config.model!;
+  let sampler: Sampler | null = null;
+  return runChunked(
+    db,
+    runId,
+    async (chunk, ctx) => {
+      sampler ??= new Sampler(new Provider(await loadProviderSettings(db), { concurrency: config.concurrency, rpm: config.rpm }), model, config);
+      const w: Work = { db, runId, datasetId: ctx.run.datasetId, model, config, sampler, chunk, workerId: ctx.workerId };
+      const items = await loadItems(db.pool, w.datasetId, model, chunk.fromGroupId, chunk.toGroupId, config.languages);
+      const failures: ItemFailure[] = [];
+      let requested = 0;
+      await Promise.all(
+        items.map(async (item) => {
+          if (item.have < config.samples) requested++;
+          const error = await generateItem(w, item);
+          if (error) failures.push({ groupId: item.groupId, language: item.language, error });
+        }),
+      );
+      failures.sort((a, b) => a.groupId - b.groupId || a.language.localeCompare(b.language));
+      return { failures, counters: { items: items.length, itemsTopped: requested } };
+    },
+    opts,
+  );
+}

@@ -1,0 +1,24 @@
+import type { Pool } from "pg";
+
+export type GenerateItem = {
+  groupId: number;
+  gold: string | null;
+  language: string;
+  prompt: string;
+  /** Samples of this model already stored for the (group, language). */
+  have: number;
+};
+
+/** Every (group, language) of a group range that has a prompt, with its stored sample count for `model`. */
+export async function loadItems(pool: Pool, datasetId: number, model: string, fromGroupId: number, toGroupId: number, languages: string[] | null): Promise<GenerateItem[]> {
+  const { rows } = await pool.query<{ group_id: number; gold: string | null; language: string; text: string; have: number }>(
+    `SELECT pt.group_id, g.gold, pt.language, pt.text,
+            (SELECT count(*)::int FROM responses r
+             WHERE r.group_id = pt.group_id AND r.language = pt.language AND r.origin = 'generated' AND r.model = $2) AS have
+     FROM prompt_texts pt JOIN prompt_groups g ON g.id = pt.group_id
+     WHERE pt.dataset_id = $1 AND pt.group_id BETWEEN $3 AND $4 AND ($5::text[] IS NULL OR pt.language = ANY($5))
+     ORDER BY pt.group_id, pt.language`,
+    [datasetId, model, fromGroupId, toGroupId, languages],
+  );
+  return rows.map((r) => ({ groupId: r.group_id, gold: r.gold, language: r.language, prompt: r.text, have: r.have }));
+}

@@ -1,7 +1,7 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@electric-sql/pglite-socket", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "@electric-sql/pglite", "@prisma/adapter-pg"],
   poweredByHeader: false,
   typedRoutes: false,
 };

@@ -1,8 +1,8 @@
 import { connect } from "node:net";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { AppError } from "@/lib/errors";
+import { PGliteServer } from "./pglite-server";
 import { isAlive, publishPort, readLock, releaseLock, removeStaleLock, tryClaim } from "./embedded-lock";
 
 export type EmbeddedDatabase = {
@@ -31,13 +31,12 @@ function portAnswers(port: number): Promise<boolean> {
 /** Serves a PGlite database over the Postgres wire protocol on a free loopback port. */
 export async function servePGlite(dataDir: string | null): Promise<{ port: number; stop(): Promise<void> }> {
   const db = await PGlite.create(dataDir ? { dataDir } : {});
-  const server = new PGLiteSocketServer({ db, host: "127.0.0.1", port: 0, maxConnections: 64 });
-  await server.start();
-  const port = Number(server.getServerConn().split(":").pop());
+  const server = new PGliteServer(db);
+  const port = await server.listen();
   return {
     port,
     async stop() {
-      await server.stop();
+      await server.close();
       await db.close();
     },
   };

@@ -1,0 +1,79 @@
+import type { PoolClient } from "pg";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { GroupSelection } from "@/lib/pipeline";
+import { recomputeGroup, type LanguageChange } from "./recompute";
+import { effectiveReference, type EffectiveReference } from "./source-run";
+
+export type CorrectionKind = "pick" | "edit" | "undo";
+
+/** What the group page needs to show a correction: the recomputed scores and each language's before → after. */
+export type CorrectionRecord = {
+  correctionId: number;
+  kind: CorrectionKind;
+  previousResponseId: number | null;
+  responseId: number | null;
+  reason: string | null;
+  scorer: string;
+  referenceCons: number | null;
+  scores: Array<[responseId: number, kind: "cons" | "cl", score: number]>;
+  changes: LanguageChange[];
+};
+
+export type GroupContext = { client: PoolClient; pivot: string; current: EffectiveReference };
+
+/** Runs `fn` in a transaction holding the group's row lock, so corrections of one group never interleave. */
+export async function withGroupLock<T>(db: Database, datasetId: number, groupId: number, fn: (ctx: GroupContext) => Promise<T>): Promise<T> {
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ pivot: string }>(
+      `SELECT d.pivot_language AS pivot FROM prompt_groups g JOIN datasets d ON d.id = g.dataset_id
+       WHERE g.id = $1 AND g.dataset_id = $2 FOR UPDATE OF g`,
+      [groupId, datasetId],
+    );
+    if (!rows[0]) throw new AppError("NOT_FOUND", `No prompt group ${groupId} in this dataset.`);
+    const current = await effectiveReference(client, datasetId, groupId);
+    const result = await fn({ client, pivot: rows[0].pivot, current });
+    await client.query("COMMIT");
+    return result;
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+type Input = { kind: CorrectionKind; responseId: number | null; reason: string | null; undoesId?: number | null };
+
+/** Records a correction, recomputes the group from its reference and audits the result (in `ctx`'s transaction). */
+export async function applyCorrection(ctx: GroupContext, datasetId: number, groupId: number, input: Input, userId: number | null): Promise<CorrectionRecord> {
+  const { client, pivot, current } = ctx;
+  const { selection, changes } = await recomputeGroup(client, datasetId, groupId, pivot, current.run, input.responseId);
+  const inserted = await client.query<{ id: number }>(
+    `INSERT INTO reference_corrections (dataset_id, group_id, kind, previous_response_id, response_id, user_id, reason, undoes_id)
+     VALUES ($1, $2, $3::"ReferenceCorrectionKind", $4, $5, $6, $7, $8) RETURNING id`,
+    [datasetId, groupId, input.kind, current.responseId, input.responseId, userId, input.reason, input.undoesId ?? null],
+  );
+  const record = toRecord(inserted.rows[0]!.id, input, current.responseId, selection, changes);
+  await client.query(
+    `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, $3, 'reference_correction', $4, $5)`,
+    [datasetId, userId, `reference.${input.kind}`, String(record.correctionId), JSON.stringify({ groupId, ...record })],
+  );
+  return record;
+}
+
+function toRecord(correctionId: number, input: Input, previous: number | null, selection: GroupSelection, changes: LanguageChange[]): CorrectionRecord {
+  return {
+    correctionId,
+    kind: input.kind,
+    previousResponseId: previous,
+    responseId: input.responseId,
+    reason: input.reason,
+    scorer: selection.scorer,
+    referenceCons: selection.reference?.cons ?? null,
+    scores: selection.scores.map((s) => [Number(s.candidateId), s.kind, s.score]),
+    changes,
+  };
+}

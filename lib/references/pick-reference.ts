@@ -1,0 +1,17 @@
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { applyCorrection, withGroupLock, type CorrectionRecord } from "./apply-correction";
+import type { TPickReference } from "./schemas";
+
+/** Makes another pivot-language sample the group's reference and recomputes its pairs in every language. */
+export async function pickReference(db: Database, datasetId: number, input: TPickReference, userId: number | null = null): Promise<CorrectionRecord> {
+  return withGroupLock(db, datasetId, input.groupId, async (ctx) => {
+    const { rows } = await ctx.client.query<{ language: string }>(
+      `SELECT language FROM responses WHERE id = $1 AND group_id = $2 AND dataset_id = $3`,
+      [input.responseId, input.groupId, datasetId],
+    );
+    if (rows[0]?.language !== ctx.pivot) throw new AppError("BAD_INPUT", `The reference must be a ${ctx.pivot} response of this prompt group.`);
+    if (ctx.current.responseId === input.responseId) throw new AppError("BAD_INPUT", "This response is already the reference.");
+    return applyCorrection(ctx, datasetId, input.groupId, { kind: "pick", responseId: input.responseId, reason: input.reason }, userId);
+  });
+}

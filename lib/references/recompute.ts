@@ -1,0 +1,89 @@
+import type { PoolClient } from "pg";
+import { selectGroup, selectGroupWithReference, type GroupSelection } from "@/lib/pipeline";
+import { AppError } from "@/lib/errors";
+import { embedMissing, OFFLINE_EMBEDDING_MODEL } from "@/lib/runs/embed-missing";
+import { ZSelectRunConfig } from "@/lib/runs/schemas";
+import { loadGroupInput } from "./load-group";
+import type { SourceRun } from "./source-run";
+
+export type PairState = {
+  chosenId: number | null; rejectedId: number | null; margin: number | null; status: string; origin: string;
+  skipReason: string | null; conflict: boolean;
+};
+export type LanguageChange = { language: string; before: PairState | null; after: PairState };
+
+async function pairStates(client: PoolClient, datasetId: number, groupId: number, lock: boolean): Promise<Map<string, PairState>> {
+  const { rows } = await client.query<PairState & { language: string }>(
+    `SELECT language, chosen_id AS "chosenId", rejected_id AS "rejectedId", margin, status::text AS status, origin::text AS origin,
+            skip_reason AS "skipReason", conflict
+     FROM pairs WHERE dataset_id = $1 AND group_id = $2 ORDER BY language ${lock ? "FOR UPDATE" : ""}`,
+    [datasetId, groupId],
+  );
+  return new Map(rows.map(({ language, ...state }) => [language, state]));
+}
+
+async function computeSelection(client: PoolClient, datasetId: number, groupId: number, pivot: string, run: SourceRun | null, referenceId: number | null) {
+  const config = run?.config ?? ZSelectRunConfig.parse({});
+  const needsVectors = config.scorer === "embedding" || config.secondary === "embedding";
+  const model = needsVectors ? (config.embeddingModel ?? OFFLINE_EMBEDDING_MODEL) : config.embeddingModel;
+  const group = await loadGroupInput(client, datasetId, groupId, pivot, model);
+  if (model && needsVectors) await embedMissing(client, datasetId, model, [group]);
+  if (referenceId === null) return selectGroup(group, config);
+  try {
+    return selectGroupWithReference(group, config, String(referenceId));
+  } catch {
+    throw new AppError("BAD_INPUT", `Response ${referenceId} cannot be the reference: it must be a non-empty ${pivot} response of this group.`);
+  }
+}
+
+async function writePairs(client: PoolClient, datasetId: number, groupId: number, runId: number | null, selection: GroupSelection) {
+  const d = selection.decisions;
+  const pair = (x: (typeof d)[number]) => (x.kind === "pair" ? x : null);
+  await client.query(
+    `INSERT INTO pairs AS p (dataset_id, group_id, language, chosen_id, rejected_id, score_chosen, score_rejected, margin,
+                             status, origin, skip_reason, run_id, off_target)
+     SELECT $1, $2, v.language, v.chosen, v.rejected, v.sc, v.sr, v.margin,
+            (CASE WHEN v.reason IS NULL THEN 'proposed' ELSE 'skipped' END)::"PairStatus", 'auto', v.reason, $3,
+            coalesce(c.detected_language <> split_part(c.language, '-', 1), false)
+              OR coalesce(r.detected_language <> split_part(r.language, '-', 1), false)
+     FROM unnest($4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[], $9::float8[], $10::text[])
+          AS v(language, chosen, rejected, sc, sr, margin, reason)
+     LEFT JOIN responses c ON c.id = v.chosen
+     LEFT JOIN responses r ON r.id = v.rejected
+     ON CONFLICT (dataset_id, group_id, language) DO UPDATE SET
+       chosen_id      = CASE WHEN p.origin = 'auto' THEN EXCLUDED.chosen_id ELSE p.chosen_id END,
+       rejected_id    = CASE WHEN p.origin = 'auto' THEN EXCLUDED.rejected_id ELSE p.rejected_id END,
+       score_chosen   = CASE WHEN p.origin = 'auto' THEN EXCLUDED.score_chosen ELSE p.score_chosen END,
+       score_rejected = CASE WHEN p.origin = 'auto' THEN EXCLUDED.score_rejected ELSE p.score_rejected END,
+       margin         = CASE WHEN p.origin = 'auto' THEN EXCLUDED.margin ELSE p.margin END,
+       status         = CASE WHEN p.origin = 'auto' THEN EXCLUDED.status ELSE p.status END,
+       skip_reason    = CASE WHEN p.origin = 'auto' THEN EXCLUDED.skip_reason ELSE p.skip_reason END,
+       off_target     = CASE WHEN p.origin = 'auto' THEN EXCLUDED.off_target ELSE p.off_target END,
+       conflict       = p.origin = 'human' AND (p.chosen_id IS DISTINCT FROM EXCLUDED.chosen_id
+                                                OR p.rejected_id IS DISTINCT FROM EXCLUDED.rejected_id),
+       run_id         = coalesce(EXCLUDED.run_id, p.run_id),
+       version        = p.version + 1,
+       updated_at     = now()`,
+    [
+      datasetId, groupId, runId, d.map((x) => x.lang), d.map((x) => (pair(x) ? Number(pair(x)!.chosenId) : null)),
+      d.map((x) => (pair(x) ? Number(pair(x)!.rejectedId) : null)), d.map((x) => pair(x)?.scoreChosen ?? null),
+      d.map((x) => pair(x)?.scoreRejected ?? null), d.map((x) => pair(x)?.margin ?? null), d.map((x) => (x.kind === "skip" ? x.reason : null)),
+    ],
+  );
+}
+
+/**
+ * Recomputes the group's scores and pairs in every language from `referenceId` (null = the run's
+ * own rule) with the source run's config, inside the caller's transaction. Auto pairs take the new
+ * proposal; human pairs keep their decision and are flagged when the proposal now disagrees.
+ */
+export async function recomputeGroup(
+  client: PoolClient, datasetId: number, groupId: number, pivot: string, run: SourceRun | null, referenceId: number | null,
+): Promise<{ selection: GroupSelection; changes: LanguageChange[] }> {
+  const before = await pairStates(client, datasetId, groupId, true);
+  const selection = await computeSelection(client, datasetId, groupId, pivot, run, referenceId);
+  await writePairs(client, datasetId, groupId, run?.id ?? null, selection);
+  const after = await pairStates(client, datasetId, groupId, false);
+  const changes = [...after].map(([language, state]) => ({ language, before: before.get(language) ?? null, after: state }));
+  return { selection, changes };
+}

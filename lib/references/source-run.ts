@@ -1,0 +1,51 @@
+import type { PoolClient } from "pg";
+import { ZSelectRunConfig, type TSelectRunConfig } from "@/lib/runs/schemas";
+
+type Queryable = Pick<PoolClient, "query">;
+
+/** The latest successful select run that chose a reference for the group: its config governs recomputes. */
+export type SourceRun = { id: number; config: TSelectRunConfig; finishedAt: Date | null; referenceId: number | null; cons: number | null; scorer: string };
+
+export async function findSourceRun(db: Queryable, datasetId: number, groupId: number): Promise<SourceRun | null> {
+  const { rows } = await db.query<{ id: number; config: unknown; finished_at: Date | null; response_id: number | null; cons: number | null; scorer: string }>(
+    `SELECT r.id, r.config, r.finished_at, rr.response_id, rr.cons, rr.scorer
+     FROM run_references rr JOIN pipeline_runs r ON r.id = rr.run_id
+     WHERE rr.dataset_id = $1 AND rr.group_id = $2 AND r.status = 'succeeded' AND r.kind = 'select'
+     ORDER BY r.id DESC LIMIT 1`,
+    [datasetId, groupId],
+  );
+  const r = rows[0];
+  if (!r) return null;
+  return { id: r.id, config: ZSelectRunConfig.parse(r.config), finishedAt: r.finished_at, referenceId: r.response_id, cons: r.cons, scorer: r.scorer };
+}
+
+export type CorrectionRow = {
+  id: number; kind: "pick" | "edit" | "undo"; previousResponseId: number | null; responseId: number | null;
+  reason: string | null; undoesId: number | null; createdAt: Date;
+};
+
+export async function latestCorrection(db: Queryable, datasetId: number, groupId: number): Promise<CorrectionRow | null> {
+  const { rows } = await db.query<CorrectionRow>(
+    `SELECT id, kind::text AS kind, previous_response_id AS "previousResponseId", response_id AS "responseId", reason,
+            undoes_id AS "undoesId", created_at AS "createdAt"
+     FROM reference_corrections WHERE dataset_id = $1 AND group_id = $2 ORDER BY id DESC LIMIT 1`,
+    [datasetId, groupId],
+  );
+  return rows[0] ?? null;
+}
+
+export type EffectiveReference =
+  | { source: "correction"; responseId: number | null; correction: CorrectionRow; run: SourceRun | null }
+  | { source: "run"; responseId: number | null; correction: null; run: SourceRun | null };
+
+/**
+ * The reference the group's pairs were computed from: the latest correction, unless a select run
+ * finished after it (runs recompute every auto pair from their own reference).
+ */
+export async function effectiveReference(db: Queryable, datasetId: number, groupId: number): Promise<EffectiveReference> {
+  const [run, correction] = await Promise.all([findSourceRun(db, datasetId, groupId), latestCorrection(db, datasetId, groupId)]);
+  if (correction && (!run?.finishedAt || correction.createdAt > run.finishedAt)) {
+    return { source: "correction", responseId: correction.responseId, correction, run };
+  }
+  return { source: "run", responseId: run?.referenceId ?? null, correction: null, run };
+}

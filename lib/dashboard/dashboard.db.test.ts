@@ -1,0 +1,130 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decidePair } from "@/lib/pairs/decide";
+import { createSelectRun } from "@/lib/runs/create-select-run";
+import { executeSelectRun } from "@/lib/runs/execute-select-run";
+import { createDataset, responseIds, type FixtureGroup } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { changedPairs, changesByLanguage, listSelectRuns } from "./compare";
+import { loadOverview } from "./overview";
+import { qualityRows } from "./quality";
+
+// Two math groups whose pairs are decided by the answers (see lib/runs/select-run.db.test.ts). With the
+// answer scorer a matching answer scores 1 plus a small tie-break, so every chosen CL and margin is ≥ 1
+// (bucket "≥ 0.9"), every rejected CL is below 0.1, and both references have Cons just above 0.5.
+const GROUPS: FixtureGroup[] = [
+  {
+    id: "q1", gold: "18",
+    prompts: { en: "Tom has 3 bags of 6 apples. How many apples?", de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel?", ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة لديه؟" },
+    responses: {
+      en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
+      de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18"],
+      ar: ["ثلاثة أكياس في ستة تفاحات تساوي ١٨ تفاحة. الإجابة: ١٨", "الإجابة: ١٢"],
+    },
+  },
+  {
+    id: "q2", gold: "7",
+    prompts: { en: "What is 10 minus 3?", de: "Was ist 10 minus 3?", ar: "ما هو ١٠ ناقص ٣؟" },
+    responses: {
+      en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven, so the answer is 7", "Answer: 13"],
+      de: ["10 minus 3 ist 7. Antwort: 7", "Antwort: 13"],
+      ar: ["الإجابة: ٧", "الإجابة: ٧"], // one text, stored once: too few candidates
+    },
+  },
+];
+
+let t: TestDatabase;
+let datasetId: number;
+let runA: number;
+let runB: number;
+let id: (g: string, l: string, s: number) => number;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  datasetId = await createDataset(t.db, "fixture", GROUPS);
+  id = await responseIds(t.db, datasetId);
+  // A second dataset with its own run: nothing of it may leak into the first one's figures.
+  const other = await createDataset(t.db, "other", GROUPS);
+  await executeSelectRun(t.db, (await createSelectRun(t.db, other, { scorer: "answer" })).runId);
+  runA = (await createSelectRun(t.db, datasetId, { scorer: "answer" })).runId;
+  expect(await executeSelectRun(t.db, runA)).toBe("succeeded");
+  await t.db.pool.query(`UPDATE responses SET detected_language = 'en' WHERE id = $1`, [id("q2", "de", 1)]);
+});
+afterAll(async () => t.drop());
+
+const sortRows = <T extends { language: string; bucket: number | null }>(rows: T[]) =>
+  [...rows].sort((a, b) => a.language.localeCompare(b.language) || (a.bucket ?? -1) - (b.bucket ?? -1));
+
+describe("dashboard aggregates", () => {
+  it("counts, histograms and response figures of one run", async () => {
+    const o = await loadOverview(t.db, datasetId);
+    expect(o.counts).toEqual({ groups: 2, groupsWithGold: 2, responses: 13, languages: 3 });
+    expect([...o.pairs].sort((a, b) => a.language.localeCompare(b.language) || a.status.localeCompare(b.status))).toEqual([
+      { language: "ar", status: "proposed", origin: "auto", n: 1 },
+      { language: "ar", status: "skipped", origin: "auto", n: 1 },
+      { language: "de", status: "proposed", origin: "auto", n: 2 },
+    ]);
+    expect(sortRows(o.margins)).toEqual([
+      { language: "ar", bucket: null, n: 1 },
+      { language: "ar", bucket: 10, n: 1 },
+      { language: "de", bucket: 10, n: 2 },
+    ]);
+    expect(sortRows(o.chosenScores)).toEqual([{ language: "ar", bucket: 10, n: 1 }, { language: "de", bucket: 10, n: 2 }]);
+    expect(sortRows(o.rejectedScores)).toEqual([{ language: "ar", bucket: 1, n: 1 }, { language: "de", bucket: 1, n: 2 }]);
+    expect(o.cons).toEqual({ runId: runA, rows: [{ bucket: 6, n: 2 }] });
+    // Lengths: ar 53, 11, 10; de 27, 36, 28, 11; en 39, 34, 44, 21, 44, 10 (percentile_disc: a value that occurs).
+    expect(o.responses).toEqual([
+      { language: "ar", responses: 3, offTarget: 0, medianChars: 11, p90Chars: 53 },
+      { language: "de", responses: 4, offTarget: 1, medianChars: 27, p90Chars: 36 },
+      { language: "en", responses: 6, offTarget: 0, medianChars: 34, p90Chars: 44 },
+    ]);
+  });
+
+  it("a reviewer's decision moves the pair to its status and origin", async () => {
+    const pair = await t.db.prisma.pair.findFirstOrThrow({ where: { datasetId, language: "de", chosenId: id("q1", "de", 1) } });
+    await decidePair(t.db, datasetId, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } });
+    const o = await loadOverview(t.db, datasetId);
+    expect(o.pairs.filter((p) => p.language === "de").sort((a, b) => a.status.localeCompare(b.status))).toEqual([
+      { language: "de", status: "accepted", origin: "human", n: 1 },
+      { language: "de", status: "proposed", origin: "auto", n: 1 },
+    ]);
+  });
+
+  it("gold quality per run and language, from the run summaries", async () => {
+    runB = (await createSelectRun(t.db, datasetId, { scorer: "answer", reference: "first" })).runId;
+    expect(await executeSelectRun(t.db, runB)).toBe("succeeded");
+    const common = { pairs: "consistency", scorer: "answer", chosenCorrect: 1, rejectedWrong: 1 };
+    expect(await qualityRows(t.db, datasetId)).toEqual([
+      { runId: runA, reference: "consistency", language: "ar", judged: 1, ...common },
+      { runId: runA, reference: "consistency", language: "de", judged: 2, ...common },
+      { runId: runB, reference: "first", language: "ar", judged: 1, ...common },
+      { runId: runB, reference: "first", language: "de", judged: 2, ...common },
+    ]);
+    expect((await listSelectRuns(t.db, datasetId)).map((r) => [r.id, r.reference])).toEqual([[runB, "first"], [runA, "consistency"]]);
+    expect((await loadOverview(t.db, datasetId)).cons.runId).toBe(runB);
+  });
+
+  it("compares two runs' proposals by group and language", async () => {
+    expect(await changesByLanguage(t.db, datasetId, runA, runB)).toEqual([
+      { language: "ar", total: 2, changed: 0 },
+      { language: "de", total: 2, changed: 0 },
+    ]);
+    // Make run B disagree on q1/de: it swaps chosen and rejected.
+    await t.db.pool.query(
+      `UPDATE run_proposals SET chosen_id = rejected_id, rejected_id = chosen_id, margin = -margin WHERE run_id = $1 AND language = 'de' AND chosen_id = $2`,
+      [runB, id("q1", "de", 1)],
+    );
+    expect(await changesByLanguage(t.db, datasetId, runA, runB)).toEqual([
+      { language: "ar", total: 2, changed: 0 },
+      { language: "de", total: 2, changed: 1 },
+    ]);
+    const [row, ...rest] = await changedPairs(t.db, datasetId, runA, runB, 10);
+    expect(rest).toEqual([]);
+    expect(row).toMatchObject({
+      externalId: "q1", language: "de",
+      aChosen: id("q1", "de", 1), aRejected: id("q1", "de", 0),
+      bChosen: id("q1", "de", 0), bRejected: id("q1", "de", 1),
+    });
+    expect([row!.aMargin! > 1, row!.bMargin! < -1]).toEqual([true, true]);
+    expect(await changesByLanguage(t.db, datasetId + 1, runA, runB)).toEqual([]);
+  });
+});

@@ -67,7 +67,10 @@ export async function executeGenerateRun(db: Database, runId: number, opts: RunL
     db,
     runId,
     async (chunk, ctx) => {
-      sampler ??= new Sampler(new Provider(await loadProviderSettings(db), { concurrency: config.concurrency, rpm: config.rpm }), model, config);
+      sampler ??= new Sampler(new Provider(await loadProviderSettings(db), {
+        concurrency: config.concurrency, rpm: config.rpm, timeoutMs: config.timeoutMs,
+        retry: { retries: config.retries, baseDelayMs: config.retryBaseDelayMs },
+      }), model, config);
       const w: Work = { db, runId, datasetId: ctx.run.datasetId, model, config, sampler, chunk, workerId: ctx.workerId };
       const items = await loadItems(db.pool, w.datasetId, model, chunk.fromGroupId, chunk.toGroupId, config.languages);
       const failures: ItemFailure[] = [];

@@ -16,6 +16,10 @@ export const ZGenerateRunConfig = z.object({
   concurrency: z.number().int().min(1).max(256).default(8),
   rpm: z.number().int().min(0).default(0),
   chunkSize: z.number().int().min(1).max(1_000).default(4),
+  /** Retries of one request (429, 5xx, timeouts, dropped connections) before its item counts as failed. */
+  retries: z.number().int().min(0).max(20).default(5),
+  retryBaseDelayMs: z.number().int().min(1).max(60_000).default(500),
+  timeoutMs: z.number().int().min(100).max(3_600_000).default(120_000),
   /** Extra requests for an item whose samples came back as duplicates of stored ones. */
   maxRounds: z.number().int().min(1).max(10).default(3),
 });

@@ -115,6 +115,7 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: MockLlmOp
 
 /** An OpenAI-compatible server for tests and demos: deterministic outputs, injectable faults. */
 export async function startMockLlm(opts: MockLlmOptions = {}): Promise<MockLlm> {
+  completeChat([{ role: "user", content: "warm up the language detector" }], { n: 1 });
   const faults = new FaultPlan();
   const counts: Record<Endpoint, number> = { chat: 0, embeddings: 0, models: 0 };
   const server = createServer((req, res) => {

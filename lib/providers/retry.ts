@@ -79,6 +79,6 @@ export async function withRetry<T>(op: (attempt: number) => Promise<T>, opts: Re
 /** A short, key-free description of a provider error for run summaries. */
 export function describeProviderError(error: unknown): string {
   if (error instanceof APIError && typeof error.status === "number") return `HTTP ${error.status}: ${error.message}`.slice(0, 300);
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
+  if (error instanceof Error) return `${error.name === "Error" ? error.constructor.name : error.name}: ${error.message}`.slice(0, 300);
   return String(error).slice(0, 300);
 }

@@ -27,12 +27,12 @@ const optionalText = z
   .nullable();
 
 export const ZProviderSettingsInput = z.object({
-  baseUrl: optionalText.refine((s) => s === null || /^https?:\/\/\S+$/.test(s), "must be an http(s) URL"),
-  /** Empty or absent keeps the stored key; `clearApiKey` removes it. */
-  apiKey: optionalText.optional(),
+  baseUrl: optionalText.refine((s) => s === null || /^https?:\/\/\S+$/.test(s), "must be an http(s) URL").optional(),
+  /** Absent keeps a stored value, empty removes it (the environment applies again); an empty key keeps the stored one. */
+  apiKey: optionalText.optional().transform((k) => k ?? undefined),
   clearApiKey: z.boolean().default(false),
-  generationModel: optionalText,
-  embeddingModel: optionalText,
+  generationModel: optionalText.optional(),
+  embeddingModel: optionalText.optional(),
 });
 export type TProviderSettingsInput = z.input<typeof ZProviderSettingsInput>;
 
@@ -74,7 +74,7 @@ export async function saveProviderSettings(db: Database, input: TProviderSetting
     [SETTING_KEYS.baseUrl, s.baseUrl],
     [SETTING_KEYS.generationModel, s.generationModel],
     [SETTING_KEYS.embeddingModel, s.embeddingModel],
-    [SETTING_KEYS.apiKey, s.clearApiKey ? null : (s.apiKey ?? undefined)],
+    [SETTING_KEYS.apiKey, s.clearApiKey ? null : s.apiKey],
   ];
   await db.prisma.$transaction(async (tx) => {
     for (const [key, value] of writes) {

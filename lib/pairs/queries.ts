@@ -1,4 +1,6 @@
 import type { Database } from "@/lib/db/client";
+import { filterConditions, keysetCondition, orderBy, Params } from "./filter-sql";
+import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
 
 export type PairStatusCounts = { proposed: number; accepted: number; rejected: number; skipped: number; conflicts: number; human: number };
 
@@ -18,4 +20,58 @@ export async function pairCountsByLanguage(db: Database, datasetId: number): Pro
     c.human += r.human;
   }
   return out;
+}
+
+export type PairRow = {
+  id: number; groupId: number; externalId: string; language: string; status: string; origin: string;
+  margin: number | null; scoreChosen: number | null; scoreRejected: number | null; conflict: boolean; offTarget: boolean;
+  skipReason: string | null; flagged: boolean; flagReason: string | null; cons: number | null; version: number; prompt: string | null;
+};
+
+export type PairPage = { rows: PairRow[]; next: Cursor | null };
+
+const SNIPPET = 120;
+
+/**
+ * One page of effective pairs with keyset pagination on (sort value, id). Text never leaves the
+ * database on this path except a short snippet of the pair's prompt.
+ */
+export async function listPairs(db: Database, datasetId: number, t: Pick<PairTableParams, keyof PairFilter | "sort" | "dir" | "after" | "size">): Promise<PairPage> {
+  const params = new Params();
+  const where = filterConditions(datasetId, t, params);
+  if (t.after) where.push(keysetCondition(t.sort, t.dir, t.after, params));
+  const limit = params.add(t.size + 1);
+  const { rows } = await db.pool.query<PairRow>(
+    `SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
+            p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",
+            p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason", p.version,
+            (SELECT rr.cons FROM run_references rr WHERE rr.run_id = p.run_id AND rr.group_id = p.group_id) AS cons,
+            (SELECT left(pt.text, ${SNIPPET}) FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language) AS prompt
+     FROM (SELECT p.* FROM pairs p WHERE ${where.join(" AND ")} ORDER BY ${orderBy(t.sort, t.dir)} LIMIT ${limit}) p
+     JOIN prompt_groups g ON g.id = p.group_id
+     ORDER BY ${orderBy(t.sort, t.dir)}`,
+    params.values,
+  );
+  const more = rows.length > t.size;
+  const page = more ? rows.slice(0, t.size) : rows;
+  const last = page.at(-1);
+  return { rows: page, next: more && last ? { value: sortValue(last, t.sort), id: last.id } : null };
+}
+
+function sortValue(row: PairRow, sort: SortColumn): number | null {
+  switch (sort) {
+    case "margin": return row.margin;
+    case "scoreChosen": return row.scoreChosen;
+    case "scoreRejected": return row.scoreRejected;
+    case "group": return row.groupId;
+    case "id": return row.id;
+  }
+}
+
+/** How many pairs match the filter (for bulk confirmation and progress). */
+export async function countPairs(db: Database, datasetId: number, f: PairFilter): Promise<number> {
+  const params = new Params();
+  const where = filterConditions(datasetId, f, params);
+  const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pairs p WHERE ${where.join(" AND ")}`, params.values);
+  return rows[0]?.n ?? 0;
 }

@@ -1,0 +1,69 @@
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+export type PairState = {
+  id: number; groupId: number; externalId: string; language: string; status: string; origin: string;
+  chosenId: number | null; rejectedId: number | null; scoreChosen: number | null; scoreRejected: number | null; margin: number | null;
+  conflict: boolean; offTarget: boolean; skipReason: string | null; flagged: boolean; flagReason: string | null; version: number; runId: number | null;
+};
+export type Candidate = { id: number; sampleIndex: number; text: string; score: number | null; detectedLanguage: string | null };
+export type HistoryEntry = {
+  id: number; action: string; reason: string | null; author: string | null; chosenId: number | null; rejectedId: number | null;
+  seenVersion: number; undoesId: number | null; undoneBy: number | null; createdAt: string;
+};
+/** Everything the review queue shows for one pair; plain JSON (served by the GET route for prefetching). */
+export type PairDetail = {
+  pair: PairState; pivotLanguage: string; prompt: string | null; pivotPrompt: string | null;
+  reference: { id: number; text: string; cons: number | null } | null; candidates: Candidate[]; history: HistoryEntry[];
+};
+
+export async function getPairDetail(db: Database, datasetId: number, pairId: number): Promise<PairDetail> {
+  const { rows } = await db.pool.query<PairState & { pivotLanguage: string }>(
+    `SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text,
+            p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected",
+            p.margin, p.conflict, p.off_target AS "offTarget", p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason",
+            p.version, p.run_id AS "runId", d.pivot_language AS "pivotLanguage"
+     FROM pairs p JOIN prompt_groups g ON g.id = p.group_id JOIN datasets d ON d.id = p.dataset_id
+     WHERE p.id = $1 AND p.dataset_id = $2`,
+    [pairId, datasetId],
+  );
+  const row = rows[0];
+  if (!row) throw new AppError("NOT_FOUND", `No pair ${pairId} in this dataset.`);
+  const { pivotLanguage, ...pair } = row;
+  const [prompts, reference, candidates, history] = await Promise.all([
+    db.pool.query<{ language: string; text: string }>(
+      `SELECT language, text FROM prompt_texts WHERE group_id = $1 AND language = ANY($2)`,
+      [pair.groupId, [pair.language, pivotLanguage]],
+    ),
+    db.pool.query<{ id: number; text: string; cons: number | null }>(
+      `SELECT r.id, r.text, rr.cons FROM run_references rr JOIN responses r ON r.id = rr.response_id
+       WHERE rr.run_id = $1 AND rr.group_id = $2`,
+      [pair.runId, pair.groupId],
+    ),
+    db.pool.query<Candidate>(
+      `SELECT r.id, r.sample_index AS "sampleIndex", r.text, s.score, r.detected_language AS "detectedLanguage"
+       FROM responses r LEFT JOIN run_scores s ON s.run_id = $3 AND s.response_id = r.id
+       WHERE r.group_id = $1 AND r.language = $2 ORDER BY r.sample_index, r.id`,
+      [pair.groupId, pair.language, pair.runId],
+    ),
+    pairHistory(db, datasetId, pair.id),
+  ]);
+  const promptIn = (lang: string) => prompts.rows.find((p) => p.language === lang)?.text ?? null;
+  return {
+    pair, pivotLanguage, prompt: promptIn(pair.language), pivotPrompt: promptIn(pivotLanguage),
+    reference: reference.rows[0] ?? null, candidates: candidates.rows, history,
+  };
+}
+
+/** A pair's decisions, newest first, with who made them and which later decision undid them. */
+export async function pairHistory(db: Database, datasetId: number, pairId: number): Promise<HistoryEntry[]> {
+  const { rows } = await db.pool.query<Omit<HistoryEntry, "createdAt"> & { createdAt: Date }>(
+    `SELECT d.id, d.action::text, d.reason, coalesce(u.name, u.email) AS author, d.chosen_id AS "chosenId", d.rejected_id AS "rejectedId",
+            d.seen_version AS "seenVersion", d.undoes_id AS "undoesId", d.created_at AS "createdAt",
+            (SELECT max(x.id) FROM pair_decisions x WHERE x.pair_id = d.pair_id AND x.undoes_id = d.id) AS "undoneBy"
+     FROM pair_decisions d LEFT JOIN users u ON u.id = d.user_id
+     WHERE d.pair_id = $1 AND d.dataset_id = $2 ORDER BY d.id DESC`,
+    [pairId, datasetId],
+  );
+  return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+}

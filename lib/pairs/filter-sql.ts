@@ -1,0 +1,77 @@
+import { LOW_CONS, type Cursor, type PairFilter, type SortColumn } from "./table";
+
+/** Positional parameters collected while building one statement. */
+export class Params {
+  readonly values: unknown[] = [];
+  constructor(initial: unknown[] = []) {
+    this.values.push(...initial);
+  }
+  add(v: unknown): string {
+    this.values.push(v);
+    return `$${this.values.length}`;
+  }
+}
+
+export const SORT_SQL: Record<SortColumn, { expr: string; nullable: boolean }> = {
+  margin: { expr: "p.margin", nullable: true },
+  scoreChosen: { expr: "p.score_chosen", nullable: true },
+  scoreRejected: { expr: "p.score_rejected", nullable: true },
+  group: { expr: "p.group_id", nullable: false },
+  id: { expr: "p.id", nullable: false },
+};
+
+function likePattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * WHERE conditions (joined with AND) over `pairs p`, scoped to the dataset. The low-Cons flag reads
+ * the reference of the pair's own run; search looks at the prompt texts and the two paired responses.
+ */
+export function filterConditions(datasetId: number, f: PairFilter, params: Params): string[] {
+  const where = [`p.dataset_id = ${params.add(datasetId)}`];
+  if (f.lang) where.push(`p.language = ${params.add(f.lang)}`);
+  if (f.status) where.push(`p.status = ${params.add(f.status)}::"PairStatus"`);
+  if (f.origin) where.push(`p.origin = ${params.add(f.origin)}::"PairOrigin"`);
+  if (f.minMargin !== undefined) where.push(`p.margin >= ${params.add(f.minMargin)}`);
+  if (f.maxMargin !== undefined) where.push(`p.margin <= ${params.add(f.maxMargin)}`);
+  for (const flag of f.flags) {
+    if (flag === "conflict") where.push("p.conflict");
+    if (flag === "offTarget") where.push("p.off_target");
+    if (flag === "flagged") where.push("p.flagged");
+    if (flag === "skipped") where.push(`p.status = 'skipped'`);
+    if (flag === "lowCons") {
+      where.push(`EXISTS (SELECT 1 FROM run_references rr WHERE rr.run_id = p.run_id AND rr.group_id = p.group_id AND rr.cons < ${params.add(LOW_CONS)})`);
+    }
+  }
+  if (f.q) {
+    const like = params.add(likePattern(f.q));
+    where.push(`(EXISTS (SELECT 1 FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.text ILIKE ${like})
+      OR EXISTS (SELECT 1 FROM responses r WHERE r.id IN (p.chosen_id, p.rejected_id) AND r.text ILIKE ${like}))`);
+  }
+  return where;
+}
+
+/**
+ * The keyset condition "after this cursor" for ORDER BY (sort, id). NULL sort values come last in
+ * ascending order and first in descending order (Postgres' defaults, so the b-tree indexes serve).
+ */
+export function keysetCondition(column: SortColumn, dir: "asc" | "desc", cursor: Cursor, params: Params): string {
+  const { expr, nullable } = SORT_SQL[column];
+  const id = params.add(cursor.id);
+  if (column === "id") return dir === "asc" ? `p.id > ${id}` : `p.id < ${id}`;
+  const cmp = dir === "asc" ? ">" : "<";
+  if (cursor.value === null) {
+    return dir === "asc" ? `(${expr} IS NULL AND p.id > ${id})` : `((${expr} IS NULL AND p.id < ${id}) OR ${expr} IS NOT NULL)`;
+  }
+  const v = params.add(cursor.value);
+  const tuple = `(${expr}, p.id) ${cmp} (${v}, ${id})`;
+  if (!nullable) return tuple;
+  return dir === "asc" ? `(${tuple} OR ${expr} IS NULL)` : tuple;
+}
+
+export function orderBy(column: SortColumn, dir: "asc" | "desc"): string {
+  const { expr } = SORT_SQL[column];
+  if (column === "id") return `p.id ${dir}`;
+  return `${expr} ${dir}, p.id ${dir}`;
+}

@@ -1,0 +1,100 @@
+import type { PoolClient } from "pg";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+export type DecisionState = {
+  chosenId: number | null; rejectedId: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null;
+};
+export type StoredDecision = { id: number; action: string; reason: string | null; chosenId: number | null; rejectedId: number | null; undoesId: number | null };
+
+/**
+ * The pair's state just before each decision, replayed from the run's proposal (`auto`) through the
+ * append-only history (oldest first). A decision row stores the pair it produced, so the replay needs
+ * nothing else; an undo restores the state before the decision it undoes.
+ */
+export function statesBefore(auto: DecisionState, decisions: StoredDecision[]): Map<number, DecisionState> {
+  const before = new Map<number, DecisionState>();
+  let s = auto;
+  for (const d of decisions) {
+    before.set(d.id, s);
+    const picked = { chosenId: d.chosenId, rejectedId: d.rejectedId, origin: "human" };
+    switch (d.action) {
+      case "accept": case "swap": case "choose": s = { ...s, ...picked, status: "accepted" }; break;
+      case "reject": s = { ...s, ...picked, status: "rejected" }; break;
+      case "flag": s = { ...s, flagged: true, flagReason: d.reason }; break;
+      case "reset": s = auto; break;
+      case "undo": s = (d.undoesId !== null && before.get(d.undoesId)) || s; break;
+    }
+  }
+  return before;
+}
+
+type LockedPair = { id: number; group_id: number; language: string; run_id: number | null; version: number; chosen_id: number | null; rejected_id: number | null };
+
+async function autoState(client: PoolClient, pair: LockedPair) {
+  const { rows } = await client.query<{ chosen_id: number | null; rejected_id: number | null; skip_reason: string | null; score_chosen: number | null; score_rejected: number | null }>(
+    `SELECT chosen_id, rejected_id, skip_reason, score_chosen, score_rejected FROM run_proposals WHERE run_id = $1 AND group_id = $2 AND language = $3`,
+    [pair.run_id, pair.group_id, pair.language],
+  );
+  const p = rows[0];
+  const state: DecisionState = {
+    chosenId: p?.chosen_id ?? null, rejectedId: p?.rejected_id ?? null, status: p && p.skip_reason === null ? "proposed" : "skipped",
+    origin: "auto", flagged: false, flagReason: null,
+  };
+  return { state, skipReason: p?.skip_reason ?? null };
+}
+
+/**
+ * Undoes any decision of a pair by appending an `undo` decision that restores the state before it.
+ * Like `decidePair`, fails with CONFLICT when the pair changed after `expectedVersion`.
+ */
+export async function undoDecision(
+  db: Database, datasetId: number, input: { pairId: number; decisionId: number; expectedVersion: number; reason?: string }, userId: number | null = null,
+): Promise<{ decisionId: number; version: number; restored: DecisionState }> {
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<LockedPair>(`SELECT * FROM pairs WHERE id = $1 AND dataset_id = $2 FOR UPDATE`, [input.pairId, datasetId]);
+    const pair = rows[0];
+    if (!pair) throw new AppError("NOT_FOUND", `No pair ${input.pairId} in this dataset.`);
+    if (pair.version !== input.expectedVersion) {
+      throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
+    }
+    const history = await client.query<StoredDecision>(
+      `SELECT id, action::text, reason, chosen_id AS "chosenId", rejected_id AS "rejectedId", undoes_id AS "undoesId"
+       FROM pair_decisions WHERE pair_id = $1 ORDER BY id`,
+      [pair.id],
+    );
+    const auto = await autoState(client, pair);
+    const restored = statesBefore(auto.state, history.rows).get(input.decisionId);
+    if (!restored) throw new AppError("NOT_FOUND", `Decision ${input.decisionId} is not in this pair's history.`);
+    const inserted = await client.query<{ id: number }>(
+      `INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version, undoes_id)
+       VALUES ($1, $2, $3, 'undo', $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
+      [datasetId, pair.id, userId, input.reason ?? null, restored.chosenId, restored.rejectedId, pair.chosen_id, pair.rejected_id, pair.version, input.decisionId],
+    );
+    const decisionId = inserted.rows[0]!.id;
+    const isAuto = restored.origin === "auto";
+    await client.query(
+      `UPDATE pairs p SET chosen_id = $2, rejected_id = $3, status = $4::"PairStatus", origin = $5::"PairOrigin", flagged = $6, flag_reason = $7,
+              skip_reason = CASE WHEN $8 THEN $9 ELSE p.skip_reason END, conflict = false,
+              score_chosen = (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $2),
+              score_rejected = (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $3),
+              last_decision_id = $10, version = p.version + 1, updated_at = now()
+       WHERE id = $1`,
+      [pair.id, restored.chosenId, restored.rejectedId, restored.status, restored.origin, restored.flagged, restored.flagReason, isAuto, auto.skipReason, decisionId],
+    );
+    await client.query(`UPDATE pairs SET margin = score_chosen - score_rejected WHERE id = $1`, [pair.id]);
+    await client.query(
+      `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, 'pair.undo', 'pair', $3, $4)`,
+      [datasetId, userId, String(pair.id), JSON.stringify({ decisionId, undoes: input.decisionId })],
+    );
+    await client.query("COMMIT");
+    return { decisionId, version: pair.version + 1, restored };
+  } catch (e) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw e;
+  } finally {
+    client.release();
+  }
+}

@@ -2,6 +2,8 @@ import { Command, CommanderError } from "commander";
 import { closeDatabase } from "@/lib/db/client";
 import { registerExport } from "./commands/export";
 import { registerSelect } from "./commands/select";
+import { registerGenerate } from "./commands/generate";
+import { registerEmbed } from "./commands/embed";
 import { registerStats } from "./commands/stats";
 import { stopBoss } from "@/lib/jobs/queue";
 import { describeError, EXIT, exitCodeFor, say } from "./output";
@@ -13,6 +15,8 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerStats(program);
   registerSelect(program);
+  registerGenerate(program);
+  registerEmbed(program);
   registerExport(program);
   return program;
 }

@@ -1,0 +1,93 @@
+import "server-only";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { CorrectionRecord } from "@/lib/references/apply-correction";
+import { effectiveReference, type EffectiveReference } from "@/lib/references/source-run";
+import type { CorrectionHistoryItem, GroupPair, GroupResponse, GroupView, ReferenceView } from "./types";
+
+async function loadScores(db: Database, datasetId: number, groupId: number, ref: EffectiveReference): Promise<{ scores: Map<number, number>; correction: CorrectionRecord | null }> {
+  if (ref.source === "correction") {
+    const { rows } = await db.pool.query<{ data: CorrectionRecord }>(
+      `SELECT data FROM audit_events WHERE dataset_id = $1 AND entity = 'reference_correction' AND entity_id = $2 ORDER BY id DESC LIMIT 1`,
+      [datasetId, String(ref.correction.id)],
+    );
+    const record = rows[0]?.data ?? null;
+    return { scores: new Map((record?.scores ?? []).map(([id, , score]) => [id, score])), correction: record };
+  }
+  if (!ref.run) return { scores: new Map(), correction: null };
+  const { rows } = await db.pool.query<{ response_id: number; score: number }>(
+    `SELECT response_id, score FROM run_scores WHERE run_id = $1 AND group_id = $2`,
+    [ref.run.id, groupId],
+  );
+  return { scores: new Map(rows.map((r) => [r.response_id, r.score])), correction: null };
+}
+
+async function loadPairs(db: Database, datasetId: number, groupId: number): Promise<Record<string, GroupPair>> {
+  const { rows } = await db.pool.query<GroupPair>(
+    `SELECT p.id, p.language, p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.score_chosen AS "scoreChosen",
+            p.score_rejected AS "scoreRejected", p.margin, p.status::text AS status, p.origin::text AS origin,
+            p.skip_reason AS "skipReason", rp.skip_detail AS "skipDetail", p.conflict, p.off_target AS "offTarget",
+            p.flagged, p.flag_reason AS "flagReason", p.version
+     FROM pairs p
+     LEFT JOIN run_proposals rp ON rp.run_id = p.run_id AND rp.group_id = p.group_id AND rp.language = p.language
+                                AND rp.skip_reason IS NOT DISTINCT FROM p.skip_reason
+     WHERE p.dataset_id = $1 AND p.group_id = $2`,
+    [datasetId, groupId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.language, r]));
+}
+
+async function loadHistory(db: Database, datasetId: number, groupId: number): Promise<CorrectionHistoryItem[]> {
+  const { rows } = await db.pool.query<CorrectionHistoryItem>(
+    `SELECT id, kind::text AS kind, response_id AS "responseId", previous_response_id AS "previousResponseId", reason, created_at AS "createdAt"
+     FROM reference_corrections WHERE dataset_id = $1 AND group_id = $2 ORDER BY id DESC LIMIT 50`,
+    [datasetId, groupId],
+  );
+  return rows;
+}
+
+function referenceView(ref: EffectiveReference, correction: CorrectionRecord | null): ReferenceView {
+  if (ref.source === "correction") {
+    return { responseId: ref.responseId, source: "correction", runId: ref.run?.id ?? null, scorer: correction?.scorer ?? null, cons: correction?.referenceCons ?? null };
+  }
+  if (!ref.run) return { responseId: null, source: "none", runId: null, scorer: null, cons: null };
+  return { responseId: ref.responseId, source: "run", runId: ref.run.id, scorer: ref.run.scorer, cons: ref.run.cons };
+}
+
+/** Everything the prompt-group page shows: prompts, responses with their scores, the reference, pairs and corrections. */
+export async function getGroupView(db: Database, datasetId: number, groupId: number): Promise<GroupView> {
+  const group = await db.prisma.promptGroup.findFirst({
+    where: { id: groupId, datasetId },
+    include: {
+      dataset: { select: { pivotLanguage: true } },
+      prompts: { orderBy: { language: "asc" } },
+      responses: { orderBy: [{ language: "asc" }, { sampleIndex: "asc" }], omit: { contentHash: true, params: true } },
+    },
+  });
+  if (!group) throw new AppError("NOT_FOUND", `No prompt group ${groupId} in this dataset.`);
+  const pivot = group.dataset.pivotLanguage;
+  const ref = await effectiveReference(db.pool, datasetId, groupId);
+  const [{ scores, correction }, pairs, history] = await Promise.all([
+    loadScores(db, datasetId, groupId, ref),
+    loadPairs(db, datasetId, groupId),
+    loadHistory(db, datasetId, groupId),
+  ]);
+  const responses: GroupResponse[] = group.responses.map((r) => ({
+    id: r.id, language: r.language, sampleIndex: r.sampleIndex, text: r.text, model: r.model, origin: r.origin,
+    detectedLanguage: r.detectedLanguage, extractedAnswer: r.extractedAnswer, charLength: r.charLength, score: scores.get(r.id) ?? null,
+  }));
+  const languages = [...new Set([...group.prompts.map((p) => p.language), ...responses.map((r) => r.language)])].sort((a, b) =>
+    a === pivot ? -1 : b === pivot ? 1 : a.localeCompare(b),
+  );
+  return {
+    group: { id: group.id, externalId: group.externalId, gold: group.gold },
+    pivot,
+    languages,
+    prompts: group.prompts.map((p) => ({ language: p.language, text: p.text, machineTranslated: p.machineTranslated })),
+    responses,
+    reference: referenceView(ref, correction),
+    pairs,
+    correction,
+    history,
+  };
+}

@@ -1,0 +1,38 @@
+import type { CorrectionRecord } from "@/lib/references/apply-correction";
+
+export type GroupResponse = {
+  id: number; language: string; sampleIndex: number; text: string; model: string | null; origin: string;
+  detectedLanguage: string | null; extractedAnswer: string | null; charLength: number;
+  /** Cons for pivot-language responses, CL for the others; null = not scored (empty, unscorable, no reference). */
+  score: number | null;
+};
+
+export type GroupPair = {
+  id: number; language: string; chosenId: number | null; rejectedId: number | null; scoreChosen: number | null;
+  scoreRejected: number | null; margin: number | null; status: string; origin: string; skipReason: string | null;
+  skipDetail: string | null; conflict: boolean; offTarget: boolean; flagged: boolean; flagReason: string | null; version: number;
+};
+
+export type ReferenceView = {
+  responseId: number | null;
+  source: "run" | "correction" | "none";
+  runId: number | null;
+  scorer: string | null;
+  cons: number | null;
+};
+
+export type CorrectionHistoryItem = { id: number; kind: string; responseId: number | null; previousResponseId: number | null; reason: string | null; createdAt: Date };
+
+export type GroupView = {
+  group: { id: number; externalId: string; gold: string | null };
+  pivot: string;
+  /** Pivot first, then the others by code. */
+  languages: string[];
+  prompts: Array<{ language: string; text: string; machineTranslated: boolean }>;
+  responses: GroupResponse[];
+  reference: ReferenceView;
+  pairs: Record<string, GroupPair>;
+  /** The correction in effect (with each language's before → after), if any. */
+  correction: CorrectionRecord | null;
+  history: CorrectionHistoryItem[];
+};

@@ -1,0 +1,2 @@
+import "server-only";
+export { effectiveReference, findSourceRun, latestCorrection, type EffectiveReference } from "./source-run";

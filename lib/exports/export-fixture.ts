@@ -6,7 +6,8 @@ import { createDataset, responseIds } from "@/lib/testing/fixtures";
  * newlines, emoji, right-to-left script and code. Pairs (run 1 unless noted; margin in brackets):
  *   q1: ar accepted/human [0.5], de proposed [0.6], zh rejected, en (pivot) proposed [0.2]
  *   q2: de proposed+flagged [0.1], ar skipped, zh accepted/human+conflict [0.4]; reference corrected to en#1
- *   q3: de proposed [0.3], zh proposed [0.7]; a reference pick that was undone
+ *   q3: de proposed [0.3], zh proposed [0.7]; a reference pick that was undone (back to en#0)
+ *   q1 also has a pick of en#1 made before run 1 finished, so run 1's reference (en#0) stands
  *   q4: de accepted/human [0.8] from run 2 (scorer lexical); no ar/zh prompt
  */
 export const FIXTURE_TEXT = {
@@ -93,8 +94,12 @@ export async function buildExportFixture(db: Database, slug = "exp"): Promise<Ex
   const undone = await db.pool.query<{ id: number }>(
     `INSERT INTO reference_corrections (dataset_id, group_id, kind, previous_response_id, response_id) VALUES ($1, $2, 'pick', $3, $4) RETURNING id`,
     [datasetId, groupId.q3, response("q3", "en", 0), response("q3", "en", 1)]);
-  await db.pool.query(`INSERT INTO reference_corrections (dataset_id, group_id, kind, undoes_id) VALUES ($1, $2, 'undo', $3)`,
-    [datasetId, groupId.q3, undone.rows[0]!.id]);
+  await db.pool.query(`INSERT INTO reference_corrections (dataset_id, group_id, kind, previous_response_id, response_id, undoes_id) VALUES ($1, $2, 'undo', $3, $4, $5)`,
+    [datasetId, groupId.q3, response("q3", "en", 1), response("q3", "en", 0), undone.rows[0]!.id]);
+  // Run 1 finished after this pick, so it recomputed q1 from its own reference: the pick no longer counts.
+  await db.pool.query(`UPDATE pipeline_runs SET finished_at = '2020-01-01' WHERE id = $1`, [run1]);
+  await db.pool.query(`INSERT INTO reference_corrections (dataset_id, group_id, kind, previous_response_id, response_id, created_at) VALUES ($1, $2, 'pick', $3, $4, '2019-01-01')`,
+    [datasetId, groupId.q1, response("q1", "en", 0), response("q1", "en", 1)]);
   const { rows: pairRows } = await db.pool.query<{ id: number; group_id: number; language: string }>(
     `SELECT id, group_id, language FROM pairs WHERE dataset_id = $1`, [datasetId]);
   const pairId = (g: GroupName, lang: string) => pairRows.find((p) => p.group_id === groupId[g] && p.language === lang)!.id;

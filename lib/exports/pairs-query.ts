@@ -38,8 +38,9 @@ export type ExportPairRow = {
 
 /**
  * Effective pairs with every text they need, ordered by (group, language) in byte order.
- * The English reference is the group's latest reference correction (pick or edit) that no later row
- * undid, else the reference of the run that made the pair.
+ * The English reference is the one the pair was scored against (as lib/references decides it): the
+ * group's latest reference correction (pick, edit, or undo restoring the earlier one) unless the run
+ * that made the pair finished after it, else that run's reference.
  */
 export function exportPairsQuery(datasetId: number, filters: ExportFilters): SqlQuery {
   const where = pairFilter(datasetId, filters);
@@ -53,13 +54,11 @@ JOIN responses c ON c.id = p.chosen_id
 JOIN responses r ON r.id = p.rejected_id
 LEFT JOIN prompt_texts pt ON pt.group_id = p.group_id AND pt.language = p.language
 LEFT JOIN run_references rr ON rr.run_id = p.run_id AND rr.group_id = p.group_id
+LEFT JOIN pipeline_runs pr ON pr.id = p.run_id
 LEFT JOIN LATERAL (
-  SELECT rc.response_id FROM reference_corrections rc
-  WHERE rc.group_id = p.group_id AND rc.kind IN ('pick', 'edit')
-    AND NOT EXISTS (SELECT 1 FROM reference_corrections u WHERE u.undoes_id = rc.id AND u.kind = 'undo')
-  ORDER BY rc.id DESC LIMIT 1
+  SELECT rc.response_id, rc.created_at FROM reference_corrections rc WHERE rc.group_id = p.group_id ORDER BY rc.id DESC LIMIT 1
 ) corr ON true
-LEFT JOIN responses ref ON ref.id = coalesce(corr.response_id, rr.response_id)
+LEFT JOIN responses ref ON ref.id = CASE WHEN corr.created_at > coalesce(pr.finished_at, '-infinity') THEN corr.response_id ELSE rr.response_id END
 WHERE ${where.text}
 ORDER BY p.group_id, p.language COLLATE "C"`,
     values: where.values,

@@ -1,9 +1,9 @@
-import type { PoolClient } from "pg";
+import type { PoolClient, QueryResult } from "pg";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ExportPair } from "@/lib/export";
 import type { ExportFilters } from "./config";
-import { exportPairsQuery, type ExportPairRow } from "./pairs-query";
+import { exportPairsQuery, type ExportPairRow, type SqlQuery } from "./pairs-query";
 
 export const READ_BATCH_ROWS = 2_000;
 
@@ -38,25 +38,42 @@ export function toExportPair(row: ExportPairRow): ExportPair {
 }
 
 /**
- * Streams the export's pairs through a server-side cursor, `batchRows` at a time, so memory stays
- * flat whatever the dataset size. Must run inside a transaction on `client` (see `withReadSnapshot`).
+ * Runs `query` as a server-side cursor and yields its rows `batchRows` at a time. The next batch is
+ * requested before the current one is handed out, so Postgres reads it while the caller works.
+ * Must run inside a transaction on `client` (see `withReadSnapshot`).
  */
+export async function* cursorBatches<R extends object>(client: PoolClient, query: SqlQuery, batchRows = READ_BATCH_ROWS): AsyncGenerator<R[]> {
+  const cursor = `export_cursor_${++cursorCount}`;
+  await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${query.text}`, query.values);
+  const fetchNext = (): Promise<QueryResult<R>> => {
+    const next = client.query<R>(`FETCH ${batchRows} FROM ${cursor}`);
+    next.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+    return next;
+  };
+  let pending: Promise<QueryResult<R>> | null = fetchNext();
+  try {
+    while (pending) {
+      const { rows }: QueryResult<R> = await pending;
+      pending = rows.length < batchRows ? null : fetchNext();
+      if (rows.length > 0) yield rows;
+    }
+  } finally {
+    await pending?.catch(() => undefined);
+    await client.query(`CLOSE ${cursor}`).catch(() => undefined);
+  }
+}
+
+let cursorCount = 0;
+
+/** Streams the export's pairs with flat memory, in (group, language) order. */
 export async function* streamExportPairs(
   client: PoolClient,
   datasetId: number,
   filters: ExportFilters,
   batchRows = READ_BATCH_ROWS,
 ): AsyncGenerator<ExportPair> {
-  const query = exportPairsQuery(datasetId, filters);
-  await client.query(`DECLARE export_pairs NO SCROLL CURSOR FOR ${query.text}`, query.values);
-  try {
-    for (;;) {
-      const { rows } = await client.query<ExportPairRow>(`FETCH ${batchRows} FROM export_pairs`);
-      for (const row of rows) yield toExportPair(row);
-      if (rows.length < batchRows) break;
-    }
-  } finally {
-    await client.query("CLOSE export_pairs").catch(() => undefined);
+  for await (const rows of cursorBatches<ExportPairRow>(client, exportPairsQuery(datasetId, filters), batchRows)) {
+    for (const row of rows) yield toExportPair(row);
   }
 }
 

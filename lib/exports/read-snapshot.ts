@@ -10,6 +10,8 @@ export async function withReadSnapshot<T>(db: Database, read: (client: PoolClien
   const client = await db.pool.connect();
   try {
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    // Compiling the long streaming query costs more than it saves on a cursor read batch by batch.
+    await client.query("SET LOCAL jit = off");
     const result = await read(client);
     await client.query("COMMIT");
     return result;

@@ -8,6 +8,7 @@ import { loadItems, type GenerateItem } from "./items";
 import { Sampler } from "./sampler";
 import { samplingParams, ZGenerateRunConfig, type TGenerateRunConfig, type TGenerateRunConfigInput } from "./schemas";
 import { insertSamples } from "./store";
+import { translateMissingPrompts } from "@/lib/translate/translate-prompts";
 
 function parseConfig(input: unknown): TGenerateRunConfig {
   const parsed = ZGenerateRunConfig.safeParse(input);
@@ -28,7 +29,7 @@ export async function createGenerateRun(db: Database, datasetId: number, input: 
   return { runId, groups, config };
 }
 
-type Work = { db: Database; runId: number; datasetId: number; model: string; config: TGenerateRunConfig; sampler: Sampler; chunk: Chunk; workerId: string };
+type Work = { db: Database; runId: number; datasetId: number; model: string; config: TGenerateRunConfig; provider: Provider; sampler: Sampler; chunk: Chunk; workerId: string };
 
 /** Tops one (group, language) up to K samples; each batch commits with its token usage, so a crash loses no stored sample. */
 async function generateItem(w: Work, item: GenerateItem): Promise<string | null> {
@@ -56,24 +57,34 @@ async function generateItem(w: Work, item: GenerateItem): Promise<string | null>
   return need > 0 ? `${need} of ${w.config.samples} samples missing: the model repeated stored texts for ${w.config.maxRounds} rounds` : null;
 }
 
+async function translateChunk(w: Work) {
+  const languages = w.config.languages ?? (await w.db.prisma.dataset.findUniqueOrThrow({ where: { id: w.datasetId } })).languages;
+  const result = await translateMissingPrompts(w.db, w.datasetId, { model: w.model, languages, provider: w.provider, groupRange: [w.chunk.fromGroupId, w.chunk.toGroupId] });
+  await w.db.pool.query(`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + $2, completion_tokens = completion_tokens + $3 WHERE id = $1`, [w.runId, result.promptTokens, result.completionTokens]);
+  return { created: result.created, failures: result.failures.map((f) => ({ ...f, error: `translation: ${f.error}` })) };
+}
+
 /** Samples what is missing for every (group, language) of the run; safe to run again after a crash. */
 export async function executeGenerateRun(db: Database, runId: number, opts: RunLoopOptions = {}): Promise<RunOutcome> {
   const row = await db.prisma.pipelineRun.findUnique({ where: { id: runId }, select: { config: true } });
   if (!row) throw new AppError("NOT_FOUND", `No run ${runId}.`);
   const config = parseConfig(row.config);
   const model = config.model!;
+  let provider: Provider | null = null;
   let sampler: Sampler | null = null;
   return runChunked(
     db,
     runId,
     async (chunk, ctx) => {
-      sampler ??= new Sampler(new Provider(await loadProviderSettings(db), {
+      provider ??= new Provider(await loadProviderSettings(db), {
         concurrency: config.concurrency, rpm: config.rpm, timeoutMs: config.timeoutMs,
         retry: { retries: config.retries, baseDelayMs: config.retryBaseDelayMs },
-      }), model, config);
-      const w: Work = { db, runId, datasetId: ctx.run.datasetId, model, config, sampler, chunk, workerId: ctx.workerId };
+      });
+      sampler ??= new Sampler(provider, model, config);
+      const w: Work = { db, runId, datasetId: ctx.run.datasetId, model, config, provider, sampler, chunk, workerId: ctx.workerId };
+      const translated = config.translateMissing ? await translateChunk(w) : null;
       const items = await loadItems(db.pool, w.datasetId, model, chunk.fromGroupId, chunk.toGroupId, config.languages);
-      const failures: ItemFailure[] = [];
+      const failures: ItemFailure[] = [...(translated?.failures ?? [])];
       let requested = 0;
       await Promise.all(
         items.map(async (item) => {
@@ -83,7 +94,7 @@ export async function executeGenerateRun(db: Database, runId: number, opts: RunL
         }),
       );
       failures.sort((a, b) => a.groupId - b.groupId || a.language.localeCompare(b.language));
-      return { failures, counters: { items: items.length, itemsTopped: requested } };
+      return { failures, counters: { items: items.length, itemsTopped: requested, ...(translated ? { promptsTranslated: translated.created } : {}) } };
     },
     opts,
   );

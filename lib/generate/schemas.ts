@@ -13,6 +13,8 @@ export const ZGenerateRunConfig = z.object({
   systemPrompt: z.string().max(20_000).nullable().default(null),
   /** auto: ask for `n` samples at once and fall back to one request a sample if the server returns fewer. */
   useN: z.enum(["auto", "never"]).default("auto"),
+  /** First machine-translate missing prompts of the run's languages from the pivot-language prompt. */
+  translateMissing: z.boolean().default(false),
   concurrency: z.number().int().min(1).max(256).default(8),
   rpm: z.number().int().min(0).default(0),
   chunkSize: z.number().int().min(1).max(1_000).default(4),

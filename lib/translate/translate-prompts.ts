@@ -17,16 +17,17 @@ export function translationInstruction(lang: string): string {
  * Creates the prompt texts `languages` lack from the dataset's pivot-language prompt, marked
  * machine-translated (editable before generating). Existing texts are never replaced.
  */
-export async function translateMissingPrompts(db: Database, datasetId: number, opts: { model: string; languages: string[]; provider?: Provider }): Promise<TranslateResult> {
+export async function translateMissingPrompts(db: Database, datasetId: number, opts: { model: string; languages: string[]; provider?: Provider; groupRange?: [number, number] }): Promise<TranslateResult> {
   const { rows } = await db.pool.query<{ group_id: number; language: string; text: string }>(
     `SELECT src.group_id, l.language, src.text
      FROM datasets d
      JOIN prompt_texts src ON src.dataset_id = d.id AND src.language = d.pivot_language
      CROSS JOIN unnest($2::text[]) AS l(language)
      WHERE d.id = $1 AND l.language <> d.pivot_language
+       AND ($3::int IS NULL OR src.group_id BETWEEN $3 AND $4)
        AND NOT EXISTS (SELECT 1 FROM prompt_texts t WHERE t.group_id = src.group_id AND t.language = l.language)
      ORDER BY src.group_id, l.language`,
-    [datasetId, opts.languages],
+    [datasetId, opts.languages, opts.groupRange?.[0] ?? null, opts.groupRange?.[1] ?? null],
   );
   const provider = opts.provider ?? new Provider(await loadProviderSettings(db));
   const result: TranslateResult = { created: 0, failures: [], promptTokens: 0, completionTokens: 0 };

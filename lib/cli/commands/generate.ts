@@ -4,7 +4,6 @@ import { getDatasetBySlug } from "@/lib/datasets/queries";
 import { createGenerateRun, executeGenerateRun } from "@/lib/generate/generate-run";
 import { getProviderRun } from "@/lib/generate/queries";
 import { enqueueRun } from "@/lib/jobs/queue";
-import { translateMissingPrompts } from "@/lib/translate/translate-prompts";
 import { printJson, say } from "../output";
 import { progressBar } from "../progress";
 
@@ -47,15 +46,11 @@ export function registerGenerate(program: Command): void {
     .action(async (opts: Opts) => {
       const db = await getDatabase();
       const dataset = await getDatasetBySlug(opts.dataset);
-      const { runId, groups, config } = await createGenerateRun(db, dataset.id, {
+      const { runId, groups } = await createGenerateRun(db, dataset.id, {
         model: opts.model ?? null, samples: opts.samples, languages: opts.langs ?? null, temperature: opts.temperature,
         topP: opts.topP, maxTokens: opts.maxTokens, seed: opts.seed, systemPrompt: opts.systemPrompt ?? null,
-        concurrency: opts.concurrency, rpm: opts.rpm, useN: opts.n ? "auto" : "never",
+        concurrency: opts.concurrency, rpm: opts.rpm, useN: opts.n ? "auto" : "never", translateMissing: opts.translate ?? false,
       });
-      if (opts.translate) {
-        const t = await translateMissingPrompts(db, dataset.id, { model: config.model, languages: opts.langs ?? dataset.languages });
-        say(`Translated ${t.created} prompts${t.failures.length ? `; ${t.failures.length} failed (first: ${t.failures[0]!.error})` : ""}.`);
-      }
       if (opts.enqueue) {
         await enqueueRun(db, runId);
         say(`Queued generate run ${runId} over ${groups} groups; a worker (npm run worker) executes it.`);

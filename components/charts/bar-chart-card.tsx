@@ -43,9 +43,9 @@ export function BarChartCard({ model, height = 260 }: Props) {
             height={crowded ? 48 : 24}
             label={{ value: model.xLabel, position: "insideBottom", offset: crowded ? -30 : -14, fontSize: 12, fill: "#475569" }}
           />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} label={{ value: model.yLabel, angle: -90, position: "insideLeft", offset: 0, dy: 40, fontSize: 12, fill: "#475569" }} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} label={{ value: model.yLabel, angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: "#475569", style: { textAnchor: "middle" } }} />
           <Tooltip cursor={{ fill: "#f1f5f9" }} />
-          <Legend verticalAlign="top" height={24} iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          <Legend verticalAlign="top" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
           {model.series.map((s) => (
             <Bar
               key={s.key}

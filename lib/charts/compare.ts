@@ -39,7 +39,11 @@ export function changesChart(slug: string, rows: ChangeCountRow[]): BarChartMode
 }
 
 const id = (v: number | null) => (v === null ? "—" : `#${v}`);
-const margin = (v: number | null) => (v === null ? "—" : v.toFixed(3));
+const margin = (v: number | null) => {
+  if (v === null) return "—";
+  const r = Number(v.toFixed(3));
+  return (r === 0 ? 0 : r).toFixed(3); // no "-0.000"
+};
 
 export function changedPairViews(slug: string, rows: ChangedPairRow[]): ChangedPairView[] {
   return rows.map((r) => ({

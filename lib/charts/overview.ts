@@ -94,7 +94,7 @@ export function consChart(slug: string, rows: { bucket: BucketId; n: number }[])
 
 export function offTargetChart(slug: string, rows: ResponseStatsRow[]): BarChartModel {
   return barChart(
-    { id: "off-target", title: "Off-target language", xLabel: "Language", yLabel: "Responses in another language (%)", unit: "%", series: [{ key: "rate", name: "off-target", color: COLORS.offTarget }] },
+    { id: "off-target", title: "Off-target language", xLabel: "Language", yLabel: "Off-target responses (%)", unit: "%", series: [{ key: "rate", name: "off-target", color: COLORS.offTarget }] },
     rows.map((r) => ({
       label: r.language,
       values: { rate: r.responses === 0 ? 0 : percent(r.offTarget / r.responses) },

@@ -7,8 +7,8 @@ const pureImports = {
   ],
 };
 
-export default [
-  { ignores: ["lib/generated/**", ".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+const config = [
+  { ignores: ["**/.scratch/**", "lib/generated/**", ".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTs,
   {
@@ -36,3 +36,5 @@ export default [
     },
   },
 ];
+
+export default config;

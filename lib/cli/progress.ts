@@ -24,7 +24,10 @@ export function progressBar(label: string): Progress {
   let started = false;
   return {
     update(done, total, extra = "") {
-      if (!started) (bar.start(total, done, { extra }), (started = true));
+      if (!started) {
+        bar.start(total, done, { extra });
+        started = true;
+      }
       bar.setTotal(total);
       bar.update(done, { extra });
     },

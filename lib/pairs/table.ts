@@ -1,14 +1,7 @@
 import { z } from "zod";
+import { LOW_CONS, PAIR_FLAGS, SORT_COLUMNS, type PairFlag, type SortColumn } from "./constants";
 
-/** Filters shared by the pairs table, the review queue and bulk actions; all live in the URL. */
-export const PAIR_FLAGS = ["conflict", "offTarget", "skipped", "flagged", "lowCons"] as const;
-export type PairFlag = (typeof PAIR_FLAGS)[number];
-
-/** A reference whose Cons is below this is "low reference consistency". */
-export const LOW_CONS = 0.5;
-
-export const SORT_COLUMNS = ["margin", "scoreChosen", "scoreRejected", "group", "id"] as const;
-export type SortColumn = (typeof SORT_COLUMNS)[number];
+export { LOW_CONS, PAIR_FLAGS, SORT_COLUMNS, type PairFlag, type SortColumn };
 
 const PAGE_SIZES = { min: 5, max: 200, default: 50 } as const;
 
@@ -23,6 +16,7 @@ const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, s
 const list = (v: unknown) =>
   (Array.isArray(v) ? v : typeof v === "string" ? [v] : []).flatMap((s: string) => s.split(",")).map((s) => s.trim()).filter(Boolean);
 
+/** Filters shared by the pairs table, the review queue and bulk actions; all live in the URL. */
 export const ZPairFilter = z.object({
   lang: opt(z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/)),
   status: opt(z.enum(["proposed", "accepted", "rejected", "skipped"])),

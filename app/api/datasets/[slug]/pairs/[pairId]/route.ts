@@ -1,0 +1,22 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getDatabase } from "@/lib/db/client";
+import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { isAppError } from "@/lib/errors";
+import { getPairDetail } from "@/lib/pairs/detail";
+
+export const dynamic = "force-dynamic";
+
+/** A pair with its texts, candidates and decision history, for the review queue's prefetch. */
+export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; pairId: string }> }) {
+  const raw = await params;
+  const pairId = z.coerce.number().int().positive().safeParse(raw.pairId);
+  const dataset = await findDatasetBySlug(raw.slug);
+  if (!dataset || !pairId.success) return NextResponse.json({ error: "No such pair." }, { status: 404 });
+  try {
+    return NextResponse.json(await getPairDetail(await getDatabase(), dataset.id, pairId.data));
+  } catch (e) {
+    if (isAppError(e) && e.code === "NOT_FOUND") return NextResponse.json({ error: e.message }, { status: 404 });
+    throw e;
+  }
+}

@@ -1,0 +1,44 @@
+"use client";
+
+import { createColumnHelper } from "@tanstack/react-table";
+import Link from "next/link";
+import { useMemo } from "react";
+import { DataTable } from "@/components/data-table/data-table";
+import { LanguageBadge } from "@/components/language-badge";
+import { LanguageText } from "@/components/language-text";
+import { PairFlags } from "@/components/review/pair-flags";
+import { SORT_COLUMNS } from "@/lib/pairs/constants";
+import type { PairRow } from "@/lib/pairs/queries";
+
+const col = createColumnHelper<PairRow>();
+const num = (n: number | null) => (n === null ? "–" : n.toFixed(3));
+
+function columnsFor(slug: string, reviewQuery: string) {
+  const sep = reviewQuery ? "&" : "";
+  return [
+    col.accessor("groupId", {
+      id: "group", header: "Group",
+      cell: (c) => <Link className="font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${c.getValue()}`}>{c.row.original.externalId}</Link>,
+    }),
+    col.accessor("language", { header: "Language", cell: (c) => <LanguageBadge lang={c.getValue()} /> }),
+    col.accessor("status", { header: "Status" }),
+    col.accessor("origin", { header: "Origin" }),
+    col.accessor("margin", { header: "Margin", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
+    col.accessor("scoreChosen", { header: "Score chosen", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
+    col.accessor("scoreRejected", { header: "Score rejected", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
+    col.display({ id: "flags", header: "Flags", cell: (c) => <PairFlags pair={c.row.original} cons={c.row.original.cons} /> }),
+    col.accessor("prompt", {
+      header: "Prompt",
+      cell: (c) => (c.getValue() === null ? "–" : <LanguageText as="span" lang={c.row.original.language} text={c.getValue()!} className="line-clamp-1 max-w-md" />),
+    }),
+    col.display({
+      id: "review", header: "Review",
+      cell: (c) => <Link className="text-indigo-700 hover:underline" href={`/datasets/${slug}/review?${reviewQuery}${sep}at=${c.row.original.id}`}>review</Link>,
+    }),
+  ];
+}
+
+export function PairsTable({ slug, rows, nextQuery, reviewQuery }: { slug: string; rows: PairRow[]; nextQuery: string | null; reviewQuery: string }) {
+  const columns = useMemo(() => columnsFor(slug, reviewQuery), [slug, reviewQuery]);
+  return <DataTable caption="Effective pairs" columns={columns} data={rows} getRowId={(r) => String(r.id)} sortable={SORT_COLUMNS} nextQuery={nextQuery} />;
+}

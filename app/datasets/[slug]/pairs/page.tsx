@@ -1,0 +1,43 @@
+import { notFound } from "next/navigation";
+import { PairFilters } from "@/components/review/pair-filters";
+import { getDatabase } from "@/lib/db/client";
+import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { countPairs, listPairs } from "@/lib/pairs/queries";
+import { filterOf, parsePairTableParams, toQuery } from "@/lib/pairs/table";
+import { BulkPanel } from "./_components/bulk-panel";
+import { PairsTable } from "./_components/pairs-table";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function PairsPage({ params, searchParams }: Props) {
+  const dataset = await findDatasetBySlug((await params).slug);
+  if (!dataset) notFound();
+  const t = parsePairTableParams(await searchParams);
+  const db = await getDatabase();
+  const filter = filterOf(t);
+  const [page, total] = await Promise.all([listPairs(db, dataset.id, t), countPairs(db, dataset.id, filter)]);
+  const view = { sort: t.sort, dir: t.dir, size: t.size, hide: t.hide };
+  return (
+    <div className="space-y-4">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-xl font-semibold">Pairs</h1>
+        <p className="text-sm text-slate-600" data-testid="pairs-total">{total} pairs match</p>
+      </div>
+      <PairFilters
+        action={`/datasets/${dataset.slug}/pairs`}
+        languages={dataset.languages.filter((l) => l !== dataset.pivotLanguage)}
+        filter={filter}
+        keep={{ sort: t.sort, dir: t.dir, size: String(t.size), hide: t.hide.join(",") || undefined }}
+      />
+      <PairsTable
+        slug={dataset.slug}
+        rows={page.rows}
+        nextQuery={page.next ? toQuery({ ...filter, ...view, after: page.next }) : null}
+        reviewQuery={toQuery({ ...filter, sort: t.sort, dir: t.dir })}
+      />
+      <BulkPanel slug={dataset.slug} filter={filter} total={total} />
+    </div>
+  );
+}

@@ -1,0 +1,133 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+import { PairCard } from "@/components/review/pair-card";
+import { ShortcutCheatsheet } from "@/components/review/shortcut-cheatsheet";
+import type { ActionResult } from "@/lib/action";
+import type { PairDetail } from "@/lib/pairs/detail";
+import type { ReviewOutcome } from "@/lib/pairs/review";
+import type { TDecide } from "@/lib/pairs/schemas";
+import { decideAction, undoAction } from "../actions";
+import { FlagForm } from "./flag-form";
+import { HistoryPanel } from "./history-panel";
+import { pickPair } from "./pick-pair";
+import { useAtInUrl, usePairQueue } from "./use-pair-queue";
+import { useReviewKeys } from "./use-review-keys";
+
+type Props = { slug: string; query: string; initialIds: number[]; initialNext: string | null; initialDetails: Record<number, PairDetail>; startIndex: number };
+type Notice = { kind: "ok" | "conflict" | "error"; text: string };
+
+export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetails, startIndex }: Props) {
+  const queue = usePairQueue({ slug, query, initialIds, initialNext, initialDetails });
+  const { ids, details, prefetchAround } = queue;
+  const [index, setIndex] = useState(startIndex);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [help, setHelp] = useState(false);
+  const [flagging, setFlagging] = useState(false);
+  const mine = useRef<{ pairId: number; decisionId: number }[]>([]);
+  const pairId = ids[index];
+  const detail = pairId === undefined ? undefined : details[pairId];
+
+  useEffect(() => prefetchAround(index), [index, prefetchAround]);
+  useAtInUrl(pairId);
+
+  const move = (delta: number) => {
+    setFlagging(false);
+    const to = index + delta;
+    if (to < 0) return setNotice({ kind: "ok", text: "This is the first pair of the queue." });
+    if (to >= ids.length) return setNotice({ kind: "ok", text: queue.hasMore() ? "Loading more pairs…" : "End of the queue." });
+    setNotice(null);
+    setIndex(to);
+  };
+
+  async function apply(call: () => Promise<ActionResult<ReviewOutcome>>, done: string): Promise<Extract<ReviewOutcome, { applied: true }> | null> {
+    if (busy) return null;
+    setBusy(true);
+    try {
+      const r = await call();
+      if (!r.ok) return setNotice({ kind: "error", text: r.error }), null;
+      queue.put(r.data.detail);
+      if (!r.data.applied) return setNotice({ kind: "conflict", text: r.data.conflict }), null;
+      setNotice({ kind: "ok", text: done });
+      return r.data;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function decide(decision: TDecide["decision"], advance: boolean) {
+    if (!detail) return;
+    const { pair } = detail;
+    const out = await apply(() => decideAction({ slug, input: { pairId: pair.id, expectedVersion: pair.version, decision } }), `${decision.action} saved for ${pair.externalId} / ${pair.language}`);
+    if (!out) return;
+    mine.current.push({ pairId: pair.id, decisionId: out.decisionId });
+    if (advance && index + 1 < ids.length) setIndex(index + 1);
+  }
+
+  async function undo(target?: { pairId: number; decisionId: number }) {
+    const t = target ?? mine.current.pop() ?? latestOf(detail);
+    if (!t) return setNotice({ kind: "ok", text: "Nothing to undo on this pair." });
+    const at = ids.indexOf(t.pairId);
+    if (at >= 0) setIndex(at);
+    const version = details[t.pairId]?.pair.version;
+    if (version === undefined) return;
+    await apply(() => undoAction({ slug, input: { ...t, expectedVersion: version } }), `decision #${t.decisionId} undone`);
+  }
+
+  const pending = useReviewKeys({
+    accept: () => void decide({ action: "accept" }, true),
+    swap: () => void decide({ action: "swap" }, true),
+    reject: () => void decide({ action: "reject" }, true),
+    choose: (side, n) => {
+      if (!detail) return;
+      const picked = pickPair(detail, side, n);
+      if (typeof picked === "string") return setNotice({ kind: "error", text: picked });
+      void decide({ action: "choose", ...picked }, true);
+    },
+    flag: () => setFlagging(true),
+    undo: () => void undo(),
+    next: () => move(1),
+    prev: () => move(-1),
+    toggleHelp: () => setHelp((h) => !h),
+    escape: () => { setHelp(false); setFlagging(false); },
+  });
+
+  const sampleOf = (id: number | null) => {
+    const i = detail?.candidates.findIndex((c) => c.id === id) ?? -1;
+    return i < 0 ? "–" : `#${i + 1}`;
+  };
+
+  return (
+    <div className="space-y-3" aria-busy={busy}>
+      <div className="flex flex-wrap items-center gap-4 text-sm">
+        <span data-testid="queue-position">Pair {index + 1} of {ids.length}{queue.hasMore() ? "+" : ""}</span>
+        {pending && <span className="rounded bg-indigo-100 px-2">{pending === "c" ? "chosen" : "rejected"}: press a candidate number</span>}
+        <span className="text-slate-500">Press <kbd className="font-mono">?</kbd> for shortcuts</span>
+      </div>
+      {notice && (
+        <div role={notice.kind === "ok" ? "status" : "alert"} data-testid={`notice-${notice.kind}`}
+          className={`rounded p-2 text-sm ${notice.kind === "ok" ? "bg-slate-100" : notice.kind === "conflict" ? "bg-amber-100 text-amber-900" : "bg-red-100 text-red-800"}`}>
+          {notice.text}
+        </div>
+      )}
+      {flagging && detail && (
+        <FlagForm onCancel={() => setFlagging(false)} onSubmit={(reason) => { setFlagging(false); void decide({ action: "flag", reason }, false); }} />
+      )}
+      {detail ? (
+        <>
+          <PairCard detail={detail} slug={slug} />
+          <HistoryPanel history={detail.history} sampleOf={sampleOf} busy={busy} onUndo={(decisionId) => void undo({ pairId: detail.pair.id, decisionId })} />
+        </>
+      ) : (
+        <p className="text-slate-500">Loading pair…</p>
+      )}
+      {help && <ShortcutCheatsheet onClose={() => setHelp(false)} />}
+    </div>
+  );
+}
+
+function latestOf(detail: PairDetail | undefined) {
+  const h = detail?.history.find((e) => e.undoneBy === null && e.action !== "undo");
+  return detail && h ? { pairId: detail.pair.id, decisionId: h.id } : undefined;
+}

@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PairFilters } from "@/components/review/pair-filters";
+import { getDatabase } from "@/lib/db/client";
+import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { getPairDetail, type PairDetail } from "@/lib/pairs/detail";
+import { listPairs } from "@/lib/pairs/queries";
+import { encodeCursor, filterOf, parsePairTableParams, toQuery } from "@/lib/pairs/table";
+import { ReviewQueue } from "./_components/review-queue";
+
+export const dynamic = "force-dynamic";
+
+const QUEUE_PAGE = 100;
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ReviewPage({ params, searchParams }: Props) {
+  const dataset = await findDatasetBySlug((await params).slug);
+  if (!dataset) notFound();
+  const raw = await searchParams;
+  const t = { ...parsePairTableParams(raw), after: null, size: QUEUE_PAGE };
+  const at = Number(Array.isArray(raw.at) ? raw.at[0] : raw.at);
+  const db = await getDatabase();
+  const page = await listPairs(db, dataset.id, t);
+  const ids = page.rows.map((r) => r.id);
+  if (Number.isInteger(at) && at > 0 && !ids.includes(at)) ids.unshift(at);
+  const start = Math.max(0, ids.indexOf(at));
+  const initial: Record<number, PairDetail> = {};
+  const loaded = await Promise.allSettled(ids.slice(start, start + 2).map((id) => getPairDetail(db, dataset.id, id)));
+  for (const r of loaded) if (r.status === "fulfilled") initial[r.value.pair.id] = r.value;
+  const filter = filterOf(t);
+  const query = toQuery({ ...filter, sort: t.sort, dir: t.dir });
+  return (
+    <div className="space-y-4">
+      <div className="flex items-baseline justify-between">
+        <h1 className="text-xl font-semibold">Review queue</h1>
+        <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>Open these pairs as a table</Link>
+      </div>
+      <PairFilters action={`/datasets/${dataset.slug}/review`} languages={dataset.languages.filter((l) => l !== dataset.pivotLanguage)} filter={filter} keep={{ sort: t.sort, dir: t.dir }} />
+      {dataset.guidelines.trim() !== "" && (
+        <details className="rounded bg-amber-50 p-3 text-sm">
+          <summary className="cursor-pointer font-medium">Review guidelines</summary>
+          <p className="mt-2 whitespace-pre-wrap">{dataset.guidelines}</p>
+        </details>
+      )}
+      {ids.length === 0 ? (
+        <p className="rounded bg-white p-6 text-center text-slate-600 shadow-sm">No pairs match these filters.</p>
+      ) : (
+        <ReviewQueue
+          key={query}
+          slug={dataset.slug}
+          query={query}
+          initialIds={ids}
+          initialNext={page.next ? encodeCursor(page.next) : null}
+          initialDetails={initial}
+          startIndex={start}
+        />
+      )}
+    </div>
+  );
+}

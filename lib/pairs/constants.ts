@@ -1,0 +1,9 @@
+/** Pair flags and sort columns; importable from client components (no server code). */
+export const PAIR_FLAGS = ["conflict", "offTarget", "skipped", "flagged", "lowCons"] as const;
+export type PairFlag = (typeof PAIR_FLAGS)[number];
+
+/** A reference whose Cons is below this is "low reference consistency". */
+export const LOW_CONS = 0.5;
+
+export const SORT_COLUMNS = ["margin", "scoreChosen", "scoreRejected", "group", "id"] as const;
+export type SortColumn = (typeof SORT_COLUMNS)[number];

@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { unitBuckets } from "../lib/charts/buckets";
+import { pairsHref } from "../lib/charts/links";
+
+test("clicking a margin histogram bar opens the pairs table with that bucket's filter", async ({ page }) => {
+  await page.goto("/datasets/demo");
+  const chart = page.locator('figure[data-chart="margin-de"]');
+  await expect(chart.getByText("Margin CL(chosen) − CL(rejected)")).toBeVisible();
+  // Every bar is a link named "<chart> · <bucket> · <series>: <count>"; take the first non-empty margin range.
+  const bar = chart.getByRole("link", { name: /^Margin de · (< 0|[\d.]+–[\d.]+|≥ [\d.]+) · pairs: [1-9]\d*$/ }).first();
+  const name = (await bar.getAttribute("aria-label")) ?? "";
+  const [, label, count] = /^Margin de · (.+) · pairs: (\d+)$/.exec(name) ?? [];
+  const bucket = unitBuckets({ negative: true, none: true }).find((b) => b.label === label);
+  expect(bucket).toBeDefined();
+  const expected = pairsHref("demo", { lang: "de", minMargin: bucket!.min, maxMargin: bucket!.max });
+
+  await bar.click();
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === expected);
+  // The pairs table (another area) shows how many pairs match; when it is there, the bar's count must agree.
+  const total = page.getByTestId("pairs-total");
+  await expect(total.or(page.getByRole("heading", { name: "Not found" }))).toBeVisible();
+  if (await total.isVisible()) await expect(total).toHaveText(`${count} pairs match`);
+});
+
+test("the overview shows every chart with a title, and the run comparison explains what it needs", async ({ page }) => {
+  await page.goto("/datasets/demo");
+  for (const title of ["Effective pairs by status", "Reference Cons", "Margin ar", "CL scores zh", "Off-target language", "Response length", "Chosen responses with the gold answer"]) {
+    await expect(page.getByRole("figure", { name: title })).toBeVisible();
+  }
+  await expect(page.getByRole("region", { name: "Prompt groups" }).getByRole("link").first()).toBeVisible();
+  await page.getByRole("navigation", { name: "Dataset" }).getByRole("link", { name: "Compare runs" }).click();
+  await expect(page.getByRole("heading", { name: "Compare runs" })).toBeVisible();
+});

@@ -19,6 +19,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/datasets" className="text-sm text-slate-600 hover:text-slate-900">
               Datasets
             </Link>
+            <Link href="/settings" className="text-sm text-slate-600 hover:text-slate-900">Settings</Link>
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>

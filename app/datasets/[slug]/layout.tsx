@@ -5,6 +5,7 @@ import { findDatasetBySlug } from "@/lib/datasets/queries";
 const TABS = [
   ["", "Overview"],
   ["/runs", "Runs"],
+  ["/generate", "Generate"],
   ["/pairs", "Pairs"], ["/review", "Review"],
   ["/compare", "Compare runs"],
   ["/exports", "Exports"],

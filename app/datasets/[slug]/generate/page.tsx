@@ -1,0 +1,72 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RunProgress } from "@/components/run-progress";
+import { getDatabase } from "@/lib/db/client";
+import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { OFFLINE_EMBEDDING_MODEL } from "@/lib/embeddings/offline-embedder";
+import { listProviderRuns } from "@/lib/generate/queries";
+import { getProviderSettingsView } from "@/lib/providers/mutations";
+import { EmbedForm } from "./_components/embed-form";
+import { GenerateForm } from "./_components/generate-form";
+
+export const dynamic = "force-dynamic";
+
+export default async function GeneratePage({ params }: { params: Promise<{ slug: string }> }) {
+  const dataset = await findDatasetBySlug((await params).slug);
+  if (!dataset) notFound();
+  const [settings, runs] = await Promise.all([getProviderSettingsView(), listProviderRuns(await getDatabase(), dataset.id)]);
+  return (
+    <div className="space-y-6">
+      {!settings.baseUrl && (
+        <p role="note" className="rounded bg-amber-50 p-3 text-sm text-amber-900">
+          No provider is configured: set a base URL in <Link className="underline" href="/settings">Settings</Link> to generate. Embed runs use the offline
+          embedder until then.
+        </p>
+      )}
+      <section className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="mb-3 font-medium">Generate responses</h2>
+        <GenerateForm slug={dataset.slug} languages={dataset.languages} defaultModel={settings.generationModel ?? ""} />
+      </section>
+      <section className="rounded-lg bg-white p-4 shadow-sm">
+        <h2 className="mb-3 font-medium">Embed responses</h2>
+        <EmbedForm slug={dataset.slug} defaultModel={settings.baseUrl && settings.embeddingModel ? settings.embeddingModel : OFFLINE_EMBEDDING_MODEL} />
+      </section>
+      <section className="rounded-lg bg-white p-4 shadow-sm" aria-label="Generate and embed runs">
+        <h2 className="mb-3 font-medium">Generate and embed runs</h2>
+        {runs.length === 0 && <p className="text-sm text-slate-600">No generate or embed runs yet.</p>}
+        <ul className="divide-y divide-slate-100">
+          {runs.map((run) => (
+            <li key={run.id} className="space-y-1 py-2 text-sm" data-testid={`provider-run-${run.id}`}>
+              <div className="flex flex-wrap items-center gap-4">
+                <span className="font-mono">run {run.id}</span>
+                <span className="text-slate-600">
+                  {run.kind} · {String(run.config.model ?? "")}
+                  {run.kind === "generate" ? ` · K=${String(run.config.samples ?? "")}` : ""}
+                </span>
+                <RunProgress
+                  runId={run.id}
+                  initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }}
+                />
+                <span className="tabular-nums text-slate-600">
+                  {run.promptTokens} prompt + {run.completionTokens} completion tokens
+                </span>
+                <span className={run.failedItems > 0 ? "text-red-700" : "text-slate-600"}>{run.failedItems} failed</span>
+              </div>
+              {run.error && <p className="text-red-700">{run.error}</p>}
+              {run.failures.length > 0 && (
+                <ul className="ml-4 list-disc text-xs text-red-800" aria-label={`Failures of run ${run.id}`}>
+                  {run.failures.slice(0, 5).map((f) => (
+                    <li key={`${f.groupId}-${f.language}-${f.error}`}>
+                      group {f.groupId} · {f.language}: {f.error}
+                    </li>
+                  ))}
+                  {run.failedItems > 5 && <li>… and {run.failedItems - 5} more</li>}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

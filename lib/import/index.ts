@@ -1,0 +1,18 @@
+export { DEFAULT_MAX_FILE_BYTES, DEFAULT_MAX_LINE_BYTES, ImportReader, readImport } from "./read-import";
+export { formatError, rejectsWriter, type RejectsWriter } from "./rejects";
+export { contentHash } from "./hash";
+export { normaliseLanguage } from "./language";
+export type {
+  DetectedFormat,
+  ImportContainer,
+  ImportFormat,
+  ImportGroup,
+  ImportIssue,
+  ImportItem,
+  ImportOptions,
+  ImportProgress,
+  ImportPrompt,
+  ImportRecordKind,
+  ImportResponse,
+  ImportSource,
+} from "./types";

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { closeDatabase } from "@/lib/db/client";
 import { registerExport } from "./commands/export";
+import { registerImport } from "./commands/import";
 import { registerSelect } from "./commands/select";
 import { registerGenerate } from "./commands/generate";
 import { registerEmbed } from "./commands/embed";
@@ -15,6 +16,7 @@ export function buildProgram(): Command {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerStats(program);
   registerSelect(program);
+  registerImport(program);
   registerGenerate(program);
   registerEmbed(program);
   registerExport(program);

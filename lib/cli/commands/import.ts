@@ -1,0 +1,56 @@
+import { statSync } from "node:fs";
+import { InvalidArgumentError, type Command } from "commander";
+import { getDatabase } from "@/lib/db/client";
+import { importFile } from "@/lib/imports/import-file";
+import { printJson, say, UsageError } from "../output";
+import { progressBar } from "../progress";
+
+type Opts = { dataset: string; create?: boolean; task?: string; format?: string; skipInvalid?: boolean; rejects?: string; json?: boolean };
+
+const TASKS = ["general", "math", "translation"] as const;
+const FORMATS = ["nested", "flat", "csv"] as const;
+
+function oneOf<T extends string>(values: readonly T[]) {
+  return (value: string): T => {
+    if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${values.join(", ")}`);
+    return value as T;
+  };
+}
+
+export function registerImport(program: Command): void {
+  program
+    .command("import")
+    .description("import prompt groups and responses (nested/flat JSONL, JSON array, CSV, Parquet; optionally gzip)")
+    .argument("<file>", "file to import")
+    .requiredOption("--dataset <slug>", "dataset slug")
+    .option("--create", "create the dataset if it does not exist")
+    .option("--task <task>", "task of a created dataset: general | math | translation", oneOf(TASKS))
+    .option("--format <format>", "nested | flat | csv (default: detected)", oneOf(FORMATS))
+    .option("--skip-invalid", "import the valid records; write the invalid ones to --rejects")
+    .option("--rejects <file>", "where --skip-invalid writes rejected records (default <file>.rejects.jsonl)")
+    .option("--json", "print a JSON summary on stdout")
+    .action(async (file: string, opts: Opts) => {
+      if (opts.rejects && !opts.skipInvalid) throw new UsageError("--rejects needs --skip-invalid");
+      if (opts.create && !opts.task) throw new UsageError("--create needs --task general|math|translation");
+      const size = statSync(file, { throwIfNoEntry: false })?.size;
+      if (size === undefined) throw new UsageError(`no such file: ${file}`);
+      const db = await getDatabase();
+      const bar = progressBar(`import ${file}`);
+      const started = Date.now();
+      const summary = await importFile(db, {
+        source: { path: file },
+        datasetSlug: opts.dataset,
+        create: opts.create ? { task: opts.task as (typeof TASKS)[number] } : undefined,
+        format: opts.format as (typeof FORMATS)[number] | undefined,
+        rejects: opts.skipInvalid ? (opts.rejects ?? `${file}.rejects.jsonl`) : undefined,
+        onProgress: (p) => {
+          const mb = p.bytesRead / 2 ** 20;
+          const rate = p.records / Math.max(0.001, (Date.now() - started) / 1000);
+          bar.update(p.bytesRead, p.totalBytes ?? size, `bytes · ${p.records} records · ${mb.toFixed(1)} MB · ${Math.round(rate)} records/s`);
+        },
+      }).finally(() => bar.stop());
+      if (opts.json) return printJson(summary);
+      say(`Imported into ${summary.dataset}: ${summary.groupsAdded} groups, ${summary.responsesAdded} responses added ` +
+        `(${summary.duplicateResponses} already present), ${summary.invalid} invalid${summary.rejectsFile ? ` → ${summary.rejectsFile}` : ""}.`);
+    });
+}

@@ -1,0 +1,109 @@
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "@/lib/cli/main";
+import { isAppError } from "@/lib/errors";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { importFile } from "./import-file";
+
+const dir = mkdtempSync(join(tmpdir(), "cm-import-"));
+const file = (name: string, body: string | Buffer) => {
+  const path = join(dir, name);
+  writeFileSync(path, body);
+  return path;
+};
+
+const NESTED = [
+  { id: "q1", gold: "18", prompts: { en: "How many?", ar: "كم عددها؟" }, responses: { en: ["Answer: 18", "Answer: 20"], ar: [{ text: "الإجابة: ١٨", model: "qwen" }] } },
+  { id: "q2", prompts: { en: "Say hi", de: "Sag hallo" }, responses: { en: ["Hi there, how are you doing today?"], de: ["Hallo, wie geht es dir heute?", ""] }, meta: { source: "test" } },
+].map((r) => JSON.stringify(r)).join("\n");
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.drop());
+
+async function counts(slug: string) {
+  const { rows } = await t.db.pool.query<{ groups: number; prompts: number; responses: number }>(
+    `SELECT (SELECT count(*)::int FROM prompt_groups g JOIN datasets d ON d.id = g.dataset_id WHERE d.slug = $1) AS groups,
+            (SELECT count(*)::int FROM prompt_texts p JOIN datasets d ON d.id = p.dataset_id WHERE d.slug = $1) AS prompts,
+            (SELECT count(*)::int FROM responses r JOIN datasets d ON d.id = r.dataset_id WHERE d.slug = $1) AS responses`,
+    [slug],
+  );
+  return rows[0]!;
+}
+
+describe("import", () => {
+  it("loads nested JSONL with derived fields, and a second import of the same file adds nothing", async () => {
+    const path = file("nested.jsonl", NESTED);
+    const first = await importFile(t.db, { source: { path }, datasetSlug: "nested", create: { task: "math" } });
+    expect(first).toMatchObject({ records: 2, invalid: 0, groupsAdded: 2, promptsAdded: 4, responsesAdded: 6, duplicateResponses: 0 });
+    const ar = await t.db.prisma.response.findFirstOrThrow({ where: { language: "ar" } });
+    expect(ar).toMatchObject({ sampleIndex: 0, model: "qwen", extractedAnswer: "18", charLength: 11, origin: "imported" });
+    expect(Buffer.from(ar.contentHash).toString("hex")).toBe(createHash("sha256").update("الإجابة: ١٨").digest("hex"));
+    const dataset = await t.db.prisma.dataset.findUniqueOrThrow({ where: { slug: "nested" } });
+    expect(dataset.languages).toEqual(["ar", "de", "en"]);
+    const again = await importFile(t.db, { source: { path }, datasetSlug: "nested" });
+    expect(again).toMatchObject({ groupsAdded: 0, promptsAdded: 0, responsesAdded: 0, duplicateResponses: 6 });
+    expect(await counts("nested")).toEqual({ groups: 2, prompts: 4, responses: 6 });
+  });
+
+  it("adds only the new responses of existing groups", async () => {
+    const more = JSON.stringify({ id: "q1", prompts: { en: "How many?" }, responses: { en: ["Answer: 18", "I think it is 18. Answer: 18"] } });
+    const summary = await importFile(t.db, { source: { path: file("more.jsonl", more) }, datasetSlug: "nested" });
+    expect(summary).toMatchObject({ groupsAdded: 0, responsesAdded: 1, duplicateResponses: 1 });
+  });
+
+  it("reads flat CSV and gzip-compressed flat JSONL", async () => {
+    const csv = 'prompt_id,lang,prompt,response,sample\nq9,en,"Two, words?","Yes, ""two"".",0\nq9,de,Zwei?,Ja,0\n';
+    expect(await importFile(t.db, { source: { path: file("flat.csv", csv) }, datasetSlug: "flat", create: { task: "general" } })).toMatchObject({
+      groupsAdded: 1, promptsAdded: 2, responsesAdded: 2,
+    });
+    const gz = gzipSync(['{"prompt_id":"q8","lang":"en","prompt":"P","response":"R one"}', '{"prompt_id":"q8","lang":"en","prompt":"P","response":"R two"}'].join("\n"));
+    expect(await importFile(t.db, { source: { path: file("flat.jsonl.gz", gz) }, datasetSlug: "flat" })).toMatchObject({ groupsAdded: 1, responsesAdded: 2 });
+    const texts = await t.db.prisma.response.findMany({ where: { group: { externalId: "q9" } }, orderBy: { language: "asc" }, select: { text: true } });
+    expect(texts.map((r) => r.text)).toEqual(["Ja", 'Yes, "two".']);
+  });
+
+  it("writes nothing when the last line is invalid, and names the line and field", async () => {
+    const bad = `${NESTED.replaceAll('"q', '"z')}\n{"id": "z3", "prompts": {"en": "x"}, "responses": {"en": [42]}}`;
+    const before = await counts("nested");
+    const error = await importFile(t.db, { source: { path: file("bad.jsonl", bad) }, datasetSlug: "nested" }).catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe("BAD_INPUT");
+    expect((error as Error).message).toMatch(/^1 invalid record; nothing was imported\.\nline 3, field responses\.en\[0\]/);
+    expect(await counts("nested")).toEqual(before);
+  });
+
+  it("--skip-invalid imports the valid records and writes the rest to the rejects file", async () => {
+    const path = file("mixed.jsonl", `{"id":"s1","prompts":{"en":"p"},"responses":{"en":["a"]}}\nnot json\n{"id":"s2","prompts":{"de":"p"},"responses":{"de":["b"]}}`);
+    const rejects = join(dir, "rejects.jsonl");
+    const code = await runCli(["import", path, "--dataset", "skip", "--create", "--task", "general", "--skip-invalid", "--rejects", rejects]);
+    expect(code).toBe(0);
+    expect(await counts("skip")).toEqual({ groups: 1, prompts: 1, responses: 1 });
+    const lines = readFileSync(rejects, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { line: number });
+    expect(lines.map((l) => l.line)).toEqual([2, 3]);
+  });
+
+  it("exits 1 on bad input and 2 on usage errors", async () => {
+    expect(await runCli(["import", file("x.jsonl", "{}"), "--dataset", "nope"])).toBe(1);
+    expect(await runCli(["import", file("y.jsonl", "{}"), "--dataset", "nope", "--create"])).toBe(2);
+    expect(await runCli(["import", join(dir, "missing.jsonl"), "--dataset", "nested"])).toBe(2);
+  });
+
+  it("never crashes nor writes partially on random malformed input", async () => {
+    const before = await counts("nested");
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.string(), fc.json()), { minLength: 1, maxLength: 6 }), async (lines) => {
+        const path = file("fuzz.jsonl", `${lines.join("\n")}\n{"id":"f","responses":{}}`);
+        await expect(importFile(t.db, { source: { path }, datasetSlug: "nested" })).rejects.toThrow();
+      }),
+      { numRuns: 25 },
+    );
+    expect(await counts("nested")).toEqual(before);
+  });
+});

@@ -8,7 +8,10 @@ export default async function DatasetsPage() {
   const datasets = await listDatasets();
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Datasets</h1>
+      <div className="flex items-center justify-between">
+        <h1 className="text-2xl font-semibold">Datasets</h1>
+        <Link className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white" href="/datasets/new">New dataset</Link>
+      </div>
       {datasets.length === 0 ? (
         <p className="text-slate-600">No datasets yet. Import one with <code>npm run cli -- import</code>.</p>
       ) : (

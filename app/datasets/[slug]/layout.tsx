@@ -4,6 +4,7 @@ import { findDatasetBySlug } from "@/lib/datasets/queries";
 
 const TABS = [
   ["", "Overview"],
+  ["/import", "Add data"],
   ["/runs", "Runs"],
   ["/generate", "Generate"],
   ["/pairs", "Pairs"], ["/review", "Review"],

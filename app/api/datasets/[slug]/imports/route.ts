@@ -1,0 +1,24 @@
+import { NextResponse } from "next/server";
+import { isAppError } from "@/lib/errors";
+import { ZUploadParams } from "@/lib/imports/schemas";
+import { importUpload } from "@/lib/imports/upload";
+
+export const dynamic = "force-dynamic";
+
+/** POST the raw file as the request body (streamed; server actions would cap its size). */
+export async function POST(request: Request, ctx: { params: Promise<{ slug: string }> }) {
+  const query = Object.fromEntries(new URL(request.url).searchParams);
+  const params = ZUploadParams.safeParse({ ...query, slug: (await ctx.params).slug });
+  if (!params.success) {
+    return NextResponse.json({ error: params.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
+  }
+  const length = request.headers.get("content-length");
+  try {
+    const summary = await importUpload(request.body, length ? Number(length) : null, params.data);
+    return NextResponse.json(summary);
+  } catch (e) {
+    if (isAppError(e)) return NextResponse.json({ error: e.message }, { status: e.code === "NOT_FOUND" ? 404 : 400 });
+    console.error(e);
+    return NextResponse.json({ error: "Unexpected server error; see the server log." }, { status: 500 });
+  }
+}

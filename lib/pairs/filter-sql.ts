@@ -53,21 +53,20 @@ export function filterConditions(datasetId: number, f: PairFilter, params: Param
 }
 
 /**
- * The keyset condition "after this cursor" for ORDER BY (sort, id). NULL sort values come last in
- * ascending order and first in descending order (Postgres' defaults, so the b-tree indexes serve).
+ * The keyset conditions "after this cursor" for ORDER BY (sort, id), one per branch of a UNION ALL so
+ * each branch is a plain index range scan. NULL sort values come last in ascending order and first in
+ * descending order (Postgres' defaults, so the b-tree indexes serve both directions).
  */
-export function keysetCondition(column: SortColumn, dir: "asc" | "desc", cursor: Cursor, params: Params): string {
+export function keysetBranches(column: SortColumn, dir: "asc" | "desc", cursor: Cursor, params: Params): string[] {
   const { expr, nullable } = SORT_SQL[column];
   const id = params.add(cursor.id);
-  if (column === "id") return dir === "asc" ? `p.id > ${id}` : `p.id < ${id}`;
+  if (column === "id") return [dir === "asc" ? `p.id > ${id}` : `p.id < ${id}`];
   const cmp = dir === "asc" ? ">" : "<";
   if (cursor.value === null) {
-    return dir === "asc" ? `(${expr} IS NULL AND p.id > ${id})` : `((${expr} IS NULL AND p.id < ${id}) OR ${expr} IS NOT NULL)`;
+    return dir === "asc" ? [`${expr} IS NULL AND p.id > ${id}`] : [`${expr} IS NULL AND p.id < ${id}`, `${expr} IS NOT NULL`];
   }
-  const v = params.add(cursor.value);
-  const tuple = `(${expr}, p.id) ${cmp} (${v}, ${id})`;
-  if (!nullable) return tuple;
-  return dir === "asc" ? `(${tuple} OR ${expr} IS NULL)` : tuple;
+  const tuple = `(${expr}, p.id) ${cmp} (${params.add(cursor.value)}, ${id})`;
+  return nullable && dir === "asc" ? [tuple, `${expr} IS NULL`] : [tuple];
 }
 
 export function orderBy(column: SortColumn, dir: "asc" | "desc"): string {

@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { filterConditions, keysetCondition, orderBy, Params } from "./filter-sql";
+import { filterConditions, keysetBranches, orderBy, Params } from "./filter-sql";
 import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
 
 export type PairStatusCounts = { proposed: number; accepted: number; rejected: number; skipped: number; conflicts: number; human: number };
@@ -38,18 +38,20 @@ const SNIPPET = 120;
  */
 export async function listPairs(db: Database, datasetId: number, t: Pick<PairTableParams, keyof PairFilter | "sort" | "dir" | "after" | "size">): Promise<PairPage> {
   const params = new Params();
-  const where = filterConditions(datasetId, t, params);
-  if (t.after) where.push(keysetCondition(t.sort, t.dir, t.after, params));
+  const where = filterConditions(datasetId, t, params).join(" AND ");
   const limit = params.add(t.size + 1);
+  const order = orderBy(t.sort, t.dir);
+  const branches = t.after ? keysetBranches(t.sort, t.dir, t.after, params) : ["true"];
+  const branchSql = branches.map((b) => `(SELECT p.* FROM pairs p WHERE ${where} AND ${b} ORDER BY ${order} LIMIT ${limit})`).join(" UNION ALL ");
   const { rows } = await db.pool.query<PairRow>(
     `SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
             p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",
             p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason", p.version,
             (SELECT rr.cons FROM run_references rr WHERE rr.run_id = p.run_id AND rr.group_id = p.group_id) AS cons,
             (SELECT left(pt.text, ${SNIPPET}) FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language) AS prompt
-     FROM (SELECT p.* FROM pairs p WHERE ${where.join(" AND ")} ORDER BY ${orderBy(t.sort, t.dir)} LIMIT ${limit}) p
+     FROM (SELECT * FROM (${branchSql}) u ORDER BY ${order.replaceAll("p.", "u.")} LIMIT ${limit}) p
      JOIN prompt_groups g ON g.id = p.group_id
-     ORDER BY ${orderBy(t.sort, t.dir)}`,
+     ORDER BY ${order}`,
     params.values,
   );
   const more = rows.length > t.size;

@@ -10,6 +10,7 @@ type Props = { model: BarChartModel; height?: number };
 export function BarChartCard({ model, height = 260 }: Props) {
   const router = useRouter();
   const crowded = model.rows.length > 6;
+  const order = new Map(model.series.map((s, i) => [s.name, i]));
   const barLink = (s: ChartSeries) =>
     function BarLink(props: BarShapeProps) {
       const row = model.rows[props.index];
@@ -44,8 +45,8 @@ export function BarChartCard({ model, height = 260 }: Props) {
             label={{ value: model.xLabel, position: "insideBottom", offset: crowded ? -30 : -14, fontSize: 12, fill: "#475569" }}
           />
           <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} label={{ value: model.yLabel, angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: "#475569", style: { textAnchor: "middle" } }} />
-          <Tooltip cursor={{ fill: "#f1f5f9" }} />
-          <Legend verticalAlign="top" iconSize={10} wrapperStyle={{ fontSize: 12 }} />
+          <Tooltip cursor={{ fill: "#f1f5f9" }} contentStyle={{ fontSize: 12 }} itemSorter={(item) => order.get(String(item.name)) ?? 0} />
+          <Legend verticalAlign="top" iconSize={10} itemSorter={(item) => order.get(String(item.value)) ?? 0} wrapperStyle={{ fontSize: 12 }} />
           {model.series.map((s) => (
             <Bar
               key={s.key}

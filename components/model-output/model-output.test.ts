@@ -29,11 +29,12 @@ describe("MarkdownBody", () => {
   });
 
   it("renders GFM, highlighted code and KaTeX math", () => {
-    const out = html("| a | b |\n| - | - |\n| 1 | 2 |\n\n```python\nprint(1)\n```\n\n$$x^2$$ costs $5 and $10");
+    const out = html("| a | b |\n| - | - |\n| 1 | 2 |\n\n```python\nprint(1)\n```\n\n$$x^2$$ costs $5 and $10, see https://example.org");
     expect(out).toContain("<table>");
     expect(out).toContain('<pre dir="ltr"><code dir="ltr" class="hljs language-python"><span class="hljs-built_in">print</span>(<span class="hljs-number">1</span>)\n</code></pre>');
     expect(out).toContain('class="katex"');
     expect(out).toContain("costs $5 and $10");
+    expect(out).toContain('<a href="https://example.org" target="_blank" rel="nofollow noopener noreferrer" class="text-indigo-700 underline">https://example.org</a>');
   });
 
   it("keeps line breaks of the response", () => {

@@ -8,7 +8,7 @@ export function MarkdownBody({ text, lang }: { text: string; lang: string }) {
   const dir = directionOf(lang);
   return (
     <div lang={lang} dir={dir} className="model-output">
-      <Markdown {...markdownPlugins(dir === "rtl")} components={markdownComponents}>
+      <Markdown {...markdownPlugins(text, dir === "rtl")} components={markdownComponents}>
         {text}
       </Markdown>
     </div>

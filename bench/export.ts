@@ -1,51 +1,27 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { closeDatabase, getDatabase, type Database } from "@/lib/db/client";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { resolveExportConfig } from "@/lib/exports/config";
-import { createExport } from "@/lib/exports/create-export";
-import { exportPairsQuery } from "@/lib/exports/pairs-query";
-import { cursorBatches } from "@/lib/exports/read-pairs";
-import { withReadSnapshot } from "@/lib/exports/read-snapshot";
 import { BENCH_LANGUAGES, ensureBenchDataset } from "./export-dataset";
-import { trackPeakRss } from "./peak-rss";
 
-// `npm run bench -- export [--size N]`: N pairs to `trl` and `parquet` against the floor, which reads
-// the same rows with the same query and cursor batches (same prefetching) from Postgres and drops them.
+// `npm run bench -- export [--size N] [--rounds R]`: N pairs to `trl` and `parquet` against the floor,
+// which reads the same rows with the same query and cursor batches from Postgres and drops them.
+// Each phase runs in a child process (bench/export-phase.ts), so each peak RSS is that phase's own.
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 type Measured = { seconds: number; rows: number; peakRssMb: number };
+type Phase = "floor" | "trl" | "parquet";
 
-async function measure(label: string, work: () => Promise<number>): Promise<Measured> {
-  global.gc?.();
-  const rss = trackPeakRss();
-  const started = process.hrtime.bigint();
-  const rows = await work();
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  const peakRssMb = rss.stop();
-  say(`${label.padEnd(8)} ${rows} pairs in ${seconds.toFixed(2)} s = ${Math.round(rows / seconds)} pairs/s, peak RSS ${peakRssMb} MB`);
-  return { seconds, rows, peakRssMb };
-}
-
-async function readFloor(db: Database, datasetId: number): Promise<number> {
-  const dataset = await db.prisma.dataset.findUniqueOrThrow({ where: { id: datasetId } });
-  const query = exportPairsQuery(datasetId, resolveExportConfig(dataset, { format: "trl" }));
-  return withReadSnapshot(db, async (client) => {
-    let rows = 0;
-    for await (const batch of cursorBatches(client, query)) rows += batch.length;
-    return rows;
-  });
-}
-
-async function exportOnce(db: Database, datasetId: number, format: "trl" | "parquet"): Promise<number> {
-  const root = await mkdtemp(path.join(tmpdir(), `cm-bench-export-${format}-`));
-  try {
-    return (await createExport(db, { datasetId, request: { format }, root })).total;
-  } finally {
-    await rm(root, { recursive: true, force: true });
-  }
+async function measure(phase: Phase, datasetId: number): Promise<Measured> {
+  const child = spawn("node_modules/.bin/tsx", ["bench/export-phase.ts", phase, String(datasetId)], { stdio: ["ignore", "pipe", "inherit"] });
+  let out = "";
+  child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+  const [code] = (await once(child, "exit")) as [number | null];
+  if (code !== 0) throw new Error(`bench phase ${phase} exited with ${code}`);
+  const m = JSON.parse(out.trim().split("\n").pop()!) as Measured;
+  say(`${phase.padEnd(8)} ${m.rows} pairs in ${m.seconds.toFixed(2)} s = ${Math.round(m.rows / m.seconds)} pairs/s, peak RSS ${m.peakRssMb} MB`);
+  return m;
 }
 
 export async function run({ size = 1_000_000, args }: { size?: number; args: string[] }): Promise<Record<string, unknown>> {
@@ -58,12 +34,10 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
     const datasetId = await ensureBenchDataset(db, size, say);
     say(`${size} pairs over ${BENCH_LANGUAGES.length} languages; floor = same query and cursor, rows discarded`);
     // The machine may be shared: each phase runs `rounds` times, interleaved, and its best time counts.
-    const best: Record<"floor" | "trl" | "parquet", Measured[]> = { floor: [], trl: [], parquet: [] };
+    const best: Record<Phase, Measured[]> = { floor: [], trl: [], parquet: [] };
     for (let round = 1; round <= rounds; round++) {
       say(`round ${round}/${rounds}`);
-      best.floor.push(await measure("floor", () => readFloor(db, datasetId)));
-      best.trl.push(await measure("trl", () => exportOnce(db, datasetId, "trl")));
-      best.parquet.push(await measure("parquet", () => exportOnce(db, datasetId, "parquet")));
+      for (const phase of ["floor", "trl", "parquet"] as const) best[phase].push(await measure(phase, datasetId));
     }
     for (const m of Object.values(best).flat()) {
       if (m.rows !== size) throw new Error(`expected ${size} pairs, read ${m.rows}`);
@@ -81,6 +55,8 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
       floor_pairs_per_s: rate(floor),
       rounds,
       peak_rss_mb: Math.max(peak(best.trl), peak(best.parquet)),
+      peak_rss_mb_trl: peak(best.trl),
+      peak_rss_mb_parquet: peak(best.parquet),
       peak_rss_mb_floor: peak(best.floor),
     };
   } finally {

@@ -96,7 +96,7 @@ function allowedLanguages(hint: string | undefined): string[] {
  */
 export function detectLanguage(text: string, hint?: string): string | null {
   // A few hundred letters settle the language; the cap keeps long responses as cheap as short ones.
-  const clean = textForDetection(text).slice(0, MAX_DETECT_CHARS);
+  const clean = textForDetection(text.slice(0, 4 * MAX_DETECT_CHARS)).slice(0, MAX_DETECT_CHARS);
   if (letterCount(clean) < MIN_DETECT_LETTERS) return null;
   const allowed = allowedLanguages(hint);
   // eld is ~20× cheaper than franc: trust a reliable eld answer when eld knows the requested language.

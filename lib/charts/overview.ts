@@ -79,11 +79,11 @@ export function scoreCharts(slug: string, chosen: BucketRow[], rejected: BucketR
 /** Below this Cons the pairs table's `lowCons` flag selects the groups (lib/pairs' threshold). */
 export const LOW_CONS = 0.5;
 
-export function consChart(slug: string, rows: { bucket: BucketId; n: number }[]): BarChartModel {
+export function consChart(slug: string, runId: number, rows: { bucket: BucketId; n: number }[]): BarChartModel {
   const buckets = unitBuckets({ negative: true, none: true });
   const counts = fillBuckets(buckets, rows);
   return barChart(
-    { id: "reference-cons", title: "Reference Cons", xLabel: "Cons of the English reference (agreement among English samples)", yLabel: "Prompt groups", unit: "", series: [{ key: "groups", name: "groups", color: COLORS.cons }] },
+    { id: "reference-cons", title: `Reference Cons, run #${runId}`, xLabel: "Cons of the English reference (agreement among English samples)", yLabel: "Prompt groups", unit: "", series: [{ key: "groups", name: "groups", color: COLORS.cons }] },
     buckets.map((b, i) => ({
       label: b.label,
       values: { groups: counts[i]! },

@@ -53,7 +53,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         <ChartSection
           title="Pairs and references"
           note="Click a bar to open the pairs behind it. Low reference Cons = prompts whose English samples disagree."
-          charts={[statusChart(s, overview.pairs), ...(overview.cons.runId === null ? [] : [consChart(s, overview.cons.rows)])]}
+          charts={[statusChart(s, overview.pairs), ...(overview.cons.runId === null ? [] : [consChart(s, overview.cons.runId, overview.cons.rows)])]}
         />
       )}
       {hasPairs && <ChartSection title="Margin by language" columns={3} height={220} charts={marginCharts(s, overview.margins)} />}

@@ -21,7 +21,7 @@ type PairAggRow = { kind: "status" | "margin" | "chosen" | "rejected"; language:
  * One scan of `pairs` into a fine aggregate (a few hundred rows), then counts by status/origin and
  * the three histograms as grouping sets over it: cheaper than grouping sets over the scan itself.
  */
-async function pairAggregates(db: Database, datasetId: number) {
+export async function pairAggregates(db: Database, datasetId: number) {
   const { rows } = await db.pool.query<PairAggRow>(
     `WITH fine AS (
        SELECT language, status, origin, width_bucket(margin, $2::float8[]) AS mb,
@@ -44,7 +44,7 @@ async function pairAggregates(db: Database, datasetId: number) {
   };
 }
 
-async function responseStats(db: Database, datasetId: number): Promise<ResponseStatsRow[]> {
+export async function responseStats(db: Database, datasetId: number): Promise<ResponseStatsRow[]> {
   const { rows } = await db.pool.query<ResponseStatsRow>(
     `SELECT language, count(*)::int AS responses,
             count(*) FILTER (WHERE detected_language IS NOT NULL AND detected_language <> split_part(language, '-', 1))::int AS "offTarget",

@@ -12,7 +12,7 @@ function provider(retries = 4) {
   const retriesSeen: string[] = [];
   const p = new Provider(
     { baseUrl: mock.url, apiKey: "sk-test" },
-    { timeoutMs: 300, retry: { retries, baseDelayMs: 1, maxDelayMs: 5, onRetry: (i) => retriesSeen.push((i.error as Error).constructor.name) } },
+    { timeoutMs: 800, retry: { retries, baseDelayMs: 1, maxDelayMs: 5, onRetry: (i) => retriesSeen.push((i.error as Error).constructor.name) } },
   );
   return { p, retriesSeen };
 }
@@ -27,7 +27,7 @@ describe("Provider against injected faults", () => {
   ] as const;
 
   it.each(faults)("%s twice, then a retry succeeds", async (kind, errorName) => {
-    mock.faults.set([{ kind, times: 2, endpoint: "embeddings", delayMs: 1_000 }]);
+    mock.faults.set([{ kind, times: 2, endpoint: "embeddings", delayMs: 2_000 }]);
     const { p, retriesSeen } = provider();
     const vectors = await p.embed("mock-embed", ["one", "two", "three"]);
     expect(vectors.map((v) => v.length)).toEqual([64, 64, 64]);
@@ -36,7 +36,7 @@ describe("Provider against injected faults", () => {
   });
 
   it.each(faults)("%s on every attempt ends in the error after the last retry", async (kind, errorName) => {
-    mock.faults.set([{ kind, times: -1, endpoint: "chat", delayMs: 1_000 }]);
+    mock.faults.set([{ kind, times: -1, endpoint: "chat", delayMs: 2_000 }]);
     const { p, retriesSeen } = provider(2);
     const error = await p.chat({ model: "mock-chat", messages: [{ role: "user", content: "Hello there, how are you?" }] }).catch((e: unknown) => e);
     expect((error as Error).constructor.name).toBe(errorName);
@@ -52,7 +52,15 @@ describe("Provider against injected faults", () => {
     expect(Date.now() - started).toBeGreaterThanOrEqual(490);
   });
 
-  it("a client error (400) is not retried", async () => {
+  it("a fault named in the x-mock-fault header hits every attempt of that request", async () => {
+    mock.faults.set([]);
+    const { p, retriesSeen } = provider(1);
+    const error = await p.call((c) => c.models.list({ headers: { "x-mock-fault": "500" } })).catch((e: unknown) => e);
+    expect((error as Error).constructor.name).toBe("InternalServerError");
+    expect(retriesSeen).toEqual(["InternalServerError"]);
+  });
+
+  it("a client error (404) is not retried", async () => {
     mock.faults.set([]);
     const { p, retriesSeen } = provider();
     const bad = p.call((c) => c.post("/nowhere", { body: {} }));

@@ -59,3 +59,13 @@ describe("splitLtrRuns", () => {
     expect(splitLtrRuns("مرحبا")).toEqual([{ type: "text", value: "مرحبا" }]);
   });
 });
+
+describe("isLong", () => {
+  it("collapses by characters or by lines", async () => {
+    const { isLong, COLLAPSE_CHARS, COLLAPSE_LINES } = await import("./model-output");
+    expect(isLong("a".repeat(COLLAPSE_CHARS))).toBe(false);
+    expect(isLong("a".repeat(COLLAPSE_CHARS + 1))).toBe(true);
+    expect(isLong(Array(COLLAPSE_LINES).fill("x").join("\n"))).toBe(false);
+    expect(isLong(Array(COLLAPSE_LINES + 1).fill("x").join("\n"))).toBe(true);
+  });
+});

@@ -44,13 +44,21 @@ export async function pairAggregates(db: Database, datasetId: number) {
   };
 }
 
+/**
+ * Counts, off-target counts and length percentiles per language. The percentiles come from a
+ * per-(language, length) histogram with running sums: the same values as percentile_disc, without
+ * sorting every response.
+ */
 export async function responseStats(db: Database, datasetId: number): Promise<ResponseStatsRow[]> {
   const { rows } = await db.pool.query<ResponseStatsRow>(
-    `SELECT language, count(*)::int AS responses,
-            count(*) FILTER (WHERE detected_language IS NOT NULL AND detected_language <> split_part(language, '-', 1))::int AS "offTarget",
-            percentile_disc(0.5) WITHIN GROUP (ORDER BY char_length) AS "medianChars",
-            percentile_disc(0.9) WITHIN GROUP (ORDER BY char_length) AS "p90Chars"
-     FROM responses WHERE dataset_id = $1 GROUP BY language ORDER BY language`,
+    `WITH h AS (
+       SELECT language, char_length AS len, count(*) AS n,
+              count(*) FILTER (WHERE detected_language IS NOT NULL AND detected_language <> split_part(language, '-', 1)) AS off
+       FROM responses WHERE dataset_id = $1 GROUP BY 1, 2),
+     c AS (SELECT language, len, off, sum(n) OVER (PARTITION BY language ORDER BY len) AS cum, sum(n) OVER (PARTITION BY language) AS total FROM h)
+     SELECT language, max(total)::int AS responses, sum(off)::int AS "offTarget",
+            min(len) FILTER (WHERE cum >= 0.5 * total) AS "medianChars", min(len) FILTER (WHERE cum >= 0.9 * total) AS "p90Chars"
+     FROM c GROUP BY language ORDER BY language`,
     [datasetId],
   );
   return rows;

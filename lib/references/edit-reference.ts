@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { deriveResponseFields } from "@/lib/datasets/derive";
 import { contentHash } from "@/lib/datasets/insert-groups";
+import { AppError } from "@/lib/errors";
 import { applyCorrection, withGroupLock, type CorrectionRecord } from "./apply-correction";
 import type { TEditReference } from "./schemas";
 
@@ -26,6 +27,8 @@ export async function editReference(db: Database, datasetId: number, input: TEdi
       `SELECT id FROM responses WHERE group_id = $1 AND language = $2 AND content_hash = $3`,
       [input.groupId, pivot, hash],
     );
-    return applyCorrection(ctx, datasetId, input.groupId, { kind: "edit", responseId: rows[0]!.id, reason: input.reason }, userId);
+    const responseId = rows[0]!.id;
+    if (responseId === ctx.current.responseId) throw new AppError("BAD_INPUT", "The text is the reference's text already.");
+    return applyCorrection(ctx, datasetId, input.groupId, { kind: "edit", responseId, reason: input.reason }, userId);
   });
 }

@@ -123,6 +123,7 @@ describe("reference correction", () => {
     expect(now.de?.chosen).toBe(id("q1", "de", 1));
     expect(now.ar).toEqual({ ...afterRun.ar, status: "accepted", origin: "human", conflict: false });
     expect(record.scores).toContainEqual([edited.id, "cons", expect.any(Number)]);
+    await expect(editReference(t.db, datasetId, { groupId, text, reason: null })).rejects.toThrow("already");
   });
 
   it("refuses a reference from another language", async () => {

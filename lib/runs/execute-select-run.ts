@@ -1,8 +1,9 @@
 import { hostname } from "node:os";
 import type { Database } from "@/lib/db/client";
-import { selectGroup } from "@/lib/pipeline";
+import { selectGroup, selectGroupWithReference, type GroupInput, type GroupSelection } from "@/lib/pipeline";
 import { claimChunk, type Chunk } from "./chunks";
 import { embedMissing, OFFLINE_EMBEDDING_MODEL } from "./embed-missing";
+import { humanReferences } from "./human-references";
 import { loadGroupInputs } from "./load-groups";
 import { finalizeIfDone, markFailed, markRunning } from "./run-status";
 import { ZSelectRunConfig, type TSelectRunConfig } from "./schemas";
@@ -20,11 +21,12 @@ export type ExecuteOutcome = "succeeded" | "cancelled" | "failed" | "shared" | "
 async function processChunk(db: Database, runId: number, datasetId: number, pivot: string, config: TSelectRunConfig, chunk: Chunk, workerId: string) {
   const model = config.scorer === "embedding" || config.secondary === "embedding" ? (config.embeddingModel ?? OFFLINE_EMBEDDING_MODEL) : config.embeddingModel;
   const groups = await loadGroupInputs(db.pool, datasetId, chunk, pivot, model);
+  const fixed = await humanReferences(db.pool, datasetId, chunk);
   const client = await db.pool.connect();
   try {
     await client.query("BEGIN");
     if (model && (config.scorer === "embedding" || config.secondary === "embedding")) await embedMissing(client, datasetId, model, groups);
-    await writeSelections(client, runId, datasetId, groups.map((g) => selectGroup(g, config)));
+    await writeSelections(client, runId, datasetId, groups.map((g) => select(g, config, fixed.get(g.groupId))));
     const mine = await client.query(
       `UPDATE run_chunks SET status = 'succeeded' WHERE run_id = $1 AND chunk_no = $2 AND claimed_by = $3 AND status = 'running'`,
       [runId, chunk.chunkNo, workerId],
@@ -41,6 +43,14 @@ async function processChunk(db: Database, runId: number, datasetId: number, pivo
   } finally {
     client.release();
   }
+}
+
+/** A reference a human corrected is kept: the run scores the group against it. */
+function select(group: GroupInput, config: TSelectRunConfig, humanReference: string | undefined): GroupSelection {
+  if (humanReference !== undefined && group.candidates.some((c) => c.id === humanReference && c.text.trim() !== "")) {
+    return selectGroupWithReference(group, config, humanReference);
+  }
+  return selectGroup(group, config);
 }
 
 /**

@@ -115,3 +115,15 @@ describe("select runs", () => {
     await expect(createSelectRun(t.db, datasetId, { margin: -1 })).rejects.toThrow("Invalid run config: margin:");
   });
 });
+
+describe("a reference a human corrected", () => {
+  it("is kept by later runs", async () => {
+    const { pickReference } = await import("@/lib/references/pick-reference");
+    const group = await t.db.prisma.promptGroup.findFirstOrThrow({ where: { datasetId, externalId: "q1" } });
+    await pickReference(t.db, datasetId, { groupId: group.id, responseId: id("q1", "en", 1), reason: "sample 1 is right" });
+    const { runId } = await createSelectRun(t.db, datasetId, { scorer: "answer" });
+    expect(await executeSelectRun(t.db, runId)).toBe("succeeded");
+    const ref = await t.db.prisma.runReference.findUniqueOrThrow({ where: { runId_groupId: { runId, groupId: group.id } } });
+    expect(ref.responseId).toBe(id("q1", "en", 1));
+  });
+});

@@ -134,6 +134,7 @@ test("the pairs table filters, sorts and pages through the URL, and bulk-accepts
   expect([seen.size, rowsSeen]).toEqual([total, total]);
 
   await page.getByRole("button", { name: "Accept all" }).click();
+  await page.getByRole("button", { name: "Confirm" }).click();
   await expect(page.getByRole("status")).toContainText(`${total} of ${total} pairs changed — done`);
   await page.goto("/datasets/demo/pairs?lang=sw&status=proposed");
   await expect(page.getByTestId("pairs-total")).toHaveText("0 pairs match");

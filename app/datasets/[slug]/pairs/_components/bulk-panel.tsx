@@ -13,9 +13,11 @@ export function BulkPanel({ slug, filter, total }: { slug: string; filter: PairF
   const router = useRouter();
   const [below, setBelow] = useState("0.1");
   const [progress, setProgress] = useState<Progress | null>(null);
+  const [confirming, setConfirming] = useState<{ label: string; spec: BulkSpec } | null>(null);
   const running = progress !== null && !progress.finished;
 
   async function run(label: string, spec: BulkSpec) {
+    setConfirming(null);
     const started = await startBulkAction({ slug, filter, spec });
     if (!started.ok) return setProgress({ label, done: 0, total: 0, finished: true, error: started.error });
     const { bulkId, total: targets } = started.data;
@@ -40,15 +42,22 @@ export function BulkPanel({ slug, filter, total }: { slug: string; filter: PairF
     <section aria-label="Bulk actions" className="space-y-2 rounded bg-white p-3 text-sm shadow-sm">
       <h2 className="font-medium">Bulk actions on all {total} matching pairs</h2>
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" className={button} disabled={running} onClick={() => run("Accept all", { action: "accept" })}>Accept all</button>
+        <button type="button" className={button} disabled={running} onClick={() => setConfirming({ label: "Accept all", spec: { action: "accept" } })}>Accept all</button>
         <span className="flex items-center gap-1">
-          <button type="button" className={button} disabled={running || !Number.isFinite(Number(below))} onClick={() => run(`Reject below ${below}`, { action: "reject", belowMargin: Number(below) })}>
+          <button type="button" className={button} disabled={running || !Number.isFinite(Number(below))} onClick={() => setConfirming({ label: `Reject below margin ${below}`, spec: { action: "reject", belowMargin: Number(below) } })}>
             Reject all below margin
           </button>
           <input aria-label="Margin threshold" type="number" step="any" value={below} onChange={(e) => setBelow(e.target.value)} className="w-20 rounded border border-slate-300 px-2 py-1" />
         </span>
-        <button type="button" className={button} disabled={running} onClick={() => run("Reset to auto", { action: "reset" })}>Reset to auto</button>
+        <button type="button" className={button} disabled={running} onClick={() => setConfirming({ label: "Reset to auto", spec: { action: "reset" } })}>Reset to auto</button>
       </div>
+      {confirming && (
+        <p className="flex items-center gap-2 rounded bg-amber-50 p-2">
+          {confirming.label}: applies to every matching pair, not just this page. Each change is a decision you can undo.
+          <button type="button" className="rounded bg-indigo-600 px-3 py-1 text-white" onClick={() => run(confirming.label, confirming.spec)}>Confirm</button>
+          <button type="button" className={button} onClick={() => setConfirming(null)}>Cancel</button>
+        </p>
+      )}
       {progress && (
         <div role="status" className="space-y-1">
           <progress max={Math.max(progress.total, 1)} value={progress.done} className="w-64" aria-label={`${progress.label} progress`} />

@@ -18,7 +18,7 @@ function columnsFor(slug: string, reviewQuery: string) {
   return [
     col.accessor("groupId", {
       id: "group", header: "Group",
-      cell: (c) => <Link className="font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${c.getValue()}`}>{c.row.original.externalId}</Link>,
+      cell: (c) => <Link className="whitespace-nowrap font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${c.getValue()}`}>{c.row.original.externalId}</Link>,
     }),
     col.accessor("language", { header: "Language", cell: (c) => <LanguageBadge lang={c.getValue()} /> }),
     col.accessor("status", { header: "Status" }),

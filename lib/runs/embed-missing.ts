@@ -1,32 +1,25 @@
-import type { PoolClient } from "pg";
-import { float32ToBytes, hashedEmbedderModel, hashedEmbedding, type GroupInput } from "@/lib/pipeline";
-import { AppError } from "@/lib/errors";
+import type { Database } from "@/lib/db/client";
+import { embedderFor } from "@/lib/embeddings/resolve";
+import { float32ToBytes, hashedEmbedderModel, type GroupInput } from "@/lib/pipeline";
 
 export const OFFLINE_EMBEDDING_MODEL = hashedEmbedderModel();
 
 /**
- * Fills in vectors the `embedding` scorer needs. The offline embedder computes them here and stores
- * them (so a re-score after a reference edit embeds one text); other models must be embedded first.
+ * Embeds the candidates that have no vector of `model` yet (offline or through the configured
+ * endpoint) and stores them per content hash, so a later run or a reference edit embeds nothing twice.
  */
-export async function embedMissing(client: PoolClient, datasetId: number, model: string, groups: GroupInput[]): Promise<number> {
+export async function embedMissing(db: Database, datasetId: number, model: string, groups: GroupInput[]): Promise<number> {
   const missing = groups.flatMap((g) => g.candidates.filter((c) => c.vector === null && c.text.trim() !== ""));
   if (missing.length === 0) return 0;
-  if (model !== OFFLINE_EMBEDDING_MODEL) {
-    throw new AppError("BAD_INPUT", `${missing.length} responses have no "${model}" embedding; run an embed run first.`);
-  }
-  const ids: number[] = [];
-  const vectors: Buffer[] = [];
-  for (const c of missing) {
-    c.vector = hashedEmbedding(c.text);
-    ids.push(Number(c.id));
-    vectors.push(Buffer.from(float32ToBytes(c.vector)));
-  }
-  await client.query(
+  const { embedder } = await embedderFor(db, model);
+  const vectors = await embedder.embed(missing.map((c) => c.text));
+  missing.forEach((c, i) => (c.vector = vectors[i] ?? null));
+  await db.pool.query(
     `INSERT INTO embeddings (dataset_id, model, content_hash, dim, vector)
-     SELECT $1, $2, r.content_hash, $3, v.vector
-     FROM unnest($4::int[], $5::bytea[]) AS v(id, vector) JOIN responses r ON r.id = v.id
+     SELECT $1, $2, r.content_hash, length(v.vector) / 4, v.vector
+     FROM unnest($3::int[], $4::bytea[]) AS v(id, vector) JOIN responses r ON r.id = v.id
      ON CONFLICT DO NOTHING`,
-    [datasetId, model, missing[0]?.vector?.length ?? 0, ids, vectors],
+    [datasetId, model, missing.map((c) => Number(c.id)), vectors.map((v) => Buffer.from(float32ToBytes(v)))],
   );
   return missing.length;
 }

@@ -22,10 +22,10 @@ async function processChunk(db: Database, runId: number, datasetId: number, pivo
   const model = config.scorer === "embedding" || config.secondary === "embedding" ? (config.embeddingModel ?? OFFLINE_EMBEDDING_MODEL) : config.embeddingModel;
   const groups = await loadGroupInputs(db.pool, datasetId, chunk, pivot, model);
   const fixed = await humanReferences(db.pool, datasetId, chunk);
+  if (model && (config.scorer === "embedding" || config.secondary === "embedding")) await embedMissing(db, datasetId, model, groups);
   const client = await db.pool.connect();
   try {
     await client.query("BEGIN");
-    if (model && (config.scorer === "embedding" || config.secondary === "embedding")) await embedMissing(client, datasetId, model, groups);
     await writeSelections(client, runId, datasetId, groups.map((g) => select(g, config, fixed.get(g.groupId))));
     const mine = await client.query(
       `UPDATE run_chunks SET status = 'succeeded' WHERE run_id = $1 AND chunk_no = $2 AND claimed_by = $3 AND status = 'running'`,

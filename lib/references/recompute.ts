@@ -1,3 +1,4 @@
+import { getDatabase } from "@/lib/db/client";
 import type { PoolClient } from "pg";
 import { selectGroup, selectGroupWithReference, type GroupSelection } from "@/lib/pipeline";
 import { AppError } from "@/lib/errors";
@@ -27,7 +28,7 @@ async function computeSelection(client: PoolClient, datasetId: number, groupId: 
   const needsVectors = config.scorer === "embedding" || config.secondary === "embedding";
   const model = needsVectors ? (config.embeddingModel ?? OFFLINE_EMBEDDING_MODEL) : config.embeddingModel;
   const group = await loadGroupInput(client, datasetId, groupId, pivot, model);
-  if (model && needsVectors) await embedMissing(client, datasetId, model, [group]);
+  if (model && needsVectors) await embedMissing(await getDatabase(), datasetId, model, [group]);
   if (referenceId === null) return selectGroup(group, config);
   try {
     return selectGroupWithReference(group, config, String(referenceId));

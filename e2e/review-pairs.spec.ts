@@ -11,6 +11,11 @@ test.describe.configure({ timeout: 120_000 });
 
 const card = (page: Page) => page.getByTestId("pair-card");
 
+async function openQueue(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(page.locator("[data-keys-ready=true]")).toHaveCount(1);
+}
+
 async function currentPairId(page: Page): Promise<number> {
   return Number(await card(page).getAttribute("data-pair-id"));
 }
@@ -29,7 +34,7 @@ async function decide(page: Page, keys: string[]): Promise<void> {
 }
 
 test("review ten German pairs with the keyboard only; the decisions are stored; undo restores the proposal", async ({ page }) => {
-  await page.goto("/datasets/demo/review?lang=de&status=proposed&origin=auto");
+  await openQueue(page, "/datasets/demo/review?lang=de&status=proposed&origin=auto");
   await expect(card(page)).toBeVisible();
   await expect(page.getByTestId("queue-position")).toHaveText(/^Pair 1 of \d+/);
 
@@ -81,7 +86,7 @@ test("review ten German pairs with the keyboard only; the decisions are stored; 
 });
 
 test("no shortcut fires while typing a flag reason; the flag is stored with its reason", async ({ page }) => {
-  await page.goto("/datasets/demo/review?lang=ar&status=proposed");
+  await openQueue(page, "/datasets/demo/review?lang=ar&status=proposed");
   const id = await currentPairId(page);
   await page.keyboard.press("f");
   await page.getByLabel("Flag reason").pressSequentially("reference answer looks wrong; ask a native speaker");
@@ -98,10 +103,10 @@ test("no shortcut fires while typing a flag reason; the flag is stored with its 
 
 test("a second reviewer deciding on the same pair gets a conflict message and the fresh state", async ({ page, browser }) => {
   const url = "/datasets/demo/review?lang=zh&status=proposed";
-  await page.goto(url);
+  await openQueue(page, url);
   const id = await currentPairId(page);
   const other = await browser.newPage();
-  await other.goto(url);
+  await openQueue(other, url);
   await expect(other.getByTestId("pair-card")).toHaveAttribute("data-pair-id", String(id));
   await other.keyboard.press("r");
   await expect(other.getByTestId("pair-card")).not.toHaveAttribute("data-pair-id", String(id));

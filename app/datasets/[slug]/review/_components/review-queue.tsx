@@ -93,13 +93,17 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
     escape: () => { setHelp(false); setFlagging(false); },
   });
 
+  // Marks the queue as listening for keys (tests and impatient reviewers wait for hydration).
+  const root = useRef<HTMLDivElement>(null);
+  useEffect(() => root.current?.setAttribute("data-keys-ready", "true"), []);
+
   const sampleOf = (id: number | null) => {
     const i = detail?.candidates.findIndex((c) => c.id === id) ?? -1;
     return i < 0 ? "–" : `#${i + 1}`;
   };
 
   return (
-    <div className="space-y-3" aria-busy={busy}>
+    <div ref={root} className="space-y-3" aria-busy={busy}>
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <span data-testid="queue-position">Pair {index + 1} of {ids.length}{queue.hasMore() ? "+" : ""}</span>
         {pending && <span className="rounded bg-indigo-100 px-2">{pending === "c" ? "chosen" : "rejected"}: press a candidate number</span>}

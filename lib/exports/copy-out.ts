@@ -1,4 +1,4 @@
-import { copyFile, mkdir, rename, stat } from "node:fs/promises";
+import { chmod, copyFile, mkdir, rename, stat } from "node:fs/promises";
 import path from "node:path";
 import { ExportLayoutError, usesSingleFile, type ExportFormat, type ManifestFile } from "@/lib/export";
 import { AppError } from "@/lib/errors";
@@ -28,6 +28,7 @@ export async function copyExportTo(
     const target = snapshot.layout === "file" ? path.resolve(out) : fileInExport(path.resolve(out), file.path);
     await mkdir(path.dirname(target), { recursive: true });
     await copyFile(fileInExport(snapshot.location, file.path), `${target}.partial`);
+    await chmod(`${target}.partial`, 0o644); // the snapshot's copy is read-only; the user's is not
     await rename(`${target}.partial`, target);
     written.push(target);
   }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
@@ -67,8 +67,9 @@ describe("cli export", () => {
       chosen: [{ role: "assistant", content: 'Acht Beine. "Genau" 🕷' }],
       rejected: [{ role: "assistant", content: "Sechs Beine." }],
     });
-    const stored = await readFile(path.join(work, "snapshots", String(summary.exportId), "train.jsonl"));
-    expect(stored.equals(bytes)).toBe(true);
+    const storedPath = path.join(work, "snapshots", String(summary.exportId), "train.jsonl");
+    expect((await readFile(storedPath)).equals(bytes)).toBe(true);
+    expect([(await stat(storedPath)).mode & 0o777, (await stat(out)).mode & 0o777]).toEqual([0o444, 0o644]);
     expect(r.stderr).toContain("export trl-chat");
   });
 

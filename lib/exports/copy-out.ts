@@ -6,7 +6,7 @@ import { fileInExport } from "./location";
 
 /** Checks `--out` before any work is done (DESIGN §3: a file for single-file formats without a split, else a directory). */
 export async function checkOutPath(format: ExportFormat, out: string, hasSplit: boolean): Promise<void> {
-  const existing = await stat(out).catch(() => null);
+  const existing = await stat(out).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? null : Promise.reject(e)));
   if (usesSingleFile(format, hasSplit) && existing?.isDirectory()) {
     throw new AppError("BAD_INPUT", `--out ${out} is a directory, but format ${format} without a split writes one file`);
   }

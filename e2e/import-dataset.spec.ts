@@ -1,9 +1,10 @@
 import { expect, test } from "@playwright/test";
 
-const GOOD = [
-  { id: "e1", gold: "4", prompts: { en: "What is 2 + 2?", ar: "كم يساوي ٢ + ٢؟" }, responses: { en: ["2 + 2 = 4. Answer: 4", "Answer: 5"], ar: ["الإجابة: ٤", "الإجابة: ٥"] } },
-  { id: "e2", gold: "9", prompts: { en: "What is 3 × 3?", ar: "كم يساوي ٣ × ٣؟" }, responses: { en: ["Answer: 9"], ar: ["الإجابة: ٩"] } },
+const groups = (prefix: string) => [
+  { id: `${prefix}1`, gold: "4", prompts: { en: "What is 2 + 2?", ar: "كم يساوي ٢ + ٢؟" }, responses: { en: ["2 + 2 = 4. Answer: 4", "Answer: 5"], ar: ["الإجابة: ٤", "الإجابة: ٥"] } },
+  { id: `${prefix}2`, gold: "9", prompts: { en: "What is 3 × 3?", ar: "كم يساوي ٣ × ٣؟" }, responses: { en: ["Answer: 9"], ar: ["الإجابة: ٩"] } },
 ].map((r) => JSON.stringify(r)).join("\n");
+const GOOD = groups("e");
 
 test("a new dataset is created from an uploaded file, and a bad file writes nothing and says where", async ({ page }) => {
   await page.goto("/datasets/new");
@@ -16,11 +17,12 @@ test("a new dataset is created from an uploaded file, and a bad file writes noth
 
   await page.goto("/datasets/uploaded/import");
   const add = page.getByRole("form", { name: "Import a file" });
-  const bad = `${GOOD.replaceAll('"e', '"f')}\n{"id": "f3", "prompts": {"en": "x"}, "responses": {"en": [7]}}`;
+  const bad = `${groups("f")}\n{"id": "f3", "prompts": {"en": "x"}, "responses": {"en": [7]}}`;
   await add.getByLabel(/^File/).setInputFiles({ name: "bad.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(bad) });
   await add.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("alert")).toContainText("1 invalid record; nothing was imported.");
-  await expect(page.getByRole("alert")).toContainText("line 3, field responses.en[0]");
+  const alert = add.getByRole("alert");
+  await expect(alert).toContainText("1 invalid record; nothing was imported.");
+  await expect(alert).toContainText("line 3, field responses.en[0]");
 
   await page.goto("/datasets");
   await expect(page.getByTestId("dataset-uploaded").getByRole("cell").nth(5)).toHaveText("6");

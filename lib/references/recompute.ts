@@ -3,6 +3,7 @@ import type { PoolClient } from "pg";
 import { selectGroup, selectGroupWithReference, type GroupSelection } from "@/lib/pipeline";
 import { AppError } from "@/lib/errors";
 import { embedMissing, OFFLINE_EMBEDDING_MODEL } from "@/lib/runs/embed-missing";
+import { AUTO_PAIR_UPDATE } from "@/lib/runs/materialize-pairs";
 import { ZSelectRunConfig } from "@/lib/runs/schemas";
 import { loadGroupInput } from "./load-group";
 import type { SourceRun } from "./source-run";
@@ -52,16 +53,7 @@ async function writePairs(client: PoolClient, datasetId: number, groupId: number
      LEFT JOIN responses c ON c.id = v.chosen
      LEFT JOIN responses r ON r.id = v.rejected
      ON CONFLICT (dataset_id, group_id, language) DO UPDATE SET
-       chosen_id      = CASE WHEN p.origin = 'auto' THEN EXCLUDED.chosen_id ELSE p.chosen_id END,
-       rejected_id    = CASE WHEN p.origin = 'auto' THEN EXCLUDED.rejected_id ELSE p.rejected_id END,
-       score_chosen   = CASE WHEN p.origin = 'auto' THEN EXCLUDED.score_chosen ELSE p.score_chosen END,
-       score_rejected = CASE WHEN p.origin = 'auto' THEN EXCLUDED.score_rejected ELSE p.score_rejected END,
-       margin         = CASE WHEN p.origin = 'auto' THEN EXCLUDED.margin ELSE p.margin END,
-       status         = CASE WHEN p.origin = 'auto' THEN EXCLUDED.status ELSE p.status END,
-       skip_reason    = CASE WHEN p.origin = 'auto' THEN EXCLUDED.skip_reason ELSE p.skip_reason END,
-       off_target     = CASE WHEN p.origin = 'auto' THEN EXCLUDED.off_target ELSE p.off_target END,
-       conflict       = p.origin = 'human' AND (p.chosen_id IS DISTINCT FROM EXCLUDED.chosen_id
-                                                OR p.rejected_id IS DISTINCT FROM EXCLUDED.rejected_id),
+       ${AUTO_PAIR_UPDATE},
        run_id         = coalesce(EXCLUDED.run_id, p.run_id),
        version        = p.version + 1,
        updated_at     = now()`,

@@ -8,7 +8,7 @@ const pureImports = {
 };
 
 const config = [
-  { ignores: ["**/.scratch/**", "lib/generated/**", ".next/**", "node_modules/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: ["**/.scratch/**", "lib/generated/**", ".next/**", ".next-*/**", "node_modules/**", ".data/**", ".data-*/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTs,
   {
@@ -22,7 +22,7 @@ const config = [
     },
   },
   {
-    files: ["lib/env.ts", "lib/testing/**", "scripts/**", "e2e/**", "playwright.config.ts", "prisma.config.ts", "bench/**", "**/*.test.ts"],
+    files: ["lib/env.ts", "next.config.ts", "lib/testing/**", "scripts/**", "e2e/**", "playwright.config.ts", "prisma.config.ts", "bench/**", "**/*.test.ts"],
     rules: { "no-restricted-syntax": "off" },
   },
   { files: ["lib/pipeline/**"], rules: { "no-restricted-imports": ["error", pureImports] } },

@@ -35,9 +35,9 @@ function toStoredExport(row: ExportRow): StoredExport {
   };
 }
 
-/** A dataset's exports, newest first. */
-export async function listExports(db: Database, datasetId: number, limit = 50): Promise<StoredExport[]> {
-  const rows = await db.prisma.export.findMany({ where: { datasetId }, orderBy: { id: "desc" }, take: limit });
+/** A dataset's exports, newest first; `beforeId` continues a page (keyset on id). */
+export async function listExports(db: Database, datasetId: number, limit = 50, beforeId?: number): Promise<StoredExport[]> {
+  const rows = await db.prisma.export.findMany({ where: { datasetId, ...(beforeId === undefined ? {} : { id: { lt: beforeId } }) }, orderBy: { id: "desc" }, take: limit });
   return rows.map(toStoredExport);
 }
 

@@ -1,6 +1,7 @@
 import { connect } from "node:net";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { AppError } from "@/lib/errors";
 import { PGliteServer } from "./pglite-server";
 import { isAlive, publishPort, readLock, releaseLock, removeStaleLock, tryClaim } from "./embedded-lock";
@@ -30,7 +31,8 @@ function portAnswers(port: number): Promise<boolean> {
 
 /** Serves a PGlite database over the Postgres wire protocol on a free loopback port. */
 export async function servePGlite(dataDir: string | null): Promise<{ port: number; stop(): Promise<void> }> {
-  const db = await PGlite.create(dataDir ? { dataDir } : {});
+  // pg_trgm serves the trigram search indexes (migration 20261129120200_review_bulk_search).
+  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
   const server = new PGliteServer(db);
   const port = await server.listen();
   return {

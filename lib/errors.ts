@@ -2,7 +2,9 @@ export type ErrorCode =
   | "BAD_INPUT"
   | "NOT_FOUND"
   | "CONFLICT"
+  | "UNAUTHENTICATED"
   | "FORBIDDEN"
+  | "RATE_LIMITED"
   | "DATABASE_LOCKED"
   | "MIGRATION_MISMATCH"
   | "INTERNAL";
@@ -21,4 +23,25 @@ export class AppError extends Error {
 
 export function isAppError(e: unknown): e is AppError {
   return e instanceof AppError;
+}
+
+/** The HTTP status a route handler answers for an AppError code. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  BAD_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  DATABASE_LOCKED: 503,
+  MIGRATION_MISMATCH: 500,
+  INTERNAL: 500,
+};
+
+export function unauthenticated(message = "Sign in first."): AppError {
+  return new AppError("UNAUTHENTICATED", message);
+}
+
+export function forbidden(message = "Your role does not allow this."): AppError {
+  return new AppError("FORBIDDEN", message);
 }

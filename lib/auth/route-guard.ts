@@ -1,0 +1,20 @@
+import "server-only";
+import { HTTP_STATUS, isAppError } from "@/lib/errors";
+import type { Actor } from "./actor";
+import type { Permission } from "./roles";
+import { requireActor, type DatasetRef } from "./session";
+
+export type RouteAuth = { actor: Actor; denied?: undefined } | { actor?: undefined; denied: Response };
+
+/**
+ * For route handlers: `const auth = await requireRouteActor(request, "read", slug); if (auth.denied) return auth.denied;`
+ * Denials are JSON `{ error }` with 401, 403 or 404.
+ */
+export async function requireRouteActor(request: Request, permission: Permission, dataset?: DatasetRef): Promise<RouteAuth> {
+  try {
+    return { actor: await requireActor(permission, dataset, request.headers) };
+  } catch (e) {
+    if (!isAppError(e)) throw e;
+    return { denied: Response.json({ error: e.message }, { status: HTTP_STATUS[e.code] }) };
+  }
+}

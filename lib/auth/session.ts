@@ -1,0 +1,52 @@
+import "server-only";
+import { headers } from "next/headers";
+import { AppError, forbidden } from "@/lib/errors";
+import { getPrisma } from "@/lib/db/client";
+import type { Actor } from "./actor";
+import { assertCan } from "./access";
+import { getAuth } from "./better-auth";
+import type { Permission } from "./roles";
+import { loadUser, toActor, type UserRow } from "./users";
+
+/**
+ * Guards for server components, server actions and route handlers (browser sessions).
+ * Every exported server action and route handler must call requireActor / requireRouteActor
+ * (lib/auth/guard-coverage.test.ts checks it).
+ */
+
+/** The session's user (null when signed out or the session expired). */
+export async function currentUser(requestHeaders?: Headers): Promise<UserRow | null> {
+  const auth = await getAuth();
+  const session = await auth.api.getSession({ headers: requestHeaders ?? (await headers()) });
+  if (!session) return null;
+  return loadUser(Number(session.user.id));
+}
+
+export async function currentActor(requestHeaders?: Headers): Promise<Actor | null> {
+  const user = await currentUser(requestHeaders);
+  return user ? toActor(user, "session") : null;
+}
+
+export type DatasetRef = string | number | { id: number };
+
+async function resolveDataset(ref: DatasetRef): Promise<{ id: number }> {
+  if (typeof ref === "object") return ref;
+  if (typeof ref === "number") return { id: ref };
+  const prisma = await getPrisma();
+  const dataset = await prisma.dataset.findUnique({ where: { slug: ref }, select: { id: true } });
+  if (!dataset) throw new AppError("NOT_FOUND", `No dataset with slug "${ref}".`);
+  return dataset;
+}
+
+/**
+ * The signed-in actor if their role has `permission` (and, given a dataset slug or id, they may see
+ * that dataset); otherwise throws UNAUTHENTICATED, FORBIDDEN or NOT_FOUND (see assertCan).
+ * A user who must still change their first password may do nothing else.
+ */
+export async function requireActor(permission: Permission, dataset?: DatasetRef, requestHeaders?: Headers): Promise<Actor> {
+  const user = await currentUser(requestHeaders);
+  if (user?.mustChangePassword) throw forbidden("Change your one-time password first (Account page).");
+  const actor = user ? toActor(user, "session") : null;
+  await assertCan(actor, permission, actor && dataset !== undefined ? await resolveDataset(dataset) : undefined);
+  return actor as Actor;
+}

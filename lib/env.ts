@@ -17,6 +17,12 @@ const ZEnv = z.object({
   OPENAI_API_KEY: z.string().optional(),
   CM_GENERATION_MODEL: z.string().optional(),
   CM_EMBEDDING_MODEL: z.string().optional(),
+  /** Signs session cookies; unset: generated once and kept in `<CM_DATA_DIR>/auth-secret`. */
+  CM_AUTH_SECRET: z.string().min(32, "CM_AUTH_SECRET must be at least 32 characters").optional(),
+  /** The app's public URL (e.g. https://align.lab.example); https makes session cookies Secure. */
+  CM_AUTH_URL: z.string().url().optional(),
+  /** Sign-in attempts allowed per client IP per minute. */
+  CM_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -15,6 +15,7 @@ function createAuth(pool: import("pg").Pool) {
     secret: authSecret(),
     database: pool,
     telemetry: { enabled: false },
+    logger: { level: "error" },
     emailAndPassword: {
       enabled: true,
       // Admins create accounts (Users page); nobody signs up alone.

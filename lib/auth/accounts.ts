@@ -1,0 +1,128 @@
+import { randomBytes } from "node:crypto";
+import { hashPassword } from "better-auth/crypto";
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { ROLES, type Role } from "./roles";
+
+export const ZNewUser = z.object({
+  // The same rule better-auth applies at sign-in (so admin@localhost would be refused there).
+  email: z.string().trim().toLowerCase().pipe(z.email("not an email address")),
+  name: z.string().trim().min(1, "required").max(200),
+  role: z.enum(ROLES),
+  password: z.string().min(10, "at least 10 characters").max(256),
+});
+export type NewUser = z.input<typeof ZNewUser> & { mustChangePassword?: boolean };
+
+/** A user with a password credential, in one transaction (better-auth signs them in afterwards). */
+export async function createUser(db: Database, input: NewUser): Promise<{ id: number }> {
+  const user = ZNewUser.parse(input);
+  const hash = await hashPassword(user.password);
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ id: number }>(
+      `INSERT INTO users (email, name, role, must_change_password) VALUES ($1, $2, $3::"UserRole", $4)
+       ON CONFLICT (email) DO NOTHING RETURNING id`,
+      [user.email, user.name, user.role, input.mustChangePassword ?? false],
+    );
+    const created = rows[0];
+    if (!created) throw new AppError("CONFLICT", `A user with email ${user.email} already exists.`);
+    await client.query(
+      `INSERT INTO auth_accounts (user_id, account_id, provider_id, password) VALUES ($1, $2, 'credential', $3)`,
+      [created.id, String(created.id), hash],
+    );
+    await client.query("COMMIT");
+    return created;
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+export type UserListRow = { id: number; email: string; name: string; role: Role; createdAt: Date; datasets: string[] };
+
+export async function listUsers(db: Database): Promise<UserListRow[]> {
+  const { rows } = await db.pool.query<UserListRow>(
+    `SELECT u.id, u.email, u.name, u.role::text AS role, u.created_at AS "createdAt",
+            coalesce(array_agg(d.slug ORDER BY d.slug) FILTER (WHERE d.slug IS NOT NULL), '{}') AS datasets
+       FROM users u
+       LEFT JOIN dataset_members m ON m.user_id = u.id
+       LEFT JOIN datasets d ON d.id = m.dataset_id
+      GROUP BY u.id ORDER BY u.id`,
+  );
+  return rows;
+}
+
+/** Changes a role; refuses to leave the app without an admin. */
+export async function setUserRole(db: Database, userId: number, role: Role): Promise<void> {
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    // Serialises concurrent demotions so two admins cannot demote each other at once.
+    await client.query(`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
+    const { rowCount } = await client.query(`UPDATE users SET role = $2::"UserRole", updated_at = now() WHERE id = $1`, [userId, role]);
+    if (!rowCount) throw new AppError("NOT_FOUND", `No user with id ${userId}.`);
+    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
+    if ((rows[0]?.n ?? 0) === 0) throw new AppError("CONFLICT", "At least one admin must remain.");
+    await client.query("COMMIT");
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/**
+ * Restricts a dataset to exactly these members (by email); an empty list makes it open to every
+ * signed-in user again. Unknown emails are refused and nothing changes.
+ */
+export async function setDatasetMembers(db: Database, datasetSlug: string, emails: string[]): Promise<{ members: number }> {
+  const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const ds = await client.query<{ id: number }>(`SELECT id FROM datasets WHERE slug = $1 FOR UPDATE`, [datasetSlug]);
+    const dataset = ds.rows[0];
+    if (!dataset) throw new AppError("NOT_FOUND", `No dataset with slug "${datasetSlug}".`);
+    const users = await client.query<{ id: number; email: string }>(`SELECT id, email FROM users WHERE email = ANY($1::text[])`, [wanted]);
+    const missing = wanted.filter((e) => !users.rows.some((u) => u.email === e));
+    if (missing.length) throw new AppError("BAD_INPUT", `members: no user with email ${missing.join(", ")}`);
+    await client.query(`DELETE FROM dataset_members WHERE dataset_id = $1`, [dataset.id]);
+    await client.query(
+      `INSERT INTO dataset_members (dataset_id, user_id) SELECT $1, unnest($2::int[])`,
+      [dataset.id, users.rows.map((u) => u.id)],
+    );
+    await client.query("COMMIT");
+    return { members: users.rows.length };
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+/** better-auth accepts only addresses with a top-level domain; `.test` is reserved for local use. */
+export const FIRST_ADMIN_EMAIL = "admin@localhost.test";
+
+/**
+ * On a database without users: creates `admin@localhost` with a random one-time password that must
+ * be changed at first sign-in, and returns it (the caller prints it once). Null when users exist.
+ */
+export async function ensureFirstAdmin(db: Database): Promise<{ email: string; password: string } | null> {
+  const { rows } = await db.pool.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM users) AS any`);
+  if (rows[0]?.any) return null;
+  const password = randomBytes(12).toString("base64url");
+  try {
+    await createUser(db, { email: FIRST_ADMIN_EMAIL, name: "Admin", role: "admin", password, mustChangePassword: true });
+  } catch (e) {
+    // Another process created it between the check and the insert.
+    if (e instanceof AppError && e.code === "CONFLICT") return null;
+    throw e;
+  }
+  return { email: FIRST_ADMIN_EMAIL, password };
+}

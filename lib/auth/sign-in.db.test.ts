@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createUser, ensureFirstAdmin, FIRST_ADMIN_EMAIL } from "./accounts";
+import { forgetAuth, getAuth } from "./better-auth";
+import { currentUser, requireActor } from "./session";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  forgetAuth();
+});
+afterAll(async () => {
+  forgetAuth();
+  await t.drop();
+});
+
+const ORIGIN = "http://127.0.0.1:3000";
+
+async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
+  const auth = await getAuth();
+  return auth.handler(
+    new Request(`${ORIGIN}/api/auth${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": "10.0.0.1", ...headers },
+      body: JSON.stringify(body),
+    }),
+  );
+}
+
+function sessionCookie(res: Response): string {
+  const cookies = res.headers.getSetCookie();
+  const session = cookies.find((c) => c.startsWith("better-auth.session_token="));
+  if (!session) throw new Error(`no session cookie in ${JSON.stringify(cookies)}`);
+  return session.split(";")[0] ?? "";
+}
+
+describe("first admin (runs first, on the empty database)", () => {
+  it("is created once with a one-time password that must be changed before anything else", async () => {
+    const created = await ensureFirstAdmin(t.db);
+    expect(created?.email).toBe(FIRST_ADMIN_EMAIL);
+    expect(created?.password).toMatch(/^[\w-]{16}$/);
+    expect(await ensureFirstAdmin(t.db)).toBeNull();
+
+    const res = await post("/sign-in/email", { email: FIRST_ADMIN_EMAIL, password: created?.password }, { "x-forwarded-for": "10.1.0.1" });
+    expect(res.status).toBe(200);
+    const cookie = sessionCookie(res);
+    const headers = new Headers({ cookie });
+    expect(await currentUser(headers)).toMatchObject({ role: "admin", mustChangePassword: true });
+    await expect(requireActor("read", undefined, headers)).rejects.toMatchObject({ code: "FORBIDDEN" });
+
+    const change = await post(
+      "/change-password",
+      { currentPassword: created?.password, newPassword: "a brand new passphrase", revokeOtherSessions: false },
+      { cookie, "x-forwarded-for": "10.1.0.1" },
+    );
+    expect(change.status).toBe(200);
+    expect(await currentUser(headers)).toMatchObject({ role: "admin", mustChangePassword: false });
+    expect(await requireActor("manage", undefined, headers)).toMatchObject({ email: FIRST_ADMIN_EMAIL, role: "admin", via: "session" });
+  });
+});
+
+describe("email + password sign-in", () => {
+  it("signs a created user in with an httpOnly, SameSite=Lax cookie that identifies them", async () => {
+    const { id } = await createUser(t.db, { email: "Rita@Lab.example", name: "Rita", role: "reviewer", password: "correct horse battery" });
+    const res = await post("/sign-in/email", { email: "rita@lab.example", password: "correct horse battery" });
+    expect(res.status).toBe(200);
+    const raw = res.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token=")) ?? "";
+    expect(raw).toMatch(/HttpOnly/i);
+    expect(raw).toMatch(/SameSite=Lax/i);
+    const user = await currentUser(new Headers({ cookie: sessionCookie(res) }));
+    expect(user).toMatchObject({ id, email: "rita@lab.example", role: "reviewer", mustChangePassword: false });
+  });
+
+  it("refuses a wrong password and an unknown email alike, and sign-up is closed", async () => {
+    expect((await post("/sign-in/email", { email: "rita@lab.example", password: "wrong password!" })).status).toBe(401);
+    expect((await post("/sign-in/email", { email: "nobody@lab.example", password: "wrong password!" }, { "x-forwarded-for": "10.0.0.2" })).status).toBe(401);
+    const signUp = await post("/sign-up/email", { email: "new@lab.example", password: "0123456789ab", name: "New" }, { "x-forwarded-for": "10.0.0.3" });
+    expect(signUp.status).toBeGreaterThanOrEqual(400);
+    const { rows } = await t.db.pool.query(`SELECT 1 FROM users WHERE email = 'new@lab.example'`);
+    expect(rows).toHaveLength(0);
+  });
+
+  it("sign-out ends the session", async () => {
+    const res = await post("/sign-in/email", { email: "rita@lab.example", password: "correct horse battery" }, { "x-forwarded-for": "10.0.0.4" });
+    const cookie = sessionCookie(res);
+    expect(await currentUser(new Headers({ cookie }))).not.toBeNull();
+    const out = await post("/sign-out", {}, { cookie, "x-forwarded-for": "10.0.0.4" });
+    expect(out.status).toBe(200);
+    expect(await currentUser(new Headers({ cookie }))).toBeNull();
+  });
+
+  it("limits sign-in attempts per client IP: the 11th attempt within a minute gets 429, even with the right password", async () => {
+    const ip = { "x-forwarded-for": "10.9.9.9" };
+    const statuses: number[] = [];
+    for (let i = 0; i < 10; i++) statuses.push((await post("/sign-in/email", { email: "rita@lab.example", password: `guess number ${i}` }, ip)).status);
+    expect(statuses).toEqual(Array(10).fill(401));
+    const blocked = await post("/sign-in/email", { email: "rita@lab.example", password: "correct horse battery" }, ip);
+    expect(blocked.status).toBe(429);
+    expect(Number(blocked.headers.get("x-retry-after"))).toBeGreaterThan(0);
+    // Another client is unaffected.
+    expect((await post("/sign-in/email", { email: "rita@lab.example", password: "correct horse battery" }, { "x-forwarded-for": "10.9.9.10" })).status).toBe(200);
+  });
+});
+

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 
-test("select, preview and create an export, then download exactly the recorded bytes", async ({ page, request }) => {
+test("select, preview and queue an export, follow its progress, then download exactly the recorded bytes", async ({ page, request }) => {
   test.setTimeout(180_000);
   // The fresh demo has no pairs yet: make them with a select run through the UI.
   await page.goto("/datasets/demo/runs");
@@ -22,18 +23,31 @@ test("select, preview and create an export, then download exactly the recorded b
 
   await form.getByRole("button", { name: "Create export" }).click();
   const status = page.getByRole("status");
-  await expect(status).toHaveText(/^Export \d+ created: \d+ pairs\.$/, { timeout: 30_000 });
-  const [, exportId, pairs] = /^Export (\d+) created: (\d+) pairs\.$/.exec((await status.textContent())!)!;
+  await expect(status).toHaveText(/^Export \d+ queued\.$/, { timeout: 30_000 });
+  const [, exportId] = /^Export (\d+) queued\.$/.exec((await status.textContent())!)!;
 
+  // The worker writes it; the row shows progress until the page swaps in the download link.
   const row = page.getByTestId(`export-${exportId}`);
   await expect(row).toContainText("cm-align");
+  const download = row.getByRole("link", { name: "Download", exact: true });
+  await expect(download).toBeVisible({ timeout: 90_000 });
+  await expect(row.getByRole("progressbar")).toHaveCount(0);
+  const pairs = Number((await row.getByTestId("export-pairs").textContent())!.replaceAll(",", ""));
+  expect(pairs).toBeGreaterThan(0);
   const sha256 = (await row.locator("code").first().textContent())!;
+
+  const [file] = await Promise.all([page.waitForEvent("download"), download.click()]);
+  expect(file.suggestedFilename()).toBe(`demo-export-${exportId}-train.jsonl`);
+  const body = await readFile((await file.path())!);
+  expect(createHash("sha256").update(body).digest("hex")).toBe(sha256);
+  const lines = body.toString("utf8").trim().split("\n");
+  expect(lines).toHaveLength(pairs);
+  expect(lines.every((l) => (JSON.parse(l) as { lang: string }).lang !== "sw")).toBe(true);
+
   const res = await request.get(`/api/exports/${exportId}`);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("application/x-ndjson");
-  const body = await res.body();
-  expect(createHash("sha256").update(body).digest("hex")).toBe(sha256);
-  const lines = body.toString("utf8").trim().split("\n");
-  expect(lines).toHaveLength(Number(pairs));
-  expect(lines.every((l) => (JSON.parse(l) as { lang: string }).lang !== "sw")).toBe(true);
+  expect(Buffer.compare(await res.body(), body)).toBe(0);
+  const progress = await request.get(`/api/exports/${exportId}/progress`);
+  expect(await progress.json()).toEqual({ id: Number(exportId), status: "succeeded", rowsDone: pairs, rowsTotal: pairs, cancelRequested: false, error: null });
 });

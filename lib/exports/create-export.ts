@@ -1,107 +1,62 @@
-import { chmod, mkdir, rm, stat } from "node:fs/promises";
-import path from "node:path";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { FORMAT_SPECS, usesSingleFile, writeExport, type ExportManifest, type ExportPair, type ParquetTuning } from "@/lib/export";
 import { resolveExportConfig, type ExportConfig } from "./config";
-import { exportRoot, fileInExport } from "./location";
-import { exportPairsCountQuery, exportRunIdsQuery } from "./pairs-query";
-import { streamExportPairs } from "./read-pairs";
-import { withReadSnapshot } from "./read-snapshot";
+import { executeExport, type ExportSnapshot, type RunExportOptions } from "./execute-export";
+import { thisProcess } from "./worker-id";
 
-export type CreateExportOptions = {
+export type { ExportSnapshot, RunExportOptions } from "./execute-export";
+
+export type ExportRequestOptions = {
   datasetId: number;
   /** Validated here (see `ZExportRequest`). */
   request: unknown;
-  onProgress?: (done: number, total: number) => void;
-  /** Directory holding the snapshots; default `exportRoot()`. */
-  root?: string;
   createdById?: number | null;
-  parquet?: ParquetTuning;
 };
 
-export type ExportSnapshot = ExportManifest & {
-  exportId: number;
-  config: ExportConfig;
-  /** Absolute directory of the stored files (manifest paths are relative to it). */
-  location: string;
-  total: number;
-  runIds: number[];
-  lastDecisionId: number | null;
-};
+export type CreateExportOptions = ExportRequestOptions & RunExportOptions;
 
-/**
- * Records an export: inserts the `exports` row, writes the files into `<root>/<exportId>/` from one
- * database snapshot, then stores counts, file hashes, run ids and the last decision id it saw.
- * A failed export keeps its row (status failed, with the error) and leaves no files behind.
- */
-export async function createExport(db: Database, options: CreateExportOptions): Promise<ExportSnapshot> {
+async function resolveRequest(db: Database, options: ExportRequestOptions): Promise<ExportConfig> {
   const dataset = await db.prisma.dataset.findUnique({ where: { id: options.datasetId } });
   if (!dataset) throw new AppError("NOT_FOUND", `No dataset with id ${options.datasetId}.`);
-  const config = resolveExportConfig(dataset, options.request);
-  const row = await db.prisma.export.create({
-    data: { datasetId: dataset.id, format: config.format, status: "running", config, createdById: options.createdById ?? null },
-  });
-  const location = path.join(options.root ?? exportRoot(), String(row.id));
-  try {
-    if (await stat(location).catch(() => null)) {
-      throw new AppError("CONFLICT", `${location} already exists; is CM_EXPORT_DIR shared with another database?`);
-    }
-    await mkdir(location, { recursive: true });
-    const hasSplit = config.testSplit !== null;
-    const out = usesSingleFile(config.format, hasSplit) ? path.join(location, `train.${FORMAT_SPECS[config.format].extension}`) : location;
-    const result = await withReadSnapshot(db, async (client) => {
-      const decision = await client.query<{ id: number | null }>(`SELECT max(id) AS id FROM pair_decisions WHERE dataset_id = $1`, [dataset.id]);
-      const count = exportPairsCountQuery(dataset.id, config);
-      const total = (await client.query<{ n: number }>(count.text, count.values)).rows[0]!.n;
-      const runs = exportRunIdsQuery(dataset.id, config);
-      const runIds = (await client.query<{ run_id: number }>(runs.text, runs.values)).rows.map((r) => r.run_id);
-      const runConfigs = await client.query<{ id: number; kind: string; config: unknown }>(
-        `SELECT id, kind::text, config FROM pipeline_runs WHERE id = ANY($1::int[]) ORDER BY id`,
-        [runIds],
-      );
-      const manifest = await writeExport({
-        rows: counted(streamExportPairs(client, dataset.id, config), total, options.onProgress),
-        format: config.format,
-        out,
-        split: hasSplit ? { testFraction: config.testSplit!, seed: config.seed } : undefined,
-        system: config.system,
-        datasetName: dataset.slug,
-        runConfig: { export: config, runs: runConfigs.rows },
-        languages: config.languages,
-        parquet: options.parquet,
-      });
-      return { manifest, total, runIds, lastDecisionId: decision.rows[0]!.id };
-    });
-    await Promise.all(result.manifest.files.map((f) => chmod(fileInExport(location, f.path), 0o444)));
-    await db.prisma.export.update({
-      where: { id: row.id },
-      data: {
-        status: "succeeded",
-        counts: result.manifest.counts,
-        files: result.manifest.files,
-        runIds: result.runIds,
-        lastDecisionId: result.lastDecisionId,
-        location,
-        finishedAt: new Date(),
-      },
-    });
-    return { exportId: row.id, config, location, ...result.manifest, total: result.total, runIds: result.runIds, lastDecisionId: result.lastDecisionId };
-  } catch (error) {
-    if (!(error instanceof AppError && error.code === "CONFLICT")) await rm(location, { recursive: true, force: true });
-    const message = error instanceof Error ? error.message : String(error);
-    await db.prisma.export.update({ where: { id: row.id }, data: { status: "failed", error: message, finishedAt: new Date() } });
-    throw error;
-  }
+  return resolveExportConfig(dataset, options.request);
 }
 
-async function* counted(rows: AsyncIterable<ExportPair>, total: number, onProgress?: (done: number, total: number) => void) {
-  let done = 0;
-  onProgress?.(0, total);
-  for await (const row of rows) {
-    yield row;
-    done += 1;
-    if (done % 1000 === 0) onProgress?.(done, total);
-  }
-  onProgress?.(done, total);
+/** Validates a request and records it as a queued export (status `queued`) for a worker to run. */
+export async function queueExport(db: Database, options: ExportRequestOptions): Promise<{ exportId: number; config: ExportConfig }> {
+  const config = await resolveRequest(db, options);
+  const row = await db.prisma.export.create({
+    data: { datasetId: options.datasetId, format: config.format, status: "queued", config, createdById: options.createdById ?? null },
+  });
+  return { exportId: row.id, config };
+}
+
+/**
+ * Records and runs an export in this process (the CLI, benchmarks): the row starts as `running`,
+ * held by this process, so no worker picks it up meanwhile.
+ */
+export async function createExport(db: Database, options: CreateExportOptions): Promise<ExportSnapshot> {
+  const config = await resolveRequest(db, options);
+  const claimedBy = thisProcess();
+  const row = await db.prisma.export.create({
+    data: {
+      datasetId: options.datasetId, format: config.format, status: "running", config, createdById: options.createdById ?? null,
+      claimedBy, startedAt: new Date(), heartbeatAt: new Date(),
+    },
+  });
+  return executeExport(db, { exportId: row.id, datasetId: options.datasetId, config, claimedBy }, options);
+}
+
+/**
+ * Runs a queued export if it is still queued and not cancelled: claims it for this process, then
+ * writes it. Returns null when another process has it or it is no longer queued.
+ */
+export async function runQueuedExport(db: Database, exportId: number, options: RunExportOptions = {}): Promise<ExportSnapshot | null> {
+  const claimedBy = thisProcess();
+  const { rows } = await db.pool.query<{ dataset_id: number; config: ExportConfig }>(
+    `UPDATE exports SET status = 'running', claimed_by = $2, started_at = now(), heartbeat_at = now(), rows_done = 0
+     WHERE id = $1 AND status = 'queued' AND NOT cancel_requested RETURNING dataset_id, config`,
+    [exportId, claimedBy],
+  );
+  if (!rows[0]) return null;
+  return executeExport(db, { exportId, datasetId: rows[0].dataset_id, config: rows[0].config, claimedBy }, options);
 }

@@ -19,16 +19,22 @@ export type StoredExport = {
   error: string | null;
   createdAt: Date;
   finishedAt: Date | null;
+  rowsTotal: number;
+  rowsDone: number;
+  cancelRequested: boolean;
 };
 
 type ExportRow = {
   id: number; datasetId: number; format: string; status: string; config: unknown; counts: unknown; files: unknown;
   runIds: number[]; lastDecisionId: number | null; location: string | null; error: string | null; createdAt: Date; finishedAt: Date | null;
+  rowsTotal: number; rowsDone: number; cancelRequested: boolean;
 };
 
 function toStoredExport(row: ExportRow): StoredExport {
   return {
-    ...row,
+    id: row.id, datasetId: row.datasetId, format: row.format, status: row.status, runIds: row.runIds, lastDecisionId: row.lastDecisionId,
+    location: row.location, error: row.error, createdAt: row.createdAt, finishedAt: row.finishedAt,
+    rowsTotal: row.rowsTotal, rowsDone: row.rowsDone, cancelRequested: row.cancelRequested,
     config: (row.config ?? {}) as Record<string, unknown>,
     counts: row.counts === null ? {} : ZCounts.parse(row.counts),
     files: row.files === null ? [] : ZManifestFiles.parse(row.files),
@@ -50,4 +56,23 @@ export async function getExport(db: Database, exportId: number): Promise<StoredE
 /** Pairs per split summed over languages. */
 export function splitTotals(counts: StoredExport["counts"]): { train: number; test: number } {
   return Object.values(counts).reduce((t, c) => ({ train: t.train + c.train, test: t.test + c.test }), { train: 0, test: 0 });
+}
+
+export type ExportProgressView = {
+  id: number;
+  status: string;
+  rowsDone: number;
+  rowsTotal: number;
+  cancelRequested: boolean;
+  error: string | null;
+};
+
+/** What the exports page polls while an export is queued or running. */
+export async function getExportProgress(db: Database, exportId: number): Promise<ExportProgressView> {
+  const row = await db.prisma.export.findUnique({
+    where: { id: exportId },
+    select: { id: true, status: true, rowsDone: true, rowsTotal: true, cancelRequested: true, error: true },
+  });
+  if (!row) throw new AppError("NOT_FOUND", `No export ${exportId}.`);
+  return row;
 }

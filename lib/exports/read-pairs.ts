@@ -38,13 +38,24 @@ export function toExportPair(row: ExportPairRow): ExportPair {
 }
 
 /**
- * Runs `query` as a server-side cursor and yields its rows `batchRows` at a time. The next batch is
- * requested before the current one is handed out, so Postgres reads it while the caller works.
+ * Runs `query` as a server-side cursor and yields its rows `batchRows` at a time (see `fetchBatches`).
  * Must run inside a transaction on `client` (see `withReadSnapshot`).
  */
 export async function* cursorBatches<R extends object>(client: PoolClient, query: SqlQuery, batchRows = READ_BATCH_ROWS): AsyncGenerator<R[]> {
   const cursor = `export_cursor_${++cursorCount}`;
   await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${query.text}`, query.values);
+  try {
+    yield* fetchBatches<R>(client, cursor, batchRows);
+  } finally {
+    await client.query(`CLOSE ${cursor}`).catch(() => undefined);
+  }
+}
+
+/**
+ * Yields the rows of a declared cursor `batchRows` at a time. The next batch is requested before
+ * the current one is handed out, so Postgres reads it while the caller works.
+ */
+export async function* fetchBatches<R extends object>(client: PoolClient, cursor: string, batchRows = READ_BATCH_ROWS): AsyncGenerator<R[]> {
   const fetchNext = (): Promise<QueryResult<R>> => {
     const next = client.query<R>(`FETCH ${batchRows} FROM ${cursor}`);
     next.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
@@ -59,7 +70,6 @@ export async function* cursorBatches<R extends object>(client: PoolClient, query
     }
   } finally {
     await pending?.catch(() => undefined);
-    await client.query(`CLOSE ${cursor}`).catch(() => undefined);
   }
 }
 

@@ -1,10 +1,13 @@
 import { getDatabase } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
-import { createExport } from "./create-export";
+import { queueExport } from "./create-export";
+import { enqueueExport } from "./export-queue";
 
-/** Creates an export of a dataset from the UI and returns what the page shows about it. */
-export async function startExport(slug: string, request: unknown): Promise<{ exportId: number; pairs: number }> {
+/** Queues an export of a dataset from the UI; a worker writes it (progress on the exports page). */
+export async function startExport(slug: string, request: unknown, createdById: number | null = null): Promise<{ exportId: number }> {
+  const db = await getDatabase();
   const dataset = await getDatasetBySlug(slug);
-  const snapshot = await createExport(await getDatabase(), { datasetId: dataset.id, request });
-  return { exportId: snapshot.exportId, pairs: snapshot.total };
+  const { exportId } = await queueExport(db, { datasetId: dataset.id, request, createdById });
+  await enqueueExport(db, exportId);
+  return { exportId };
 }

@@ -1,7 +1,9 @@
 import { hostname } from "node:os";
 import type { Database } from "@/lib/db/client";
 import { isAlive } from "@/lib/db/embedded-lock";
+import { startExportWorker } from "@/lib/exports/export-worker";
 import { executeProviderRun } from "@/lib/generate/execute-provider-run";
+import { executeBulkRun } from "@/lib/pairs/bulk-job";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { getBoss, SELECT_RUN_QUEUE, stopBoss, ZRunJob } from "./queue";
 
@@ -24,7 +26,7 @@ export async function releaseChunksOfDeadWorkers(db: Database): Promise<number> 
 }
 
 async function runAndLog(db: Database, runId: number, log: Log): Promise<void> {
-  const outcome = (await executeProviderRun(db, runId)) ?? (await executeSelectRun(db, runId));
+  const outcome = (await executeProviderRun(db, runId)) ?? (await executeBulkRun(db, runId)) ?? (await executeSelectRun(db, runId));
   log(`run ${runId}: ${outcome}`);
 }
 
@@ -42,9 +44,11 @@ export async function startWorker(db: Database, log: Log): Promise<() => Promise
   await boss.work(SELECT_RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
     for (const job of jobs) await runAndLog(db, ZRunJob.parse(job.data).runId, log);
   });
+  const resumingExports = await startExportWorker(db, log);
   log(`worker ${hostname()}:${process.pid} listening on queue "${SELECT_RUN_QUEUE}"`);
   return async () => {
     await stopBoss();
     await resuming.catch(() => {});
+    await resumingExports;
   };
 }

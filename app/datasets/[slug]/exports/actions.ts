@@ -1,13 +1,29 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { runAction } from "@/lib/action";
+import { datasetOfExport } from "@/lib/auth/resources";
+import { requireActor } from "@/lib/auth/session";
 import { ZSlug } from "@/lib/datasets/schemas";
+import { cancelExportById } from "@/lib/exports/cancel-export";
 import { ZExportForm } from "@/lib/exports/form";
 import { startExport } from "@/lib/exports/start-export";
 
 export async function createExportAction(input: unknown) {
-  const result = await runAction(ZExportForm.extend({ slug: ZSlug }), input, ({ slug, ...request }) => startExport(slug, request));
+  const result = await runAction(ZExportForm.extend({ slug: ZSlug }), input, async ({ slug, ...request }) => {
+    const actor = await requireActor("export", slug);
+    return startExport(slug, request, actor.userId);
+  });
+  if (result.ok) revalidatePath("/datasets/[slug]/exports", "page");
+  return result;
+}
+
+export async function cancelExportAction(input: unknown) {
+  const result = await runAction(z.object({ exportId: z.number().int().positive() }), input, async ({ exportId }) => {
+    await requireActor("export", () => datasetOfExport(exportId));
+    return cancelExportById(exportId);
+  });
   if (result.ok) revalidatePath("/datasets/[slug]/exports", "page");
   return result;
 }

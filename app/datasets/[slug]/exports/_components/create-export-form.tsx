@@ -44,7 +44,7 @@ export function CreateExportForm({ slug, formats, languages, pivot, defaults }: 
           const values = formRef.current ? formValues(formRef.current) : {};
           const result = await createExportAction({ slug, ...values });
           if (!result.ok) return setMessage({ ok: false, text: result.error });
-          setMessage({ ok: true, text: `Export ${result.data.exportId} created: ${result.data.pairs} pairs.` });
+          setMessage({ ok: true, text: `Export ${result.data.exportId} queued.` });
           router.refresh();
         })
       }
@@ -101,7 +101,7 @@ export function CreateExportForm({ slug, formats, languages, pivot, defaults }: 
           Preview
         </button>
         <button disabled={pending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
-          {pending ? "Exporting…" : "Create export"}
+          {pending ? "Queueing…" : "Create export"}
         </button>
       </div>
       {message && (

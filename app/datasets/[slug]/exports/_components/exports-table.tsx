@@ -1,4 +1,5 @@
 import type { StoredExport } from "@/lib/exports/queries";
+import { ExportProgress } from "./export-progress";
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -38,6 +39,11 @@ export function ExportsTable({ exports }: { exports: StoredExport[] }) {
                   <a className="text-indigo-700 hover:underline" href={`/api/exports/${e.id}`}>
                     {e.files.length === 1 ? "Download" : "Download zip"}
                   </a>
+                ) : e.status === "queued" || e.status === "running" ? (
+                  <ExportProgress
+                    exportId={e.id}
+                    initial={{ status: e.status, rowsDone: e.rowsDone, rowsTotal: e.rowsTotal, cancelRequested: e.cancelRequested, error: e.error }}
+                  />
                 ) : (
                   <span className={e.status === "failed" ? "text-red-700" : "text-slate-600"} title={e.error ?? undefined}>
                     {e.status}
@@ -46,7 +52,9 @@ export function ExportsTable({ exports }: { exports: StoredExport[] }) {
               </td>
               <td className="px-3 py-2 font-mono">{e.format}</td>
               <td className="px-3 py-2 tabular-nums">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
-              <td className="px-3 py-2 text-right tabular-nums">{total.toLocaleString("en")}</td>
+              <td className="px-3 py-2 text-right tabular-nums" data-testid="export-pairs">
+                {e.status === "succeeded" ? total.toLocaleString("en") : ""}
+              </td>
               <td className="px-3 py-2 font-mono text-xs">{countsLine(e.counts)}</td>
               <td className="px-3 py-2">
                 <ul className="space-y-0.5">

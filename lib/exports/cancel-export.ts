@@ -1,0 +1,23 @@
+import { getDatabase, type Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+
+/**
+ * Asks an export to stop: a queued one is cancelled at once; a running one stops at its next
+ * progress write (within about a second) and removes its partial files. Finished exports are unchanged.
+ */
+export async function cancelExport(db: Database, exportId: number): Promise<{ status: string }> {
+  const { rows } = await db.pool.query<{ status: string }>(
+    `UPDATE exports SET cancel_requested = (status IN ('queued', 'running')) OR cancel_requested,
+            status = CASE WHEN status = 'queued' THEN 'cancelled'::"JobStatus" ELSE status END,
+            finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END
+     WHERE id = $1 RETURNING status::text`,
+    [exportId],
+  );
+  if (!rows[0]) throw new AppError("NOT_FOUND", `No export ${exportId}.`);
+  return rows[0];
+}
+
+/** The exports page's cancel button. */
+export async function cancelExportById(exportId: number): Promise<{ status: string }> {
+  return cancelExport(await getDatabase(), exportId);
+}

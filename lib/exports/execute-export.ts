@@ -1,0 +1,117 @@
+import { chmod, mkdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import type { Database } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { FORMAT_SPECS, usesSingleFile, writeExport, type ExportManifest, type ExportPair, type ParquetTuning } from "@/lib/export";
+import type { ExportConfig } from "./config";
+import { ExportCancelled, ExportProgress, type ProgressListener } from "./export-progress";
+import { readExportSnapshot } from "./export-snapshot";
+import { exportRoot, fileInExport } from "./location";
+
+export type RunExportOptions = {
+  onProgress?: ProgressListener;
+  /** Directory holding the snapshots; default `exportRoot()`. */
+  root?: string;
+  parquet?: ParquetTuning;
+  /** Least time between two progress writes to the `exports` row (default 1 000 ms). */
+  progressIntervalMs?: number;
+  /** Rows per cursor fetch (default `READ_BATCH_ROWS`). */
+  batchRows?: number;
+};
+
+export type ExportSnapshot = ExportManifest & {
+  exportId: number;
+  config: ExportConfig;
+  /** Absolute directory of the stored files (manifest paths are relative to it). */
+  location: string;
+  total: number;
+  runIds: number[];
+  lastDecisionId: number | null;
+};
+
+type HeldExport = { exportId: number; datasetId: number; config: ExportConfig; claimedBy: string };
+
+/** Where an export is written before it is complete; renamed to `location` in one step. */
+export function partialLocation(location: string, claimedBy: string): string {
+  return `${location}.partial-${claimedBy.replace(/[^A-Za-z0-9_-]/g, "_")}`;
+}
+
+/**
+ * Writes an export this process holds (`claimed_by`), from one database snapshot, into a partial
+ * directory that is renamed to `<root>/<exportId>` only when every file is complete; then stores
+ * counts, file hashes, run ids and the last decision id. A failed or cancelled export keeps its row
+ * (with the error) and leaves no files behind.
+ */
+export async function executeExport(db: Database, held: HeldExport, options: RunExportOptions): Promise<ExportSnapshot> {
+  const { exportId, config, claimedBy } = held;
+  const dataset = await db.prisma.dataset.findUniqueOrThrow({ where: { id: held.datasetId }, select: { slug: true } });
+  const location = path.join(options.root ?? exportRoot(), String(exportId));
+  const partial = partialLocation(location, claimedBy);
+  const mine = { id: exportId, claimedBy };
+  let renamed = false;
+  try {
+    await db.prisma.export.updateMany({ where: mine, data: { location } });
+    if (await stat(location).catch(() => null)) {
+      throw new AppError("CONFLICT", `${location} already exists; is CM_EXPORT_DIR shared with another database?`);
+    }
+    await rm(partial, { recursive: true, force: true });
+    await mkdir(partial, { recursive: true });
+    const hasSplit = config.testSplit !== null;
+    const out = usesSingleFile(config.format, hasSplit) ? path.join(partial, `train.${FORMAT_SPECS[config.format].extension}`) : partial;
+    const progress = new ExportProgress(db, exportId, claimedBy, options.progressIntervalMs ?? 1_000, options.onProgress);
+    const result = await readExportSnapshot(db, { exportId, datasetId: held.datasetId, config, batchRows: options.batchRows }, async (facts, batches) => {
+      await progress.begin(facts.total);
+      const manifest = await writeExport({
+        rows: rowsOf(batches, progress),
+        format: config.format,
+        out,
+        split: hasSplit ? { testFraction: config.testSplit!, seed: config.seed } : undefined,
+        system: config.system,
+        datasetName: dataset.slug,
+        runConfig: { export: config, runs: facts.runConfigs },
+        languages: config.languages,
+        parquet: options.parquet,
+      });
+      return { manifest, ...facts };
+    });
+    await Promise.all(result.manifest.files.map((f) => chmod(fileInExport(partial, f.path), 0o444)));
+    await rename(partial, location);
+    renamed = true;
+    const saved = await db.prisma.export.updateMany({
+      where: mine,
+      data: {
+        status: "succeeded",
+        counts: result.manifest.counts,
+        files: result.manifest.files,
+        runIds: result.runIds,
+        lastDecisionId: result.lastDecisionId,
+        rowsTotal: result.total,
+        rowsDone: progress.rowsDone,
+        heartbeatAt: new Date(),
+        finishedAt: new Date(),
+      },
+    });
+    if (saved.count !== 1) throw new AppError("CONFLICT", `Export ${exportId} is no longer held by ${claimedBy}.`);
+    return { exportId, config, location, ...result.manifest, total: result.total, runIds: result.runIds, lastDecisionId: result.lastDecisionId };
+  } catch (error) {
+    await rm(partial, { recursive: true, force: true });
+    if (renamed) await rm(location, { recursive: true, force: true });
+    const cancelled = error instanceof ExportCancelled;
+    await db.prisma.export.updateMany({
+      where: mine,
+      data: { status: cancelled ? "cancelled" : "failed", error: cancelled ? null : errorMessage(error), finishedAt: new Date() },
+    });
+    throw error;
+  }
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function* rowsOf(batches: AsyncIterable<ExportPair[]>, progress: ExportProgress): AsyncGenerator<ExportPair> {
+  for await (const batch of batches) {
+    yield* batch;
+    await progress.advance(batch.length);
+  }
+}

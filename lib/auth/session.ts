@@ -27,9 +27,11 @@ export async function currentActor(requestHeaders?: Headers): Promise<Actor | nu
   return user ? toActor(user, "session") : null;
 }
 
-export type DatasetRef = string | number | { id: number };
+/** A dataset slug, id, `{ id }`, or a lookup run only once the user is known (e.g. a run's dataset). */
+export type DatasetRef = string | number | { id: number } | (() => Promise<{ id: number }>);
 
 async function resolveDataset(ref: DatasetRef): Promise<{ id: number }> {
+  if (typeof ref === "function") return ref();
   if (typeof ref === "object") return ref;
   if (typeof ref === "number") return { id: ref };
   const prisma = await getPrisma();

@@ -37,12 +37,12 @@ export function undoOrConflict(db: Database, datasetId: number, input: TUndo, us
   return orConflict(db, datasetId, input.pairId, () => undoDecision(db, datasetId, input, userId));
 }
 
-export async function decideInDataset(slug: string, input: TDecide): Promise<ReviewOutcome> {
+export async function decideInDataset(slug: string, input: TDecide, userId: number | null = null): Promise<ReviewOutcome> {
   const dataset = await getDatasetBySlug(slug);
-  return decideOrConflict(await getDatabase(), dataset.id, input);
+  return decideOrConflict(await getDatabase(), dataset.id, input, userId);
 }
 
-export async function undoInDataset(slug: string, input: TUndo): Promise<ReviewOutcome> {
+export async function undoInDataset(slug: string, input: TUndo, userId: number | null = null): Promise<ReviewOutcome> {
   const dataset = await getDatasetBySlug(slug);
-  return undoOrConflict(await getDatabase(), dataset.id, input);
+  return undoOrConflict(await getDatabase(), dataset.id, input, userId);
 }

@@ -1,6 +1,8 @@
 import { Readable } from "node:stream";
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { requireRouteActor } from "@/lib/auth/route-guard";
+import { datasetOfExport } from "@/lib/auth/resources";
 import { getDatabase } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { openExportDownload } from "@/lib/exports/download";
@@ -14,6 +16,8 @@ const STATUS = { NOT_FOUND: 404, CONFLICT: 409, BAD_INPUT: 400 } as Record<strin
 export async function GET(req: Request, ctx: { params: Promise<{ exportId: string }> }) {
   const exportId = ZExportId.safeParse((await ctx.params).exportId);
   if (!exportId.success) return NextResponse.json({ error: "exportId must be a positive integer" }, { status: 400 });
+  const auth = await requireRouteActor(req, "read", () => datasetOfExport(exportId.data));
+  if (auth.denied) return auth.denied;
   try {
     const file = new URL(req.url).searchParams.get("file");
     const download = await openExportDownload(await getDatabase(), exportId.data, file);

@@ -1,4 +1,6 @@
 import { NextResponse } from "next/server";
+import { requireRouteActor } from "@/lib/auth/route-guard";
+import { datasetOfRun } from "@/lib/auth/resources";
 import { getDatabase } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { getRun } from "@/lib/runs/queries";
@@ -6,9 +8,11 @@ import { ZRunId } from "@/lib/runs/schemas";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_req: Request, ctx: { params: Promise<{ runId: string }> }) {
+export async function GET(req: Request, ctx: { params: Promise<{ runId: string }> }) {
   const runId = ZRunId.safeParse((await ctx.params).runId);
   if (!runId.success) return NextResponse.json({ error: "runId must be a positive integer" }, { status: 400 });
+  const auth = await requireRouteActor(req, "read", () => datasetOfRun(runId.data));
+  if (auth.denied) return auth.denied;
   try {
     const run = await getRun(await getDatabase(), runId.data);
     return NextResponse.json({

@@ -3,17 +3,24 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/action";
+import { requireActor } from "@/lib/auth/session";
 import { ZSlug } from "@/lib/datasets/schemas";
 import { decideInDataset, undoInDataset, ZDecide, ZUndo } from "@/lib/pairs/review";
 
 export async function decideAction(input: unknown) {
-  const result = await runAction(z.object({ slug: ZSlug, input: ZDecide }), input, ({ slug, input }) => decideInDataset(slug, input));
+  const result = await runAction(z.object({ slug: ZSlug, input: ZDecide }), input, async ({ slug, input }) => {
+    const actor = await requireActor("review", slug);
+    return decideInDataset(slug, input, actor.userId);
+  });
   revalidatePath("/datasets/[slug]/pairs", "page");
   return result;
 }
 
 export async function undoAction(input: unknown) {
-  const result = await runAction(z.object({ slug: ZSlug, input: ZUndo }), input, ({ slug, input }) => undoInDataset(slug, input));
+  const result = await runAction(z.object({ slug: ZSlug, input: ZUndo }), input, async ({ slug, input }) => {
+    const actor = await requireActor("review", slug);
+    return undoInDataset(slug, input, actor.userId);
+  });
   revalidatePath("/datasets/[slug]/pairs", "page");
   return result;
 }

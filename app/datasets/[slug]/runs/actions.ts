@@ -3,6 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/action";
+import { datasetOfRun } from "@/lib/auth/resources";
+import { requireActor } from "@/lib/auth/session";
 import { cancelRunById } from "@/lib/runs/cancel-run";
 import { startSelectRun } from "@/lib/runs/start-select-run";
 import { ZSlug } from "@/lib/datasets/schemas";
@@ -19,13 +21,19 @@ const ZStartForm = z.object({
 });
 
 export async function startSelectRunAction(input: unknown) {
-  const result = await runAction(ZStartForm, input, ({ slug, ...config }) => startSelectRun(slug, config));
+  const result = await runAction(ZStartForm, input, async ({ slug, ...config }) => {
+    const actor = await requireActor("manage", slug);
+    return startSelectRun(slug, config, actor.userId);
+  });
   if (result.ok) revalidatePath("/datasets/[slug]/runs", "page");
   return result;
 }
 
 export async function cancelRunAction(input: unknown) {
-  const result = await runAction(z.object({ runId: ZRunId }), input, ({ runId }) => cancelRunById(runId));
+  const result = await runAction(z.object({ runId: ZRunId }), input, async ({ runId }) => {
+    await requireActor("manage", () => datasetOfRun(runId));
+    return cancelRunById(runId);
+  });
   if (result.ok) revalidatePath("/datasets/[slug]/runs", "page");
   return result;
 }

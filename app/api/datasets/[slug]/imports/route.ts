@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { requireRouteActor } from "@/lib/auth/route-guard";
 import { isAppError } from "@/lib/errors";
 import { ZUploadParams } from "@/lib/imports/schemas";
 import { importUpload } from "@/lib/imports/upload";
@@ -12,6 +13,9 @@ export async function POST(request: Request, ctx: { params: Promise<{ slug: stri
   if (!params.success) {
     return NextResponse.json({ error: params.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
   }
+  // A new dataset has no members yet; an existing one may be restricted.
+  const auth = await requireRouteActor(request, "manage", params.data.create === "1" ? undefined : params.data.slug);
+  if (auth.denied) return auth.denied;
   const length = request.headers.get("content-length");
   try {
     const summary = await importUpload(request.body, length ? Number(length) : null, params.data);

@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { requireRouteActor } from "@/lib/auth/route-guard";
 import { getDatabase } from "@/lib/db/client";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { listPairs } from "@/lib/pairs/queries";
@@ -8,7 +9,10 @@ export const dynamic = "force-dynamic";
 
 /** One page of the pairs table as JSON (same URL parameters as the page); the review queue loads more with it. */
 export async function GET(request: Request, { params }: { params: Promise<{ slug: string }> }) {
-  const dataset = await findDatasetBySlug((await params).slug);
+  const slug = (await params).slug;
+  const auth = await requireRouteActor(request, "read", slug);
+  if (auth.denied) return auth.denied;
+  const dataset = await findDatasetBySlug(slug);
   if (!dataset) return NextResponse.json({ error: "No such dataset." }, { status: 404 });
   const url = new URL(request.url);
   const raw: Record<string, string[]> = {};

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action";
+import { requireActor } from "@/lib/auth/session";
 import { ZSlug } from "@/lib/datasets/schemas";
 import { editReferenceInDataset, pickReferenceInDataset, undoCorrectionInDataset } from "@/lib/references/mutations";
 import type { CorrectionRecord } from "@/lib/references/apply-correction";
@@ -19,19 +20,28 @@ function revalidate() {
 }
 
 export async function pickReferenceAction(input: unknown) {
-  const result = await runAction(ZPick, input, ({ slug, ...rest }) => pickReferenceInDataset(slug, rest).then(summary));
+  const result = await runAction(ZPick, input, async ({ slug, ...rest }) => {
+    const actor = await requireActor("review", slug);
+    return pickReferenceInDataset(slug, rest, actor.userId).then(summary);
+  });
   if (result.ok) revalidate();
   return result;
 }
 
 export async function editReferenceAction(input: unknown) {
-  const result = await runAction(ZEdit, input, ({ slug, ...rest }) => editReferenceInDataset(slug, rest).then(summary));
+  const result = await runAction(ZEdit, input, async ({ slug, ...rest }) => {
+    const actor = await requireActor("review", slug);
+    return editReferenceInDataset(slug, rest, actor.userId).then(summary);
+  });
   if (result.ok) revalidate();
   return result;
 }
 
 export async function undoCorrectionAction(input: unknown) {
-  const result = await runAction(ZUndo, input, ({ slug, ...rest }) => undoCorrectionInDataset(slug, rest).then(summary));
+  const result = await runAction(ZUndo, input, async ({ slug, ...rest }) => {
+    const actor = await requireActor("review", slug);
+    return undoCorrectionInDataset(slug, rest, actor.userId).then(summary);
+  });
   if (result.ok) revalidate();
   return result;
 }

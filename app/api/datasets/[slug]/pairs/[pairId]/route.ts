@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { requireRouteActor } from "@/lib/auth/route-guard";
 import { getDatabase } from "@/lib/db/client";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { isAppError } from "@/lib/errors";
@@ -8,8 +9,10 @@ import { getPairDetail } from "@/lib/pairs/detail";
 export const dynamic = "force-dynamic";
 
 /** A pair with its texts, candidates and decision history, for the review queue's prefetch. */
-export async function GET(_request: Request, { params }: { params: Promise<{ slug: string; pairId: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ slug: string; pairId: string }> }) {
   const raw = await params;
+  const auth = await requireRouteActor(request, "read", raw.slug);
+  if (auth.denied) return auth.denied;
   const pairId = z.coerce.number().int().positive().safeParse(raw.pairId);
   const dataset = await findDatasetBySlug(raw.slug);
   if (!dataset || !pairId.success) return NextResponse.json({ error: "No such pair." }, { status: 404 });

@@ -1,8 +1,10 @@
 import type { Database } from "@/lib/db/client";
-import { UNIT_EDGES, type BucketId } from "@/lib/charts/buckets";
+import type { BucketId } from "@/lib/charts/buckets";
+import { compactFragmented } from "@/lib/stats/compact";
 import type { BucketRow, PairCountRow, ResponseStatsRow } from "@/lib/charts/overview";
 
-// Every chart of the overview from four aggregate queries; no row of pairs or responses reaches Node.
+// Every chart of the overview from four aggregate queries over the summary ledgers (lib/stats), which
+// the database keeps exact on every write; no row of pairs or responses is read.
 
 export type OverviewData = {
   counts: { groups: number; groupsWithGold: number; responses: number; languages: number };
@@ -18,43 +20,41 @@ export type OverviewData = {
 type PairAggRow = { kind: "status" | "margin" | "chosen" | "rejected"; language: string; status: string | null; origin: string | null; bucket: number | null; n: number };
 
 /**
- * One scan of `pairs` into a fine aggregate (a few hundred rows), then counts by status/origin and
- * the three histograms as grouping sets over it: cheaper than grouping sets over the scan itself.
+ * Counts by status/origin and the three histograms, as grouping sets over the dataset's pair ledger
+ * (lib/stats): a few hundred rows, whatever the number of pairs. Skipped pairs have no CL scores on
+ * the charts; a NULL bucket in the score sets is the grouping set's "no score" row, left out.
  */
 export async function pairAggregates(db: Database, datasetId: number) {
   const { rows } = await db.pool.query<PairAggRow>(
     `WITH fine AS (
-       SELECT language, status, origin, width_bucket(margin, $2::float8[]) AS mb,
-              CASE WHEN status <> 'skipped' AND score_chosen IS NOT NULL THEN width_bucket(score_chosen, $2::float8[]) END AS cb,
-              CASE WHEN status <> 'skipped' AND score_rejected IS NOT NULL THEN width_bucket(score_rejected, $2::float8[]) END AS rb,
-              count(*) AS n
-       FROM pairs WHERE dataset_id = $1 GROUP BY 1, 2, 3, 4, 5, 6)
+       SELECT language, status, origin, margin_bucket AS mb,
+              CASE WHEN status <> 'skipped' THEN chosen_bucket END AS cb,
+              CASE WHEN status <> 'skipped' THEN rejected_bucket END AS rb,
+              sum(n) AS n
+       FROM pair_stats WHERE dataset_id = $1 GROUP BY 1, 2, 3, 4, 5, 6 HAVING sum(n) <> 0)
      SELECT CASE WHEN GROUPING(status) = 0 THEN 'status' WHEN GROUPING(mb) = 0 THEN 'margin' WHEN GROUPING(cb) = 0 THEN 'chosen' ELSE 'rejected' END AS kind,
             language, status::text AS status, origin::text AS origin, coalesce(mb, cb, rb) AS bucket, sum(n)::int AS n
      FROM fine GROUP BY GROUPING SETS ((language, status, origin), (language, mb), (language, cb), (language, rb))`,
-    [datasetId, UNIT_EDGES],
+    [datasetId],
   );
   const of = (kind: PairAggRow["kind"]) => rows.filter((r) => r.kind === kind);
   return {
     pairs: of("status").map((r) => ({ language: r.language, status: r.status!, origin: r.origin!, n: r.n })),
     margins: of("margin").map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
-    // A NULL bucket here is the grouping set's "no score" row, which the score charts leave out.
     chosenScores: of("chosen").filter((r) => r.bucket !== null).map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
     rejectedScores: of("rejected").filter((r) => r.bucket !== null).map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
   };
 }
 
 /**
- * Counts, off-target counts and length percentiles per language. The percentiles come from a
- * per-(language, length) histogram with running sums: the same values as percentile_disc, without
- * sorting every response.
+ * Counts, off-target counts and length percentiles per language from the response ledger's exact
+ * length histogram with running sums: the same values as percentile_disc over the responses.
  */
 export async function responseStats(db: Database, datasetId: number): Promise<ResponseStatsRow[]> {
   const { rows } = await db.pool.query<ResponseStatsRow>(
     `WITH h AS (
-       SELECT language, char_length AS len, count(*) AS n,
-              count(*) FILTER (WHERE detected_language IS NOT NULL AND detected_language <> split_part(language, '-', 1)) AS off
-       FROM responses WHERE dataset_id = $1 GROUP BY 1, 2),
+       SELECT language, char_length AS len, sum(n) AS n, sum(off_target) AS off
+       FROM response_stats WHERE dataset_id = $1 GROUP BY 1, 2 HAVING sum(n) <> 0),
      c AS (SELECT language, len, off, sum(n) OVER (PARTITION BY language ORDER BY len) AS cum, sum(n) OVER (PARTITION BY language) AS total FROM h)
      SELECT language, max(total)::int AS responses, sum(off)::int AS "offTarget",
             min(len) FILTER (WHERE cum >= 0.5 * total) AS "medianChars", min(len) FILTER (WHERE cum >= 0.9 * total) AS "p90Chars"
@@ -64,22 +64,23 @@ export async function responseStats(db: Database, datasetId: number): Promise<Re
   return rows;
 }
 
-async function groupCounts(db: Database, datasetId: number) {
+export async function groupCounts(db: Database, datasetId: number) {
   const { rows } = await db.pool.query<{ groups: number; groupsWithGold: number }>(
-    `SELECT count(*)::int AS groups, count(*) FILTER (WHERE gold IS NOT NULL)::int AS "groupsWithGold" FROM prompt_groups WHERE dataset_id = $1`,
+    `SELECT coalesce(sum(groups), 0)::int AS groups, coalesce(sum(with_gold), 0)::int AS "groupsWithGold" FROM group_stats WHERE dataset_id = $1`,
     [datasetId],
   );
   return rows[0] ?? { groups: 0, groupsWithGold: 0 };
 }
 
-async function referenceCons(db: Database, datasetId: number): Promise<OverviewData["cons"]> {
+/** The latest succeeded select run and its reference Cons histogram, from the reference ledger. */
+export async function referenceCons(db: Database, datasetId: number): Promise<OverviewData["cons"]> {
   const { rows } = await db.pool.query<{ run_id: number | null; bucket: number | null; n: number | null }>(
     `WITH latest AS (SELECT id FROM pipeline_runs WHERE dataset_id = $1 AND kind = 'select' AND status = 'succeeded' ORDER BY id DESC LIMIT 1)
      SELECT latest.id AS run_id, b.bucket, b.n
      FROM latest LEFT JOIN LATERAL (
-       SELECT width_bucket(cons, $2::float8[]) AS bucket, count(*)::int AS n FROM run_references WHERE run_id = latest.id GROUP BY 1
+       SELECT cons_bucket AS bucket, sum(n)::int AS n FROM reference_stats WHERE run_id = latest.id GROUP BY 1 HAVING sum(n) <> 0
      ) b ON true`,
-    [datasetId, UNIT_EDGES],
+    [datasetId],
   );
   return { runId: rows[0]?.run_id ?? null, rows: rows.flatMap((r) => (r.n === null ? [] : [{ bucket: r.bucket, n: r.n }])) };
 }
@@ -92,6 +93,8 @@ export async function loadOverview(db: Database, datasetId: number): Promise<Ove
     groupCounts(db, datasetId),
     referenceCons(db, datasetId),
   ]);
+  // Keeps the ledgers near one row per key; the figures read above are the same either way.
+  await compactFragmented(db, datasetId);
   return {
     counts: { ...groups, responses: responses.reduce((n, r) => n + r.responses, 0), languages: responses.length },
     ...agg,

@@ -15,13 +15,14 @@ export type DatasetSummary = {
   createdAt: Date;
 };
 
+/** Every dataset with its group and response counts, read from the summary ledgers (lib/stats). */
 export async function listDatasets(): Promise<DatasetSummary[]> {
   const prisma = await getPrisma();
   return prisma.$queryRaw<DatasetSummary[]>`
     SELECT d.id, d.slug, d.name, d.task::text AS task, d.pivot_language AS "pivotLanguage",
            d.languages, d.created_at AS "createdAt",
-           (SELECT count(*)::int FROM prompt_groups g WHERE g.dataset_id = d.id) AS groups,
-           (SELECT count(*)::int FROM responses r WHERE r.dataset_id = d.id) AS responses
+           (SELECT coalesce(sum(g.groups), 0)::int FROM group_stats g WHERE g.dataset_id = d.id) AS groups,
+           (SELECT coalesce(sum(r.n), 0)::int FROM response_stats r WHERE r.dataset_id = d.id) AS responses
     FROM datasets d ORDER BY d.created_at, d.id`;
 }
 
@@ -39,16 +40,16 @@ export async function findDatasetBySlug(slug: string) {
   return prisma.dataset.findUnique({ where: { slug } });
 }
 
-export type LanguageCount = { language: string; responses: number; groups: number; empty: number; offTarget: number };
+export type LanguageCount = { language: string; responses: number; empty: number; offTarget: number };
 
+/** Responses, empty responses and off-target responses per language, from the response ledger (lib/stats). */
 export async function responsesByLanguage(datasetId: number): Promise<LanguageCount[]> {
   const prisma = await getPrisma();
   return prisma.$queryRaw<LanguageCount[]>`
-    SELECT language, count(*)::int AS responses, count(DISTINCT group_id)::int AS groups,
-           count(*) FILTER (WHERE char_length = 0)::int AS empty,
-           count(*) FILTER (WHERE detected_language IS NOT NULL AND detected_language <> split_part(language, '-', 1))::int AS "offTarget"
-    FROM responses WHERE dataset_id = ${datasetId}
-    GROUP BY language ORDER BY language`;
+    SELECT language, sum(n)::int AS responses, coalesce(sum(n) FILTER (WHERE char_length = 0), 0)::int AS empty,
+           sum(off_target)::int AS "offTarget"
+    FROM response_stats WHERE dataset_id = ${datasetId}
+    GROUP BY language HAVING sum(n) <> 0 ORDER BY language`;
 }
 
 export type GroupRow = {
@@ -104,11 +105,12 @@ export type DatasetStats = {
 export async function datasetStats(slug: string): Promise<DatasetStats> {
   const dataset = await getDatasetBySlug(slug);
   const prisma = await getPrisma();
-  const [groups, groupsWithGold, byLanguage] = await Promise.all([
-    prisma.promptGroup.count({ where: { datasetId: dataset.id } }),
-    prisma.promptGroup.count({ where: { datasetId: dataset.id, gold: { not: null } } }),
+  const [counts, byLanguage] = await Promise.all([
+    prisma.$queryRaw<{ groups: number; withGold: number }[]>`
+      SELECT coalesce(sum(groups), 0)::int AS groups, coalesce(sum(with_gold), 0)::int AS "withGold" FROM group_stats WHERE dataset_id = ${dataset.id}`,
     responsesByLanguage(dataset.id),
   ]);
+  const { groups, withGold: groupsWithGold } = counts[0] ?? { groups: 0, withGold: 0 };
   return {
     datasetId: dataset.id,
     dataset: dataset.slug,

@@ -1,26 +1,45 @@
 import { z } from "zod";
-import { getDatabase } from "@/lib/db/client";
+import { getDatabase, type Database } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
-import { finishBulk, runBulkBatch, startBulk, ZBulkSpec } from "./bulk";
-import { ZPairFilter } from "./table";
+import { AppError } from "@/lib/errors";
+import { enqueueRun } from "@/lib/jobs/queue";
+import { cancelRun } from "@/lib/runs/create-select-run";
+import { ZBulkSpec, type BulkSpec } from "./bulk";
+import { createBulkJob } from "./bulk-job";
+import { ZPairFilter, type PairFilter } from "./table";
 
-// The browser drives a bulk action batch by batch (one request each) and shows the progress.
 export const ZBulkStart = z.object({ slug: z.string(), filter: ZPairFilter, spec: ZBulkSpec });
-export const ZBulkStep = ZBulkStart.extend({ bulkId: z.number().int().positive(), afterId: z.number().int().nonnegative() });
-export const ZBulkFinish = z.object({ slug: z.string(), bulkId: z.number().int().positive(), changed: z.number().int().nonnegative() });
+export const ZBulkCancel = z.object({ slug: z.string(), runId: z.number().int().positive() });
 
-export async function startBulkInDataset(input: z.infer<typeof ZBulkStart>) {
-  const dataset = await getDatasetBySlug(input.slug);
-  return startBulk(await getDatabase(), dataset.id, input.filter, input.spec);
+/** Records a bulk job over the whole filter result and queues it for the workers. */
+export async function startBulkInDataset(input: z.infer<typeof ZBulkStart>, userId: number | null = null): Promise<{ runId: number; total: number }> {
+  const [db, dataset] = await Promise.all([getDatabase(), getDatasetBySlug(input.slug)]);
+  const job = await createBulkJob(db, dataset.id, input.filter, input.spec, userId);
+  await enqueueRun(db, job.runId);
+  return job;
 }
 
-export async function bulkStepInDataset(input: z.infer<typeof ZBulkStep>) {
-  const dataset = await getDatasetBySlug(input.slug);
-  return runBulkBatch(await getDatabase(), dataset.id, input.bulkId, input.filter, input.spec, input.afterId);
+export async function cancelBulkInDataset(input: z.infer<typeof ZBulkCancel>): Promise<{ status: string }> {
+  const [db, dataset] = await Promise.all([getDatabase(), getDatasetBySlug(input.slug)]);
+  const owned = await db.pool.query(`SELECT 1 FROM pipeline_runs WHERE id = $1 AND dataset_id = $2 AND kind = 'bulk'`, [input.runId, dataset.id]);
+  if (owned.rowCount !== 1) throw new AppError("NOT_FOUND", `No bulk job ${input.runId} in this dataset.`);
+  return { status: await cancelRun(db, input.runId) };
 }
 
-export async function finishBulkInDataset(input: z.infer<typeof ZBulkFinish>) {
-  const dataset = await getDatasetBySlug(input.slug);
-  await finishBulk(await getDatabase(), dataset.id, input.bulkId, input.changed);
-  return { changed: input.changed };
+export type BulkJobView = {
+  runId: number; status: string; done: number; total: number; cancelRequested: boolean; error: string | null;
+  filter: PairFilter; spec: BulkSpec; createdAt: string;
+};
+
+/** The dataset's latest bulk jobs, newest first (the pairs page's status rows). */
+export async function recentBulkJobs(db: Database, datasetId: number, limit = 5): Promise<BulkJobView[]> {
+  const { rows } = await db.pool.query<{ id: number; status: string; done_items: number; total_items: number; cancel_requested: boolean; error: string | null; config: { filter: PairFilter; spec: BulkSpec }; created_at: Date }>(
+    `SELECT id, status::text, done_items, total_items, cancel_requested, error, config, created_at
+     FROM pipeline_runs WHERE dataset_id = $1 AND kind = 'bulk' ORDER BY id DESC LIMIT $2`,
+    [datasetId, limit],
+  );
+  return rows.map((r) => ({
+    runId: r.id, status: r.status, done: r.done_items, total: r.total_items, cancelRequested: r.cancel_requested, error: r.error,
+    filter: r.config.filter, spec: r.config.spec, createdAt: r.created_at.toISOString(),
+  }));
 }

@@ -1,6 +1,7 @@
 import type { PoolClient } from "pg";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { autoProposalOf, autoStatus } from "@/lib/references/auto-proposal";
 import type { TDecide } from "./schemas";
 
 type PairRow = {
@@ -8,15 +9,11 @@ type PairRow = {
   status: string; origin: string; run_id: number | null; version: number; flagged: boolean;
 };
 
-type NextState = { chosen: number | null; rejected: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null; scores: "keep" | "run" | "lookup" };
-
-async function proposalOf(client: PoolClient, pair: PairRow) {
-  const { rows } = await client.query<{ chosen_id: number | null; rejected_id: number | null; skip_reason: string | null }>(
-    `SELECT chosen_id, rejected_id, skip_reason FROM run_proposals WHERE run_id = $1 AND group_id = $2 AND language = $3`,
-    [pair.run_id, pair.group_id, pair.language],
-  );
-  return rows[0] ?? null;
-}
+type NextState = {
+  chosen: number | null; rejected: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null;
+  /** keep the pair's scores, look them up in the run's scores, or set them (a reset to the automatic proposal). */
+  scores: "keep" | "lookup" | { chosen: number | null; rejected: number | null; skipReason: string | null };
+};
 
 async function assertCandidates(client: PoolClient, pair: PairRow, ids: number[]) {
   const { rows } = await client.query<{ n: number }>(
@@ -46,10 +43,10 @@ async function nextState(client: PoolClient, pair: PairRow, input: TDecide): Pro
     case "flag":
       return { ...keep, status: pair.status, origin: pair.origin, flagged: true, flagReason: d.reason, scores: "keep" };
     case "reset": {
-      const p = await proposalOf(client, pair);
+      const p = await autoProposalOf(client, pair.id);
       return {
-        chosen: p?.chosen_id ?? null, rejected: p?.rejected_id ?? null, status: p && p.skip_reason === null ? "proposed" : "skipped",
-        origin: "auto", flagged: false, flagReason: null, scores: "run",
+        chosen: p.chosenId, rejected: p.rejectedId, status: autoStatus(p), origin: "auto", flagged: false, flagReason: null,
+        scores: { chosen: p.scoreChosen, rejected: p.scoreRejected, skipReason: p.skipReason },
       };
     }
   }
@@ -77,14 +74,19 @@ export async function decidePair(db: Database, datasetId: number, input: TDecide
        next.chosen, next.rejected, pair.chosen_id, pair.rejected_id, pair.version],
     );
     const decisionId = decision.rows[0]!.id;
+    const set = typeof next.scores === "object" ? next.scores : null;
     await client.query(
       `UPDATE pairs p SET chosen_id = $2, rejected_id = $3, status = $4::"PairStatus", origin = $5::"PairOrigin", flagged = $6,
               flag_reason = CASE WHEN $6 THEN coalesce($7, p.flag_reason) ELSE NULL END, conflict = false,
-              score_chosen = CASE $9 WHEN 'keep' THEN p.score_chosen ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $2) END,
-              score_rejected = CASE $9 WHEN 'keep' THEN p.score_rejected ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $3) END,
+              score_chosen = CASE $9 WHEN 'keep' THEN p.score_chosen WHEN 'set' THEN $10::float8
+                             ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $2) END,
+              score_rejected = CASE $9 WHEN 'keep' THEN p.score_rejected WHEN 'set' THEN $11::float8
+                               ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $3) END,
+              skip_reason = CASE $9 WHEN 'set' THEN $12::text ELSE p.skip_reason END,
               last_decision_id = $8, version = p.version + 1, updated_at = now()
        WHERE id = $1`,
-      [pair.id, next.chosen, next.rejected, next.status, next.origin, next.flagged, next.flagReason, decisionId, next.scores],
+      [pair.id, next.chosen, next.rejected, next.status, next.origin, next.flagged, next.flagReason, decisionId, set ? "set" : next.scores,
+       set?.chosen ?? null, set?.rejected ?? null, set?.skipReason ?? null],
     );
     await client.query(
       `UPDATE pairs SET margin = score_chosen - score_rejected WHERE id = $1`,

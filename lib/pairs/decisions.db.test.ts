@@ -1,21 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { runBulk } from "./bulk";
 import { decidePair } from "./decide";
 import { pairHistory } from "./detail";
 import { decideOrConflict } from "./review";
 import { seedPairsFixture } from "./test-fixture";
 import { undoDecision } from "./undo";
-import { parsePairTableParams } from "./table";
 
 let t: TestDatabase;
 let undoSet: number;
-let bulkSet: number;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   undoSet = (await seedPairsFixture(t.db, "undo", 6)).datasetId;
-  bulkSet = (await seedPairsFixture(t.db, "bulk", 10)).datasetId;
 }, 240_000);
 afterAll(async () => t.drop());
 
@@ -89,46 +85,5 @@ describe("concurrent decisions", () => {
     expect(now.version).toBe(seen + 1);
     expect(lost[0]!.detail.pair).toMatchObject({ version: seen + 1, status: now.status });
     expect(await pairHistory(t.db, undoSet, pair!.id)).toHaveLength(1);
-  });
-});
-
-describe("bulk actions", () => {
-  async function count(sql: string, params: unknown[]) {
-    return (await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pairs p WHERE p.dataset_id = $1 AND ${sql}`, [bulkSet, ...params])).rows[0]!.n;
-  }
-
-  it("accepts every pair of the filter result, across batches, with one decision each and an audit record", async () => {
-    const expected = await count(`language = 'de' AND chosen_id IS NOT NULL AND origin = 'auto'`, []);
-    const untouched = await count(`NOT (language = 'de')`, []);
-    expect(expected).toBeGreaterThan(3);
-    const progress: number[] = [];
-    const r = await runBulk(t.db, bulkSet, parsePairTableParams({ lang: "de", origin: "auto" }), { action: "accept" }, null, (done) => progress.push(done), 3);
-    expect(r).toMatchObject({ total: expected, changed: expected });
-    expect(progress.at(-1)).toBe(expected);
-    expect(progress.length).toBe(Math.ceil(expected / 3));
-    expect(await count(`language = 'de' AND status = 'accepted' AND origin = 'human'`, [])).toBe(expected);
-    expect(await count(`NOT (language = 'de') AND origin = 'auto'`, [])).toBe(untouched);
-    const decisions = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pair_decisions WHERE dataset_id = $1 AND reason = $2`, [bulkSet, `bulk #${r.bulkId}`]);
-    expect(decisions.rows[0]!.n).toBe(expected);
-    const audit = await t.db.pool.query<{ action: string; data: { total?: number; changed?: number } }>(
-      `SELECT action, data FROM audit_events WHERE dataset_id = $1 ORDER BY id`, [bulkSet],
-    );
-    expect(audit.rows.map((a) => [a.action, a.data.total ?? a.data.changed])).toEqual([["pairs.bulk.accept", expected], ["pairs.bulk.finish", expected]]);
-  });
-
-  it("rejects only the pairs below the margin, then resets them to the run's proposal", async () => {
-    const below = await count(`language = 'ar' AND margin < 0.2`, []);
-    const r = await runBulk(t.db, bulkSet, parsePairTableParams({ lang: "ar" }), { action: "reject", belowMargin: 0.2 }, null, undefined, 2);
-    expect(r.changed).toBe(below);
-    expect(await count(`language = 'ar' AND status = 'rejected'`, [])).toBe(below);
-    const reset = await runBulk(t.db, bulkSet, parsePairTableParams({ origin: "human" }), { action: "reset" }, null, undefined, 4);
-    expect(reset.changed).toBe(below + (await count(`language = 'de' AND chosen_id IS NOT NULL`, [])));
-    expect(await count(`origin = 'human'`, [])).toBe(0);
-    const mismatched = await t.db.pool.query<{ n: number }>(
-      `SELECT count(*)::int AS n FROM pairs p JOIN run_proposals rp ON rp.run_id = p.run_id AND rp.group_id = p.group_id AND rp.language = p.language
-       WHERE p.dataset_id = $1 AND (p.chosen_id IS DISTINCT FROM rp.chosen_id OR p.margin IS DISTINCT FROM rp.margin)`,
-      [bulkSet],
-    );
-    expect(mismatched.rows[0]!.n).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 import type { PoolClient } from "pg";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { autoProposalOf, autoStatus } from "@/lib/references/auto-proposal";
 
 export type DecisionState = {
   chosenId: number | null; rejectedId: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null;
@@ -29,19 +30,12 @@ export function statesBefore(auto: DecisionState, decisions: StoredDecision[]): 
   return before;
 }
 
-type LockedPair = { id: number; group_id: number; language: string; run_id: number | null; version: number; chosen_id: number | null; rejected_id: number | null };
+type LockedPair = { id: number; version: number; chosen_id: number | null; rejected_id: number | null };
 
 async function autoState(client: PoolClient, pair: LockedPair) {
-  const { rows } = await client.query<{ chosen_id: number | null; rejected_id: number | null; skip_reason: string | null; score_chosen: number | null; score_rejected: number | null }>(
-    `SELECT chosen_id, rejected_id, skip_reason, score_chosen, score_rejected FROM run_proposals WHERE run_id = $1 AND group_id = $2 AND language = $3`,
-    [pair.run_id, pair.group_id, pair.language],
-  );
-  const p = rows[0];
-  const state: DecisionState = {
-    chosenId: p?.chosen_id ?? null, rejectedId: p?.rejected_id ?? null, status: p && p.skip_reason === null ? "proposed" : "skipped",
-    origin: "auto", flagged: false, flagReason: null,
-  };
-  return { state, skipReason: p?.skip_reason ?? null };
+  const p = await autoProposalOf(client, pair.id);
+  const state: DecisionState = { chosenId: p.chosenId, rejectedId: p.rejectedId, status: autoStatus(p), origin: "auto", flagged: false, flagReason: null };
+  return { state, proposal: p };
 }
 
 /**
@@ -74,15 +68,17 @@ export async function undoDecision(
       [datasetId, pair.id, userId, input.reason ?? null, restored.chosenId, restored.rejectedId, pair.chosen_id, pair.rejected_id, pair.version, input.decisionId],
     );
     const decisionId = inserted.rows[0]!.id;
-    const isAuto = restored.origin === "auto";
+    // Back to the automatic proposal: its own scores (a correction's, when one is in effect).
+    const isAuto = restored.origin === "auto" && restored.chosenId === auto.proposal.chosenId && restored.rejectedId === auto.proposal.rejectedId;
     await client.query(
       `UPDATE pairs p SET chosen_id = $2, rejected_id = $3, status = $4::"PairStatus", origin = $5::"PairOrigin", flagged = $6, flag_reason = $7,
               skip_reason = CASE WHEN $8 THEN $9 ELSE p.skip_reason END, conflict = false,
-              score_chosen = (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $2),
-              score_rejected = (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $3),
+              score_chosen = CASE WHEN $8 THEN $11::float8 ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $2) END,
+              score_rejected = CASE WHEN $8 THEN $12::float8 ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $3) END,
               last_decision_id = $10, version = p.version + 1, updated_at = now()
        WHERE id = $1`,
-      [pair.id, restored.chosenId, restored.rejectedId, restored.status, restored.origin, restored.flagged, restored.flagReason, isAuto, auto.skipReason, decisionId],
+      [pair.id, restored.chosenId, restored.rejectedId, restored.status, restored.origin, restored.flagged, restored.flagReason, isAuto,
+       auto.proposal.skipReason, decisionId, auto.proposal.scoreChosen, auto.proposal.scoreRejected],
     );
     await client.query(`UPDATE pairs SET margin = score_chosen - score_rejected WHERE id = $1`, [pair.id]);
     await client.query(

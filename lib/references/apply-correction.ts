@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { GroupSelection } from "@/lib/pipeline";
 import { recomputeGroup, type LanguageChange } from "./recompute";
 import { effectiveReference, type EffectiveReference } from "./source-run";
+import { writeCorrectionProposals } from "./write-proposals";
 
 export type CorrectionKind = "pick" | "edit" | "undo";
 
@@ -57,6 +58,7 @@ export async function applyCorrection(ctx: GroupContext, datasetId: number, grou
     [datasetId, groupId, input.kind, current.responseId, input.responseId, userId, input.reason, input.undoesId ?? null],
   );
   const record = toRecord(inserted.rows[0]!.id, input, current.responseId, selection, changes);
+  await writeCorrectionProposals(client, record.correctionId, datasetId, groupId, selection);
   await client.query(
     `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, $3, 'reference_correction', $4, $5)`,
     [datasetId, userId, `reference.${input.kind}`, String(record.correctionId), JSON.stringify({ groupId, ...record })],

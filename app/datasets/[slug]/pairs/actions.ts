@@ -2,18 +2,23 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action";
-import { bulkStepInDataset, finishBulkInDataset, startBulkInDataset, ZBulkFinish, ZBulkStart, ZBulkStep } from "@/lib/pairs/bulk-in-dataset";
+import { requireActor } from "@/lib/auth/session";
+import { cancelBulkInDataset, startBulkInDataset, ZBulkCancel, ZBulkStart } from "@/lib/pairs/bulk-in-dataset";
 
 export async function startBulkAction(input: unknown) {
-  return runAction(ZBulkStart, input, startBulkInDataset);
+  const result = await runAction(ZBulkStart, input, async (data) => {
+    const actor = await requireActor("review", data.slug);
+    return startBulkInDataset(data, actor.userId);
+  });
+  revalidatePath("/datasets/[slug]/pairs", "page");
+  return result;
 }
 
-export async function bulkStepAction(input: unknown) {
-  return runAction(ZBulkStep, input, bulkStepInDataset);
-}
-
-export async function finishBulkAction(input: unknown) {
-  const result = await runAction(ZBulkFinish, input, finishBulkInDataset);
+export async function cancelBulkAction(input: unknown) {
+  const result = await runAction(ZBulkCancel, input, async (data) => {
+    await requireActor("review", data.slug);
+    return cancelBulkInDataset(data);
+  });
   revalidatePath("/datasets/[slug]/pairs", "page");
   return result;
 }

@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { PairFilters } from "@/components/review/pair-filters";
 import { getDatabase } from "@/lib/db/client";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { recentBulkJobs } from "@/lib/pairs/bulk-in-dataset";
 import { countPairs, listPairs } from "@/lib/pairs/queries";
 import { filterOf, parsePairTableParams, toQuery } from "@/lib/pairs/table";
 import { BulkPanel } from "./_components/bulk-panel";
@@ -17,7 +18,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
   const t = parsePairTableParams(await searchParams);
   const db = await getDatabase();
   const filter = filterOf(t);
-  const [page, total] = await Promise.all([listPairs(db, dataset.id, t), countPairs(db, dataset.id, filter)]);
+  const [page, total, jobs] = await Promise.all([listPairs(db, dataset.id, t), countPairs(db, dataset.id, filter), recentBulkJobs(db, dataset.id)]);
   const view = { sort: t.sort, dir: t.dir, size: t.size, hide: t.hide };
   return (
     <div className="space-y-4">
@@ -37,7 +38,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
         nextQuery={page.next ? toQuery({ ...filter, ...view, after: page.next }) : null}
         reviewQuery={toQuery({ ...filter, sort: t.sort, dir: t.dir })}
       />
-      <BulkPanel slug={dataset.slug} filter={filter} total={total} />
+      <BulkPanel slug={dataset.slug} filter={filter} total={total} jobs={jobs} />
     </div>
   );
 }

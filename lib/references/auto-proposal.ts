@@ -1,0 +1,49 @@
+import type { PoolClient } from "pg";
+
+type Queryable = Pick<PoolClient, "query">;
+
+/**
+ * `LEFT JOIN LATERAL … ap` giving the automatic proposal of the pair aliased `pair`: the proposal of
+ * the group's latest reference correction when it is newer than the pair's run (a correction in
+ * effect), else the run's own proposal. `reset`, `undo` back to auto and bulk reset all read it.
+ * Columns: chosen_id, rejected_id, score_chosen, score_rejected, margin, skip_reason, found.
+ */
+export function autoProposalJoin(pair: string): string {
+  return `LEFT JOIN LATERAL (
+    SELECT x.chosen_id, x.rejected_id, x.score_chosen, x.score_rejected, x.margin, x.skip_reason, true AS found
+    FROM (
+      SELECT 1 AS src, cp.chosen_id, cp.rejected_id, cp.score_chosen, cp.score_rejected, cp.margin, cp.skip_reason
+      FROM reference_proposals cp
+      WHERE cp.language = ${pair}.language AND cp.correction_id = (
+        SELECT c.id FROM reference_corrections c
+        WHERE c.group_id = ${pair}.group_id
+          AND c.created_at > coalesce((SELECT r.finished_at FROM pipeline_runs r WHERE r.id = ${pair}.run_id), '-infinity'::timestamp)
+        ORDER BY c.id DESC LIMIT 1)
+      UNION ALL
+      SELECT 2, rp.chosen_id, rp.rejected_id, rp.score_chosen, rp.score_rejected, rp.margin, rp.skip_reason
+      FROM run_proposals rp
+      WHERE rp.run_id = ${pair}.run_id AND rp.group_id = ${pair}.group_id AND rp.language = ${pair}.language
+    ) x ORDER BY x.src LIMIT 1
+  ) ap ON true`;
+}
+
+export type AutoProposal = {
+  chosenId: number | null; rejectedId: number | null; scoreChosen: number | null; scoreRejected: number | null;
+  margin: number | null; skipReason: string | null; found: boolean;
+};
+
+/** The pair's automatic proposal (see `autoProposalJoin`); `found` is false when nothing proposed it. */
+export async function autoProposalOf(client: Queryable, pairId: number): Promise<AutoProposal> {
+  const { rows } = await client.query<AutoProposal>(
+    `SELECT ap.chosen_id AS "chosenId", ap.rejected_id AS "rejectedId", ap.score_chosen AS "scoreChosen",
+            ap.score_rejected AS "scoreRejected", ap.margin, ap.skip_reason AS "skipReason", coalesce(ap.found, false) AS found
+     FROM pairs p ${autoProposalJoin("p")} WHERE p.id = $1`,
+    [pairId],
+  );
+  return rows[0] ?? { chosenId: null, rejectedId: null, scoreChosen: null, scoreRejected: null, margin: null, skipReason: null, found: false };
+}
+
+/** The status an automatic proposal gives a pair. */
+export function autoStatus(p: AutoProposal): "proposed" | "skipped" {
+  return p.found && p.chosenId !== null && p.skipReason === null ? "proposed" : "skipped";
+}

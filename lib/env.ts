@@ -17,6 +17,9 @@ const ZEnv = z.object({
   OPENAI_API_KEY: z.string().optional(),
   CM_GENERATION_MODEL: z.string().optional(),
   CM_EMBEDDING_MODEL: z.string().optional(),
+  /** The CLI talks to this server's REST API (with CM_API_TOKEN) instead of opening the database. */
+  CM_SERVER_URL: z.string().url("CM_SERVER_URL must be a URL such as https://cm-align.lab.example").optional(),
+  CM_API_TOKEN: z.string().optional(),
   /** Signs session cookies; unset: generated once and kept in `<CM_DATA_DIR>/auth-secret`. */
   CM_AUTH_SECRET: z.string().min(32, "CM_AUTH_SECRET must be at least 32 characters").optional(),
   /** The app's public URL (e.g. https://align.lab.example); https makes session cookies Secure. */

@@ -7,7 +7,11 @@ import { registerGenerate } from "./commands/generate";
 import { registerEmbed } from "./commands/embed";
 import { registerStats } from "./commands/stats";
 import { stopBoss } from "@/lib/jobs/queue";
-import { describeError, EXIT, exitCodeFor, say } from "./output";
+import { describeError, EXIT, exitCodeFor, say, UsageError } from "./output";
+import { remoteConfig } from "./remote-client";
+
+/** Commands that talk to the REST API when CM_SERVER_URL is set. */
+const REMOTE_COMMANDS = new Set(["stats", "export", "select"]);
 
 export function buildProgram(): Command {
   const program = new Command("cm-align")
@@ -20,6 +24,11 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerEmbed(program);
   registerExport(program);
+  program.hook("preAction", (_program, command) => {
+    if (remoteConfig() && !REMOTE_COMMANDS.has(command.name())) {
+      throw new UsageError(`${command.name()} works on the local database only; unset CM_SERVER_URL to run it (remote: ${[...REMOTE_COMMANDS].join(", ")})`);
+    }
+  });
   return program;
 }
 

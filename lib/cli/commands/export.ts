@@ -6,6 +6,8 @@ import { copyExportTo, checkOutPath } from "@/lib/exports/copy-out";
 import { createExport } from "@/lib/exports/create-export";
 import { printJson, say } from "../output";
 import { progressBar } from "../progress";
+import { remoteConfig } from "../remote-client";
+import { exportOnServer } from "../remote-commands";
 
 type Opts = {
   dataset: string; format: ExportFormat; out: string; langs?: string[]; status: "effective" | "accepted";
@@ -53,17 +55,20 @@ export function registerExport(program: Command): void {
     .option("--english-pairs", "include the pairs in the pivot language")
     .option("--json", "print a JSON summary on stdout")
     .action(async (opts: Opts) => {
+      const request = {
+        format: opts.format, languages: opts.langs, status: opts.status, minMargin: opts.minMargin ?? null,
+        testSplit: opts.testSplit ?? null, seed: opts.seed, system: opts.system ?? null,
+        excludeFlagged: opts.excludeFlagged ?? false, englishPairs: opts.englishPairs ?? false,
+      };
+      const remote = remoteConfig();
+      if (remote) return exportOnServer(remote, opts.dataset, request, opts);
       const db = await getDatabase();
       const dataset = await getDatasetBySlug(opts.dataset);
       await checkOutPath(opts.format, opts.out, opts.testSplit !== undefined);
       const bar = progressBar(`export ${opts.format}`);
       const snapshot = await createExport(db, {
         datasetId: dataset.id,
-        request: {
-          format: opts.format, languages: opts.langs, status: opts.status, minMargin: opts.minMargin ?? null,
-          testSplit: opts.testSplit ?? null, seed: opts.seed, system: opts.system ?? null,
-          excludeFlagged: opts.excludeFlagged ?? false, englishPairs: opts.englishPairs ?? false,
-        },
+        request,
         onProgress: (done, total) => bar.update(done, total, "pairs"),
       }).finally(() => bar.stop());
       const written = await copyExportTo(snapshot, opts.out);

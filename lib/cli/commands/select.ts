@@ -7,6 +7,8 @@ import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { getRun } from "@/lib/runs/queries";
 import { printJson, say } from "../output";
 import { progressBar } from "../progress";
+import { remoteConfig } from "../remote-client";
+import { selectOnServer } from "../remote-commands";
 
 type Opts = {
   dataset: string; scorer: string; margin: number; languageGuard: boolean; reference: string; pairs: string;
@@ -35,13 +37,16 @@ export function registerSelect(program: Command): void {
     .option("--enqueue", "queue the run for a worker instead of executing it here")
     .option("--json", "print a JSON summary on stdout")
     .action(async (opts: Opts) => {
-      const db = await getDatabase();
-      const dataset = await getDatasetBySlug(opts.dataset);
-      const { runId, groups } = await createSelectRun(db, dataset.id, {
+      const config = {
         scorer: opts.scorer as "auto", margin: opts.margin, languageGuard: opts.languageGuard,
         reference: opts.reference as "consistency", pairs: opts.pairs as "consistency", seed: opts.seed,
         englishPairs: opts.englishPairs ?? false, embeddingModel: opts.embeddingModel ?? null,
-      });
+      };
+      const remote = remoteConfig();
+      if (remote) return selectOnServer(remote, opts.dataset, config, opts);
+      const db = await getDatabase();
+      const dataset = await getDatasetBySlug(opts.dataset);
+      const { runId, groups } = await createSelectRun(db, dataset.id, config);
       if (opts.enqueue) {
         await enqueueRun(db, runId);
         say(`Queued select run ${runId} over ${groups} groups; a worker (npm run worker) executes it.`);

@@ -1,9 +1,36 @@
 import type { Command } from "commander";
 import { getDatabase } from "@/lib/db/client";
-import { datasetStats } from "@/lib/datasets/queries";
-import { pairCountsByLanguage } from "@/lib/pairs/queries";
-import { listRuns } from "@/lib/runs/queries";
+import { datasetStats, type DatasetStats } from "@/lib/datasets/queries";
+import { pairCountsByLanguage, type PairStatusCounts } from "@/lib/pairs/queries";
+import { listRuns, type RunView } from "@/lib/runs/queries";
 import { printJson, say } from "../output";
+import { remoteConfig } from "../remote-client";
+import { remoteStats } from "../remote-commands";
+
+type StatsRun = Pick<RunView, "id" | "kind" | "status" | "config" | "summary">;
+
+/** The `stats` summary (local or remote): dataset counts, effective pairs, quality of each succeeded select run. */
+export function statsSummary(stats: Omit<DatasetStats, "datasetId">, pairs: Record<string, PairStatusCounts>, runs: StatsRun[]) {
+  const selectRuns = runs
+    .filter((r) => r.kind === "select" && r.status === "succeeded")
+    .map((r) => ({
+      runId: r.id,
+      reference: r.config.reference,
+      pairs: r.config.pairs,
+      scorer: r.config.scorer,
+      quality: Object.fromEntries(Object.entries(r.summary?.languages ?? {}).flatMap(([lang, l]) => (l.quality ? [[lang, l.quality]] : []))),
+    }));
+  return { ...stats, pairs, runs: selectRuns };
+}
+
+export function reportStats(out: ReturnType<typeof statsSummary>, json: boolean | undefined): void {
+  if (json) return printJson(out);
+  say(`${out.dataset}: ${out.groups} groups, ${out.responses} responses`);
+  for (const [lang, n] of Object.entries(out.responsesByLanguage)) {
+    const p = out.pairs[lang];
+    say(`  ${lang.padEnd(8)} ${String(n).padStart(8)} responses${p ? `  pairs: ${p.proposed} proposed, ${p.accepted} accepted, ${p.rejected} rejected, ${p.skipped} skipped` : ""}`);
+  }
+}
 
 export function registerStats(program: Command): void {
   program
@@ -12,25 +39,15 @@ export function registerStats(program: Command): void {
     .requiredOption("--dataset <slug>", "dataset slug")
     .option("--json", "print a JSON summary on stdout")
     .action(async (opts: { dataset: string; json?: boolean }) => {
+      const remote = remoteConfig();
+      if (remote) {
+        const r = await remoteStats(remote, opts.dataset);
+        return reportStats(statsSummary(r.stats, r.pairs, r.runs), opts.json);
+      }
       const db = await getDatabase();
       const stats = await datasetStats(opts.dataset);
       const [pairs, runs] = await Promise.all([pairCountsByLanguage(db, stats.datasetId), listRuns(db, stats.datasetId)]);
-      const selectRuns = runs
-        .filter((r) => r.kind === "select" && r.status === "succeeded")
-        .map((r) => ({
-          runId: r.id,
-          reference: r.config.reference,
-          pairs: r.config.pairs,
-          scorer: r.config.scorer,
-          quality: Object.fromEntries(Object.entries(r.summary?.languages ?? {}).flatMap(([lang, l]) => (l.quality ? [[lang, l.quality]] : []))),
-        }));
       const { datasetId: _id, ...rest } = stats;
-      const out = { ...rest, pairs, runs: selectRuns };
-      if (opts.json) return printJson(out);
-      say(`${stats.dataset}: ${stats.groups} groups, ${stats.responses} responses`);
-      for (const [lang, n] of Object.entries(stats.responsesByLanguage)) {
-        const p = pairs[lang];
-        say(`  ${lang.padEnd(8)} ${String(n).padStart(8)} responses${p ? `  pairs: ${p.proposed} proposed, ${p.accepted} accepted, ${p.rejected} rejected, ${p.skipped} skipped` : ""}`);
-      }
+      reportStats(statsSummary(rest, pairs, runs), opts.json);
     });
 }

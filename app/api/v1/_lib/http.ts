@@ -1,0 +1,70 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { AppError, HTTP_STATUS, isAppError } from "@/lib/errors";
+
+function problems(error: z.ZodError, where: string): string {
+  return error.issues
+    .map((i) => {
+      const field = i.path.join(".");
+      if (i.code === "unrecognized_keys") return `${where}: unknown field(s) ${i.keys.join(", ")}`;
+      return `${field ? `${field}` : where}: ${i.message}`;
+    })
+    .join("; ");
+}
+
+/** Validates the query string (repeated keys: the first wins); unknown or bad parameters are a 400 naming them. */
+export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of new URL(request.url).searchParams) if (!(k in raw)) raw[k] = v;
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new AppError("BAD_INPUT", problems(parsed.error, "query"));
+  return parsed.data;
+}
+
+/** Reads and validates a JSON body; a missing or malformed body is a 400. */
+export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw new AppError("BAD_INPUT", "body: expected a JSON object (Content-Type: application/json)");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw new AppError("BAD_INPUT", problems(parsed.error, "body"));
+  return parsed.data;
+}
+
+/** Validates a path segment such as `{id}`. */
+export function parseParam<S extends z.ZodType>(name: string, value: string, schema: S): z.output<S> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new AppError("BAD_INPUT", `${name}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
+  return parsed.data;
+}
+
+export function json(body: unknown, status = 200): NextResponse {
+  return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
+}
+
+/** Expected failures as `{ error, ...details }` with their status; anything else is logged and a 500. */
+export function errorResponse(e: unknown): NextResponse {
+  if (isAppError(e) && HTTP_STATUS[e.code] < 500) {
+    const details = e.details && typeof e.details === "object" && !Array.isArray(e.details) ? e.details : {};
+    const response = json({ ...details, error: e.message }, HTTP_STATUS[e.code]);
+    if (e.code === "UNAUTHENTICATED") response.headers.set("www-authenticate", 'Bearer realm="cm-align"');
+    return response;
+  }
+  console.error(e);
+  return json({ error: "Unexpected server error; see the server log." }, 500);
+}
+
+/** A record in a dataset the caller may not see answers exactly like a missing record. */
+export async function sameAsMissing<T>(check: Promise<T>, message: string): Promise<T> {
+  try {
+    return await check;
+  } catch (e) {
+    throw isAppError(e) && e.code === "NOT_FOUND" ? new AppError("NOT_FOUND", message) : e;
+  }
+}
+
+/** A numeric `{id}` path segment. */
+export const ZPathId = z.coerce.number({ error: "must be a positive integer" }).int("must be a positive integer").positive("must be a positive integer");

@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { assertCan } from "@/lib/auth/access";
+import { requireApiActor } from "@/lib/auth/bearer";
+import { getDatabase } from "@/lib/db/client";
+import { listPairs } from "@/lib/pairs/queries";
+import { encodeCursor, PAIR_FLAGS, SORT_COLUMNS } from "@/lib/pairs/table";
+import { decodeApiCursor, ZLimit } from "../../../_lib/cursor";
+import { datasetOfSlug } from "../../../_lib/dataset";
+import { errorResponse, json, parseQuery } from "../../../_lib/http";
+
+export const dynamic = "force-dynamic";
+
+const number = z.coerce.number({ error: "must be a number" }).finite("must be a finite number");
+
+/** The pairs table's filters, strictly: a misspelt or malformed parameter is a 400 naming it. */
+const ZQuery = z.strictObject({
+  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as de or zh-Hant").optional(),
+  status: z.enum(["proposed", "accepted", "rejected", "skipped"], { error: "must be proposed, accepted, rejected or skipped" }).optional(),
+  origin: z.enum(["auto", "human"], { error: "must be auto or human" }).optional(),
+  minMargin: number.optional(),
+  maxMargin: number.optional(),
+  flags: z
+    .string()
+    .transform((s) => s.split(",").map((f) => f.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(PAIR_FLAGS, { error: `each flag must be one of ${PAIR_FLAGS.join(", ")}` })))
+    .default([]),
+  q: z.string().max(200, "at most 200 characters").transform((s) => s.trim()).optional(),
+  sort: z.enum(SORT_COLUMNS, { error: `must be one of ${SORT_COLUMNS.join(", ")}` }).default("id"),
+  dir: z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("asc"),
+  cursor: z.string().optional(),
+  limit: ZLimit,
+});
+
+/** The pairs table's cursor: [sort value of the last row, its id]. */
+const ZPairKey = z.tuple([z.number().finite().nullable(), z.number().int().nonnegative()]);
+
+/**
+ * GET /api/v1/datasets/{slug}/pairs: effective pairs, filtered like the pairs table, in `sort` order
+ * (default id) with keyset pages; pass `nextCursor` back as `cursor` with the same filters and sort.
+ */
+export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }) {
+  try {
+    const db = await getDatabase();
+    const actor = await requireApiActor(db, request, "read");
+    const dataset = await datasetOfSlug((await ctx.params).slug);
+    await assertCan(actor, "read", dataset);
+    const { cursor, limit, q, ...filter } = parseQuery(request, ZQuery);
+    const after = cursor === undefined ? null : decodeApiCursor(cursor, ZPairKey);
+    const page = await listPairs(db, dataset.id, {
+      ...filter, q: q === "" ? undefined : q, after: after && { value: after[0], id: after[1] }, size: limit,
+    });
+    return json({ data: page.rows, nextCursor: page.next ? encodeCursor(page.next) : null });
+  } catch (e) {
+    return errorResponse(e);
+  }
+}

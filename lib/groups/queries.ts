@@ -1,4 +1,3 @@
-import "server-only";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { CorrectionRecord } from "@/lib/references/apply-correction";

@@ -29,7 +29,8 @@ function likePattern(q: string): string {
  * the reference of the pair's own run; search looks at the prompt texts and the two paired responses.
  */
 export function filterConditions(datasetId: number, f: PairFilter, params: Params): string[] {
-  const where = [`p.dataset_id = ${params.add(datasetId)}`];
+  const dataset = params.add(datasetId);
+  const where = [`p.dataset_id = ${dataset}`];
   if (f.lang) where.push(`p.language = ${params.add(f.lang)}`);
   if (f.status) where.push(`p.status = ${params.add(f.status)}::"PairStatus"`);
   if (f.origin) where.push(`p.origin = ${params.add(f.origin)}::"PairOrigin"`);
@@ -45,9 +46,12 @@ export function filterConditions(datasetId: number, f: PairFilter, params: Param
     }
   }
   if (f.q) {
+    // Uncorrelated IN lists (hashed subplans) so each text table is searched once through its
+    // trigram index (prompt_texts_text_search_idx, responses_text_search_idx), not once per pair.
     const like = params.add(likePattern(f.q));
-    where.push(`(EXISTS (SELECT 1 FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.text ILIKE ${like})
-      OR EXISTS (SELECT 1 FROM responses r WHERE r.id IN (p.chosen_id, p.rejected_id) AND r.text ILIKE ${like}))`);
+    const hits = `SELECT r.id FROM responses r WHERE r.dataset_id = ${dataset} AND r.text ILIKE ${like}`;
+    where.push(`(p.group_id IN (SELECT pt.group_id FROM prompt_texts pt WHERE pt.dataset_id = ${dataset} AND pt.text ILIKE ${like})
+      OR p.chosen_id IN (${hits}) OR p.rejected_id IN (${hits}))`);
   }
   return where;
 }

@@ -40,37 +40,46 @@ export function statusChart(slug: string, pairs: PairCountRow[]): BarChartModel 
   );
 }
 
+/**
+ * How a set of per-language charts is named and whether its bars link to the pairs table: the
+ * overview's describe the effective pairs; a run page's describe that run's proposals.
+ */
+export type ChartScope = { idPrefix: string; titlePrefix: string; linked: boolean };
+export const OVERVIEW_SCOPE: ChartScope = { idPrefix: "", titlePrefix: "", linked: true };
+
+const links = (scope: ChartScope, hrefs: Record<string, string>) => (scope.linked ? hrefs : {});
+
 /** One histogram per language: margins in tenths, negative margins, and pairs without a margin. */
-export function marginCharts(slug: string, rows: BucketRow[]): BarChartModel[] {
+export function marginCharts(slug: string, rows: BucketRow[], scope = OVERVIEW_SCOPE): BarChartModel[] {
   const buckets = unitBuckets({ negative: true, none: true });
   return pairLanguages(rows).map((lang) => {
     const counts = fillBuckets(buckets, rows.filter((r) => r.language === lang));
     return barChart(
-      { id: `margin-${lang}`, title: `Margin ${lang}`, xLabel: "Margin CL(chosen) − CL(rejected)", yLabel: "Pairs", unit: "", series: [{ key: "pairs", name: "pairs", color: COLORS.margin }] },
+      { id: `${scope.idPrefix}margin-${lang}`, title: `${scope.titlePrefix}Margin ${lang}`, xLabel: "Margin CL(chosen) − CL(rejected)", yLabel: "Pairs", unit: "", series: [{ key: "pairs", name: "pairs", color: COLORS.margin }] },
       buckets.map((b, i) => ({
         label: b.label,
         values: { pairs: counts[i]! },
-        hrefs: { pairs: b.id === null ? pairsHref(slug, { lang, status: "skipped" }) : pairsHref(slug, { lang, minMargin: b.min, maxMargin: b.max }) },
+        hrefs: links(scope, { pairs: b.id === null ? pairsHref(slug, { lang, status: "skipped" }) : pairsHref(slug, { lang, minMargin: b.min, maxMargin: b.max }) }),
       })),
     );
   });
 }
 
 /** Per language, CL scores of chosen and of rejected responses side by side (skipped pairs left out). */
-export function scoreCharts(slug: string, chosen: BucketRow[], rejected: BucketRow[]): BarChartModel[] {
+export function scoreCharts(slug: string, chosen: BucketRow[], rejected: BucketRow[], scope = OVERVIEW_SCOPE): BarChartModel[] {
   const buckets = unitBuckets({ negative: true, none: false });
   return pairLanguages([...chosen, ...rejected]).map((lang) => {
     const c = fillBuckets(buckets, chosen.filter((r) => r.language === lang));
     const r = fillBuckets(buckets, rejected.filter((x) => x.language === lang));
     return barChart(
       {
-        id: `scores-${lang}`, title: `CL scores ${lang}`, xLabel: "Cross-lingual consistency with the reference", yLabel: "Responses", unit: "",
+        id: `${scope.idPrefix}scores-${lang}`, title: `${scope.titlePrefix}CL scores ${lang}`, xLabel: "Cross-lingual consistency with the reference", yLabel: "Responses", unit: "",
         series: [{ key: "chosen", name: "chosen", color: COLORS.chosen }, { key: "rejected", name: "rejected", color: COLORS.rejected }],
       },
       buckets.map((b, i) => ({
         label: b.label,
         values: { chosen: c[i]!, rejected: r[i]! },
-        hrefs: { chosen: pairsHref(slug, { lang, sort: "scoreChosen" }), rejected: pairsHref(slug, { lang, sort: "scoreRejected" }) },
+        hrefs: links(scope, { chosen: pairsHref(slug, { lang, sort: "scoreChosen" }), rejected: pairsHref(slug, { lang, sort: "scoreRejected" }) }),
       })),
     );
   });

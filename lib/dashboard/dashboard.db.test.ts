@@ -7,6 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { changedPairs, changesByLanguage, listSelectRuns } from "./compare";
 import { loadOverview } from "./overview";
 import { qualityRows } from "./quality";
+import { isLatestSelectRun, runProposalAggregates } from "./run";
 
 // Two math groups whose pairs are decided by the answers (see lib/runs/select-run.db.test.ts). With the
 // answer scorer a matching answer scores 1 plus a small tie-break, so every chosen CL and margin is ≥ 1
@@ -77,6 +78,21 @@ describe("dashboard aggregates", () => {
       { language: "de", responses: 4, offTarget: 1, medianChars: 27, p90Chars: 36 },
       { language: "en", responses: 6, offTarget: 0, medianChars: 34, p90Chars: 44 },
     ]);
+  });
+
+  it("a run's own proposals: margin and CL histograms, skip reasons per language", async () => {
+    const r = await runProposalAggregates(t.db, datasetId, runA);
+    expect(sortRows(r.margins)).toEqual([
+      { language: "ar", bucket: null, n: 1 },
+      { language: "ar", bucket: 10, n: 1 },
+      { language: "de", bucket: 10, n: 2 },
+    ]);
+    expect(sortRows(r.chosenScores)).toEqual([{ language: "ar", bucket: 10, n: 1 }, { language: "de", bucket: 10, n: 2 }]);
+    expect(sortRows(r.rejectedScores)).toEqual([{ language: "ar", bucket: 1, n: 1 }, { language: "de", bucket: 1, n: 2 }]);
+    expect(r.skips).toEqual([{ language: "ar", reason: "too_few_candidates", n: 1 }]);
+    expect(await isLatestSelectRun(t.db, datasetId, runA)).toBe(true);
+    // Scoped by dataset: the run's id under another dataset has nothing.
+    expect(await runProposalAggregates(t.db, datasetId + 1, runA)).toEqual({ margins: [], chosenScores: [], rejectedScores: [], skips: [] });
   });
 
   it("a reviewer's decision moves the pair to its status and origin", async () => {

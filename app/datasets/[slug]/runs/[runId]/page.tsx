@@ -7,6 +7,7 @@ import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { findRun } from "@/lib/runs/queries";
 import { ZRunId } from "@/lib/runs/schemas";
 import { CancelRunButton } from "../_components/cancel-run-button";
+import { RunCharts } from "./run-charts";
 
 export const dynamic = "force-dynamic";
 
@@ -69,6 +70,7 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
           </table>
         </section>
       )}
+      {run.kind === "select" && run.status === "succeeded" && <RunCharts slug={dataset.slug} datasetId={dataset.id} runId={run.id} />}
     </div>
   );
 }

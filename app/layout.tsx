@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { currentUser } from "@/lib/auth/session";
+import { UserMenu } from "./account/_components/user-menu";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,7 +9,9 @@ export const metadata: Metadata = {
   description: "Build, inspect and export multilingual DPO preference data with CM-Align.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Reading the session makes every page dynamic, which the per-request CSP nonce needs anyway.
+  const user = await currentUser();
   return (
     <html lang="en">
       <body>
@@ -16,10 +20,24 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/datasets" className="font-semibold text-indigo-700">
               CM-Align Studio
             </Link>
-            <Link href="/datasets" className="text-sm text-slate-600 hover:text-slate-900">
-              Datasets
-            </Link>
-            <Link href="/settings" className="text-sm text-slate-600 hover:text-slate-900">Settings</Link>
+            {user && (
+              <>
+                <Link href="/datasets" className="text-sm text-slate-600 hover:text-slate-900">
+                  Datasets
+                </Link>
+                {user.role === "admin" && (
+                  <>
+                    <Link href="/settings" className="text-sm text-slate-600 hover:text-slate-900">
+                      Settings
+                    </Link>
+                    <Link href="/admin/users" className="text-sm text-slate-600 hover:text-slate-900">
+                      Users
+                    </Link>
+                  </>
+                )}
+                <UserMenu name={user.name} role={user.role} />
+              </>
+            )}
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>

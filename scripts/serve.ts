@@ -1,6 +1,8 @@
 // `npm run dev` / `npm start`: opens the database (embedded PGlite unless DATABASE_URL is set),
 // migrates it, seeds the demo on an empty database, then runs Next.js against it.
 import { spawn } from "node:child_process";
+import { announceFirstAdmin } from "@/lib/auth/first-admin";
+import { authSecret } from "@/lib/auth/secret";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { openEmbedded } from "@/lib/db/embedded";
 import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
@@ -26,6 +28,9 @@ if (e.CM_SEED_DEMO === "1") {
   const seeded = await seedDemoIfEmpty(db);
   if (seeded) console.error(`Seeded the demo dataset: ${seeded.groups} groups, ${seeded.responses} responses.`);
 }
+await announceFirstAdmin(db, (line) => console.error(line));
+// Created now (unless CM_AUTH_SECRET is set) so the Next.js server and workers read the same one.
+authSecret();
 // The app enqueues runs; this process executes them (set CM_WORKER=0 and run `npm run worker` instead).
 const stopWorker = e.CM_WORKER === "1" ? await startWorker(db, (m) => console.error(`[worker] ${m}`)) : async () => {};
 

@@ -1,16 +1,22 @@
 import Link from "next/link";
 import { LanguageBadge } from "@/components/language-badge";
+import { hiddenDatasetIds } from "@/lib/auth/access";
+import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { listDatasets } from "@/lib/datasets/queries";
 
 export const dynamic = "force-dynamic";
 
 export default async function DatasetsPage() {
-  const datasets = await listDatasets();
+  const actor = await pageActor();
+  const [all, hidden] = await Promise.all([listDatasets(), hiddenDatasetIds(actor)]);
+  const datasets = all.filter((d) => !hidden.has(d.id));
   return (
     <div className="space-y-4">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Datasets</h1>
-        <Link className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white" href="/datasets/new">New dataset</Link>
+        {abilities(actor).manage && (
+          <Link className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white" href="/datasets/new">New dataset</Link>
+        )}
       </div>
       {datasets.length === 0 ? (
         <p className="text-slate-600">No datasets yet. Import one with <code>npm run cli -- import</code>.</p>

@@ -1,3 +1,4 @@
+import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { getProviderSettingsView } from "@/lib/providers/mutations";
 import { OFFLINE_EMBEDDING_MODEL } from "@/lib/embeddings/offline-embedder";
 import { SettingsForm } from "./_components/settings-form";
@@ -6,6 +7,7 @@ import { TestConnection } from "./_components/test-connection";
 export const dynamic = "force-dynamic";
 
 export default async function SettingsPage() {
+  if (!abilities(await pageActor()).manage) return <p className="text-sm text-slate-600">Only admins change the provider settings.</p>;
   const view = await getProviderSettingsView();
   return (
     <div className="max-w-3xl space-y-6">

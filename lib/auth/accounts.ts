@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
+import type { PoolClient } from "pg";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { ROLES, type Role } from "./roles";
@@ -14,8 +15,15 @@ export const ZNewUser = z.object({
 });
 export type NewUser = z.input<typeof ZNewUser> & { mustChangePassword?: boolean };
 
+async function audit(client: PoolClient, byUserId: number | null, action: string, entityId: number, data: object, datasetId: number | null = null) {
+  await client.query(
+    `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, $3, 'user', $4, $5)`,
+    [datasetId, byUserId, action, String(entityId), JSON.stringify(data)],
+  );
+}
+
 /** A user with a password credential, in one transaction (better-auth signs them in afterwards). */
-export async function createUser(db: Database, input: NewUser): Promise<{ id: number }> {
+export async function createUser(db: Database, input: NewUser, byUserId: number | null = null): Promise<{ id: number }> {
   const user = ZNewUser.parse(input);
   const hash = await hashPassword(user.password);
   const client = await db.pool.connect();
@@ -32,6 +40,7 @@ export async function createUser(db: Database, input: NewUser): Promise<{ id: nu
       `INSERT INTO auth_accounts (user_id, account_id, provider_id, password) VALUES ($1, $2, 'credential', $3)`,
       [created.id, String(created.id), hash],
     );
+    await audit(client, byUserId, "user.create", created.id, { email: user.email, role: user.role });
     await client.query("COMMIT");
     return created;
   } catch (e) {
@@ -57,7 +66,7 @@ export async function listUsers(db: Database): Promise<UserListRow[]> {
 }
 
 /** Changes a role; refuses to leave the app without an admin. */
-export async function setUserRole(db: Database, userId: number, role: Role): Promise<void> {
+export async function setUserRole(db: Database, userId: number, role: Role, byUserId: number | null = null): Promise<void> {
   const client = await db.pool.connect();
   try {
     await client.query("BEGIN");
@@ -67,6 +76,7 @@ export async function setUserRole(db: Database, userId: number, role: Role): Pro
     if (!rowCount) throw new AppError("NOT_FOUND", `No user with id ${userId}.`);
     const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
     if ((rows[0]?.n ?? 0) === 0) throw new AppError("CONFLICT", "At least one admin must remain.");
+    await audit(client, byUserId, "user.role", userId, { role });
     await client.query("COMMIT");
   } catch (e) {
     await client.query("ROLLBACK");
@@ -80,7 +90,7 @@ export async function setUserRole(db: Database, userId: number, role: Role): Pro
  * Restricts a dataset to exactly these members (by email); an empty list makes it open to every
  * signed-in user again. Unknown emails are refused and nothing changes.
  */
-export async function setDatasetMembers(db: Database, datasetSlug: string, emails: string[]): Promise<{ members: number }> {
+export async function setDatasetMembers(db: Database, datasetSlug: string, emails: string[], byUserId: number | null = null): Promise<{ members: number }> {
   const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
   const client = await db.pool.connect();
   try {
@@ -95,6 +105,10 @@ export async function setDatasetMembers(db: Database, datasetSlug: string, email
     await client.query(
       `INSERT INTO dataset_members (dataset_id, user_id) SELECT $1, unnest($2::int[])`,
       [dataset.id, users.rows.map((u) => u.id)],
+    );
+    await client.query(
+      `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, 'dataset.members', 'dataset', $3, $4)`,
+      [dataset.id, byUserId, String(dataset.id), JSON.stringify({ members: users.rows.map((u) => u.email).sort() })],
     );
     await client.query("COMMIT");
     return { members: users.rows.length };

@@ -1,6 +1,7 @@
 import "server-only";
 import { headers } from "next/headers";
-import { AppError, forbidden } from "@/lib/errors";
+import { cache } from "react";
+import { AppError } from "@/lib/errors";
 import { getPrisma } from "@/lib/db/client";
 import type { Actor } from "./actor";
 import { assertCan } from "./access";
@@ -14,12 +15,19 @@ import { loadUser, toActor, type UserRow } from "./users";
  * (lib/auth/guard-coverage.test.ts checks it).
  */
 
-/** The session's user (null when signed out or the session expired). */
-export async function currentUser(requestHeaders?: Headers): Promise<UserRow | null> {
+async function userFromHeaders(requestHeaders: Headers): Promise<UserRow | null> {
   const auth = await getAuth();
-  const session = await auth.api.getSession({ headers: requestHeaders ?? (await headers()) });
+  const session = await auth.api.getSession({ headers: requestHeaders });
   if (!session) return null;
   return loadUser(Number(session.user.id));
+}
+
+// Once per server render: the layout, the page and its guards share one lookup.
+const requestUser = cache(async () => userFromHeaders(await headers()));
+
+/** The session's user (null when signed out or the session expired). */
+export async function currentUser(requestHeaders?: Headers): Promise<UserRow | null> {
+  return requestHeaders ? userFromHeaders(requestHeaders) : requestUser();
 }
 
 export async function currentActor(requestHeaders?: Headers): Promise<Actor | null> {
@@ -28,6 +36,8 @@ export async function currentActor(requestHeaders?: Headers): Promise<Actor | nu
 }
 
 /** A dataset slug, id, `{ id }`, or a lookup run only once the user is known (e.g. a run's dataset). */
+export const MUST_CHANGE_PASSWORD = "Change your one-time password first (/account/password).";
+
 export type DatasetRef = string | number | { id: number } | (() => Promise<{ id: number }>);
 
 async function resolveDataset(ref: DatasetRef): Promise<{ id: number }> {
@@ -47,7 +57,7 @@ async function resolveDataset(ref: DatasetRef): Promise<{ id: number }> {
  */
 export async function requireActor(permission: Permission, dataset?: DatasetRef, requestHeaders?: Headers): Promise<Actor> {
   const user = await currentUser(requestHeaders);
-  if (user?.mustChangePassword) throw forbidden("Change your one-time password first (Account page).");
+  if (user?.mustChangePassword) throw new AppError("FORBIDDEN", MUST_CHANGE_PASSWORD, { mustChangePassword: true });
   const actor = user ? toActor(user, "session") : null;
   await assertCan(actor, permission, actor && dataset !== undefined ? await resolveDataset(dataset) : undefined);
   return actor as Actor;

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 
 const TABS = [
@@ -15,6 +16,7 @@ const TABS = [
 export default async function DatasetLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const dataset = await findDatasetBySlug((await params).slug);
   if (!dataset) notFound();
+  await pageActor(dataset);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-6 border-b border-slate-200 pb-2">

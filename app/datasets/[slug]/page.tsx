@@ -8,6 +8,7 @@ import { qualityCharts } from "@/lib/charts/quality";
 import { loadOverview } from "@/lib/dashboard/overview";
 import { qualityRows } from "@/lib/dashboard/quality";
 import { getDatabase } from "@/lib/db/client";
+import { pageActor } from "@/lib/auth/page-guard";
 import { getDatasetBySlug, listGroups } from "@/lib/datasets/queries";
 import { ZGroupPageParams, ZSlug } from "@/lib/datasets/schemas";
 import { isAppError } from "@/lib/errors";
@@ -23,6 +24,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   if (!slug.success) notFound();
   const dataset = await getDatasetBySlug(slug.data).catch((e: unknown) => (isAppError(e) ? null : Promise.reject(e)));
   if (!dataset) notFound();
+  await pageActor(dataset);
   const { after } = ZGroupPageParams.parse(await searchParams);
   const db = await getDatabase();
   const [overview, quality, groups] = await Promise.all([

@@ -1,9 +1,11 @@
 import { UploadForm } from "@/components/import/upload-form";
+import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
-export default function NewDatasetPage() {
+export default async function NewDatasetPage() {
+  if (!abilities(await pageActor()).manage) return <p className="text-sm text-slate-600">Only admins create datasets.</p>;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">New dataset</h1>

@@ -6,6 +6,7 @@ import { changedPairViews, changesChart } from "@/lib/charts/compare";
 import { runLabel } from "@/lib/charts/quality";
 import { changedPairs, changesByLanguage, listSelectRuns, type SelectRunOption } from "@/lib/dashboard/compare";
 import { getDatabase } from "@/lib/db/client";
+import { pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { RunPicker } from "./run-picker";
 
@@ -22,6 +23,7 @@ const label = (r: SelectRunOption) => runLabel({ runId: r.id, reference: r.refer
 export default async function CompareRunsPage({ params, searchParams }: Props) {
   const dataset = await findDatasetBySlug((await params).slug);
   if (!dataset) notFound();
+  await pageActor(dataset);
   const db = await getDatabase();
   const runs = await listSelectRuns(db, dataset.id);
   const q = ZCompareParams.parse(await searchParams);

@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getDatabase } from "@/lib/db/client";
+import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { isAppError } from "@/lib/errors";
 import { EXPORT_FORMATS } from "@/lib/export";
@@ -28,15 +29,18 @@ async function loadPreview(datasetId: number, params: Record<string, string>): P
 export default async function ExportsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const dataset = await findDatasetBySlug((await params).slug);
   if (!dataset) notFound();
+  const can = abilities(await pageActor(dataset));
   const form = formFromSearchParams(await searchParams);
   const [exports, preview] = await Promise.all([listExports(await getDatabase(), dataset.id), loadPreview(dataset.id, form)]);
   const languages = dataset.languages.filter((l) => l !== dataset.pivotLanguage);
   return (
     <div className="space-y-6">
-      <section className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 className="mb-3 font-medium">New export</h2>
-        <CreateExportForm slug={dataset.slug} formats={EXPORT_FORMATS} languages={languages} pivot={dataset.pivotLanguage} defaults={form} />
-      </section>
+      {can.export && (
+        <section className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 className="mb-3 font-medium">New export</h2>
+          <CreateExportForm slug={dataset.slug} formats={EXPORT_FORMATS} languages={languages} pivot={dataset.pivotLanguage} defaults={form} />
+        </section>
+      )}
       {preview && (
         <section id="preview" className="rounded-lg bg-white p-4 shadow-sm" aria-label="Preview">
           <h2 className="mb-3 font-medium">Preview</h2>
@@ -57,7 +61,7 @@ export default async function ExportsPage({ params, searchParams }: { params: Pr
       )}
       <section className="rounded-lg bg-white p-4 shadow-sm" aria-label="Exports">
         <h2 className="mb-3 font-medium">Past exports</h2>
-        <ExportsTable exports={exports} />
+        <ExportsTable exports={exports} canCancel={can.export} />
       </section>
     </div>
   );

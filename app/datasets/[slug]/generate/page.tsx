@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunProgress } from "@/components/run-progress";
 import { getDatabase } from "@/lib/db/client";
+import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { OFFLINE_EMBEDDING_MODEL } from "@/lib/embeddings/offline-embedder";
 import { listProviderRuns } from "@/lib/generate/queries";
@@ -14,6 +15,7 @@ export const dynamic = "force-dynamic";
 export default async function GeneratePage({ params }: { params: Promise<{ slug: string }> }) {
   const dataset = await findDatasetBySlug((await params).slug);
   if (!dataset) notFound();
+  const can = abilities(await pageActor(dataset));
   const [settings, runs] = await Promise.all([getProviderSettingsView(), listProviderRuns(await getDatabase(), dataset.id)]);
   return (
     <div className="space-y-6">
@@ -23,14 +25,18 @@ export default async function GeneratePage({ params }: { params: Promise<{ slug:
           embedder until then.
         </p>
       )}
-      <section className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 className="mb-3 font-medium">Generate responses</h2>
-        <GenerateForm slug={dataset.slug} languages={dataset.languages} defaultModel={settings.generationModel ?? ""} />
-      </section>
-      <section className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 className="mb-3 font-medium">Embed responses</h2>
-        <EmbedForm slug={dataset.slug} defaultModel={settings.baseUrl && settings.embeddingModel ? settings.embeddingModel : OFFLINE_EMBEDDING_MODEL} />
-      </section>
+      {can.manage && (
+        <>
+          <section className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="mb-3 font-medium">Generate responses</h2>
+            <GenerateForm slug={dataset.slug} languages={dataset.languages} defaultModel={settings.generationModel ?? ""} />
+          </section>
+          <section className="rounded-lg bg-white p-4 shadow-sm">
+            <h2 className="mb-3 font-medium">Embed responses</h2>
+            <EmbedForm slug={dataset.slug} defaultModel={settings.baseUrl && settings.embeddingModel ? settings.embeddingModel : OFFLINE_EMBEDDING_MODEL} />
+          </section>
+        </>
+      )}
       <section className="rounded-lg bg-white p-4 shadow-sm" aria-label="Generate and embed runs">
         <h2 className="mb-3 font-medium">Generate and embed runs</h2>
         {runs.length === 0 && <p className="text-sm text-slate-600">No generate or embed runs yet.</p>}

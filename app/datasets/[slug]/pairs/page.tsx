@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { PairFilters } from "@/components/review/pair-filters";
 import { getDatabase } from "@/lib/db/client";
+import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { recentBulkJobs } from "@/lib/pairs/bulk-in-dataset";
 import { countPairs, listPairs } from "@/lib/pairs/queries";
@@ -15,6 +16,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function PairsPage({ params, searchParams }: Props) {
   const dataset = await findDatasetBySlug((await params).slug);
   if (!dataset) notFound();
+  const can = abilities(await pageActor(dataset));
   const t = parsePairTableParams(await searchParams);
   const db = await getDatabase();
   const filter = filterOf(t);
@@ -38,7 +40,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
         nextQuery={page.next ? toQuery({ ...filter, ...view, after: page.next }) : null}
         reviewQuery={toQuery({ ...filter, sort: t.sort, dir: t.dir })}
       />
-      <BulkPanel slug={dataset.slug} filter={filter} total={total} jobs={jobs} />
+      {can.review && <BulkPanel slug={dataset.slug} filter={filter} total={total} jobs={jobs} />}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RunProgress } from "@/components/run-progress";
 import { getDatabase } from "@/lib/db/client";
+import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { listRuns } from "@/lib/runs/queries";
 import { CancelRunButton } from "./_components/cancel-run-button";
@@ -12,13 +13,16 @@ export const dynamic = "force-dynamic";
 export default async function RunsPage({ params }: { params: Promise<{ slug: string }> }) {
   const dataset = await findDatasetBySlug((await params).slug);
   if (!dataset) notFound();
+  const can = abilities(await pageActor(dataset));
   const runs = await listRuns(await getDatabase(), dataset.id);
   return (
     <div className="space-y-6">
-      <section className="rounded-lg bg-white p-4 shadow-sm">
-        <h2 className="mb-3 font-medium">New select run</h2>
-        <StartRunForm slug={dataset.slug} />
-      </section>
+      {can.manage && (
+        <section className="rounded-lg bg-white p-4 shadow-sm">
+          <h2 className="mb-3 font-medium">New select run</h2>
+          <StartRunForm slug={dataset.slug} />
+        </section>
+      )}
       <section className="rounded-lg bg-white p-4 shadow-sm" aria-label="Runs">
         <h2 className="mb-3 font-medium">Runs</h2>
         {runs.length === 0 && <p className="text-sm text-slate-600">No runs yet.</p>}
@@ -35,7 +39,7 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
                 runId={run.id}
                 initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }}
               />
-              {(run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
+              {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
               {run.summary && <span className="text-slate-600">{run.summary.pairs} pairs</span>}
             </li>
           ))}

@@ -10,7 +10,7 @@ const POLL_MS = 1_000;
 const UNFINISHED = new Set(["queued", "running"]);
 
 /** A queued or running export: polls its progress, offers cancel, and reloads the list once it ends. */
-export function ExportProgress({ exportId, initial }: { exportId: number; initial: Progress }) {
+export function ExportProgress({ exportId, initial, canCancel }: { exportId: number; initial: Progress; canCancel: boolean }) {
   const [progress, setProgress] = useState(initial);
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [cancelling, startCancel] = useTransition();
@@ -62,7 +62,7 @@ export function ExportProgress({ exportId, initial }: { exportId: number; initia
           >
             <div className="h-full bg-indigo-600 transition-all" style={{ width: `${percent}%` }} />
           </div>
-          <button
+          {canCancel && <button
             type="button"
             disabled={cancelling || progress.cancelRequested}
             onClick={() =>
@@ -76,7 +76,7 @@ export function ExportProgress({ exportId, initial }: { exportId: number; initia
             className="text-xs text-red-700 hover:underline disabled:opacity-50"
           >
             Cancel
-          </button>
+          </button>}
         </>
       )}
       {cancelError && <p role="alert" className="text-xs text-red-700">{cancelError}</p>}

@@ -14,7 +14,7 @@ function countsLine(counts: StoredExport["counts"]): string {
 }
 
 /** Past exports with their counts, files and hashes; every file links to its stored bytes. */
-export function ExportsTable({ exports }: { exports: StoredExport[] }) {
+export function ExportsTable({ exports, canCancel }: { exports: StoredExport[]; canCancel: boolean }) {
   if (exports.length === 0) return <p className="text-sm text-slate-600">No exports yet.</p>;
   return (
     <table className="w-full border-collapse text-sm" aria-label="Past exports">
@@ -42,6 +42,7 @@ export function ExportsTable({ exports }: { exports: StoredExport[] }) {
                 ) : e.status === "queued" || e.status === "running" ? (
                   <ExportProgress
                     exportId={e.id}
+                    canCancel={canCancel}
                     initial={{ status: e.status, rowsDone: e.rowsDone, rowsTotal: e.rowsTotal, cancelRequested: e.cancelRequested, error: e.error }}
                   />
                 ) : (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ScoreHeatmap } from "@/components/heatmap/score-heatmap";
 import { getDatabase } from "@/lib/db/client";
+import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { ZGroupId } from "@/lib/datasets/schemas";
 import { isAppError } from "@/lib/errors";
@@ -19,6 +20,7 @@ export default async function GroupPage({ params }: Props) {
   const groupId = ZGroupId.safeParse(raw.groupId);
   const dataset = await findDatasetBySlug(raw.slug);
   if (!dataset || !groupId.success) notFound();
+  const can = abilities(await pageActor(dataset));
   const db = await getDatabase();
   const view = await getGroupView(db, dataset.id, groupId.data).catch((e: unknown) => (isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
   if (!view) notFound();
@@ -39,13 +41,13 @@ export default async function GroupPage({ params }: Props) {
           </p>
         )}
       </div>
-      <ReferencePanel view={view} slug={dataset.slug} byId={byId} />
+      <ReferencePanel view={view} slug={dataset.slug} byId={byId} canReview={can.review} />
       <section aria-label="Score heatmap" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-medium">Scores</h2>
         <ScoreHeatmap map={heatmap} />
       </section>
       {view.languages.map((lang) => (
-        <LanguageSection key={lang} view={view} lang={lang} slug={dataset.slug} byId={byId} />
+        <LanguageSection key={lang} view={view} lang={lang} slug={dataset.slug} byId={byId} canReview={can.review} />
       ))}
     </div>
   );

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { LanguageBadge } from "@/components/language-badge";
 import { RunProgress } from "@/components/run-progress";
 import { getDatabase } from "@/lib/db/client";
+import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { findRun } from "@/lib/runs/queries";
 import { ZRunId } from "@/lib/runs/schemas";
@@ -18,6 +19,7 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
   const runId = ZRunId.safeParse(raw.runId);
   const dataset = await findDatasetBySlug(raw.slug);
   if (!dataset || !runId.success) notFound();
+  const can = abilities(await pageActor(dataset));
   const run = await findRun(await getDatabase(), dataset.id, runId.data);
   if (!run) notFound();
   const languages = Object.entries(run.summary?.languages ?? {});
@@ -27,7 +29,7 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
         <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/runs`}>← Runs</Link>
         <h2 className="text-xl font-semibold">Run {run.id} ({run.kind})</h2>
         <RunProgress runId={run.id} initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }} />
-        {(run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
+        {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
       </div>
       {run.error && <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{run.error}</p>}
       <section className="rounded-lg bg-white p-4 shadow-sm">

@@ -6,10 +6,10 @@ import { PairSummary } from "./pair-summary";
 import { MakeReferenceButton } from "./reference-actions";
 import { ResponseCard } from "./response-card";
 
-type Props = { view: GroupView; lang: string; slug: string; byId: Map<number, GroupResponse> };
+type Props = { view: GroupView; lang: string; slug: string; byId: Map<number, GroupResponse>; canReview: boolean };
 
 /** One language: its prompt, its effective pair, and its responses ranked by score. */
-export function LanguageSection({ view, lang, slug, byId }: Props) {
+export function LanguageSection({ view, lang, slug, byId, canReview }: Props) {
   const prompt = view.prompts.find((p) => p.language === lang);
   const isPivot = lang === view.pivot;
   const refId = view.reference.responseId;
@@ -29,7 +29,7 @@ export function LanguageSection({ view, lang, slug, byId }: Props) {
             response={r}
             scoreLabel={isPivot ? "Cons" : "CL"}
             action={
-              isPivot && r.id !== refId && r.charLength > 0 && refId !== null ? (
+              canReview && isPivot && r.id !== refId && r.charLength > 0 && refId !== null ? (
                 <MakeReferenceButton slug={slug} groupId={view.group.id} responseId={r.id} sampleIndex={r.sampleIndex} />
               ) : undefined
             }

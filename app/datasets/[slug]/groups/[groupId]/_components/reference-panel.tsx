@@ -5,7 +5,7 @@ import { EditReferenceForm, UndoCorrectionButton } from "./reference-actions";
 const KIND_TEXT: Record<string, string> = { pick: "picked another sample", edit: "edited the text", undo: "undid a correction" };
 
 /** The English reference, where it came from, how to correct it, and the last correction's effect. */
-export function ReferencePanel({ view, slug, byId }: { view: GroupView; slug: string; byId: Map<number, GroupResponse> }) {
+export function ReferencePanel({ view, slug, byId, canReview }: { view: GroupView; slug: string; byId: Map<number, GroupResponse>; canReview: boolean }) {
   const { reference, correction } = view;
   const ref = reference.responseId === null ? undefined : byId.get(reference.responseId);
   const source =
@@ -26,7 +26,7 @@ export function ReferencePanel({ view, slug, byId }: { view: GroupView; slug: st
         )}{" "}
         <span className="text-slate-500">· {source}</span>
       </p>
-      {ref && <EditReferenceForm slug={slug} groupId={view.group.id} text={ref.text} lang={ref.language} />}
+      {canReview && ref && <EditReferenceForm slug={slug} groupId={view.group.id} text={ref.text} lang={ref.language} />}
       {correction && (
         <div className="space-y-2 border-t border-slate-100 pt-3" data-testid="last-correction">
           <div className="flex flex-wrap items-center gap-3 text-sm">
@@ -34,7 +34,7 @@ export function ReferencePanel({ view, slug, byId }: { view: GroupView; slug: st
               Last correction: a reviewer {KIND_TEXT[correction.kind] ?? correction.kind}
               {correction.reason ? ` — “${correction.reason}”` : ""}
             </span>
-            <UndoCorrectionButton slug={slug} groupId={view.group.id} correctionId={correction.correctionId} />
+            {canReview && <UndoCorrectionButton slug={slug} groupId={view.group.id} correctionId={correction.correctionId} />}
           </div>
           <BeforeAfter changes={correction.changes} byId={byId} />
         </div>

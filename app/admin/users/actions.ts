@@ -1,0 +1,40 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { runAction } from "@/lib/action";
+import { createUser, setDatasetMembers, setUserRole, ZNewUser } from "@/lib/auth/accounts";
+import { ROLES } from "@/lib/auth/roles";
+import { requireActor } from "@/lib/auth/session";
+import { ZSlug } from "@/lib/datasets/schemas";
+import { getDatabase } from "@/lib/db/client";
+
+export async function createUserAction(input: unknown) {
+  const result = await runAction(ZNewUser, input, async (user) => {
+    const actor = await requireActor("manage");
+    return createUser(await getDatabase(), user, actor.userId);
+  });
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
+}
+
+export async function setRoleAction(input: unknown) {
+  const result = await runAction(z.object({ userId: z.number().int().positive(), role: z.enum(ROLES) }), input, async ({ userId, role }) => {
+    const actor = await requireActor("manage");
+    await setUserRole(await getDatabase(), userId, role, actor.userId);
+    return { userId, role };
+  });
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
+}
+
+const ZMembers = z.object({ slug: ZSlug, emails: z.string().max(20_000) });
+
+export async function setMembersAction(input: unknown) {
+  const result = await runAction(ZMembers, input, async ({ slug, emails }) => {
+    const actor = await requireActor("manage");
+    return setDatasetMembers(await getDatabase(), slug, emails.split(/[\s,;]+/), actor.userId);
+  });
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
+}

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PairFilters } from "@/components/review/pair-filters";
 import { getDatabase } from "@/lib/db/client";
+import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { getPairDetail, type PairDetail } from "@/lib/pairs/detail";
 import { listPairs } from "@/lib/pairs/queries";
@@ -17,6 +18,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function ReviewPage({ params, searchParams }: Props) {
   const dataset = await findDatasetBySlug((await params).slug);
   if (!dataset) notFound();
+  const can = abilities(await pageActor(dataset));
   const raw = await searchParams;
   const t = { ...parsePairTableParams(raw), after: null, size: QUEUE_PAGE };
   const at = Number(Array.isArray(raw.at) ? raw.at[0] : raw.at);
@@ -43,7 +45,11 @@ export default async function ReviewPage({ params, searchParams }: Props) {
           <p className="mt-2 whitespace-pre-wrap">{dataset.guidelines}</p>
         </details>
       )}
-      {ids.length === 0 ? (
+      {!can.review ? (
+        <p className="rounded bg-white p-6 text-center text-slate-600 shadow-sm" data-testid="review-read-only">
+          Your role can read pairs but not review them; <Link className="text-indigo-700 underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>open them as a table</Link>.
+        </p>
+      ) : ids.length === 0 ? (
         <p className="rounded bg-white p-6 text-center text-slate-600 shadow-sm">No pairs match these filters.</p>
       ) : (
         <ReviewQueue

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { runAction } from "@/lib/action";
 import { requireActor } from "@/lib/auth/session";
 import { ZSlug } from "@/lib/datasets/schemas";
+import { updateGuidelinesInDataset, ZGuidelines } from "@/lib/pairs/guidelines";
 import { decideInDataset, undoInDataset, ZDecide, ZUndo } from "@/lib/pairs/review";
 
 export async function decideAction(input: unknown) {
@@ -22,5 +23,14 @@ export async function undoAction(input: unknown) {
     return undoInDataset(slug, input, actor.userId);
   });
   revalidatePath("/datasets/[slug]/pairs", "page");
+  return result;
+}
+
+export async function saveGuidelinesAction(input: unknown) {
+  const result = await runAction(ZGuidelines, input, async (data) => {
+    const actor = await requireActor("manage", data.slug);
+    return updateGuidelinesInDataset(data, actor.userId);
+  });
+  revalidatePath("/datasets/[slug]/review", "page");
   return result;
 }

@@ -7,6 +7,7 @@ import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { getPairDetail, type PairDetail } from "@/lib/pairs/detail";
 import { listPairs } from "@/lib/pairs/queries";
 import { encodeCursor, filterOf, parsePairTableParams, toQuery } from "@/lib/pairs/table";
+import { ReviewGuidelines } from "./_components/review-guidelines";
 import { ReviewQueue } from "./_components/review-queue";
 
 export const dynamic = "force-dynamic";
@@ -39,12 +40,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
         <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>Open these pairs as a table</Link>
       </div>
       <PairFilters action={`/datasets/${dataset.slug}/review`} languages={dataset.languages.filter((l) => l !== dataset.pivotLanguage)} filter={filter} keep={{ sort: t.sort, dir: t.dir }} />
-      {dataset.guidelines.trim() !== "" && (
-        <details className="rounded bg-amber-50 p-3 text-sm">
-          <summary className="cursor-pointer font-medium">Review guidelines</summary>
-          <p className="mt-2 whitespace-pre-wrap">{dataset.guidelines}</p>
-        </details>
-      )}
+      <ReviewGuidelines key={dataset.guidelines} slug={dataset.slug} guidelines={dataset.guidelines} lang={dataset.pivotLanguage} />
       {!can.review ? (
         <p className="rounded bg-white p-6 text-center text-slate-600 shadow-sm" data-testid="review-read-only">
           Your role can read pairs but not review them; <Link className="text-indigo-700 underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>open them as a table</Link>.

@@ -18,16 +18,16 @@ type Module = Partial<Record<"GET" | "POST", Handler>>;
 
 /** The /api/v1 tree as Next routes it: a path pattern per route file, its params by name. */
 const ROUTES: [RegExp, Module][] = [
-  [/^\/api\/v1\/me$/, meRoute as Module],
-  [/^\/api\/v1\/datasets$/, datasetsRoute as Module],
-  [/^\/api\/v1\/datasets\/(?<slug>[^/]+)$/, datasetRoute as Module],
-  [/^\/api\/v1\/datasets\/(?<slug>[^/]+)\/runs$/, runsRoute as Module],
-  [/^\/api\/v1\/datasets\/(?<slug>[^/]+)\/pairs$/, pairsRoute as Module],
-  [/^\/api\/v1\/datasets\/(?<slug>[^/]+)\/exports$/, exportsRoute as Module],
-  [/^\/api\/v1\/runs\/(?<id>[^/]+)$/, runRoute as Module],
-  [/^\/api\/v1\/pairs\/(?<id>[^/]+)\/decisions$/, decisionsRoute as Module],
-  [/^\/api\/v1\/exports\/(?<id>[^/]+)$/, exportRoute as Module],
-  [/^\/api\/v1\/exports\/(?<id>[^/]+)\/download$/, downloadRoute as Module],
+  [/^\/api\/v1\/me$/, meRoute as unknown as Module],
+  [/^\/api\/v1\/datasets$/, datasetsRoute as unknown as Module],
+  [/^\/api\/v1\/datasets\/(?<slug>[^/]+)$/, datasetRoute as unknown as Module],
+  [/^\/api\/v1\/datasets\/(?<slug>[^/]+)\/runs$/, runsRoute as unknown as Module],
+  [/^\/api\/v1\/datasets\/(?<slug>[^/]+)\/pairs$/, pairsRoute as unknown as Module],
+  [/^\/api\/v1\/datasets\/(?<slug>[^/]+)\/exports$/, exportsRoute as unknown as Module],
+  [/^\/api\/v1\/runs\/(?<id>[^/]+)$/, runRoute as unknown as Module],
+  [/^\/api\/v1\/pairs\/(?<id>[^/]+)\/decisions$/, decisionsRoute as unknown as Module],
+  [/^\/api\/v1\/exports\/(?<id>[^/]+)$/, exportRoute as unknown as Module],
+  [/^\/api\/v1\/exports\/(?<id>[^/]+)\/download$/, downloadRoute as unknown as Module],
 ];
 
 async function handle(req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {

@@ -51,7 +51,8 @@ afterAll(async () => {
  * points nowhere and its data dir does not exist, so any local database access would fail.
  */
 async function remoteCli(args: string[], token: string | null): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: Record<string, string> = {
+  const env: NodeJS.ProcessEnv = {
+    NODE_ENV: "test",
     PATH: process.env.PATH ?? "",
     HOME: process.env.HOME ?? work,
     CM_SERVER_URL: server.url,

@@ -4,29 +4,44 @@ import { LEDGERS, compactSql, type LedgerName } from "./ledgers";
 /** Rows beyond one per key that a ledger may carry before a read folds it. */
 export const COMPACT_SLACK = 512;
 
+const NAMES = Object.keys(LEDGERS) as LedgerName[];
+
+// Per process: a ledger's row count when it was last known to hold one row per key. Comparing the
+// current count with it is one cheap count(*); the key count itself is measured once per process.
+const settled = new Map<string, number>();
+const slot = (name: LedgerName, datasetId: number) => `${name}:${datasetId}`;
+
 /**
  * Folds a dataset's ledger rows into one per key. One DELETE … RETURNING feeding one INSERT, so it is
  * atomic and safe next to writers (their new rows are not in its snapshot) and next to another
  * compaction (a row is deleted, and its count re-inserted, by exactly one of them).
  */
 export async function compactLedger(db: Database, name: LedgerName, datasetId: number): Promise<void> {
-  await db.pool.query(compactSql(LEDGERS[name]), [datasetId]);
+  const result = await db.pool.query(compactSql(LEDGERS[name]), [datasetId]);
+  settled.set(slot(name, datasetId), result.rowCount ?? 0);
 }
 
-/** Compacts the dataset's ledgers that have grown more than COMPACT_SLACK rows past their key count. */
+async function keyCount(db: Database, name: LedgerName, datasetId: number): Promise<number> {
+  const l = LEDGERS[name];
+  const keys = l.keys.length ? `count(DISTINCT (${l.keys.join(", ")}, 0))` : "least(count(*), 1)";
+  const { rows } = await db.pool.query<{ n: number }>(`SELECT ${keys}::int AS n FROM ${l.table} WHERE dataset_id = $1`, [datasetId]);
+  return rows[0]!.n;
+}
+
+/** Compacts the dataset's ledgers that have grown more than COMPACT_SLACK rows past one row per key. */
 export async function compactFragmented(db: Database, datasetId: number): Promise<LedgerName[]> {
-  const names = Object.keys(LEDGERS) as LedgerName[];
-  const { rows } = await db.pool.query<{ name: LedgerName; rows: number; keys: number }>(
-    names
-      .map((name) => {
-        const l = LEDGERS[name];
-        const key = l.keys.length ? `count(DISTINCT (${l.keys.join(", ")}, 0))` : "least(count(*), 1)";
-        return `SELECT '${name}' AS name, count(*)::int AS rows, ${key}::int AS keys FROM ${l.table} WHERE dataset_id = $1`;
-      })
-      .join(" UNION ALL "),
+  const { rows } = await db.pool.query<{ name: LedgerName; rows: number }>(
+    NAMES.map((name) => `SELECT '${name}' AS name, count(*)::int AS rows FROM ${LEDGERS[name].table} WHERE dataset_id = $1`).join(" UNION ALL "),
     [datasetId],
   );
-  const due = rows.filter((r) => r.rows - r.keys > COMPACT_SLACK).map((r) => r.name);
+  const due: LedgerName[] = [];
+  for (const r of rows) {
+    if (r.rows <= COMPACT_SLACK) continue;
+    const key = slot(r.name, datasetId);
+    const base = settled.get(key) ?? (await keyCount(db, r.name, datasetId));
+    settled.set(key, base);
+    if (r.rows - base > COMPACT_SLACK) due.push(r.name);
+  }
   for (const name of due) await compactLedger(db, name, datasetId);
   return due;
 }

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { storageStateOf } from "./e2e/auth-users";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const DATA_DIR = process.env.E2E_DATA_DIR ?? ".data-e2e";
@@ -10,8 +11,11 @@ export default defineConfig({
   workers: 1,
   forbidOnly: true,
   reporter: [["list"]],
+  // Creates a user per role and signs them in; specs run as the admin unless they choose another.
+  globalSetup: "./e2e/global-setup.ts",
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    storageState: storageStateOf("admin"),
     trace: "retain-on-failure",
   },
   projects: [
@@ -32,7 +36,8 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
-    env: { DATABASE_URL: "" },
+    // Several specs sign in on their own; the limit itself is tested in lib/auth/sign-in.db.test.ts.
+    env: { DATABASE_URL: "", CM_LOGIN_ATTEMPTS_PER_MINUTE: "60" },
     stdout: "pipe",
     stderr: "pipe",
   },

@@ -23,7 +23,7 @@ async function audit(client: PoolClient, byUserId: number | null, action: string
 }
 
 /** A user with a password credential, in one transaction (better-auth signs them in afterwards). */
-export async function createUser(db: Database, input: NewUser, byUserId: number | null = null): Promise<{ id: number }> {
+export async function createUser(db: Pick<Database, "pool">, input: NewUser, byUserId: number | null = null): Promise<{ id: number }> {
   const user = ZNewUser.parse(input);
   const hash = await hashPassword(user.password);
   const client = await db.pool.connect();

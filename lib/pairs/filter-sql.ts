@@ -46,12 +46,16 @@ export function filterConditions(datasetId: number, f: PairFilter, params: Param
     }
   }
   if (f.q) {
-    // Uncorrelated IN lists (hashed subplans) so each text table is searched once through its
-    // trigram index (prompt_texts_text_search_idx, responses_text_search_idx), not once per pair.
+    // The matching pairs are found from the text side: each text table is searched once through its
+    // trigram index (prompt_texts_text_search_idx, responses_text_search_idx), and a response hit
+    // reaches its pair through (dataset, group, language), so the pairs scan stays an id lookup.
     const like = params.add(likePattern(f.q));
-    const hits = `SELECT r.id FROM responses r WHERE r.dataset_id = ${dataset} AND r.text ILIKE ${like}`;
-    where.push(`(p.group_id IN (SELECT pt.group_id FROM prompt_texts pt WHERE pt.dataset_id = ${dataset} AND pt.text ILIKE ${like})
-      OR p.chosen_id IN (${hits}) OR p.rejected_id IN (${hits}))`);
+    where.push(`p.id IN (
+      SELECT m.id FROM prompt_texts pt JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = pt.group_id
+      WHERE pt.dataset_id = ${dataset} AND pt.text ILIKE ${like}
+      UNION
+      SELECT m.id FROM responses r JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = r.group_id AND m.language = r.language
+      WHERE r.dataset_id = ${dataset} AND r.text ILIKE ${like} AND r.id IN (m.chosen_id, m.rejected_id))`);
   }
   return where;
 }

@@ -115,9 +115,14 @@ describe("listing and revoking", () => {
     expect((await listApiTokens(t.db, { userId: alice })).find((v) => v.id === view.id)?.revokedAt).toEqual(revoked.revokedAt);
   });
 
-  it("lets an admin revoke another user's token", async () => {
+  it("lets an admin revoke another user's token, and audits who created and who revoked it", async () => {
     const { token, view } = await createApiToken(t.db, bob, "admin revokes");
     await revokeApiToken(t.db, view.id, { userId: alice, anyUser: true });
     expect(await findTokenOwner(t.db, token)).toBeNull();
+    const audit = await t.db.prisma.auditEvent.findMany({ where: { entity: "api_token", entityId: String(view.id) }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => [a.action, a.userId, a.data])).toEqual([
+      ["token.create", bob, { name: "admin revokes", prefix: view.prefix }],
+      ["token.revoke", alice, { owner: bob, prefix: view.prefix }],
+    ]);
   });
 });

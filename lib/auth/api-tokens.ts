@@ -36,9 +36,13 @@ export async function createApiToken(db: Database, userId: number, name: string)
   const trimmed = name.trim();
   if (trimmed === "" || trimmed.length > 100) throw new AppError("BAD_INPUT", "name: give the token a name of 1 to 100 characters");
   const token = `${TOKEN_PREFIX}${randomBytes(SECRET_BYTES).toString("base64url")}`;
-  const row = await db.prisma.apiToken.create({
-    data: { userId, name: trimmed, prefix: token.slice(0, DISPLAY_LENGTH), tokenHash: hashToken(token) },
-    include: { user: { select: { email: true } } },
+  const row = await db.prisma.$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: { userId, name: trimmed, prefix: token.slice(0, DISPLAY_LENGTH), tokenHash: hashToken(token) },
+      include: { user: { select: { email: true } } },
+    });
+    await tx.auditEvent.create({ data: { userId, action: "token.create", entity: "api_token", entityId: String(created.id), data: { name: trimmed, prefix: created.prefix } } });
+    return created;
   });
   return { token, view: toView(row) };
 }
@@ -74,7 +78,13 @@ export async function revokeApiToken(db: Database, tokenId: number, by: { userId
   const found = await db.prisma.apiToken.findUnique({ where: { id: tokenId }, select: VIEW_SELECT });
   if (!found || (!by.anyUser && found.userId !== by.userId)) throw new AppError("NOT_FOUND", `No API token ${tokenId}.`);
   if (found.revokedAt) return toView(found);
-  const row = await db.prisma.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: VIEW_SELECT });
+  const row = await db.prisma.$transaction(async (tx) => {
+    const revoked = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: VIEW_SELECT });
+    await tx.auditEvent.create({
+      data: { userId: by.userId, action: "token.revoke", entity: "api_token", entityId: String(tokenId), data: { owner: found.userId, prefix: found.prefix } },
+    });
+    return revoked;
+  });
   return toView(row);
 }
 

@@ -4,11 +4,11 @@ import ts from "typescript";
 import { describe, expect, it } from "vitest";
 
 // Every server action and route handler must check the caller on the server (issue #9).
-// Route handlers under these folders authenticate differently (better-auth itself, bearer tokens)
-// or are public (health probe).
+// Route handlers under these folders authenticate differently (better-auth itself) or are public
+// (health probe). The REST API (api/v1) guards with requireApiActor (bearer token or session).
 const APP = path.resolve(__dirname, "../../app");
-const EXEMPT_ROUTES = ["api/auth/", "api/v1/", "api/health/"];
-const GUARDS = ["requireActor", "requireRouteActor"];
+const EXEMPT_ROUTES = ["api/auth/", "api/health/"];
+const GUARDS = ["requireActor", "requireRouteActor", "requireApiActor"];
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
 function walk(dir: string): string[] {

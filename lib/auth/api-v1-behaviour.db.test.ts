@@ -18,7 +18,10 @@ import type { PairRow } from "@/lib/pairs/queries";
 import { SORT_COLUMNS, type SortColumn } from "@/lib/pairs/table";
 import { seedPairsFixture } from "@/lib/pairs/test-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createUser } from "./accounts";
 import { callRoute, createApiUsers, restrictDataset, type ApiUsers } from "./api-v1-testing";
+import { forgetAuth, getAuth } from "./better-auth";
+import * as meRoute from "@/app/api/v1/me/route";
 
 let t: TestDatabase;
 let users: ApiUsers;
@@ -29,6 +32,7 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "cm-api-v1-"));
   process.env.CM_EXPORT_DIR = root;
   t = await createTestDatabase();
+  forgetAuth();
   users = await createApiUsers(t.db);
   open = await seedPairsFixture(t.db, "open", 30);
   const secret = await seedPairsFixture(t.db, "secret", 4);
@@ -243,5 +247,36 @@ describe("runs and exports", () => {
     expect((await callRoute(exportsRoute.POST, "/api/v1/datasets/open/exports", { token: users.viewer.token, method: "POST", body: { format: "trl" }, params: { slug: "open" } })).status).toBe(403);
     expect((await callRoute(exportsRoute.POST, "/api/v1/datasets/secret/exports", { token: users.outsider.token, method: "POST", body: { format: "trl" }, params: { slug: "secret" } })).status).toBe(404);
     expect([await t.db.prisma.pipelineRun.count(), await t.db.prisma.export.count()]).toEqual(before);
+  });
+});
+
+describe("a signed-in browser session instead of a token", () => {
+  const ORIGIN = "http://127.0.0.1:3000";
+  async function sessionCookie(email: string, password: string): Promise<string> {
+    const res = await (await getAuth()).handler(
+      new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+        method: "POST",
+        headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": "10.9.0.1" },
+        body: JSON.stringify({ email, password }),
+      }),
+    );
+    expect(res.status).toBe(200);
+    return (res.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token=")) ?? "").split(";")[0]!;
+  }
+
+  it("acts with the session's user and role; a bad token next to a good cookie is still refused", async () => {
+    const password = "a long enough password";
+    const viewer = await createUser(t.db, { email: "session-viewer@api.example", name: "Session Viewer", role: "viewer", password });
+    const cookie = await sessionCookie("session-viewer@api.example", password);
+    const me = await callRoute(meRoute.GET, "/api/v1/me", { headers: { cookie } });
+    expect(me.body).toEqual({ userId: viewer.id, email: "session-viewer@api.example", name: "Session Viewer", role: "viewer", via: "session" });
+    const list = await callRoute(pairsRoute.GET, "/api/v1/datasets/open/pairs?limit=2", { headers: { cookie }, params: { slug: "open" } });
+    expect(list.status).toBe(200);
+    const post = await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", { headers: { cookie }, method: "POST", body: {}, params: { slug: "open" } });
+    expect(post.status).toBe(403);
+    const forged = await callRoute(meRoute.GET, "/api/v1/me", { headers: { cookie: "better-auth.session_token=forged.value" } });
+    expect(forged.status).toBe(401);
+    const mixed = await callRoute(meRoute.GET, "/api/v1/me", { headers: { cookie }, token: `cmas_${"z".repeat(43)}` });
+    expect(mixed.status).toBe(401);
   });
 });

@@ -1,51 +1,81 @@
-// Import of a generated nested JSONL file against a plain COPY of the same response rows (same run),
-// plus Prisma createMany on a sample of the rows for comparison.
-import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+// Import of a generated nested JSONL file, against two floors measured in the same run on the same
+// response rows: a plain COPY into a bare 4-column table (no indexes, no keys), and a COPY of the fully
+// precomputed rows into `responses` itself (its indexes and foreign keys; what a loader that had
+// nothing to parse, validate or derive would pay). Then Prisma createMany on a sample of the same rows.
+import { createHash } from "node:crypto";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
-import { tmpdir } from "node:os";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
-import { createReadStream } from "node:fs";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { closeDatabase, type Database } from "@/lib/db/client";
 import { generateGroups } from "@/lib/demo";
-import { importFile } from "@/lib/imports/import-file";
+import { codePointLength } from "@/lib/imports/derive";
+import { emptyStats, importFile } from "@/lib/imports/import-file";
 import { benchDatabase, log, seconds } from "./bench-db";
 import { trackPeakRss } from "./peak-rss";
 
 const LANGS = ["en", "de", "zh", "ar", "hi", "sw", "fr", "ru"];
 const K = 8;
+const CREATE_MANY_SAMPLE = 50_000;
 const tsv = (s: string) => s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
+type SampleRow = { ord: number; lang: string; index: number; text: string; hash: Buffer; length: number; model: string | null };
 
-async function writeFiles(dir: string, responses: number) {
-  const jsonl = createWriteStream(join(dir, "bench.jsonl"));
-  const rows = createWriteStream(join(dir, "rows.tsv"));
+/** CPU seconds (user + system) a local Postgres backend has used so far, from /proc; null if unreadable. */
+function backendCpu(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+async function reserveGroups(db: Database, count: number) {
+  const d = await db.pool.query<{ id: number }>(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, 'copy floor', now()) RETURNING id`, [`bench-floor-${Date.now()}`]);
+  const r = await db.pool.query<{ base: string }>(`SELECT setval('prompt_groups_id_seq', nextval('prompt_groups_id_seq') + $1) - $1 AS base`, [count]);
+  return { datasetId: d.rows[0]!.id, firstGroupId: Number(r.rows[0]!.base) };
+}
+
+async function writeFiles(dir: string, responses: number, floor: { datasetId: number; firstGroupId: number }) {
+  const paths = { jsonl: join(dir, "bench.jsonl"), bare: join(dir, "bare.tsv"), full: join(dir, "full.tsv") };
+  const out = { jsonl: createWriteStream(paths.jsonl), bare: createWriteStream(paths.bare), full: createWriteStream(paths.full) };
   const groups = Math.ceil(responses / (K * LANGS.length));
+  const ids: string[] = [];
+  const sample: SampleRow[] = [];
   let n = 0;
   for (const g of generateGroups({ seed: 3, groups, languages: LANGS, samples: K })) {
-    if (!jsonl.write(`${JSON.stringify(g)}\n`)) await once(jsonl, "drain");
-    let chunk = "";
+    const ord = ids.length;
+    ids.push(g.id);
+    let bare = "";
+    let full = "";
     for (const [lang, list] of Object.entries(g.responses)) {
       list.forEach((r, i) => {
-        chunk += `${g.id}\t${lang}\t${i}\t${tsv(r.text)}\n`;
+        const hash = createHash("sha256").update(r.text, "utf8").digest();
+        const length = codePointLength(r.text);
+        bare += `${g.id}\t${lang}\t${i}\t${tsv(r.text)}\n`;
+        full += `${floor.datasetId}\t${floor.firstGroupId + ord}\t${lang}\t${i}\t${tsv(r.text)}\t\\\\x${hash.toString("hex")}\t${length}\t${r.model ?? "\\N"}\t${lang}\n`;
+        if (sample.length < CREATE_MANY_SAMPLE) sample.push({ ord, lang, index: i, text: r.text, hash, length, model: r.model ?? null });
         n++;
       });
     }
-    if (!rows.write(chunk)) await once(rows, "drain");
+    const writes = [out.jsonl.write(`${JSON.stringify(g)}\n`), out.bare.write(bare), out.full.write(full)];
+    if (writes.includes(false)) await Promise.all(Object.values(out).map((s) => (s.writableNeedDrain ? once(s, "drain") : null)));
   }
-  jsonl.end();
-  rows.end();
-  await Promise.all([once(jsonl, "finish"), once(rows, "finish")]);
-  return { jsonl: join(dir, "bench.jsonl"), tsv: join(dir, "rows.tsv"), responses: n };
+  for (const s of Object.values(out)) s.end();
+  await Promise.all(Object.values(out).map((s) => once(s, "finish")));
+  return { ...paths, responses: n, ids, sample };
 }
 
-async function copyFloor(db: Database, tsvPath: string): Promise<number> {
+async function bareCopy(db: Database, path: string): Promise<number> {
   const client = await db.pool.connect();
   try {
     await client.query("DROP TABLE IF EXISTS bench_copy_floor");
     await client.query("CREATE TABLE bench_copy_floor (external_id text, language text, sample_index int, text text)");
     const t0 = Date.now();
-    await pipeline(createReadStream(tsvPath), client.query(copyFrom("COPY bench_copy_floor FROM STDIN")));
+    await pipeline(createReadStream(path), client.query(copyFrom("COPY bench_copy_floor FROM STDIN")));
     return Date.now() - t0;
   } finally {
     await client.query("DROP TABLE IF EXISTS bench_copy_floor");
@@ -53,47 +83,102 @@ async function copyFloor(db: Database, tsvPath: string): Promise<number> {
   }
 }
 
-async function createManyRate(db: Database, sample: number): Promise<number> {
+/** COPY of the precomputed rows into `responses` (groups inserted first, untimed); rolled back. */
+async function responsesCopy(db: Database, path: string, floor: { datasetId: number; firstGroupId: number }, ids: string[]): Promise<number> {
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO prompt_groups (id, dataset_id, external_id) SELECT $1::int + i - 1, $2, e FROM unnest($3::text[]) WITH ORDINALITY u(e, i)`,
+      [floor.firstGroupId, floor.datasetId, ids],
+    );
+    const t0 = Date.now();
+    await pipeline(
+      createReadStream(path),
+      client.query(copyFrom(`COPY responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, model, detected_language) FROM STDIN`)),
+    );
+    return Date.now() - t0;
+  } finally {
+    await client.query("ROLLBACK");
+    await client.query(`DELETE FROM datasets WHERE id = $1`, [floor.datasetId]);
+    client.release();
+  }
+}
+
+async function createManyRate(db: Database, ids: string[], sample: SampleRow[]): Promise<number> {
   const d = await db.prisma.dataset.create({ data: { slug: `bench-createmany-${Date.now()}`, name: "createMany" } });
-  const g = await db.prisma.promptGroup.create({ data: { datasetId: d.id, externalId: "g" } });
-  const rows = Array.from({ length: sample }, (_, i) => ({
-    datasetId: d.id, groupId: g.id, language: "en", sampleIndex: i, text: `response number ${i} `.repeat(20),
-    contentHash: new Uint8Array(Buffer.from(String(i).padStart(32, "0"))), charLength: 400,
+  const ords = [...new Set(sample.map((s) => s.ord))];
+  await db.prisma.promptGroup.createMany({ data: ords.map((o) => ({ datasetId: d.id, externalId: ids[o]! })) });
+  const groups = await db.prisma.promptGroup.findMany({ where: { datasetId: d.id }, select: { id: true, externalId: true } });
+  const idOf = new Map(groups.map((g) => [g.externalId, g.id]));
+  const rows = sample.map((s) => ({
+    datasetId: d.id, groupId: idOf.get(ids[s.ord]!)!, language: s.lang, sampleIndex: s.index, text: s.text,
+    contentHash: new Uint8Array(s.hash), charLength: s.length, model: s.model, detectedLanguage: s.lang,
   }));
   const t0 = Date.now();
   for (let i = 0; i < rows.length; i += 5_000) await db.prisma.response.createMany({ data: rows.slice(i, i + 5_000) });
   const ms = Date.now() - t0;
   await db.prisma.dataset.delete({ where: { id: d.id } });
-  return sample / (ms / 1000);
+  return sample.length / (ms / 1000);
 }
 
-export async function run({ size }: { size?: number }) {
+export async function run({ size, args }: { size?: number; args: string[] }) {
   const responses = size ?? 1_000_000;
+  const workersFlag = args.indexOf("--workers");
+  const workers = workersFlag >= 0 ? Number(args[workersFlag + 1]) : Math.max(1, availableParallelism() - 1);
   const db = await benchDatabase();
   const dir = mkdtempSync(join(tmpdir(), "cm-bench-import-"));
   try {
-    const files = await writeFiles(dir, responses);
+    const floor = await reserveGroups(db, Math.ceil(responses / (K * LANGS.length)));
+    const files = await writeFiles(dir, responses, floor);
     const mb = statSync(files.jsonl).size / 2 ** 20;
-    log(`generated ${files.responses} responses: ${mb.toFixed(0)} MB of nested JSONL`);
-    const floorMs = await copyFloor(db, files.tsv);
-    log(`floor: plain COPY of the same rows ${seconds(floorMs)} s (${Math.round(files.responses / (floorMs / 1000))} rows/s)`);
+    log(`generated ${files.responses} responses in ${files.ids.length} groups: ${mb.toFixed(0)} MB of nested JSONL`);
+    const bareMs = await bareCopy(db, files.bare);
+    log(`floor 1: plain COPY into a bare 4-column table ${seconds(bareMs)} s (${Math.round(files.responses / (bareMs / 1000))} rows/s)`);
+    const fullMs = await responsesCopy(db, files.full, floor, files.ids);
+    log(`floor 2: COPY of the precomputed rows into responses ${seconds(fullMs)} s (${Math.round(files.responses / (fullMs / 1000))} rows/s)`);
+    const stats = emptyStats();
     const rss = trackPeakRss();
+    const cpu0 = process.cpuUsage();
+    const load0 = loadavg()[0]!;
+    let pgCpu0: number | null = null;
     const t0 = Date.now();
-    const summary = await importFile(db, { source: { path: files.jsonl }, datasetSlug: `bench-import-${Date.now()}`, create: { task: "general" } });
+    const summary = await importFile(db, {
+      source: { path: files.jsonl }, datasetSlug: `bench-import-${Date.now()}`, create: { task: "general" }, workers, stats,
+      onProgress: () => {
+        pgCpu0 ??= backendCpu(stats.backendPid);
+      },
+    });
     const ms = Date.now() - t0;
+    const pgCpu1 = backendCpu(stats.backendPid);
+    const cpu = process.cpuUsage(cpu0);
     const peak = rss.stop();
-    log(`import: ${seconds(ms)} s, ${summary.responsesAdded} responses, ${(mb / (ms / 1000)).toFixed(1)} MB/s, peak RSS ${peak} MB`);
-    const cm = await createManyRate(db, Math.min(50_000, files.responses));
-    log(`Prisma createMany: ${Math.round(cm)} rows/s`);
+    const processCpu = (cpu.user + cpu.system) / 1e6;
+    const pgCpu = pgCpu0 !== null && pgCpu1 !== null ? pgCpu1 - pgCpu0 : null;
+    log(`import: ${seconds(ms)} s, ${summary.responsesAdded} responses, ${Math.round(files.responses / (ms / 1000))} responses/s, ${(mb / (ms / 1000)).toFixed(1)} MB/s, peak RSS ${peak} MB`);
+    log(`  ${stats.workers} derive worker thread(s); load average ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`);
+    log(`  CPU: this process ${processCpu.toFixed(1)} s (derive ${(stats.deriveMs / 1000).toFixed(1)} s in workers, main thread ≈ ${(processCpu - stats.deriveMs / 1000).toFixed(1)} s: read, parse, validate, hash, COPY text), ` +
+      `Postgres backend ${pgCpu === null ? "n/a" : `${pgCpu.toFixed(1)} s`}`);
+    log(`  wall: connection busy writing ${seconds(stats.writeMs)} s, publish + dataset languages ${seconds(stats.publishMs)} s`);
+    const cm = await createManyRate(db, files.ids, files.sample);
+    log(`Prisma createMany (${files.sample.length} of the same rows, batches of 5,000): ${Math.round(cm)} rows/s`);
     await closeDatabase();
     return {
       size: files.responses,
-      slowdown: Number((ms / floorMs).toFixed(2)),
+      slowdown: Number((ms / bareMs).toFixed(2)),
+      slowdown_vs_copy_into_responses: Number((ms / fullMs).toFixed(2)),
       responses_per_s: Math.round(files.responses / (ms / 1000)),
       mb_per_s: Number((mb / (ms / 1000)).toFixed(1)),
-      copy_rows_per_s: Math.round(files.responses / (floorMs / 1000)),
+      bare_copy_rows_per_s: Math.round(files.responses / (bareMs / 1000)),
+      responses_copy_rows_per_s: Math.round(files.responses / (fullMs / 1000)),
       create_many_rows_per_s: Math.round(cm),
+      create_many_sample: files.sample.length,
       peak_rss_mb: peak,
+      process_cpu_s: Number(processCpu.toFixed(1)),
+      derive_cpu_s: Number((stats.deriveMs / 1000).toFixed(1)),
+      postgres_cpu_s: pgCpu === null ? null : Number(pgCpu.toFixed(1)),
+      workers: stats.workers,
+      load_avg_1m: Number(loadavg()[0]!.toFixed(2)),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,8 +1,10 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { formatError, readImport, rejectsWriter, type ImportFormat, type ImportIssue, type ImportProgress, type ImportSource } from "@/lib/import";
-import { detectLanguage, extractAnswer } from "@/lib/pipeline";
-import { CREATE_STAGE, publishStage, StageBuffer, type Derive } from "./staging";
+import type { ImportGroup } from "@/lib/import";
+import { BatchLoader } from "./batch-loader";
+import { DerivePool } from "./derive-pool";
+import { CREATE_STAGE, publishStage } from "./staging";
 
 export type ImportFileOptions = {
   source: ImportSource;
@@ -13,7 +15,23 @@ export type ImportFileOptions = {
   rejects?: string;
   maxLineBytes?: number;
   maxFileBytes?: number;
-  onProgress?: (p: ImportProgress) => void;
+  /** Called after every input chunk; may be async, and may throw to abort (everything is rolled back). */
+  onProgress?: (p: ImportProgress) => void | Promise<void>;
+  /** Worker threads that compute derived fields (0: on this thread). They need tsx (CLI, benchmarks). */
+  workers?: number;
+  /** Filled in with where the time went. */
+  stats?: ImportStats;
+};
+
+export type ImportStats = {
+  /** Derivation busy time summed over threads (≈ CPU ms). */
+  deriveMs: number;
+  /** Wall ms the connection spent writing batches, and publishing (stage → tables, dataset languages). */
+  writeMs: number;
+  publishMs: number;
+  workers: number;
+  /** Postgres backend of the import's connection (to read its CPU time), null when embedded. */
+  backendPid: number | null;
 };
 
 export type ImportSummary = {
@@ -28,12 +46,8 @@ export type ImportSummary = {
 };
 
 export const MAX_REPORTED_ERRORS = 20;
-const FLUSH_ROWS = 5_000;
-
-const derive: Derive = (text, lang, wantAnswer) => ({
-  detected: text.trim() === "" ? null : detectLanguage(text, lang),
-  answer: wantAnswer ? extractAnswer(text, lang) : null,
-});
+/** Responses per batch handed to derivation and written with one COPY. */
+const BATCH_RESPONSES = 4_000;
 
 async function datasetFor(db: Database, opts: ImportFileOptions, client: import("pg").PoolClient) {
   const { rows } = await client.query<{ id: number; task: string; pivot_language: string }>(
@@ -57,19 +71,34 @@ async function datasetFor(db: Database, opts: ImportFileOptions, client: import(
 export async function importFile(db: Database, opts: ImportFileOptions): Promise<ImportSummary> {
   const client = await db.pool.connect();
   const rejects = opts.rejects ? rejectsWriter(opts.rejects) : null;
+  const pool = await DerivePool.start(opts.workers ?? 0);
+  let loader: BatchLoader | null = null;
   try {
     await client.query("BEGIN");
+    if (opts.stats && db.kind === "postgres") {
+      opts.stats.backendPid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+    }
     const dataset = await datasetFor(db, opts, client);
     await client.query(CREATE_STAGE);
     const reader = readImport(opts.source, { format: opts.format, pivot: dataset.pivot_language, maxLineBytes: opts.maxLineBytes, maxFileBytes: opts.maxFileBytes });
-    const stage = new StageBuffer();
+    const load = new BatchLoader(client, db.kind, dataset.id, dataset.task === "math", pool);
+    loader = load;
     const errors: string[] = [];
     const invalidated = new Set<string>();
     let invalid = 0;
+    let pending: ImportGroup[] = [];
+    let pendingResponses = 0;
     for await (const batch of reader.batches()) {
       for (const item of batch) {
         if (item.kind === "group") {
-          if (errors.length === 0 || rejects) stage.add(item.group, derive, dataset.task === "math");
+          if (errors.length > 0 && !rejects) continue;
+          pending.push(item.group);
+          pendingResponses += item.group.responses.length + 1;
+          if (pendingResponses >= BATCH_RESPONSES) {
+            await load.submit(pending);
+            pending = [];
+            pendingResponses = 0;
+          }
         } else if (item.kind === "invalid") {
           invalid += 1;
           if (item.invalidatesGroup) invalidated.add(item.invalidatesGroup);
@@ -79,15 +108,16 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
           throw new AppError("BAD_INPUT", formatError(item));
         }
       }
-      if (stage.rows >= FLUSH_ROWS) await stage.flush(client);
-      opts.onProgress?.(reader.progress);
+      await opts.onProgress?.(reader.progress);
     }
-    await stage.flush(client);
     if (invalid > 0 && !rejects) {
       throw new AppError("BAD_INPUT", `${invalid} invalid record${invalid === 1 ? "" : "s"}; nothing was imported.\n${errors.slice(0, MAX_REPORTED_ERRORS).join("\n")}`, { invalid, errors });
     }
+    await load.submit(pending);
+    await load.drain();
+    const t0 = performance.now();
     if (invalidated.size > 0) await client.query(`DELETE FROM import_stage WHERE external_id = ANY($1)`, [[...invalidated]]);
-    const counts = await publishStage(client, dataset.id);
+    const staged = await publishStage(client, dataset.id);
     await client.query(
       `UPDATE datasets SET languages = (SELECT array_agg(DISTINCT l ORDER BY l) FROM (
          SELECT unnest(languages) AS l FROM datasets WHERE id = $1 UNION SELECT language FROM prompt_texts WHERE dataset_id = $1) x),
@@ -95,17 +125,27 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
       [dataset.id],
     );
     await client.query("COMMIT");
+    if (opts.stats) {
+      Object.assign(opts.stats, { deriveMs: pool.busyMs, writeMs: load.writeMs, publishMs: performance.now() - t0, workers: pool.workers });
+    }
+    const c = load.counts;
     return {
-      dataset: opts.datasetSlug, records: reader.progress.records, invalid, groupsAdded: counts.groups, promptsAdded: counts.prompts,
-      responsesAdded: counts.responses, duplicateResponses: counts.duplicates, rejectsFile: opts.rejects ?? null,
+      dataset: opts.datasetSlug, records: reader.progress.records, invalid, groupsAdded: c.groups + staged.groups, promptsAdded: c.prompts + staged.prompts,
+      responsesAdded: c.responses + staged.responses, duplicateResponses: c.duplicates + staged.duplicates, rejectsFile: opts.rejects ?? null,
     };
   } catch (e) {
+    await loader?.abandon();
     await client.query("ROLLBACK").catch(() => {});
     throw e;
   } finally {
     client.release();
+    await pool.close();
     await rejects?.close();
   }
+}
+
+export function emptyStats(): ImportStats {
+  return { deriveMs: 0, writeMs: 0, publishMs: 0, workers: 0, backendPid: null };
 }
 
 export type { ImportIssue };

@@ -1,5 +1,8 @@
 import type { PoolClient } from "pg";
+import type { DatabaseKind } from "@/lib/db/client";
 import type { ImportGroup } from "@/lib/import";
+import type { DeriveOutput } from "./derive";
+import { writeRows, type Cell, type Column } from "./write-rows";
 
 // Rows of one import are staged in a temporary table inside the import's transaction, then
 // published in three set-based statements; an invalid record found late discards the whole stage.
@@ -11,7 +14,13 @@ export const CREATE_STAGE = `
     detected_language text, extracted_answer text, machine_translated bool
   ) ON COMMIT DROP`;
 
-export type Derive = (text: string, lang: string, wantAnswer: boolean) => { detected: string | null; answer: string | null };
+const STAGE_COLUMNS: Column[] = [
+  { name: "external_id", type: "text" }, { name: "row_kind", type: "char(1)" }, { name: "gold", type: "text" },
+  { name: "meta", type: "jsonb" }, { name: "language", type: "text" }, { name: "sample_index", type: "int" },
+  { name: "text", type: "text" }, { name: "content_hash", type: "bytea" }, { name: "char_length", type: "int" },
+  { name: "model", type: "text" }, { name: "params", type: "jsonb" }, { name: "detected_language", type: "text" },
+  { name: "extracted_answer", type: "text" }, { name: "machine_translated", type: "bool" },
+];
 
 export class StageBuffer {
   private cols = StageBuffer.empty();
@@ -38,27 +47,23 @@ export class StageBuffer {
     this.rows += 1;
   }
 
-  add(group: ImportGroup, derive: Derive, mathTask: boolean): void {
+  /** `derived` holds the batch's responses in order; `offset` is where this group's first response is. */
+  add(group: ImportGroup, derived: DeriveOutput, offset: number): void {
     this.push(group.externalId, "g", { gold: group.gold, meta: JSON.stringify(group.meta) });
     for (const p of group.prompts) this.push(group.externalId, "p", { lang: p.lang, text: p.text, mt: p.machineTranslated });
-    const wantAnswer = mathTask || group.gold !== null;
-    for (const r of group.responses) {
-      const d = derive(r.text, r.lang, wantAnswer);
+    group.responses.forEach((r, i) => {
       this.push(group.externalId, "r", {
-        lang: r.lang, sample: r.sampleIndex, text: r.text, hash: Buffer.from(r.contentHash, "hex"), length: [...r.text].length,
-        model: r.model, params: r.params ? JSON.stringify(r.params) : null, detected: d.detected, answer: d.answer,
+        lang: r.lang, sample: r.sampleIndex, text: r.text, hash: Buffer.from(r.contentHash, "hex"), length: derived.charLengths[offset + i],
+        model: r.model, params: r.params ? JSON.stringify(r.params) : null, detected: derived.detected[offset + i], answer: derived.answers[offset + i],
       });
-    }
+    });
   }
 
-  async flush(client: PoolClient): Promise<void> {
+  async flush(client: PoolClient, kind: DatabaseKind): Promise<void> {
     if (this.rows === 0) return;
     const c = this.cols;
-    await client.query(
-      `INSERT INTO import_stage SELECT * FROM unnest($1::text[], $2::char(1)[], $3::text[], $4::jsonb[], $5::text[], $6::int[],
-         $7::text[], $8::bytea[], $9::int[], $10::text[], $11::jsonb[], $12::text[], $13::text[], $14::bool[])`,
-      [c.ext, c.kind, c.gold, c.meta, c.lang, c.sample, c.text, c.hash, c.length, c.model, c.params, c.detected, c.answer, c.mt],
-    );
+    const columns = [c.ext, c.kind, c.gold, c.meta, c.lang, c.sample, c.text, c.hash, c.length, c.model, c.params, c.detected, c.answer, c.mt];
+    await writeRows(client, kind, "import_stage", STAGE_COLUMNS, columns as Cell[][]);
     this.cols = StageBuffer.empty();
     this.rows = 0;
   }

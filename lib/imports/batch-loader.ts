@@ -1,0 +1,81 @@
+import type { PoolClient } from "pg";
+import type { DatabaseKind } from "@/lib/db/client";
+import type { ImportGroup } from "@/lib/import";
+import type { DeriveInput } from "./derive";
+import type { DerivePool } from "./derive-pool";
+import { loadCompleteGroups, type LoadCounts } from "./load-groups";
+import { StageBuffer } from "./staging";
+
+const MAX_IN_FLIGHT = 3;
+const FLUSH_STAGE_ROWS = 5_000;
+const noop = () => {};
+
+/**
+ * Writes batches of valid groups in file order while the next batches are parsed and derived:
+ * derivation starts at submit (in the pool's threads), writes are chained one after another on the
+ * import's connection, and submit waits once MAX_IN_FLIGHT batches are pending, so memory stays flat.
+ * Whole groups (nested) go straight to the tables; flat rows go to the stage table.
+ */
+export class BatchLoader {
+  readonly counts: LoadCounts = { groups: 0, prompts: 0, responses: 0, duplicates: 0 };
+  readonly stage = new StageBuffer();
+  /** Wall time spent in database writes (the chain's busy time). */
+  writeMs = 0;
+  private tail: Promise<void> = Promise.resolve();
+  private inflight: Promise<void>[] = [];
+
+  constructor(
+    private readonly client: PoolClient,
+    private readonly kind: DatabaseKind,
+    private readonly datasetId: number,
+    private readonly mathTask: boolean,
+    private readonly pool: DerivePool,
+  ) {}
+
+  async submit(groups: ImportGroup[]): Promise<void> {
+    if (groups.length === 0) return;
+    const input: DeriveInput = { texts: [], langs: [], wantAnswer: [] };
+    for (const g of groups) {
+      const wantAnswer = this.mathTask || g.gold !== null;
+      for (const r of g.responses) {
+        input.texts.push(r.text); input.langs.push(r.lang); input.wantAnswer.push(wantAnswer);
+      }
+    }
+    const derived = this.pool.run(input);
+    derived.catch(noop);
+    this.tail = this.tail.then(async () => {
+      const d = await derived;
+      const t0 = performance.now();
+      if (groups.every((g) => g.complete)) {
+        const c = await loadCompleteGroups({ client: this.client, kind: this.kind, datasetId: this.datasetId }, groups, d);
+        this.counts.groups += c.groups; this.counts.prompts += c.prompts;
+        this.counts.responses += c.responses; this.counts.duplicates += c.duplicates;
+      } else {
+        let offset = 0;
+        for (const g of groups) {
+          this.stage.add(g, d, offset);
+          offset += g.responses.length;
+        }
+        if (this.stage.rows >= FLUSH_STAGE_ROWS) await this.stage.flush(this.client, this.kind);
+      }
+      this.writeMs += performance.now() - t0;
+    });
+    this.tail.catch(noop);
+    this.inflight.push(this.tail);
+    while (this.inflight.length > MAX_IN_FLIGHT) await this.inflight.shift();
+  }
+
+  /** Waits for every submitted batch and flushes the stage; rethrows the first write error. */
+  async drain(): Promise<void> {
+    await this.tail;
+    this.inflight = [];
+    const t0 = performance.now();
+    await this.stage.flush(this.client, this.kind);
+    this.writeMs += performance.now() - t0;
+  }
+
+  /** Settles pending work after a failure, so no write runs on a connection being rolled back. */
+  async abandon(): Promise<void> {
+    await this.tail.catch(noop);
+  }
+}

@@ -156,7 +156,11 @@ describe("bad input", () => {
     const run = await callRoute(runRoute.GET, "/api/v1/runs/abc", { token: users.viewer.token, params: { id: "abc" } });
     expect([run.status, errorOf(run.body)]).toEqual([400, "id: must be a positive integer"]);
     const post = (body: unknown) => callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", { token: users.admin.token, method: "POST", body, params: { slug: "open" } });
-    expect(errorOf((await post("{not json")).body)).toBe("body: expected a JSON object (Content-Type: application/json)");
+    expect(errorOf((await post("{not json")).body)).toBe("body: not valid JSON");
+    const form = await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", {
+      token: users.admin.token, method: "POST", params: { slug: "open" }, headers: { "content-type": "text/plain" }, rawBody: "{}",
+    });
+    expect([form.status, errorOf(form.body)]).toEqual([400, "body: send JSON with Content-Type: application/json"]);
     expect(errorOf((await post({ scorer: "magic" })).body)).toMatch(/^scorer: /);
     expect(errorOf((await post({ scorrer: "lexical" })).body)).toBe("body: unknown field(s) scorrer");
     const decide = await callRoute(decisionsRoute.POST, "/api/v1/pairs/1/decisions", { token: users.reviewer.token, method: "POST", body: { decision: { action: "accept" } }, params: { id: "1" } });

@@ -24,7 +24,7 @@ export async function restrictDataset(db: Database, datasetId: number, memberIds
 export async function callRoute<P>(
   handler: (request: Request, ctx: { params: Promise<P> }) => Promise<Response>,
   path: string,
-  opts: { token?: string | null; method?: string; body?: unknown; params?: P; headers?: Record<string, string> } = {},
+  opts: { token?: string | null; method?: string; body?: unknown; rawBody?: string; params?: P; headers?: Record<string, string> } = {},
 ): Promise<{ status: number; body: unknown; response: Response }> {
   const headers: Record<string, string> = { ...opts.headers };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
@@ -32,7 +32,7 @@ export async function callRoute<P>(
   const request = new Request(`http://127.0.0.1${path}`, {
     method: opts.method ?? "GET",
     headers,
-    body: opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body),
+    body: opts.rawBody ?? (opts.body === undefined ? undefined : typeof opts.body === "string" ? opts.body : JSON.stringify(opts.body)),
   });
   const response = await handler(request, { params: Promise.resolve(opts.params ?? ({} as P)) });
   const type = response.headers.get("content-type") ?? "";

@@ -21,13 +21,19 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
   return parsed.data;
 }
 
-/** Reads and validates a JSON body; a missing or malformed body is a 400. */
+/**
+ * Reads and validates a JSON body; a missing or malformed body is a 400. Only `application/json` is
+ * read: a cross-site form cannot send that type without a CORS preflight (which this API never
+ * grants), so a browser session's cookie cannot be ridden by another site's form.
+ */
 export async function parseBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.output<S>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\s*(;|$)/i.test(type)) throw new AppError("BAD_INPUT", "body: send JSON with Content-Type: application/json");
   let body: unknown;
   try {
     body = await request.json();
   } catch {
-    throw new AppError("BAD_INPUT", "body: expected a JSON object (Content-Type: application/json)");
+    throw new AppError("BAD_INPUT", "body: not valid JSON");
   }
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new AppError("BAD_INPUT", problems(parsed.error, "body"));

@@ -140,7 +140,9 @@ test("the pairs table filters, sorts and pages through the URL, and bulk-accepts
 
   await page.getByRole("button", { name: "Accept all" }).click();
   await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByRole("status")).toContainText(`${total} of ${total} pairs changed — done`);
+  const job = page.locator("[data-testid^=bulk-job-]").first();
+  await expect(job.locator("[data-testid^=bulk-status-]")).toHaveText("succeeded", { timeout: 60_000 });
+  await expect(job).toContainText(`${total} of ${total} pairs changed`);
   await page.goto("/datasets/demo/pairs?lang=sw&status=proposed");
   await expect(page.getByTestId("pairs-total")).toHaveText("0 pairs match");
   await page.goto("/datasets/demo/pairs?lang=sw&origin=human&status=accepted");

@@ -157,7 +157,10 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
   const db = await benchDatabase();
   try {
     const datasetId = await ensureDataset(db, size);
-    for (const table of ["prompt_groups", "responses", "run_references", "pairs"]) await db.pool.query(`VACUUM ANALYZE ${table}`);
+    // The base tables and the summary ledgers, as autovacuum would have left them.
+    for (const table of ["prompt_groups", "responses", "run_references", "pairs", "pair_stats", "response_stats", "group_stats", "reference_stats"]) {
+      await db.pool.query(`VACUUM ANALYZE ${table}`);
+    }
     const load = () => Promise.all([loadOverview(db, datasetId), qualityRows(db, datasetId), listGroups(datasetId, { limit: 51 })]);
     const floor = () => db.pool.query(`SELECT count(*) FROM pairs WHERE dataset_id = $1`, [datasetId]);
     await load();

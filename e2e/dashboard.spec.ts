@@ -31,3 +31,26 @@ test("the overview shows every chart with a title, and the run comparison explai
   await page.getByRole("navigation", { name: "Dataset" }).getByRole("link", { name: "Compare runs" }).click();
   await expect(page.getByRole("heading", { name: "Compare runs" })).toBeVisible();
 });
+
+test("a run page charts its proposals, and a margin bar opens the pairs behind it", async ({ page }) => {
+  await page.goto("/datasets/demo");
+  const consTitle = (await page.locator('figure[data-chart="reference-cons"]').getAttribute("aria-label")) ?? "";
+  const runId = /run #(\d+)$/.exec(consTitle)?.[1];
+  expect(runId).toBeDefined();
+
+  await page.goto(`/datasets/demo/runs/${runId}`);
+  await expect(page.getByRole("figure", { name: `Run #${runId} · CL scores de` })).toBeVisible();
+  const chart = page.locator(`figure[data-chart="run-${runId}-margin-de"]`);
+  await expect(chart.getByText("Margin CL(chosen) − CL(rejected)")).toBeVisible();
+  const bar = chart.getByRole("link", { name: new RegExp(`^Run #${runId} · Margin de · (< 0|[\\d.]+–[\\d.]+|≥ [\\d.]+) · pairs: [1-9]\\d*$`) }).first();
+  const name = (await bar.getAttribute("aria-label")) ?? "";
+  const [, label, count] = / · Margin de · (.+) · pairs: (\d+)$/.exec(name) ?? [];
+  const bucket = unitBuckets({ negative: true, none: true }).find((b) => b.label === label);
+  expect(bucket).toBeDefined();
+  const expected = pairsHref("demo", { lang: "de", minMargin: bucket!.min, maxMargin: bucket!.max });
+
+  await bar.click();
+  await page.waitForURL((url) => `${url.pathname}${url.search}` === expected);
+  // The demo's latest run made every pair and nobody has changed one in this spec: the counts agree.
+  await expect(page.getByTestId("pairs-total")).toHaveText(`${count} pairs match`);
+});

@@ -5,7 +5,12 @@ import { once } from "node:events";
 import path from "node:path";
 import type { ManifestFile } from "./types";
 
-const TEXT_CHUNK_CHARS = 64 * 1024;
+/** Text is encoded straight into chunks of this size, each handed to the file when full. */
+const CHUNK_BYTES = 1024 * 1024;
+/** Bytes the file stream may hold before writes wait for 'drain': the OS writes while we encode. */
+const STREAM_BUFFER_BYTES = 4 * CHUNK_BYTES;
+/** Most UTF-8 bytes one UTF-16 code unit can take. */
+const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * A file written as a stream: bytes are hashed and counted on the way out, writes wait for
@@ -14,7 +19,8 @@ const TEXT_CHUNK_CHARS = 64 * 1024;
  */
 export class HashedFileSink {
   private readonly hash: Hash = createHash("sha256");
-  private pendingText = "";
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
   private failure: Error | undefined;
   private bytes = 0;
   rows = 0;
@@ -33,25 +39,41 @@ export class HashedFileSink {
   static async open(finalPath: string, relativePath: string): Promise<HashedFileSink> {
     await mkdir(path.dirname(finalPath), { recursive: true });
     const partialPath = `${finalPath}.partial`;
-    const stream = createWriteStream(partialPath, { flags: "w" });
+    const stream = createWriteStream(partialPath, { flags: "w", highWaterMark: STREAM_BUFFER_BYTES });
     await once(stream, "open");
     return new HashedFileSink(stream, finalPath, partialPath, relativePath);
   }
 
-  /** Buffers text and flushes it in chunks of about 64K characters. */
-  async writeText(text: string): Promise<void> {
-    this.pendingText += text;
-    if (this.pendingText.length >= TEXT_CHUNK_CHARS) await this.flushText();
+  /**
+   * Encodes text into the current chunk. Returns a promise only when a full chunk had to be handed
+   * to the file; the caller must wait for it before writing more.
+   */
+  writeText(text: string): Promise<void> | undefined {
+    if (text.length * MAX_UTF8_PER_UNIT <= CHUNK_BYTES - this.used) {
+      this.used += this.chunk.write(text, this.used, "utf8");
+      return undefined;
+    }
+    return this.writeTextAfterFlush(text);
+  }
+
+  /** `writeText(a + b)` without building the joined string. */
+  writeTexts(a: string, b: string): Promise<void> | undefined {
+    if ((a.length + b.length) * MAX_UTF8_PER_UNIT <= CHUNK_BYTES - this.used) {
+      this.used += this.chunk.write(a, this.used, "utf8");
+      this.used += this.chunk.write(b, this.used, "utf8");
+      return undefined;
+    }
+    return this.writeTextAfterFlush(a + b);
   }
 
   /** Writes a copy of the bytes (the caller may reuse its buffer right away). */
   async writeBytes(bytes: Uint8Array): Promise<void> {
-    await this.flushText();
+    await this.flushChunk();
     await this.push(Buffer.from(bytes));
   }
 
   async close(): Promise<ManifestFile> {
-    await this.flushText();
+    await this.flushChunk();
     this.throwIfFailed();
     this.stream.end();
     await once(this.stream, "close");
@@ -66,11 +88,18 @@ export class HashedFileSink {
     await rm(this.partialPath, { force: true }).catch(() => undefined);
   }
 
-  private async flushText(): Promise<void> {
-    if (this.pendingText === "") return;
-    const chunk = Buffer.from(this.pendingText, "utf8");
-    this.pendingText = "";
-    await this.push(chunk);
+  private async writeTextAfterFlush(text: string): Promise<void> {
+    await this.flushChunk();
+    if (text.length * MAX_UTF8_PER_UNIT <= CHUNK_BYTES) this.used = this.chunk.write(text, 0, "utf8");
+    else await this.push(Buffer.from(text, "utf8"));
+  }
+
+  private async flushChunk(): Promise<void> {
+    if (this.used === 0) return;
+    const full = this.chunk.subarray(0, this.used);
+    this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.used = 0;
+    await this.push(full);
   }
 
   private async push(chunk: Buffer): Promise<void> {

@@ -3,13 +3,17 @@ import type { HashedFileSink } from "./file-sink";
 import type { ParquetRow } from "./records";
 import type { ManifestFile } from "./types";
 
-type ColumnSpec = { name: keyof ParquetRow; type: "STRING" | "DOUBLE" };
+type ColumnSpec = { name: keyof ParquetRow; type: "STRING" | "DOUBLE"; longText?: true };
 
-/** Column order and types of the Hugging Face layout (the card's dataset_info.features mirrors it). */
+/**
+ * Column order and types of the Hugging Face layout (the card's dataset_info.features mirrors it).
+ * Long texts are unique per row: they are written PLAIN, without min/max statistics (both would
+ * cost time and no reader uses them).
+ */
 export const PARQUET_COLUMNS: readonly ColumnSpec[] = [
-  { name: "prompt", type: "STRING" },
-  { name: "chosen", type: "STRING" },
-  { name: "rejected", type: "STRING" },
+  { name: "prompt", type: "STRING", longText: true },
+  { name: "chosen", type: "STRING", longText: true },
+  { name: "rejected", type: "STRING", longText: true },
   { name: "prompt_id", type: "STRING" },
   { name: "lang", type: "STRING" },
   { name: "score_chosen", type: "DOUBLE" },
@@ -60,10 +64,10 @@ export class ParquetShard {
   }
 
   /** Adds a row; returns a promise when the row completed a row group that is being written. */
-  async add(row: ParquetRow): Promise<void> {
+  add(row: ParquetRow): Promise<void> | undefined {
     this.buffered.push(row);
     this.bufferedChars += row.prompt.length + row.chosen.length + row.rejected.length + row.prompt_id.length;
-    if (this.buffered.length >= this.rowGroupRows) await this.flushRowGroup();
+    return this.buffered.length >= this.rowGroupRows ? this.flushRowGroup() : undefined;
   }
 
   async flushRowGroup(): Promise<void> {
@@ -76,9 +80,12 @@ export class ParquetShard {
       type: c.type,
       nullable: false,
       data: rows.map((r) => r[c.name]),
+      ...(c.longText ? { encoding: "PLAIN" as const, statistics: false } : {}),
     }));
     this.sink.rows += rows.length;
     await this.parquet.write({ columnData, rowGroupSize: rows.length });
+    // Encoding is synchronous; a turn of the event loop lets the database reader send its next fetch.
+    await new Promise<void>((resolve) => setImmediate(resolve));
   }
 
   async close(): Promise<ManifestFile> {

@@ -18,6 +18,8 @@ export class ParquetTarget {
   private readonly shards = new Map<string, ParquetShard>();
   private readonly rowGroupRows: number;
   private readonly budgetChars: number;
+  /** Text buffered across all shards, kept up to date so the budget needs no scan per row. */
+  private bufferedChars = 0;
 
   constructor(
     private readonly root: string,
@@ -31,10 +33,20 @@ export class ParquetTarget {
     if (!(this.rowGroupRows >= 1)) throw new RangeError("parquet.rowGroupRows must be at least 1");
   }
 
-  async add(pair: ExportPair, split: SplitName): Promise<void> {
-    const shard = await this.shardFor(pair.lang, split);
-    await shard.add(parquetRow(pair));
-    await this.enforceBudget();
+  /** Returns a promise only when a file is being opened or written to; wait for it before adding more. */
+  add(pair: ExportPair, split: SplitName): Promise<void> | undefined {
+    const shard = this.shards.get(shardKey(pair.lang, split));
+    if (!shard) return this.addToNewShard(pair, split);
+    const before = shard.bufferedChars;
+    const flushing = shard.add(parquetRow(pair));
+    this.bufferedChars += shard.bufferedChars - before;
+    if (flushing) return flushing.then(() => this.enforceBudget());
+    return this.bufferedChars > this.budgetChars ? this.enforceBudget() : undefined;
+  }
+
+  private async addToNewShard(pair: ExportPair, split: SplitName): Promise<void> {
+    await this.shardFor(pair.lang, split);
+    await this.add(pair, split);
   }
 
   /** Finishes every file, writing empty ones for (language, split) pairs without rows. */
@@ -52,7 +64,7 @@ export class ParquetTarget {
   }
 
   private async shardFor(lang: string, split: SplitName): Promise<ParquetShard> {
-    const key = `${lang}\u0000${split}`;
+    const key = shardKey(lang, split);
     let shard = this.shards.get(key);
     if (!shard) {
       const relative = parquetShardPath(lang, split);
@@ -71,5 +83,9 @@ export class ParquetTarget {
       if (!largest || shard.bufferedChars > largest.bufferedChars) largest = shard;
     }
     if (total > this.budgetChars && largest) await largest.flushRowGroup();
+    this.bufferedChars = 0;
+    for (const shard of this.shards.values()) this.bufferedChars += shard.bufferedChars;
   }
 }
+
+const shardKey = (lang: string, split: SplitName) => `${lang}\u0000${split}`;

@@ -21,11 +21,15 @@ export class TextRecordFile {
     return file;
   }
 
-  async add(record: object): Promise<void> {
+  /** Returns a promise only when the file is being written to; wait for it before adding more. */
+  add(record: object): Promise<void> | undefined {
     const { beforeRecord, afterRecord } = this.framing;
-    await this.sink.writeText(beforeRecord(this.count) + recordJson(record) + afterRecord);
+    const before = beforeRecord(this.count);
     this.count += 1;
     this.sink.rows = this.count;
+    const json = recordJson(record);
+    if (before === "") return this.sink.writeTexts(json, afterRecord);
+    return this.sink.writeTexts(before + json, afterRecord);
   }
 
   async close(): Promise<ManifestFile> {

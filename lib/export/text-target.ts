@@ -39,11 +39,12 @@ export class TextTarget {
     return new TextTarget(options.format, files, options.ctx);
   }
 
-  async add(pair: ExportPair, split: SplitName): Promise<void> {
+  /** Returns a promise only when a file is being written to; wait for it before adding more. */
+  add(pair: ExportPair, split: SplitName): Promise<void> | undefined {
     const file = this.files.get(split);
     if (!file) throw new Error(`no ${split} file is open`);
     if (!this.hasSystem && resolveSystem(pair, this.ctx) !== undefined) this.hasSystem = true;
-    await file.add(buildRecord(this.format, pair, this.ctx));
+    return file.add(buildRecord(this.format, pair, this.ctx));
   }
 
   async close(): Promise<ManifestFile[]> {

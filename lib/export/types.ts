@@ -41,7 +41,8 @@ export type SplitOptions = {
 };
 
 export type WriteExportOptions = {
-  rows: AsyncIterable<ExportPair>;
+  /** The pairs in order, one at a time or in batches (a batch costs one await instead of one per pair). */
+  rows: AsyncIterable<ExportPair | readonly ExportPair[]>;
   format: ExportFormat;
   /** A file path for single-file formats without a split, otherwise a directory. */
   out: string;

@@ -10,7 +10,9 @@ import { ParquetTarget } from "./parquet-target";
 import { ZExportFormat, ZSplitOptions } from "./schemas";
 import { createSplitter } from "./split";
 import { TextTarget } from "./text-target";
-import type { ExportManifest, ManifestFile, SplitCounts, SplitName, WriteExportOptions } from "./types";
+import type { ExportManifest, ExportPair, ManifestFile, SplitCounts, SplitName, WriteExportOptions } from "./types";
+
+const isBatch = (item: ExportPair | readonly ExportPair[]): item is readonly ExportPair[] => Array.isArray(item);
 
 const ZWriteExportSettings = z.object({
   format: ZExportFormat,
@@ -45,14 +47,18 @@ export async function writeExport(options: WriteExportOptions): Promise<ExportMa
 
   let dataFiles: ManifestFile[];
   try {
-    for await (const pair of options.rows) {
-      const langCounts = counts[pair.lang];
-      if (!langCounts) {
-        throw new Error(`pair ${pair.id} is in language "${pair.lang}", not one of ${settings.languages.join(", ")}`);
+    for await (const item of options.rows) {
+      const batch: readonly ExportPair[] = isBatch(item) ? item : [item];
+      for (const pair of batch) {
+        const langCounts = counts[pair.lang];
+        if (!langCounts) {
+          throw new Error(`pair ${pair.id} is in language "${pair.lang}", not one of ${settings.languages.join(", ")}`);
+        }
+        const split = splitOf(pair.groupKey);
+        langCounts[split] += 1;
+        const writing = target.add(pair, split);
+        if (writing) await writing;
       }
-      const split = splitOf(pair.groupKey);
-      langCounts[split] += 1;
-      await target.add(pair, split);
     }
     dataFiles = await target.close();
   } catch (error) {

@@ -109,9 +109,9 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function* rowsOf(batches: AsyncIterable<ExportPair[]>, progress: ExportProgress): AsyncGenerator<ExportPair> {
+async function* rowsOf(batches: AsyncIterable<ExportPair[]>, progress: ExportProgress): AsyncGenerator<ExportPair[]> {
   for await (const batch of batches) {
-    yield* batch;
+    yield batch;
     await progress.advance(batch.length);
   }
 }

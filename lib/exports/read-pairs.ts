@@ -6,6 +6,8 @@ import type { ExportFilters } from "./config";
 import { exportPairsQuery, type ExportPairRow, type SqlQuery } from "./pairs-query";
 
 export const READ_BATCH_ROWS = 2_000;
+/** Batches read ahead of the consumer at most (memory: this many plus the one in use). */
+export const READ_AHEAD_BATCHES = 3;
 
 /**
  * One database row as the serializers want it. Scores a pair lacks (a human chose a response the
@@ -52,24 +54,52 @@ export async function* cursorBatches<R extends object>(client: PoolClient, query
 }
 
 /**
- * Yields the rows of a declared cursor `batchRows` at a time. The next batch is requested before
- * the current one is handed out, so Postgres reads it while the caller works.
+ * Yields the rows of a declared cursor `batchRows` at a time. Fetching runs ahead of the consumer:
+ * as soon as one FETCH returns the next is sent (one at a time on the connection), until
+ * `READ_AHEAD_BATCHES` batches wait unread, so Postgres keeps reading while the caller works.
  */
 export async function* fetchBatches<R extends object>(client: PoolClient, cursor: string, batchRows = READ_BATCH_ROWS): AsyncGenerator<R[]> {
-  const fetchNext = (): Promise<QueryResult<R>> => {
-    const next = client.query<R>(`FETCH ${batchRows} FROM ${cursor}`);
-    next.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
-    return next;
+  const ready: R[][] = [];
+  let inFlight: Promise<void> | null = null;
+  let exhausted = false;
+  let failure: { error: unknown } | null = null;
+  let wake: (() => void) | null = null;
+  const pump = (): void => {
+    if (inFlight || exhausted || failure || ready.length >= READ_AHEAD_BATCHES) return;
+    inFlight = client.query<R>(`FETCH ${batchRows} FROM ${cursor}`).then(
+      ({ rows }) => {
+        inFlight = null;
+        if (rows.length < batchRows) exhausted = true;
+        if (rows.length > 0) ready.push(rows);
+        wake?.();
+        pump();
+      },
+      (error: unknown) => {
+        inFlight = null;
+        failure = { error };
+        wake?.();
+      },
+    );
   };
-  let pending: Promise<QueryResult<R>> | null = fetchNext();
   try {
-    while (pending) {
-      const { rows }: QueryResult<R> = await pending;
-      pending = rows.length < batchRows ? null : fetchNext();
-      if (rows.length > 0) yield rows;
+    pump();
+    for (;;) {
+      const rows = ready.shift();
+      if (rows) {
+        pump();
+        yield rows;
+      } else if (failure) {
+        throw (failure as { error: unknown }).error;
+      } else if (exhausted) {
+        return;
+      } else {
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+      }
     }
   } finally {
-    await pending?.catch(() => undefined);
+    exhausted = true;
+    await inFlight;
   }
 }
 

@@ -6,6 +6,12 @@ import { authSecret } from "./secret";
 
 export const SESSION_DAYS = 7;
 
+function sameOrigin(request: Request): string {
+  const url = new URL(request.url);
+  const host = request.headers.get("host") ?? url.host;
+  return `${url.protocol}//${host}`;
+}
+
 function createAuth(pool: import("pg").Pool) {
   const e = env();
   return betterAuth({
@@ -14,6 +20,9 @@ function createAuth(pool: import("pg").Pool) {
     baseURL: e.CM_AUTH_URL,
     secret: authSecret(),
     database: pool,
+    // Same-origin only (like Next's server-action check): the Origin must name the host the request
+    // came to. With CM_AUTH_URL set, better-auth trusts that origin as well.
+    trustedOrigins: (request) => (request ? [sameOrigin(request)] : []),
     telemetry: { enabled: false },
     logger: { level: "error" },
     emailAndPassword: {
@@ -78,6 +87,8 @@ function createAuth(pool: import("pg").Pool) {
     },
     advanced: {
       database: { generateId: "serial" },
+      // better-auth skips the origin check under NODE_ENV=test; keep it on so tests exercise it.
+      disableOriginCheck: false,
       useSecureCookies: e.CM_AUTH_URL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },

@@ -80,6 +80,12 @@ describe("email + password sign-in", () => {
     expect(rows).toHaveLength(0);
   });
 
+  it("refuses a sign-in posted from another origin (CSRF)", async () => {
+    const res = await post("/sign-in/email", { email: "rita@lab.example", password: "correct horse battery" }, { origin: "http://evil.example", "x-forwarded-for": "10.0.0.5" });
+    expect(res.status).toBe(403);
+    expect(res.headers.getSetCookie()).toEqual([]);
+  });
+
   it("sign-out ends the session", async () => {
     const res = await post("/sign-in/email", { email: "rita@lab.example", password: "correct horse battery" }, { "x-forwarded-for": "10.0.0.4" });
     const cookie = sessionCookie(res);

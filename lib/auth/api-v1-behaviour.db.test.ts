@@ -22,6 +22,7 @@ import { createUser } from "./accounts";
 import { callRoute, createApiUsers, restrictDataset, type ApiUsers } from "./api-v1-testing";
 import { forgetAuth, getAuth } from "./better-auth";
 import * as meRoute from "@/app/api/v1/me/route";
+import * as pairRoute from "@/app/api/v1/pairs/[id]/route";
 
 let t: TestDatabase;
 let users: ApiUsers;
@@ -193,6 +194,30 @@ describe("decisions", () => {
     expect(conflict.error).toMatch(/Someone else decided on this pair/);
     expect(conflict.pair.pair).toMatchObject({ status: "accepted", version: pair.version + 1 });
     expect(await t.db.prisma.pairDecision.count({ where: { pairId: pair.id } })).toBe(1);
+  });
+});
+
+describe("choosing other responses", () => {
+  it("reads the pair's candidates and version, then chooses two of them", async () => {
+    const pair = await t.db.prisma.pair.findFirstOrThrow({ where: { datasetId: open.datasetId, status: "proposed", language: "de" }, orderBy: { id: "asc" } });
+    const read = await callRoute(pairRoute.GET, `/api/v1/pairs/${pair.id}`, { token: users.viewer.token, params: { id: String(pair.id) } });
+    expect(read.status).toBe(200);
+    const detail = read.body as { pair: { version: number; chosenId: number; rejectedId: number }; candidates: { id: number }[] };
+    const others = detail.candidates.map((c) => c.id).filter((id) => id !== detail.pair.chosenId);
+    expect(others.length).toBeGreaterThanOrEqual(2);
+    const [chosenId, rejectedId] = [others[0]!, others[1]!];
+    const chose = await callRoute(decisionsRoute.POST, `/api/v1/pairs/${pair.id}/decisions`, {
+      token: users.admin.token, method: "POST", params: { id: String(pair.id) },
+      body: { expectedVersion: detail.pair.version, decision: { action: "choose", chosenId, rejectedId }, reason: "better German" },
+    });
+    expect(chose.status).toBe(201);
+    expect((chose.body as { pair: { pair: unknown } }).pair.pair).toMatchObject({ chosenId, rejectedId, status: "accepted", origin: "human" });
+    const stranger = await t.db.prisma.response.findFirstOrThrow({ where: { datasetId: open.datasetId, language: "zh" } });
+    const bad = await callRoute(decisionsRoute.POST, `/api/v1/pairs/${pair.id}/decisions`, {
+      token: users.admin.token, method: "POST", params: { id: String(pair.id) },
+      body: { expectedVersion: detail.pair.version + 1, decision: { action: "choose", chosenId: stranger.id, rejectedId } },
+    });
+    expect([bad.status, errorOf(bad.body)]).toEqual([400, "chosen and rejected must be two different de responses of this prompt group"]);
   });
 });
 

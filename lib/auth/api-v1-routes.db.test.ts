@@ -10,6 +10,7 @@ import * as pairsRoute from "@/app/api/v1/datasets/[slug]/pairs/route";
 import * as exportsRoute from "@/app/api/v1/datasets/[slug]/exports/route";
 import * as runRoute from "@/app/api/v1/runs/[id]/route";
 import * as decisionsRoute from "@/app/api/v1/pairs/[id]/decisions/route";
+import * as pairRoute from "@/app/api/v1/pairs/[id]/route";
 import * as exportRoute from "@/app/api/v1/exports/[id]/route";
 import * as downloadRoute from "@/app/api/v1/exports/[id]/download/route";
 import { queueExport, runQueuedExport } from "@/lib/exports/create-export";
@@ -89,6 +90,10 @@ const ENDPOINTS: { name: string; permission: string; allowed: Role[]; ok: number
   {
     name: "GET /datasets/{slug}/pairs", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: true,
     call: (token, _ds, slug) => callRoute(pairsRoute.GET, `/api/v1/datasets/${slug}/pairs?status=proposed&limit=5`, { token, params: { slug } }),
+  },
+  {
+    name: "GET /pairs/{id}", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: true,
+    call: (token, ds) => callRoute(pairRoute.GET, `/api/v1/pairs/${ds.pairId}`, { token, params: { id: String(ds.pairId) } }),
   },
   {
     name: "POST /pairs/{id}/decisions", permission: "review", allowed: ["admin", "reviewer"], ok: 201, datasetScoped: true,

@@ -10,6 +10,7 @@ import * as pairsRoute from "@/app/api/v1/datasets/[slug]/pairs/route";
 import * as exportsRoute from "@/app/api/v1/datasets/[slug]/exports/route";
 import * as runRoute from "@/app/api/v1/runs/[id]/route";
 import * as decisionsRoute from "@/app/api/v1/pairs/[id]/decisions/route";
+import * as pairRoute from "@/app/api/v1/pairs/[id]/route";
 import * as exportRoute from "@/app/api/v1/exports/[id]/route";
 import * as downloadRoute from "@/app/api/v1/exports/[id]/download/route";
 
@@ -25,6 +26,7 @@ const ROUTES: [RegExp, Module][] = [
   [/^\/api\/v1\/datasets\/(?<slug>[^/]+)\/pairs$/, pairsRoute as unknown as Module],
   [/^\/api\/v1\/datasets\/(?<slug>[^/]+)\/exports$/, exportsRoute as unknown as Module],
   [/^\/api\/v1\/runs\/(?<id>[^/]+)$/, runRoute as unknown as Module],
+  [/^\/api\/v1\/pairs\/(?<id>[^/]+)$/, pairRoute as unknown as Module],
   [/^\/api\/v1\/pairs\/(?<id>[^/]+)\/decisions$/, decisionsRoute as unknown as Module],
   [/^\/api\/v1\/exports\/(?<id>[^/]+)$/, exportRoute as unknown as Module],
   [/^\/api\/v1\/exports\/(?<id>[^/]+)\/download$/, downloadRoute as unknown as Module],

@@ -5,6 +5,8 @@ import path from "node:path";
 import { text } from "node:stream/consumers";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/exports/[exportId]/route";
+import { createUser } from "@/lib/auth/accounts";
+import { forgetAuth, getAuth } from "@/lib/auth/better-auth";
 import { assignSplit } from "@/lib/export";
 import { decidePair } from "@/lib/pairs/decide";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
@@ -16,12 +18,31 @@ import { getExport } from "./queries";
 let t: TestDatabase;
 let f: ExportFixture;
 let root: string;
+let cookie: string;
+const ORIGIN = "http://127.0.0.1:3000";
+
+/** A viewer's session cookie: the download route lets any signed-in reader fetch an export. */
+async function viewerCookie(): Promise<string> {
+  forgetAuth();
+  const password = "a long enough password";
+  await createUser(t.db, { email: "viewer@exports.example", name: "viewer", role: "viewer", password });
+  const res = await (await getAuth()).handler(
+    new Request(`${ORIGIN}/api/auth/sign-in/email`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: ORIGIN },
+      body: JSON.stringify({ email: "viewer@exports.example", password }),
+    }),
+  );
+  expect(res.status).toBe(200);
+  return res.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="))!.split(";")[0]!;
+}
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "cm-exports-"));
   process.env.CM_EXPORT_DIR = root;
   t = await createTestDatabase();
   f = await buildExportFixture(t.db);
+  cookie = await viewerCookie();
 });
 afterAll(async () => {
   await t.drop();
@@ -32,8 +53,8 @@ const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex
 const records = (jsonl: string) => jsonl.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { prompt_id: string; lang: string });
 
 async function downloadBytes(exportId: number, file?: string): Promise<Buffer> {
-  const url = `http://localhost/api/exports/${exportId}${file ? `?file=${encodeURIComponent(file)}` : ""}`;
-  const res = await GET(new Request(url), { params: Promise.resolve({ exportId: String(exportId) }) });
+  const url = `${ORIGIN}/api/exports/${exportId}${file ? `?file=${encodeURIComponent(file)}` : ""}`;
+  const res = await GET(new Request(url, { headers: { cookie } }), { params: Promise.resolve({ exportId: String(exportId) }) });
   expect(res.status).toBe(200);
   return Buffer.from(await res.arrayBuffer());
 }

@@ -1,4 +1,4 @@
-import type { PoolClient, QueryResult } from "pg";
+import type { PoolClient } from "pg";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ExportPair } from "@/lib/export";

@@ -19,7 +19,7 @@ type Page<T> = { data: T[]; nextCursor: string | null };
 type RemoteDataset = { slug: string; stats: Omit<DatasetStats, "datasetId">; pairs: Record<string, PairStatusCounts> };
 type RemoteRun = Omit<RunView, "createdAt" | "startedAt" | "finishedAt"> & { createdAt: string };
 export type RemoteExport = {
-  id: number; format: ExportFormat; status: string; config: { testSplit?: number | null } & Record<string, unknown>;
+  id: number; format: ExportFormat; status: string; rowsDone: number; rowsTotal: number; config: { testSplit?: number | null } & Record<string, unknown>;
   counts: Record<string, { train: number; test: number }>; files: ManifestFile[]; runIds: number[]; lastDecisionId: number | null; error: string | null;
 };
 
@@ -70,10 +70,15 @@ export async function exportOnServer(config: RemoteConfig, slug: string, request
   const hasSplit = request.testSplit !== null && request.testSplit !== undefined;
   await checkOutPath(request.format, opts.out, hasSplit);
   let exp = await remoteJson<RemoteExport>(config, `${slugPath(slug)}/exports`, { method: "POST", body: request });
-  say(`Export ${exp.id} ${exp.status} on ${config.serverUrl}…`);
-  while (!FINISHED.has(exp.status)) {
-    await sleep(POLL_MS);
-    exp = await remoteJson<RemoteExport>(config, `/exports/${exp.id}`);
+  const bar = progressBar(`export ${exp.id} (${exp.format}) on the server`);
+  try {
+    while (!FINISHED.has(exp.status)) {
+      bar.update(exp.rowsDone, exp.rowsTotal, "pairs");
+      await sleep(POLL_MS);
+      exp = await remoteJson<RemoteExport>(config, `/exports/${exp.id}`);
+    }
+  } finally {
+    bar.stop();
   }
   if (exp.status !== "succeeded") throw new AppError("BAD_INPUT", `export ${exp.id} ${exp.status} on the server: ${exp.error ?? "no error recorded"}`);
   const layout = usesSingleFile(exp.format, exp.config.testSplit !== null && exp.config.testSplit !== undefined) ? "file" : "directory";

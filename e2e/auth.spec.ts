@@ -29,14 +29,14 @@ test.describe("signed out", () => {
 
     await form.getByLabel("Password").fill(E2E_PASSWORD);
     await form.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/datasets\/demo\/pairs\?lang=de$/);
+    await expect(page).toHaveURL(/\/datasets\/demo\/pairs\?lang=de$/, { timeout: 30_000 });
     await expect(page.getByTestId("user-role")).toHaveText("reviewer");
     const cookies = await page.context().cookies();
     const session = cookies.find((c) => c.name === "better-auth.session_token");
     expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
 
     await page.getByRole("button", { name: "Sign out" }).click();
-    await expect(page).toHaveURL(/\/login$/);
+    await expect(page).toHaveURL(/\/login$/, { timeout: 30_000 });
     await page.goto("/datasets");
     await expect(page).toHaveURL(/\/login\?next=%2Fdatasets$/);
     expect(csp).toEqual([]);
@@ -132,6 +132,7 @@ test.describe("as a viewer", () => {
     const captured = page.waitForRequest((r) => r.method() === "POST" && r.headers()["next-action"] !== undefined);
     await page.keyboard.press("r");
     const action = await captured;
+    const headers = await action.allHeaders();
     await expect(card).not.toHaveAttribute("data-pair-id", String(id));
     // Undo it so the forged call would be a fresh, valid decision if it got through.
     await page.keyboard.press("u");
@@ -139,7 +140,6 @@ test.describe("as a viewer", () => {
     const before = (await (await page.request.get(`/api/datasets/demo/pairs/${id}`)).json()) as Detail;
     await reviewer.close();
 
-    const headers = await action.allHeaders();
     const body = (action.postData() ?? "").replace(/"expectedVersion":\d+/, `"expectedVersion":${before.pair.version}`);
     const viewer = await playwrightRequest.newContext({ baseURL, storageState: storageStateOf("viewer") });
     const forged = await viewer.post(action.url(), {

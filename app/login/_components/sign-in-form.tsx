@@ -17,7 +17,10 @@ export function SignInForm({ next }: { next: string }) {
     <form
       aria-label="Sign in"
       className="flex flex-col gap-3"
-      action={(form) =>
+      // onSubmit, not action: a form action would clear the email after a failed attempt.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
         start(async () => {
           setError(null);
           // better-auth's endpoint (rate limited per client IP); it sets the httpOnly session cookie.
@@ -29,8 +32,8 @@ export function SignInForm({ next }: { next: string }) {
           if (!res.ok) return setError(messageFor(res.status, res.headers.get("x-retry-after")));
           // A full load, so the layout and every server component see the new session.
           window.location.assign(next);
-        })
-      }
+        });
+      }}
     >
       <label className="flex flex-col gap-1 text-xs text-slate-600">
         Email

@@ -78,19 +78,17 @@ export async function decidePair(db: Database, datasetId: number, input: TDecide
     await client.query(
       `UPDATE pairs p SET chosen_id = $2, rejected_id = $3, status = $4::"PairStatus", origin = $5::"PairOrigin", flagged = $6,
               flag_reason = CASE WHEN $6 THEN coalesce($7, p.flag_reason) ELSE NULL END, conflict = false,
-              score_chosen = CASE $9 WHEN 'keep' THEN p.score_chosen WHEN 'set' THEN $10::float8
-                             ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $2) END,
-              score_rejected = CASE $9 WHEN 'keep' THEN p.score_rejected WHEN 'set' THEN $11::float8
-                               ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $3) END,
+              score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
               skip_reason = CASE $9 WHEN 'set' THEN $12::text ELSE p.skip_reason END,
               last_decision_id = $8, version = p.version + 1, updated_at = now()
-       WHERE id = $1`,
+       FROM (SELECT CASE $9 WHEN 'keep' THEN q.score_chosen WHEN 'set' THEN $10::float8
+                    ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $2) END AS sc,
+                    CASE $9 WHEN 'keep' THEN q.score_rejected WHEN 'set' THEN $11::float8
+                    ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $3) END AS sr
+             FROM pairs q WHERE q.id = $1) s
+       WHERE p.id = $1`,
       [pair.id, next.chosen, next.rejected, next.status, next.origin, next.flagged, next.flagReason, decisionId, set ? "set" : next.scores,
        set?.chosen ?? null, set?.rejected ?? null, set?.skipReason ?? null],
-    );
-    await client.query(
-      `UPDATE pairs SET margin = score_chosen - score_rejected WHERE id = $1`,
-      [pair.id],
     );
     await client.query(
       `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, $3, 'pair', $4, $5)`,

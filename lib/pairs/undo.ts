@@ -73,14 +73,15 @@ export async function undoDecision(
     await client.query(
       `UPDATE pairs p SET chosen_id = $2, rejected_id = $3, status = $4::"PairStatus", origin = $5::"PairOrigin", flagged = $6, flag_reason = $7,
               skip_reason = CASE WHEN $8 THEN $9 ELSE p.skip_reason END, conflict = false,
-              score_chosen = CASE WHEN $8 THEN $11::float8 ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $2) END,
-              score_rejected = CASE WHEN $8 THEN $12::float8 ELSE (SELECT score FROM run_scores WHERE run_id = p.run_id AND response_id = $3) END,
+              score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
               last_decision_id = $10, version = p.version + 1, updated_at = now()
-       WHERE id = $1`,
+       FROM (SELECT CASE WHEN $8 THEN $11::float8 ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $2) END AS sc,
+                    CASE WHEN $8 THEN $12::float8 ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $3) END AS sr
+             FROM pairs q WHERE q.id = $1) s
+       WHERE p.id = $1`,
       [pair.id, restored.chosenId, restored.rejectedId, restored.status, restored.origin, restored.flagged, restored.flagReason, isAuto,
        auto.proposal.skipReason, decisionId, auto.proposal.scoreChosen, auto.proposal.scoreRejected],
     );
-    await client.query(`UPDATE pairs SET margin = score_chosen - score_rejected WHERE id = $1`, [pair.id]);
     await client.query(
       `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, 'pair.undo', 'pair', $3, $4)`,
       [datasetId, userId, String(pair.id), JSON.stringify({ decisionId, undoes: input.decisionId })],

@@ -7,6 +7,7 @@ import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync,
 import { once } from "node:events";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { closeDatabase, type Database } from "@/lib/db/client";
@@ -44,7 +45,6 @@ async function writeFiles(dir: string, responses: number, floor: { datasetId: nu
   const out = { jsonl: createWriteStream(paths.jsonl), bare: createWriteStream(paths.bare), full: createWriteStream(paths.full) };
   const groups = Math.ceil(responses / (K * LANGS.length));
   const ids: string[] = [];
-  const sample: SampleRow[] = [];
   let n = 0;
   for (const g of generateGroups({ seed: 3, groups, languages: LANGS, samples: K })) {
     const ord = ids.length;
@@ -57,7 +57,6 @@ async function writeFiles(dir: string, responses: number, floor: { datasetId: nu
         const length = codePointLength(r.text);
         bare += `${g.id}\t${lang}\t${i}\t${tsv(r.text)}\n`;
         full += `${floor.datasetId}\t${floor.firstGroupId + ord}\t${lang}\t${i}\t${tsv(r.text)}\t\\\\x${hash.toString("hex")}\t${length}\t${r.model ?? "\\N"}\t${lang}\n`;
-        if (sample.length < CREATE_MANY_SAMPLE) sample.push({ ord, lang, index: i, text: r.text, hash, length, model: r.model ?? null });
         n++;
       });
     }
@@ -66,7 +65,7 @@ async function writeFiles(dir: string, responses: number, floor: { datasetId: nu
   }
   for (const s of Object.values(out)) s.end();
   await Promise.all(Object.values(out).map((s) => once(s, "finish")));
-  return { ...paths, responses: n, ids, sample };
+  return { ...paths, responses: n, ids };
 }
 
 async function bareCopy(db: Database, path: string): Promise<number> {
@@ -103,6 +102,24 @@ async function responsesCopy(db: Database, path: string, floor: { datasetId: num
     await client.query(`DELETE FROM datasets WHERE id = $1`, [floor.datasetId]);
     client.release();
   }
+}
+
+/** The first rows of the file again (read after the import, so they do not weigh on its peak RSS). */
+async function readSample(path: string): Promise<SampleRow[]> {
+  const sample: SampleRow[] = [];
+  let ord = 0;
+  for await (const line of createInterface({ input: createReadStream(path) })) {
+    const g = JSON.parse(line) as { responses: Record<string, { text: string; model?: string }[]> };
+    for (const [lang, list] of Object.entries(g.responses)) {
+      list.forEach((r, index) => {
+        const hash = createHash("sha256").update(r.text, "utf8").digest();
+        sample.push({ ord, lang, index, text: r.text, hash, length: codePointLength(r.text), model: r.model ?? null });
+      });
+    }
+    ord++;
+    if (sample.length >= CREATE_MANY_SAMPLE) break;
+  }
+  return sample.slice(0, CREATE_MANY_SAMPLE);
 }
 
 async function createManyRate(db: Database, ids: string[], sample: SampleRow[]): Promise<number> {
@@ -160,8 +177,9 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
     log(`  CPU: this process ${processCpu.toFixed(1)} s (derive ${(stats.deriveMs / 1000).toFixed(1)} s in workers, main thread ≈ ${(processCpu - stats.deriveMs / 1000).toFixed(1)} s: read, parse, validate, hash, COPY text), ` +
       `Postgres backend ${pgCpu === null ? "n/a" : `${pgCpu.toFixed(1)} s`}`);
     log(`  wall: connection busy writing ${seconds(stats.writeMs)} s, publish + dataset languages ${seconds(stats.publishMs)} s`);
-    const cm = await createManyRate(db, files.ids, files.sample);
-    log(`Prisma createMany (${files.sample.length} of the same rows, batches of 5,000): ${Math.round(cm)} rows/s`);
+    const sample = await readSample(files.jsonl);
+    const cm = await createManyRate(db, files.ids, sample);
+    log(`Prisma createMany (${sample.length} of the same rows, batches of 5,000): ${Math.round(cm)} rows/s`);
     await closeDatabase();
     return {
       size: files.responses,
@@ -172,7 +190,7 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       bare_copy_rows_per_s: Math.round(files.responses / (bareMs / 1000)),
       responses_copy_rows_per_s: Math.round(files.responses / (fullMs / 1000)),
       create_many_rows_per_s: Math.round(cm),
-      create_many_sample: files.sample.length,
+      create_many_sample: sample.length,
       peak_rss_mb: peak,
       process_cpu_s: Number(processCpu.toFixed(1)),
       derive_cpu_s: Number((stats.deriveMs / 1000).toFixed(1)),

@@ -1,12 +1,11 @@
 import type { PoolClient } from "pg";
-import type { DatabaseKind } from "@/lib/db/client";
 import type { ImportGroup } from "@/lib/import";
 import type { DeriveInput } from "./derive";
 import type { DerivePool } from "./derive-pool";
 import { loadCompleteGroups, type LoadCounts } from "./load-groups";
 import { StageBuffer } from "./staging";
 
-const MAX_IN_FLIGHT = 3;
+const MAX_IN_FLIGHT = 2;
 const FLUSH_STAGE_ROWS = 5_000;
 const noop = () => {};
 
@@ -26,7 +25,7 @@ export class BatchLoader {
 
   constructor(
     private readonly client: PoolClient,
-    private readonly kind: DatabaseKind,
+    private readonly copy: boolean,
     private readonly datasetId: number,
     private readonly mathTask: boolean,
     private readonly pool: DerivePool,
@@ -47,7 +46,7 @@ export class BatchLoader {
       const d = await derived;
       const t0 = performance.now();
       if (groups.every((g) => g.complete)) {
-        const c = await loadCompleteGroups({ client: this.client, kind: this.kind, datasetId: this.datasetId }, groups, d);
+        const c = await loadCompleteGroups({ client: this.client, copy: this.copy, datasetId: this.datasetId }, groups, d);
         this.counts.groups += c.groups; this.counts.prompts += c.prompts;
         this.counts.responses += c.responses; this.counts.duplicates += c.duplicates;
       } else {
@@ -56,7 +55,7 @@ export class BatchLoader {
           this.stage.add(g, d, offset);
           offset += g.responses.length;
         }
-        if (this.stage.rows >= FLUSH_STAGE_ROWS) await this.stage.flush(this.client, this.kind);
+        if (this.stage.rows >= FLUSH_STAGE_ROWS) await this.stage.flush(this.client, this.copy);
       }
       this.writeMs += performance.now() - t0;
     });
@@ -70,7 +69,7 @@ export class BatchLoader {
     await this.tail;
     this.inflight = [];
     const t0 = performance.now();
-    await this.stage.flush(this.client, this.kind);
+    await this.stage.flush(this.client, this.copy);
     this.writeMs += performance.now() - t0;
   }
 

@@ -12,7 +12,8 @@ const WORKER_SOURCE = new URL("./derive-worker.ts", import.meta.url);
 function spawn(): Worker {
   const api = import.meta.resolve("tsx/esm/api");
   const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(WORKER_SOURCE.href)}, ${JSON.stringify(WORKER_SOURCE.href)}))`;
-  return new Worker(boot, { eval: true });
+  // Small heaps: the worker holds one batch at a time, and RSS must stay flat on big imports.
+  return new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 } });
 }
 
 /** Computes derived response fields for batches, in worker threads when `workers > 0`. */

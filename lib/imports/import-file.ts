@@ -5,6 +5,7 @@ import type { ImportGroup } from "@/lib/import";
 import { BatchLoader } from "./batch-loader";
 import { DerivePool } from "./derive-pool";
 import { CREATE_STAGE, publishStage } from "./staging";
+import { isPGlite } from "./write-rows";
 
 export type ImportFileOptions = {
   source: ImportSource;
@@ -47,7 +48,7 @@ export type ImportSummary = {
 
 export const MAX_REPORTED_ERRORS = 20;
 /** Responses per batch handed to derivation and written with one COPY. */
-const BATCH_RESPONSES = 4_000;
+const BATCH_RESPONSES = 2_000;
 
 async function datasetFor(db: Database, opts: ImportFileOptions, client: import("pg").PoolClient) {
   const { rows } = await client.query<{ id: number; task: string; pivot_language: string }>(
@@ -75,13 +76,14 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
   let loader: BatchLoader | null = null;
   try {
     await client.query("BEGIN");
-    if (opts.stats && db.kind === "postgres") {
+    const copy = !(await isPGlite(client));
+    if (opts.stats && copy) {
       opts.stats.backendPid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
     }
     const dataset = await datasetFor(db, opts, client);
     await client.query(CREATE_STAGE);
     const reader = readImport(opts.source, { format: opts.format, pivot: dataset.pivot_language, maxLineBytes: opts.maxLineBytes, maxFileBytes: opts.maxFileBytes });
-    const load = new BatchLoader(client, db.kind, dataset.id, dataset.task === "math", pool);
+    const load = new BatchLoader(client, copy, dataset.id, dataset.task === "math", pool);
     loader = load;
     const errors: string[] = [];
     const invalidated = new Set<string>();

@@ -1,10 +1,10 @@
 import type { PoolClient } from "pg";
-import type { DatabaseKind } from "@/lib/db/client";
 import type { ImportGroup } from "@/lib/import";
 import type { DeriveOutput } from "./derive";
 import { writeRows, type Cell, type Column } from "./write-rows";
 
-export type LoadTarget = { client: PoolClient; kind: DatabaseKind; datasetId: number };
+/** `copy`: the database takes COPY FROM STDIN (Postgres, not PGlite). */
+export type LoadTarget = { client: PoolClient; copy: boolean; datasetId: number };
 export type LoadCounts = { groups: number; prompts: number; responses: number; duplicates: number };
 
 export const RESPONSE_COLUMNS: Column[] = [
@@ -92,6 +92,6 @@ export async function loadCompleteGroups(t: LoadTarget, groups: ImportGroup[], d
       for (let c = 0; c < row.length; c++) cols[c]!.push(row[c]!);
     }
   }
-  const written = await writeRows(t.client, t.kind, "responses", RESPONSE_COLUMNS, cols);
+  const written = await writeRows(t.client, t.copy, "responses", RESPONSE_COLUMNS, cols);
   return { groups: groups.length - existing.size, prompts: prompts.rowCount ?? 0, responses: written, duplicates: given - written };
 }

@@ -1,5 +1,4 @@
 import type { PoolClient } from "pg";
-import type { DatabaseKind } from "@/lib/db/client";
 import type { ImportGroup } from "@/lib/import";
 import type { DeriveOutput } from "./derive";
 import { writeRows, type Cell, type Column } from "./write-rows";
@@ -59,11 +58,11 @@ export class StageBuffer {
     });
   }
 
-  async flush(client: PoolClient, kind: DatabaseKind): Promise<void> {
+  async flush(client: PoolClient, copy: boolean): Promise<void> {
     if (this.rows === 0) return;
     const c = this.cols;
     const columns = [c.ext, c.kind, c.gold, c.meta, c.lang, c.sample, c.text, c.hash, c.length, c.model, c.params, c.detected, c.answer, c.mt];
-    await writeRows(client, kind, "import_stage", STAGE_COLUMNS, columns as Cell[][]);
+    await writeRows(client, copy, "import_stage", STAGE_COLUMNS, columns as Cell[][]);
     this.cols = StageBuffer.empty();
     this.rows = 0;
   }

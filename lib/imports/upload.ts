@@ -6,24 +6,59 @@ import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { importFile, type ImportSummary } from "./import-file";
+import { createImportRow, getImportStatus, runWithStatus } from "./import-status";
 import type { TUploadParams } from "./schemas";
 
-/** Imports an uploaded file as it streams in; the upload limit is enforced before and while reading. */
-export async function importUpload(body: ReadableStream<Uint8Array> | null, size: number | null, params: TUploadParams): Promise<ImportSummary> {
-  const limit = env().CM_UPLOAD_LIMIT_MB * 2 ** 20;
-  if (!body) throw new AppError("BAD_INPUT", "The upload is empty.");
-  if (size !== null && size > limit) {
-    throw new AppError("BAD_INPUT", `The file is ${(size / 2 ** 20).toFixed(1)} MB; the upload limit is ${env().CM_UPLOAD_LIMIT_MB} MB (CM_UPLOAD_LIMIT_MB).`);
+function checkUpload(size: number | null, params: TUploadParams): void {
+  const limit = env().CM_UPLOAD_LIMIT_MB;
+  if (size !== null && size > limit * 2 ** 20) {
+    throw new AppError("BAD_INPUT", `The file is ${(size / 2 ** 20).toFixed(1)} MB; the upload limit is ${limit} MB (CM_UPLOAD_LIMIT_MB).`);
   }
   if (params.create === "1" && !params.task) throw new AppError("BAD_INPUT", "task: choose the task of the new dataset");
-  const rejectsDir = resolve(env().CM_DATA_DIR, "rejects");
-  if (params.skipInvalid === "1") mkdirSync(rejectsDir, { recursive: true });
-  return importFile(await getDatabase(), {
-    source: { stream: Readable.fromWeb(body as WebReadableStream<Uint8Array>), filename: params.filename, size: size ?? undefined },
-    datasetSlug: params.slug,
-    create: params.create === "1" && params.task ? { task: params.task, name: params.name } : undefined,
-    format: params.format,
-    maxFileBytes: limit,
-    rejects: params.skipInvalid === "1" ? join(rejectsDir, `${params.slug}-${Date.now()}.jsonl`) : undefined,
+}
+
+function optionsOf(params: TUploadParams): Record<string, unknown> {
+  return { create: params.create === "1", task: params.task ?? null, name: params.name ?? null, format: params.format ?? null, skipInvalid: params.skipInvalid === "1" };
+}
+
+/** Creates the queued status row of an upload that will follow (so its progress can be polled). */
+export async function prepareUpload(params: TUploadParams, createdById: number | null): Promise<number> {
+  checkUpload(params.size ?? null, params);
+  return createImportRow(await getDatabase(), { datasetSlug: params.slug, filename: params.filename, bytesTotal: params.size ?? null, options: optionsOf(params), createdById });
+}
+
+/**
+ * Imports an uploaded file as it streams in, against a status row (the prepared one, else a new one).
+ * The upload limit is enforced before and while reading.
+ */
+export async function importUpload(
+  body: ReadableStream<Uint8Array> | null,
+  size: number | null,
+  params: TUploadParams,
+  createdById: number | null,
+): Promise<ImportSummary & { importId: number }> {
+  const db = await getDatabase();
+  let id = params.import;
+  if (id === undefined) {
+    id = await createImportRow(db, { datasetSlug: params.slug, filename: params.filename, bytesTotal: size, options: optionsOf(params), createdById });
+  } else if ((await getImportStatus(db, id))?.datasetSlug !== params.slug) {
+    throw new AppError("NOT_FOUND", `No import ${id} for dataset "${params.slug}".`);
+  }
+  const limit = env().CM_UPLOAD_LIMIT_MB * 2 ** 20;
+  const summary = await runWithStatus(db, id, async (onProgress) => {
+    checkUpload(size, params);
+    if (!body) throw new AppError("BAD_INPUT", "The upload is empty.");
+    const rejectsDir = resolve(env().CM_DATA_DIR, "rejects");
+    if (params.skipInvalid === "1") mkdirSync(rejectsDir, { recursive: true });
+    return importFile(db, {
+      source: { stream: Readable.fromWeb(body as WebReadableStream<Uint8Array>), filename: params.filename, size: size ?? undefined },
+      datasetSlug: params.slug,
+      create: params.create === "1" && params.task ? { task: params.task, name: params.name } : undefined,
+      format: params.format,
+      maxFileBytes: limit,
+      rejects: params.skipInvalid === "1" ? join(rejectsDir, `${params.slug}-${Date.now()}.jsonl`) : undefined,
+      onProgress,
+    });
   });
+  return { ...summary, importId: id };
 }

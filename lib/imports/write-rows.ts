@@ -1,7 +1,6 @@
 import { finished } from "node:stream/promises";
 import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import type { DatabaseKind } from "@/lib/db/client";
 
 export type Column = { name: string; type: string };
 export type Cell = string | number | boolean | Buffer | null;
@@ -29,15 +28,21 @@ export function copyText(columns: Cell[][]): string {
   return rows === 0 ? "" : `${parts.join("\n")}\n`;
 }
 
+/** True on PGlite: one session shared by every connection, and no COPY over its socket. */
+export async function isPGlite(client: PoolClient): Promise<boolean> {
+  const { rows } = await client.query<{ v: string }>(`SELECT version() AS v`);
+  return rows[0]!.v.includes("PGlite");
+}
+
 /**
- * Appends rows given as column arrays: COPY FROM STDIN on Postgres, one batched `unnest` INSERT on
- * the embedded database (whose socket does not speak COPY). Returns the number of rows written.
+ * Appends rows given as column arrays: COPY FROM STDIN when `copy` (Postgres), else one batched
+ * `unnest` INSERT (PGlite). Returns the number of rows written.
  */
-export async function writeRows(client: PoolClient, kind: DatabaseKind, table: string, spec: Column[], columns: Cell[][]): Promise<number> {
+export async function writeRows(client: PoolClient, copy: boolean, table: string, spec: Column[], columns: Cell[][]): Promise<number> {
   const rows = columns[0]?.length ?? 0;
   if (rows === 0) return 0;
   const names = spec.map((c) => c.name).join(", ");
-  if (kind === "postgres") {
+  if (copy) {
     const stream = client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`));
     stream.end(copyText(columns));
     await finished(stream);

@@ -2,11 +2,15 @@ import { NextResponse } from "next/server";
 import { requireRouteActor } from "@/lib/auth/route-guard";
 import { isAppError } from "@/lib/errors";
 import { ZUploadParams } from "@/lib/imports/schemas";
-import { importUpload } from "@/lib/imports/upload";
+import { importUpload, prepareUpload } from "@/lib/imports/upload";
 
 export const dynamic = "force-dynamic";
 
-/** POST the raw file as the request body (streamed; server actions would cap its size). */
+/**
+ * POST the raw file as the request body (streamed; server actions would cap its size) → the summary.
+ * With `?prepare=1` (no body) only the queued status row is created → `{ id }`, to poll at
+ * `./imports/<id>` while the file is then POSTed with `?import=<id>`.
+ */
 export async function POST(request: Request, ctx: { params: Promise<{ slug: string }> }) {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const params = ZUploadParams.safeParse({ ...query, slug: (await ctx.params).slug });
@@ -16,12 +20,12 @@ export async function POST(request: Request, ctx: { params: Promise<{ slug: stri
   // A new dataset has no members yet; an existing one may be restricted.
   const auth = await requireRouteActor(request, "manage", params.data.create === "1" ? undefined : params.data.slug);
   if (auth.denied) return auth.denied;
-  const length = request.headers.get("content-length");
   try {
-    const summary = await importUpload(request.body, length ? Number(length) : null, params.data);
-    return NextResponse.json(summary);
+    if (params.data.prepare === "1") return NextResponse.json({ id: await prepareUpload(params.data, auth.actor.userId) }, { status: 201 });
+    const length = request.headers.get("content-length");
+    return NextResponse.json(await importUpload(request.body, length ? Number(length) : null, params.data, auth.actor.userId));
   } catch (e) {
-    if (isAppError(e)) return NextResponse.json({ error: e.message }, { status: e.code === "NOT_FOUND" ? 404 : 400 });
+    if (isAppError(e)) return NextResponse.json({ error: e.message }, { status: e.code === "NOT_FOUND" ? 404 : e.code === "CONFLICT" ? 409 : 400 });
     console.error(e);
     return NextResponse.json({ error: "Unexpected server error; see the server log." }, { status: 500 });
   }

@@ -1,0 +1,34 @@
+import { NextResponse } from "next/server";
+import { requireRouteActor } from "@/lib/auth/route-guard";
+import { getDatabase } from "@/lib/db/client";
+import { cancelImport, getImportStatus } from "@/lib/imports/import-status";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ slug: string; id: string }> };
+
+async function find(ctx: Ctx) {
+  const { slug, id } = await ctx.params;
+  const n = Number(id);
+  const row = Number.isInteger(n) && n > 0 ? await getImportStatus(await getDatabase(), n) : null;
+  return row && row.datasetSlug === slug ? row : null;
+}
+
+/** An import's status row: progress (bytes, records) while it runs, then its summary or its errors. */
+export async function GET(request: Request, ctx: Ctx) {
+  const auth = await requireRouteActor(request, "manage");
+  if (auth.denied) return auth.denied;
+  const row = await find(ctx);
+  if (!row) return NextResponse.json({ error: "No such import." }, { status: 404 });
+  return NextResponse.json(row, { headers: { "cache-control": "no-store" } });
+}
+
+/** Cancels a queued or running import (its transaction is rolled back: nothing is written). */
+export async function DELETE(request: Request, ctx: Ctx) {
+  const auth = await requireRouteActor(request, "manage");
+  if (auth.denied) return auth.denied;
+  const row = await find(ctx);
+  if (!row) return NextResponse.json({ error: "No such import." }, { status: 404 });
+  const cancelled = await cancelImport(await getDatabase(), row.id);
+  return NextResponse.json({ cancelled }, { status: cancelled ? 200 : 409 });
+}

@@ -63,6 +63,10 @@ describe("using a token", () => {
     expect(first).toBeInstanceOf(Date);
     await findTokenOwner(t.db, token);
     expect((await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: view.id } })).lastUsedAt).toEqual(first);
+    const twoMinutesAgo = new Date(Date.now() - 120_000);
+    await t.db.prisma.apiToken.update({ where: { id: view.id }, data: { lastUsedAt: twoMinutesAgo } });
+    await findTokenOwner(t.db, token);
+    expect((await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: view.id } })).lastUsedAt!.getTime()).toBeGreaterThan(twoMinutesAgo.getTime() + 60_000);
 
     await t.db.prisma.user.update({ where: { id: alice }, data: { role: "admin" } });
     expect(await actorFromRequest(t.db, bearer(token))).toEqual({ userId: alice, email: "alice@lab.example", name: "Alice", role: "admin", via: "token" });

@@ -99,18 +99,20 @@ export type TokenOwner = { tokenId: number; userId: number; email: string; name:
 export async function findTokenOwner(db: Database, presented: string): Promise<TokenOwner | null> {
   if (!looksLikeToken(presented)) return null;
   const hash = hashToken(presented);
+  // One round trip: the lookup, and last_used_at written only when it is older than the granularity.
   const { rows } = await db.pool.query<TokenOwner & { hash: string }>(
-    `SELECT t.id AS "tokenId", t.token_hash AS hash, u.id AS "userId", u.email, u.name, u.role::text AS role
-     FROM api_tokens t JOIN users u ON u.id = t.user_id
-     WHERE t.token_hash = $1 AND t.revoked_at IS NULL`,
-    [hash],
+    `WITH hit AS (
+       SELECT t.id AS "tokenId", t.token_hash AS hash, u.id AS "userId", u.email, u.name, u.role::text AS role
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+       WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+     ), touched AS (
+       UPDATE api_tokens t SET last_used_at = now() FROM hit
+       WHERE t.id = hit."tokenId" AND (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2))
+     )
+     SELECT * FROM hit`,
+    [hash, LAST_USED_GRANULARITY_SECONDS],
   );
   const row = rows[0];
   if (!row || !timingSafeEqual(Buffer.from(row.hash, "hex"), Buffer.from(hash, "hex"))) return null;
-  await db.pool.query(
-    `UPDATE api_tokens SET last_used_at = now()
-     WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - make_interval(secs => $2))`,
-    [row.tokenId, LAST_USED_GRANULARITY_SECONDS],
-  );
   return { tokenId: row.tokenId, userId: row.userId, email: row.email, name: row.name, role: row.role };
 }

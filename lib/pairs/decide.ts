@@ -67,33 +67,36 @@ export async function decidePair(db: Database, datasetId: number, input: TDecide
       throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
     }
     const next = await nextState(client, pair, input);
-    const decision = await client.query<{ id: number }>(
-      `INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [datasetId, pair.id, userId, input.decision.action, input.reason ?? (input.decision.action === "flag" ? input.decision.reason : null),
-       next.chosen, next.rejected, pair.chosen_id, pair.rejected_id, pair.version],
-    );
-    const decisionId = decision.rows[0]!.id;
     const set = typeof next.scores === "object" ? next.scores : null;
-    await client.query(
-      `UPDATE pairs p SET chosen_id = $2, rejected_id = $3, status = $4::"PairStatus", origin = $5::"PairOrigin", flagged = $6,
-              flag_reason = CASE WHEN $6 THEN coalesce($7, p.flag_reason) ELSE NULL END, conflict = false,
-              score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
-              skip_reason = CASE $9 WHEN 'set' THEN $12::text ELSE p.skip_reason END,
-              last_decision_id = $8, version = p.version + 1, updated_at = now()
-       FROM (SELECT CASE $9 WHEN 'keep' THEN q.score_chosen WHEN 'set' THEN $10::float8
-                    ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $2) END AS sc,
-                    CASE $9 WHEN 'keep' THEN q.score_rejected WHEN 'set' THEN $11::float8
-                    ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $3) END AS sr
-             FROM pairs q WHERE q.id = $1) s
-       WHERE p.id = $1`,
-      [pair.id, next.chosen, next.rejected, next.status, next.origin, next.flagged, next.flagReason, decisionId, set ? "set" : next.scores,
-       set?.chosen ?? null, set?.rejected ?? null, set?.skipReason ?? null],
+    // One statement: the decision row, the pair it produces and the audit event (fewer round trips).
+    const { rows: written } = await client.query<{ id: number }>(
+      `WITH d AS (
+         INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version)
+         VALUES ($13, $1, $14, $15::"DecisionAction", $16, $2, $3, $17, $18, $19) RETURNING id
+       ), u AS (
+         UPDATE pairs p SET chosen_id = $2, rejected_id = $3, status = $4::"PairStatus", origin = $5::"PairOrigin", flagged = $6,
+                flag_reason = CASE WHEN $6 THEN coalesce($7, p.flag_reason) ELSE NULL END, conflict = false,
+                score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
+                skip_reason = CASE $8 WHEN 'set' THEN $11::text ELSE p.skip_reason END,
+                last_decision_id = d.id, version = p.version + 1, updated_at = now()
+         FROM d, (SELECT CASE $8 WHEN 'keep' THEN q.score_chosen WHEN 'set' THEN $9::float8
+                         ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $2) END AS sc,
+                         CASE $8 WHEN 'keep' THEN q.score_rejected WHEN 'set' THEN $10::float8
+                         ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $3) END AS sr
+                  FROM pairs q WHERE q.id = $1) s
+         WHERE p.id = $1
+         RETURNING p.id
+       ), a AS (
+         INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data)
+         SELECT $13, $14, $20, 'pair', $12, jsonb_build_object('decisionId', d.id, 'reason', $21::text) FROM d
+       )
+       SELECT d.id FROM d JOIN u ON true`,
+      [pair.id, next.chosen, next.rejected, next.status, next.origin, next.flagged, next.flagReason, set ? "set" : next.scores,
+       set?.chosen ?? null, set?.rejected ?? null, set?.skipReason ?? null, String(pair.id), datasetId, userId, input.decision.action,
+       input.reason ?? (input.decision.action === "flag" ? input.decision.reason : null), pair.chosen_id, pair.rejected_id, pair.version,
+       `pair.${input.decision.action}`, input.reason ?? null],
     );
-    await client.query(
-      `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, $3, 'pair', $4, $5)`,
-      [datasetId, userId, `pair.${input.decision.action}`, String(pair.id), JSON.stringify({ decisionId, reason: input.reason ?? null })],
-    );
+    const decisionId = written[0]!.id;
     await client.query("COMMIT");
     return { decisionId, version: pair.version + 1 };
   } catch (e) {

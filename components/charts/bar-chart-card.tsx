@@ -56,6 +56,7 @@ export function BarChartCard({ model, height = 260 }: Props) {
               stackId={s.stack}
               unit={model.unit}
               isAnimationActive={false}
+              maxBarSize={72}
               shape={barLink(s)}
             />
           ))}

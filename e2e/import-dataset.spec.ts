@@ -13,7 +13,12 @@ test("a new dataset is created from an uploaded file, and a bad file writes noth
   await form.getByLabel("Task").selectOption("math");
   await form.getByLabel(/^File/).setInputFiles({ name: "good.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(GOOD) });
   await form.getByRole("button", { name: "Import" }).click();
-  await expect(page.getByRole("status")).toContainText("2 records read: 2 groups and 6 responses added");
+  const status = page.getByRole("status");
+  await expect(status).toContainText("2 records read: 2 groups and 6 responses added");
+  // The import's status row, which the page polled while it ran, holds the same summary.
+  const id = Number((await status.textContent())?.match(/Import #(\d+)/)?.[1]);
+  const row = await (await page.request.get(`/api/datasets/uploaded/imports/${id}`)).json();
+  expect(row).toMatchObject({ status: "succeeded", datasetSlug: "uploaded", records: 2, summary: { responsesAdded: 6 }, error: null });
 
   await page.goto("/datasets/uploaded/import");
   const add = page.getByRole("form", { name: "Import a file" });
@@ -23,6 +28,10 @@ test("a new dataset is created from an uploaded file, and a bad file writes noth
   const alert = add.getByRole("alert");
   await expect(alert).toContainText("1 invalid record; nothing was imported.");
   await expect(alert).toContainText("line 3, field responses.en[0]");
+  const failed = Number((await alert.textContent())?.match(/Import #(\d+) failed/)?.[1]);
+  const failedRow = await (await page.request.get(`/api/datasets/uploaded/imports/${failed}`)).json();
+  expect(failedRow).toMatchObject({ status: "failed", error: { invalid: 1 } });
+  expect(failedRow.error.errors[0]).toContain("line 3, field responses.en[0]");
 
   await page.goto("/datasets");
   await expect(page.getByTestId("dataset-uploaded").getByRole("cell").nth(5)).toHaveText("6");

@@ -1,33 +1,56 @@
 "use client";
 
 import Link from "next/link";
-import { useState } from "react";
+import { useRef, useState } from "react";
 
-type Summary = { dataset: string; records: number; invalid: number; groupsAdded: number; responsesAdded: number; duplicateResponses: number; rejectsFile: string | null };
-type State = { phase: "idle" } | { phase: "uploading"; sent: number; total: number } | { phase: "importing" } | { phase: "done"; summary: Summary } | { phase: "error"; message: string };
+type Summary = { dataset: string; records: number; invalid: number; groupsAdded: number; responsesAdded: number; duplicateResponses: number; rejectsFile: string | null; importId: number };
+type ServerProgress = { status: string; bytesDone: number; bytesTotal: number; records: number };
+type State =
+  | { phase: "idle" }
+  | { phase: "running"; id: number; base: string; sent: number; total: number; server: ServerProgress | null }
+  | { phase: "done"; summary: Summary }
+  | { phase: "error"; message: string; id: number | null };
 
 const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+const POLL_MS = 500;
+const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 
 function upload(url: string, file: File, onProgress: (sent: number) => void): Promise<{ status: number; body: unknown }> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open("POST", url);
     xhr.upload.onprogress = (e) => onProgress(e.loaded);
-    xhr.onload = () => resolve({ status: xhr.status, body: JSON.parse(xhr.responseText || "{}") });
+    xhr.onload = () => {
+      try {
+        resolve({ status: xhr.status, body: JSON.parse(xhr.responseText || "{}") });
+      } catch {
+        resolve({ status: xhr.status, body: { error: `HTTP ${xhr.status}` } });
+      }
+    };
     xhr.onerror = () => reject(new Error("The upload failed (network error)."));
     xhr.send(file);
   });
 }
 
-/** Streams a file to the import route with a progress bar; `slug` set = add data to that dataset. */
+/**
+ * Streams a file to the import route: an upload bar (browser side) and the import's own progress,
+ * polled from its status row, then the summary or the errors. `slug` set = add data to that dataset.
+ */
 export function UploadForm({ slug, limitMb }: { slug?: string; limitMb: number }) {
   const [state, setState] = useState<State>({ phase: "idle" });
+  const poller = useRef<ReturnType<typeof setInterval> | null>(null);
+
+  function stopPolling() {
+    if (poller.current) clearInterval(poller.current);
+    poller.current = null;
+  }
+
   async function submit(form: FormData) {
     const file = form.get("file");
-    if (!(file instanceof File) || file.size === 0) return setState({ phase: "error", message: "Choose a file to import." });
-    if (file.size > limitMb * 2 ** 20) return setState({ phase: "error", message: `The file is larger than the upload limit of ${limitMb} MB.` });
+    if (!(file instanceof File) || file.size === 0) return setState({ phase: "error", message: "Choose a file to import.", id: null });
+    if (file.size > limitMb * 2 ** 20) return setState({ phase: "error", message: `The file is larger than the upload limit of ${limitMb} MB.`, id: null });
     const target = slug ?? String(form.get("slug") ?? "");
-    const q = new URLSearchParams({ filename: file.name, skipInvalid: form.get("skipInvalid") ? "1" : "0" });
+    const q = new URLSearchParams({ filename: file.name, skipInvalid: form.get("skipInvalid") ? "1" : "0", size: String(file.size) });
     if (!slug) {
       q.set("create", "1");
       q.set("task", String(form.get("task")));
@@ -35,18 +58,30 @@ export function UploadForm({ slug, limitMb }: { slug?: string; limitMb: number }
     }
     const format = String(form.get("format") ?? "");
     if (format) q.set("format", format);
-    setState({ phase: "uploading", sent: 0, total: file.size });
+    const base = `/api/datasets/${encodeURIComponent(target)}/imports`;
+    const prepared = await fetch(`${base}?${q}&prepare=1`, { method: "POST" });
+    const created = (await prepared.json().catch(() => ({}))) as { id?: number; error?: string };
+    if (!prepared.ok || !created.id) return setState({ phase: "error", message: created.error ?? `HTTP ${prepared.status}`, id: null });
+    const id = created.id;
+    setState({ phase: "running", id, base, sent: 0, total: file.size, server: null });
+    poller.current = setInterval(async () => {
+      const res = await fetch(`${base}/${id}`, { cache: "no-store" }).catch(() => null);
+      if (!res?.ok) return;
+      const server = (await res.json()) as ServerProgress;
+      setState((s) => (s.phase === "running" && s.id === id ? { ...s, server } : s));
+    }, POLL_MS);
     try {
-      const res = await upload(`/api/datasets/${encodeURIComponent(target)}/imports?${q}`, file, (sent) =>
-        setState(sent >= file.size ? { phase: "importing" } : { phase: "uploading", sent, total: file.size }),
-      );
-      if (res.status !== 200) return setState({ phase: "error", message: (res.body as { error?: string }).error ?? `HTTP ${res.status}` });
+      const res = await upload(`${base}?${q}&import=${id}`, file, (sent) => setState((s) => (s.phase === "running" && s.id === id ? { ...s, sent } : s)));
+      if (res.status !== 200) return setState({ phase: "error", message: (res.body as { error?: string }).error ?? `HTTP ${res.status}`, id });
       setState({ phase: "done", summary: res.body as Summary });
     } catch (e) {
-      setState({ phase: "error", message: (e as Error).message });
+      setState({ phase: "error", message: (e as Error).message, id });
+    } finally {
+      stopPolling();
     }
   }
-  const busy = state.phase === "uploading" || state.phase === "importing";
+
+  const running = state.phase === "running" ? state : null;
   return (
     <form action={submit} className="space-y-3" aria-label="Import a file">
       {!slug && (
@@ -66,18 +101,35 @@ export function UploadForm({ slug, limitMb }: { slug?: string; limitMb: number }
           <select name="format" className={field} defaultValue=""><option value="">detect</option><option>nested</option><option>flat</option><option>csv</option></select>
         </label>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="skipInvalid" /> Skip invalid records</label>
-        <button disabled={busy} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">Import</button>
+        <button disabled={running !== null} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">Import</button>
       </div>
-      {state.phase === "uploading" && (
-        <progress className="w-80" max={state.total} value={state.sent} aria-label="Upload progress" />
+      {running && (
+        <div className="space-y-1 text-sm text-slate-600">
+          <div className="flex items-center gap-2">
+            <span className="w-16">Upload</span>
+            <progress className="w-80" max={running.total} value={running.sent} aria-label="Upload progress" />
+            <span>{mb(running.sent)} / {mb(running.total)} MB</span>
+          </div>
+          <div className="flex items-center gap-2">
+            <span className="w-16">Import</span>
+            <progress className="w-80" max={running.server?.bytesTotal || running.total} value={running.server?.bytesDone ?? 0} aria-label="Import progress" />
+            <span data-testid="import-progress">
+              {running.server ? `${running.server.status}: ${mb(running.server.bytesDone)} MB read, ${running.server.records} records` : "waiting for the server…"}
+            </span>
+            <button type="button" onClick={() => void fetch(`${running.base}/${running.id}`, { method: "DELETE" })} className="rounded border border-slate-300 px-2 py-0.5 text-xs">Cancel</button>
+          </div>
+        </div>
       )}
-      {state.phase === "importing" && <p className="text-sm text-slate-600">Uploaded; importing…</p>}
-      {state.phase === "error" && <pre role="alert" className="whitespace-pre-wrap rounded bg-red-50 p-3 text-sm text-red-800">{state.message}</pre>}
+      {state.phase === "error" && (
+        <pre role="alert" className="whitespace-pre-wrap rounded bg-red-50 p-3 text-sm text-red-800">
+          {state.id !== null ? `Import #${state.id} failed: ` : ""}{state.message}
+        </pre>
+      )}
       {state.phase === "done" && (
         <p role="status" className="rounded bg-emerald-50 p-3 text-sm text-emerald-900">
           {state.summary.records} records read: {state.summary.groupsAdded} groups and {state.summary.responsesAdded} responses added,{" "}
           {state.summary.duplicateResponses} already present, {state.summary.invalid} invalid
-          {state.summary.rejectsFile ? ` (written to ${state.summary.rejectsFile})` : ""}.{" "}
+          {state.summary.rejectsFile ? ` (written to ${state.summary.rejectsFile})` : ""}. Import #{state.summary.importId}.{" "}
           <Link className="text-indigo-700 underline" href={`/datasets/${state.summary.dataset}`}>Open the dataset</Link>
         </p>
       )}

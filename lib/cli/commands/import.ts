@@ -5,7 +5,7 @@ import { importFile } from "@/lib/imports/import-file";
 import { printJson, say, UsageError } from "../output";
 import { progressBar } from "../progress";
 
-type Opts = { dataset: string; create?: boolean; task?: string; format?: string; skipInvalid?: boolean; rejects?: string; json?: boolean };
+type Opts = { dataset: string; create?: boolean; task?: string; format?: string; skipInvalid?: boolean; rejects?: string; json?: boolean; workers: number };
 
 const TASKS = ["general", "math", "translation"] as const;
 const FORMATS = ["nested", "flat", "csv"] as const;
@@ -15,6 +15,12 @@ function oneOf<T extends string>(values: readonly T[]) {
     if (!(values as readonly string[]).includes(value)) throw new InvalidArgumentError(`expected one of ${values.join(", ")}`);
     return value as T;
   };
+}
+
+function workerCount(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new InvalidArgumentError("expected a whole number from 0 to 16");
+  return n;
 }
 
 export function registerImport(program: Command): void {
@@ -28,6 +34,7 @@ export function registerImport(program: Command): void {
     .option("--format <format>", "nested | flat | csv (default: detected)", oneOf(FORMATS))
     .option("--skip-invalid", "import the valid records; write the invalid ones to --rejects")
     .option("--rejects <file>", "where --skip-invalid writes rejected records (default <file>.rejects.jsonl)")
+    .option("--workers <n>", "threads that compute derived fields (language, answer); 0 = none", workerCount, 1)
     .option("--json", "print a JSON summary on stdout")
     .action(async (file: string, opts: Opts) => {
       if (opts.rejects && !opts.skipInvalid) throw new UsageError("--rejects needs --skip-invalid");
@@ -43,10 +50,11 @@ export function registerImport(program: Command): void {
         create: opts.create ? { task: opts.task as (typeof TASKS)[number] } : undefined,
         format: opts.format as (typeof FORMATS)[number] | undefined,
         rejects: opts.skipInvalid ? (opts.rejects ?? `${file}.rejects.jsonl`) : undefined,
+        workers: opts.workers,
         onProgress: (p) => {
           const mb = p.bytesRead / 2 ** 20;
-          const rate = p.records / Math.max(0.001, (Date.now() - started) / 1000);
-          bar.update(p.bytesRead, p.totalBytes ?? size, `bytes · ${p.records} records · ${mb.toFixed(1)} MB · ${Math.round(rate)} records/s`);
+          const elapsed = Math.max(0.001, (Date.now() - started) / 1000);
+          bar.update(p.bytesRead, p.totalBytes ?? size, `bytes · ${p.records} records · ${mb.toFixed(1)} MB · ${Math.round(p.records / elapsed)} records/s · ${(mb / elapsed).toFixed(1)} MB/s`);
         },
       }).finally(() => bar.stop());
       if (opts.json) return printJson(summary);

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import { ByteWriter, ParquetWriter, schemaFromColumnData, type ColumnSource } from "hyparquet-writer";
 import type { HashedFileSink } from "./file-sink";
 import type { ParquetRow } from "./records";
@@ -85,7 +86,7 @@ export class ParquetShard {
     this.sink.rows += rows.length;
     await this.parquet.write({ columnData, rowGroupSize: rows.length });
     // Encoding is synchronous; a turn of the event loop lets the database reader send its next fetch.
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
 
   async close(): Promise<ManifestFile> {

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
 import type { PoolClient } from "pg";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -88,6 +89,9 @@ export async function* fetchBatches<R extends object>(client: PoolClient, cursor
       if (rows) {
         pump();
         yield rows;
+        // The consumer's awaits are microtasks, which never let socket events in: without a turn of
+        // the event loop here the finished FETCH would sit unread and Postgres idle until `ready` ran dry.
+        await nextTurn();
       } else if (failure) {
         throw (failure as { error: unknown }).error;
       } else if (exhausted) {

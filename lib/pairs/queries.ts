@@ -70,10 +70,17 @@ function sortValue(row: PairRow, sort: SortColumn): number | null {
   }
 }
 
-/** How many pairs match the filter (for bulk confirmation and progress). */
-export async function countPairs(db: Database, datasetId: number, f: PairFilter): Promise<number> {
+/**
+ * How many pairs match the filter (for the table header and bulk confirmation). With `cap`, counting
+ * stops after cap + 1 rows, so a page over a huge filter result stays a bounded index scan; a
+ * result above `cap` means "more than cap".
+ */
+export async function countPairs(db: Database, datasetId: number, f: PairFilter, cap?: number): Promise<number> {
   const params = new Params();
-  const where = filterConditions(datasetId, f, params);
-  const { rows } = await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pairs p WHERE ${where.join(" AND ")}`, params.values);
+  const where = filterConditions(datasetId, f, params).join(" AND ");
+  const sql = cap === undefined
+    ? `SELECT count(*)::int AS n FROM pairs p WHERE ${where}`
+    : `SELECT count(*)::int AS n FROM (SELECT 1 FROM pairs p WHERE ${where} LIMIT ${params.add(cap + 1)}) capped`;
+  const { rows } = await db.pool.query<{ n: number }>(sql, params.values);
   return rows[0]?.n ?? 0;
 }

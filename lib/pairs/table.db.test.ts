@@ -127,6 +127,10 @@ describe("pairs table query", () => {
     const f = parsePairTableParams({ lang: "zh", flags: "flagged" });
     expect(await countPairs(t.db, datasetId, f)).toBe(expected(f, "id", "asc").length);
     expect(await countPairs(t.db, datasetId, parsePairTableParams({}))).toBe(50);
+    // With a cap, counting stops after cap + 1 rows ("more than cap").
+    expect(await countPairs(t.db, datasetId, parsePairTableParams({}), 20)).toBe(21);
+    expect(await countPairs(t.db, datasetId, parsePairTableParams({}), 50)).toBe(50);
+    expect(await countPairs(t.db, datasetId, f, 1_000)).toBe(expected(f, "id", "asc").length);
   });
 
   it("ignores malformed URL parameters instead of failing", () => {

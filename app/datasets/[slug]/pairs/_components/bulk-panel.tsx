@@ -8,7 +8,7 @@ import type { PairFilter } from "@/lib/pairs/table";
 import { startBulkAction } from "../actions";
 import { BulkJobRow, describeBulk } from "./bulk-job-row";
 
-type Props = { slug: string; filter: PairFilter; total: number; jobs: BulkJobView[] };
+type Props = { slug: string; filter: PairFilter; total: string; jobs: BulkJobView[] };
 
 /**
  * Bulk actions over the whole filter result (not just this page). Each runs as a background job on

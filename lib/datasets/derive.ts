@@ -1,10 +1,7 @@
-import { detectLanguage, extractAnswer } from "@/lib/pipeline";
+import { deriveFields } from "@/lib/imports/derive";
 import type { Derived } from "./insert-groups";
 
-/** Fields computed once per response at load time, so runs and dashboards never recompute them. */
+/** Fields computed once per response at load time (the importer's rule: an answer when the group has a gold). */
 export function deriveResponseFields(text: string, lang: string, group: { gold: string | null }): Derived {
-  return {
-    detectedLanguage: text.trim() === "" ? null : detectLanguage(text, lang),
-    extractedAnswer: group.gold !== null ? extractAnswer(text, lang) : null,
-  };
+  return deriveFields(text, lang, group.gold !== null);
 }

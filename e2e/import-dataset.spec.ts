@@ -14,7 +14,7 @@ test("a new dataset is created from an uploaded file, and a bad file writes noth
   await form.getByLabel(/^File/).setInputFiles({ name: "good.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(GOOD) });
   await form.getByRole("button", { name: "Import" }).click();
   const status = page.getByRole("status");
-  await expect(status).toContainText("2 records read: 2 groups and 6 responses added");
+  await expect(status).toContainText("2 records read: 2 groups and 6 responses added", { timeout: 30_000 });
   // The import's status row, which the page polled while it ran, holds the same summary.
   const id = Number((await status.textContent())?.match(/Import #(\d+)/)?.[1]);
   const row = await (await page.request.get(`/api/datasets/uploaded/imports/${id}`)).json();
@@ -26,7 +26,7 @@ test("a new dataset is created from an uploaded file, and a bad file writes noth
   await add.getByLabel(/^File/).setInputFiles({ name: "bad.jsonl", mimeType: "application/jsonl", buffer: Buffer.from(bad) });
   await add.getByRole("button", { name: "Import" }).click();
   const alert = add.getByRole("alert");
-  await expect(alert).toContainText("1 invalid record; nothing was imported.");
+  await expect(alert).toContainText("1 invalid record; nothing was imported.", { timeout: 30_000 });
   await expect(alert).toContainText("line 3, field responses.en[0]");
   const failed = Number((await alert.textContent())?.match(/Import #(\d+) failed/)?.[1]);
   const failedRow = await (await page.request.get(`/api/datasets/uploaded/imports/${failed}`)).json();

@@ -2,20 +2,21 @@
 // response rows: a plain COPY into a bare 4-column table (no indexes, no keys), and a COPY of the fully
 // precomputed rows into `responses` itself (its indexes and foreign keys; what a loader that had
 // nothing to parse, validate or derive would pay). Then Prisma createMany on a sample of the same rows.
+import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { closeDatabase, type Database } from "@/lib/db/client";
 import { generateGroups } from "@/lib/demo";
 import { codePointLength } from "@/lib/imports/derive";
-import { emptyStats, importFile } from "@/lib/imports/import-file";
+import type { ImportStats, ImportSummary } from "@/lib/imports/import-file";
 import { benchDatabase, log, seconds } from "./bench-db";
-import { trackPeakRss } from "./peak-rss";
 
 const LANGS = ["en", "de", "zh", "ar", "hi", "sw", "fr", "ru"];
 const K = 8;
@@ -23,15 +24,20 @@ const CREATE_MANY_SAMPLE = 50_000;
 const tsv = (s: string) => s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replace(/\n/g, "\\n").replace(/\r/g, "\\r");
 type SampleRow = { ord: number; lang: string; index: number; text: string; hash: Buffer; length: number; model: string | null };
 
-/** CPU seconds (user + system) a local Postgres backend has used so far, from /proc; null if unreadable. */
-function backendCpu(pid: number | null): number | null {
-  if (pid === null) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
+type ChildResult = {
+  summary: ImportSummary; stats: ImportStats; ms: number; peakRssMb: number; processCpuS: number; postgresCpuS: number | null;
+};
+
+/** Runs the import in a child process (bench/import-run.ts) so peak RSS is the import's own. */
+async function importInChild(path: string, slug: string, workers: number): Promise<ChildResult> {
+  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(new URL("./import-run.ts", import.meta.url)), path, slug, String(workers)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let out = "";
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  const [code] = (await once(child, "exit")) as [number | null];
+  if (code !== 0) throw new Error(`the import process exited with code ${code}`);
+  return JSON.parse(out.trim().split("\n").at(-1)!) as ChildResult;
 }
 
 async function reserveGroups(db: Database, count: number) {
@@ -154,27 +160,12 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
     log(`floor 1: plain COPY into a bare 4-column table ${seconds(bareMs)} s (${Math.round(files.responses / (bareMs / 1000))} rows/s)`);
     const fullMs = await responsesCopy(db, files.full, floor, files.ids);
     log(`floor 2: COPY of the precomputed rows into responses ${seconds(fullMs)} s (${Math.round(files.responses / (fullMs / 1000))} rows/s)`);
-    const stats = emptyStats();
-    const rss = trackPeakRss();
-    const cpu0 = process.cpuUsage();
     const load0 = loadavg()[0]!;
-    let pgCpu0: number | null = null;
-    const t0 = Date.now();
-    const summary = await importFile(db, {
-      source: { path: files.jsonl }, datasetSlug: `bench-import-${Date.now()}`, create: { task: "general" }, workers, stats,
-      onProgress: () => {
-        pgCpu0 ??= backendCpu(stats.backendPid);
-      },
-    });
-    const ms = Date.now() - t0;
-    const pgCpu1 = backendCpu(stats.backendPid);
-    const cpu = process.cpuUsage(cpu0);
-    const peak = rss.stop();
-    const processCpu = (cpu.user + cpu.system) / 1e6;
-    const pgCpu = pgCpu0 !== null && pgCpu1 !== null ? pgCpu1 - pgCpu0 : null;
+    const child = await importInChild(files.jsonl, `bench-import-${Date.now()}`, workers);
+    const { summary, stats, ms, peakRssMb: peak, processCpuS: processCpu, postgresCpuS: pgCpu } = child;
     log(`import: ${seconds(ms)} s, ${summary.responsesAdded} responses, ${Math.round(files.responses / (ms / 1000))} responses/s, ${(mb / (ms / 1000)).toFixed(1)} MB/s, peak RSS ${peak} MB`);
     log(`  ${stats.workers} derive worker thread(s); load average ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`);
-    log(`  CPU: this process ${processCpu.toFixed(1)} s (derive ${(stats.deriveMs / 1000).toFixed(1)} s in workers, main thread ≈ ${(processCpu - stats.deriveMs / 1000).toFixed(1)} s: read, parse, validate, hash, COPY text), ` +
+    log(`  CPU: import process ${processCpu.toFixed(1)} s over all its threads; derive workers busy ${(stats.deriveMs / 1000).toFixed(1)} s (wall, incl. waiting for a core); ` +
       `Postgres backend ${pgCpu === null ? "n/a" : `${pgCpu.toFixed(1)} s`}`);
     log(`  wall: connection busy writing ${seconds(stats.writeMs)} s, publish + dataset languages ${seconds(stats.publishMs)} s`);
     const sample = await readSample(files.jsonl);
@@ -193,7 +184,7 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       create_many_sample: sample.length,
       peak_rss_mb: peak,
       process_cpu_s: Number(processCpu.toFixed(1)),
-      derive_cpu_s: Number((stats.deriveMs / 1000).toFixed(1)),
+      derive_busy_s: Number((stats.deriveMs / 1000).toFixed(1)),
       postgres_cpu_s: pgCpu === null ? null : Number(pgCpu.toFixed(1)),
       workers: stats.workers,
       load_avg_1m: Number(loadavg()[0]!.toFixed(2)),

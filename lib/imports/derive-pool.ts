@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import { deriveBatch, type DeriveInput, type DeriveOutput } from "./derive";
+import type { DeriveInput, DeriveOutput } from "./derive";
 
 type Pending = { resolve: (o: DeriveOutput) => void; reject: (e: Error) => void };
 type Slot = { worker: Worker; pending: Map<number, Pending> };
@@ -66,19 +66,22 @@ export class DerivePool {
   }
 
   run(input: DeriveInput): Promise<DeriveOutput> {
-    if (this.slots.length === 0) {
-      const t0 = performance.now();
-      try {
-        return Promise.resolve(deriveBatch(input));
-      } catch (error) {
-        return Promise.reject(error as Error);
-      } finally {
-        this.busyMs += performance.now() - t0;
-      }
-    }
+    if (this.slots.length === 0) return this.runHere(input);
     let best = this.slots[0]!;
     for (const s of this.slots) if (s.pending.size < best.pending.size) best = s;
     return this.send(best, input);
+  }
+
+  // Loaded only when needed: the detectors' data costs ~150 MB, which a process whose workers derive
+  // should not also hold.
+  private async runHere(input: DeriveInput): Promise<DeriveOutput> {
+    const { deriveBatch } = await import("./derive");
+    const t0 = performance.now();
+    try {
+      return deriveBatch(input);
+    } finally {
+      this.busyMs += performance.now() - t0;
+    }
   }
 
   async close(): Promise<void> {

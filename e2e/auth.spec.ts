@@ -5,6 +5,37 @@ type Detail = { pair: { id: number; version: number; status: string }; history: 
 
 test.describe.configure({ timeout: 120_000 });
 
+// A dataset of this spec's own, so its decisions do not change what other specs count on `demo`.
+const SLUG = "auth-e2e";
+const JSONL = Array.from({ length: 6 }, (_, i) =>
+  JSON.stringify({
+    id: `a${i}`,
+    gold: String(i + 10),
+    prompts: { en: `What is ${i} + 10?`, de: `Was ist ${i} + 10?` },
+    responses: {
+      en: [`Answer: ${i + 10}`, `It is ${i + 10}.`, `Answer: ${i + 20}`],
+      de: [`Antwort: ${i + 10}`, `Vielleicht ${i + 30}.`, `Es ist ${i + 10}.`],
+    },
+  }),
+).join("\n");
+
+test.beforeAll(async ({ browser }) => {
+  test.setTimeout(180_000);
+  const admin = await browser.newContext({ storageState: storageStateOf("admin") });
+  const page = await admin.newPage();
+  const imported = await page.request.post(`/api/datasets/${SLUG}/imports?create=1&task=math&filename=auth.jsonl`, {
+    headers: { "content-type": "application/octet-stream" },
+    data: Buffer.from(JSONL),
+  });
+  expect(imported.status(), await imported.text()).toBe(200);
+  await page.goto(`/datasets/${SLUG}/runs`);
+  await page.getByRole("button", { name: "Start select run" }).click();
+  await expect(page).toHaveURL(/\/runs\/\d+$/, { timeout: 30_000 });
+  const runId = page.url().split("/").pop() ?? "";
+  await expect(page.getByTestId(`run-status-${runId}`)).toHaveText("succeeded", { timeout: 90_000 });
+  await admin.close();
+});
+
 /** Console messages about blocked resources (CSP violations show up as errors like these). */
 function watchCsp(page: Page): string[] {
   const violations: string[] = [];
@@ -64,17 +95,17 @@ test.describe("as a reviewer", () => {
 
   test("reviews a pair; the decision is stored under the reviewer's name", async ({ page }) => {
     const csp = watchCsp(page);
-    await page.goto("/datasets/demo/review?lang=sw&status=proposed&origin=auto");
+    await page.goto(`/datasets/${SLUG}/review?lang=de&status=proposed&origin=auto`);
     await expect(page.locator("[data-keys-ready=true]")).toHaveCount(1);
     const card = page.getByTestId("pair-card");
     const id = Number(await card.getAttribute("data-pair-id"));
     await page.keyboard.press("a");
     await expect(card).not.toHaveAttribute("data-pair-id", String(id));
-    const detail = (await (await page.request.get(`/api/datasets/demo/pairs/${id}`)).json()) as Detail;
+    const detail = (await (await page.request.get(`/api/datasets/${SLUG}/pairs/${id}`)).json()) as Detail;
     expect(detail.history).toEqual([expect.objectContaining({ action: "accept", author: E2E_USERS.reviewer.name })]);
     expect(detail.pair.status).toBe("accepted");
     // Reviewers do not manage: no run form, no users page, no settings link.
-    await page.goto("/datasets/demo/runs");
+    await page.goto(`/datasets/${SLUG}/runs`);
     await expect(page.getByRole("heading", { name: "New select run" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Users" })).toHaveCount(0);
     expect(csp).toEqual([]);
@@ -125,7 +156,7 @@ test.describe("as a viewer", () => {
     // Capture a real decide request made by the reviewer's browser.
     const reviewer = await browser.newContext({ storageState: storageStateOf("reviewer") });
     const page = await reviewer.newPage();
-    await page.goto("/datasets/demo/review?lang=hi&status=proposed&origin=auto");
+    await page.goto(`/datasets/${SLUG}/review?lang=de&status=proposed&origin=auto`);
     await expect(page.locator("[data-keys-ready=true]")).toHaveCount(1);
     const card = page.getByTestId("pair-card");
     const id = Number(await card.getAttribute("data-pair-id"));
@@ -137,7 +168,7 @@ test.describe("as a viewer", () => {
     // Undo it so the forged call would be a fresh, valid decision if it got through.
     await page.keyboard.press("u");
     await expect(page.getByTestId("pair-origin")).toHaveText("auto");
-    const before = (await (await page.request.get(`/api/datasets/demo/pairs/${id}`)).json()) as Detail;
+    const before = (await (await page.request.get(`/api/datasets/${SLUG}/pairs/${id}`)).json()) as Detail;
     await reviewer.close();
 
     const body = (action.postData() ?? "").replace(/"expectedVersion":\d+/, `"expectedVersion":${before.pair.version}`);
@@ -153,7 +184,7 @@ test.describe("as a viewer", () => {
     });
     expect(forged.status()).toBe(200);
     expect(await forged.text()).toContain("Your role (viewer) does not allow review.");
-    const after = (await (await viewer.get(`/api/datasets/demo/pairs/${id}`)).json()) as Detail;
+    const after = (await (await viewer.get(`/api/datasets/${SLUG}/pairs/${id}`)).json()) as Detail;
     expect(after.history).toEqual(before.history);
     expect(after.pair.version).toBe(before.pair.version);
     await viewer.dispose();

@@ -1,0 +1,28 @@
+import { expect, it } from "vitest";
+import { deriveBatch, type DeriveInput } from "./derive";
+import { DerivePool } from "./derive-pool";
+
+const input: DeriveInput = {
+  texts: ["The answer is 18 because three boxes of six apples make eighteen apples.", "Die Antwort ist 18, weil drei Kisten mit je sechs Äpfeln achtzehn ergeben.", "😀"],
+  langs: ["en", "de", "en"],
+  wantAnswer: [true, true, false],
+};
+
+it("worker threads derive exactly what the calling thread derives, batch by batch", async () => {
+  const pool = await DerivePool.start(2);
+  try {
+    expect(pool.workers).toBe(2);
+    const results = await Promise.all([pool.run(input), pool.run({ ...input, texts: [...input.texts].reverse() })]);
+    expect(results[0]).toEqual(deriveBatch(input));
+    expect(results[1].detected).toEqual([...deriveBatch(input).detected].reverse());
+    expect(pool.busyMs).toBeGreaterThan(0);
+  } finally {
+    await pool.close();
+  }
+}, 60_000);
+
+it("derives on the calling thread with no workers", async () => {
+  const pool = await DerivePool.start(0);
+  expect(pool.workers).toBe(0);
+  expect(await pool.run(input)).toEqual(deriveBatch(input));
+});

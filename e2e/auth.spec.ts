@@ -125,6 +125,7 @@ test.describe("as a viewer", () => {
     await page.goto("/datasets/demo/review?lang=de");
     await expect(page.getByTestId("review-read-only")).toBeVisible();
     await expect(page.getByTestId("pair-card")).toHaveCount(0);
+    await expect(page.getByRole("button", { name: "Edit guidelines" })).toHaveCount(0);
 
     await page.goto("/datasets/demo/pairs");
     await expect(page.getByTestId("pairs-total")).toBeVisible();

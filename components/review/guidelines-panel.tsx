@@ -8,7 +8,8 @@ import type { ActionResult } from "@/lib/action";
 type Props = {
   guidelines: string;
   lang: string;
-  save: (guidelines: string) => Promise<ActionResult<{ guidelines: string }>>;
+  /** Absent for roles that may not edit: the panel is read-only. */
+  save?: (guidelines: string) => Promise<ActionResult<{ guidelines: string }>>;
 };
 
 /** The dataset's review guidelines: markdown rendered sanitized (no HTML runs), editable in place. */
@@ -21,7 +22,7 @@ export function GuidelinesPanel({ guidelines, lang, save }: Props) {
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (draft === null) return;
+    if (draft === null || !save) return;
     setSaving(true);
     try {
       const r = await save(draft);
@@ -42,7 +43,7 @@ export function GuidelinesPanel({ guidelines, lang, save }: Props) {
       {draft === null ? (
         <div className="mt-2 space-y-2">
           {text === "" ? <p className="italic text-slate-500">No guidelines for this dataset yet.</p> : <div data-testid="guidelines-body"><MarkdownBody text={text} lang={lang} /></div>}
-          <button type="button" className={button} onClick={() => setDraft(text)}>Edit guidelines</button>
+          {save && <button type="button" className={button} onClick={() => setDraft(text)}>Edit guidelines</button>}
         </div>
       ) : (
         <form onSubmit={(e) => void submit(e)} className="mt-2 space-y-2">

@@ -46,7 +46,7 @@ async function resolveDataset(ref: DatasetRef): Promise<{ id: number }> {
   if (typeof ref === "number") return { id: ref };
   const prisma = await getPrisma();
   const dataset = await prisma.dataset.findUnique({ where: { slug: ref }, select: { id: true } });
-  if (!dataset) throw new AppError("NOT_FOUND", `No dataset with slug "${ref}".`);
+  if (!dataset) throw new AppError("NOT_FOUND", "No such dataset.");
   return dataset;
 }
 

@@ -1,23 +1,26 @@
 import { getDatabase, type Database } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 
 /**
  * Asks an export to stop: a queued one is cancelled at once; a running one stops at its next
  * progress write (within about a second) and removes its partial files. Finished exports are unchanged.
  */
-export async function cancelExport(db: Database, exportId: number): Promise<{ status: string }> {
-  const { rows } = await db.pool.query<{ status: string }>(
+export async function cancelExport(db: Database, exportId: number, userId: number | null = null): Promise<{ status: string }> {
+  const { rows } = await db.pool.query<{ status: string; dataset_id: number }>(
     `UPDATE exports SET cancel_requested = (status IN ('queued', 'running')) OR cancel_requested,
             status = CASE WHEN status = 'queued' THEN 'cancelled'::"JobStatus" ELSE status END,
             finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END
-     WHERE id = $1 RETURNING status::text`,
+     WHERE id = $1 RETURNING status::text, dataset_id`,
     [exportId],
   );
   if (!rows[0]) throw new AppError("NOT_FOUND", `No export ${exportId}.`);
-  return rows[0];
+  const { status, dataset_id } = rows[0];
+  await recordAuditEvent(db.pool, { datasetId: dataset_id, userId, action: "export.cancel", entity: "export", entityId: exportId, data: { status } });
+  return { status };
 }
 
 /** The exports page's cancel button. */
-export async function cancelExportById(exportId: number): Promise<{ status: string }> {
-  return cancelExport(await getDatabase(), exportId);
+export async function cancelExportById(exportId: number, userId: number | null): Promise<{ status: string }> {
+  return cancelExport(await getDatabase(), exportId, userId);
 }

@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { resolveExportConfig, type ExportConfig } from "./config";
 import { executeExport, type ExportSnapshot, type RunExportOptions } from "./execute-export";
@@ -15,6 +16,10 @@ export type ExportRequestOptions = {
 
 export type CreateExportOptions = ExportRequestOptions & RunExportOptions;
 
+function auditExportCreated(db: Database, options: ExportRequestOptions, exportId: number, config: ExportConfig) {
+  return recordAuditEvent(db.pool, { datasetId: options.datasetId, userId: options.createdById ?? null, action: "export.create", entity: "export", entityId: exportId, data: { config } });
+}
+
 async function resolveRequest(db: Database, options: ExportRequestOptions): Promise<ExportConfig> {
   const dataset = await db.prisma.dataset.findUnique({ where: { id: options.datasetId } });
   if (!dataset) throw new AppError("NOT_FOUND", `No dataset with id ${options.datasetId}.`);
@@ -27,6 +32,7 @@ export async function queueExport(db: Database, options: ExportRequestOptions): 
   const row = await db.prisma.export.create({
     data: { datasetId: options.datasetId, format: config.format, status: "queued", config, createdById: options.createdById ?? null },
   });
+  await auditExportCreated(db, options, row.id, config);
   return { exportId: row.id, config };
 }
 
@@ -43,6 +49,7 @@ export async function createExport(db: Database, options: CreateExportOptions): 
       claimedBy, startedAt: new Date(), heartbeatAt: new Date(),
     },
   });
+  await auditExportCreated(db, options, row.id, config);
   return executeExport(db, { exportId: row.id, datasetId: options.datasetId, config, claimedBy }, options);
 }
 

@@ -19,11 +19,11 @@ export async function startBulkInDataset(input: z.infer<typeof ZBulkStart>, user
   return job;
 }
 
-export async function cancelBulkInDataset(input: z.infer<typeof ZBulkCancel>): Promise<{ status: string }> {
+export async function cancelBulkInDataset(input: z.infer<typeof ZBulkCancel>, userId: number | null = null): Promise<{ status: string }> {
   const [db, dataset] = await Promise.all([getDatabase(), getDatasetBySlug(input.slug)]);
   const owned = await db.pool.query(`SELECT 1 FROM pipeline_runs WHERE id = $1 AND dataset_id = $2 AND kind = 'bulk'`, [input.runId, dataset.id]);
   if (owned.rowCount !== 1) throw new AppError("NOT_FOUND", `No bulk job ${input.runId} in this dataset.`);
-  return { status: await cancelRun(db, input.runId) };
+  return { status: await cancelRun(db, input.runId, userId) };
 }
 
 export type BulkJobView = {

@@ -93,12 +93,12 @@ describe("bulk jobs", () => {
     expect(targets).toBeGreaterThan(4);
     const acceptedBefore = await count(`language = 'zh' AND status = 'accepted' AND origin = 'human'`);
     const { runId } = await createBulkJob(t.db, datasetId, parsePairTableParams({ lang: "zh" }), { action: "accept" }, userId);
-    const outcome = await executeBulkRun(t.db, runId, { batchSize: 2, onBatch: async () => void (await cancelRun(t.db, runId)) });
+    const outcome = await executeBulkRun(t.db, runId, { batchSize: 2, onBatch: async () => void (await cancelRun(t.db, runId, userId)) });
     expect(outcome).toBe("cancelled");
     expect(await run(runId)).toMatchObject({ status: "cancelled", done_items: 2 });
     expect((await decisionsOf(runId)).n).toBe(2);
     expect(await count(`language = 'zh' AND status = 'accepted' AND origin = 'human'`)).toBe(acceptedBefore + 2);
-    expect(await auditOf(runId)).toEqual([["pairs.bulk.accept", userId, targets], ["pairs.bulk.cancel", userId, 2]]);
+    expect(await auditOf(runId)).toEqual([["pairs.bulk.accept", userId, targets], ["run.bulk.cancel", userId, undefined], ["pairs.bulk.cancel", userId, 2]]);
     expect(await executeBulkRun(t.db, runId)).toBe("finished-before");
     expect((await decisionsOf(runId)).n).toBe(2);
   });

@@ -1,5 +1,6 @@
 import { hostname } from "node:os";
 import type { PoolClient } from "pg";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { claimChunk, createChunks, type Chunk } from "@/lib/runs/chunks";
 import { markFailed, markRunning, type RunningRun } from "@/lib/runs/run-status";
@@ -109,6 +110,7 @@ export async function insertChunkedRun(db: Database, datasetId: number, kind: "g
     const runId = rows[0]!.id;
     const groups = await createChunks(client, runId, datasetId, chunkSize);
     await client.query(`UPDATE pipeline_runs SET total_items = $2 WHERE id = $1`, [runId, groups]);
+    await recordAuditEvent(client, { datasetId, userId: createdById, action: `run.${kind}.create`, entity: "pipeline_run", entityId: runId, data: { config, groups } });
     await client.query("COMMIT");
     return { runId, groups };
   } catch (e) {

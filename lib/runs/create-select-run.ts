@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { AppError } from "@/lib/errors";
 import { createChunks } from "./chunks";
 import { ZSelectRunConfig, type TSelectRunConfigInput } from "./schemas";
@@ -23,6 +24,7 @@ export async function createSelectRun(db: Database, datasetId: number, input: TS
     const groups = await createChunks(client, runId, datasetId, config.chunkSize);
     if (groups === 0) throw new AppError("BAD_INPUT", "The dataset has no prompt groups to select from; import data first.");
     await client.query(`UPDATE pipeline_runs SET total_items = $2 WHERE id = $1`, [runId, groups]);
+    await recordAuditEvent(client, { datasetId, userId: createdById, action: "run.select.create", entity: "pipeline_run", entityId: runId, data: { config, groups } });
     await client.query("COMMIT");
     return { runId, groups, config };
   } catch (e) {
@@ -34,14 +36,16 @@ export async function createSelectRun(db: Database, datasetId: number, input: TS
 }
 
 /** Asks a run to stop; a queued run stops at once, a running one after its current chunk. */
-export async function cancelRun(db: Database, runId: number): Promise<string> {
-  const { rows } = await db.pool.query<{ status: string }>(
+export async function cancelRun(db: Database, runId: number, userId: number | null = null): Promise<string> {
+  const { rows } = await db.pool.query<{ status: string; dataset_id: number; kind: string }>(
     `UPDATE pipeline_runs SET cancel_requested = true,
             status = CASE WHEN status = 'queued' THEN 'cancelled'::"JobStatus" ELSE status END,
             finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END
-     WHERE id = $1 RETURNING status`,
+     WHERE id = $1 RETURNING status, dataset_id, kind`,
     [runId],
   );
   if (!rows[0]) throw new AppError("NOT_FOUND", `No run ${runId}.`);
-  return rows[0].status;
+  const { status, dataset_id, kind } = rows[0];
+  await recordAuditEvent(db.pool, { datasetId: dataset_id, userId, action: `run.${kind}.cancel`, entity: "pipeline_run", entityId: runId, data: { status } });
+  return status;
 }

@@ -21,8 +21,8 @@ export async function createExportAction(input: unknown) {
 
 export async function cancelExportAction(input: unknown) {
   const result = await runAction(z.object({ exportId: z.number().int().positive() }), input, async ({ exportId }) => {
-    await requireActor("export", () => datasetOfExport(exportId));
-    return cancelExportById(exportId);
+    const actor = await requireActor("export", () => datasetOfExport(exportId));
+    return cancelExportById(exportId, actor.userId);
   });
   if (result.ok) revalidatePath("/datasets/[slug]/exports", "page");
   return result;

@@ -16,8 +16,8 @@ export async function startBulkAction(input: unknown) {
 
 export async function cancelBulkAction(input: unknown) {
   const result = await runAction(ZBulkCancel, input, async (data) => {
-    await requireActor("review", data.slug);
-    return cancelBulkInDataset(data);
+    const actor = await requireActor("review", data.slug);
+    return cancelBulkInDataset(data, actor.userId);
   });
   revalidatePath("/datasets/[slug]/pairs", "page");
   return result;

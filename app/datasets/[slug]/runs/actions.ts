@@ -31,8 +31,8 @@ export async function startSelectRunAction(input: unknown) {
 
 export async function cancelRunAction(input: unknown) {
   const result = await runAction(z.object({ runId: ZRunId }), input, async ({ runId }) => {
-    await requireActor("manage", () => datasetOfRun(runId));
-    return cancelRunById(runId);
+    const actor = await requireActor("manage", () => datasetOfRun(runId));
+    return cancelRunById(runId, actor.userId);
   });
   if (result.ok) revalidatePath("/datasets/[slug]/runs", "page");
   return result;

@@ -2,6 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { AppError, isAppError } from "@/lib/errors";
 import type { ImportProgress } from "@/lib/import";
 import type { ImportSummary } from "./import-file";
+import { isPGlite } from "./write-rows";
 
 export type ImportRowStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 
@@ -44,9 +45,8 @@ type Live = { view: ImportStatusView; cancel: boolean; oneSession: boolean };
 // read or written beside an open import transaction: progress and cancel requests go through here.
 const live: Map<number, Live> = ((globalThis as { __cmLiveImports?: Map<number, Live> }).__cmLiveImports ??= new Map());
 
-async function sharesOneSession(db: Database): Promise<boolean> {
-  const { rows } = await db.pool.query<{ v: string }>(`SELECT version() AS v`);
-  return rows[0]!.v.includes("PGlite");
+function sharesOneSession(db: Database): Promise<boolean> {
+  return isPGlite(db.pool);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { finished } from "node:stream/promises";
-import type { PoolClient } from "pg";
+import type { Pool, PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
 export type Column = { name: string; type: string };
@@ -29,7 +29,7 @@ export function copyText(columns: Cell[][]): string {
 }
 
 /** True on PGlite: one session shared by every connection, and no COPY over its socket. */
-export async function isPGlite(client: PoolClient): Promise<boolean> {
+export async function isPGlite(client: Pool | PoolClient): Promise<boolean> {
   const { rows } = await client.query<{ v: string }>(`SELECT version() AS v`);
   return rows[0]!.v.includes("PGlite");
 }

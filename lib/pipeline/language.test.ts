@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { detectLanguage, isDetectable, isOffTarget, SUPPORTED_LANGUAGES, textForDetection } from "./language";
 import { normalizeLanguageTag, sameLanguage } from "./language-codes";
@@ -47,6 +48,49 @@ describe("detectLanguage: what is stripped and when it abstains", () => {
   it("knows a hinted language outside the supported list", () => {
     expect(isDetectable("yo")).toBe(true);
     expect(isDetectable("xx")).toBe(false);
+  });
+});
+
+describe("detectLanguage: confirming the requested language on a prefix", () => {
+  const chinese = LANGUAGE_SAMPLES.zh![0]!.repeat(3);
+  const japanese = LANGUAGE_SAMPLES.ja![0]!.repeat(3);
+
+  it("takes letters in a script only the requested language uses as that language", () => {
+    expect(detectLanguage(chinese, "zh")).toBe("zh");
+    expect(detectLanguage(LANGUAGE_SAMPLES.ko![0]!.repeat(3), "ko")).toBe("ko");
+  });
+
+  it("does not read Japanese as Chinese, even when nearly all its letters are Han", () => {
+    expect(detectLanguage(japanese, "zh")).toBe("ja");
+    const kanjiHeavy = "国立国会図書館東京本館所蔵資料閲覧申請手続概要説明書の作成担当部署一覧表及び関連規程集改訂履歴。".repeat(3);
+    expect(detectLanguage(kanjiHeavy, "zh")).toBe("ja");
+  });
+
+  it("lets the prefix decide when it confirms the requested language", () => {
+    const german = "Die Antwort ist achtzehn, weil drei Kisten mit je sechs Äpfeln achtzehn Äpfel ergeben. ";
+    const english = "The rest of this answer is written in English and explains the arithmetic step by step. ".repeat(4);
+    expect(detectLanguage(german + english, "de")).toBe("de");
+    expect(detectLanguage(german + english)).toBe("en");
+  });
+});
+
+describe("textForDetection", () => {
+  const reference = (text: string) =>
+    text
+      .replace(/```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|`[^`\n]*`/g, " ")
+      .replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gu, " ")
+      .replace(/\\[A-Za-z]+/g, " ")
+      .replace(/[^\p{L}\p{M}\s'’]/gu, " ")
+      .replace(/\s+/gu, " ")
+      .trim();
+
+  it("strips e-mail addresses", () => {
+    expect(textForDetection("Write to ada.l@example.org today")).toBe("Write to today");
+  });
+
+  it("gives what one combined URL-or-e-mail pattern gives, with or without an @", () => {
+    const piece = fc.constantFrom("a", "é", "光", " ", "@", ".", "http://", "www.", "x.y", "`", "\\beta", "\n", "7");
+    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join("")), (text) => textForDetection(text) === reference(text)));
   });
 });
 

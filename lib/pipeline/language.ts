@@ -30,25 +30,75 @@ export const FRANC_ONLY_MIN_GAP = 0.05;
 export const QUICK_DETECT_CHARS = 80;
 
 type EldInstance = ReturnType<typeof eld.newInstance>;
-const eldBySubset = new Map<string, EldInstance>();
 
-function eldFor(allowed: readonly string[]): EldInstance {
+/** What detection needs for one expected language, built once per hint. */
+interface HintContext {
+  allowed: string[];
+  francOnly: string[];
+  eld: EldInstance;
+  eldKnowsHint: boolean;
+  /** Set when the hint is the only allowed language written in this script. */
+  ownScript: RegExp | undefined;
+}
+
+/**
+ * Scripts that only one supported language uses. Han is shared with Japanese, so it counts for
+ * Chinese only when the text has no kana (franc reads Han-only text as Chinese the same way).
+ */
+const OWN_SCRIPT: Readonly<Record<string, RegExp>> = {
+  zh: /\p{Script=Han}/gu,
+  ko: /\p{Script=Hangul}/gu,
+  th: /\p{Script=Thai}/gu,
+  el: /\p{Script=Greek}/gu,
+  he: /\p{Script=Hebrew}/gu,
+  bn: /\p{Script=Bengali}/gu,
+  ta: /\p{Script=Tamil}/gu,
+  te: /\p{Script=Telugu}/gu,
+};
+const KANA = /[\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** Share of a prefix's letters that must be in the hint's own script for the script to settle it. */
+const OWN_SCRIPT_SHARE = 0.9;
+/** Lead a quick franc vote on a prefix needs before it is trusted for a language eld does not know. */
+const QUICK_FRANC_MIN_GAP = 0.1;
+
+const contexts = new Map<string, HintContext>();
+
+function eldInstance(allowed: readonly string[]): EldInstance {
   const codes = [...new Set(allowed.map(eldCodeOf).filter((c): c is string => c !== undefined))].sort();
-  const key = codes.join(",");
-  let instance = eldBySubset.get(key);
-  if (instance === undefined) {
-    instance = eld.newInstance();
-    instance.setLanguageSubset(codes);
-    eldBySubset.set(key, instance);
-  }
+  const instance = eld.newInstance();
+  instance.setLanguageSubset(codes);
   return instance;
 }
 
+function contextFor(hint: string | undefined): HintContext {
+  const key = hint ?? "";
+  let context = contexts.get(key);
+  if (context === undefined) {
+    const allowed = allowedLanguages(hint);
+    const h = hint === undefined ? undefined : normalizeLanguageTag(hint);
+    const supported = h !== undefined && (SUPPORTED_LANGUAGES as readonly string[]).includes(h);
+    context = {
+      allowed,
+      francOnly: allowed.map(francCodeOf).filter((c): c is string => c !== undefined),
+      eld: eldInstance(allowed),
+      eldKnowsHint: h !== undefined && eldCodeOf(h) !== undefined,
+      ownScript: supported ? OWN_SCRIPT[h] : undefined,
+    };
+    contexts.set(key, context);
+  }
+  return context;
+}
+
+const URL = /\b(?:https?:\/\/|www\.)\S+/gu;
+const URL_OR_EMAIL = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gu;
+
 /** Strip what is not prose: code, URLs, e-mails, LaTeX commands, digits, punctuation and symbols. */
 export function textForDetection(text: string): string {
+  // The e-mail pattern backtracks over every run of non-spaces (all of a CJK text): skip it when no "@".
+  const urlOrEmail = text.includes("@") ? URL_OR_EMAIL : URL;
   return text
     .replace(/```[\s\S]*?(?:```|$)|~~~[\s\S]*?(?:~~~|$)|`[^`\n]*`/g, " ")
-    .replace(/\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+/gu, " ")
+    .replace(urlOrEmail, " ")
     .replace(/\\[A-Za-z]+/g, " ")
     .replace(/[^\p{L}\p{M}\s'’]/gu, " ")
     .replace(/\s+/gu, " ")
@@ -65,9 +115,8 @@ interface FrancVote {
   singleScript: boolean;
 }
 
-function francVote(text: string, allowed: readonly string[]): FrancVote | null {
-  const only = allowed.map(francCodeOf).filter((c): c is string => c !== undefined);
-  const ranked = francAll(text, { only, minLength: 1 });
+function francVote(text: string, context: HintContext): FrancVote | null {
+  const ranked = francAll(text, { only: context.francOnly, minLength: 1 });
   const [top, second] = ranked;
   if (top === undefined || top[0] === "und") return null;
   const lang = FRANC_TO_BCP47[top[0]];
@@ -75,8 +124,8 @@ function francVote(text: string, allowed: readonly string[]): FrancVote | null {
   return { lang, gap: second === undefined ? 1 : top[1] - second[1], singleScript: second === undefined };
 }
 
-function eldVote(text: string, allowed: readonly string[]): { lang: string; reliable: boolean } | null {
-  const result = eldFor(allowed).detect(text);
+function eldVote(text: string, context: HintContext): { lang: string; reliable: boolean } | null {
+  const result = context.eld.detect(text);
   if (result.language === "") return null;
   return { lang: fromEldCode(result.language), reliable: result.isReliable() };
 }
@@ -90,6 +139,36 @@ function allowedLanguages(hint: string | undefined): string[] {
   return allowed;
 }
 
+/** The first QUICK_DETECT_CHARS of cleaned text, or null when the text's start has fewer. */
+function cleanHead(text: string): string | null {
+  let head = textForDetection(text.slice(0, 2 * QUICK_DETECT_CHARS));
+  if (head.length < QUICK_DETECT_CHARS) head = textForDetection(text.slice(0, 4 * QUICK_DETECT_CHARS));
+  return head.length < QUICK_DETECT_CHARS ? null : head.slice(0, QUICK_DETECT_CHARS);
+}
+
+function inOwnScript(head: string, script: RegExp, hint: string): boolean {
+  if (hint === "zh" && KANA.test(head)) return false;
+  const inScript = head.match(script)?.length ?? 0;
+  return inScript >= MIN_DETECT_LETTERS && inScript >= OWN_SCRIPT_SHARE * letterCount(head);
+}
+
+/**
+ * Most responses are in the requested language, and a prefix settles that cheaply: letters in a script
+ * only that language uses, a reliable eld vote for it, or (languages eld does not know) a clear franc lead.
+ */
+function confirmOnPrefix(text: string, hint: string, context: HintContext): string | null {
+  const head = cleanHead(text);
+  if (head === null) return null;
+  const h = normalizeLanguageTag(hint);
+  if (context.ownScript !== undefined && inOwnScript(head, context.ownScript, h)) return h;
+  if (context.eldKnowsHint) {
+    const quick = eldVote(head, context);
+    return quick?.reliable && sameLanguage(quick.lang, hint) ? quick.lang : null;
+  }
+  const franc = francVote(head, context);
+  return franc !== null && franc.lang === h && franc.gap >= QUICK_FRANC_MIN_GAP ? franc.lang : null;
+}
+
 /**
  * BCP-47 primary subtag of the text's language, or null when unsure.
  * `hint` (the language the response was requested in) adds that language to the
@@ -97,27 +176,23 @@ function allowedLanguages(hint: string | undefined): string[] {
  * read as a neighbouring language.
  */
 export function detectLanguage(text: string, hint?: string): string | null {
-  // A few hundred letters settle the language; the cap keeps long responses as cheap as short ones.
-  const allowed = allowedLanguages(hint);
-  const eldKnowsHint = hint !== undefined && eldCodeOf(normalizeLanguageTag(hint)) !== undefined;
-  // Most responses are in the requested language: eld confirming it on a short prefix (half the cost
-  // of the full window) settles it; anything else gets the full vote below.
-  if (eldKnowsHint) {
-    const head = textForDetection(text.slice(0, 4 * QUICK_DETECT_CHARS)).slice(0, QUICK_DETECT_CHARS);
-    const quick = head.length === QUICK_DETECT_CHARS ? eldVote(head, allowed) : null;
-    if (quick?.reliable && sameLanguage(quick.lang, hint)) return quick.lang;
+  const context = contextFor(hint);
+  if (hint !== undefined) {
+    const confirmed = confirmOnPrefix(text, hint, context);
+    if (confirmed !== null) return confirmed;
   }
+  // A few hundred letters settle the language; the cap keeps long responses as cheap as short ones.
   const clean = textForDetection(text.slice(0, 4 * MAX_DETECT_CHARS)).slice(0, MAX_DETECT_CHARS);
   if (letterCount(clean) < MIN_DETECT_LETTERS) return null;
   // eld is ~20× cheaper than franc: trust a reliable eld answer when eld knows the requested language.
-  const early = eldKnowsHint ? eldVote(clean, allowed) : null;
+  const early = context.eldKnowsHint ? eldVote(clean, context) : null;
   if (early?.reliable && eldCodeOf(early.lang) !== undefined) return early.lang;
-  const franc = francVote(clean, allowed);
+  const franc = francVote(clean, context);
   if (franc?.singleScript) return franc.lang;
   if (franc !== null && eldCodeOf(franc.lang) === undefined) {
     return franc.gap >= FRANC_ONLY_MIN_GAP ? franc.lang : null;
   }
-  const eldResult = eldVote(clean, allowed);
+  const eldResult = eldVote(clean, context);
   if (eldResult?.reliable) return eldResult.lang;
   if (eldResult !== null && franc !== null && eldResult.lang === franc.lang) return franc.lang;
   return null;

@@ -5,10 +5,13 @@ import { describe, expect, it } from "vitest";
 
 // Every server action and route handler must check the caller on the server (issue #9).
 // Route handlers under these folders authenticate differently (better-auth itself) or are public
-// (health probe). The REST API (api/v1) guards with requireApiActor (bearer token or session).
+// (health probe). The REST API (api/v1) guards with requireApiActor (bearer token or session), which
+// its handlers call through the helpers of app/api/v1/_lib/guard.ts (checked below to do so).
 const APP = path.resolve(__dirname, "../../app");
 const EXEMPT_ROUTES = ["api/auth/", "api/health/"];
-const GUARDS = ["requireActor", "requireRouteActor", "requireApiActor"];
+const API_GUARD_MODULE = "api/v1/_lib/guard.ts";
+const API_GUARD_HELPERS = ["withApiActor", "withApiDataset", "withApiRecord"];
+const GUARDS = ["requireActor", "requireRouteActor", "requireApiActor", ...API_GUARD_HELPERS];
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 
 function walk(dir: string): string[] {
@@ -38,11 +41,11 @@ export function exportedFunctions(source: string, file = "x.ts"): Handler[] {
 }
 
 /** True when the function body calls one of the guards (anywhere, including nested callbacks). */
-export function callsGuard(body: ts.Node | undefined): boolean {
+export function callsGuard(body: ts.Node | undefined, guards: readonly string[] = GUARDS): boolean {
   let found = false;
   const visit = (n: ts.Node) => {
     if (found) return;
-    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && GUARDS.includes(n.expression.text)) found = true;
+    if (ts.isCallExpression(n) && ts.isIdentifier(n.expression) && guards.includes(n.expression.text)) found = true;
     else ts.forEachChild(n, visit);
   };
   if (body) visit(body);
@@ -76,9 +79,21 @@ describe("every server action and route handler calls the auth guard", () => {
       const handlers = exportedFunctions(f.source, f.rel).filter((h) => HTTP_METHODS.has(h.name));
       expect(handlers.length).toBeGreaterThan(0);
       const unguarded = handlers.filter((h) => !callsGuard(h.body)).map((h) => h.name);
-      expect(unguarded, `route handlers without requireRouteActor(...) in app/${f.rel}`).toEqual([]);
+      expect(unguarded, `route handlers without requireRouteActor(...) / requireApiActor(...) / withApi*(...) in app/${f.rel}`).toEqual([]);
     });
   }
+
+  it(`the /api/v1 guard helpers in app/${API_GUARD_MODULE} exist and call requireApiActor themselves`, () => {
+    const guardModule = files.find((f) => f.rel === API_GUARD_MODULE);
+    expect(guardModule, `app/${API_GUARD_MODULE}`).toBeDefined();
+    const helpers = new Map(exportedFunctions(guardModule!.source, guardModule!.rel).map((h) => [h.name, h.body]));
+    expect(API_GUARD_HELPERS.filter((name) => !helpers.has(name))).toEqual([]);
+    // withApiActor calls requireApiActor; the others call it or withApiActor (one level, no cycle).
+    expect(callsGuard(helpers.get("withApiActor"), ["requireApiActor"])).toBe(true);
+    for (const name of API_GUARD_HELPERS) {
+      expect(callsGuard(helpers.get(name), ["requireApiActor", "withApiActor"]), name).toBe(true);
+    }
+  });
 });
 
 describe("the scanner", () => {
@@ -90,5 +105,23 @@ export const c = async () => { await requireActor("manage"); };
 export const d = async () => { /* requireActor( in a comment does not count */ };`;
     const result = exportedFunctions(src).map((h) => [h.name, callsGuard(h.body)]);
     expect(result).toEqual([["a", true], ["b", false], ["c", true], ["d", false]]);
+  });
+
+  it("flags a route handler without a guard and accepts the /api/v1 guard helpers", () => {
+    const src = `
+export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }) {
+  return withApiDataset(request, ctx.params, "read", async ({ dataset }) => json(dataset));
+}
+export async function POST(request: Request) {
+  try { const db = await getDatabase(); return json(await listDatasets(db)); } catch (e) { return errorResponse(e); }
+}
+export async function PUT(request: Request) { return withApiActor(request, "manage", async ({ actor }) => json(actor)); }
+export async function PATCH(request: Request, ctx: { params: Promise<{ id: string }> }) {
+  return withApiRecord(request, ctx.params, "review", PAIR, async ({ id }) => json(id));
+}
+export async function DELETE(request: Request) { const guard = withApiActor; return json(guard.name); }
+export const OPTIONS = async (request: Request) => wrapped(request, "withApiDataset");`;
+    const result = exportedFunctions(src).map((h) => [h.name, callsGuard(h.body)]);
+    expect(result).toEqual([["GET", true], ["POST", false], ["PUT", true], ["PATCH", true], ["DELETE", false], ["OPTIONS", false]]);
   });
 });

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { hiddenDatasetIds } from "@/lib/auth/access";
-import { requireApiActor } from "@/lib/auth/bearer";
-import { getDatabase } from "@/lib/db/client";
 import { listDatasets } from "@/lib/datasets/queries";
 import { decodeApiCursor, pageOf, ZIdKey, ZLimit } from "../_lib/cursor";
-import { errorResponse, json, parseQuery } from "../_lib/http";
+import { withApiActor } from "../_lib/guard";
+import { json, parseQuery } from "../_lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +14,7 @@ const ZQuery = z.strictObject({ cursor: z.string().optional(), limit: ZLimit });
  * create them), so the page is cut from the list the app's dataset page reads.
  */
 export async function GET(request: Request) {
-  try {
-    const actor = await requireApiActor(await getDatabase(), request, "read");
+  return withApiActor(request, "read", async ({ actor }) => {
     const query = parseQuery(request, ZQuery);
     const after = query.cursor === undefined ? 0 : decodeApiCursor(query.cursor, ZIdKey).id;
     const hidden = await hiddenDatasetIds(actor);
@@ -25,7 +23,5 @@ export async function GET(request: Request) {
       .sort((a, b) => a.id - b.id)
       .slice(0, query.limit + 1);
     return json(pageOf(rows, query.limit, (d) => ({ id: d.id })));
-  } catch (e) {
-    return errorResponse(e);
-  }
+  });
 }

@@ -1,13 +1,10 @@
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/access";
-import { requireApiActor } from "@/lib/auth/bearer";
-import { getDatabase } from "@/lib/db/client";
 import { ZExportRequest } from "@/lib/exports/config";
 import { getExport, listExports } from "@/lib/exports/queries";
 import { startExport } from "@/lib/exports/start-export";
 import { decodeApiCursor, pageOf, ZIdKey, ZLimit } from "../../../_lib/cursor";
-import { datasetOfSlug } from "../../../_lib/dataset";
-import { errorResponse, json, parseBody, parseQuery } from "../../../_lib/http";
+import { withApiDataset } from "../../../_lib/guard";
+import { json, parseBody, parseQuery } from "../../../_lib/http";
 import { exportView } from "../../../_lib/views";
 
 export const dynamic = "force-dynamic";
@@ -16,18 +13,12 @@ const ZQuery = z.strictObject({ cursor: z.string().optional(), limit: ZLimit });
 
 /** GET /api/v1/datasets/{slug}/exports: the dataset's export snapshots, newest first. */
 export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }) {
-  try {
-    const db = await getDatabase();
-    const actor = await requireApiActor(db, request, "read");
-    const dataset = await datasetOfSlug((await ctx.params).slug);
-    await assertCan(actor, "read", dataset);
+  return withApiDataset(request, ctx.params, "read", async ({ db, dataset }) => {
     const query = parseQuery(request, ZQuery);
     const before = query.cursor === undefined ? undefined : decodeApiCursor(query.cursor, ZIdKey).id;
     const page = pageOf(await listExports(db, dataset.id, query.limit + 1, before), query.limit, (x) => ({ id: x.id }));
     return json({ data: page.data.map(exportView), nextCursor: page.nextCursor });
-  } catch (e) {
-    return errorResponse(e);
-  }
+  });
 }
 
 /** The export request as JSON (the CLI's flags, camelCase); unknown keys are refused. */
@@ -35,17 +26,11 @@ const ZBody = ZExportRequest.strict();
 
 /** POST /api/v1/datasets/{slug}/exports (reviewer): records an export snapshot; follow it at GET /api/v1/exports/{id}. */
 export async function POST(request: Request, ctx: { params: Promise<{ slug: string }> }) {
-  try {
-    const db = await getDatabase();
-    const actor = await requireApiActor(db, request, "export");
-    const dataset = await datasetOfSlug((await ctx.params).slug);
-    await assertCan(actor, "export", dataset);
+  return withApiDataset(request, ctx.params, "export", async ({ db, actor, dataset }) => {
     const body = await parseBody(request, ZBody);
     const { exportId } = await startExport(dataset.slug, body, actor.userId);
     const response = json(exportView(await getExport(db, exportId)), 201);
     response.headers.set("location", `/api/v1/exports/${exportId}`);
     return response;
-  } catch (e) {
-    return errorResponse(e);
-  }
+  });
 }

@@ -1,12 +1,9 @@
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/access";
-import { requireApiActor } from "@/lib/auth/bearer";
-import { getDatabase } from "@/lib/db/client";
 import { listPairs } from "@/lib/pairs/queries";
 import { encodeCursor, PAIR_FLAGS, SORT_COLUMNS } from "@/lib/pairs/table";
 import { decodeApiCursor, ZLimit } from "../../../_lib/cursor";
-import { datasetOfSlug } from "../../../_lib/dataset";
-import { errorResponse, json, parseQuery } from "../../../_lib/http";
+import { withApiDataset } from "../../../_lib/guard";
+import { json, parseQuery } from "../../../_lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -39,18 +36,12 @@ const ZPairKey = z.tuple([z.number().finite().nullable(), z.number().int().nonne
  * (default id) with keyset pages; pass `nextCursor` back as `cursor` with the same filters and sort.
  */
 export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }) {
-  try {
-    const db = await getDatabase();
-    const actor = await requireApiActor(db, request, "read");
-    const dataset = await datasetOfSlug((await ctx.params).slug);
-    await assertCan(actor, "read", dataset);
+  return withApiDataset(request, ctx.params, "read", async ({ db, dataset }) => {
     const { cursor, limit, q, ...filter } = parseQuery(request, ZQuery);
     const after = cursor === undefined ? null : decodeApiCursor(cursor, ZPairKey);
     const page = await listPairs(db, dataset.id, {
       ...filter, q: q === "" ? undefined : q, after: after && { value: after[0], id: after[1] }, size: limit,
     });
     return json({ data: page.rows, nextCursor: page.next ? encodeCursor(page.next) : null });
-  } catch (e) {
-    return errorResponse(e);
-  }
+  });
 }

@@ -1,13 +1,10 @@
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/access";
-import { requireApiActor } from "@/lib/auth/bearer";
-import { getDatabase } from "@/lib/db/client";
 import { getRun, listRuns } from "@/lib/runs/queries";
 import { ZSelectRunConfig } from "@/lib/runs/schemas";
 import { startSelectRun } from "@/lib/runs/start-select-run";
 import { decodeApiCursor, pageOf, ZIdKey, ZLimit } from "../../../_lib/cursor";
-import { datasetOfSlug } from "../../../_lib/dataset";
-import { errorResponse, json, parseBody, parseQuery } from "../../../_lib/http";
+import { withApiDataset } from "../../../_lib/guard";
+import { json, parseBody, parseQuery } from "../../../_lib/http";
 
 export const dynamic = "force-dynamic";
 
@@ -15,18 +12,12 @@ const ZQuery = z.strictObject({ cursor: z.string().optional(), limit: ZLimit });
 
 /** GET /api/v1/datasets/{slug}/runs: the dataset's runs (generate, embed, select), newest first. */
 export async function GET(request: Request, ctx: { params: Promise<{ slug: string }> }) {
-  try {
-    const db = await getDatabase();
-    const actor = await requireApiActor(db, request, "read");
-    const dataset = await datasetOfSlug((await ctx.params).slug);
-    await assertCan(actor, "read", dataset);
+  return withApiDataset(request, ctx.params, "read", async ({ db, dataset }) => {
     const query = parseQuery(request, ZQuery);
     const before = query.cursor === undefined ? undefined : decodeApiCursor(query.cursor, ZIdKey).id;
     const rows = await listRuns(db, dataset.id, query.limit + 1, before);
     return json(pageOf(rows, query.limit, (r) => ({ id: r.id })));
-  } catch (e) {
-    return errorResponse(e);
-  }
+  });
 }
 
 /** The select run's settings as JSON; unknown keys are refused so a typo is not silently a default. */
@@ -34,17 +25,11 @@ const ZStartRun = ZSelectRunConfig.strict();
 
 /** POST /api/v1/datasets/{slug}/runs (admin): queues a CM-Align select run; 201 with the run. */
 export async function POST(request: Request, ctx: { params: Promise<{ slug: string }> }) {
-  try {
-    const db = await getDatabase();
-    const actor = await requireApiActor(db, request, "manage");
-    const dataset = await datasetOfSlug((await ctx.params).slug);
-    await assertCan(actor, "manage", dataset);
+  return withApiDataset(request, ctx.params, "manage", async ({ db, actor, dataset }) => {
     const config = await parseBody(request, ZStartRun);
     const { runId } = await startSelectRun(dataset.slug, config, actor.userId);
     const response = json(await getRun(db, runId), 201);
     response.headers.set("location", `/api/v1/runs/${runId}`);
     return response;
-  } catch (e) {
-    return errorResponse(e);
-  }
+  });
 }

@@ -1,11 +1,8 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { assertCan } from "@/lib/auth/access";
-import { requireApiActor } from "@/lib/auth/bearer";
-import { getDatabase } from "@/lib/db/client";
 import { openExportDownload } from "@/lib/exports/download";
-import { getExport } from "@/lib/exports/queries";
-import { errorResponse, parseParam, parseQuery, sameAsMissing, ZPathId } from "../../../_lib/http";
+import { withApiRecord } from "../../../_lib/guard";
+import { EXPORT } from "../../../_lib/records";
 
 export const dynamic = "force-dynamic";
 
@@ -16,14 +13,8 @@ const ZQuery = z.strictObject({ file: z.string().min(1, "name a file of the expo
  * of all files); `?file=<manifest path>` streams one file.
  */
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  try {
-    const db = await getDatabase();
-    const actor = await requireApiActor(db, request, "read");
-    const exportId = parseParam("id", (await ctx.params).id, ZPathId);
-    const { file } = parseQuery(request, ZQuery);
-    const exp = await getExport(db, exportId);
-    await sameAsMissing(assertCan(actor, "read", { id: exp.datasetId }), `No export ${exportId}.`);
-    const download = await openExportDownload(db, exportId, file ?? null);
+  return withApiRecord(request, ctx.params, "read", { ...EXPORT, query: ZQuery }, async ({ db, id, query }) => {
+    const download = await openExportDownload(db, id, query.file ?? null);
     const headers = new Headers({
       "content-type": download.contentType,
       "content-disposition": `attachment; filename="${download.filename}"`,
@@ -31,7 +22,5 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
     });
     if (download.bytes !== null) headers.set("content-length", String(download.bytes));
     return new Response(Readable.toWeb(download.stream) as ReadableStream<Uint8Array>, { headers });
-  } catch (e) {
-    return errorResponse(e);
-  }
+  });
 }

@@ -46,16 +46,26 @@ export function filterConditions(datasetId: number, f: PairFilter, params: Param
     }
   }
   if (f.q) {
-    // The matching pairs are found from the text side: each text table is searched once through its
-    // trigram index (prompt_texts_text_search_idx, responses_text_search_idx), and a response hit
-    // reaches its pair through (dataset, group, language), so the pairs scan stays an id lookup.
+    // The matching pairs are found from the text side, so the pairs scan stays an id lookup: prompt
+    // texts through their trigram index (prompt_texts_text_search_idx), response texts through the
+    // search copy's (response_search_texts_text_idx) plus, for responses not copied yet, a scan of the
+    // id ranges still listed in response_search_pending (lib/search). Every response is in one or the
+    // other in any snapshot, so the result does not depend on how far indexing got. OFFSET 0 keeps
+    // the pending scan a loop over the (few) ranges: flattened, the planner may prefer one scan of
+    // all the dataset's responses when the pending table's statistics are stale.
     const like = params.add(likePattern(f.q));
     where.push(`p.id IN (
       SELECT m.id FROM prompt_texts pt JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = pt.group_id
       WHERE pt.dataset_id = ${dataset} AND pt.text ILIKE ${like}
       UNION
-      SELECT m.id FROM responses r JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = r.group_id AND m.language = r.language
-      WHERE r.dataset_id = ${dataset} AND r.text ILIKE ${like} AND r.id IN (m.chosen_id, m.rejected_id))`);
+      SELECT m.id FROM response_search_texts s JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = s.group_id AND m.language = s.language
+      WHERE s.dataset_id = ${dataset} AND s.text ILIKE ${like} AND s.response_id IN (m.chosen_id, m.rejected_id)
+      UNION
+      SELECT m.id FROM response_search_pending q
+      CROSS JOIN LATERAL (SELECT r.id, r.group_id, r.language FROM responses r
+        WHERE r.dataset_id = ${dataset} AND r.id BETWEEN q.from_id AND q.to_id AND r.text ILIKE ${like} OFFSET 0) r
+      JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = r.group_id AND m.language = r.language
+      WHERE q.dataset_id = ${dataset} AND r.id IN (m.chosen_id, m.rejected_id))`);
   }
   return where;
 }

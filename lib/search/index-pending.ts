@@ -1,0 +1,130 @@
+import type { PoolClient } from "pg";
+import type { Database } from "@/lib/db/client";
+
+export type IndexProgress = { indexed: number; scanned: number; batches: number; remaining: number };
+
+export type IndexOptions = {
+  /** Only this dataset's ranges (default: every dataset). */
+  datasetId?: number;
+  /** Responses copied per transaction. */
+  batchSize?: number;
+  /** After each committed batch; `remaining` is pendingSearchCount's upper bound. */
+  onProgress?: (p: IndexProgress) => void;
+  /** Checked between batches: an aborted drain stops after the batch in flight commits. */
+  signal?: AbortSignal;
+};
+
+export type IndexSummary = IndexProgress & { seconds: number; aborted: boolean };
+
+export const DEFAULT_BATCH_SIZE = 5_000;
+/** Pending rows one transaction may take (generation leaves many ranges of a few ids each). */
+const RANGES_PER_BATCH = 500;
+const RETRIES = 5;
+
+type Pending = { id: number; dataset_id: number; from_id: number; to_id: number };
+type Batch = { scanned: number; copied: number; ranges: number };
+
+const RETRYABLE = new Set(["40P01", "40001"]);
+
+/**
+ * One transaction: locks pending ranges one at a time (SKIP LOCKED, so concurrent drains take
+ * different ranges), copies the next responses of each range in id order until `budget` responses
+ * were read, and moves each range's start past the last id read or deletes the finished range.
+ * Ids of a range that belong to another dataset or to a transaction not yet committed are passed
+ * over: those responses are listed in their own inserting statement's range.
+ */
+async function indexBatch(client: PoolClient, datasetId: number | null, budget: number): Promise<Batch> {
+  const batch: Batch = { scanned: 0, copied: 0, ranges: 0 };
+  await client.query("BEGIN");
+  try {
+    while (batch.scanned < budget && batch.ranges < RANGES_PER_BATCH) {
+      const { rows } = await client.query<Pending>(
+        `SELECT id, dataset_id, from_id, to_id FROM response_search_pending
+         WHERE $1::int IS NULL OR dataset_id = $1 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [datasetId],
+      );
+      const range = rows[0];
+      if (!range) break;
+      batch.ranges++;
+      const limit = budget - batch.scanned;
+      const { rows: [res] } = await client.query<{ scanned: number; last: number | null; copied: number }>(
+        `WITH batch AS (
+           SELECT id, dataset_id, group_id, language, text FROM responses
+           WHERE dataset_id = $1 AND id BETWEEN $2 AND $3 ORDER BY id LIMIT $4
+         ), copied AS (
+           INSERT INTO response_search_texts (response_id, dataset_id, group_id, language, text)
+           SELECT id, dataset_id, group_id, language, text FROM batch
+           ON CONFLICT DO NOTHING RETURNING 1
+         )
+         SELECT (SELECT count(*) FROM batch)::int AS scanned, (SELECT max(id) FROM batch) AS last, (SELECT count(*) FROM copied)::int AS copied`,
+        [range.dataset_id, range.from_id, range.to_id, limit],
+      );
+      batch.scanned += res!.scanned;
+      batch.copied += res!.copied;
+      if (res!.scanned < limit || res!.last === null || res!.last >= range.to_id) {
+        await client.query(`DELETE FROM response_search_pending WHERE id = $1`, [range.id]);
+      } else {
+        await client.query(`UPDATE response_search_pending SET from_id = $2 WHERE id = $1`, [range.id, res!.last + 1]);
+      }
+    }
+    await client.query("COMMIT");
+    return batch;
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => {});
+    throw error;
+  }
+}
+
+async function indexBatchRetrying(db: Database, datasetId: number | null, budget: number): Promise<Batch> {
+  for (let attempt = 1; ; attempt++) {
+    const client = await db.pool.connect();
+    try {
+      return await indexBatch(client, datasetId, budget);
+    } catch (error) {
+      // A dataset deleted meanwhile can deadlock with the batch (its cascade wants the locked range).
+      const code = (error as { code?: string }).code;
+      if (attempt >= RETRIES || !code || !RETRYABLE.has(code)) throw error;
+    } finally {
+      client.release();
+    }
+  }
+}
+
+/**
+ * Responses still waiting for the search table: the summed size of the pending id ranges. An upper
+ * bound (a range may hold ids of other datasets or of rows an insert skipped), exact for a range
+ * written by one uncontended statement.
+ */
+export async function pendingSearchCount(db: Database, datasetId?: number): Promise<number> {
+  const { rows } = await db.pool.query<{ n: string }>(
+    `SELECT coalesce(sum(to_id::bigint - from_id + 1), 0) AS n FROM response_search_pending WHERE $1::int IS NULL OR dataset_id = $1`,
+    [datasetId ?? null],
+  );
+  return Number(rows[0]!.n);
+}
+
+/**
+ * Copies pending responses into response_search_texts until no range is left (or the signal aborts).
+ * Every batch is one transaction, so a crash loses and duplicates nothing, and several drains (the
+ * worker's job, the CLI) may run at once. Ranges another drain holds are left to it.
+ */
+export async function indexPendingResponses(db: Database, opts: IndexOptions = {}): Promise<IndexSummary> {
+  const started = performance.now();
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH_SIZE);
+  const progress: IndexProgress = { indexed: 0, scanned: 0, batches: 0, remaining: 0 };
+  let aborted = false;
+  for (;;) {
+    if (opts.signal?.aborted) {
+      aborted = true;
+      break;
+    }
+    const batch = await indexBatchRetrying(db, opts.datasetId ?? null, batchSize);
+    if (batch.ranges === 0) break;
+    progress.batches++;
+    progress.indexed += batch.copied;
+    progress.scanned += batch.scanned;
+    if (opts.onProgress) opts.onProgress({ ...progress, remaining: await pendingSearchCount(db, opts.datasetId) });
+  }
+  progress.remaining = await pendingSearchCount(db, opts.datasetId);
+  return { ...progress, seconds: (performance.now() - started) / 1000, aborted };
+}

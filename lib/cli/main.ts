@@ -6,6 +6,7 @@ import { registerSelect } from "./commands/select";
 import { registerGenerate } from "./commands/generate";
 import { registerEmbed } from "./commands/embed";
 import { registerStats } from "./commands/stats";
+import { registerSearchIndex } from "./commands/search-index";
 import { stopBoss } from "@/lib/jobs/queue";
 import { describeError, EXIT, exitCodeFor, say, UsageError } from "./output";
 import { remoteConfig } from "./remote-client";
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerGenerate(program);
   registerEmbed(program);
   registerExport(program);
+  registerSearchIndex(program);
   program.hook("preAction", (_program, command) => {
     if (remoteConfig() && !REMOTE_COMMANDS.has(command.name())) {
       throw new UsageError(`${command.name()} works on the local database only; unset CM_SERVER_URL to run it (remote: ${[...REMOTE_COMMANDS].join(", ")})`);

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { contentHash } from "@/lib/datasets/insert-groups";
+import { startWorker } from "@/lib/jobs/start-worker";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { pendingSearchCount } from "./index-pending";
+import { enqueueSearchIndex } from "./search-queue";
+
+let t: TestDatabase;
+let stop: (() => Promise<void>) | null = null;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => {
+  await stop?.();
+  await t.drop();
+});
+
+async function datasetWithResponses(slug: string, n: number): Promise<number> {
+  const q = async (sql: string, values: unknown[]) => (await t.db.pool.query<{ id: number }>(sql, values)).rows[0]!.id;
+  const datasetId = await q(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, $1, now()) RETURNING id`, [slug]);
+  const groupId = await q(`INSERT INTO prompt_groups (dataset_id, external_id) VALUES ($1, 'g') RETURNING id`, [datasetId]);
+  const texts = Array.from({ length: n }, (_, i) => `${slug} ${i}`);
+  await t.db.pool.query(
+    `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length)
+     SELECT $1, $2, 'de', s, x, h, length(x) FROM unnest($3::text[], $4::bytea[]) WITH ORDINALITY u(x, h, s)`,
+    [datasetId, groupId, texts, texts.map(contentHash)],
+  );
+  return datasetId;
+}
+
+async function until(check: () => Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 300; i++) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+async function copied(datasetId: number): Promise<number> {
+  return (await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM response_search_texts WHERE dataset_id = $1`, [datasetId])).rows[0]!.n;
+}
+
+it("the worker drains what is pending when it starts, then each queued dataset", async () => {
+  const before = await datasetWithResponses("before-worker", 30);
+  const log: string[] = [];
+  stop = await startWorker(t.db, (m) => log.push(m));
+  await until(async () => (await pendingSearchCount(t.db, before)) === 0, "the start-up drain");
+  expect(await copied(before)).toBe(30);
+
+  const later = await datasetWithResponses("queued", 20);
+  expect(await pendingSearchCount(t.db, later)).toBe(20);
+  await enqueueSearchIndex(t.db, later);
+  await enqueueSearchIndex(t.db, later);
+  await until(async () => (await pendingSearchCount(t.db, later)) === 0, "the queued drain");
+  expect(await copied(later)).toBe(20);
+  expect(log.some((m) => m.includes(`search index of dataset ${later}: 20 responses`))).toBe(true);
+  await stop();
+  stop = null;
+}, 120_000);

@@ -58,7 +58,7 @@ describe("creating a token", () => {
 describe("using a token", () => {
   it("resolves to its owner with the owner's current role, and marks it used at most once a minute", async () => {
     const { token, view } = await createApiToken(t.db, alice, "used");
-    expect(await findTokenOwner(t.db, token)).toEqual({ tokenId: view.id, userId: alice, email: "alice@lab.example", name: "Alice", role: "reviewer" });
+    expect(await findTokenOwner(t.db, token)).toEqual({ tokenId: view.id, userId: alice, email: "alice@lab.example", name: "Alice", role: "reviewer", mustChangePassword: false });
     const first = (await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: view.id } })).lastUsedAt;
     expect(first).toBeInstanceOf(Date);
     await findTokenOwner(t.db, token);

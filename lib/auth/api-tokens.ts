@@ -88,7 +88,7 @@ export async function revokeApiToken(db: Database, tokenId: number, by: { userId
   return toView(row);
 }
 
-export type TokenOwner = { tokenId: number; userId: number; email: string; name: string; role: string };
+export type TokenOwner = { tokenId: number; userId: number; email: string; name: string; role: string; mustChangePassword: boolean };
 
 /**
  * The user a presented token belongs to, or null when the token is unknown, revoked or its user is
@@ -102,7 +102,8 @@ export async function findTokenOwner(db: Database, presented: string): Promise<T
   // One round trip: the lookup, and last_used_at written only when it is older than the granularity.
   const { rows } = await db.pool.query<TokenOwner & { hash: string }>(
     `WITH hit AS (
-       SELECT t.id AS "tokenId", t.token_hash AS hash, u.id AS "userId", u.email, u.name, u.role::text AS role
+       SELECT t.id AS "tokenId", t.token_hash AS hash, u.id AS "userId", u.email, u.name, u.role::text AS role,
+              u.must_change_password AS "mustChangePassword"
        FROM api_tokens t JOIN users u ON u.id = t.user_id
        WHERE t.token_hash = $1 AND t.revoked_at IS NULL
      ), touched AS (
@@ -114,5 +115,5 @@ export async function findTokenOwner(db: Database, presented: string): Promise<T
   );
   const row = rows[0];
   if (!row || !timingSafeEqual(Buffer.from(row.hash, "hex"), Buffer.from(hash, "hex"))) return null;
-  return { tokenId: row.tokenId, userId: row.userId, email: row.email, name: row.name, role: row.role };
+  return { tokenId: row.tokenId, userId: row.userId, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword };
 }

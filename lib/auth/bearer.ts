@@ -32,16 +32,8 @@ export async function actorFromRequest(db: Database, request: Request): Promise<
   if (!match) throw unauthenticated("Authorization: expected `Bearer <API token>`.");
   const owner = await findTokenOwner(db, match[1]!);
   if (!owner || !isRole(owner.role)) throw unauthenticated("The API token is unknown or revoked.");
-  const must = await mustChangePassword(db, owner.userId);
-  if (must === null) throw unauthenticated("The API token is unknown or revoked."); // its user was deleted meanwhile
-  if (must) throw new AppError("FORBIDDEN", TOKEN_NEEDS_PASSWORD_CHANGE, { mustChangePassword: true });
+  if (owner.mustChangePassword) throw new AppError("FORBIDDEN", TOKEN_NEEDS_PASSWORD_CHANGE, { mustChangePassword: true });
   return { userId: owner.userId, email: owner.email, name: owner.name, role: owner.role, via: "token" };
-}
-
-/** users.must_change_password of the token's owner (null: the user is gone). */
-async function mustChangePassword(db: Database, userId: number): Promise<boolean | null> {
-  const { rows } = await db.pool.query<{ must: boolean }>(`SELECT must_change_password AS must FROM users WHERE id = $1`, [userId]);
-  return rows[0]?.must ?? null;
 }
 
 /**

@@ -16,7 +16,9 @@ export type IndexOptions = {
 
 export type IndexSummary = IndexProgress & { seconds: number; aborted: boolean };
 
-export const DEFAULT_BATCH_SIZE = 5_000;
+// Throughput is flat from 1,000 to 20,000 (GIN inserts dominate); small batches keep each transaction
+// short, which matters on PGlite, where a transaction holds the only session until it commits.
+export const DEFAULT_BATCH_SIZE = 2_000;
 /** Pending rows one transaction may take (generation leaves many ranges of a few ids each). */
 const RANGES_PER_BATCH = 500;
 const RETRIES = 5;

@@ -7,6 +7,7 @@ import { parsePairTableParams } from "@/lib/pairs/table";
 import { seedPairsFixture } from "@/lib/pairs/test-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { indexPendingResponses, pendingSearchCount } from "./index-pending";
+import { searchFixture } from "./test-fixture";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -14,11 +15,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-const q = async <R extends object = Record<string, unknown>>(sql: string, values: unknown[] = []) => (await t.db.pool.query<R>(sql, values)).rows;
+const { q, pending, addDataset, responseRows, insertResponses } = searchFixture(() => t.db);
 
-async function pending(datasetId: number) {
-  return q<{ from_id: number; to_id: number }>(`SELECT from_id, to_id FROM response_search_pending WHERE dataset_id = $1 ORDER BY id`, [datasetId]);
-}
 
 /** Pair ids whose prompt or paired response contains `needle` (ILIKE straight over the base tables). */
 async function bruteForce(datasetId: number, needle: string): Promise<number[]> {
@@ -56,29 +54,6 @@ async function responseOnlyWord(datasetId: number): Promise<{ word: string; pair
     if (word) return { word, pairId: r.id };
   }
   throw new Error("no response-only word in the fixture");
-}
-
-async function addDataset(slug: string): Promise<{ datasetId: number; groupId: number }> {
-  const [d] = await q<{ id: number }>(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, $1, now()) RETURNING id`, [slug]);
-  const [g] = await q<{ id: number }>(`INSERT INTO prompt_groups (dataset_id, external_id) VALUES ($1, 'g1') RETURNING id`, [d!.id]);
-  return { datasetId: d!.id, groupId: g!.id };
-}
-
-function responseRows(datasetId: number, groupId: number, texts: string[]) {
-  return texts.map((text, i) => ({ datasetId, groupId, language: "de", sample: i, text }));
-}
-
-type Row = ReturnType<typeof responseRows>[number];
-
-/** One INSERT statement for all the rows, whatever their datasets. */
-async function insertResponses(rows: Row[]): Promise<number[]> {
-  const res = await q<{ id: number }>(
-    `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length)
-     SELECT d, g, l, s, x, h, length(x) FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::text[], $6::bytea[]) AS u(d, g, l, s, x, h)
-     RETURNING id`,
-    [rows.map((r) => r.datasetId), rows.map((r) => r.groupId), rows.map((r) => r.language), rows.map((r) => r.sample), rows.map((r) => r.text), rows.map((r) => contentHash(r.text))],
-  );
-  return res.map((r) => r.id);
 }
 
 describe("response search index", () => {
@@ -178,42 +153,5 @@ describe("response search index", () => {
     await q(`DELETE FROM datasets WHERE id = $1`, [datasetId]);
     expect(await q(`SELECT 1 FROM response_search_texts WHERE dataset_id = $1`, [datasetId])).toEqual([]);
     expect(await pending(datasetId)).toEqual([]);
-  });
-});
-
-describe.skipIf(process.env.CM_TEST_DB === "pglite")("concurrent drains and inserts (Postgres: PGlite shares one session)", () => {
-  it("two drains at once copy every response exactly once", async () => {
-    const { datasetId, groupId } = await addDataset("two-drains");
-    for (let i = 0; i < 6; i++) await insertResponses(responseRows(datasetId, groupId, Array.from({ length: 40 }, (_, j) => `r${i}-${j}`)).map((r) => ({ ...r, sample: r.sample + 40 * i })));
-    const [a, b] = await Promise.all([indexPendingResponses(t.db, { datasetId, batchSize: 9 }), indexPendingResponses(t.db, { datasetId, batchSize: 13 })]);
-    expect(a.indexed + b.indexed).toBe(240);
-    expect(a.scanned + b.scanned).toBe(240);
-    expect(await pending(datasetId)).toEqual([]);
-    expect((await q<{ n: number }>(`SELECT count(*)::int AS n FROM response_search_texts WHERE dataset_id = $1`, [datasetId]))[0]!.n).toBe(240);
-  });
-
-  it("a range passes over ids of a transaction still open; that transaction's own range covers them", async () => {
-    const { datasetId, groupId } = await addDataset("open-tx");
-    const open = await t.db.pool.connect();
-    try {
-      await open.query("BEGIN");
-      const { rows: [late] } = await open.query<{ id: number }>(
-        `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length) VALUES ($1, $2, 'de', 0, 'late', $3, 4) RETURNING id`,
-        [datasetId, groupId, contentHash("late")],
-      );
-      const [after] = await insertResponses(responseRows(datasetId, groupId, ["after"]).map((r) => ({ ...r, sample: 1 })));
-      // A range spanning both (as two interleaved imports would write), drained while `late` is uncommitted.
-      await q(`INSERT INTO response_search_pending (dataset_id, from_id, to_id) VALUES ($1, $2, $3)`, [datasetId, late!.id, after]);
-      await indexPendingResponses(t.db, { datasetId, batchSize: 10 });
-      expect((await q<{ response_id: number }>(`SELECT response_id FROM response_search_texts WHERE dataset_id = $1`, [datasetId])).map((r) => r.response_id)).toEqual([after]);
-      expect(await pending(datasetId)).toEqual([]);
-      await open.query("COMMIT");
-      expect(await pending(datasetId)).toEqual([{ from_id: late!.id, to_id: late!.id }]);
-      await indexPendingResponses(t.db, { datasetId, batchSize: 10 });
-      expect((await q<{ response_id: number }>(`SELECT response_id FROM response_search_texts WHERE dataset_id = $1 ORDER BY 1`, [datasetId])).map((r) => r.response_id)).toEqual([late!.id, after]);
-    } finally {
-      await open.query("ROLLBACK").catch(() => {});
-      open.release();
-    }
   });
 });

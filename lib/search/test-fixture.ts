@@ -1,0 +1,36 @@
+import type { Database } from "@/lib/db/client";
+import { contentHash } from "@/lib/datasets/insert-groups";
+
+/** Raw-SQL helpers shared by the search index tests (the database is read lazily, after beforeAll). */
+export function searchFixture(db: () => Database) {
+  const q = async <R extends object = Record<string, unknown>>(sql: string, values: unknown[] = []) => (await db().pool.query<R>(sql, values)).rows;
+
+  async function pending(datasetId: number) {
+    return q<{ from_id: number; to_id: number }>(`SELECT from_id, to_id FROM response_search_pending WHERE dataset_id = $1 ORDER BY id`, [datasetId]);
+  }
+
+  async function addDataset(slug: string): Promise<{ datasetId: number; groupId: number }> {
+    const [d] = await q<{ id: number }>(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, $1, now()) RETURNING id`, [slug]);
+    const [g] = await q<{ id: number }>(`INSERT INTO prompt_groups (dataset_id, external_id) VALUES ($1, 'g1') RETURNING id`, [d!.id]);
+    return { datasetId: d!.id, groupId: g!.id };
+  }
+
+  function responseRows(datasetId: number, groupId: number, texts: string[]) {
+    return texts.map((text, i) => ({ datasetId, groupId, language: "de", sample: i, text }));
+  }
+
+  type Row = ReturnType<typeof responseRows>[number];
+
+  /** One INSERT statement for all the rows, whatever their datasets. */
+  async function insertResponses(rows: Row[]): Promise<number[]> {
+    const res = await q<{ id: number }>(
+      `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length)
+       SELECT d, g, l, s, x, h, length(x) FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::text[], $6::bytea[]) AS u(d, g, l, s, x, h)
+       RETURNING id`,
+      [rows.map((r) => r.datasetId), rows.map((r) => r.groupId), rows.map((r) => r.language), rows.map((r) => r.sample), rows.map((r) => r.text), rows.map((r) => contentHash(r.text))],
+    );
+    return res.map((r) => r.id);
+  }
+
+  return { q, pending, addDataset, responseRows, insertResponses };
+}

@@ -5,7 +5,7 @@ import { startExportWorker } from "@/lib/exports/export-worker";
 import { executeProviderRun } from "@/lib/generate/execute-provider-run";
 import { executeBulkRun } from "@/lib/pairs/bulk-job";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
-import { enqueueSearchIndex, startSearchIndexWorker } from "@/lib/search/search-queue";
+import { sweepSearchIndex } from "@/lib/search/search-sweeper";
 import { getBoss, SELECT_RUN_QUEUE, stopBoss, ZRunJob } from "./queue";
 
 type Log = (message: string) => void;
@@ -26,16 +26,9 @@ export async function releaseChunksOfDeadWorkers(db: Database): Promise<number> 
   return res.rowCount ?? 0;
 }
 
-async function runAndLog(db: Database, runId: number, log: Log, stopping: AbortSignal): Promise<void> {
+async function runAndLog(db: Database, runId: number, log: Log): Promise<void> {
   const outcome = (await executeProviderRun(db, runId)) ?? (await executeBulkRun(db, runId)) ?? (await executeSelectRun(db, runId));
   log(`run ${runId}: ${outcome}`);
-  // A generate run stores responses; the search-index queue copies them into the search table.
-  const { rows } = await db.pool.query<{ dataset_id: number }>(
-    `SELECT r.dataset_id FROM pipeline_runs r WHERE r.id = $1 AND r.kind = 'generate'
-       AND EXISTS (SELECT 1 FROM response_search_pending q WHERE q.dataset_id = r.dataset_id)`,
-    [runId],
-  );
-  if (rows[0] && !stopping.aborted) await enqueueSearchIndex(db, rows[0].dataset_id);
 }
 
 /** Consumes queued runs and resumes interrupted ones; returns a function that stops the worker. */
@@ -47,19 +40,19 @@ export async function startWorker(db: Database, log: Log): Promise<() => Promise
     `SELECT id FROM pipeline_runs WHERE status IN ('queued', 'running') ORDER BY id`,
   );
   const resuming = (async () => {
-    for (const r of rows) await runAndLog(db, r.id, log, stopping.signal);
+    for (const r of rows) await runAndLog(db, r.id, log);
   })();
   const boss = await getBoss(db);
   await boss.work(SELECT_RUN_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) await runAndLog(db, ZRunJob.parse(job.data).runId, log, stopping.signal);
+    for (const job of jobs) await runAndLog(db, ZRunJob.parse(job.data).runId, log);
   });
   const resumingExports = await startExportWorker(db, log);
-  const draining = await startSearchIndexWorker(db, log, stopping.signal);
+  const sweeping = sweepSearchIndex(db, log, stopping.signal);
   log(`worker ${hostname()}:${process.pid} listening on queue "${SELECT_RUN_QUEUE}"`);
   return async () => {
     stopping.abort();
     await stopBoss();
-    await draining;
+    await sweeping;
     await resuming.catch(() => {});
     await resumingExports;
   };

@@ -2,7 +2,7 @@ import type { PoolClient } from "pg";
 import type { ImportGroup } from "@/lib/import";
 import type { DeriveInput } from "./derive";
 import type { DerivePool } from "./derive-pool";
-import { loadCompleteGroups, type LoadCounts } from "./load-groups";
+import { loadCompleteGroups, prepareResponses, type LoadCounts } from "./load-groups";
 import { StageBuffer } from "./staging";
 
 const MAX_IN_FLIGHT = 2;
@@ -41,12 +41,16 @@ export class BatchLoader {
       }
     }
     const derived = this.pool.run(input);
+    const complete = groups.every((g) => g.complete);
+    const prepared = complete ? derived.then((d) => prepareResponses(groups, d, this.copy)) : null;
     derived.catch(noop);
+    prepared?.catch(noop);
     this.tail = this.tail.then(async () => {
       const d = await derived;
+      const rows = await prepared;
       const t0 = performance.now();
-      if (groups.every((g) => g.complete)) {
-        const c = await loadCompleteGroups({ client: this.client, copy: this.copy, datasetId: this.datasetId }, groups, d);
+      if (rows) {
+        const c = await loadCompleteGroups({ client: this.client, copy: this.copy, datasetId: this.datasetId }, groups, rows);
         this.counts.groups += c.groups; this.counts.prompts += c.prompts;
         this.counts.responses += c.responses; this.counts.duplicates += c.duplicates;
       } else {

@@ -1,7 +1,7 @@
 import type { PoolClient } from "pg";
 import type { ImportGroup } from "@/lib/import";
 import type { DeriveOutput } from "./derive";
-import { writeRows, type Cell, type Column } from "./write-rows";
+import { copyCell, copyRows, writeRows, type Cell, type Column } from "./write-rows";
 
 /** `copy`: the database takes COPY FROM STDIN (Postgres, not PGlite). */
 export type LoadTarget = { client: PoolClient; copy: boolean; datasetId: number };
@@ -52,12 +52,40 @@ async function existingResponses(t: LoadTarget, groupIdList: number[]): Promise<
   return new Set(rows.map((r) => r.k));
 }
 
+/** A group's responses as rows, minus the group id (known only once the group is written). */
+type PreparedGroup = { externalId: string; rows: { key: string; row: Cell[] | string }[]; given: number };
+
+/**
+ * Everything of a batch's response rows that does not need the database: the row (its COPY text when
+ * `copy`, else its cells) and the dedup of repeats within a group. Runs as soon as derivation returns, off the write chain, so the
+ * connection is not kept waiting while rows are built.
+ */
+export function prepareResponses(groups: ImportGroup[], derived: DeriveOutput, copy: boolean): PreparedGroup[] {
+  let k = 0;
+  return groups.map((g) => {
+    const seen = new Set<string>();
+    const rows: PreparedGroup["rows"] = [];
+    for (const r of g.responses) {
+      const i = k++;
+      const key = `${r.lang} ${r.contentHash}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const cells: Cell[] = [
+        r.lang, r.sampleIndex, r.text, Buffer.from(r.contentHash, "hex"), derived.charLengths[i]!,
+        r.model, r.params ? JSON.stringify(r.params) : null, derived.detected[i] ?? null, derived.answers[i] ?? null,
+      ];
+      rows.push({ key, row: copy ? cells.map(copyCell).join("\t") : cells });
+    }
+    return { externalId: g.externalId, rows, given: g.responses.length };
+  });
+}
+
 /**
  * Loads whole prompt groups (nested records) straight into the tables: groups and prompts by batched
  * upsert, responses by COPY. Responses already stored (same group, language and content hash) and
- * repeats within a group are skipped here, so COPY never meets a conflict.
+ * repeats within a group are skipped, so COPY never meets a conflict.
  */
-export async function loadCompleteGroups(t: LoadTarget, groups: ImportGroup[], derived: DeriveOutput): Promise<LoadCounts> {
+export async function loadCompleteGroups(t: LoadTarget, groups: ImportGroup[], prepared: PreparedGroup[]): Promise<LoadCounts> {
   if (groups.length === 0) return { groups: 0, prompts: 0, responses: 0, duplicates: 0 };
   const { ids, existing } = await groupIds(t, groups);
   const p = { group: [] as number[], lang: [] as string[], text: [] as string[], mt: [] as boolean[] };
@@ -74,24 +102,25 @@ export async function loadCompleteGroups(t: LoadTarget, groups: ImportGroup[], d
   );
   const stored = await existingResponses(t, [...existing]);
   const cols: Cell[][] = RESPONSE_COLUMNS.map(() => []);
+  const lines: string[] = [];
   let given = 0;
-  let i = 0;
-  for (const g of groups) {
+  let written = 0;
+  for (const g of prepared) {
     const id = ids.get(g.externalId)!;
-    const seen = new Set<string>();
-    for (const r of g.responses) {
-      const k = i++;
-      given++;
-      const key = `${id} ${r.lang} ${r.contentHash}`;
-      if (seen.has(key) || stored.has(key)) continue;
-      seen.add(key);
-      const row: Cell[] = [
-        t.datasetId, id, r.lang, r.sampleIndex, r.text, Buffer.from(r.contentHash, "hex"), derived.charLengths[k]!,
-        r.model, r.params ? JSON.stringify(r.params) : null, derived.detected[k] ?? null, derived.answers[k] ?? null,
-      ];
-      for (let c = 0; c < row.length; c++) cols[c]!.push(row[c]!);
+    given += g.given;
+    for (const row of g.rows) {
+      if (stored.size > 0 && stored.has(`${id} ${row.key}`)) continue;
+      written++;
+      if (typeof row.row === "string") {
+        lines.push(`${t.datasetId}\t${id}\t${row.row}\n`);
+      } else {
+        cols[0]!.push(t.datasetId);
+        cols[1]!.push(id);
+        for (let c = 0; c < row.row.length; c++) cols[c + 2]!.push(row.row[c]!);
+      }
     }
   }
-  const written = await writeRows(t.client, t.copy, "responses", RESPONSE_COLUMNS, cols);
+  if (t.copy) await copyRows(t.client, "responses", RESPONSE_COLUMNS, lines.join(""));
+  else await writeRows(t.client, false, "responses", RESPONSE_COLUMNS, cols);
   return { groups: groups.length - existing.size, prompts: prompts.rowCount ?? 0, responses: written, duplicates: given - written };
 }

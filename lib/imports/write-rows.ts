@@ -8,7 +8,7 @@ export type Cell = string | number | boolean | Buffer | null;
 const SPECIAL = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
-function copyCell(value: Cell): string {
+export function copyCell(value: Cell): string {
   if (value === null) return "\\N";
   if (typeof value === "string") return SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : value;
   if (typeof value === "boolean") return value ? "t" : "f";
@@ -34,6 +34,14 @@ export async function isPGlite(client: Pool | PoolClient): Promise<boolean> {
   return rows[0]!.v.includes("PGlite");
 }
 
+/** Streams ready COPY text (rows in `columns` order) into `table`. */
+export async function copyRows(client: PoolClient, table: string, spec: Column[], text: string): Promise<void> {
+  if (text === "") return;
+  const stream = client.query(copyFrom(`COPY ${table} (${spec.map((c) => c.name).join(", ")}) FROM STDIN`));
+  stream.end(text);
+  await finished(stream);
+}
+
 /**
  * Appends rows given as column arrays: COPY FROM STDIN when `copy` (Postgres), else one batched
  * `unnest` INSERT (PGlite). Returns the number of rows written.
@@ -41,13 +49,11 @@ export async function isPGlite(client: Pool | PoolClient): Promise<boolean> {
 export async function writeRows(client: PoolClient, copy: boolean, table: string, spec: Column[], columns: Cell[][]): Promise<number> {
   const rows = columns[0]?.length ?? 0;
   if (rows === 0) return 0;
-  const names = spec.map((c) => c.name).join(", ");
   if (copy) {
-    const stream = client.query(copyFrom(`COPY ${table} (${names}) FROM STDIN`));
-    stream.end(copyText(columns));
-    await finished(stream);
+    await copyRows(client, table, spec, copyText(columns));
     return rows;
   }
+  const names = spec.map((c) => c.name).join(", ");
   const casts = spec.map((c, i) => `$${i + 1}::${c.type}[]`).join(", ");
   const result = await client.query(`INSERT INTO ${table} (${names}) SELECT * FROM unnest(${casts})`, columns);
   return result.rowCount ?? rows;

@@ -1,6 +1,5 @@
 import type { Database } from "@/lib/db/client";
 import type { BucketId } from "@/lib/charts/buckets";
-import { compactFragmented } from "@/lib/stats/compact";
 import type { BucketRow, PairCountRow, ResponseStatsRow } from "@/lib/charts/overview";
 
 // Every chart of the overview from four aggregate queries over the summary ledgers (lib/stats), which
@@ -105,8 +104,6 @@ export async function loadOverview(db: Database, datasetId: number): Promise<Ove
     groupCounts(db, datasetId),
     referenceCons(db, datasetId),
   ]);
-  // Keeps the ledgers near one row per key; the figures read above are the same either way.
-  await compactFragmented(db, datasetId);
   return {
     counts: { ...groups, responses: responses.reduce((n, r) => n + r.responses, 0), languages: responses.length },
     ...agg,

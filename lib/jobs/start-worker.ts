@@ -6,9 +6,14 @@ import { executeProviderRun } from "@/lib/generate/execute-provider-run";
 import { executeBulkRun } from "@/lib/pairs/bulk-job";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { sweepSearchIndex } from "@/lib/search/search-sweeper";
+import { compactAllFragmented } from "@/lib/stats/compact";
+import { repeatUntilAborted } from "./repeat";
 import { getBoss, SELECT_RUN_QUEUE, stopBoss, ZRunJob } from "./queue";
 
 type Log = (message: string) => void;
+
+/** How often the worker folds fragmented summary ledgers. */
+const LEDGER_UPKEEP_INTERVAL_MS = 10_000;
 
 /** Chunks held by a dead process of this machine go back to the queue at once (no stale wait). */
 export async function releaseChunksOfDeadWorkers(db: Database): Promise<number> {
@@ -48,11 +53,15 @@ export async function startWorker(db: Database, log: Log): Promise<() => Promise
   });
   const resumingExports = await startExportWorker(db, log);
   const sweeping = sweepSearchIndex(db, log, stopping.signal);
+  const compacting = repeatUntilAborted(stopping.signal, LEDGER_UPKEEP_INTERVAL_MS, async () => {
+    await compactAllFragmented(db);
+    return false;
+  }, (error) => log(`summary ledgers: ${error instanceof Error ? error.message : String(error)}`));
   log(`worker ${hostname()}:${process.pid} listening on queue "${SELECT_RUN_QUEUE}"`);
   return async () => {
     stopping.abort();
     await stopBoss();
-    await sweeping;
+    await Promise.all([sweeping, compacting]);
     await resuming.catch(() => {});
     await resumingExports;
   };

@@ -1,5 +1,5 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { Database } from "@/lib/db/client";
+import { repeatUntilAborted } from "@/lib/jobs/repeat";
 import { indexPendingResponses } from "./index-pending";
 
 type Log = (message: string) => void;
@@ -17,18 +17,16 @@ async function anyPending(db: Database): Promise<boolean> {
  * inserts responses (imports, generation, reference edits, raw SQL) leaves ranges through the trigger,
  * so nothing has to announce its inserts. Resolves once `signal` aborts (after the current batch).
  */
-export async function sweepSearchIndex(db: Database, log: Log, signal: AbortSignal, intervalMs = SEARCH_SWEEP_INTERVAL_MS): Promise<void> {
-  while (!signal.aborted) {
-    try {
-      if (await anyPending(db)) {
-        const done = await indexPendingResponses(db, { signal });
-        if (done.batches > 0) log(`search index: ${done.indexed} responses in ${done.seconds.toFixed(1)} s${done.aborted ? " (stopped)" : ""}`);
-        continue;
-      }
-    } catch (error) {
-      if (signal.aborted) return;
-      log(`search index: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    await sleep(intervalMs, undefined, { signal }).catch(() => {});
-  }
+export function sweepSearchIndex(db: Database, log: Log, signal: AbortSignal, intervalMs = SEARCH_SWEEP_INTERVAL_MS): Promise<void> {
+  return repeatUntilAborted(
+    signal,
+    intervalMs,
+    async () => {
+      if (!(await anyPending(db))) return false;
+      const done = await indexPendingResponses(db, { signal });
+      if (done.batches > 0) log(`search index: ${done.indexed} responses in ${done.seconds.toFixed(1)} s${done.aborted ? " (stopped)" : ""}`);
+      return !done.aborted;
+    },
+    (error) => log(`search index: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }

@@ -45,3 +45,18 @@ export async function compactFragmented(db: Database, datasetId: number): Promis
   for (const name of due) await compactLedger(db, name, datasetId);
   return due;
 }
+
+/** Datasets with some ledger past COMPACT_SLACK rows (candidates for compactFragmented). */
+async function crowdedDatasets(db: Database): Promise<number[]> {
+  const { rows } = await db.pool.query<{ dataset_id: number }>(
+    NAMES.map((name) => `SELECT dataset_id FROM ${LEDGERS[name].table} GROUP BY dataset_id HAVING count(*) > ${COMPACT_SLACK}`).join(" UNION "),
+  );
+  return rows.map((r) => r.dataset_id);
+}
+
+/** One pass of the worker's ledger upkeep: compacts whatever has fragmented. Returns the ledgers folded. */
+export async function compactAllFragmented(db: Database): Promise<number> {
+  let folded = 0;
+  for (const datasetId of await crowdedDatasets(db)) folded += (await compactFragmented(db, datasetId)).length;
+  return folded;
+}

@@ -10,7 +10,7 @@ import { decidePair } from "@/lib/pairs/decide";
 import { seedPairsFixture } from "@/lib/pairs/test-fixture";
 import { materializePairs } from "@/lib/runs/materialize-pairs";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { COMPACT_SLACK, compactFragmented, compactLedger } from "./compact";
+import { COMPACT_SLACK, compactAllFragmented, compactFragmented, compactLedger } from "./compact";
 import { LEDGERS, baseTotals, ledgerTotals, type LedgerName } from "./ledgers";
 
 // The ledgers must equal a fresh GROUP BY over the base tables after any sequence of writes: through
@@ -220,7 +220,7 @@ describe("summary ledgers", () => {
     expect(rows[0]!.n).toBe(before.length);
   });
 
-  it("a read compacts only a ledger that grew past the slack", async () => {
+  it("compaction folds only a ledger that grew past the slack", async () => {
     await compactLedger(t.db, "groups", main.datasetId);
     expect(await compactFragmented(t.db, main.datasetId)).not.toContain("groups");
     // Rows that cancel out, as a stream of single-row writes leaves them.
@@ -232,6 +232,19 @@ describe("summary ledgers", () => {
     const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM group_stats WHERE dataset_id = $1`, [main.datasetId]);
     expect(rows[0]!.n).toBe(1);
     await expectLedgersExact(main.datasetId);
+  });
+
+  it("the worker's upkeep pass finds the fragmented datasets itself", async () => {
+    await compactAllFragmented(t.db);
+    expect(await compactAllFragmented(t.db)).toBe(0);
+    await t.db.pool.query(
+      `INSERT INTO group_stats (dataset_id, groups, with_gold) SELECT $1, 1 - 2 * (i % 2), 0 FROM generate_series(1, $2) i`,
+      [other.datasetId, COMPACT_SLACK + 2],
+    );
+    expect(await compactAllFragmented(t.db)).toBe(1);
+    const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM group_stats WHERE dataset_id = $1`, [other.datasetId]);
+    expect(rows[0]!.n).toBe(1);
+    await expectLedgersExact(other.datasetId);
   });
 
   it("the migration's backfill rebuilds the ledgers from the base tables alone", async () => {

@@ -5,7 +5,7 @@
 // derive would pay. Then Prisma createMany on a sample of the same responses.
 import { spawn } from "node:child_process";
 import { createHash } from "node:crypto";
-import { createReadStream, createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { createReadStream, createWriteStream, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { once } from "node:events";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,10 +29,15 @@ type ChildResult = {
   summary: ImportSummary; stats: ImportStats; ms: number; peakRssMb: number; processCpuS: number; postgresCpuS: number | null;
 };
 
+/** The V8 heap flags `npm run cli` starts with (package.json), so the child's RSS is the CLI's. */
+function cliHeapFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { cli: string } };
+  return pkg.scripts.cli.match(/--max-[\w-]+=\d+/g) ?? [];
+}
+
 /** Runs the import in a child process (bench/import-run.ts) so peak RSS is the import's own. */
 async function importInChild(path: string, slug: string, workers: number): Promise<ChildResult> {
-  // With the V8 flag `npm run cli` sets (package.json): a small young generation keeps RSS flat.
-  const child = spawn(process.execPath, ["--max-semi-space-size=4", ...process.execArgv, fileURLToPath(new URL("./import-run.ts", import.meta.url)), path, slug, String(workers)], {
+  const child = spawn(process.execPath, [...cliHeapFlags(), ...process.execArgv, fileURLToPath(new URL("./import-run.ts", import.meta.url)), path, slug, String(workers)], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let out = "";

@@ -81,7 +81,7 @@ describe("dashboard aggregates", () => {
   });
 
   it("a run's own proposals: margin and CL histograms, skip reasons per language", async () => {
-    const r = await runProposalAggregates(t.db, datasetId, runA);
+    const r = await runProposalAggregates(t.db.pool, datasetId, runA);
     expect(sortRows(r.margins)).toEqual([
       { language: "ar", bucket: null, n: 1 },
       { language: "ar", bucket: 10, n: 1 },
@@ -90,9 +90,12 @@ describe("dashboard aggregates", () => {
     expect(sortRows(r.chosenScores)).toEqual([{ language: "ar", bucket: 10, n: 1 }, { language: "de", bucket: 10, n: 2 }]);
     expect(sortRows(r.rejectedScores)).toEqual([{ language: "ar", bucket: 1, n: 1 }, { language: "de", bucket: 1, n: 2 }]);
     expect(r.skips).toEqual([{ language: "ar", reason: "too_few_candidates", n: 1 }]);
+    // The run stored the same figures in its summary when it ended (what the run page reads).
+    const run = await t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runA } });
+    expect((run.summary as { charts?: unknown }).charts).toEqual(JSON.parse(JSON.stringify(r)));
     expect(await isLatestSelectRun(t.db, datasetId, runA)).toBe(true);
     // Scoped by dataset: the run's id under another dataset has nothing.
-    expect(await runProposalAggregates(t.db, datasetId + 1, runA)).toEqual({ margins: [], chosenScores: [], rejectedScores: [], skips: [] });
+    expect(await runProposalAggregates(t.db.pool, datasetId + 1, runA)).toEqual({ margins: [], chosenScores: [], rejectedScores: [], skips: [] });
   });
 
   it("a reviewer's decision moves the pair to its status and origin", async () => {

@@ -1,4 +1,6 @@
 import type { Pool, PoolClient } from "pg";
+import type { RunChartData } from "@/lib/charts/run";
+import { runProposalAggregates } from "@/lib/dashboard/run";
 import { answersEqual, canonicalAnswer } from "@/lib/pipeline";
 
 export type LanguageSummary = {
@@ -15,6 +17,8 @@ export type RunSummary = {
   languages: Record<string, LanguageSummary>;
   scorers: Record<string, number>;
   durationMs: number | null;
+  /** The run page's histograms; absent in runs summarised before they were stored. */
+  charts?: RunChartData;
 };
 
 type Db = Pool | PoolClient;
@@ -64,11 +68,13 @@ export async function computeRunSummary(db: Db, runId: number): Promise<RunSumma
     `SELECT scorer, count(*)::int AS n FROM run_references WHERE run_id = $1 GROUP BY scorer`,
     [runId],
   );
-  const timing = await db.query<{ ms: number | null }>(
-    `SELECT (extract(epoch FROM (coalesce(finished_at, now()) - started_at)) * 1000)::float8 AS ms FROM pipeline_runs WHERE id = $1`,
+  const timing = await db.query<{ ms: number | null; dataset_id: number }>(
+    `SELECT (extract(epoch FROM (coalesce(finished_at, now()) - started_at)) * 1000)::float8 AS ms, dataset_id FROM pipeline_runs WHERE id = $1`,
     [runId],
   );
-  const summary: RunSummary = { groups: 0, pairs: 0, skipped: {}, languages: {}, scorers: {}, durationMs: timing.rows[0]?.ms ?? null };
+  const run = timing.rows[0];
+  const charts = run ? await runProposalAggregates(db, run.dataset_id, runId) : undefined;
+  const summary: RunSummary = { groups: 0, pairs: 0, skipped: {}, languages: {}, scorers: {}, durationMs: run?.ms ?? null, charts };
   for (const s of scorers.rows) {
     summary.scorers[s.scorer] = s.n;
     summary.groups += s.n;

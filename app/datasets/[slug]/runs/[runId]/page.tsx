@@ -72,7 +72,7 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
           </table>
         </section>
       )}
-      {run.kind === "select" && run.status === "succeeded" && <RunCharts slug={dataset.slug} datasetId={dataset.id} runId={run.id} />}
+      {run.kind === "select" && run.status === "succeeded" && <RunCharts slug={dataset.slug} datasetId={dataset.id} runId={run.id} stored={run.summary?.charts} />}
     </div>
   );
 }

@@ -1,14 +1,14 @@
 import { ChartSection } from "@/components/charts/chart-section";
-import { runCharts } from "@/lib/charts/run";
+import { runCharts, type RunChartData } from "@/lib/charts/run";
 import { isLatestSelectRun, runProposalAggregates } from "@/lib/dashboard/run";
 import { getDatabase } from "@/lib/db/client";
 
-type Props = { slug: string; datasetId: number; runId: number };
+type Props = { slug: string; datasetId: number; runId: number; stored: RunChartData | undefined };
 
 /** The charts of a succeeded select run: its proposals' margins, CL scores and skip reasons per language. */
-export async function RunCharts({ slug, datasetId, runId }: Props) {
+export async function RunCharts({ slug, datasetId, runId, stored }: Props) {
   const db = await getDatabase();
-  const [data, latest] = await Promise.all([runProposalAggregates(db, datasetId, runId), isLatestSelectRun(db, datasetId, runId)]);
+  const [data, latest] = await Promise.all([stored ?? runProposalAggregates(db.pool, datasetId, runId), isLatestSelectRun(db, datasetId, runId)]);
   if (data.margins.length === 0) return null;
   const charts = runCharts(slug, runId, data, latest);
   const note = latest

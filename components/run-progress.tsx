@@ -7,8 +7,8 @@ type Progress = { status: string; done: number; total: number; error: string | n
 
 const ACTIVE = new Set(["queued", "running"]);
 
-/** Polls a run's progress while it is active; refreshes the page once it ends. */
-export function RunProgress({ runId, initial }: { runId: number; initial: Progress }) {
+/** Polls a run's progress while it is active; refreshes the page once it ends. `unit`: what it counts. */
+export function RunProgress({ runId, initial, unit = "groups" }: { runId: number; initial: Progress; unit?: "groups" | "pairs" }) {
   const [p, setP] = useState(initial);
   const router = useRouter();
   useEffect(() => {
@@ -36,7 +36,7 @@ export function RunProgress({ runId, initial }: { runId: number; initial: Progre
         <div className="h-full bg-indigo-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
       <span className="text-xs tabular-nums text-slate-600">
-        {p.done}/{p.total} groups · <span data-testid={`run-status-${runId}`}>{p.status}</span>
+        {p.done}/{p.total} {unit} · <span data-testid={`run-status-${runId}`}>{p.status}</span>
         {p.cancelRequested && ACTIVE.has(p.status) ? " · cancelling" : ""}
       </span>
     </div>

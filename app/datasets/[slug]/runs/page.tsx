@@ -33,10 +33,13 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
                 run {run.id}
               </Link>
               <span className="text-slate-600">
-                {run.kind} · {String(run.config.scorer ?? "")} · reference {String(run.config.reference ?? "")} · pairs {String(run.config.pairs ?? "")}
+                {run.kind === "bulk"
+                  ? `bulk ${String((run.config.spec as { action?: unknown } | undefined)?.action ?? "")} on pairs`
+                  : `${run.kind} · ${String(run.config.scorer ?? "")} · reference ${String(run.config.reference ?? "")} · pairs ${String(run.config.pairs ?? "")}`}
               </span>
               <RunProgress
                 runId={run.id}
+                unit={run.kind === "bulk" ? "pairs" : "groups"}
                 initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }}
               />
               {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}

@@ -28,7 +28,7 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
       <div className="flex flex-wrap items-center gap-4">
         <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/runs`}>← Runs</Link>
         <h2 className="text-xl font-semibold">Run {run.id} ({run.kind})</h2>
-        <RunProgress runId={run.id} initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }} />
+        <RunProgress runId={run.id} unit={run.kind === "bulk" ? "pairs" : "groups"} initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }} />
         {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
       </div>
       {run.error && <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{run.error}</p>}

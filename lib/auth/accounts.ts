@@ -120,6 +120,45 @@ export async function setDatasetMembers(db: Database, datasetSlug: string, email
   }
 }
 
+/** A random password for a first sign-in, which must then be replaced. */
+export function oneTimePassword(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/**
+ * Gives a user a new one-time password (returned once, for the caller to hand over): their password
+ * and every session they hold are replaced, and the next sign-in must choose a new password. For an
+ * operator with database access who lost the admin password; audited.
+ */
+export async function resetPassword(db: Pick<Database, "pool">, email: string, byUserId: number | null = null): Promise<{ userId: number; password: string }> {
+  const password = oneTimePassword();
+  const hash = await hashPassword(password);
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    const { rows } = await client.query<{ id: number }>(
+      `UPDATE users SET must_change_password = true, updated_at = now() WHERE email = $1 RETURNING id`,
+      [email.trim().toLowerCase()],
+    );
+    const user = rows[0];
+    if (!user) throw new AppError("NOT_FOUND", `No user with email ${email}.`);
+    await client.query(
+      `INSERT INTO auth_accounts (user_id, account_id, provider_id, password) VALUES ($1, $2, 'credential', $3)
+       ON CONFLICT (provider_id, account_id) DO UPDATE SET password = EXCLUDED.password, updated_at = now()`,
+      [user.id, String(user.id), hash],
+    );
+    await client.query(`DELETE FROM auth_sessions WHERE user_id = $1`, [user.id]);
+    await audit(client, byUserId, "user.password_reset", user.id, {});
+    await client.query("COMMIT");
+    return { userId: user.id, password };
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
 /** better-auth accepts only addresses with a top-level domain; `.test` is reserved for local use. */
 export const FIRST_ADMIN_EMAIL = "admin@localhost.test";
 
@@ -130,7 +169,7 @@ export const FIRST_ADMIN_EMAIL = "admin@localhost.test";
 export async function ensureFirstAdmin(db: Database): Promise<{ email: string; password: string } | null> {
   const { rows } = await db.pool.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM users) AS any`);
   if (rows[0]?.any) return null;
-  const password = randomBytes(12).toString("base64url");
+  const password = oneTimePassword();
   try {
     await createUser(db, { email: FIRST_ADMIN_EMAIL, name: "Admin", role: "admin", password, mustChangePassword: true });
   } catch (e) {

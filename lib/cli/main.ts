@@ -7,6 +7,7 @@ import { registerGenerate } from "./commands/generate";
 import { registerEmbed } from "./commands/embed";
 import { registerStats } from "./commands/stats";
 import { registerSearchIndex } from "./commands/search-index";
+import { registerUsers } from "./commands/users";
 import { stopBoss } from "@/lib/jobs/queue";
 import { describeError, EXIT, exitCodeFor, say, UsageError } from "./output";
 import { remoteConfig } from "./remote-client";
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerEmbed(program);
   registerExport(program);
   registerSearchIndex(program);
+  registerUsers(program);
   program.hook("preAction", (_program, command) => {
     if (remoteConfig() && !REMOTE_COMMANDS.has(command.name())) {
       throw new UsageError(`${command.name()} works on the local database only; unset CM_SERVER_URL to run it (remote: ${[...REMOTE_COMMANDS].join(", ")})`);

@@ -16,7 +16,7 @@ function positive(value: string): number {
 export function registerSearchIndex(program: Command): void {
   program
     .command("search-index")
-    .description("copy imported responses into the pairs search index now (a worker does it after each import)")
+    .description("copy new responses into the pairs search index now (the worker keeps it up within seconds)")
     .option("--dataset <slug>", "only this dataset (default: every dataset)")
     .option("--batch-size <n>", "responses per transaction", positive, DEFAULT_BATCH_SIZE)
     .option("--json", "accepted for symmetry: the JSON summary is always printed on stdout")

@@ -1,0 +1,79 @@
+import { verifyPassword } from "better-auth/crypto";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { runCli } from "@/lib/cli/main";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.drop());
+
+async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    return { code: await runCli(args), stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+async function account(email: string) {
+  const { rows } = await t.db.pool.query<{ id: number; role: string; must: boolean; hash: string }>(
+    `SELECT u.id, u.role::text AS role, u.must_change_password AS must, a.password AS hash
+     FROM users u JOIN auth_accounts a ON a.user_id = u.id AND a.provider_id = 'credential' WHERE u.email = $1`,
+    [email],
+  );
+  return rows[0];
+}
+
+describe("cli users", () => {
+  it("creates an account whose printed one-time password is its password, to be changed at first sign-in", async () => {
+    const r = await cli(["users", "create", "--email", "Ada@Lab.Example", "--name", "Ada", "--role", "reviewer"]);
+    expect(r.code).toBe(0);
+    const printed = JSON.parse(r.stdout) as { id: number; email: string; role: string; oneTimePassword: string };
+    expect(printed).toMatchObject({ email: "ada@lab.example", role: "reviewer" });
+    const a = await account("ada@lab.example");
+    expect(a).toMatchObject({ id: printed.id, role: "reviewer", must: true });
+    expect(await verifyPassword({ hash: a!.hash, password: printed.oneTimePassword })).toBe(true);
+    const list = await cli(["users", "list", "--json"]);
+    expect((JSON.parse(list.stdout) as { email: string }[]).map((u) => u.email)).toContain("ada@lab.example");
+  });
+
+  it("resets a password: the old one stops working, sessions end, a change is required", async () => {
+    const created = JSON.parse((await cli(["users", "create", "--email", "bo@lab.example", "--name", "Bo", "--role", "admin"])).stdout) as { id: number; oneTimePassword: string };
+    await t.db.pool.query(`UPDATE users SET must_change_password = false WHERE id = $1`, [created.id]);
+    await t.db.pool.query(
+      `INSERT INTO auth_sessions (user_id, token, expires_at, updated_at) VALUES ($1, 'session-token', now() + interval '1 day', now())`,
+      [created.id],
+    );
+    const r = await cli(["users", "reset-password", "--email", "BO@lab.example"]);
+    expect(r.code).toBe(0);
+    const { oneTimePassword } = JSON.parse(r.stdout) as { oneTimePassword: string };
+    const a = await account("bo@lab.example");
+    expect(a!.must).toBe(true);
+    expect(await verifyPassword({ hash: a!.hash, password: oneTimePassword })).toBe(true);
+    expect(await verifyPassword({ hash: a!.hash, password: created.oneTimePassword })).toBe(false);
+    const sessions = await t.db.pool.query(`SELECT 1 FROM auth_sessions WHERE user_id = $1`, [created.id]);
+    expect(sessions.rowCount).toBe(0);
+    const audit = await t.db.pool.query<{ action: string }>(`SELECT action FROM audit_events WHERE entity = 'user' AND entity_id = $1 ORDER BY id`, [String(created.id)]);
+    expect(audit.rows.map((e) => e.action)).toEqual(["user.create", "user.password_reset"]);
+  });
+
+  it("names what is wrong: an unknown email, a duplicate account, a role that does not exist", async () => {
+    const unknown = await cli(["users", "reset-password", "--email", "nobody@lab.example"]);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("No user with email nobody@lab.example.");
+    const dup = await cli(["users", "create", "--email", "ada@lab.example", "--name", "Ada", "--role", "viewer"]);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toContain("A user with email ada@lab.example already exists.");
+    const role = await cli(["users", "create", "--email", "cy@lab.example", "--name", "Cy", "--role", "owner"]);
+    expect(role.code).toBe(2);
+    expect(role.stderr).toContain("Allowed choices are admin, reviewer, viewer.");
+    expect(await account("cy@lab.example")).toBeUndefined();
+  });
+});

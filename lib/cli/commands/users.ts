@@ -1,0 +1,42 @@
+import { Option, type Command } from "commander";
+import { createUser, listUsers, oneTimePassword, resetPassword } from "@/lib/auth/accounts";
+import { ROLES, type Role } from "@/lib/auth/roles";
+import { getDatabase } from "@/lib/db/client";
+import { printJson, say } from "../output";
+
+// Account administration for an operator with access to the database (no signed-in admin needed):
+// the way back in when the only admin's password is lost.
+export function registerUsers(program: Command): void {
+  const users = program.command("users").description("list accounts, create one, or reset a password (local database only)");
+
+  users
+    .command("list")
+    .description("every account with its role and the datasets it is a member of")
+    .option("--json", "print JSON on stdout")
+    .action(async (opts: { json?: boolean }) => {
+      const rows = await listUsers(await getDatabase());
+      if (opts.json) return printJson(rows.map(({ createdAt, ...u }) => ({ ...u, createdAt: createdAt.toISOString() })));
+      for (const u of rows) say(`${String(u.id).padStart(4)}  ${u.role.padEnd(8)}  ${u.email}  ${u.name}${u.datasets.length ? `  (member of ${u.datasets.join(", ")})` : ""}`);
+    });
+
+  users
+    .command("create")
+    .description("a new account with a one-time password, printed once; the first sign-in must replace it")
+    .requiredOption("--email <email>", "sign-in address (needs a top-level domain)")
+    .requiredOption("--name <name>", "display name")
+    .addOption(new Option("--role <role>", "what the account may do").choices(ROLES).makeOptionMandatory())
+    .action(async (opts: { email: string; name: string; role: Role }) => {
+      const password = oneTimePassword();
+      const { id } = await createUser(await getDatabase(), { ...opts, password, mustChangePassword: true });
+      printJson({ id, email: opts.email.trim().toLowerCase(), role: opts.role, oneTimePassword: password });
+    });
+
+  users
+    .command("reset-password")
+    .description("replace an account's password with a one-time password (printed once) and sign it out everywhere")
+    .requiredOption("--email <email>", "the account's sign-in address")
+    .action(async (opts: { email: string }) => {
+      const { userId, password } = await resetPassword(await getDatabase(), opts.email);
+      printJson({ id: userId, email: opts.email.trim().toLowerCase(), oneTimePassword: password });
+    });
+}

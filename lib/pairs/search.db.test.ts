@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { contentHash } from "@/lib/datasets/insert-groups";
 import { indexPendingResponses } from "@/lib/search/index-pending";
+import { searchFixture } from "@/lib/search/test-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { countPairs, listPairs } from "./queries";
 import { parsePairTableParams } from "./table";
@@ -43,7 +44,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("search" as const), terms: fc.array(term, { minLength: 1, maxLength: 3 }) }),
 );
 
-const q = async <R extends object = Record<string, unknown>>(sql: string, values: unknown[] = []) => (await t.db.pool.query<R>(sql, values)).rows;
+const { q, pairsMatchingByScan } = searchFixture(() => t.db);
 
 let serial = 0;
 
@@ -85,18 +86,6 @@ async function importGroups(batches: Array<{ datasetId: number; groups: Group[] 
   );
 }
 
-async function bruteForce(datasetId: number, needle: string): Promise<number[]> {
-  const like = `%${needle.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const rows = await q<{ id: number }>(
-    `SELECT p.id FROM pairs p WHERE p.dataset_id = $1 AND (
-       EXISTS (SELECT 1 FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.text ILIKE $2)
-       OR EXISTS (SELECT 1 FROM responses r WHERE r.id IN (p.chosen_id, p.rejected_id) AND r.text ILIKE $2))
-     ORDER BY p.id`,
-    [datasetId, like],
-  );
-  return rows.map((r) => r.id);
-}
-
 async function search(datasetId: number, needle: string): Promise<{ ids: number[]; count: number }> {
   const f = parsePairTableParams({ q: needle, sort: "id", size: "200" });
   const ids: number[] = [];
@@ -109,7 +98,7 @@ async function search(datasetId: number, needle: string): Promise<{ ids: number[
 
 async function expectSearchExact(datasetId: number, terms: string[]) {
   for (const needle of terms) {
-    const expected = await bruteForce(datasetId, needle);
+    const expected = await pairsMatchingByScan(datasetId, needle);
     expect(await search(datasetId, needle), JSON.stringify(needle)).toEqual({ ids: expected, count: expected.length });
   }
 }

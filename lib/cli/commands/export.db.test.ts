@@ -2,9 +2,9 @@ import { createHash } from "node:crypto";
 import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runCli } from "@/lib/cli/main";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildExportFixture } from "@/lib/exports/export-fixture";
+import { runCliCaptured } from "@/lib/testing/cli";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 
 let t: TestDatabase;
@@ -21,19 +21,7 @@ afterAll(async () => {
   await rm(work, { recursive: true, force: true });
 });
 
-/** Runs the CLI and captures what it wrote to stdout and stderr. */
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await runCli(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = runCliCaptured;
 
 describe("cli export", () => {
   it("rejects an unknown format as a usage error that lists the formats", async () => {

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runCli } from "@/lib/cli/main";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentHash } from "@/lib/datasets/insert-groups";
+import { runCliCaptured } from "@/lib/testing/cli";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 
 let t: TestDatabase;
@@ -9,18 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await runCli(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = runCliCaptured;
 
 async function datasetWithResponses(slug: string, n: number): Promise<void> {
   const one = async (sql: string, values: unknown[]) => (await t.db.pool.query<{ id: number }>(sql, values)).rows[0]!.id;

@@ -1,6 +1,6 @@
 import { verifyPassword } from "better-auth/crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { runCli } from "@/lib/cli/main";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCliCaptured } from "@/lib/testing/cli";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 
 let t: TestDatabase;
@@ -9,18 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
-  try {
-    return { code: await runCli(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const cli = runCliCaptured;
 
 async function account(email: string) {
   const { rows } = await t.db.pool.query<{ id: number; role: string; must: boolean; hash: string }>(

@@ -60,5 +60,8 @@ export function registerImport(program: Command): void {
       if (opts.json) return printJson(summary);
       say(`Imported into ${summary.dataset}: ${summary.groupsAdded} groups, ${summary.responsesAdded} responses added ` +
         `(${summary.duplicateResponses} already present), ${summary.invalid} invalid${summary.rejectsFile ? ` → ${summary.rejectsFile}` : ""}.`);
+      if (summary.responsesAdded > 0) {
+        say(`Search finds the new responses at once; a running worker indexes them for speed (or: npm run cli -- search-index --dataset ${summary.dataset}).`);
+      }
     });
 }

@@ -3,6 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { autoProposalOf, autoStatus } from "@/lib/references/auto-proposal";
 import type { TDecide } from "./schemas";
+import { pairScoreSql } from "./pair-score-sql";
 
 type PairRow = {
   id: number; dataset_id: number; group_id: number; language: string; chosen_id: number | null; rejected_id: number | null;
@@ -11,7 +12,7 @@ type PairRow = {
 
 type NextState = {
   chosen: number | null; rejected: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null;
-  /** keep the pair's scores, look them up in the run's scores, or set them (a reset to the automatic proposal). */
+  /** keep the pair's scores, look them up (pairScoreSql), or set them (a reset to the automatic proposal). */
   scores: "keep" | "lookup" | { chosen: number | null; rejected: number | null; skipReason: string | null };
 };
 
@@ -80,9 +81,9 @@ export async function decidePair(db: Database, datasetId: number, input: TDecide
                 skip_reason = CASE $8 WHEN 'set' THEN $11::text ELSE p.skip_reason END,
                 last_decision_id = d.id, version = p.version + 1, updated_at = now()
          FROM d, (SELECT CASE $8 WHEN 'keep' THEN q.score_chosen WHEN 'set' THEN $9::float8
-                         ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $2) END AS sc,
+                         ELSE ${pairScoreSql("$2")} END AS sc,
                          CASE $8 WHEN 'keep' THEN q.score_rejected WHEN 'set' THEN $10::float8
-                         ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $3) END AS sr
+                         ELSE ${pairScoreSql("$3")} END AS sr
                   FROM pairs q WHERE q.id = $1) s
          WHERE p.id = $1
          RETURNING p.id

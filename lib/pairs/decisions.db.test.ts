@@ -69,6 +69,27 @@ describe("undo", () => {
   });
 });
 
+describe("scores of a human pair", () => {
+  it("swap and choose keep the pair's own scores for responses already in it (a correction's, not the run's)", async () => {
+    const [, , , pair] = await proposedPairs(undoSet);
+    // As a reference correction leaves it: the pair's scores differ from its run's scores.
+    await t.db.pool.query(`UPDATE pairs SET score_chosen = 0.9, score_rejected = 0.2, margin = 0.7 WHERE id = $1`, [pair!.id]);
+    const v = (await snapshot(pair!.id)).version;
+    await decidePair(t.db, undoSet, { pairId: pair!.id, expectedVersion: v, decision: { action: "swap" } });
+    const swapped = await t.db.pool.query<{ score_chosen: number; score_rejected: number; margin: number }>(`SELECT score_chosen, score_rejected, margin FROM pairs WHERE id = $1`, [pair!.id]);
+    expect(swapped.rows[0]).toEqual({ score_chosen: 0.2, score_rejected: 0.9, margin: 0.2 - 0.9 });
+    const other = await t.db.pool.query<{ id: number; score: number }>(
+      `SELECT r.id, s.score FROM responses r JOIN run_scores s ON s.response_id = r.id AND s.run_id = $4
+       WHERE r.group_id = $1 AND r.language = $2 AND r.id NOT IN ($3, $5) ORDER BY r.id LIMIT 1`,
+      [pair!.groupId, pair!.language, pair!.chosenId, pair!.runId, pair!.rejectedId],
+    );
+    const third = other.rows[0]!;
+    await decidePair(t.db, undoSet, { pairId: pair!.id, expectedVersion: v + 1, decision: { action: "choose", chosenId: third.id, rejectedId: pair!.chosenId! } });
+    const chosen = await t.db.pool.query<{ score_chosen: number; score_rejected: number }>(`SELECT score_chosen, score_rejected FROM pairs WHERE id = $1`, [pair!.id]);
+    expect(chosen.rows[0]).toEqual({ score_chosen: third.score, score_rejected: 0.9 });
+  });
+});
+
 describe("concurrent decisions", () => {
   it("two reviewers decide on one pair at once: one wins, the other gets the conflict and the fresh state", async () => {
     const [, , , pair] = await proposedPairs(undoSet);

@@ -2,6 +2,7 @@ import type { PoolClient } from "pg";
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { autoProposalOf, autoStatus } from "@/lib/references/auto-proposal";
+import { pairScoreSql } from "./pair-score-sql";
 
 export type DecisionState = {
   chosenId: number | null; rejectedId: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null;
@@ -75,8 +76,8 @@ export async function undoDecision(
               skip_reason = CASE WHEN $8 THEN $9 ELSE p.skip_reason END, conflict = false,
               score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
               last_decision_id = $10, version = p.version + 1, updated_at = now()
-       FROM (SELECT CASE WHEN $8 THEN $11::float8 ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $2) END AS sc,
-                    CASE WHEN $8 THEN $12::float8 ELSE (SELECT score FROM run_scores WHERE run_id = q.run_id AND response_id = $3) END AS sr
+       FROM (SELECT CASE WHEN $8 THEN $11::float8 ELSE ${pairScoreSql("$2")} END AS sc,
+                    CASE WHEN $8 THEN $12::float8 ELSE ${pairScoreSql("$3")} END AS sr
              FROM pairs q WHERE q.id = $1) s
        WHERE p.id = $1`,
       [pair.id, restored.chosenId, restored.rejectedId, restored.status, restored.origin, restored.flagged, restored.flagReason, isAuto,

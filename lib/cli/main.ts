@@ -29,8 +29,10 @@ export function buildProgram(): Command {
   registerSearchIndex(program);
   registerUsers(program);
   program.hook("preAction", (_program, command) => {
-    if (remoteConfig() && !REMOTE_COMMANDS.has(command.name())) {
-      throw new UsageError(`${command.name()} works on the local database only; unset CM_SERVER_URL to run it (remote: ${[...REMOTE_COMMANDS].join(", ")})`);
+    const top = command.parent === program ? command : command.parent;
+    if (remoteConfig() && top && !REMOTE_COMMANDS.has(top.name())) {
+      const path = top === command ? command.name() : `${top.name()} ${command.name()}`;
+      throw new UsageError(`${path} works on the local database only; unset CM_SERVER_URL to run it (remote: ${[...REMOTE_COMMANDS].join(", ")})`);
     }
   });
   return program;

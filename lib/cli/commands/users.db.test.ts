@@ -65,4 +65,17 @@ describe("cli users", () => {
     expect(role.stderr).toContain("Allowed choices are admin, reviewer, viewer.");
     expect(await account("cy@lab.example")).toBeUndefined();
   });
+
+  it("refuses to run against a remote server, naming the whole command", async () => {
+    process.env.CM_SERVER_URL = "http://127.0.0.1:1";
+    process.env.CM_API_TOKEN = "cmas_unused";
+    try {
+      const r = await cli(["users", "list"]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("users list works on the local database only");
+    } finally {
+      delete process.env.CM_SERVER_URL;
+      delete process.env.CM_API_TOKEN;
+    }
+  });
 });

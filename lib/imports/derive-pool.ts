@@ -1,3 +1,6 @@
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { DeriveInput, DeriveOutput } from "./derive";
 
@@ -6,14 +9,28 @@ type Slot = { worker: Worker; pending: Map<number, Pending> };
 type Reply = { id: number; output?: DeriveOutput; error?: string; ms?: number };
 
 const WORKER_SOURCE = new URL("./derive-worker.ts", import.meta.url);
+/** How long a new worker may take to load the detectors and answer before the pool gives up on threads. */
+const WARM_UP_MS = 30_000;
 
-// Workers load the TypeScript source through tsx (the CLI and benchmarks run under tsx); where that is
-// not possible (a bundled server) the pool derives on the calling thread.
-function spawn(): Worker {
-  const api = import.meta.resolve("tsx/esm/api");
-  const boot = `import(${JSON.stringify(api)}).then((m) => m.tsImport(${JSON.stringify(WORKER_SOURCE.href)}, ${JSON.stringify(WORKER_SOURCE.href)}))`;
+type Boot = { source: string; tsxApi: string };
+
+// Workers load the TypeScript source through tsx. Under tsx (CLI, benchmarks, tests) both are found
+// next to this module; in the bundled Next server they are found in the app's directory, where
+// `npm start` runs. Where neither exists the pool derives on the calling thread.
+function bootFiles(): Boot | null {
+  // import.meta.resolve exists where this module runs as itself (not inside a bundle).
+  if (typeof import.meta.resolve === "function" && WORKER_SOURCE.pathname.endsWith(".ts")) {
+    return { source: WORKER_SOURCE.href, tsxApi: import.meta.resolve("tsx/esm/api") };
+  }
+  const source = join(process.cwd(), "lib/imports/derive-worker.ts");
+  const tsxApi = join(process.cwd(), "node_modules/tsx/dist/esm/api/index.mjs");
+  return existsSync(source) && existsSync(tsxApi) ? { source: pathToFileURL(source).href, tsxApi: pathToFileURL(tsxApi).href } : null;
+}
+
+function spawn(boot: Boot): Worker {
+  const code = `import(${JSON.stringify(boot.tsxApi)}).then((m) => m.tsImport(${JSON.stringify(boot.source)}, ${JSON.stringify(boot.source)}))`;
   // Small heaps: the worker holds one batch at a time, and RSS must stay flat on big imports.
-  return new Worker(boot, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 } });
+  return new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 } });
 }
 
 /** Computes derived response fields for batches, in worker threads when `workers > 0`. */
@@ -26,20 +43,26 @@ export class DerivePool {
   private constructor(readonly workers: number) {}
 
   static async start(workers: number): Promise<DerivePool> {
-    if (workers <= 0 || !WORKER_SOURCE.pathname.endsWith(".ts")) return new DerivePool(0);
+    const boot = workers > 0 ? bootFiles() : null;
+    if (boot === null) return new DerivePool(0);
     const pool = new DerivePool(workers);
+    let timer: NodeJS.Timeout | undefined;
     try {
-      for (let i = 0; i < workers; i++) pool.slots.push(pool.open());
-      await Promise.all(pool.slots.map((s) => pool.send(s, { texts: ["warm up"], langs: ["en"], wantAnswer: [false] })));
+      for (let i = 0; i < workers; i++) pool.slots.push(pool.open(boot));
+      const warmUp = Promise.all(pool.slots.map((s) => pool.send(s, { texts: ["warm up"], langs: ["en"], wantAnswer: [false] })));
+      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("derive workers did not start")), WARM_UP_MS)));
+      await Promise.race([warmUp, timeout]);
       return pool;
     } catch {
       await pool.close();
       return new DerivePool(0);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
-  private open(): Slot {
-    const slot: Slot = { worker: spawn(), pending: new Map() };
+  private open(boot: Boot): Slot {
+    const slot: Slot = { worker: spawn(boot), pending: new Map() };
     slot.worker.on("message", (reply: Reply) => {
       const p = slot.pending.get(reply.id);
       if (!p) return;

@@ -21,6 +21,9 @@ function optionsOf(params: TUploadParams): Record<string, unknown> {
   return { create: params.create === "1", task: params.task ?? null, name: params.name ?? null, format: params.format ?? null, skipInvalid: params.skipInvalid === "1" };
 }
 
+/** Uploads from this size on derive their fields in a worker thread. */
+const WORKER_UPLOAD_BYTES = 8 * 2 ** 20;
+
 /** Creates the queued status row of an upload that will follow (so its progress can be polled). */
 export async function prepareUpload(params: TUploadParams, createdById: number | null): Promise<number> {
   checkUpload(params.size ?? null, params);
@@ -57,6 +60,8 @@ export async function importUpload(
       format: params.format,
       maxFileBytes: limit,
       rejects: params.skipInvalid === "1" ? join(rejectsDir, `${params.slug}-${Date.now()}.jsonl`) : undefined,
+      // Off the server's own thread for big files; a small one is done before a worker would have started.
+      workers: (size ?? 0) >= WORKER_UPLOAD_BYTES ? 1 : 0,
       onProgress,
     });
   });

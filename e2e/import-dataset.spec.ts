@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { generateGroups } from "../lib/demo";
 
 const groups = (prefix: string) => [
   { id: `${prefix}1`, gold: "4", prompts: { en: "What is 2 + 2?", ar: "كم يساوي ٢ + ٢؟" }, responses: { en: ["2 + 2 = 4. Answer: 4", "Answer: 5"], ar: ["الإجابة: ٤", "الإجابة: ٥"] } },
@@ -35,4 +36,23 @@ test("a new dataset is created from an uploaded file, and a bad file writes noth
 
   await page.goto("/datasets");
   await expect(page.getByTestId("dataset-uploaded").getByRole("cell").nth(5)).toHaveText("6");
+});
+
+test("a large upload derives its fields in a worker thread of the server", async ({ page }) => {
+  const records = [...generateGroups({ seed: 5, groups: 300, languages: ["en", "de", "zh", "ar", "hi", "sw", "fr", "ru"], samples: 8 })];
+  const file = Buffer.from(records.map((r) => JSON.stringify(r)).join("\n"));
+  expect(file.length).toBeGreaterThan(8 * 2 ** 20);
+  const responses = records.reduce((n, r) => n + Object.values(r.responses).reduce((m, list) => m + list.length, 0), 0);
+  await page.goto("/datasets/new");
+  const form = page.getByRole("form", { name: "Import a file" });
+  await form.getByLabel("Slug").fill("large-upload");
+  await form.getByLabel("Task").selectOption("general");
+  await form.getByLabel(/^File/).setInputFiles({ name: "large.jsonl", mimeType: "application/jsonl", buffer: file });
+  await form.getByRole("button", { name: "Import" }).click();
+  const status = page.getByRole("status");
+  await expect(status).toContainText("300 records read: 300 groups", { timeout: 120_000 });
+  const id = Number((await status.textContent())?.match(/Import #(\d+)/)?.[1]);
+  const row = await (await page.request.get(`/api/datasets/large-upload/imports/${id}`)).json();
+  expect(row).toMatchObject({ status: "succeeded", summary: { groupsAdded: 300, invalid: 0, deriveWorkers: 1 } });
+  expect(row.summary.responsesAdded + row.summary.duplicateResponses).toBe(responses);
 });

@@ -44,6 +44,8 @@ export type ImportSummary = {
   responsesAdded: number;
   duplicateResponses: number;
   rejectsFile: string | null;
+  /** Worker threads that computed the derived fields (0: the calling thread). */
+  deriveWorkers: number;
 };
 
 export const MAX_REPORTED_ERRORS = 20;
@@ -134,6 +136,7 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
     return {
       dataset: opts.datasetSlug, records: reader.progress.records, invalid, groupsAdded: c.groups + staged.groups, promptsAdded: c.prompts + staged.prompts,
       responsesAdded: c.responses + staged.responses, duplicateResponses: c.duplicates + staged.duplicates, rejectsFile: opts.rejects ?? null,
+      deriveWorkers: pool.workers,
     };
   } catch (e) {
     await loader?.abandon();

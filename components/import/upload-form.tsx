@@ -86,7 +86,7 @@ export function UploadForm({ slug, limitMb }: { slug?: string; limitMb: number }
     <form action={submit} className="space-y-3" aria-label="Import a file">
       {!slug && (
         <div className="flex flex-wrap gap-4">
-          <label className="flex flex-col text-xs text-slate-600">Slug<input name="slug" required pattern="[a-z0-9][a-z0-9-]{0,62}" className={field} /></label>
+          <label className="flex flex-col text-xs text-slate-600">Slug<input name="slug" required pattern="[a-z0-9][a-z0-9\-]{0,62}" className={field} /></label>
           <label className="flex flex-col text-xs text-slate-600">Name<input name="name" className={field} /></label>
           <label className="flex flex-col text-xs text-slate-600">Task
             <select name="task" className={field} defaultValue="general"><option>general</option><option>math</option><option>translation</option></select>

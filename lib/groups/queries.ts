@@ -47,10 +47,13 @@ async function loadHistory(db: Database, datasetId: number, groupId: number): Pr
 
 function referenceView(ref: EffectiveReference, correction: CorrectionRecord | null): ReferenceView {
   if (ref.source === "correction") {
-    return { responseId: ref.responseId, source: "correction", runId: ref.run?.id ?? null, scorer: correction?.scorer ?? null, cons: correction?.referenceCons ?? null };
+    return {
+      responseId: ref.responseId, source: "correction", runId: ref.run?.id ?? null, scorer: correction?.scorer ?? null,
+      cons: correction?.referenceCons ?? null, correctedBy: ref.correction.byName,
+    };
   }
-  if (!ref.run) return { responseId: null, source: "none", runId: null, scorer: null, cons: null };
-  return { responseId: ref.responseId, source: "run", runId: ref.run.id, scorer: ref.run.scorer, cons: ref.run.cons };
+  if (!ref.run) return { responseId: null, source: "none", runId: null, scorer: null, cons: null, correctedBy: null };
+  return { responseId: ref.responseId, source: "run", runId: ref.run.id, scorer: ref.run.scorer, cons: ref.run.cons, correctedBy: null };
 }
 
 /** Everything the prompt-group page shows: prompts, responses with their scores, the reference, pairs and corrections. */

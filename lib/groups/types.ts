@@ -19,6 +19,8 @@ export type ReferenceView = {
   runId: number | null;
   scorer: string | null;
   cons: number | null;
+  /** Who made the correction in effect (source "correction"), when known. */
+  correctedBy: string | null;
 };
 
 export type CorrectionHistoryItem = { id: number; kind: string; responseId: number | null; previousResponseId: number | null; reason: string | null; createdAt: Date };

@@ -22,13 +22,16 @@ export async function findSourceRun(db: Queryable, datasetId: number, groupId: n
 export type CorrectionRow = {
   id: number; kind: "pick" | "edit" | "undo"; previousResponseId: number | null; responseId: number | null;
   reason: string | null; undoesId: number | null; createdAt: Date;
+  /** Name of the user who made it (null: made before accounts, or by the CLI). */
+  byName: string | null;
 };
 
 export async function latestCorrection(db: Queryable, datasetId: number, groupId: number): Promise<CorrectionRow | null> {
   const { rows } = await db.query<CorrectionRow>(
-    `SELECT id, kind::text AS kind, previous_response_id AS "previousResponseId", response_id AS "responseId", reason,
-            undoes_id AS "undoesId", created_at AS "createdAt"
-     FROM reference_corrections WHERE dataset_id = $1 AND group_id = $2 ORDER BY id DESC LIMIT 1`,
+    `SELECT c.id, c.kind::text AS kind, c.previous_response_id AS "previousResponseId", c.response_id AS "responseId", c.reason,
+            c.undoes_id AS "undoesId", c.created_at AS "createdAt", u.name AS "byName"
+     FROM reference_corrections c LEFT JOIN users u ON u.id = c.user_id
+     WHERE c.dataset_id = $1 AND c.group_id = $2 ORDER BY c.id DESC LIMIT 1`,
     [datasetId, groupId],
   );
   return rows[0] ?? null;

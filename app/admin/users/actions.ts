@@ -12,7 +12,8 @@ import { getDatabase } from "@/lib/db/client";
 export async function createUserAction(input: unknown) {
   const result = await runAction(ZNewUser, input, async (user) => {
     const actor = await requireActor("manage");
-    return createUser(await getDatabase(), user, actor.userId);
+    // The admin knows it, so it only opens the first sign-in, which must replace it.
+    return createUser(await getDatabase(), { ...user, mustChangePassword: true }, actor.userId);
   });
   if (result.ok) revalidatePath("/admin/users");
   return result;

@@ -47,7 +47,7 @@ export function CreateUserForm() {
         </select>
       </label>
       <label className={label}>
-        Initial password (at least 10 characters)
+        Initial password (at least 10 characters; they must replace it at first sign-in)
         <input name="password" type="password" autoComplete="new-password" minLength={10} required className={field} />
       </label>
       <div className="flex items-center gap-3 sm:col-span-2">

@@ -8,8 +8,8 @@ const KIND_TEXT: Record<string, string> = { pick: "picked another sample", edit:
 export function ReferencePanel({ view, slug, byId, canReview }: { view: GroupView; slug: string; byId: Map<number, GroupResponse>; canReview: boolean }) {
   const { reference, correction } = view;
   const ref = reference.responseId === null ? undefined : byId.get(reference.responseId);
-  const source =
-    reference.source === "correction" ? "corrected by a reviewer" : reference.source === "run" ? `chosen by run #${reference.runId}` : "no select run yet";
+  const who = reference.correctedBy ?? "a reviewer";
+  const source = reference.source === "correction" ? `corrected by ${who}` : reference.source === "run" ? `chosen by run #${reference.runId}` : "no select run yet";
   return (
     <section aria-label="Reference" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
       <h2 className="font-medium">English reference</h2>
@@ -31,7 +31,7 @@ export function ReferencePanel({ view, slug, byId, canReview }: { view: GroupVie
         <div className="space-y-2 border-t border-slate-100 pt-3" data-testid="last-correction">
           <div className="flex flex-wrap items-center gap-3 text-sm">
             <span>
-              Last correction: a reviewer {KIND_TEXT[correction.kind] ?? correction.kind}
+              Last correction: {who} {KIND_TEXT[correction.kind] ?? correction.kind}
               {correction.reason ? ` — “${correction.reason}”` : ""}
             </span>
             {canReview && <UndoCorrectionButton slug={slug} groupId={view.group.id} correctionId={correction.correctionId} />}

@@ -24,12 +24,15 @@ test("HTML in a response renders as text and runs nothing", async ({ page }) => 
   expect(dialogs).toEqual([]);
 });
 
-test("an Arabic response reads right to left with numbers kept left to right", async ({ page }) => {
+test("an Arabic response reads right to left with numbers kept left to right; an off-target English one left to right", async ({ page }) => {
   await openGroup(page, "math-0001");
   const arabic = page.getByRole("region", { name: "Language ar" });
-  const output = arabic.locator(".model-output").first();
+  // Sample 0 of this group's Arabic responses is the demo's off-target English answer.
+  const english = arabic.locator(".model-output").first();
+  await expect(english).toHaveAttribute("lang", "en");
+  await expect(english).toHaveCSS("direction", "ltr");
+  const output = arabic.locator('.model-output[lang="ar"]').first();
   await expect(output).toHaveAttribute("dir", "rtl");
-  await expect(output).toHaveAttribute("lang", "ar");
   await expect(output).toHaveCSS("direction", "rtl");
   await expect(output).toHaveCSS("unicode-bidi", "isolate");
   const number = arabic.locator(".model-output bdi[dir=ltr]").first();

@@ -7,6 +7,11 @@ import { WordDiff } from "./word-diff";
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(3));
 
+/** Text is laid out in the language it was detected in (an off-target English answer in an Arabic pair reads left to right). */
+function sharedLanguage(a: Candidate, b: Candidate): string | null {
+  return a.detectedLanguage !== null && a.detectedLanguage === b.detectedLanguage ? a.detectedLanguage : null;
+}
+
 function Side({ title, tone, candidate, number, lang }: { title: string; tone: string; candidate: Candidate | undefined; number: number; lang: string }) {
   return (
     <section aria-label={title} className={`rounded border-l-4 bg-white p-3 shadow-sm ${tone}`}>
@@ -14,7 +19,7 @@ function Side({ title, tone, candidate, number, lang }: { title: string; tone: s
         {title}
         {candidate && <span className="font-normal text-slate-500">#{number} · sample {candidate.sampleIndex} · CL {fmt(candidate.score)}</span>}
       </h3>
-      {candidate ? <LanguageText lang={lang} text={candidate.text} className="max-h-96 overflow-auto whitespace-pre-wrap text-sm" /> : <p className="text-sm text-slate-500">none</p>}
+      {candidate ? <LanguageText lang={candidate.detectedLanguage ?? lang} text={candidate.text} className="max-h-96 overflow-auto whitespace-pre-wrap text-sm" /> : <p className="text-sm text-slate-500">none</p>}
     </section>
   );
 }
@@ -55,7 +60,7 @@ export function PairCard({ detail, slug }: { detail: PairDetail; slug: string })
       {chosen && rejected && (
         <section aria-label="Word diff" className="rounded bg-white p-3 shadow-sm">
           <h3 className="mb-1 text-xs uppercase text-slate-500">Diff rejected → chosen</h3>
-          <WordDiff before={rejected.text} after={chosen.text} lang={pair.language} />
+          <WordDiff before={rejected.text} after={chosen.text} lang={sharedLanguage(chosen, rejected) ?? pair.language} />
         </section>
       )}
       <section aria-label="Candidates" className="rounded bg-white p-3 shadow-sm">
@@ -67,7 +72,7 @@ export function PairCard({ detail, slug }: { detail: PairDetail; slug: string })
               <span className="w-24 shrink-0 text-xs text-slate-500">
                 CL {fmt(c.score)}{c.id === pair.chosenId && " ✓ chosen"}{c.id === pair.rejectedId && " ✗ rejected"}
               </span>
-              <LanguageText lang={pair.language} text={c.text.length > 240 ? `${c.text.slice(0, 240)}…` : c.text} className="min-w-0 flex-1 truncate" />
+              <LanguageText lang={c.detectedLanguage ?? pair.language} text={c.text.length > 240 ? `${c.text.slice(0, 240)}…` : c.text} className="min-w-0 flex-1 truncate" />
             </li>
           ))}
         </ol>

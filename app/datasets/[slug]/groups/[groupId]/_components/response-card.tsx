@@ -41,7 +41,7 @@ export function ResponseCard({ response: r, scoreLabel, action }: Props) {
         {r.charLength === 0 && <span className="text-red-700">empty</span>}
         {action && <span className="ml-auto">{action}</span>}
       </div>
-      <ModelOutput text={r.text} lang={r.language} anchorId={anchor} />
+      <ModelOutput text={r.text} lang={r.detectedLanguage ?? r.language} anchorId={anchor} />
     </li>
   );
 }

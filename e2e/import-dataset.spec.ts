@@ -29,6 +29,8 @@ test("a new dataset is created from an uploaded file, and a bad file writes noth
   const alert = add.getByRole("alert");
   await expect(alert).toContainText("1 invalid record; nothing was imported.", { timeout: 30_000 });
   await expect(alert).toContainText("line 3, field responses.en[0]");
+  // The form keeps the chosen file for a retry (e.g. with "skip invalid").
+  await expect(add.getByLabel(/^File/)).toHaveValue(/bad\.jsonl$/);
   const failed = Number((await alert.textContent())?.match(/Import #(\d+) failed/)?.[1]);
   const failedRow = await (await page.request.get(`/api/datasets/uploaded/imports/${failed}`)).json();
   expect(failedRow).toMatchObject({ status: "failed", error: { invalid: 1 } });

@@ -83,7 +83,16 @@ export function UploadForm({ slug, limitMb }: { slug?: string; limitMb: number }
 
   const running = state.phase === "running" ? state : null;
   return (
-    <form action={submit} className="space-y-3" aria-label="Import a file">
+    // onSubmit rather than `action`: React resets a form after its action, and a failed import should
+    // leave the slug, name and file in place for a retry (with "skip invalid", say).
+    <form
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit(new FormData(event.currentTarget));
+      }}
+      className="space-y-3"
+      aria-label="Import a file"
+    >
       {!slug && (
         <div className="flex flex-wrap gap-4">
           <label className="flex flex-col text-xs text-slate-600">Slug<input name="slug" required pattern="[a-z0-9][a-z0-9\-]{0,62}" className={field} /></label>

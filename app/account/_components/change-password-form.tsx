@@ -11,7 +11,10 @@ export function ChangePasswordForm({ after }: { after: string | null }) {
     <form
       aria-label="Change password"
       className="flex max-w-sm flex-col gap-3"
-      action={(form) =>
+      // onSubmit rather than `action`: React resets a form after its action, which would clear what was typed.
+      onSubmit={(event) => {
+        event.preventDefault();
+        const form = new FormData(event.currentTarget);
         start(async () => {
           const newPassword = String(form.get("newPassword") ?? "");
           if (newPassword !== String(form.get("confirm") ?? "")) return setMessage({ ok: false, text: "The two new passwords differ." });
@@ -28,8 +31,8 @@ export function ChangePasswordForm({ after }: { after: string | null }) {
           }
           setMessage({ ok: true, text: "Password changed." });
           if (after) window.location.assign(after);
-        })
-      }
+        });
+      }}
     >
       <label className="flex flex-col gap-1 text-xs text-slate-600">
         Current password

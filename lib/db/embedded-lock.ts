@@ -44,11 +44,23 @@ export function removeStaleLock(dataDir: string): void {
   rmSync(lockPath(dataDir), { force: true });
 }
 
+/** Whether the process runs. A zombie does not: it died, and only its exit status is left to collect. */
 export function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+  return !isZombie(pid);
+}
+
+// A killed process whose parent died first stays a zombie until PID 1 reaps it, and some container
+// init processes never do; signal 0 still reaches a zombie.
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat[stat.lastIndexOf(")") + 2] === "Z";
+  } catch {
+    return false;
   }
 }

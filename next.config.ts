@@ -12,7 +12,7 @@ const SECURITY_HEADERS = [
 const nextConfig: NextConfig = {
   // Separate build dirs let several checkouts' builds and e2e servers run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
-  serverExternalPackages: ["pg", "@electric-sql/pglite", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pg", "@electric-sql/pglite", "@prisma/adapter-pg", "cld"],
   poweredByHeader: false,
   typedRoutes: false,
   async headers() {

@@ -51,11 +51,11 @@ describe("detectLanguage: what is stripped and when it abstains", () => {
   });
 });
 
-describe("detectLanguage: confirming the requested language on a prefix", () => {
+describe("detectLanguage: the start of the text", () => {
   const chinese = LANGUAGE_SAMPLES.zh![0]!.repeat(3);
   const japanese = LANGUAGE_SAMPLES.ja![0]!.repeat(3);
 
-  it("takes letters in a script only the requested language uses as that language", () => {
+  it("reads Chinese and Korean asked for as such", () => {
     expect(detectLanguage(chinese, "zh")).toBe("zh");
     expect(detectLanguage(LANGUAGE_SAMPLES.ko![0]!.repeat(3), "ko")).toBe("ko");
   });
@@ -66,10 +66,11 @@ describe("detectLanguage: confirming the requested language on a prefix", () => 
     expect(detectLanguage(kanjiHeavy, "zh")).toBe("ja");
   });
 
-  it("lets the prefix decide when it confirms the requested language", () => {
+  it("lets the start of the text decide", () => {
     const german = "Die Antwort ist achtzehn, weil drei Kisten mit je sechs Äpfeln achtzehn Äpfel ergeben. ";
     const english = "The rest of this answer is written in English and explains the arithmetic step by step. ".repeat(4);
-    expect(detectLanguage(german + english, "de")).toBe("de");
+    expect(detectLanguage(german.repeat(3) + english, "de")).toBe("de");
+    expect(detectLanguage(german + english, "de")).toBe("en");
     expect(detectLanguage(german + english)).toBe("en");
   });
 });

@@ -24,24 +24,23 @@ const DIGIT_ZEROS = [
 
 const DOT_GROUPING_LANGS = new Set(["de", "es", "it", "pt", "nl", "id", "tr", "da", "nb", "nn", "no", "ro", "el", "vi", "hr", "sl", "sr", "bs", "ca", "gl", "is"]);
 
-function nativeDigit(cp: number): number | null {
-  for (const zero of DIGIT_ZEROS) if (cp >= zero && cp <= zero + 9) return cp - zero;
-  return null;
+const hex = (cp: number) => cp.toString(16).padStart(4, "0");
+/** Every character normalizeNumerals changes (all in the BMP, so no `u` flag is needed). */
+const NUMERAL_CHARS = new RegExp(`[${DIGIT_ZEROS.map((z) => `\\u${hex(z)}-\\u${hex(z + 9)}`).join("")}\\u2212\\uFF0D\\u2012\\uFE63\\uFF0E\\uFF0F]`, "g");
+
+function asciiNumeral(ch: string): string {
+  const cp = ch.charCodeAt(0);
+  const zero = DIGIT_ZEROS.find((z) => cp >= z && cp <= z + 9);
+  if (zero !== undefined) return String(cp - zero);
+  return ch === "\uFF0E" ? "." : ch === "\uFF0F" ? "/" : "-";
 }
 
 /** Native digits → ASCII; minus variants → "-"; full-width "．" "／"; LaTeX "{,}" and "\," grouping. */
 export function normalizeNumerals(text: string): string {
-  let out = "";
-  for (const ch of text) {
-    const cp = ch.codePointAt(0) ?? 0;
-    const digit = nativeDigit(cp);
-    if (digit !== null) out += String(digit);
-    else if (ch === "\u2212" || ch === "\uFF0D" || ch === "\u2012" || ch === "\uFE63") out += "-";
-    else if (ch === "\uFF0E") out += ".";
-    else if (ch === "\uFF0F") out += "/";
-    else out += ch;
-  }
-  return out.replace(/\{,\}/g, ",").replace(/(\d)\\[,;:](?=\d)/g, "$1\u2009");
+  let out = text.replace(NUMERAL_CHARS, asciiNumeral);
+  if (out.includes("{,}")) out = out.replace(/\{,\}/g, ",");
+  if (out.includes("\\")) out = out.replace(/(\d)\\[,;:](?=\d)/g, "$1\u2009");
+  return out;
 }
 
 const SPACE_GROUPED = String.raw`\d{1,3}(?:[ \u00A0\u202F\u2009]\d{3})+(?!\d)(?:[.,\u066B]\d+)?`;

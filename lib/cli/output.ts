@@ -8,6 +8,11 @@ export function printJson(value: unknown): void {
   process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
 }
 
+/** "1 group", "3 groups". */
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n} ${n === 1 ? noun : plural}`;
+}
+
 /** Human-readable progress and messages go to stderr, so stdout stays machine-readable. */
 export function say(message: string): void {
   process.stderr.write(`${message}\n`);

@@ -4,7 +4,7 @@ import { getDatasetBySlug } from "@/lib/datasets/queries";
 import { createEmbedRun, executeEmbedRun } from "@/lib/embeddings/embed-run";
 import { getProviderRun } from "@/lib/generate/queries";
 import { enqueueRun } from "@/lib/jobs/queue";
-import { printJson, say } from "../output";
+import { count, printJson, say } from "../output";
 import { progressBar } from "../progress";
 
 type Opts = { dataset: string; model?: string; langs?: string[]; batchSize: number; batchTokens: number; concurrency: number; rpm: number; enqueue?: boolean; json?: boolean };
@@ -37,7 +37,7 @@ export function registerEmbed(program: Command): void {
       });
       if (opts.enqueue) {
         await enqueueRun(db, runId);
-        say(`Queued embed run ${runId} (${config.model}) over ${groups} groups.`);
+        say(`Queued embed run ${runId} (${config.model}) over ${count(groups, "group")}.`);
         if (opts.json) printJson({ runId, groups, model: config.model, status: "queued" });
         return;
       }

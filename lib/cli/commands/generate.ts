@@ -4,7 +4,7 @@ import { getDatasetBySlug } from "@/lib/datasets/queries";
 import { createGenerateRun, executeGenerateRun } from "@/lib/generate/generate-run";
 import { getProviderRun } from "@/lib/generate/queries";
 import { enqueueRun } from "@/lib/jobs/queue";
-import { printJson, say } from "../output";
+import { count, printJson, say } from "../output";
 import { progressBar } from "../progress";
 
 type Opts = {
@@ -53,7 +53,7 @@ export function registerGenerate(program: Command): void {
       });
       if (opts.enqueue) {
         await enqueueRun(db, runId);
-        say(`Queued generate run ${runId} over ${groups} groups; a worker (npm run worker) executes it.`);
+        say(`Queued generate run ${runId} over ${count(groups, "group")}; a worker (npm run worker) executes it.`);
         if (opts.json) printJson({ runId, groups, status: "queued" });
         return;
       }
@@ -63,7 +63,7 @@ export function registerGenerate(program: Command): void {
       const run = await getProviderRun(db, runId);
       const { status, doneItems, totalItems, failedItems, promptTokens, completionTokens, failures, error } = run;
       if (opts.json) printJson({ runId, status, done: doneItems, total: totalItems, failedItems, promptTokens, completionTokens, failures, error });
-      else say(`Run ${runId} ${status}: ${doneItems}/${totalItems} groups, ${failedItems} failed items, ${promptTokens} prompt + ${completionTokens} completion tokens${error ? `: ${error}` : ""}.`);
+      else say(`Run ${runId} ${status}: ${doneItems}/${totalItems} groups, ${count(failedItems, "failed item")}, ${promptTokens} prompt + ${completionTokens} completion tokens${error ? `: ${error}` : ""}.`);
       for (const f of failures.slice(0, 10)) say(`  failed: group ${f.groupId} ${f.language}: ${f.error}`);
       if (outcome === "failed" || run.failedItems > 0) process.exitCode = 1;
     });

@@ -2,7 +2,7 @@ import { statSync } from "node:fs";
 import { InvalidArgumentError, type Command } from "commander";
 import { getDatabase } from "@/lib/db/client";
 import { importFile } from "@/lib/imports/import-file";
-import { printJson, say, UsageError } from "../output";
+import { count, printJson, say, UsageError } from "../output";
 import { progressBar } from "../progress";
 
 type Opts = { dataset: string; create?: boolean; task?: string; format?: string; skipInvalid?: boolean; rejects?: string; json?: boolean; workers: number };
@@ -58,7 +58,7 @@ export function registerImport(program: Command): void {
         },
       }).finally(() => bar.stop());
       if (opts.json) return printJson(summary);
-      say(`Imported into ${summary.dataset}: ${summary.groupsAdded} groups, ${summary.responsesAdded} responses added ` +
+      say(`Imported into ${summary.dataset}: ${count(summary.groupsAdded, "group")}, ${count(summary.responsesAdded, "response")} added ` +
         `(${summary.duplicateResponses} already present), ${summary.invalid} invalid${summary.rejectsFile ? ` → ${summary.rejectsFile}` : ""}.`);
       if (summary.responsesAdded > 0) {
         say(`Search finds the new responses at once; a running worker indexes them for speed (or: npm run cli -- search-index --dataset ${summary.dataset}).`);

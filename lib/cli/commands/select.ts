@@ -5,7 +5,7 @@ import { enqueueRun } from "@/lib/jobs/queue";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { getRun } from "@/lib/runs/queries";
-import { printJson, say } from "../output";
+import { count, printJson, say } from "../output";
 import { progressBar } from "../progress";
 import { remoteConfig } from "../remote-client";
 import { selectOnServer } from "../remote-commands";
@@ -49,7 +49,7 @@ export function registerSelect(program: Command): void {
       const { runId, groups } = await createSelectRun(db, dataset.id, config);
       if (opts.enqueue) {
         await enqueueRun(db, runId);
-        say(`Queued select run ${runId} over ${groups} groups; a worker (npm run worker) executes it.`);
+        say(`Queued select run ${runId} over ${count(groups, "group")}; a worker (npm run worker) executes it.`);
         if (opts.json) printJson({ runId, groups, status: "queued" });
         return;
       }

@@ -3,7 +3,7 @@ import { getDatabase } from "@/lib/db/client";
 import { datasetStats, type DatasetStats } from "@/lib/datasets/queries";
 import { pairCountsByLanguage, type PairStatusCounts } from "@/lib/pairs/queries";
 import { listRuns, type RunView } from "@/lib/runs/queries";
-import { printJson, say } from "../output";
+import { count, printJson, say } from "../output";
 import { remoteConfig } from "../remote-client";
 import { remoteStats } from "../remote-commands";
 
@@ -25,7 +25,7 @@ export function statsSummary(stats: Omit<DatasetStats, "datasetId">, pairs: Reco
 
 export function reportStats(out: ReturnType<typeof statsSummary>, json: boolean | undefined): void {
   if (json) return printJson(out);
-  say(`${out.dataset}: ${out.groups} groups, ${out.responses} responses`);
+  say(`${out.dataset}: ${count(out.groups, "group")}, ${count(out.responses, "response")}`);
   for (const [lang, n] of Object.entries(out.responsesByLanguage)) {
     const p = out.pairs[lang];
     say(`  ${lang.padEnd(8)} ${String(n).padStart(8)} responses${p ? `  pairs: ${p.proposed} proposed, ${p.accepted} accepted, ${p.rejected} rejected, ${p.skipped} skipped` : ""}`);

@@ -16,7 +16,8 @@ export function registerUsers(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       const rows = await listUsers(await getDatabase());
       if (opts.json) return printJson(rows.map(({ createdAt, ...u }) => ({ ...u, createdAt: createdAt.toISOString() })));
-      for (const u of rows) say(`${String(u.id).padStart(4)}  ${u.role.padEnd(8)}  ${u.email}  ${u.name}${u.datasets.length ? `  (member of ${u.datasets.join(", ")})` : ""}`);
+      const width = Math.max(0, ...rows.map((u) => u.email.length));
+      for (const u of rows) say(`${String(u.id).padStart(4)}  ${u.role.padEnd(8)}  ${u.email.padEnd(width)}  ${u.name}${u.datasets.length ? `  (member of ${u.datasets.join(", ")})` : ""}`);
     });
 
   users

@@ -1,44 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as datasetsRoute from "@/app/api/v1/datasets/route";
 import * as datasetRoute from "@/app/api/v1/datasets/[slug]/route";
 import * as runsRoute from "@/app/api/v1/datasets/[slug]/runs/route";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { postAuth, sessionCookie, authTestDatabase } from "@/lib/testing/auth";
 import { createUser, ensureFirstAdmin, FIRST_ADMIN_EMAIL } from "./accounts";
 import { createApiToken, revokeApiToken } from "./api-tokens";
 import { callRoute } from "./api-v1-testing";
 import { actorFromRequest, requireApiActor, TOKEN_NEEDS_PASSWORD_CHANGE } from "./bearer";
-import { forgetAuth, getAuth } from "./better-auth";
 
 // A user who must still replace a one-time password (the first admin, users an admin created) may
 // not act through an API token either: the web UI's forced change must not be bypassed by the API.
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  forgetAuth();
-});
-afterAll(async () => {
-  forgetAuth();
-  await t.drop();
-});
-
-const ORIGIN = "http://127.0.0.1:3000";
-
-async function postAuth(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return (await getAuth()).handler(
-    new Request(`${ORIGIN}/api/auth${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": "10.7.0.1", ...headers },
-      body: JSON.stringify(body),
-    }),
-  );
-}
+const t = authTestDatabase();
 
 async function signIn(email: string, password: string): Promise<string> {
-  const res = await postAuth("/sign-in/email", { email, password });
+  const res = await postAuth("/sign-in/email", { email, password }, "10.7.0.1");
   expect(res.status).toBe(200);
-  return (res.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token=")) ?? "").split(";")[0]!;
+  return sessionCookie(res);
 }
 
 const bearer = (token: string) => new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
@@ -68,7 +47,7 @@ describe("an API token of a user who must change a one-time password", () => {
     expect(await t.db.prisma.pipelineRun.count()).toBe(0);
 
     const cookie = await signIn(FIRST_ADMIN_EMAIL, first!.password);
-    const change = await postAuth("/change-password", { currentPassword: first!.password, newPassword: "a brand new passphrase", revokeOtherSessions: false }, { cookie });
+    const change = await postAuth("/change-password", { currentPassword: first!.password, newPassword: "a brand new passphrase", revokeOtherSessions: false }, "10.7.0.1", { cookie });
     expect(change.status).toBe(200);
 
     const after = await callRoute(meRoute.GET, "/api/v1/me", { token });

@@ -1,38 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { describe, expect, it } from "vitest";
+import { postAuth, sessionCookie, authTestDatabase } from "@/lib/testing/auth";
 import { createUser, ensureFirstAdmin, FIRST_ADMIN_EMAIL } from "./accounts";
-import { forgetAuth, getAuth } from "./better-auth";
 import { currentUser, requireActor } from "./session";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-  forgetAuth();
-});
-afterAll(async () => {
-  forgetAuth();
-  await t.drop();
-});
-
-const ORIGIN = "http://127.0.0.1:3000";
-
-async function post(path: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  const auth = await getAuth();
-  return auth.handler(
-    new Request(`${ORIGIN}/api/auth${path}`, {
-      method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": "10.0.0.1", ...headers },
-      body: JSON.stringify(body),
-    }),
-  );
-}
-
-function sessionCookie(res: Response): string {
-  const cookies = res.headers.getSetCookie();
-  const session = cookies.find((c) => c.startsWith("better-auth.session_token="));
-  if (!session) throw new Error(`no session cookie in ${JSON.stringify(cookies)}`);
-  return session.split(";")[0] ?? "";
-}
+const t = authTestDatabase();
+const post = (path: string, body: unknown, headers: Record<string, string> = {}) => postAuth(path, body, "10.0.0.1", headers);
 
 describe("first admin (runs first, on the empty database)", () => {
   it("is created once with a one-time password that must be changed before anything else", async () => {

@@ -13,6 +13,7 @@ describe("ZSelectConfig", () => {
       seed: 0,
       englishPairs: false,
       secondary: "lexical",
+      surfaceVectors: false,
     });
   });
 

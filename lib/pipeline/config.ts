@@ -13,6 +13,11 @@ export const ZSelectConfig = z.object({
   englishPairs: z.boolean().default(false),
   /** Tie-break scorer inside the answer scorer's classes. */
   secondary: z.enum(["lexical", "embedding"]).default("lexical"),
+  /**
+   * The vectors compare surface characters (the offline hashed embedder), so the embedding scorer,
+   * like lexical, cannot rank responses written in another script than the reference.
+   */
+  surfaceVectors: z.boolean().default(false),
 });
 
 export type TSelectConfig = z.output<typeof ZSelectConfig>;

@@ -11,6 +11,8 @@
  * random: chosen uniform over eligible (on-target when guarded) candidates, rejected
  * uniform over the rest, drawn from (seed, groupId, lang) alone; no margin filter.
  * Texts that are equal after trimming are `identical_text`.
+ * A score pair whose scores cannot rank the candidates (a surface scorer across scripts) is
+ * `cross_script`; a language-guard pair still stands (on-target beats off-target either way).
  */
 import { pickIndex, seededRandom } from "./seeded-random";
 import type { Candidate, LanguageDecision, PairBasis, SkipReason } from "./types";
@@ -25,6 +27,8 @@ export interface LanguagePool {
   offTarget: readonly boolean[];
   /** How many candidates of this language were not scorable. */
   unscorable: number;
+  /** Why the scores cannot rank these candidates (a surface scorer across scripts), or null. */
+  incomparable?: string | null;
 }
 
 export interface PairOptions {
@@ -92,6 +96,7 @@ export function decideLanguagePair(pool: LanguagePool, options: PairOptions): La
   }
   const chosen = argBest(pool, onTarget, (a, b) => a > b);
   if (off.length > 0) return finish(pool, chosen, argBest(pool, off, (a, b) => a < b), "language_guard", options);
+  if (pool.incomparable) return skip(pool.lang, "cross_script", pool.incomparable);
   return finish(pool, chosen, argBest(pool, onTarget, (a, b) => a < b), "score", options);
 }
 

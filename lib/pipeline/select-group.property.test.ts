@@ -11,7 +11,7 @@ const candidateArb = (id: string) =>
   fc.record({
     lang: fc.constantFrom(...LANGS),
     sampleIndex: fc.integer({ min: 0, max: 5 }),
-    text: fc.constantFrom("", " ", "the answer is 18", "jibu ni 18", "die Antwort ist 20", "18", "20 apples", "abc", "abd"),
+    text: fc.constantFrom("", " ", "the answer is 18", "jibu ni 18", "die Antwort ist 20", "18", "20 apples", "abc", "abd", "الجواب ١٨", "答案是 20"),
     detected: fc.constantFrom("same", "en", "null"),
     answer: fc.constantFrom("18", "20", null),
     vector: fc.option(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 3, maxLength: 3 }), { nil: null }),
@@ -43,6 +43,7 @@ const configArb: fc.Arbitrary<TSelectConfigInput> = fc.record({
   seed: fc.integer({ min: 0, max: 5 }),
   englishPairs: fc.boolean(),
   secondary: fc.constantFrom("lexical", "embedding"),
+  surfaceVectors: fc.boolean(),
 });
 
 const byId = (g: GroupInput) => new Map(g.candidates.map((c) => [c.id, c]));

@@ -149,3 +149,38 @@ describe("answer scorer", () => {
     expect(scoreOf(e, "d2")).toBeCloseTo(1 + 0.01 * ((1 + cos) / 2), 12);
   });
 });
+
+describe("surface scorers across scripts", () => {
+  const english = [cand("e0", "en", 0, "Plants turn light into sugar."), cand("e1", "en", 1, "Plants make sugar from light.")];
+  const arabic = [cand("a0", "ar", 0, "النباتات تحول الضوء إلى سكر."), cand("a1", "ar", 1, "تصنع النباتات السكر من الضوء.")];
+  const german = [cand("d0", "de", 0, "Pflanzen machen aus Licht Zucker."), cand("d1", "de", 1, "Plants turn light into sugar, sagt man.")];
+  const detail = (scorer: string) =>
+    `${scorer} scores cannot compare Arabic-script responses with a Latin-script reference; score with a multilingual embedding model`;
+
+  it("skips a lexical score pair whose responses are in another script than the reference, and keeps same-script ones", () => {
+    const s = selectGroup(group([...english, ...arabic, ...german]), { scorer: "lexical" });
+    expect(decisionOf(s, "ar")).toEqual({ lang: "ar", kind: "skip", reason: "cross_script", detail: detail("lexical (chrF)") });
+    expect(decisionOf(s, "de")).toMatchObject({ kind: "pair", chosenId: "d1", rejectedId: "d0", basis: "score" });
+  });
+
+  it("keeps the language-guard pair: an off-target response is worse whatever the scores", () => {
+    const offTarget = cand("a2", "ar", 2, "Plants turn light into sugar.", { detectedLang: "en" });
+    const s = selectGroup(group([...english, ...arabic, offTarget]), { scorer: "lexical" });
+    expect(decisionOf(s, "ar")).toMatchObject({ kind: "pair", chosenId: "a0", rejectedId: "a2", basis: "language_guard" });
+  });
+
+  it("applies to embedding vectors only when they compare surface characters", () => {
+    const withVectors = [...english, ...arabic].map((c, i) => ({ ...c, vector: vec(1, i) }));
+    const hashed = selectGroup(group(withVectors), { scorer: "embedding", surfaceVectors: true });
+    expect(decisionOf(hashed, "ar")).toEqual({ lang: "ar", kind: "skip", reason: "cross_script", detail: detail("hashed character n-gram") });
+    expect(decisionOf(selectGroup(group(withVectors), { scorer: "embedding" }), "ar")).toMatchObject({ kind: "pair", chosenId: "a0", rejectedId: "a1" });
+  });
+
+  it("does not apply to the answer scorer, whose answers read the same in every script", () => {
+    const math = [
+      cand("e0", "en", 0, "The answer is 18.", { answer: "18" }), cand("e1", "en", 1, "It is 18.", { answer: "18" }),
+      cand("a0", "ar", 0, "الجواب هو ١٨", { answer: "18" }), cand("a1", "ar", 1, "الجواب هو ٢٠", { answer: "20" }),
+    ];
+    expect(decisionOf(selectGroup(group(math, "18"), {}), "ar")).toMatchObject({ kind: "pair", chosenId: "a0", rejectedId: "a1", basis: "score" });
+  });
+});

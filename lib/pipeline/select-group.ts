@@ -9,6 +9,7 @@ import { consistencyScores, crossLingualScore } from "./consistency";
 import { isOffTarget } from "./language";
 import { decideLanguagePair, decidePivotPair, type LanguagePool, type PairOptions } from "./pairs";
 import { pickReferenceIndex } from "./reference";
+import { dominantScript, majorityScript } from "./script";
 import { groupSimilarity } from "./similarity";
 import type { Candidate, CandidateScore, GroupInput, GroupSelection, LanguageDecision, ScorerName } from "./types";
 
@@ -52,6 +53,19 @@ function noReferenceDetail(p: Prepared): string {
   return `all ${p.pivotScorable.length} scorable ${p.pivot} candidates are off-target`;
 }
 
+/**
+ * Why CL cannot rank a language's candidates: the scorer compares surface characters and they are
+ * written in another script than the reference (chrF of Arabic against English is ~0 for all).
+ */
+function incomparable(p: Prepared, reference: Candidate, scorable: readonly Candidate[]): string | null {
+  const surface = p.scorer === "lexical" ? "lexical (chrF)" : p.scorer === "embedding" && p.config.surfaceVectors ? "hashed character n-gram" : null;
+  if (surface === null) return null;
+  const theirs = majorityScript(scorable.map((c) => c.text));
+  const ours = dominantScript(reference.text);
+  if (theirs === null || ours === null || theirs === ours) return null;
+  return `${surface} scores cannot compare ${theirs}-script responses with a ${ours}-script reference; score with a multilingual embedding model`;
+}
+
 function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSelection {
   const reference = p.pivotScorable[referenceIndex];
   const scores: CandidateScore[] = p.pivotScorable.map((c, i) => ({ candidateId: c.id, kind: "cons", score: p.cons[i] ?? 0 }));
@@ -86,7 +100,10 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSe
     }
     const cl = new Float64Array(scorable.map((c) => crossLingualScore(c, reference, p.scorer, p.sim)));
     scorable.forEach((c, i) => scores.push({ candidateId: c.id, kind: "cl", score: cl[i] ?? 0 }));
-    const pool = { lang, candidates: scorable, scores: cl, offTarget: scorable.map(p.offTarget), unscorable: all.length - scorable.length };
+    const pool = {
+      lang, candidates: scorable, scores: cl, offTarget: scorable.map(p.offTarget), unscorable: all.length - scorable.length,
+      incomparable: incomparable(p, reference, scorable),
+    };
     decisions.push(decideLanguagePair(pool, options));
   }
   return {

@@ -30,6 +30,7 @@ export const SKIP_REASONS = [
   "same_response",
   "identical_text",
   "below_margin",
+  "cross_script",
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 

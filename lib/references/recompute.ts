@@ -2,9 +2,10 @@ import { getDatabase } from "@/lib/db/client";
 import type { PoolClient } from "pg";
 import { selectGroup, selectGroupWithReference, type GroupSelection } from "@/lib/pipeline";
 import { AppError } from "@/lib/errors";
-import { embedMissing, OFFLINE_EMBEDDING_MODEL } from "@/lib/runs/embed-missing";
+import { embedMissing } from "@/lib/runs/embed-missing";
 import { AUTO_PAIR_UPDATE } from "@/lib/runs/materialize-pairs";
 import { ZSelectRunConfig } from "@/lib/runs/schemas";
+import { vectorPlan } from "@/lib/runs/vector-plan";
 import { loadGroupInput } from "./load-group";
 import type { SourceRun } from "./source-run";
 
@@ -26,13 +27,12 @@ async function pairStates(client: PoolClient, datasetId: number, groupId: number
 
 async function computeSelection(client: PoolClient, datasetId: number, groupId: number, pivot: string, run: SourceRun | null, referenceId: number | null) {
   const config = run?.config ?? ZSelectRunConfig.parse({});
-  const needsVectors = config.scorer === "embedding" || config.secondary === "embedding";
-  const model = needsVectors ? (config.embeddingModel ?? OFFLINE_EMBEDDING_MODEL) : config.embeddingModel;
-  const group = await loadGroupInput(client, datasetId, groupId, pivot, model);
-  if (model && needsVectors) await embedMissing(await getDatabase(), datasetId, model, [group]);
-  if (referenceId === null) return selectGroup(group, config);
+  const plan = vectorPlan(config);
+  const group = await loadGroupInput(client, datasetId, groupId, pivot, plan.model);
+  if (plan.model && plan.embed) await embedMissing(await getDatabase(), datasetId, plan.model, [group]);
+  if (referenceId === null) return selectGroup(group, plan.pipeline);
   try {
-    return selectGroupWithReference(group, config, String(referenceId));
+    return selectGroupWithReference(group, plan.pipeline, String(referenceId));
   } catch {
     throw new AppError("BAD_INPUT", `Response ${referenceId} cannot be the reference: it must be a non-empty ${pivot} response of this group.`);
   }

@@ -1,12 +1,13 @@
 import { hostname } from "node:os";
 import type { Database } from "@/lib/db/client";
-import { selectGroup, selectGroupWithReference, type GroupInput, type GroupSelection } from "@/lib/pipeline";
+import { selectGroup, selectGroupWithReference, type GroupInput, type GroupSelection, type TSelectConfigInput } from "@/lib/pipeline";
 import { claimChunk, type Chunk } from "./chunks";
-import { embedMissing, OFFLINE_EMBEDDING_MODEL } from "./embed-missing";
+import { embedMissing } from "./embed-missing";
 import { humanReferences } from "./human-references";
 import { loadGroupInputs } from "./load-groups";
 import { finalizeIfDone, markFailed, markRunning } from "./run-status";
 import { ZSelectRunConfig, type TSelectRunConfig } from "./schemas";
+import { vectorPlan } from "./vector-plan";
 import { writeSelections } from "./write-results";
 
 export type RunProgress = { runId: number; done: number; total: number };
@@ -19,14 +20,14 @@ export type ExecuteOptions = {
 export type ExecuteOutcome = "succeeded" | "cancelled" | "failed" | "shared" | "finished-before";
 
 async function processChunk(db: Database, runId: number, datasetId: number, pivot: string, config: TSelectRunConfig, chunk: Chunk, workerId: string) {
-  const model = config.scorer === "embedding" || config.secondary === "embedding" ? (config.embeddingModel ?? OFFLINE_EMBEDDING_MODEL) : config.embeddingModel;
-  const groups = await loadGroupInputs(db.pool, datasetId, chunk, pivot, model);
+  const plan = vectorPlan(config);
+  const groups = await loadGroupInputs(db.pool, datasetId, chunk, pivot, plan.model);
   const fixed = await humanReferences(db.pool, datasetId, chunk);
-  if (model && (config.scorer === "embedding" || config.secondary === "embedding")) await embedMissing(db, datasetId, model, groups);
+  if (plan.model && plan.embed) await embedMissing(db, datasetId, plan.model, groups);
   const client = await db.pool.connect();
   try {
     await client.query("BEGIN");
-    await writeSelections(client, runId, datasetId, groups.map((g) => select(g, config, fixed.get(g.groupId))));
+    await writeSelections(client, runId, datasetId, groups.map((g) => select(g, plan.pipeline, fixed.get(g.groupId))));
     const mine = await client.query(
       `UPDATE run_chunks SET status = 'succeeded' WHERE run_id = $1 AND chunk_no = $2 AND claimed_by = $3 AND status = 'running'`,
       [runId, chunk.chunkNo, workerId],
@@ -46,7 +47,7 @@ async function processChunk(db: Database, runId: number, datasetId: number, pivo
 }
 
 /** A reference a human corrected is kept: the run scores the group against it. */
-function select(group: GroupInput, config: TSelectRunConfig, humanReference: string | undefined): GroupSelection {
+function select(group: GroupInput, config: TSelectConfigInput, humanReference: string | undefined): GroupSelection {
   if (humanReference !== undefined && group.candidates.some((c) => c.id === humanReference && c.text.trim() !== "")) {
     return selectGroupWithReference(group, config, humanReference);
   }

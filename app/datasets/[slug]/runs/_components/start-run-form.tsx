@@ -29,7 +29,7 @@ export function StartRunForm({ slug }: { slug: string }) {
           <option value="auto">auto (answer with gold, else embedding/lexical)</option>
           <option value="embedding">embedding (cosine)</option>
           <option value="answer">answer agreement</option>
-          <option value="lexical">lexical (chrF-like)</option>
+          <option value="lexical">lexical (chrF; same-script languages only)</option>
         </select>
       </label>
       <label className="flex flex-col text-xs text-slate-600">

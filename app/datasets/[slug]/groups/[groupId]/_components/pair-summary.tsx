@@ -7,6 +7,7 @@ const SKIP_TEXT: Record<string, string> = {
   same_response: "chosen and rejected would be the same response",
   identical_text: "chosen and rejected have the same text",
   below_margin: "margin below the run's threshold",
+  cross_script: "the scorer compares characters, and these responses are in another script than the reference",
 };
 
 function sample(id: number | null, byId: Map<number, GroupResponse>): string {

@@ -43,7 +43,11 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
                 initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }}
               />
               {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
-              {run.summary && <span className="text-slate-600">{run.summary.pairs} pairs</span>}
+              {run.summary && (
+                <span className="text-slate-600">
+                  {run.summary.pairs} pairs, {Object.values(run.summary.skipped).reduce((a, b) => a + b, 0)} skipped
+                </span>
+              )}
             </li>
           ))}
         </ul>

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { contentHash } from "@/lib/datasets/insert-groups";
 import { startWorker } from "@/lib/jobs/start-worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { pendingSearchCount } from "./index-pending";
+import { searchFixture } from "./test-fixture";
 
 let t: TestDatabase;
 let stop: (() => Promise<void>) | null = null;
@@ -14,18 +14,7 @@ afterAll(async () => {
   await t.drop();
 });
 
-async function datasetWithResponses(slug: string, n: number): Promise<number> {
-  const q = async (sql: string, values: unknown[]) => (await t.db.pool.query<{ id: number }>(sql, values)).rows[0]!.id;
-  const datasetId = await q(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, $1, now()) RETURNING id`, [slug]);
-  const groupId = await q(`INSERT INTO prompt_groups (dataset_id, external_id) VALUES ($1, 'g') RETURNING id`, [datasetId]);
-  const texts = Array.from({ length: n }, (_, i) => `${slug} ${i}`);
-  await t.db.pool.query(
-    `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length)
-     SELECT $1, $2, 'de', s, x, h, length(x) FROM unnest($3::text[], $4::bytea[]) WITH ORDINALITY u(x, h, s)`,
-    [datasetId, groupId, texts, texts.map(contentHash)],
-  );
-  return datasetId;
-}
+const { datasetWithResponses } = searchFixture(() => t.db);
 
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   for (let i = 0; i < 300; i++) {

@@ -45,5 +45,12 @@ export function searchFixture(db: () => Database) {
     return rows.map((r) => r.id);
   }
 
-  return { q, pending, addDataset, responseRows, insertResponses, pairsMatchingByScan };
+  /** A dataset with one group and `n` German responses "<slug> 0" … "<slug> n−1"; returns its id. */
+  async function datasetWithResponses(slug: string, n: number): Promise<number> {
+    const { datasetId, groupId } = await addDataset(slug);
+    await insertResponses(responseRows(datasetId, groupId, Array.from({ length: n }, (_, i) => `${slug} ${i}`)));
+    return datasetId;
+  }
+
+  return { q, pending, addDataset, responseRows, insertResponses, datasetWithResponses, pairsMatchingByScan };
 }

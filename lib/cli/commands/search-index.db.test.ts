@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { contentHash } from "@/lib/datasets/insert-groups";
+import { searchFixture } from "@/lib/search/test-fixture";
 import { runCliCaptured } from "@/lib/testing/cli";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 
@@ -11,17 +11,7 @@ afterAll(async () => t.drop());
 
 const cli = runCliCaptured;
 
-async function datasetWithResponses(slug: string, n: number): Promise<void> {
-  const one = async (sql: string, values: unknown[]) => (await t.db.pool.query<{ id: number }>(sql, values)).rows[0]!.id;
-  const datasetId = await one(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, $1, now()) RETURNING id`, [slug]);
-  const groupId = await one(`INSERT INTO prompt_groups (dataset_id, external_id) VALUES ($1, 'g') RETURNING id`, [datasetId]);
-  const texts = Array.from({ length: n }, (_, i) => `${slug} ${i}`);
-  await t.db.pool.query(
-    `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length)
-     SELECT $1, $2, 'de', s, x, h, length(x) FROM unnest($3::text[], $4::bytea[]) WITH ORDINALITY u(x, h, s)`,
-    [datasetId, groupId, texts, texts.map(contentHash)],
-  );
-}
+const { datasetWithResponses } = searchFixture(() => t.db);
 
 describe("cli search-index", () => {
   it("drains one dataset, then the rest, printing a JSON summary", async () => {

@@ -2,24 +2,31 @@ import type { Pool, PoolClient } from "pg";
 import type { Database } from "@/lib/db/client";
 import type { RunChartData } from "@/lib/charts/run";
 
-type Row = { kind: "margin" | "chosen" | "rejected" | "skip"; language: string; bucket: number | null; reason: string | null; n: number };
+type Row = {
+  kind: "margin" | "chosen" | "rejected" | "skip"; language: string; bucket: number | null; reason: string | null; n: number;
+  mean_margin: number | null;
+};
+
+/** Proposals of one language with one skip reason (null: paired), and their mean margin. */
+export type ProposalCount = { language: string; skipReason: string | null; n: number; meanMargin: number | null };
 
 /**
  * A run's proposals as histograms (margin, CL of chosen and of rejected for paired proposals) and
- * skip counts per language and reason: one scan of the run's rows in run_proposals, grouping sets
+ * counts per language and skip reason: one scan of the run's rows in run_proposals, grouping sets
  * over a fine aggregate, so only a few hundred rows reach Node. Computed once when a run ends and
  * kept in its summary (a 1M-proposal scan takes seconds); runs from before that are computed here.
  */
-export async function runProposalAggregates(db: Pool | PoolClient, datasetId: number, runId: number): Promise<RunChartData> {
+export async function runProposalScan(db: Pool | PoolClient, datasetId: number, runId: number): Promise<{ charts: RunChartData; counts: ProposalCount[] }> {
   const { rows } = await db.query<Row>(
     `WITH fine AS (
        SELECT language, skip_reason, stats_unit_bucket(margin) AS mb,
               CASE WHEN skip_reason IS NULL THEN stats_unit_bucket(score_chosen) END AS cb,
               CASE WHEN skip_reason IS NULL THEN stats_unit_bucket(score_rejected) END AS rb,
-              count(*) AS n
+              count(*) AS n, sum(margin) AS margin_sum, count(margin) AS margins
        FROM run_proposals WHERE dataset_id = $1 AND run_id = $2 GROUP BY 1, 2, 3, 4, 5)
      SELECT CASE WHEN GROUPING(mb) = 0 THEN 'margin' WHEN GROUPING(cb) = 0 THEN 'chosen' WHEN GROUPING(rb) = 0 THEN 'rejected' ELSE 'skip' END AS kind,
-            language, coalesce(mb, cb, rb) AS bucket, skip_reason AS reason, sum(n)::int AS n
+            language, coalesce(mb, cb, rb) AS bucket, skip_reason AS reason, sum(n)::int AS n,
+            (sum(margin_sum) / nullif(sum(margins), 0))::float8 AS mean_margin
      FROM fine GROUP BY GROUPING SETS ((language, mb), (language, cb), (language, rb), (language, skip_reason))
      ORDER BY 1, 2, 3, 4`,
     [datasetId, runId],
@@ -27,13 +34,20 @@ export async function runProposalAggregates(db: Pool | PoolClient, datasetId: nu
   const of = (kind: Row["kind"]) => rows.filter((r) => r.kind === kind);
   const buckets = (kind: Row["kind"], keepNone: boolean) =>
     of(kind).filter((r) => keepNone || r.bucket !== null).map((r) => ({ language: r.language, bucket: r.bucket, n: r.n }));
-  return {
+  const charts = {
     margins: buckets("margin", true),
     // NULL here is the grouping set's "skipped, no score" row, which the score charts leave out.
     chosenScores: buckets("chosen", false),
     rejectedScores: buckets("rejected", false),
     skips: of("skip").flatMap((r) => (r.reason === null ? [] : [{ language: r.language, reason: r.reason, n: r.n }])),
   };
+  const counts = of("skip").map((r) => ({ language: r.language, skipReason: r.reason, n: r.n, meanMargin: r.reason === null ? r.mean_margin : null }));
+  return { charts, counts };
+}
+
+/** The run page's histograms (see runProposalScan). */
+export async function runProposalAggregates(db: Pool | PoolClient, datasetId: number, runId: number): Promise<RunChartData> {
+  return (await runProposalScan(db, datasetId, runId)).charts;
 }
 
 /** Whether the run is the dataset's latest succeeded select run (its proposals are the effective auto pairs). */

@@ -68,6 +68,13 @@ describe("select runs", () => {
       groups: 2, pairs: 3, skipped: { too_few_candidates: 1 }, scorers: { answer: 2 },
       languages: { de: { pairs: 2, quality: { judged: 2, chosenCorrect: 1, rejectedWrong: 1 } }, ar: { pairs: 1 } },
     });
+    const means = await t.db.pool.query<{ language: string; mean: number }>(
+      `SELECT language, avg(margin)::float8 AS mean FROM run_proposals WHERE run_id = $1 AND skip_reason IS NULL GROUP BY language ORDER BY language`,
+      [run.id],
+    );
+    const languages = (run.summary as { languages: Record<string, { meanMargin: number | null }> }).languages;
+    for (const m of means.rows) expect(languages[m.language]?.meanMargin).toBeCloseTo(m.mean, 12);
+    expect(means.rows.map((m) => m.language)).toEqual(["ar", "de"]);
   });
 
   it("a re-run never changes a human decision and flags the disagreement", async () => {

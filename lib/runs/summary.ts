@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from "pg";
 import type { RunChartData } from "@/lib/charts/run";
-import { runProposalAggregates } from "@/lib/dashboard/run";
+import { runProposalScan } from "@/lib/dashboard/run";
 import { answersEqual, canonicalAnswer } from "@/lib/pipeline";
 
 export type LanguageSummary = {
@@ -22,15 +22,6 @@ export type RunSummary = {
 };
 
 type Db = Pool | PoolClient;
-
-async function proposalCounts(db: Db, runId: number) {
-  const { rows } = await db.query<{ language: string; skip_reason: string | null; n: number; mean_margin: number | null }>(
-    `SELECT language, skip_reason, count(*)::int AS n, avg(margin) AS mean_margin
-     FROM run_proposals WHERE run_id = $1 GROUP BY language, skip_reason ORDER BY language, skip_reason`,
-    [runId],
-  );
-  return rows;
-}
 
 /** Share of chosen responses with the gold answer and of rejected ones without it, per language. */
 export async function goldQuality(db: Db, runId: number): Promise<Record<string, { judged: number; chosenCorrect: number; rejectedWrong: number }>> {
@@ -62,7 +53,6 @@ export async function goldQuality(db: Db, runId: number): Promise<Record<string,
 
 export async function computeRunSummary(db: Db, runId: number): Promise<RunSummary> {
   // Sequential: `db` may be one client inside a transaction.
-  const counts = await proposalCounts(db, runId);
   const quality = await goldQuality(db, runId);
   const scorers = await db.query<{ scorer: string; n: number }>(
     `SELECT scorer, count(*)::int AS n FROM run_references WHERE run_id = $1 GROUP BY scorer`,
@@ -73,21 +63,21 @@ export async function computeRunSummary(db: Db, runId: number): Promise<RunSumma
     [runId],
   );
   const run = timing.rows[0];
-  const charts = run ? await runProposalAggregates(db, run.dataset_id, runId) : undefined;
-  const summary: RunSummary = { groups: 0, pairs: 0, skipped: {}, languages: {}, scorers: {}, durationMs: run?.ms ?? null, charts };
+  const scan = run ? await runProposalScan(db, run.dataset_id, runId) : undefined;
+  const summary: RunSummary = { groups: 0, pairs: 0, skipped: {}, languages: {}, scorers: {}, durationMs: run?.ms ?? null, charts: scan?.charts };
   for (const s of scorers.rows) {
     summary.scorers[s.scorer] = s.n;
     summary.groups += s.n;
   }
-  for (const c of counts) {
+  for (const c of scan?.counts ?? []) {
     const lang = (summary.languages[c.language] ??= { pairs: 0, skipped: {}, meanMargin: null });
-    if (c.skip_reason === null) {
+    if (c.skipReason === null) {
       lang.pairs = c.n;
-      lang.meanMargin = c.mean_margin;
+      lang.meanMargin = c.meanMargin;
       summary.pairs += c.n;
     } else {
-      lang.skipped[c.skip_reason] = c.n;
-      summary.skipped[c.skip_reason] = (summary.skipped[c.skip_reason] ?? 0) + c.n;
+      lang.skipped[c.skipReason] = c.n;
+      summary.skipped[c.skipReason] = (summary.skipped[c.skipReason] ?? 0) + c.n;
     }
   }
   for (const [lang, q] of Object.entries(quality)) {

@@ -71,24 +71,30 @@ export function filterConditions(datasetId: number, f: PairFilter, params: Param
 }
 
 /**
- * The keyset conditions "after this cursor" for ORDER BY (sort, id), one per branch of a UNION ALL so
- * each branch is a plain index range scan. NULL sort values come last in ascending order and first in
- * descending order (Postgres' defaults, so the b-tree indexes serve both directions).
+ * The keyset conditions for the next page (after `cursor`, or the first page when it is null) in the
+ * order of pageOrder, one per branch of a UNION ALL: rows with a sort value, then rows without (skipped
+ * pairs have no scores), in both directions. Each branch is a plain range scan of a (dataset, sort, id)
+ * b-tree index, forward or backward, ordered by branchOrder.
  */
-export function keysetBranches(column: SortColumn, dir: "asc" | "desc", cursor: Cursor, params: Params): string[] {
+export function keysetBranches(column: SortColumn, dir: "asc" | "desc", cursor: Cursor | null, params: Params): string[] {
   const { expr, nullable } = SORT_SQL[column];
-  const id = params.add(cursor.id);
-  if (column === "id") return [dir === "asc" ? `p.id > ${id}` : `p.id < ${id}`];
   const cmp = dir === "asc" ? ">" : "<";
-  if (cursor.value === null) {
-    return dir === "asc" ? [`${expr} IS NULL AND p.id > ${id}`] : [`${expr} IS NULL AND p.id < ${id}`, `${expr} IS NOT NULL`];
-  }
+  if (cursor === null) return nullable ? [`${expr} IS NOT NULL`, `${expr} IS NULL`] : ["true"];
+  const id = params.add(cursor.id);
+  if (column === "id") return [`p.id ${cmp} ${id}`];
+  if (cursor.value === null) return [`${expr} IS NULL AND p.id ${cmp} ${id}`];
   const tuple = `(${expr}, p.id) ${cmp} (${params.add(cursor.value)}, ${id})`;
-  return nullable && dir === "asc" ? [tuple, `${expr} IS NULL`] : [tuple];
+  return nullable ? [tuple, `${expr} IS NULL`] : [tuple];
 }
 
-export function orderBy(column: SortColumn, dir: "asc" | "desc"): string {
-  const { expr } = SORT_SQL[column];
+/** Order inside one keyset branch: Postgres' default NULL placement, which an index scan gives in either direction. */
+export function branchOrder(column: SortColumn, dir: "asc" | "desc"): string {
   if (column === "id") return `p.id ${dir}`;
-  return `${expr} ${dir}, p.id ${dir}`;
+  return `${SORT_SQL[column].expr} ${dir}, p.id ${dir}`;
+}
+
+/** The page's order: rows without a sort value last, whichever the direction. */
+export function pageOrder(column: SortColumn, dir: "asc" | "desc"): string {
+  if (column === "id") return `p.id ${dir}`;
+  return `${SORT_SQL[column].expr} ${dir} NULLS LAST, p.id ${dir}`;
 }

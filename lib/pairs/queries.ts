@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { filterConditions, keysetBranches, orderBy, Params } from "./filter-sql";
+import { branchOrder, filterConditions, keysetBranches, pageOrder, Params } from "./filter-sql";
 import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
 
 export type PairStatusCounts = { proposed: number; accepted: number; rejected: number; skipped: number; conflicts: number; human: number };
@@ -40,9 +40,10 @@ export async function listPairs(db: Database, datasetId: number, t: Pick<PairTab
   const params = new Params();
   const where = filterConditions(datasetId, t, params).join(" AND ");
   const limit = params.add(t.size + 1);
-  const order = orderBy(t.sort, t.dir);
-  const branches = t.after ? keysetBranches(t.sort, t.dir, t.after, params) : ["true"];
-  const branchSql = branches.map((b) => `(SELECT p.* FROM pairs p WHERE ${where} AND ${b} ORDER BY ${order} LIMIT ${limit})`).join(" UNION ALL ");
+  const order = pageOrder(t.sort, t.dir);
+  const inBranch = branchOrder(t.sort, t.dir);
+  const branches = keysetBranches(t.sort, t.dir, t.after ?? null, params);
+  const branchSql = branches.map((b) => `(SELECT p.* FROM pairs p WHERE ${where} AND ${b} ORDER BY ${inBranch} LIMIT ${limit})`).join(" UNION ALL ");
   const { rows } = await db.pool.query<PairRow>(
     `SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
             p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",

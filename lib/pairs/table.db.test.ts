@@ -50,8 +50,8 @@ function expected(f: PairFilter, sort: SortColumn, dir: "asc" | "desc"): number[
   return rows.sort((a, b) => {
     const va = VALUE[sort](a), vb = VALUE[sort](b);
     if (va !== vb) {
-      if (va === null) return sign; // NULLS LAST ascending, FIRST descending
-      if (vb === null) return -sign;
+      if (va === null) return 1; // rows without a value last, in both directions
+      if (vb === null) return -1;
       return sign * (va - vb);
     }
     return sign * (a.id - b.id);

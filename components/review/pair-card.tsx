@@ -17,7 +17,7 @@ function Side({ title, tone, candidate, number, lang }: { title: string; tone: s
     <section aria-label={title} className={`rounded border-l-4 bg-white p-3 shadow-sm ${tone}`}>
       <h3 className="mb-1 flex gap-3 text-sm font-medium">
         {title}
-        {candidate && <span className="font-normal text-slate-500">#{number} · sample {candidate.sampleIndex} · CL {fmt(candidate.score)}</span>}
+        {candidate && <span className="font-normal text-slate-500">candidate {number} · sample {candidate.sampleIndex} · CL {fmt(candidate.score)}</span>}
       </h3>
       {candidate ? <LanguageText lang={candidate.detectedLanguage ?? lang} text={candidate.text} className="max-h-96 overflow-auto whitespace-pre-wrap text-sm" /> : <p className="text-sm text-slate-500">none</p>}
     </section>

@@ -34,7 +34,7 @@ export function ExportsTable({ exports, canCancel }: { exports: StoredExport[]; 
           return (
             <tr key={e.id} className="border-t border-slate-100 align-top" data-testid={`export-${e.id}`}>
               <td className="px-3 py-2">
-                <div className="font-mono">#{e.id}</div>
+                <div className="font-mono">export #{e.id}</div>
                 {e.status === "succeeded" ? (
                   <a className="text-indigo-700 hover:underline" href={`/api/exports/${e.id}`}>
                     {e.files.length === 1 ? "Download" : "Download zip"}

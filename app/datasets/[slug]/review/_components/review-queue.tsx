@@ -98,8 +98,8 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
   useEffect(() => root.current?.setAttribute("data-keys-ready", "true"), []);
 
   const sampleOf = (id: number | null) => {
-    const i = detail?.candidates.findIndex((c) => c.id === id) ?? -1;
-    return i < 0 ? "–" : `#${i + 1}`;
+    const c = detail?.candidates.find((x) => x.id === id);
+    return c === undefined ? "–" : `sample ${c.sampleIndex}`;
   };
 
   return (

@@ -6,7 +6,7 @@ type Change = { language: string; before: PairState | null; after: PairState };
 
 function describe(state: PairState | null, byId: Map<number, GroupResponse>): string {
   if (!state) return "no pair";
-  const s = (id: number | null) => (id === null ? "–" : `#${byId.get(id)?.sampleIndex ?? "?"}`);
+  const s = (id: number | null) => (id === null ? "–" : `sample ${byId.get(id)?.sampleIndex ?? "?"}`);
   if (state.chosenId === null) return `${state.status}${state.skipReason ? ` (${state.skipReason})` : ""}`;
   const margin = state.margin === null ? "" : ` · margin ${state.margin.toFixed(3)}`;
   return `chosen ${s(state.chosenId)} / rejected ${s(state.rejectedId)}${margin} · ${state.status}`;

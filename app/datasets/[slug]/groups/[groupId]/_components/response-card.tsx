@@ -22,7 +22,7 @@ export function ResponseCard({ response: r, scoreLabel, action }: Props) {
   return (
     <li id={anchor} data-testid={anchor} data-marks={r.marks.join(" ")} className={`scroll-mt-4 rounded border p-3 target:ring-2 target:ring-indigo-400 ${primary ? BORDER[primary] : "border-slate-200"}`}>
       <div className="mb-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
-        {r.rank !== null && <span className="font-medium text-slate-700">#{r.rank}</span>}
+        {r.rank !== null && <span className="font-medium text-slate-700">rank {r.rank}</span>}
         <span>sample {r.sampleIndex}</span>
         <span className="tabular-nums" data-testid="score">
           {scoreLabel} {r.score === null ? "–" : r.score.toFixed(3)}

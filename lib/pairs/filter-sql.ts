@@ -70,6 +70,24 @@ export function filterConditions(datasetId: number, f: PairFilter, params: Param
   return where;
 }
 
+/** Characters of context on each side of a search match. */
+const MATCH_CONTEXT = 60;
+
+/**
+ * Where a searched pair matched, for one page of results: the group's prompt, else the chosen, else the
+ * rejected response, with the text around the first occurrence (`{"in": …, "snippet": …}`, or NULL).
+ */
+export function matchSql(q: string, params: Params): string {
+  const like = params.add(likePattern(q));
+  const term = params.add(q.toLowerCase());
+  return `(SELECT json_build_object('in', m.place, 'snippet',
+             substr(m.text, greatest(strpos(lower(m.text), ${term}) - ${MATCH_CONTEXT}, 1), length(${term}) + ${2 * MATCH_CONTEXT}))
+           FROM (SELECT 'prompt' AS place, 0 AS rank, pt.text FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.text ILIKE ${like}
+                 UNION ALL SELECT 'chosen', 1, r.text FROM responses r WHERE r.id = p.chosen_id AND r.text ILIKE ${like}
+                 UNION ALL SELECT 'rejected', 2, r.text FROM responses r WHERE r.id = p.rejected_id AND r.text ILIKE ${like}) m
+           ORDER BY m.rank, m.place LIMIT 1)`;
+}
+
 /**
  * The keyset conditions for the next page (after `cursor`, or the first page when it is null) in the
  * order of pageOrder, one per branch of a UNION ALL: rows with a sort value, then rows without (skipped

@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { branchOrder, filterConditions, keysetBranches, pageOrder, Params } from "./filter-sql";
+import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder, Params } from "./filter-sql";
 import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
 
 export type PairStatusCounts = { proposed: number; accepted: number; rejected: number; skipped: number; conflicts: number; human: number };
@@ -26,7 +26,11 @@ export type PairRow = {
   id: number; groupId: number; externalId: string; language: string; status: string; origin: string;
   margin: number | null; scoreChosen: number | null; scoreRejected: number | null; conflict: boolean; offTarget: boolean;
   skipReason: string | null; flagged: boolean; flagReason: string | null; cons: number | null; version: number; prompt: string | null;
+  /** With a search: where the term was found, and the text around it. */
+  match: SearchMatch | null;
 };
+
+export type SearchMatch = { in: "prompt" | "chosen" | "rejected"; snippet: string };
 
 export type PairPage = { rows: PairRow[]; next: Cursor | null };
 
@@ -49,7 +53,8 @@ export async function listPairs(db: Database, datasetId: number, t: Pick<PairTab
             p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",
             p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason", p.version,
             (SELECT rr.cons FROM run_references rr WHERE rr.run_id = p.run_id AND rr.group_id = p.group_id) AS cons,
-            (SELECT left(pt.text, ${SNIPPET}) FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language) AS prompt
+            (SELECT left(pt.text, ${SNIPPET}) FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language) AS prompt,
+            ${t.q ? matchSql(t.q, params) : "NULL"} AS match
      FROM (SELECT * FROM (${branchSql}) u ORDER BY ${order.replaceAll("p.", "u.")} LIMIT ${limit}) p
      JOIN prompt_groups g ON g.id = p.group_id
      ORDER BY ${order}`,

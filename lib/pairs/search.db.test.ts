@@ -134,3 +134,22 @@ it("search equals ILIKE over prompts and paired responses after any interleaving
     { numRuns: 20 },
   );
 }, 240_000);
+
+it("says where each result matched, with the text around the term", async () => {
+  const [datasetId] = (await q<{ id: number }>(`INSERT INTO datasets (slug, name, updated_at) VALUES ('where', 'where', now()) RETURNING id`)).map((r) => r.id);
+  const long = `${"x".repeat(100)} Needle ${"y".repeat(100)}`;
+  await importGroups([{ datasetId: datasetId!, groups: [
+    { prompts: ["Wie viele Äpfel?", "多少苹果？"], responses: [["Drei Äpfel.", "Vier."], ["三个。", "四个。"]], chosen: 0, rejected: 1 },
+    { prompts: ["Eine Frage", "一个问题"], responses: [["Nichts.", long], ["没有。", "有。"]], chosen: 0, rejected: 1 },
+  ] }]);
+  const matches = async (needle: string) =>
+    (await listPairs(t.db, datasetId!, parsePairTableParams({ q: needle, sort: "id" }))).rows.map((r) => [r.externalId, r.language, r.match]);
+  const [first, second] = (await q<{ external_id: string }>(`SELECT external_id FROM prompt_groups WHERE dataset_id = $1 ORDER BY id`, [datasetId])).map((r) => r.external_id);
+  expect(await matches("ÄPFEL")).toEqual([
+    [first, "de", { in: "prompt", snippet: "Wie viele Äpfel?" }],
+    [first, "zh", { in: "prompt", snippet: "Wie viele Äpfel?" }],
+  ]);
+  expect(await matches("vier")).toEqual([[first, "de", { in: "rejected", snippet: "Vier.#1" }]]);
+  expect(await matches("needle")).toEqual([[second, "de", { in: "rejected", snippet: `${"x".repeat(59)} Needle ${"y".repeat(59)}` }]]);
+  expect((await listPairs(t.db, datasetId!, parsePairTableParams({ sort: "id" }))).rows.every((r) => r.match === null)).toBe(true);
+});

@@ -43,6 +43,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
         rows={page.rows}
         nextQuery={page.next ? toQuery({ ...filter, ...view, after: page.next }) : null}
         reviewQuery={toQuery({ ...filter, sort: t.sort, dir: t.dir })}
+        q={filter.q}
       />
       {can.review && <BulkPanel slug={dataset.slug} filter={filter} total={totalLabel} jobs={jobs} />}
     </div>

@@ -9,11 +9,12 @@ import { LanguageText } from "@/components/language-text";
 import { PairFlags } from "@/components/review/pair-flags";
 import { SORT_COLUMNS } from "@/lib/pairs/constants";
 import type { PairRow } from "@/lib/pairs/queries";
+import { MatchSnippet } from "@/components/review/match-snippet";
 
 const col = createColumnHelper<PairRow>();
 const num = (n: number | null) => (n === null ? "–" : n.toFixed(3));
 
-function columnsFor(slug: string, reviewQuery: string) {
+function columnsFor(slug: string, reviewQuery: string, q: string | undefined) {
   const sep = reviewQuery ? "&" : "";
   return [
     col.accessor("groupId", {
@@ -29,7 +30,12 @@ function columnsFor(slug: string, reviewQuery: string) {
     col.display({ id: "flags", header: "Flags", cell: (c) => <PairFlags pair={c.row.original} cons={c.row.original.cons} /> }),
     col.accessor("prompt", {
       header: "Prompt",
-      cell: (c) => (c.getValue() === null ? "–" : <LanguageText as="span" lang={c.row.original.language} text={c.getValue()!} className="line-clamp-1 max-w-md" />),
+      cell: (c) => (
+        <>
+          {c.getValue() === null ? "–" : <LanguageText as="span" lang={c.row.original.language} text={c.getValue()!} className="line-clamp-1 max-w-md" />}
+          {q && c.row.original.match && <MatchSnippet match={c.row.original.match} term={q} />}
+        </>
+      ),
     }),
     col.display({
       id: "review", header: "Review",
@@ -38,7 +44,9 @@ function columnsFor(slug: string, reviewQuery: string) {
   ];
 }
 
-export function PairsTable({ slug, rows, nextQuery, reviewQuery }: { slug: string; rows: PairRow[]; nextQuery: string | null; reviewQuery: string }) {
-  const columns = useMemo(() => columnsFor(slug, reviewQuery), [slug, reviewQuery]);
+type Props = { slug: string; rows: PairRow[]; nextQuery: string | null; reviewQuery: string; q?: string };
+
+export function PairsTable({ slug, rows, nextQuery, reviewQuery, q }: Props) {
+  const columns = useMemo(() => columnsFor(slug, reviewQuery, q), [slug, reviewQuery, q]);
   return <DataTable caption="Effective pairs" columns={columns} data={rows} getRowId={(r) => String(r.id)} sortable={SORT_COLUMNS} nextQuery={nextQuery} />;
 }

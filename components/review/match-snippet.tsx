@@ -1,0 +1,28 @@
+/** Splits text around every case-insensitive occurrence of `term` (as plain text: React escapes it). */
+export function highlightParts(text: string, term: string): { text: string; hit: boolean }[] {
+  const needle = term.toLowerCase();
+  if (needle === "") return [{ text, hit: false }];
+  const hay = text.toLowerCase();
+  const parts: { text: string; hit: boolean }[] = [];
+  let from = 0;
+  for (let at = hay.indexOf(needle); at >= 0; at = hay.indexOf(needle, at + needle.length)) {
+    if (at > from) parts.push({ text: text.slice(from, at), hit: false });
+    parts.push({ text: text.slice(at, at + needle.length), hit: true });
+    from = at + needle.length;
+  }
+  if (from < text.length) parts.push({ text: text.slice(from), hit: false });
+  return parts;
+}
+
+/** "in chosen: …text around the term…", the term marked. */
+export function MatchSnippet({ match, term }: { match: { in: string; snippet: string }; term: string }) {
+  return (
+    <span className="block text-xs text-slate-500" data-testid="search-match" data-in={match.in}>
+      in {match.in}: …
+      {highlightParts(match.snippet.replace(/\s+/g, " "), term).map((p, i) =>
+        p.hit ? <mark key={i} className="rounded bg-amber-100 px-0.5 text-slate-900">{p.text}</mark> : <span key={i}>{p.text}</span>,
+      )}
+      …
+    </span>
+  );
+}

@@ -148,3 +148,17 @@ test("the pairs table filters, sorts and pages through the URL, and bulk-accepts
   await page.goto("/datasets/demo/pairs?lang=sw&origin=human&status=accepted");
   await expect(page.getByTestId("pairs-total")).toHaveText(`${total} pairs match`);
 });
+
+test("a search shows where each pair matched, the term marked, and skipped pairs sort last", async ({ page }) => {
+  await page.goto("/datasets/demo/pairs?lang=de&q=photosynthese&size=50");
+  const matches = page.getByTestId("search-match");
+  await expect(matches.first()).toBeVisible();
+  expect(await matches.count()).toBe(await page.locator("tbody tr").count());
+  await expect(matches.first().locator("mark").first()).toHaveText(/photosynthese/i);
+
+  await page.goto("/datasets/demo/pairs?lang=zh&sort=margin&dir=desc&size=200");
+  const statuses = await page.locator("tbody tr td:nth-child(3)").allTextContents();
+  const firstSkipped = statuses.indexOf("skipped");
+  expect(firstSkipped).toBeGreaterThan(0);
+  expect(statuses.slice(firstSkipped).every((s) => s === "skipped")).toBe(true);
+});

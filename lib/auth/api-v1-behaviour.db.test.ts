@@ -124,9 +124,9 @@ describe("pairs pagination", () => {
           const sign = dir === "asc" ? 1 : -1;
           for (let i = 1; i < rows.length; i++) {
             const [a, b] = [sortValue(rows[i - 1]!, sort), sortValue(rows[i]!, sort)];
-            // Nulls come last ascending and first descending (Postgres' order).
-            const cmp = a === b ? 0 : a === null ? 1 : b === null ? -1 : a < b ? -1 : 1;
-            expect(cmp === 0 ? sign * (rows[i - 1]!.id - rows[i]!.id) : sign * cmp).toBeLessThan(0);
+            // Rows without a value come last in both directions.
+            const cmp = a === b ? 0 : a === null ? 1 : b === null ? -1 : sign * (a < b ? -1 : 1);
+            expect(cmp === 0 ? sign * (rows[i - 1]!.id - rows[i]!.id) : cmp).toBeLessThan(0);
           }
         },
       ),

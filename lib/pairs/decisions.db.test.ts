@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lexicalTextSimilarity } from "@/lib/pipeline/lexical";
+import { pickReference } from "@/lib/references/pick-reference";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { decidePair } from "./decide";
 import { pairHistory } from "./detail";
@@ -87,6 +89,29 @@ describe("scores of a human pair", () => {
     await decidePair(t.db, undoSet, { pairId: pair!.id, expectedVersion: v + 1, decision: { action: "choose", chosenId: third.id, rejectedId: pair!.chosenId! } });
     const chosen = await t.db.pool.query<{ score_chosen: number; score_rejected: number }>(`SELECT score_chosen, score_rejected FROM pairs WHERE id = $1`, [pair!.id]);
     expect(chosen.rows[0]).toEqual({ score_chosen: third.score, score_rejected: 0.9 });
+  });
+});
+
+describe("scores under a reference correction", () => {
+  it("choosing a response that was not in the pair takes the correction's score for it, not the run's", async () => {
+    const pair = (await proposedPairs(undoSet)).filter((p) => p.language === "de").at(-1)!;
+    const q = async <R extends object>(sql: string, values: unknown[]) => (await t.db.pool.query<R>(sql, values)).rows;
+    const [runRef] = await q<{ response_id: number }>(`SELECT response_id FROM run_references WHERE run_id = $1 AND group_id = $2`, [pair.runId, pair.groupId]);
+    const [newRef] = await q<{ id: number; text: string }>(
+      `SELECT id, text FROM responses WHERE group_id = $1 AND language = 'en' AND id <> $2 AND trim(text) <> '' ORDER BY id LIMIT 1`, [pair.groupId, runRef!.response_id]);
+    await pickReference(t.db, undoSet, { groupId: pair.groupId, responseId: newRef!.id, reason: "a better reference" });
+    const corrected = await t.db.prisma.pair.findUniqueOrThrow({ where: { id: pair.id } });
+    const others = await q<{ id: number; text: string; run_score: number }>(
+      `SELECT r.id, r.text, s.score AS run_score FROM responses r JOIN run_scores s ON s.response_id = r.id AND s.run_id = $3
+       WHERE r.group_id = $1 AND r.language = 'de' AND r.id NOT IN ($2, $4) ORDER BY r.id`,
+      [pair.groupId, corrected.chosenId, pair.runId, corrected.rejectedId],
+    );
+    const third = others.find((o) => Math.abs(lexicalTextSimilarity(o.text, newRef!.text) - o.run_score) > 1e-9)!;
+    expect(third).toBeDefined();
+    await decidePair(t.db, undoSet, { pairId: pair.id, expectedVersion: corrected.version, decision: { action: "choose", chosenId: third.id, rejectedId: corrected.rejectedId! } });
+    const after = await t.db.prisma.pair.findUniqueOrThrow({ where: { id: pair.id } });
+    expect(after.scoreChosen).toBeCloseTo(lexicalTextSimilarity(third.text, newRef!.text), 12);
+    expect(after.scoreRejected).toBe(corrected.scoreRejected);
   });
 });
 

@@ -3,6 +3,17 @@ import type { PoolClient } from "pg";
 type Queryable = Pick<PoolClient, "query">;
 
 /**
+ * The id of the reference correction in effect for the pair aliased `pair` (a scalar subquery, NULL when
+ * none): the group's latest correction, when it is newer than the pair's run.
+ */
+export function correctionInEffectSql(pair: string): string {
+  return `(SELECT c.id FROM reference_corrections c
+           WHERE c.group_id = ${pair}.group_id
+             AND c.created_at > coalesce((SELECT r.finished_at FROM pipeline_runs r WHERE r.id = ${pair}.run_id), '-infinity'::timestamp)
+           ORDER BY c.id DESC LIMIT 1)`;
+}
+
+/**
  * `LEFT JOIN LATERAL … ap` giving the automatic proposal of the pair aliased `pair`: the proposal of
  * the group's latest reference correction when it is newer than the pair's run (a correction in
  * effect), else the run's own proposal. `reset`, `undo` back to auto and bulk reset all read it.
@@ -14,11 +25,7 @@ export function autoProposalJoin(pair: string): string {
     FROM (
       SELECT 1 AS src, cp.chosen_id, cp.rejected_id, cp.score_chosen, cp.score_rejected, cp.margin, cp.skip_reason
       FROM reference_proposals cp
-      WHERE cp.language = ${pair}.language AND cp.correction_id = (
-        SELECT c.id FROM reference_corrections c
-        WHERE c.group_id = ${pair}.group_id
-          AND c.created_at > coalesce((SELECT r.finished_at FROM pipeline_runs r WHERE r.id = ${pair}.run_id), '-infinity'::timestamp)
-        ORDER BY c.id DESC LIMIT 1)
+      WHERE cp.language = ${pair}.language AND cp.correction_id = ${correctionInEffectSql(pair)}
       UNION ALL
       SELECT 2, rp.chosen_id, rp.rejected_id, rp.score_chosen, rp.score_rejected, rp.margin, rp.skip_reason
       FROM run_proposals rp

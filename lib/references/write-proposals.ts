@@ -1,7 +1,10 @@
 import type { PoolClient } from "pg";
 import type { GroupSelection } from "@/lib/pipeline";
 
-/** Stores what a correction proposed in every language (the target of a later `reset`). */
+/**
+ * Stores what a correction proposed in every language (the target of a later `reset`) and every score it
+ * computed (what choose and undo read for a response that was not in the pair).
+ */
 export async function writeCorrectionProposals(client: PoolClient, correctionId: number, datasetId: number, groupId: number, selection: GroupSelection): Promise<void> {
   const d = selection.decisions;
   const pair = (x: (typeof d)[number]) => (x.kind === "pair" ? x : null);
@@ -15,5 +18,9 @@ export async function writeCorrectionProposals(client: PoolClient, correctionId:
       d.map((x) => (pair(x) ? Number(pair(x)!.rejectedId) : null)), d.map((x) => pair(x)?.scoreChosen ?? null),
       d.map((x) => pair(x)?.scoreRejected ?? null), d.map((x) => pair(x)?.margin ?? null), d.map((x) => (x.kind === "skip" ? x.reason : null)),
     ],
+  );
+  await client.query(
+    `INSERT INTO reference_scores (correction_id, response_id, kind, score) SELECT $1, * FROM unnest($2::int[], $3::text[], $4::float8[])`,
+    [correctionId, selection.scores.map((x) => Number(x.candidateId)), selection.scores.map((x) => x.kind), selection.scores.map((x) => x.score)],
   );
 }

@@ -14,15 +14,17 @@ export function highlightParts(text: string, term: string): { text: string; hit:
   return parts;
 }
 
-/** "in chosen: …text around the term…", the term marked. */
-export function MatchSnippet({ match, term }: { match: { in: string; snippet: string }; term: string }) {
+type Match = { in: string; snippet: string; cutStart: boolean; cutEnd: boolean };
+
+/** "in chosen: …text around the term…", the term marked; "…" only where the text goes on. */
+export function MatchSnippet({ match, term }: { match: Match; term: string }) {
   return (
     <span className="block text-xs text-slate-500" data-testid="search-match" data-in={match.in}>
-      in {match.in}: …
+      in {match.in}: {match.cutStart && "…"}
       {highlightParts(match.snippet.replace(/\s+/g, " "), term).map((p, i) =>
         p.hit ? <mark key={i} className="rounded bg-amber-100 px-0.5 text-slate-900">{p.text}</mark> : <span key={i}>{p.text}</span>,
       )}
-      …
+      {match.cutEnd && "…"}
     </span>
   );
 }

@@ -75,16 +75,17 @@ const MATCH_CONTEXT = 60;
 
 /**
  * Where a searched pair matched, for one page of results: the group's prompt, else the chosen, else the
- * rejected response, with the text around the first occurrence (`{"in": …, "snippet": …}`, or NULL).
+ * rejected response, with the text around the first occurrence and whether the text goes on before
+ * and after it (`{"in", "snippet", "cutStart", "cutEnd"}`, or NULL).
  */
 export function matchSql(q: string, params: Params): string {
   const like = params.add(likePattern(q));
   const term = params.add(q.toLowerCase());
-  return `(SELECT json_build_object('in', m.place, 'snippet',
-             substr(m.text, greatest(strpos(lower(m.text), ${term}) - ${MATCH_CONTEXT}, 1), length(${term}) + ${2 * MATCH_CONTEXT}))
-           FROM (SELECT 'prompt' AS place, 0 AS rank, pt.text FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.text ILIKE ${like}
-                 UNION ALL SELECT 'chosen', 1, r.text FROM responses r WHERE r.id = p.chosen_id AND r.text ILIKE ${like}
-                 UNION ALL SELECT 'rejected', 2, r.text FROM responses r WHERE r.id = p.rejected_id AND r.text ILIKE ${like}) m
+  return `(SELECT json_build_object('in', m.place, 'snippet', substr(m.text, m.s, m.n), 'cutStart', m.s > 1, 'cutEnd', m.s + m.n <= length(m.text))
+           FROM (SELECT u.place, u.rank, u.text, greatest(strpos(lower(u.text), ${term}) - ${MATCH_CONTEXT}, 1) AS s, length(${term}) + ${2 * MATCH_CONTEXT} AS n
+                 FROM (SELECT 'prompt' AS place, 0 AS rank, pt.text FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.text ILIKE ${like}
+                       UNION ALL SELECT 'chosen', 1, r.text FROM responses r WHERE r.id = p.chosen_id AND r.text ILIKE ${like}
+                       UNION ALL SELECT 'rejected', 2, r.text FROM responses r WHERE r.id = p.rejected_id AND r.text ILIKE ${like}) u) m
            ORDER BY m.rank, m.place LIMIT 1)`;
 }
 

@@ -30,7 +30,7 @@ export type PairRow = {
   match: SearchMatch | null;
 };
 
-export type SearchMatch = { in: "prompt" | "chosen" | "rejected"; snippet: string };
+export type SearchMatch = { in: "prompt" | "chosen" | "rejected"; snippet: string; cutStart: boolean; cutEnd: boolean };
 
 export type PairPage = { rows: PairRow[]; next: Cursor | null };
 

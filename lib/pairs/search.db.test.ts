@@ -146,10 +146,10 @@ it("says where each result matched, with the text around the term", async () => 
     (await listPairs(t.db, datasetId!, parsePairTableParams({ q: needle, sort: "id" }))).rows.map((r) => [r.externalId, r.language, r.match]);
   const [first, second] = (await q<{ external_id: string }>(`SELECT external_id FROM prompt_groups WHERE dataset_id = $1 ORDER BY id`, [datasetId])).map((r) => r.external_id);
   expect(await matches("ÄPFEL")).toEqual([
-    [first, "de", { in: "prompt", snippet: "Wie viele Äpfel?" }],
-    [first, "zh", { in: "prompt", snippet: "Wie viele Äpfel?" }],
+    [first, "de", { in: "prompt", snippet: "Wie viele Äpfel?", cutStart: false, cutEnd: false }],
+    [first, "zh", { in: "prompt", snippet: "Wie viele Äpfel?", cutStart: false, cutEnd: false }],
   ]);
-  expect(await matches("vier")).toEqual([[first, "de", { in: "rejected", snippet: "Vier.#1" }]]);
-  expect(await matches("needle")).toEqual([[second, "de", { in: "rejected", snippet: `${"x".repeat(59)} Needle ${"y".repeat(59)}` }]]);
+  expect(await matches("vier")).toEqual([[first, "de", { in: "rejected", snippet: "Vier.#1", cutStart: false, cutEnd: false }]]);
+  expect(await matches("needle")).toEqual([[second, "de", { in: "rejected", snippet: `${"x".repeat(59)} Needle ${"y".repeat(59)}`, cutStart: true, cutEnd: true }]]);
   expect((await listPairs(t.db, datasetId!, parsePairTableParams({ sort: "id" }))).rows.every((r) => r.match === null)).toBe(true);
 });

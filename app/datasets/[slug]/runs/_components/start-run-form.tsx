@@ -48,7 +48,7 @@ export function StartRunForm({ slug }: { slug: string }) {
         </select>
       </label>
       <label className="flex flex-col text-xs text-slate-600">
-        Minimum margin
+        Minimum margin (0 keeps all)
         <input
           name="margin"
           type="number"
@@ -56,13 +56,9 @@ export function StartRunForm({ slug }: { slug: string }) {
           min="0"
           max="1"
           defaultValue="0"
-          aria-describedby="margin-help"
           title="Score pairs whose CL(chosen) − CL(rejected) is below this are skipped; 0 keeps every pair of different texts. Language-guard pairs are never filtered."
           className={`${field} w-24`}
         />
-        <span id="margin-help" className="text-[11px] text-slate-500">
-          0 keeps all; guard pairs always kept
-        </span>
       </label>
       <label className="flex flex-col text-xs text-slate-600">
         Seed

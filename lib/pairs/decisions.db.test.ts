@@ -3,7 +3,9 @@ import { lexicalTextSimilarity } from "@/lib/pipeline/lexical";
 import { pickReference } from "@/lib/references/pick-reference";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { decidePair } from "./decide";
-import { pairHistory } from "./detail";
+import { getPairDetail, pairHistory } from "./detail";
+import { listPairs } from "./queries";
+import { parsePairTableParams } from "./table";
 import { decideOrConflict } from "./review";
 import { seedPairsFixture } from "./test-fixture";
 import { undoDecision } from "./undo";
@@ -93,7 +95,7 @@ describe("scores of a human pair", () => {
 });
 
 describe("scores under a reference correction", () => {
-  it("choosing a response that was not in the pair takes the correction's score for it, not the run's", async () => {
+  it("the pair shows the correction's reference and its Cons, and choosing a response new to the pair takes the correction's score for it", async () => {
     const pair = (await proposedPairs(undoSet)).filter((p) => p.language === "de").at(-1)!;
     const q = async <R extends object>(sql: string, values: unknown[]) => (await t.db.pool.query<R>(sql, values)).rows;
     const [runRef] = await q<{ response_id: number }>(`SELECT response_id FROM run_references WHERE run_id = $1 AND group_id = $2`, [pair.runId, pair.groupId]);
@@ -101,6 +103,14 @@ describe("scores under a reference correction", () => {
       `SELECT id, text FROM responses WHERE group_id = $1 AND language = 'en' AND id <> $2 AND trim(text) <> '' ORDER BY id LIMIT 1`, [pair.groupId, runRef!.response_id]);
     await pickReference(t.db, undoSet, { groupId: pair.groupId, responseId: newRef!.id, reason: "a better reference" });
     const corrected = await t.db.prisma.pair.findUniqueOrThrow({ where: { id: pair.id } });
+    // The pair now shows the corrected reference and its Cons (mean chrF-sym to the other English samples), not the run's.
+    const english = await q<{ id: number; text: string }>(`SELECT id, text FROM responses WHERE group_id = $1 AND language = 'en' AND trim(text) <> '' AND id <> $2`, [pair.groupId, newRef!.id]);
+    const cons = english.reduce((sum, e) => sum + lexicalTextSimilarity(newRef!.text, e.text), 0) / english.length;
+    const detail = await getPairDetail(t.db, undoSet, pair.id);
+    expect(detail.reference?.id).toBe(newRef!.id);
+    expect(detail.reference?.cons).toBeCloseTo(cons, 12);
+    const listed = (await listPairs(t.db, undoSet, { ...parsePairTableParams({ sort: "id", size: "200" }), after: null })).rows.find((r) => r.id === pair.id);
+    expect(listed?.cons).toBeCloseTo(cons, 12);
     const others = await q<{ id: number; text: string; run_score: number }>(
       `SELECT r.id, r.text, s.score AS run_score FROM responses r JOIN run_scores s ON s.response_id = r.id AND s.run_id = $3
        WHERE r.group_id = $1 AND r.language = 'de' AND r.id NOT IN ($2, $4) ORDER BY r.id`,

@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { effectiveReferenceJoin } from "@/lib/references/auto-proposal";
 
 export type PairState = {
   id: number; groupId: number; externalId: string; language: string; status: string; origin: string;
@@ -36,9 +37,9 @@ export async function getPairDetail(db: Database, datasetId: number, pairId: num
       [pair.groupId, [pair.language, pivotLanguage]],
     ),
     db.pool.query<{ id: number; text: string; cons: number | null }>(
-      `SELECT r.id, r.text, rr.cons FROM run_references rr JOIN responses r ON r.id = rr.response_id
-       WHERE rr.run_id = $1 AND rr.group_id = $2`,
-      [pair.runId, pair.groupId],
+      `SELECT r.id, r.text, eref.cons FROM pairs p ${effectiveReferenceJoin("p")} JOIN responses r ON r.id = eref.response_id
+       WHERE p.id = $1`,
+      [pair.id],
     ),
     db.pool.query<Candidate>(
       `SELECT r.id, r.sample_index AS "sampleIndex", r.text, s.score, r.detected_language AS "detectedLanguage"

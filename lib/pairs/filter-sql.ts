@@ -1,3 +1,4 @@
+import { effectiveReferenceJoin } from "@/lib/references/auto-proposal";
 import { LOW_CONS, type Cursor, type PairFilter, type SortColumn } from "./table";
 
 /** Positional parameters collected while building one statement. */
@@ -26,7 +27,7 @@ function likePattern(q: string): string {
 
 /**
  * WHERE conditions (joined with AND) over `pairs p`, scoped to the dataset. The low-Cons flag reads
- * the reference of the pair's own run; search looks at the prompt texts and the two paired responses.
+ * the Cons of the reference the pair was scored against (a correction's, else its run's); search looks at the prompt texts and the two paired responses.
  */
 export function filterConditions(datasetId: number, f: PairFilter, params: Params): string[] {
   const dataset = params.add(datasetId);
@@ -42,7 +43,7 @@ export function filterConditions(datasetId: number, f: PairFilter, params: Param
     if (flag === "flagged") where.push("p.flagged");
     if (flag === "skipped") where.push(`p.status = 'skipped'`);
     if (flag === "lowCons") {
-      where.push(`EXISTS (SELECT 1 FROM run_references rr WHERE rr.run_id = p.run_id AND rr.group_id = p.group_id AND rr.cons < ${params.add(LOW_CONS)})`);
+      where.push(`EXISTS (SELECT 1 FROM (SELECT 1) one ${effectiveReferenceJoin("p")} WHERE eref.cons < ${params.add(LOW_CONS)})`);
     }
   }
   if (f.q) {

@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/client";
+import { effectiveReferenceJoin } from "@/lib/references/auto-proposal";
 import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder, Params } from "./filter-sql";
 import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
 
@@ -52,11 +53,12 @@ export async function listPairs(db: Database, datasetId: number, t: Pick<PairTab
     `SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
             p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",
             p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason", p.version,
-            (SELECT rr.cons FROM run_references rr WHERE rr.run_id = p.run_id AND rr.group_id = p.group_id) AS cons,
+            eref.cons,
             (SELECT left(pt.text, ${SNIPPET}) FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language) AS prompt,
             ${t.q ? matchSql(t.q, params) : "NULL"} AS match
      FROM (SELECT * FROM (${branchSql}) u ORDER BY ${order.replaceAll("p.", "u.")} LIMIT ${limit}) p
      JOIN prompt_groups g ON g.id = p.group_id
+     ${effectiveReferenceJoin("p")}
      ORDER BY ${order}`,
     params.values,
   );

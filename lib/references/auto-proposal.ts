@@ -14,6 +14,23 @@ export function correctionInEffectSql(pair: string): string {
 }
 
 /**
+ * `LEFT JOIN LATERAL … eref` giving the reference the pair aliased `pair` was scored against and its
+ * Cons: the correction in effect's (its Cons from reference_scores), else the pair's run's. Columns:
+ * response_id, cons. A correction from before reference_scores existed has no Cons unless it kept the
+ * run's reference.
+ */
+export function effectiveReferenceJoin(pair: string): string {
+  return `LEFT JOIN LATERAL (
+    SELECT coalesce(c.response_id, rr.response_id) AS response_id,
+           CASE WHEN c.id IS NULL THEN rr.cons ELSE coalesce(rs.score, CASE WHEN c.response_id = rr.response_id THEN rr.cons END) END AS cons
+    FROM (SELECT ${correctionInEffectSql(pair)} AS id) ce
+    LEFT JOIN reference_corrections c ON c.id = ce.id
+    LEFT JOIN reference_scores rs ON rs.correction_id = c.id AND rs.response_id = c.response_id
+    LEFT JOIN run_references rr ON rr.run_id = ${pair}.run_id AND rr.group_id = ${pair}.group_id
+  ) eref ON true`;
+}
+
+/**
  * `LEFT JOIN LATERAL … ap` giving the automatic proposal of the pair aliased `pair`: the proposal of
  * the group's latest reference correction when it is newer than the pair's run (a correction in
  * effect), else the run's own proposal. `reset`, `undo` back to auto and bulk reset all read it.

@@ -118,6 +118,16 @@ describe("select runs", () => {
     expect(await t.db.prisma.runProposal.count({ where: { runId } })).toBe(0);
   });
 
+  it("fails as a whole when a chunk fails, recording why, and writes no proposal", async () => {
+    // No embedding endpoint is configured, so embedding with a remote model fails in every chunk.
+    const { runId } = await createSelectRun(t.db, datasetId, { scorer: "embedding", embeddingModel: "remote-embedder", chunkSize: 1 });
+    expect(await executeSelectRun(t.db, runId)).toBe("failed");
+    const run = await t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runId } });
+    expect(run.status).toBe("failed");
+    expect(run.error).toBe("No provider base URL is configured (Settings, or OPENAI_BASE_URL).");
+    expect(await t.db.prisma.runProposal.count({ where: { runId } })).toBe(0);
+  });
+
   it("rejects an invalid config with the field named", async () => {
     await expect(createSelectRun(t.db, datasetId, { margin: -1 })).rejects.toThrow("Invalid run config: margin:");
   });

@@ -56,14 +56,17 @@ function noReferenceDetail(p: Prepared): string {
 /**
  * Why CL cannot rank a language's candidates: the scorer compares surface characters and they are
  * written in another script than the reference (chrF of Arabic against English is ~0 for all).
+ * Returns the check for one group, with the reference's script read once.
  */
-function incomparable(p: Prepared, reference: Candidate, scorable: readonly Candidate[]): string | null {
+function crossScriptCheck(p: Prepared, reference: Candidate): (scorable: readonly Candidate[]) => string | null {
   const surface = p.scorer === "lexical" ? "lexical (chrF)" : p.scorer === "embedding" && p.config.surfaceVectors ? "hashed character n-gram" : null;
-  if (surface === null) return null;
-  const theirs = majorityScript(scorable.map((c) => c.text));
-  const ours = dominantScript(reference.text);
-  if (theirs === null || ours === null || theirs === ours) return null;
-  return `${surface} scores cannot compare ${theirs}-script responses with a ${ours}-script reference; score with a multilingual embedding model`;
+  const ours = surface === null ? null : dominantScript(reference.text);
+  return (scorable) => {
+    if (ours === null) return null;
+    const theirs = majorityScript(scorable.map((c) => c.text));
+    if (theirs === null || theirs === ours) return null;
+    return `${surface} scores cannot compare ${theirs}-script responses with a ${ours}-script reference; score with a multilingual embedding model`;
+  };
 }
 
 function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSelection {
@@ -92,6 +95,7 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSe
     );
   }
   const langs = [...p.pools.keys()].filter((l) => l !== p.pivot).sort();
+  const incomparable = reference === undefined ? null : crossScriptCheck(p, reference);
   for (const lang of langs) {
     const { all, scorable } = p.pools.get(lang) ?? { all: [], scorable: [] };
     if (reference === undefined) {
@@ -102,7 +106,7 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSe
     scorable.forEach((c, i) => scores.push({ candidateId: c.id, kind: "cl", score: cl[i] ?? 0 }));
     const pool = {
       lang, candidates: scorable, scores: cl, offTarget: scorable.map(p.offTarget), unscorable: all.length - scorable.length,
-      incomparable: incomparable(p, reference, scorable),
+      incomparable: incomparable?.(scorable) ?? null,
     };
     decisions.push(decideLanguagePair(pool, options));
   }

@@ -10,9 +10,18 @@ export interface Cld2Language {
   percent: number;
 }
 
+/** A run of the text in one language: `bytes` UTF-8 bytes from byte `offset`. */
+export interface Cld2Chunk {
+  code: string;
+  offset: number;
+  bytes: number;
+}
+
 export interface Cld2Result {
   reliable: boolean;
   languages: Cld2Language[];
+  /** Absent when CLD2 found nothing to say. */
+  chunks?: Cld2Chunk[];
 }
 
 type Binding = {

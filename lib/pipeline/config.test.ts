@@ -8,6 +8,8 @@ describe("ZSelectConfig", () => {
       scorer: "auto",
       margin: 0,
       languageGuard: true,
+      minTargetShare: 0.8,
+      keepReasoning: false,
       reference: "consistency",
       pairs: "consistency",
       seed: 0,
@@ -22,6 +24,7 @@ describe("ZSelectConfig", () => {
     expect(ZSelectConfig.safeParse({ seed: 1.5 }).success).toBe(false);
     expect(ZSelectConfig.safeParse({ scorer: "bleu" }).success).toBe(false);
     expect(ZSelectConfig.safeParse({ margin: Number.POSITIVE_INFINITY }).success).toBe(false);
+    expect(ZSelectConfig.safeParse({ minTargetShare: 1.01 }).success).toBe(false);
   });
 });
 

@@ -7,6 +7,10 @@ export const ZSelectConfig = z.object({
   /** Skip a score-based pair when CL(chosen) − CL(rejected) < margin (strictly below). */
   margin: z.number().min(0).default(0),
   languageGuard: z.boolean().default(true),
+  /** With the guard on, a response with a smaller share of its letters in its language is `mixed`. */
+  minTargetShare: z.number().min(0).max(1).default(0.8),
+  /** Score, extract answers and detect languages on the whole text, reasoning trace included. */
+  keepReasoning: z.boolean().default(false),
   reference: z.enum(["consistency", "first", "random"]).default("consistency"),
   pairs: z.enum(["consistency", "random"]).default("consistency"),
   seed: z.number().int().default(0),

@@ -85,7 +85,7 @@ const LATEX_COMMAND = /\\[A-Za-z]+/g;
  * character it needs (most responses have none); the e-mail pattern would also backtrack over every
  * run of non-spaces (all of a CJK text).
  */
-function withoutMarkup(text: string): string {
+export function withoutMarkup(text: string): string {
   let out = text;
   if (out.includes("`") || out.includes("~~~")) out = out.replace(CODE, " ");
   const email = out.includes("@");
@@ -204,3 +204,33 @@ export function isOffTarget(candidate: Pick<Candidate, "detectedLang">, expected
 }
 
 export { normalizeLanguageTag, sameLanguage };
+
+const pairDetectors = new Map<string, EldInstance | string[]>();
+
+/**
+ * Whether `text` reads more like `target` than like `other` (both BCP-47), asking only about those
+ * two: eld when it knows both, else franc. Used to check what CLD2 says of short runs, where it
+ * confuses languages written alike (French read as English).
+ */
+export function readsAs(text: string, target: string, other: string): boolean {
+  const key = `${normalizeLanguageTag(target)} ${normalizeLanguageTag(other)}`;
+  let detector = pairDetectors.get(key);
+  if (detector === undefined) {
+    const eldCodes = [eldCodeOf(target), eldCodeOf(other)];
+    if (eldCodes.every((c) => c !== undefined)) {
+      detector = eld.newInstance();
+      detector.setLanguageSubset(eldCodes as string[]);
+    } else {
+      detector = [francCodeOf(target), francCodeOf(other)].filter((c): c is string => c !== undefined);
+    }
+    pairDetectors.set(key, detector);
+  }
+  const clean = textForDetection(text);
+  if (Array.isArray(detector)) {
+    if (detector.length < 2) return true;
+    const top = francAll(clean, { only: detector, minLength: 1 })[0];
+    return top === undefined || top[0] === "und" || sameLanguage(FRANC_TO_BCP47[top[0]] ?? target, target);
+  }
+  const result = detector.detect(clean).language;
+  return result === "" || sameLanguage(fromEldCode(result), target);
+}

@@ -4,16 +4,18 @@
  * consistency: chosen = argmax CL, rejected = argmin CL; both break ties toward the
  * earlier candidate in canonical order (lower sample index, then id), as numpy's
  * argmax/argmin do, so all-equal scores give chosen = rejected → `same_response`.
- * Language guard: off-target candidates are never chosen; if any exist, rejected is
- * the lowest-CL off-target one (basis `language_guard`, no margin filter, the margin
- * may be negative). Otherwise a pair is skipped when CL(chosen) − CL(rejected) < margin
- * (strictly below: with margin 0 equal scores of different texts pass).
+ * Guard (guard.ts): only `ok` candidates are chosen. If any are off-target, rejected is the
+ * lowest-CL off-target one, else if any are mixed, the lowest-CL mixed one (basis
+ * `language_guard`, no margin filter, the margin may be negative). Otherwise rejected is the
+ * lowest-CL of the rest (defective ones included) and the pair is skipped when
+ * CL(chosen) − CL(rejected) < margin (strictly below: with margin 0 equal scores of different texts pass).
  * random: chosen uniform over eligible (on-target when guarded) candidates, rejected
  * uniform over the rest, drawn from (seed, groupId, lang) alone; no margin filter.
  * Texts that are equal after trimming are `identical_text`.
  * A score pair whose scores cannot rank the candidates (a surface scorer across scripts) is
  * `cross_script`; a language-guard pair still stands (on-target beats off-target either way).
  */
+import type { GuardStatus } from "./guard";
 import { pickIndex, seededRandom } from "./seeded-random";
 import type { Candidate, LanguageDecision, PairBasis, SkipReason } from "./types";
 
@@ -23,8 +25,8 @@ export interface LanguagePool {
   candidates: readonly Candidate[];
   /** CL (or Cons, for the pivot) of each candidate. */
   scores: Float64Array;
-  /** Off-target flags; all false when the guard is off. */
-  offTarget: readonly boolean[];
+  /** What each candidate may be (guard.ts); `ok` for all when nothing is held against them. */
+  status: readonly GuardStatus[];
   /** How many candidates of this language were not scorable. */
   unscorable: number;
   /** Why the scores cannot rank these candidates (a surface scorer across scripts), or null. */
@@ -71,45 +73,69 @@ function finish(pool: LanguagePool, chosen: number, rejected: number, basis: Pai
   return { lang: pool.lang, kind: "pair", chosenId: c.id, rejectedId: r.id, scoreChosen, scoreRejected, margin, basis };
 }
 
-/** Shared preconditions; returns a skip or the eligible-to-be-chosen and off-target index lists. */
-function screen(pool: LanguagePool, options: PairOptions): LanguageDecision | { onTarget: number[]; off: number[] } {
+function describeHeld(pool: LanguagePool): string {
+  const counts = new Map<GuardStatus, number>();
+  for (const s of pool.status) counts.set(s, (counts.get(s) ?? 0) + 1);
+  const langs = [...new Set(pool.candidates.filter((_, i) => pool.status[i] === "off_target").map((c) => c.detectedLang ?? "?"))].sort();
+  const parts: string[] = [];
+  if (counts.get("off_target")) parts.push(`${counts.get("off_target")} in another language (${langs.join(", ")})`);
+  if (counts.get("mixed")) parts.push(`${counts.get("mixed")} mixed-language`);
+  if (counts.get("defective")) parts.push(`${counts.get("defective")} defective (loop, truncated or empty)`);
+  return `none of ${pool.candidates.length} candidates may be chosen: ${parts.join(", ")}`;
+}
+
+interface Screened {
+  /** May be chosen. */
+  ok: number[];
+  /** Preferred rejected, in this order of preference: off-target, then mixed. */
+  off: number[];
+  mixed: number[];
+  /** Rejected by score: everything that is not held by the language guard. */
+  rest: number[];
+}
+
+/** Shared preconditions; returns a skip or the candidates' index lists by what they may be. */
+function screen(pool: LanguagePool): LanguageDecision | Screened {
   const n = pool.candidates.length;
   if (n < 2) return skip(pool.lang, "too_few_candidates", `${n} scorable candidate(s), ${pool.unscorable} empty or unscorable`);
-  const off = options.guard ? indicesWhere(pool, (i) => pool.offTarget[i] === true) : [];
-  const onTarget = indicesWhere(pool, (i) => !options.guard || pool.offTarget[i] !== true);
-  if (onTarget.length === 0) {
-    const langs = [...new Set(pool.candidates.map((c) => c.detectedLang ?? "?"))].sort().join(", ");
-    return skip(pool.lang, "all_off_target", `all ${n} candidates detected as another language (${langs})`);
-  }
-  return { onTarget, off };
+  const ok = indicesWhere(pool, (i) => pool.status[i] === "ok");
+  if (ok.length === 0) return skip(pool.lang, "all_off_target", describeHeld(pool));
+  return {
+    ok,
+    off: indicesWhere(pool, (i) => pool.status[i] === "off_target"),
+    mixed: indicesWhere(pool, (i) => pool.status[i] === "mixed"),
+    rest: indicesWhere(pool, (i) => pool.status[i] === "ok" || pool.status[i] === "defective"),
+  };
 }
 
 export function decideLanguagePair(pool: LanguagePool, options: PairOptions): LanguageDecision {
-  const screened = screen(pool, options);
+  const screened = screen(pool);
   if ("kind" in screened) return screened;
-  const { onTarget, off } = screened;
+  const { ok, off, mixed, rest } = screened;
   if (options.mode === "random") {
     const random = seededRandom(options.seed, options.groupId, pool.lang, "pairs");
-    const chosen = onTarget[pickIndex(random, onTarget.length)] ?? -1;
-    const rest = indicesWhere(pool, (i) => i !== chosen);
-    return finish(pool, chosen, rest[pickIndex(random, rest.length)] ?? -1, "random", options);
+    const chosen = ok[pickIndex(random, ok.length)] ?? -1;
+    const others = indicesWhere(pool, (i) => i !== chosen);
+    return finish(pool, chosen, others[pickIndex(random, others.length)] ?? -1, "random", options);
   }
-  const chosen = argBest(pool, onTarget, (a, b) => a > b);
-  if (off.length > 0) return finish(pool, chosen, argBest(pool, off, (a, b) => a < b), "language_guard", options);
+  const chosen = argBest(pool, ok, (a, b) => a > b);
+  const held = off.length > 0 ? off : mixed;
+  if (held.length > 0) return finish(pool, chosen, argBest(pool, held, (a, b) => a < b), "language_guard", options);
   if (pool.incomparable) return skip(pool.lang, "cross_script", pool.incomparable);
-  return finish(pool, chosen, argBest(pool, onTarget, (a, b) => a < b), "score", options);
+  return finish(pool, chosen, argBest(pool, rest, (a, b) => a < b), "score", options);
 }
 
 /**
  * The optional English pair: chosen = the reference, rejected = the least consistent
- * other English sample (lowest Cons; with the guard, an off-target one first).
+ * other English sample (lowest Cons; an off-target one first, then a mixed one).
  */
 export function decidePivotPair(pool: LanguagePool, referenceIndex: number, options: PairOptions): LanguageDecision {
   if (pool.candidates.length < 2) {
     return skip(pool.lang, "too_few_candidates", `${pool.candidates.length} scorable candidate(s)`);
   }
   const others = indicesWhere(pool, (i) => i !== referenceIndex);
-  const off = options.guard ? others.filter((i) => pool.offTarget[i] === true) : [];
-  const rejected = argBest(pool, off.length > 0 ? off : others, (a, b) => a < b);
-  return finish(pool, referenceIndex, rejected, off.length > 0 ? "language_guard" : "score", options);
+  const off = others.filter((i) => pool.status[i] === "off_target");
+  const held = off.length > 0 ? off : others.filter((i) => pool.status[i] === "mixed");
+  const rejected = argBest(pool, held.length > 0 ? held : others, (a, b) => a < b);
+  return finish(pool, referenceIndex, rejected, held.length > 0 ? "language_guard" : "score", options);
 }

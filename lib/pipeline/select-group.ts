@@ -6,11 +6,12 @@
 import { canonicalOrder, isScorable, type VectorNeed } from "./candidates";
 import { resolveScorer, ZSelectConfig, type TSelectConfig, type TSelectConfigInput } from "./config";
 import { consistencyScores, crossLingualScore } from "./consistency";
-import { isOffTarget } from "./language";
+import { guardStatus, type GuardStatus } from "./guard";
 import { decideLanguagePair, decidePivotPair, type LanguagePool, type PairOptions } from "./pairs";
 import { pickReferenceIndex } from "./reference";
 import { dominantScript, majorityScript } from "./script";
 import { groupSimilarity } from "./similarity";
+import { readCandidate } from "./read-candidate";
 import type { Candidate, CandidateScore, GroupInput, GroupSelection, LanguageDecision, ScorerName } from "./types";
 
 interface Prepared {
@@ -20,7 +21,7 @@ interface Prepared {
   pools: Map<string, { all: Candidate[]; scorable: Candidate[] }>;
   pivotScorable: Candidate[];
   cons: Float64Array;
-  offTarget: (c: Candidate) => boolean;
+  status: (c: Candidate) => GuardStatus;
   sim: ReturnType<typeof groupSimilarity>;
 }
 
@@ -34,7 +35,7 @@ function prepare(group: GroupInput, configInput: TSelectConfigInput): Prepared {
   const need = vectorNeed(scorer, config);
   const pivot = group.pivot ?? "en";
   const pools = new Map<string, { all: Candidate[]; scorable: Candidate[] }>();
-  for (const c of canonicalOrder(group.candidates)) {
+  for (const c of canonicalOrder(group.candidates).map((c) => readCandidate(c, config.keepReasoning))) {
     let pool = pools.get(c.lang);
     if (pool === undefined) pools.set(c.lang, (pool = { all: [], scorable: [] }));
     pool.all.push(c);
@@ -42,15 +43,15 @@ function prepare(group: GroupInput, configInput: TSelectConfigInput): Prepared {
   }
   const pivotScorable = pools.get(pivot)?.scorable ?? [];
   const sim = groupSimilarity(scorer === "answer" ? config.secondary : scorer);
-  const offTarget = (c: Candidate) => config.languageGuard && isOffTarget(c, c.lang);
-  return { config, scorer, pivot, pools, pivotScorable, cons: consistencyScores(pivotScorable, scorer, sim), offTarget, sim };
+  const status = (c: Candidate) => guardStatus(c, config);
+  return { config, scorer, pivot, pools, pivotScorable, cons: consistencyScores(pivotScorable, scorer, sim), status, sim };
 }
 
 function noReferenceDetail(p: Prepared): string {
   const all = p.pools.get(p.pivot)?.all.length ?? 0;
   if (all === 0) return `no ${p.pivot} candidates`;
   if (p.pivotScorable.length === 0) return `no scorable ${p.pivot} candidate (${all} empty or unscorable)`;
-  return `all ${p.pivotScorable.length} scorable ${p.pivot} candidates are off-target`;
+  return `all ${p.pivotScorable.length} scorable ${p.pivot} candidates are off-target, mixed-language or defective`;
 }
 
 /**
@@ -84,7 +85,7 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSe
     lang: p.pivot,
     candidates: p.pivotScorable,
     scores: p.cons,
-    offTarget: p.pivotScorable.map(p.offTarget),
+    status: p.pivotScorable.map(p.status),
     unscorable: (p.pools.get(p.pivot)?.all.length ?? 0) - p.pivotScorable.length,
   });
   if (p.config.englishPairs) {
@@ -105,7 +106,7 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSe
     const cl = new Float64Array(scorable.map((c) => crossLingualScore(c, reference, p.scorer, p.sim)));
     scorable.forEach((c, i) => scores.push({ candidateId: c.id, kind: "cl", score: cl[i] ?? 0 }));
     const pool = {
-      lang, candidates: scorable, scores: cl, offTarget: scorable.map(p.offTarget), unscorable: all.length - scorable.length,
+      lang, candidates: scorable, scores: cl, status: scorable.map(p.status), unscorable: all.length - scorable.length,
       incomparable: incomparable?.(scorable) ?? null,
     };
     decisions.push(decideLanguagePair(pool, options));
@@ -122,14 +123,14 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSe
 /** Reference by the configured rule (consistency / first / random), then pairs in every language. */
 export function selectGroup(group: GroupInput, config: TSelectConfigInput = {}): GroupSelection {
   const p = prepare(group, config);
-  const eligible = p.pivotScorable.map((c) => !p.offTarget(c));
+  const eligible = p.pivotScorable.map((c) => p.status(c) === "ok");
   const index = pickReferenceIndex(p.cons, eligible, p.config.reference, p.config.seed, group.groupId);
   return decide(group, p, index);
 }
 
 /**
  * Same as selectGroup with a reference fixed by a human (reference correction). The
- * reference must be a scorable pivot candidate; the guard does not overrule a human.
+ * reference must be a scorable pivot candidate; neither the guard nor a defect overrules a human.
  */
 export function selectGroupWithReference(
   group: GroupInput,

@@ -6,9 +6,12 @@ export function cand(
   lang: string,
   sampleIndex: number,
   text: string,
-  extra: Partial<Pick<Candidate, "detectedLang" | "answer" | "vector">> = {},
+  extra: Partial<Pick<Candidate, "detectedLang" | "answer" | "vector" | "targetShare" | "defect">> = {},
 ): Candidate {
-  return { id, lang, sampleIndex, text, detectedLang: extra.detectedLang ?? lang, answer: extra.answer ?? null, vector: extra.vector ?? null };
+  return {
+    id, lang, sampleIndex, text, detectedLang: extra.detectedLang ?? lang, answer: extra.answer ?? null, vector: extra.vector ?? null,
+    targetShare: extra.targetShare ?? null, defect: extra.defect ?? null,
+  };
 }
 
 export const vec = (...xs: number[]) => Float32Array.from(xs);

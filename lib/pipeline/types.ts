@@ -1,3 +1,5 @@
+import type { ResponseDefect } from "./degenerate";
+
 /** One sampled response as the pipeline sees it. */
 export interface Candidate {
   id: string;
@@ -11,6 +13,10 @@ export interface Candidate {
   answer: string | null;
   /** Stored embedding; null = not embedded. */
   vector: Float32Array | null;
+  /** Stored share of the answer's letters in `lang` (measureLanguageShare); null or absent = not measured. */
+  targetShare?: number | null;
+  /** Stored defect (findDefect); null or absent = may be chosen. */
+  defect?: ResponseDefect | null;
 }
 
 export interface GroupInput {

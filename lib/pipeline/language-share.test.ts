@@ -1,0 +1,50 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { describeMix, measureLanguageShare } from "./language-share";
+
+const BENGALI = "জোশ একটি বাড়ি ফ্লিপ করার সিদ্ধান্ত নিয়েছেন। তিনি একটি বাড়ি ক্রয় করলেন এবং মেরামত করলেন। ";
+const ENGLISH = "Then he computed the total profit, which is the new value of the house minus the cost of the house and the repairs. ";
+const FRENCH = "Si Lily s'est fait 50 amies, et que Amy s'est fait 20 amies de plus que Lily, alors Amy s'est fait 50 + 20 = 70 amies.\n\n" +
+  "Pour calculer le total d'amies qu'ont Lily et Amy ensemble, on additionne le nombre d'amies de Lily et le nombre d'amies d'Amy :\n\n" +
+  "50 (amies de Lily) + 70 (amies d'Amy) = 120 amies en tout.\n\nDonc, Lily et Amy ont en tout 120 amies.";
+
+describe("measureLanguageShare", () => {
+  it("counts letters by script where the script tells the language (digits, spaces, LaTeX commands never count)", () => {
+    // 40 Thai letters and 1 Latin letter: 40/41 ≥ 0.95 settles it without CLD2.
+    const share = measureLanguageShare(`${"กขคง".repeat(10)} x = 18 \\frac{1}{2}`, "th");
+    expect(share?.target).toBe(40 / 41);
+    expect(describeMix(share!.parts)).toBe("98% Thai");
+  });
+
+  it("reads the whole text: a Bengali answer that switches to English is mixed and says so", () => {
+    const share = measureLanguageShare(BENGALI + ENGLISH.repeat(3), "bn")!;
+    expect(share.target).toBeGreaterThan(0.15);
+    expect(share.target).toBeLessThan(0.6);
+    expect(share.parts.map((p) => ("lang" in p ? p.lang : p.script))).toEqual(["en", "bn"]);
+    expect(describeMix(share.parts)).toMatch(/^\d+% English, \d+% Bangla$/);
+  });
+
+  it("does not take French for English where CLD2 alone would (a second detector confirms English runs)", () => {
+    expect(measureLanguageShare(FRENCH, "fr")?.target).toBe(1);
+    expect(measureLanguageShare(`${FRENCH}\n\n${ENGLISH.repeat(4)}`, "fr")!.target).toBeLessThan(0.8);
+  });
+
+  it("is null on text with too few letters to tell", () => {
+    expect(measureLanguageShare("18 + 20 = 38", "de")).toBeNull();
+    expect(measureLanguageShare("", "zh")).toBeNull();
+  });
+
+  it("gives a share in [0, 1] and parts that add up to 1", () => {
+    const pieces = fc.constantFrom(BENGALI, ENGLISH, FRENCH, "你好，世界。", "12 + 7 = 19", "\\times ", "```x = 1```");
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 6 }), fc.constantFrom("bn", "en", "fr", "zh"), (parts, lang) => {
+        const share = measureLanguageShare(parts.join(" "), lang);
+        if (share === null) return;
+        expect(share.target).toBeGreaterThanOrEqual(0);
+        expect(share.target).toBeLessThanOrEqual(1);
+        expect(share.parts.reduce((a, p) => a + p.share, 0)).toBeCloseTo(1, 9);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});

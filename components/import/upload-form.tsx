@@ -51,6 +51,7 @@ export function UploadForm({ slug, limitMb }: { slug?: string; limitMb: number }
     if (file.size > limitMb * 2 ** 20) return setState({ phase: "error", message: `The file is larger than the upload limit of ${limitMb} MB.`, id: null });
     const target = slug ?? String(form.get("slug") ?? "");
     const q = new URLSearchParams({ filename: file.name, skipInvalid: form.get("skipInvalid") ? "1" : "0", size: String(file.size) });
+    if (form.get("append")) q.set("append", "1");
     if (!slug) {
       q.set("create", "1");
       q.set("task", String(form.get("task")));
@@ -110,6 +111,14 @@ export function UploadForm({ slug, limitMb }: { slug?: string; limitMb: number }
           <select name="format" className={field} defaultValue=""><option value="">detect</option><option>nested</option><option>flat</option><option>csv</option></select>
         </label>
         <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="skipInvalid" /> Skip invalid records</label>
+        {slug && (
+          <label
+            className="flex items-center gap-2 text-sm"
+            title="Without it, a sample is identified by its prompt, language, model and position: the same file again adds nothing, and another text for a stored sample is an error."
+          >
+            <input type="checkbox" name="append" /> Add as new samples
+          </label>
+        )}
         <button disabled={running !== null} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">Import</button>
       </div>
       {running && (
@@ -137,7 +146,7 @@ export function UploadForm({ slug, limitMb }: { slug?: string; limitMb: number }
       {state.phase === "done" && (
         <p role="status" className="rounded bg-emerald-50 p-3 text-sm text-emerald-900">
           {state.summary.records} records read: {state.summary.groupsAdded} groups and {state.summary.responsesAdded} responses added,{" "}
-          {state.summary.duplicateResponses} already present, {state.summary.invalid} invalid
+          {state.summary.duplicateResponses} already stored, {state.summary.invalid} invalid
           {state.summary.rejectsFile ? ` (written to ${state.summary.rejectsFile})` : ""}. Import #{state.summary.importId}.{" "}
           <Link className="text-indigo-700 underline" href={`/datasets/${state.summary.dataset}`}>Open the dataset</Link>
         </p>

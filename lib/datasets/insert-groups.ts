@@ -17,7 +17,7 @@ export type LoadGroup = {
   responses: LoadResponse[];
 };
 
-export type Derived = { detectedLanguage: string | null; extractedAnswer: string | null };
+export type Derived = import("@/lib/pipeline/response-checks").ResponseChecks;
 export type DeriveFields = (text: string, lang: string, group: { gold: string | null }) => Derived;
 
 export type LoadCounts = { groups: number; prompts: number; responses: number };
@@ -42,7 +42,7 @@ async function upsertGroups(pool: Pool, datasetId: number, groups: LoadGroup[]):
 
 /**
  * Inserts one batch of prompt groups with batched `unnest` statements. Idempotent: existing groups,
- * prompts and responses (same group, language and content hash) are left as they are.
+ * prompts and responses (same group, language, model and sample) are left as they are.
  */
 export async function insertGroups(pool: Pool, datasetId: number, groups: LoadGroup[], derive: DeriveFields): Promise<LoadCounts> {
   if (groups.length === 0) return { groups: 0, prompts: 0, responses: 0 };
@@ -52,6 +52,7 @@ export async function insertGroups(pool: Pool, datasetId: number, groups: LoadGr
     group: [] as number[], lang: [] as string[], sample: [] as number[], text: [] as string[],
     hash: [] as Buffer[], length: [] as number[], model: [] as (string | null)[],
     params: [] as (string | null)[], detected: [] as (string | null)[], answer: [] as (string | null)[],
+    share: [] as (number | null)[], mix: [] as (string | null)[], defect: [] as (string | null)[],
   };
   for (const g of groups) {
     const groupId = ids.get(g.externalId)!;
@@ -64,6 +65,7 @@ export async function insertGroups(pool: Pool, datasetId: number, groups: LoadGr
       r.hash.push(contentHash(resp.text)); r.length.push([...resp.text].length); r.model.push(resp.model ?? null);
       r.params.push(resp.params ? JSON.stringify(resp.params) : null);
       r.detected.push(derived.detectedLanguage); r.answer.push(derived.extractedAnswer);
+      r.share.push(derived.targetShare); r.mix.push(derived.languageMix); r.defect.push(derived.defect);
     }
   }
   const prompts = await pool.query(
@@ -74,11 +76,11 @@ export async function insertGroups(pool: Pool, datasetId: number, groups: LoadGr
   );
   const responses = await pool.query(
     `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length,
-                            model, params, detected_language, extracted_answer)
+                            model, params, detected_language, extracted_answer, target_share, language_mix, defect)
      SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::bytea[], $7::int[],
-                              $8::text[], $9::jsonb[], $10::text[], $11::text[])
-     ON CONFLICT (group_id, language, content_hash) DO NOTHING`,
-    [datasetId, r.group, r.lang, r.sample, r.text, r.hash, r.length, r.model, r.params, r.detected, r.answer],
+                              $8::text[], $9::jsonb[], $10::text[], $11::text[], $12::float8[], $13::text[], $14::text[])
+     ON CONFLICT (group_id, language, model, sample_index) DO NOTHING`,
+    [datasetId, r.group, r.lang, r.sample, r.text, r.hash, r.length, r.model, r.params, r.detected, r.answer, r.share, r.mix, r.defect],
   );
   return { groups: inserted, prompts: prompts.rowCount ?? 0, responses: responses.rowCount ?? 0 };
 }

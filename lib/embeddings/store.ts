@@ -1,9 +1,9 @@
 import type { Pool } from "pg";
-import { float32ToBytes } from "@/lib/pipeline";
+import { answerText, float32ToBytes } from "@/lib/pipeline";
 
 export type TextToEmbed = { hash: Buffer; text: string };
 
-/** Distinct non-empty response texts of a group range that have no vector for `model` yet. */
+/** Distinct non-empty response texts of a group range that have no vector for `model` yet, as answers (reasoning removed). */
 export async function textsMissingVectors(pool: Pool, datasetId: number, model: string, fromGroupId: number, toGroupId: number, languages: string[] | null): Promise<TextToEmbed[]> {
   const { rows } = await pool.query<{ content_hash: Buffer; text: string }>(
     `SELECT DISTINCT ON (r.content_hash) r.content_hash, r.text FROM responses r
@@ -13,7 +13,7 @@ export async function textsMissingVectors(pool: Pool, datasetId: number, model: 
      ORDER BY r.content_hash`,
     [datasetId, model, fromGroupId, toGroupId, languages],
   );
-  return rows.map((r) => ({ hash: r.content_hash, text: r.text }));
+  return rows.map((r) => ({ hash: r.content_hash, text: answerText(r.text) })).filter((r) => r.text.trim() !== "");
 }
 
 /** Stores vectors as little-endian float32 bytes; a vector another worker stored first is kept. */

@@ -99,6 +99,7 @@ export class FlatValidator {
           params: flatParams(record),
           contentHash: contentHash(record.response),
           line,
+          field: "response",
         },
       ],
       meta: {},

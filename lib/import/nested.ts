@@ -88,7 +88,7 @@ function readResponses(record: TNestedRecord, line: number, promptLangs: Set<str
       const text = isObject ? item.text : item;
       const model = isObject ? (item.model ?? null) : null;
       const params = isObject ? responseParams(item) : null;
-      responses.push({ lang, sampleIndex, text, model, params, contentHash: "", line });
+      responses.push({ lang, sampleIndex, text, model, params, contentHash: "", line, field: joinPath(["responses", key, position]) });
     });
   }
   return responses;

@@ -47,6 +47,8 @@ export interface ImportResponse {
   /** Hex sha256 of `text` encoded as UTF-8. */
   contentHash: string;
   line: number;
+  /** Where the response is in its record, for messages: `responses.zh[2]` (nested), `response` (flat). */
+  field: string;
 }
 
 /**

@@ -1,11 +1,17 @@
 import type { PoolClient } from "pg";
-import type { ImportGroup } from "@/lib/import";
+import type { ImportGroup, ImportIssue } from "@/lib/import";
 import type { DeriveInput } from "./derive";
 import type { DerivePool } from "./derive-pool";
 import { loadCompleteGroups, prepareResponses, type LoadCounts } from "./load-groups";
 import { StageBuffer } from "./staging";
 
 const MAX_IN_FLIGHT = 2;
+
+/** How generation ended, when the file says so (`finish_reason` or `stop_reason` beside the text). */
+function finishReasonOf(params: Record<string, unknown> | null): string | null {
+  const value = params?.finish_reason ?? params?.stop_reason;
+  return typeof value === "string" ? value : null;
+}
 const FLUSH_STAGE_ROWS = 5_000;
 const noop = () => {};
 
@@ -18,6 +24,8 @@ const noop = () => {};
 export class BatchLoader {
   readonly counts: LoadCounts = { groups: 0, prompts: 0, responses: 0, duplicates: 0 };
   readonly stage = new StageBuffer();
+  /** Records refused because they give another text for a stored sample (without `append`). */
+  readonly conflicts: ImportIssue[] = [];
   /** Wall time spent in database writes (the chain's busy time). */
   writeMs = 0;
   private tail: Promise<void> = Promise.resolve();
@@ -29,15 +37,16 @@ export class BatchLoader {
     private readonly datasetId: number,
     private readonly mathTask: boolean,
     private readonly pool: DerivePool,
+    private readonly append = false,
   ) {}
 
   async submit(groups: ImportGroup[]): Promise<void> {
     if (groups.length === 0) return;
-    const input: DeriveInput = { texts: [], langs: [], wantAnswer: [] };
+    const input: DeriveInput = { texts: [], langs: [], wantAnswer: [], finishReasons: [] };
     for (const g of groups) {
       const wantAnswer = this.mathTask || g.gold !== null;
       for (const r of g.responses) {
-        input.texts.push(r.text); input.langs.push(r.lang); input.wantAnswer.push(wantAnswer);
+        input.texts.push(r.text); input.langs.push(r.lang); input.wantAnswer.push(wantAnswer); input.finishReasons!.push(finishReasonOf(r.params));
       }
     }
     const derived = this.pool.run(input);
@@ -50,7 +59,8 @@ export class BatchLoader {
       const rows = await prepared;
       const t0 = performance.now();
       if (rows) {
-        const c = await loadCompleteGroups({ client: this.client, copy: this.copy, datasetId: this.datasetId }, groups, rows);
+        const target = { client: this.client, copy: this.copy, datasetId: this.datasetId, append: this.append };
+        const c = await loadCompleteGroups(target, groups, rows, this.conflicts);
         this.counts.groups += c.groups; this.counts.prompts += c.prompts;
         this.counts.responses += c.responses; this.counts.duplicates += c.duplicates;
       } else {

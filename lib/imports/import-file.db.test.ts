@@ -23,6 +23,16 @@ const NESTED = [
 ].map((r) => JSON.stringify(r)).join("\n");
 
 let t: TestDatabase;
+
+async function samples(slug: string, externalId: string, language: string): Promise<[number, string][]> {
+  const { rows } = await t.db.pool.query<{ sample_index: number; text: string }>(
+    `SELECT r.sample_index, r.text FROM responses r JOIN prompt_groups g ON g.id = r.group_id JOIN datasets d ON d.id = g.dataset_id
+     WHERE d.slug = $1 AND g.external_id = $2 AND r.language = $3 ORDER BY r.sample_index, r.id`,
+    [slug, externalId, language],
+  );
+  return rows.map((r) => [r.sample_index, r.text]);
+}
+
 beforeAll(async () => {
   t = await createTestDatabase();
 });
@@ -53,10 +63,59 @@ describe("import", () => {
     expect(await counts("nested")).toEqual({ groups: 2, prompts: 4, responses: 6 });
   });
 
-  it("adds only the new responses of existing groups", async () => {
-    const more = JSON.stringify({ id: "q1", prompts: { en: "How many?" }, responses: { en: ["Answer: 18", "I think it is 18. Answer: 18"] } });
+  it("adds only the new samples of existing groups: a sample is its language, model and position", async () => {
+    const more = JSON.stringify({ id: "q1", prompts: { en: "How many?" }, responses: { en: ["Answer: 18", "Answer: 20", "Answer: 18"] } });
     const summary = await importFile(t.db, { source: { path: file("more.jsonl", more) }, datasetSlug: "nested" });
-    expect(summary).toMatchObject({ groupsAdded: 0, responsesAdded: 1, duplicateResponses: 1 });
+    expect(summary).toMatchObject({ groupsAdded: 0, responsesAdded: 1, duplicateResponses: 2 });
+    expect(await samples("nested", "q1", "en")).toEqual([[0, "Answer: 18"], [1, "Answer: 20"], [2, "Answer: 18"]]);
+  });
+
+  it("keeps identical samples: they are consistency evidence", async () => {
+    const same = JSON.stringify({ id: "s1", prompts: { en: "Twice?", de: "Zweimal?" }, responses: { en: ["18", "18", "18"], de: [{ text: "18", model: "a" }, { text: "18", model: "b" }] } });
+    expect(await importFile(t.db, { source: { path: file("same.jsonl", same) }, datasetSlug: "same", create: { task: "math" } })).toMatchObject({ responsesAdded: 5, duplicateResponses: 0 });
+    expect(await samples("same", "s1", "en")).toEqual([[0, "18"], [1, "18"], [2, "18"]]);
+    expect(await importFile(t.db, { source: { path: file("same.jsonl", same) }, datasetSlug: "same" })).toMatchObject({ responsesAdded: 0, duplicateResponses: 5 });
+  });
+
+  it("refuses another text for a stored sample, naming line and field, and writes nothing", async () => {
+    const changed = [
+      JSON.stringify({ id: "new", prompts: { en: "New?" }, responses: { en: ["yes"] } }),
+      JSON.stringify({ id: "q1", prompts: { en: "How many?" }, responses: { en: ["Answer: 18", "Answer: 21"] } }),
+    ].join("\n");
+    const before = await counts("nested");
+    const error = await importFile(t.db, { source: { path: file("changed.jsonl", changed) }, datasetSlug: "nested" }).catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe("BAD_INPUT");
+    expect((error as Error).message).toMatch(/^1 response would replace a stored sample; nothing was imported\.\nline 2, field responses\.en\[1\]: sample 1 \(en\) is already stored with a different text/);
+    expect(await counts("nested")).toEqual(before);
+  });
+
+  it("--skip-invalid refuses only the conflicting record; --append adds a file's responses after the stored samples", async () => {
+    const changed = [
+      JSON.stringify({ id: "q1", gold: "18", prompts: { en: "How many?", fr: "Combien ?" }, responses: { en: ["Answer: 18", "Answer: 21"], fr: ["18"] } }),
+      JSON.stringify({ id: "q2", prompts: { en: "Say hi" }, responses: { en: ["Hi there, how are you doing today?", "Hello!"] } }),
+    ].join("\n");
+    const rejects = join(dir, "changed.rejects.jsonl");
+    const summary = await importFile(t.db, { source: { path: file("changed2.jsonl", changed) }, datasetSlug: "nested", rejects });
+    expect(summary).toMatchObject({ invalid: 1, responsesAdded: 1, promptsAdded: 0 });
+    expect(JSON.parse(readFileSync(rejects, "utf8").trim())).toMatchObject({ line: 1 });
+    expect(await samples("nested", "q1", "fr")).toEqual([]);
+    const appended = await importFile(t.db, { source: { path: file("changed2.jsonl", changed) }, datasetSlug: "nested", append: true });
+    expect(appended).toMatchObject({ invalid: 0, responsesAdded: 5, duplicateResponses: 0 });
+    expect(await samples("nested", "q1", "en")).toEqual([[0, "Answer: 18"], [1, "Answer: 20"], [2, "Answer: 18"], [3, "Answer: 18"], [4, "Answer: 21"]]);
+    expect(await samples("nested", "q1", "fr")).toEqual([[0, "18"]]);
+  });
+
+  it("flat rows: the same sample twice adds nothing, another text for it is refused, --append adds after the stored ones", async () => {
+    const row = (sample: number, response: string, model = "m") => JSON.stringify({ prompt_id: "f1", lang: "en", prompt: "P?", response, sample, model });
+    const first = [row(0, "18"), row(1, "18")].join("\n");
+    expect(await importFile(t.db, { source: { path: file("f1.jsonl", first) }, datasetSlug: "flatid", create: { task: "math" } })).toMatchObject({ responsesAdded: 2 });
+    expect(await importFile(t.db, { source: { path: file("f1.jsonl", first) }, datasetSlug: "flatid" })).toMatchObject({ responsesAdded: 0, duplicateResponses: 2 });
+    const other = [row(0, "18", "n"), row(1, "20")].join("\n");
+    const error = await importFile(t.db, { source: { path: file("f2.jsonl", other) }, datasetSlug: "flatid" }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^1 response would replace a stored sample; nothing was imported\.\nline 2, field response: sample 1 \(en of model "m"\)/);
+    expect(await samples("flatid", "f1", "en")).toEqual([[0, "18"], [1, "18"]]);
+    expect(await importFile(t.db, { source: { path: file("f2.jsonl", other) }, datasetSlug: "flatid", append: true })).toMatchObject({ responsesAdded: 2 });
+    expect(await samples("flatid", "f1", "en")).toEqual([[0, "18"], [1, "18"], [2, "18"], [3, "20"]]);
   });
 
   it("reads flat CSV and gzip-compressed flat JSONL", async () => {

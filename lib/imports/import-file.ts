@@ -4,7 +4,7 @@ import { formatError, readImport, rejectsWriter, type ImportFormat, type ImportI
 import type { ImportGroup } from "@/lib/import";
 import { BatchLoader } from "./batch-loader";
 import { DerivePool } from "./derive-pool";
-import { CREATE_STAGE, publishStage } from "./staging";
+import { CREATE_STAGE, publishStage, refuseConflicts } from "./staging";
 import { isPGlite } from "./write-rows";
 
 export type ImportFileOptions = {
@@ -14,6 +14,8 @@ export type ImportFileOptions = {
   format?: ImportFormat;
   /** Import the valid records and write the invalid ones here (JSONL); without it any invalid record aborts. */
   rejects?: string;
+  /** Add every response as a new sample after the stored ones of its group and language. */
+  append?: boolean;
   maxLineBytes?: number;
   maxFileBytes?: number;
   /** Called after every input chunk; may be async, and may throw to abort (everything is rolled back). */
@@ -69,7 +71,9 @@ async function datasetFor(db: Database, opts: ImportFileOptions, client: import(
 /**
  * Streams a file into a dataset in one transaction. By default any invalid record aborts the whole
  * import (nothing is written) with the first errors; with `rejects` the valid records are imported
- * and the invalid ones written to that file. Re-importing the same file adds nothing.
+ * and the invalid ones written to that file. Re-importing the same file adds nothing: a response is
+ * identified by its group, language, model and sample position, and one that gives another text for a
+ * stored sample refuses its record, unless `append` adds the file's responses as new samples.
  */
 export async function importFile(db: Database, opts: ImportFileOptions): Promise<ImportSummary> {
   const client = await db.pool.connect();
@@ -85,7 +89,7 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
     const dataset = await datasetFor(db, opts, client);
     await client.query(CREATE_STAGE);
     const reader = readImport(opts.source, { format: opts.format, pivot: dataset.pivot_language, maxLineBytes: opts.maxLineBytes, maxFileBytes: opts.maxFileBytes });
-    const load = new BatchLoader(client, copy, dataset.id, dataset.task === "math", pool);
+    const load = new BatchLoader(client, copy, dataset.id, dataset.task === "math", pool, opts.append === true);
     loader = load;
     const errors: string[] = [];
     const invalidated = new Set<string>();
@@ -121,7 +125,18 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
     await load.drain();
     const t0 = performance.now();
     if (invalidated.size > 0) await client.query(`DELETE FROM import_stage WHERE external_id = ANY($1)`, [[...invalidated]]);
-    const staged = await publishStage(client, dataset.id);
+    const conflicts = [...load.conflicts, ...(opts.append ? [] : await refuseConflicts(client, dataset.id))];
+    if (conflicts.length > 0) {
+      if (!rejects) {
+        const listed = conflicts.slice(0, MAX_REPORTED_ERRORS).map((c) => formatError(c));
+        throw new AppError("BAD_INPUT", `${conflicts.length} response${conflicts.length === 1 ? "" : "s"} would replace a stored sample; nothing was imported.\n${listed.join("\n")}`, {
+          invalid: conflicts.length, errors: listed,
+        });
+      }
+      for (const c of conflicts) await rejects.write({ kind: "invalid", line: c.line, issues: [c], raw: null, invalidatesGroup: null });
+      invalid += new Set(conflicts.map((c) => c.line)).size;
+    }
+    const staged = await publishStage(client, dataset.id, opts.append === true);
     await client.query(
       `UPDATE datasets SET languages = (SELECT array_agg(DISTINCT l ORDER BY l) FROM (
          SELECT unnest(languages) AS l FROM datasets WHERE id = $1 UNION SELECT language FROM prompt_texts WHERE dataset_id = $1) x),

@@ -9,6 +9,7 @@ export const ZUploadParams = z.object({
   task: z.enum(["general", "math", "translation"]).optional(),
   format: z.enum(["nested", "flat", "csv"]).optional(),
   skipInvalid: z.enum(["0", "1"]).default("0"),
+  append: z.enum(["0", "1"]).default("0"),
   /** `1`: only create the status row (queued) and answer its id; the file follows with `import=<id>`. */
   prepare: z.enum(["0", "1"]).default("0"),
   /** The file's size in bytes, for a prepared import's progress. */

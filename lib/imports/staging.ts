@@ -1,6 +1,7 @@
 import type { PoolClient } from "pg";
-import type { ImportGroup } from "@/lib/import";
+import type { ImportGroup, ImportIssue } from "@/lib/import";
 import type { DeriveOutput } from "./derive";
+import { sampleConflict } from "./identity";
 import { writeRows, type Cell, type Column } from "./write-rows";
 
 // Rows of one import are staged in a temporary table inside the import's transaction, then
@@ -10,7 +11,8 @@ export const CREATE_STAGE = `
   CREATE TEMP TABLE import_stage (
     external_id text NOT NULL, row_kind char(1) NOT NULL, gold text, meta jsonb, language text,
     sample_index int, text text, content_hash bytea, char_length int, model text, params jsonb,
-    detected_language text, extracted_answer text, machine_translated bool
+    detected_language text, extracted_answer text, machine_translated bool,
+    target_share float8, language_mix text, defect text, line int NOT NULL, field text
   ) ON COMMIT DROP`;
 
 const STAGE_COLUMNS: Column[] = [
@@ -19,6 +21,8 @@ const STAGE_COLUMNS: Column[] = [
   { name: "text", type: "text" }, { name: "content_hash", type: "bytea" }, { name: "char_length", type: "int" },
   { name: "model", type: "text" }, { name: "params", type: "jsonb" }, { name: "detected_language", type: "text" },
   { name: "extracted_answer", type: "text" }, { name: "machine_translated", type: "bool" },
+  { name: "target_share", type: "float8" }, { name: "language_mix", type: "text" }, { name: "defect", type: "text" },
+  { name: "line", type: "int" }, { name: "field", type: "text" },
 ];
 
 export class StageBuffer {
@@ -31,12 +35,15 @@ export class StageBuffer {
       lang: [] as (string | null)[], sample: [] as (number | null)[], text: [] as (string | null)[],
       hash: [] as (Buffer | null)[], length: [] as (number | null)[], model: [] as (string | null)[],
       params: [] as (string | null)[], detected: [] as (string | null)[], answer: [] as (string | null)[], mt: [] as (boolean | null)[],
+      share: [] as (number | null)[], mix: [] as (string | null)[], defect: [] as (string | null)[], line: [] as number[], field: [] as (string | null)[],
     };
   }
 
-  private push(ext: string, kind: string, values: Partial<Record<keyof ReturnType<typeof StageBuffer.empty>, unknown>>) {
+  private push(ext: string, kind: string, line: number, values: Partial<Record<keyof ReturnType<typeof StageBuffer.empty>, unknown>>) {
     const c = this.cols;
-    c.ext.push(ext); c.kind.push(kind);
+    c.ext.push(ext); c.kind.push(kind); c.line.push(line);
+    c.share.push((values.share as number) ?? null); c.mix.push((values.mix as string) ?? null);
+    c.defect.push((values.defect as string) ?? null); c.field.push((values.field as string) ?? null);
     c.gold.push((values.gold as string) ?? null); c.meta.push((values.meta as string) ?? null);
     c.lang.push((values.lang as string) ?? null); c.sample.push((values.sample as number) ?? null);
     c.text.push((values.text as string) ?? null); c.hash.push((values.hash as Buffer) ?? null);
@@ -48,12 +55,14 @@ export class StageBuffer {
 
   /** `derived` holds the batch's responses in order; `offset` is where this group's first response is. */
   add(group: ImportGroup, derived: DeriveOutput, offset: number): void {
-    this.push(group.externalId, "g", { gold: group.gold, meta: JSON.stringify(group.meta) });
-    for (const p of group.prompts) this.push(group.externalId, "p", { lang: p.lang, text: p.text, mt: p.machineTranslated });
+    this.push(group.externalId, "g", group.line, { gold: group.gold, meta: JSON.stringify(group.meta) });
+    for (const p of group.prompts) this.push(group.externalId, "p", group.line, { lang: p.lang, text: p.text, mt: p.machineTranslated });
     group.responses.forEach((r, i) => {
-      this.push(group.externalId, "r", {
-        lang: r.lang, sample: r.sampleIndex, text: r.text, hash: Buffer.from(r.contentHash, "hex"), length: derived.charLengths[offset + i],
-        model: r.model, params: r.params ? JSON.stringify(r.params) : null, detected: derived.detected[offset + i], answer: derived.answers[offset + i],
+      const d = offset + i;
+      this.push(group.externalId, "r", r.line, {
+        lang: r.lang, sample: r.sampleIndex, text: r.text, hash: Buffer.from(r.contentHash, "hex"), length: derived.charLengths[d],
+        model: r.model, params: r.params ? JSON.stringify(r.params) : null, detected: derived.detected[d], answer: derived.answers[d],
+        share: derived.shares[d], mix: derived.mixes[d], defect: derived.defects[d], field: r.field,
       });
     });
   }
@@ -61,7 +70,10 @@ export class StageBuffer {
   async flush(client: PoolClient, copy: boolean): Promise<void> {
     if (this.rows === 0) return;
     const c = this.cols;
-    const columns = [c.ext, c.kind, c.gold, c.meta, c.lang, c.sample, c.text, c.hash, c.length, c.model, c.params, c.detected, c.answer, c.mt];
+    const columns = [
+      c.ext, c.kind, c.gold, c.meta, c.lang, c.sample, c.text, c.hash, c.length, c.model, c.params, c.detected, c.answer, c.mt,
+      c.share, c.mix, c.defect, c.line, c.field,
+    ];
     await writeRows(client, copy, "import_stage", STAGE_COLUMNS, columns as Cell[][]);
     this.cols = StageBuffer.empty();
     this.rows = 0;
@@ -70,8 +82,34 @@ export class StageBuffer {
 
 export type PublishCounts = { groups: number; prompts: number; responses: number; duplicates: number };
 
-/** Moves the stage into the dataset; rows already there (same group, language, content) are kept as they are. */
-export async function publishStage(client: PoolClient, datasetId: number): Promise<PublishCounts> {
+const MAX_CONFLICTS_LISTED = 1_000;
+
+/**
+ * Staged rows that give another text for a sample already stored (same group, language, model and
+ * position). Without `append` they are refused: their lines are removed from the stage and returned.
+ */
+export async function refuseConflicts(client: PoolClient, datasetId: number): Promise<ImportIssue[]> {
+  const { rows } = await client.query<{ line: number; field: string; language: string; model: string | null; sample_index: number }>(
+    `SELECT s.line, s.field, s.language, s.model, s.sample_index
+     FROM import_stage s
+     JOIN prompt_groups g ON g.dataset_id = $1 AND g.external_id = s.external_id
+     JOIN responses r ON r.group_id = g.id AND r.language = s.language AND r.sample_index = s.sample_index
+                     AND r.model IS NOT DISTINCT FROM s.model
+     WHERE s.row_kind = 'r' AND r.content_hash <> s.content_hash
+     ORDER BY s.line`,
+    [datasetId],
+  );
+  if (rows.length === 0) return [];
+  await client.query(`DELETE FROM import_stage WHERE line = ANY($1::int[])`, [rows.map((r) => r.line)]);
+  return rows.slice(0, MAX_CONFLICTS_LISTED).map((r) => sampleConflict({ line: r.line, field: r.field, lang: r.language, model: r.model, sampleIndex: r.sample_index }));
+}
+
+/**
+ * Moves the stage into the dataset. A response already stored with the same identity is kept as it is
+ * (call refuseConflicts first); with `append` every staged response becomes a new sample after the
+ * stored ones of its group and language, in the order of its sample position, then line.
+ */
+export async function publishStage(client: PoolClient, datasetId: number, append = false): Promise<PublishCounts> {
   const groups = await client.query(
     `INSERT INTO prompt_groups (dataset_id, external_id, gold, meta)
      SELECT DISTINCT ON (external_id) $1::int, external_id, gold, coalesce(meta, '{}') FROM import_stage
@@ -94,14 +132,18 @@ export async function publishStage(client: PoolClient, datasetId: number): Promi
     [datasetId],
   );
   const staged = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM import_stage WHERE row_kind = 'r'`);
+  const sample = append
+    ? `coalesce((SELECT max(r.sample_index) FROM responses r WHERE r.group_id = g.id AND r.language = s.language), -1)
+         + row_number() OVER (PARTITION BY g.id, s.language ORDER BY s.sample_index, s.line)`
+    : "s.sample_index";
   const responses = await client.query(
     `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, origin,
-                            model, params, detected_language, extracted_answer)
-     SELECT $1::int, g.id, s.language, s.sample_index, s.text, s.content_hash, s.char_length, 'imported',
-            s.model, s.params, s.detected_language, s.extracted_answer
+                            model, params, detected_language, extracted_answer, target_share, language_mix, defect)
+     SELECT $1::int, g.id, s.language, ${sample}, s.text, s.content_hash, s.char_length, 'imported',
+            s.model, s.params, s.detected_language, s.extracted_answer, s.target_share, s.language_mix, s.defect
      FROM import_stage s JOIN prompt_groups g ON g.dataset_id = $1 AND g.external_id = s.external_id
      WHERE s.row_kind = 'r'
-     ON CONFLICT (group_id, language, content_hash) DO NOTHING`,
+     ON CONFLICT (group_id, language, model, sample_index) DO NOTHING`,
     [datasetId],
   );
   const inserted = responses.rowCount ?? 0;

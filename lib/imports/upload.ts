@@ -18,7 +18,10 @@ function checkUpload(size: number | null, params: TUploadParams): void {
 }
 
 function optionsOf(params: TUploadParams): Record<string, unknown> {
-  return { create: params.create === "1", task: params.task ?? null, name: params.name ?? null, format: params.format ?? null, skipInvalid: params.skipInvalid === "1" };
+  return {
+    create: params.create === "1", task: params.task ?? null, name: params.name ?? null, format: params.format ?? null, skipInvalid: params.skipInvalid === "1",
+    append: params.append === "1",
+  };
 }
 
 /** Uploads from this size on derive their fields in a worker thread. */
@@ -58,6 +61,7 @@ export async function importUpload(
       datasetSlug: params.slug,
       create: params.create === "1" && params.task ? { task: params.task, name: params.name } : undefined,
       format: params.format,
+      append: params.append === "1",
       maxFileBytes: limit,
       rejects: params.skipInvalid === "1" ? join(rejectsDir, `${params.slug}-${Date.now()}.jsonl`) : undefined,
       // Off the server's own thread for big files; a small one is done before a worker would have started.

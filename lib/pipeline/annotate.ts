@@ -1,5 +1,4 @@
-import { extractAnswer } from "./answer";
-import { detectLanguage } from "./language";
+import { checkResponse } from "./response-checks";
 import type { Candidate } from "./types";
 
 export interface RawCandidate {
@@ -11,17 +10,20 @@ export interface RawCandidate {
 }
 
 /**
- * A Candidate with its stored fields computed the way the pipeline expects:
- * detectedLang = detectLanguage(text, lang), answer = extractAnswer(text, lang).
+ * A Candidate with its stored fields computed the way the importer computes them (checkResponse:
+ * language, answer, share of the target language and defect, all read without the reasoning trace).
  */
 export function annotateCandidate(raw: RawCandidate): Candidate {
+  const checks = checkResponse(raw.text, raw.lang, { wantAnswer: true });
   return {
     id: raw.id,
     lang: raw.lang,
     sampleIndex: raw.sampleIndex,
     text: raw.text,
-    detectedLang: detectLanguage(raw.text, raw.lang),
-    answer: extractAnswer(raw.text, raw.lang),
+    detectedLang: checks.detectedLanguage,
+    answer: checks.extractedAnswer,
     vector: raw.vector ?? null,
+    targetShare: checks.targetShare,
+    defect: checks.defect,
   };
 }

@@ -23,3 +23,8 @@ export { decideLanguagePair, decidePivotPair, type LanguagePool, type PairOption
 export { selectGroup, selectGroupWithReference } from "./select-group";
 export { answerQualityByLanguage, answerQualityOverall, type AnswerQuality, type PairAnswers } from "./quality";
 export { annotateCandidate, type RawCandidate } from "./annotate";
+export { findDefect, RESPONSE_DEFECTS, type ResponseDefect } from "./degenerate";
+export { guardStatus, type GuardStatus, type GuardOptions } from "./guard";
+export { describeMix, languageName, measureLanguageShare, type LanguageShare } from "./language-share";
+export { answerText, hasReasoning, splitReasoning, type ReasoningSplit } from "./reasoning";
+export { checkResponse, type ResponseChecks } from "./response-checks";

@@ -17,14 +17,17 @@ export async function editReference(db: Database, datasetId: number, input: TEdi
     const hash = contentHash(input.text);
     await client.query(
       `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, origin,
-                              detected_language, extracted_answer)
-       SELECT $1, $2, $3, coalesce(max(sample_index) + 1, 0), $4, $5, $6, 'edited', $7, $8
+                              detected_language, extracted_answer, target_share, language_mix, defect)
+       SELECT $1, $2, $3, coalesce(max(sample_index) + 1, 0), $4, $5, $6, 'edited', $7, $8, $9, $10, $11
        FROM responses WHERE group_id = $2 AND language = $3
-       ON CONFLICT (group_id, language, content_hash) DO NOTHING`,
-      [datasetId, input.groupId, pivot, input.text, hash, [...input.text].length, derived.detectedLanguage, derived.extractedAnswer],
+       HAVING NOT bool_or(content_hash = $5) OR count(*) = 0`,
+      [
+        datasetId, input.groupId, pivot, input.text, hash, [...input.text].length, derived.detectedLanguage, derived.extractedAnswer,
+        derived.targetShare, derived.languageMix, derived.defect,
+      ],
     );
     const { rows } = await client.query<{ id: number }>(
-      `SELECT id FROM responses WHERE group_id = $1 AND language = $2 AND content_hash = $3`,
+      `SELECT id FROM responses WHERE group_id = $1 AND language = $2 AND content_hash = $3 ORDER BY sample_index, id LIMIT 1`,
       [input.groupId, pivot, hash],
     );
     const responseId = rows[0]!.id;

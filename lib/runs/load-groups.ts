@@ -1,5 +1,5 @@
 import type { Pool } from "pg";
-import { bytesToFloat32, type Candidate, type GroupInput } from "@/lib/pipeline";
+import { bytesToFloat32, type Candidate, type GroupInput, type ResponseDefect } from "@/lib/pipeline";
 
 type Row = {
   group_id: number;
@@ -10,6 +10,8 @@ type Row = {
   text: string;
   detected_language: string | null;
   extracted_answer: string | null;
+  target_share: number | null;
+  defect: string | null;
   vector: Buffer | null;
 };
 
@@ -23,7 +25,7 @@ export async function loadGroupInputs(
 ): Promise<GroupInput[]> {
   const { rows } = await pool.query<Row>(
     `SELECT g.id AS group_id, g.gold, r.id, r.language, r.sample_index, r.text, r.detected_language,
-            r.extracted_answer, e.vector
+            r.extracted_answer, r.target_share, r.defect, e.vector
      FROM prompt_groups g
      JOIN responses r ON r.group_id = g.id
      LEFT JOIN embeddings e ON $4::text IS NOT NULL AND e.dataset_id = r.dataset_id
@@ -44,6 +46,8 @@ export async function loadGroupInputs(
       detectedLang: r.detected_language,
       answer: r.extracted_answer,
       vector: r.vector ? bytesToFloat32(r.vector) : null,
+      targetShare: r.target_share,
+      defect: r.defect as ResponseDefect | null,
     });
   }
   return [...groups].map(([id, g]) => ({ groupId: String(id), pivot, gold: g.gold, candidates: g.candidates }));

@@ -58,14 +58,14 @@ describe("select runs", () => {
     expect((await pairsNow()).map((p) => [p.ext, p.language, p.chosen_id, p.rejected_id, p.status, p.skip_reason])).toEqual([
       ["q1", "ar", id("q1", "ar", 0), id("q1", "ar", 1), "proposed", null],
       ["q1", "de", id("q1", "de", 1), id("q1", "de", 0), "proposed", null],
-      ["q2", "ar", null, null, "skipped", "too_few_candidates"], // its two samples are one text, stored once
+      ["q2", "ar", null, null, "skipped", "same_response"], // its two samples are one text: both stored, equal scores
       ["q2", "de", id("q2", "de", 0), id("q2", "de", 1), "proposed", null],
     ]);
     const run = await t.db.prisma.pipelineRun.findFirstOrThrow({ orderBy: { id: "desc" } });
     expect(run.status).toBe("succeeded");
     expect(run.doneItems).toBe(2);
     expect(run.summary).toMatchObject({
-      groups: 2, pairs: 3, skipped: { too_few_candidates: 1 }, scorers: { answer: 2 },
+      groups: 2, pairs: 3, skipped: { same_response: 1 }, scorers: { answer: 2 },
       languages: { de: { pairs: 2, quality: { judged: 2, chosenCorrect: 1, rejectedWrong: 1 } }, ar: { pairs: 1 } },
     });
     const means = await t.db.pool.query<{ language: string; mean: number }>(

@@ -5,7 +5,9 @@ import { importFile } from "@/lib/imports/import-file";
 import { count, printJson, say, UsageError } from "../output";
 import { progressBar } from "../progress";
 
-type Opts = { dataset: string; create?: boolean; task?: string; format?: string; skipInvalid?: boolean; rejects?: string; json?: boolean; workers: number };
+type Opts = {
+  dataset: string; create?: boolean; task?: string; format?: string; skipInvalid?: boolean; rejects?: string; json?: boolean; workers: number; append?: boolean;
+};
 
 const TASKS = ["general", "math", "translation"] as const;
 const FORMATS = ["nested", "flat", "csv"] as const;
@@ -34,6 +36,7 @@ export function registerImport(program: Command): void {
     .option("--format <format>", "nested | flat | csv (default: detected)", oneOf(FORMATS))
     .option("--skip-invalid", "import the valid records; write the invalid ones to --rejects")
     .option("--rejects <file>", "where --skip-invalid writes rejected records (default <file>.rejects.jsonl)")
+    .option("--append", "add the file's responses as new samples after the stored ones (else a sample is identified by its group, language, model and position, and a stored one is never replaced)")
     .option("--workers <n>", "threads that compute derived fields (language, answer); 0 = none", workerCount, 1)
     .option("--json", "print a JSON summary on stdout")
     .action(async (file: string, opts: Opts) => {
@@ -51,6 +54,7 @@ export function registerImport(program: Command): void {
         format: opts.format as (typeof FORMATS)[number] | undefined,
         rejects: opts.skipInvalid ? (opts.rejects ?? `${file}.rejects.jsonl`) : undefined,
         workers: opts.workers,
+        append: opts.append === true,
         onProgress: (p) => {
           const mb = p.bytesRead / 2 ** 20;
           const elapsed = Math.max(0.001, (Date.now() - started) / 1000);
@@ -59,7 +63,7 @@ export function registerImport(program: Command): void {
       }).finally(() => bar.stop());
       if (opts.json) return printJson(summary);
       say(`Imported into ${summary.dataset}: ${count(summary.groupsAdded, "group")}, ${count(summary.responsesAdded, "response")} added ` +
-        `(${summary.duplicateResponses} already present), ${summary.invalid} invalid${summary.rejectsFile ? ` → ${summary.rejectsFile}` : ""}.`);
+        `(${summary.duplicateResponses} already stored: same sample, same text), ${summary.invalid} invalid${summary.rejectsFile ? ` → ${summary.rejectsFile}` : ""}.`);
       if (summary.responsesAdded > 0) {
         say(`Search finds the new responses at once; a running worker indexes them for speed (or: npm run cli -- search-index --dataset ${summary.dataset}).`);
       }

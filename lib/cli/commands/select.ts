@@ -13,11 +13,18 @@ import { selectOnServer } from "../remote-commands";
 type Opts = {
   dataset: string; scorer: string; margin: number; languageGuard: boolean; reference: string; pairs: string;
   seed: number; englishPairs?: boolean; embeddingModel?: string; enqueue?: boolean; json?: boolean;
+  minTargetShare: number; keepReasoning?: boolean;
 };
 
 function number(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n)) throw new InvalidArgumentError("expected a number");
+  return n;
+}
+
+function share(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError("expected a share from 0 to 1");
   return n;
 }
 
@@ -28,7 +35,9 @@ export function registerSelect(program: Command): void {
     .requiredOption("--dataset <slug>", "dataset slug")
     .option("--scorer <name>", "auto | embedding | answer | lexical", "auto")
     .option("--margin <x>", "skip pairs whose margin is below x", number, 0)
-    .option("--no-language-guard", "allow off-target-language responses to be chosen")
+    .option("--no-language-guard", "allow off-target-language and mixed-language responses to be chosen")
+    .option("--min-target-share <x>", "a response with a smaller share of its letters in its language is mixed (0-1)", share, 0.8)
+    .option("--keep-reasoning", "score the whole text, <think> reasoning traces included")
     .option("--reference <strategy>", "consistency | first | random", "consistency")
     .option("--pairs <strategy>", "consistency | random", "consistency")
     .option("--seed <n>", "seed for the random baselines", number, 0)
@@ -41,6 +50,7 @@ export function registerSelect(program: Command): void {
         scorer: opts.scorer as "auto", margin: opts.margin, languageGuard: opts.languageGuard,
         reference: opts.reference as "consistency", pairs: opts.pairs as "consistency", seed: opts.seed,
         englishPairs: opts.englishPairs ?? false, embeddingModel: opts.embeddingModel ?? null,
+        minTargetShare: opts.minTargetShare, keepReasoning: opts.keepReasoning ?? false,
       };
       const remote = remoteConfig();
       if (remote) return selectOnServer(remote, opts.dataset, config, opts);

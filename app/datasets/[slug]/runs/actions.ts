@@ -15,6 +15,8 @@ const ZStartForm = z.object({
   scorer: z.enum(["auto", "embedding", "answer", "lexical"]),
   margin: z.coerce.number().min(0).max(1),
   languageGuard: z.preprocess((v) => v === "on" || v === true, z.boolean()),
+  minTargetShare: z.coerce.number().min(0).max(1).default(0.8),
+  keepReasoning: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
   reference: z.enum(["consistency", "first", "random"]),
   pairs: z.enum(["consistency", "random"]),
   seed: z.coerce.number().int().min(0),

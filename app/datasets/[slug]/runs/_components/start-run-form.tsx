@@ -16,7 +16,9 @@ export function StartRunForm({ slug }: { slug: string }) {
       className="flex flex-wrap items-end gap-4"
       action={(form) =>
         start(async () => {
-          const result = await startSelectRunAction({ slug, ...Object.fromEntries(form), languageGuard: form.get("languageGuard") === "on" });
+          const result = await startSelectRunAction({
+            slug, ...Object.fromEntries(form), languageGuard: form.get("languageGuard") === "on", keepReasoning: form.get("keepReasoning") === "on",
+          });
           if (!result.ok) return setError(result.error);
           setError(null);
           router.push(`/datasets/${slug}/runs/${result.data.runId}`);
@@ -66,6 +68,22 @@ export function StartRunForm({ slug }: { slug: string }) {
       </label>
       <label className="flex items-center gap-2 text-sm">
         <input name="languageGuard" type="checkbox" defaultChecked /> Language guard
+      </label>
+      <label className="flex flex-col text-xs text-slate-600">
+        Mixed below (share in its language)
+        <input
+          name="minTargetShare"
+          type="number"
+          step="0.05"
+          min="0"
+          max="1"
+          defaultValue="0.8"
+          title="With the language guard on, a response with a smaller share of its letters in its own language (read over the whole text) is mixed: never chosen, never the reference, rejected after off-target ones."
+          className={`${field} w-24`}
+        />
+      </label>
+      <label className="flex items-center gap-2 text-sm" title="Score, detect languages and extract answers on the whole text, <think> reasoning traces included">
+        <input name="keepReasoning" type="checkbox" /> Keep reasoning traces
       </label>
       <button disabled={pending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
         {pending ? "Starting…" : "Start select run"}

@@ -33,9 +33,9 @@ describe("nested JSONL", () => {
             { lang: "zh-CN", text: "多少？", machineTranslated: true },
           ],
           responses: [
-            { lang: "en", sampleIndex: 0, text: "eighteen", model: null, params: null, contentHash: sha256("eighteen"), line: 1 },
-            { lang: "en", sampleIndex: 5, text: "18", model: "qwen2.5-7b", params: { temperature: 0.9 }, contentHash: sha256("18"), line: 1 },
-            { lang: "zh-CN", sampleIndex: 0, text: "十八", model: null, params: null, contentHash: sha256("十八"), line: 1 },
+            { lang: "en", sampleIndex: 0, text: "eighteen", model: null, params: null, contentHash: sha256("eighteen"), line: 1, field: "responses.en[0]" },
+            { lang: "en", sampleIndex: 5, text: "18", model: "qwen2.5-7b", params: { temperature: 0.9 }, contentHash: sha256("18"), line: 1, field: "responses.en[1]" },
+            { lang: "zh-CN", sampleIndex: 0, text: "十八", model: null, params: null, contentHash: sha256("十八"), line: 1, field: "responses.zh-CN[0]" },
           ],
           meta: { source: "gsm8k", split: "test" },
           complete: true,

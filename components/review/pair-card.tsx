@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { LanguageBadge } from "@/components/language-badge";
 import { LanguageText } from "@/components/language-text";
+import { reasoningParts, ReasoningTrace } from "@/components/model-output/reasoning-trace";
+import { ResponseChecks } from "@/components/response-checks/response-checks";
 import type { Candidate, PairDetail } from "@/lib/pairs/detail";
 import { PairFlags } from "./pair-flags";
 import { WordDiff } from "./word-diff";
@@ -15,12 +17,33 @@ function sharedLanguage(a: Candidate, b: Candidate): string | null {
 function Side({ title, tone, candidate, number, lang }: { title: string; tone: string; candidate: Candidate | undefined; number: number; lang: string }) {
   return (
     <section aria-label={title} className={`rounded border-l-4 bg-white p-3 shadow-sm ${tone}`}>
-      <h3 className="mb-1 flex gap-3 text-sm font-medium">
+      <h3 className="mb-1 flex flex-wrap items-center gap-3 text-sm font-medium">
         {title}
         {candidate && <span className="font-normal text-slate-500">candidate {number} · sample {candidate.sampleIndex} · CL {fmt(candidate.score)}</span>}
+        {candidate && (
+          <span className="flex gap-2 text-xs font-normal">
+            <ResponseChecks targetShare={candidate.targetShare} languageMix={candidate.languageMix} defect={candidate.defect} language={lang} />
+          </span>
+        )}
       </h3>
-      {candidate ? <LanguageText lang={candidate.detectedLanguage ?? lang} text={candidate.text} className="max-h-96 overflow-auto whitespace-pre-wrap text-sm" /> : <p className="text-sm text-slate-500">none</p>}
+      {candidate ? <CandidateText text={candidate.text} lang={candidate.detectedLanguage ?? lang} /> : <p className="text-sm text-slate-500">none</p>}
     </section>
+  );
+}
+
+/** The start of a candidate's answer (its reasoning trace left out). */
+function preview(text: string): string {
+  const { answer } = reasoningParts(text);
+  return answer.length > 240 ? `${answer.slice(0, 240)}…` : answer;
+}
+
+function CandidateText({ text, lang }: { text: string; lang: string }) {
+  const { trace, answer } = reasoningParts(text);
+  return (
+    <>
+      {trace !== null && <ReasoningTrace trace={trace} lang={lang} />}
+      <LanguageText lang={lang} text={answer} className="max-h-96 overflow-auto whitespace-pre-wrap text-sm" />
+    </>
   );
 }
 
@@ -72,7 +95,8 @@ export function PairCard({ detail, slug }: { detail: PairDetail; slug: string })
               <span className="w-24 shrink-0 text-xs text-slate-500">
                 CL {fmt(c.score)}{c.id === pair.chosenId && " ✓ chosen"}{c.id === pair.rejectedId && " ✗ rejected"}
               </span>
-              <LanguageText lang={c.detectedLanguage ?? pair.language} text={c.text.length > 240 ? `${c.text.slice(0, 240)}…` : c.text} className="min-w-0 flex-1 truncate" />
+              <LanguageText lang={c.detectedLanguage ?? pair.language} text={preview(c.text)} className="min-w-0 flex-1 truncate" />
+              <span className="flex shrink-0 gap-1 text-xs"><ResponseChecks targetShare={c.targetShare} languageMix={c.languageMix} defect={c.defect} language={pair.language} /></span>
             </li>
           ))}
         </ol>

@@ -1,6 +1,6 @@
 import type { PairFilter } from "@/lib/pairs/table";
 
-const FLAG_LABELS = { conflict: "conflict", offTarget: "off-target", skipped: "skipped", flagged: "flagged", lowCons: "low reference Cons" } as const;
+const FLAG_LABELS = { conflict: "conflict", offTarget: "off-target", mixed: "mixed language", skipped: "skipped", flagged: "flagged", lowCons: "low reference Cons" } as const;
 
 type Props = { action: string; languages: string[]; filter: PairFilter; keep?: Record<string, string | undefined> };
 

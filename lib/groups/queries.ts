@@ -77,6 +77,7 @@ export async function getGroupView(db: Database, datasetId: number, groupId: num
   const responses: GroupResponse[] = group.responses.map((r) => ({
     id: r.id, language: r.language, sampleIndex: r.sampleIndex, text: r.text, model: r.model, origin: r.origin,
     detectedLanguage: r.detectedLanguage, extractedAnswer: r.extractedAnswer, charLength: r.charLength, score: scores.get(r.id) ?? null,
+    targetShare: r.targetShare, languageMix: r.languageMix, defect: r.defect,
   }));
   const languages = [...new Set([...group.prompts.map((p) => p.language), ...responses.map((r) => r.language)])].sort((a, b) =>
     a === pivot ? -1 : b === pivot ? 1 : a.localeCompare(b),

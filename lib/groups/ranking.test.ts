@@ -5,6 +5,7 @@ import type { GroupPair, GroupResponse } from "./types";
 
 const resp = (id: number, language: string, sampleIndex: number, score: number | null): GroupResponse => ({
   id, language, sampleIndex, text: "", model: null, origin: "imported", detectedLanguage: null, extractedAnswer: null, charLength: 0, score,
+  targetShare: null, languageMix: null, defect: null,
 });
 const pair = (language: string, chosenId: number | null, rejectedId: number | null) => ({ language, chosenId, rejectedId }) as GroupPair;
 

@@ -3,6 +3,7 @@ import type { CorrectionRecord } from "@/lib/references/apply-correction";
 export type GroupResponse = {
   id: number; language: string; sampleIndex: number; text: string; model: string | null; origin: string;
   detectedLanguage: string | null; extractedAnswer: string | null; charLength: number;
+  targetShare: number | null; languageMix: string | null; defect: string | null;
   /** Cons for pivot-language responses, CL for the others; null = not scored (empty, unscorable, no reference). */
   score: number | null;
 };

@@ -1,6 +1,9 @@
 /** Pair flags and sort columns; importable from client components (no server code). */
-export const PAIR_FLAGS = ["conflict", "offTarget", "skipped", "flagged", "lowCons"] as const;
+export const PAIR_FLAGS = ["conflict", "offTarget", "mixed", "skipped", "flagged", "lowCons"] as const;
 export type PairFlag = (typeof PAIR_FLAGS)[number];
+
+/** A paired response with a smaller share of its letters in its language is "mixed language" (a run's default threshold). */
+export const MIXED_SHARE = 0.8;
 
 /** A reference whose Cons is below this is "low reference consistency". */
 export const LOW_CONS = 0.5;

@@ -7,7 +7,10 @@ export type PairState = {
   chosenId: number | null; rejectedId: number | null; scoreChosen: number | null; scoreRejected: number | null; margin: number | null;
   conflict: boolean; offTarget: boolean; skipReason: string | null; flagged: boolean; flagReason: string | null; version: number; runId: number | null;
 };
-export type Candidate = { id: number; sampleIndex: number; text: string; score: number | null; detectedLanguage: string | null };
+export type Candidate = {
+  id: number; sampleIndex: number; text: string; score: number | null; detectedLanguage: string | null;
+  targetShare: number | null; languageMix: string | null; defect: string | null; model: string | null;
+};
 export type HistoryEntry = {
   id: number; action: string; reason: string | null; author: string | null; chosenId: number | null; rejectedId: number | null;
   seenVersion: number; undoesId: number | null; undoneBy: number | null; createdAt: string;
@@ -42,7 +45,8 @@ export async function getPairDetail(db: Database, datasetId: number, pairId: num
       [pair.id],
     ),
     db.pool.query<Candidate>(
-      `SELECT r.id, r.sample_index AS "sampleIndex", r.text, s.score, r.detected_language AS "detectedLanguage"
+      `SELECT r.id, r.sample_index AS "sampleIndex", r.text, s.score, r.detected_language AS "detectedLanguage",
+              r.target_share AS "targetShare", r.language_mix AS "languageMix", r.defect, r.model
        FROM responses r LEFT JOIN run_scores s ON s.run_id = $3 AND s.response_id = r.id
        WHERE r.group_id = $1 AND r.language = $2 ORDER BY r.sample_index, r.id`,
       [pair.groupId, pair.language, pair.runId],

@@ -1,5 +1,6 @@
 import { effectiveReferenceJoin } from "@/lib/references/auto-proposal";
 import { LOW_CONS, type Cursor, type PairFilter, type SortColumn } from "./table";
+import { MIXED_SHARE } from "./constants";
 
 /** Positional parameters collected while building one statement. */
 export class Params {
@@ -40,6 +41,9 @@ export function filterConditions(datasetId: number, f: PairFilter, params: Param
   for (const flag of f.flags) {
     if (flag === "conflict") where.push("p.conflict");
     if (flag === "offTarget") where.push("p.off_target");
+    if (flag === "mixed") {
+      where.push(`EXISTS (SELECT 1 FROM responses r WHERE r.id IN (p.chosen_id, p.rejected_id) AND r.target_share < ${params.add(MIXED_SHARE)})`);
+    }
     if (flag === "flagged") where.push("p.flagged");
     if (flag === "skipped") where.push(`p.status = 'skipped'`);
     if (flag === "lowCons") {

@@ -8,6 +8,7 @@ import { LOW_CONS, parsePairTableParams, type PairFilter, type SortColumn } from
 type Dumped = {
   id: number; group_id: number; language: string; status: string; origin: string; margin: number | null; score_chosen: number | null;
   score_rejected: number | null; conflict: boolean; off_target: boolean; flagged: boolean; cons: number | null; texts: string[];
+  shares: (number | null)[];
 };
 
 let t: TestDatabase;
@@ -21,9 +22,10 @@ beforeAll(async () => {
   await t.db.pool.query(`UPDATE pairs SET flagged = true, flag_reason = 'x' WHERE id % 7 = 0`);
   await t.db.pool.query(`UPDATE pairs SET origin = 'human', status = 'accepted' WHERE id % 5 = 0 AND chosen_id IS NOT NULL`);
   await t.db.pool.query(`UPDATE pairs SET conflict = true WHERE id % 11 = 0`);
+  await t.db.pool.query(`UPDATE responses SET target_share = (id % 10) / 10.0 WHERE id % 3 = 0`);
   const { rows } = await t.db.pool.query<Dumped>(
     `SELECT p.id, p.group_id, p.language, p.status::text, p.origin::text, p.margin, p.score_chosen, p.score_rejected, p.conflict, p.off_target, p.flagged,
-            rr.cons,
+            rr.cons, ARRAY[c.target_share, r.target_share] AS shares,
             array_remove(ARRAY(SELECT text FROM prompt_texts WHERE group_id = p.group_id) || ARRAY[c.text, r.text], NULL) AS texts
      FROM pairs p LEFT JOIN run_references rr ON rr.run_id = p.run_id AND rr.group_id = p.group_id
      LEFT JOIN responses c ON c.id = p.chosen_id LEFT JOIN responses r ON r.id = p.rejected_id
@@ -43,7 +45,8 @@ function expected(f: PairFilter, sort: SortColumn, dir: "asc" | "desc"): number[
     (!f.lang || r.language === f.lang) && (!f.status || r.status === f.status) && (!f.origin || r.origin === f.origin) &&
     (f.minMargin === undefined || (r.margin !== null && r.margin >= f.minMargin)) &&
     (f.maxMargin === undefined || (r.margin !== null && r.margin <= f.maxMargin)) &&
-    f.flags.every((flag) => ({ conflict: r.conflict, offTarget: r.off_target, flagged: r.flagged, skipped: r.status === "skipped", lowCons: r.cons !== null && r.cons < LOW_CONS })[flag]) &&
+    f.flags.every((flag) => ({ conflict: r.conflict, offTarget: r.off_target, flagged: r.flagged, skipped: r.status === "skipped", lowCons: r.cons !== null && r.cons < LOW_CONS,
+      mixed: r.shares.some((x) => x !== null && x < 0.8) })[flag]) &&
     (!f.q || r.texts.some((s) => s.toLowerCase().includes(f.q!.toLowerCase()))),
   );
   const sign = dir === "asc" ? 1 : -1;
@@ -90,7 +93,7 @@ describe("pairs table query", () => {
           status: fc.constantFrom("", "proposed", "skipped", "accepted"),
           origin: fc.constantFrom("", "auto", "human"),
           maxMargin: fc.constantFrom("", "0.1", "0.5"),
-          flags: fc.constantFrom("", "flagged", "conflict", "lowCons", "skipped,offTarget"),
+          flags: fc.constantFrom("", "flagged", "conflict", "lowCons", "skipped,offTarget", "mixed", "mixed,flagged"),
         }),
         async (size, sort, dir, raw) => {
           const params = parsePairTableParams({ ...raw, sort, dir });

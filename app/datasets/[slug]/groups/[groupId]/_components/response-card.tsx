@@ -1,4 +1,5 @@
 import { ModelOutput } from "@/components/model-output/model-output";
+import { ResponseChecks } from "@/components/response-checks/response-checks";
 import type { RankedResponse } from "@/lib/groups/ranking";
 
 const MARK_STYLE: Record<string, string> = {
@@ -39,6 +40,7 @@ export function ResponseCard({ response: r, scoreLabel, action }: Props) {
           <span className="text-amber-700">detected {r.detectedLanguage}</span>
         )}
         {r.charLength === 0 && <span className="text-red-700">empty</span>}
+        <ResponseChecks targetShare={r.targetShare} languageMix={r.languageMix} defect={r.charLength === 0 ? null : r.defect} language={r.language} />
         {action && <span className="ml-auto">{action}</span>}
       </div>
       <ModelOutput text={r.text} lang={r.detectedLanguage ?? r.language} anchorId={anchor} />

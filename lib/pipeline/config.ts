@@ -7,7 +7,8 @@ export const ZSelectConfig = z.object({
   /** Skip a score-based pair when CL(chosen) − CL(rejected) < margin (strictly below). */
   margin: z.number().min(0).default(0),
   languageGuard: z.boolean().default(true),
-  reference: z.enum(["consistency", "first", "random"]).default("consistency"),
+  /** `gold` (the most consistent English sample with the gold answer) is an upper bound to compare with, never the default. */
+  reference: z.enum(["consistency", "first", "random", "gold"]).default("consistency"),
   pairs: z.enum(["consistency", "random"]).default("consistency"),
   seed: z.number().int().default(0),
   englishPairs: z.boolean().default(false),

@@ -21,5 +21,17 @@ export { groupSimilarity, type GroupSimilarity } from "./similarity";
 export { pickReferenceIndex, type ReferenceMode } from "./reference";
 export { decideLanguagePair, decidePivotPair, type LanguagePool, type PairOptions } from "./pairs";
 export { selectGroup, selectGroupWithReference } from "./select-group";
-export { answerQualityByLanguage, answerQualityOverall, type AnswerQuality, type PairAnswers } from "./quality";
+export {
+  answerQualityByLanguage,
+  answerQualityOverall,
+  chosenOnTargetByLanguage,
+  selectionBoundsByLanguage,
+  type AnswerQuality,
+  type ChosenLanguage,
+  type PairAnswers,
+  type ResponseAnswer,
+  type SelectionBounds,
+} from "./quality";
+export { isOnTarget, targetStatus, type TargetInput, type TargetStatus } from "./target";
+export { modelUsage, type ModelResponses, type ModelUsage } from "./model-usage";
 export { annotateCandidate, type RawCandidate } from "./annotate";

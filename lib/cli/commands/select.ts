@@ -29,7 +29,7 @@ export function registerSelect(program: Command): void {
     .option("--scorer <name>", "auto | embedding | answer | lexical", "auto")
     .option("--margin <x>", "skip pairs whose margin is below x", number, 0)
     .option("--no-language-guard", "allow off-target-language responses to be chosen")
-    .option("--reference <strategy>", "consistency | first | random", "consistency")
+    .option("--reference <strategy>", "consistency | first | random | gold (upper bound: the most consistent sample with the gold answer)", "consistency")
     .option("--pairs <strategy>", "consistency | random", "consistency")
     .option("--seed <n>", "seed for the random baselines", number, 0)
     .option("--english-pairs", "also pair the English reference with the least consistent English sample")

@@ -15,7 +15,7 @@ const ZStartForm = z.object({
   scorer: z.enum(["auto", "embedding", "answer", "lexical"]),
   margin: z.coerce.number().min(0).max(1),
   languageGuard: z.preprocess((v) => v === "on" || v === true, z.boolean()),
-  reference: z.enum(["consistency", "first", "random"]),
+  reference: z.enum(["consistency", "first", "random", "gold"]),
   pairs: z.enum(["consistency", "random"]),
   seed: z.coerce.number().int().min(0),
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { latestModelUsage } from "@/lib/dashboard/models";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { runCliCaptured } from "@/lib/testing/cli";
@@ -46,7 +47,7 @@ let method: number;
 let gold: number;
 
 const summaryOf = async (runId: number) =>
-  (await t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runId } })).summary as RunSummary;
+  (await t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runId } })).summary as unknown as RunSummary;
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -103,6 +104,10 @@ describe("run summary quality", () => {
       row(null, "en", 3, 0, 0, 0),
       row(null, "sw", 3, 0, 0, 0),
     ]);
+    // The dataset page reads the latest run's figures from its summary: the gold run chose nothing in q3.
+    const latest = await latestModelUsage(t.db, datasetId);
+    expect(latest?.runId).toBe(gold);
+    expect(latest?.rows?.filter((r) => r.model === "m-b" && r.lang !== "en")).toEqual([row("m-b", "de", 3, 0, 1, 0), row("m-b", "sw", 3, 1, 1, 0)]);
   });
 
   it("stats --json gives the same figures per run and language", async () => {

@@ -1,5 +1,15 @@
 import { ChartSection } from "@/components/charts/chart-section";
+import { FiguresTable } from "@/components/figures-table";
 import { comparisonCharts, comparisonTable, type QualityRow } from "@/lib/charts/quality";
+
+const COLUMNS = [
+  { key: "language", header: "Language" },
+  { key: "label", header: "Selection" },
+  { key: "judged", header: "Judged", numeric: true },
+  { key: "chosenCorrect", header: "Chosen correct", numeric: true },
+  { key: "rejectedWrong", header: "Rejected wrong", numeric: true },
+  { key: "chosenOnTarget", header: "Chosen on-target", numeric: true },
+];
 
 /** The newest run of each kind side by side per language, with the oracle and the random on-target pick. */
 export function QualityComparison({ slug, rows }: { slug: string; rows: QualityRow[] }) {
@@ -13,34 +23,17 @@ export function QualityComparison({ slug, rows }: { slug: string; rows: QualityR
         columns={3}
         charts={comparisonCharts(slug, rows)}
       />
-      <section aria-label="Quality by language" className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
-        <table className="text-sm">
-          <thead className="text-left text-slate-600">
-            <tr>
-              <th className="pr-4">Language</th>
-              <th className="pr-4">Selection</th>
-              <th className="pr-4 text-right">Judged</th>
-              <th className="pr-4 text-right">Chosen correct</th>
-              <th className="pr-4 text-right">Rejected wrong</th>
-              <th className="text-right">Chosen on-target</th>
-            </tr>
-          </thead>
-          <tbody className="tabular-nums">
-            {blocks.flatMap((b) =>
-              b.lines.map((l, i) => (
-                <tr key={`${b.language}/${l.label}`} className={i === 0 ? "border-t border-slate-200" : ""}>
-                  <td className="pr-4 font-mono">{i === 0 ? b.language : ""}</td>
-                  <td className="pr-4">{l.label}</td>
-                  <td className="pr-4 text-right">{l.judged}</td>
-                  <td className="pr-4 text-right">{l.chosenCorrect}</td>
-                  <td className="pr-4 text-right">{l.rejectedWrong}</td>
-                  <td className="text-right">{l.chosenOnTarget}</td>
-                </tr>
-              )),
-            )}
-          </tbody>
-        </table>
-      </section>
+      <FiguresTable
+        label="Quality by language"
+        columns={COLUMNS}
+        rows={blocks.flatMap((b) =>
+          b.lines.map((l, i) => ({
+            key: `${b.language}/${l.label}`,
+            separated: i === 0,
+            cells: { ...l, language: i === 0 ? <span className="font-mono">{b.language}</span> : "" },
+          })),
+        )}
+      />
     </div>
   );
 }

@@ -24,10 +24,12 @@ export { selectGroup, selectGroupWithReference } from "./select-group";
 export {
   answerQualityByLanguage,
   answerQualityOverall,
+  boundsFromCells,
   chosenOnTargetByLanguage,
   selectionBoundsByLanguage,
   type AnswerQuality,
   type ChosenLanguage,
+  type GoldGroupCell,
   type PairAnswers,
   type ResponseAnswer,
   type SelectionBounds,

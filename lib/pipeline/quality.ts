@@ -86,7 +86,30 @@ export interface SelectionBounds {
   randomOnTarget: number | null;
 }
 
-/** One row per language with a gold group, sorted by language code. */
+/** One gold group's responses in one language: how many are on-target, and how many of those have the gold answer. */
+export interface GoldGroupCell {
+  lang: string;
+  onTarget: number;
+  correct: number;
+}
+
+/** The bounds from one cell per (gold group, language); one row per language, sorted by language code. */
+export function boundsFromCells(cells: readonly GoldGroupCell[]): SelectionBounds[] {
+  const byLang = new Map<string, { groups: number; oracle: number; expected: number }>();
+  for (const c of cells) {
+    let t = byLang.get(c.lang);
+    if (t === undefined) byLang.set(c.lang, (t = { groups: 0, oracle: 0, expected: 0 }));
+    t.groups++;
+    if (c.correct > 0) t.oracle++;
+    if (c.onTarget > 0) t.expected += c.correct / c.onTarget;
+  }
+  return [...byLang.keys()].sort().map((lang) => {
+    const t = byLang.get(lang) ?? { groups: 0, oracle: 0, expected: 0 };
+    return { lang, groups: t.groups, oracle: t.groups === 0 ? null : t.oracle / t.groups, randomOnTarget: t.groups === 0 ? null : t.expected / t.groups };
+  });
+}
+
+/** The bounds from individual responses (see SelectionBounds); one row per language with a gold group. */
 export function selectionBoundsByLanguage(responses: readonly ResponseAnswer[]): SelectionBounds[] {
   const correctCache = new Map<string, boolean>();
   const correct = (answer: string | null, gold: string) => {
@@ -96,29 +119,18 @@ export function selectionBoundsByLanguage(responses: readonly ResponseAnswer[]):
     if (hit === undefined) correctCache.set(key, (hit = answersEqual(answer, gold)));
     return hit;
   };
-  const cells = new Map<string, Map<string, { onTarget: number; correct: number }>>();
+  const cells = new Map<string, GoldGroupCell>();
   for (const r of responses) {
     if (r.gold === null || r.gold.trim() === "") continue;
-    let byGroup = cells.get(r.lang);
-    if (byGroup === undefined) cells.set(r.lang, (byGroup = new Map()));
-    let cell = byGroup.get(r.groupId);
-    if (cell === undefined) byGroup.set(r.groupId, (cell = { onTarget: 0, correct: 0 }));
+    const key = `${r.lang}\u0000${r.groupId}`;
+    let cell = cells.get(key);
+    if (cell === undefined) cells.set(key, (cell = { lang: r.lang, onTarget: 0, correct: 0 }));
     if (!isOnTarget(r, r.lang)) continue;
     const n = r.count ?? 1;
     cell.onTarget += n;
     if (correct(r.answer, r.gold)) cell.correct += n;
   }
-  return [...cells.keys()].sort().map((lang) => {
-    const groups = [...(cells.get(lang)?.values() ?? [])];
-    let oracle = 0;
-    let expected = 0;
-    for (const g of groups) {
-      if (g.correct > 0) oracle++;
-      if (g.onTarget > 0) expected += g.correct / g.onTarget;
-    }
-    const n = groups.length;
-    return { lang, groups: n, oracle: n === 0 ? null : oracle / n, randomOnTarget: n === 0 ? null : expected / n };
-  });
+  return boundsFromCells([...cells.values()]);
 }
 
 /** Chosen responses of one language with the same detection (`count` of them). */

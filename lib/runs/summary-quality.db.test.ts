@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { latestModelUsage } from "@/lib/dashboard/models";
+import { selectionBoundsByLanguage, type ResponseAnswer } from "@/lib/pipeline";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { runCliCaptured } from "@/lib/testing/cli";
@@ -78,6 +79,16 @@ describe("run summary quality", () => {
     expect(s.languages.sw).toMatchObject({
       pairs: 3, quality: { judged: 3, chosenCorrect: 2 / 3, rejectedWrong: 1 / 3 }, chosenOnTarget: 1, bounds: bounds.sw,
     });
+  });
+
+  it("the stored bounds equal the pure definition over every response", async () => {
+    const { rows } = await t.db.pool.query<ResponseAnswer>(
+      `SELECT r.group_id::text AS "groupId", r.language AS lang, r.detected_language AS "detectedLang", r.extracted_answer AS answer, g.gold
+       FROM responses r JOIN prompt_groups g ON g.id = r.group_id WHERE r.dataset_id = $1`, [datasetId]);
+    const stored = (await summaryOf(method)).languages;
+    for (const b of selectionBoundsByLanguage(rows).filter((x) => x.lang !== "en")) {
+      expect(stored[b.lang]?.bounds).toEqual({ goldGroups: b.groups, oracle: b.oracle, randomOnTarget: b.randomOnTarget });
+    }
   });
 
   it("the gold reference skips q3 as no_gold_reference and is right wherever it pairs", async () => {

@@ -3,17 +3,18 @@ import type { RunChartData } from "@/lib/charts/run";
 import { runProposalScan } from "@/lib/dashboard/run";
 import {
   answersEqual,
+  boundsFromCells,
   canonicalAnswer,
   chosenOnTargetByLanguage,
+  isOnTarget,
   modelUsage,
-  selectionBoundsByLanguage,
-  type ChosenLanguage,
+  type GoldGroupCell,
   type ModelResponses,
   type ModelUsage,
-  type ResponseAnswer,
+  type TargetInput,
 } from "@/lib/pipeline";
 
-/** What any selection could reach in a language on the run's data (lib/pipeline/quality.ts selectionBoundsByLanguage). */
+/** What any selection could reach in a language on the run's data (lib/pipeline/quality.ts SelectionBounds). */
 export type LanguageBounds = { goldGroups: number; oracle: number | null; randomOnTarget: number | null };
 
 export type LanguageSummary = {
@@ -70,35 +71,62 @@ export async function goldQuality(db: Db, runId: number): Promise<Record<string,
   return out;
 }
 
+/**
+ * The response columns targetStatus (lib/pipeline/target.ts) reads of a response `r`, as TargetInput
+ * fields: every on-target figure below groups by them and evaluates targetStatus once per group.
+ */
+const TARGET_COLUMNS: readonly [column: string, field: keyof TargetInput][] = [["detected_language", "detectedLang"]];
+const TARGET_FIELDS = TARGET_COLUMNS.map(([column, field]) => `r.${column} AS "${field}"`).join(", ");
+const TARGET_GROUP = TARGET_COLUMNS.map(([column]) => `r.${column}`).join(", ");
+type TargetRow = TargetInput & { lang: string };
+
 /** Per language: the share of this run's pairs whose chosen response is on-target. */
 async function chosenOnTarget(db: Db, datasetId: number, runId: number) {
-  const { rows } = await db.query<ChosenLanguage>(
-    `SELECT rp.language AS lang, c.detected_language AS "detectedLang", count(*)::int AS count
-     FROM run_proposals rp JOIN responses c ON c.id = rp.chosen_id
+  const { rows } = await db.query<TargetRow & { count: number }>(
+    `SELECT r.language AS lang, ${TARGET_FIELDS}, count(*)::int AS count
+     FROM run_proposals rp JOIN responses r ON r.id = rp.chosen_id
      WHERE rp.dataset_id = $1 AND rp.run_id = $2 AND rp.skip_reason IS NULL
-     GROUP BY 1, 2`,
+     GROUP BY r.language, ${TARGET_GROUP}`,
     [datasetId, runId],
   );
   return chosenOnTargetByLanguage(rows);
 }
 
 /**
- * The oracle and the random on-target pick per language, over the dataset's gold groups. Responses
- * are counted per (group, language, detection, answer), so equal samples arrive as one row.
+ * The oracle and the random on-target pick per language, over the dataset's gold groups. Answers and
+ * golds are made canonical once per distinct value (canonicalAnswer, as answersEqual does); one scan
+ * then counts, per gold group, language and TARGET_FIELDS, the responses and those with the gold answer.
  */
 async function selectionBounds(db: Db, datasetId: number) {
-  const { rows } = await db.query<ResponseAnswer & { count: number }>(
-    `SELECT r.group_id::text AS "groupId", r.language AS lang, r.detected_language AS "detectedLang",
-            r.extracted_answer AS answer, g.gold, count(*)::int AS count
-     FROM prompt_groups g JOIN responses r ON r.group_id = g.id
-     WHERE g.dataset_id = $1 AND g.gold IS NOT NULL AND btrim(g.gold) <> ''
-     GROUP BY r.group_id, r.language, r.detected_language, r.extracted_answer, g.gold`,
+  const values = await db.query<{ v: string }>(
+    `SELECT DISTINCT extracted_answer AS v FROM responses WHERE dataset_id = $1 AND extracted_answer IS NOT NULL
+     UNION SELECT gold FROM prompt_groups WHERE dataset_id = $1 AND gold IS NOT NULL AND btrim(gold) <> ''`,
     [datasetId],
   );
-  return selectionBoundsByLanguage(rows);
+  const { rows } = await db.query<TargetRow & { groupId: number; n: number; correct: number }>(
+    `WITH canon AS (SELECT * FROM unnest($2::text[], $3::text[]) AS c(v, c))
+     SELECT r.group_id AS "groupId", r.language AS lang, ${TARGET_FIELDS}, count(*)::int AS n, count(*) FILTER (WHERE a.c = gc.c)::int AS correct
+     FROM prompt_groups g
+     JOIN canon gc ON gc.v = g.gold
+     JOIN responses r ON r.group_id = g.id
+     LEFT JOIN canon a ON a.v = r.extracted_answer
+     WHERE g.dataset_id = $1
+     GROUP BY r.group_id, r.language, ${TARGET_GROUP}`,
+    [datasetId, values.rows.map((v) => v.v), values.rows.map((v) => canonicalAnswer(v.v))],
+  );
+  const cells = new Map<string, GoldGroupCell>();
+  for (const r of rows) {
+    const key = `${r.groupId}\u0000${r.lang}`;
+    let cell = cells.get(key);
+    if (cell === undefined) cells.set(key, (cell = { lang: r.lang, onTarget: 0, correct: 0 }));
+    if (!isOnTarget(r, r.lang)) continue;
+    cell.onTarget += r.n;
+    cell.correct += r.correct;
+  }
+  return boundsFromCells([...cells.values()]);
 }
 
-/** Every response of the dataset by model, language and detection, with how often this run chose or rejected it. */
+/** Every response of the dataset by model, language and TARGET_FIELDS, with how often this run chose or rejected it. */
 async function modelsOfRun(db: Db, datasetId: number, runId: number): Promise<ModelUsage[]> {
   const { rows } = await db.query<ModelResponses>(
     `WITH picked AS (
@@ -106,11 +134,11 @@ async function modelsOfRun(db: Db, datasetId: number, runId: number): Promise<Mo
        UNION ALL
        SELECT rejected_id, 0, 1 FROM run_proposals WHERE dataset_id = $1 AND run_id = $2 AND rejected_id IS NOT NULL),
      p AS (SELECT id, sum(chosen) AS chosen, sum(rejected) AS rejected FROM picked GROUP BY id)
-     SELECT r.model, r.language AS lang, r.detected_language AS "detectedLang", count(*)::int AS responses,
+     SELECT r.model, r.language AS lang, ${TARGET_FIELDS}, count(*)::int AS responses,
             coalesce(sum(p.chosen), 0)::int AS chosen, coalesce(sum(p.rejected), 0)::int AS rejected
      FROM responses r LEFT JOIN p ON p.id = r.id
      WHERE r.dataset_id = $1
-     GROUP BY 1, 2, 3`,
+     GROUP BY r.model, r.language, ${TARGET_GROUP}`,
     [datasetId, runId],
   );
   return modelUsage(rows);

@@ -46,6 +46,9 @@ export const COLORS = {
   p90: "#a5b4fc",
   changed: "#dc2626",
   unchanged: "#cbd5e1",
+  oracle: "#0f766e",
+  randomPick: "#94a3b8",
+  mixed: "#a855f7",
 } as const;
 
 export const RUN_PALETTE = ["#4f46e5", "#d97706", "#0891b2", "#be185d", "#65a30d", "#7c3aed", "#475569"] as const;

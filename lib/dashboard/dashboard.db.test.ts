@@ -111,12 +111,14 @@ describe("dashboard aggregates", () => {
   it("gold quality per run and language, from the run summaries", async () => {
     runB = (await createSelectRun(t.db, datasetId, { scorer: "answer", reference: "first" })).runId;
     expect(await executeSelectRun(t.db, runB)).toBe("succeeded");
-    const common = { pairs: "consistency", scorer: "answer", chosenCorrect: 1, rejectedWrong: 1 };
+    const common = { pairs: "consistency", scorer: "answer", chosenCorrect: 1, rejectedWrong: 1, goldGroups: 2, oracle: 1 };
+    // Run B was summarised after q2/de sample 1 became off-target: its chosen de responses are still on-target.
+    // Random on-target pick: ar 1 of 2 and 2 of 2 (q2's one stored text) → 0.75; de for run A 1 of 2 twice, for B 1 of 2 and 1 of 1.
     expect(await qualityRows(t.db, datasetId)).toEqual([
-      { runId: runA, reference: "consistency", language: "ar", judged: 1, ...common },
-      { runId: runA, reference: "consistency", language: "de", judged: 2, ...common },
-      { runId: runB, reference: "first", language: "ar", judged: 1, ...common },
-      { runId: runB, reference: "first", language: "de", judged: 2, ...common },
+      { runId: runA, reference: "consistency", language: "ar", judged: 1, chosenOnTarget: 1, randomOnTarget: 0.75, ...common },
+      { runId: runA, reference: "consistency", language: "de", judged: 2, chosenOnTarget: 1, randomOnTarget: 0.5, ...common },
+      { runId: runB, reference: "first", language: "ar", judged: 1, chosenOnTarget: 1, randomOnTarget: 0.75, ...common },
+      { runId: runB, reference: "first", language: "de", judged: 2, chosenOnTarget: 1, randomOnTarget: 0.75, ...common },
     ]);
     expect((await listSelectRuns(t.db, datasetId)).map((r) => [r.id, r.reference])).toEqual([[runB, "first"], [runA, "consistency"]]);
     expect((await loadOverview(t.db, datasetId)).cons.runId).toBe(runB);

@@ -26,6 +26,11 @@ describe("ZSelectConfig", () => {
     expect(ZSelectConfig.safeParse({ margin: Number.POSITIVE_INFINITY }).success).toBe(false);
     expect(ZSelectConfig.safeParse({ minTargetShare: 1.01 }).success).toBe(false);
   });
+
+  it("accepts the gold reference only when asked for (an upper bound, never the default)", () => {
+    expect(ZSelectConfig.parse({ reference: "gold" }).reference).toBe("gold");
+    expect(ZSelectConfig.safeParse({ reference: "oracle" }).success).toBe(false);
+  });
 });
 
 describe("resolveScorer (auto)", () => {

@@ -11,7 +11,8 @@ export const ZSelectConfig = z.object({
   minTargetShare: z.number().min(0).max(1).default(0.8),
   /** Score, extract answers and detect languages on the whole text, reasoning trace included. */
   keepReasoning: z.boolean().default(false),
-  reference: z.enum(["consistency", "first", "random"]).default("consistency"),
+  /** `gold` (the most consistent English sample with the gold answer) is an upper bound to compare with, never the default. */
+  reference: z.enum(["consistency", "first", "random", "gold"]).default("consistency"),
   pairs: z.enum(["consistency", "random"]).default("consistency"),
   seed: z.number().int().default(0),
   englishPairs: z.boolean().default(false),

@@ -21,7 +21,21 @@ export { groupSimilarity, type GroupSimilarity } from "./similarity";
 export { pickReferenceIndex, type ReferenceMode } from "./reference";
 export { decideLanguagePair, decidePivotPair, type LanguagePool, type PairOptions } from "./pairs";
 export { selectGroup, selectGroupWithReference } from "./select-group";
-export { answerQualityByLanguage, answerQualityOverall, type AnswerQuality, type PairAnswers } from "./quality";
+export {
+  answerQualityByLanguage,
+  answerQualityOverall,
+  boundsFromCells,
+  chosenOnTargetByLanguage,
+  selectionBoundsByLanguage,
+  type AnswerQuality,
+  type ChosenLanguage,
+  type GoldGroupCell,
+  type PairAnswers,
+  type ResponseAnswer,
+  type SelectionBounds,
+} from "./quality";
+export { isOnTarget, targetStatus, type TargetInput, type TargetStatus } from "./target";
+export { modelUsage, type ModelResponses, type ModelUsage } from "./model-usage";
 export { annotateCandidate, type RawCandidate } from "./annotate";
 export { findDefect, RESPONSE_DEFECTS, type ResponseDefect } from "./degenerate";
 export { guardStatus, type GuardStatus, type GuardOptions } from "./guard";

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { pickReferenceIndex } from "./reference";
 import { selectGroup } from "./select-group";
 import { cand, group } from "./test-fixtures.test-data";
 import type { GroupSelection } from "./types";
@@ -51,5 +52,49 @@ describe("references", () => {
     const s = selectGroup({ groupId: "g", pivot: "de", gold: null, candidates: english }, { scorer: "lexical" });
     expect(s.reference?.candidateId).toBe("d0");
     expect(s.decisions.map((d) => d.lang)).toEqual(["en"]);
+  });
+});
+
+describe("gold reference (upper bound)", () => {
+  it("picks the most consistent eligible candidate with the gold answer; ties → lower sample index", () => {
+    const cons = Float64Array.from([0.5, 0.9, 0.9, 0.9]);
+    const eligible = [true, true, true, false];
+    const matches = [true, false, true, true];
+    expect(pickReferenceIndex(cons, eligible, "consistency", 0, "g", matches)).toBe(1);
+    expect(pickReferenceIndex(cons, eligible, "gold", 0, "g", matches)).toBe(2);
+    expect(pickReferenceIndex(cons, eligible, "gold", 0, "g", [false, false, false, true])).toBe(-1);
+    expect(pickReferenceIndex(cons, eligible, "gold", 0, "g")).toBe(-1);
+  });
+
+  const english = [
+    cand("e0", "en", 0, "twenty apples", { answer: "20" }),
+    cand("e1", "en", 1, "eighteen apples", { answer: "18" }),
+    cand("e2", "en", 2, "achtzehn Äpfel", { answer: "18", detectedLang: "de" }),
+    cand("d0", "de", 0, "achtzehn", { answer: "18" }),
+    cand("d1", "de", 1, "zwanzig", { answer: "20" }),
+  ];
+
+  it("the reference has the gold answer (compared canonically), never an off-target sample", () => {
+    const s = selectGroup(group(english, "18.0"), { scorer: "answer", reference: "gold" });
+    expect(s.reference?.candidateId).toBe("e1");
+    expect(s.decisions).toEqual([expect.objectContaining({ lang: "de", kind: "pair", chosenId: "d0", rejectedId: "d1" })]);
+  });
+
+  it("without a sample with the gold answer, every pair of the group is skipped as no_gold_reference", () => {
+    const s = selectGroup(group(english, "7"), { scorer: "answer", reference: "gold", englishPairs: true });
+    expect(s.reference).toBeNull();
+    const detail = "no en sample has the gold answer 7 (answers: 20, 18)";
+    expect(s.decisions).toEqual([
+      { lang: "en", kind: "skip", reason: "no_gold_reference", detail },
+      { lang: "de", kind: "skip", reason: "no_gold_reference", detail },
+    ]);
+    expect(selectGroup(group(english, null), { scorer: "lexical", reference: "gold" }).decisions).toEqual([
+      { lang: "de", kind: "skip", reason: "no_gold_reference", detail: "the group has no gold answer" },
+    ]);
+  });
+
+  it("no eligible English sample at all stays no_reference", () => {
+    const s = selectGroup(group([cand("e0", "en", 0, " ", { answer: "18" }), cand("d0", "de", 0, "a")], "18"), { reference: "gold" });
+    expect(s.decisions).toEqual([{ lang: "de", kind: "skip", reason: "no_reference", detail: "no scorable en candidate (1 empty or unscorable)" }]);
   });
 });

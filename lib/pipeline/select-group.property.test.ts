@@ -1,9 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { TSelectConfigInput } from "./config";
+import { answersEqual } from "./answer";
 import { isOffTarget } from "./language";
 import { selectGroup } from "./select-group";
-import type { Candidate, GroupInput } from "./types";
+import type { Candidate, GroupInput, GroupSelection } from "./types";
 
 const LANGS = ["en", "de", "sw"] as const;
 
@@ -38,7 +39,7 @@ const configArb: fc.Arbitrary<TSelectConfigInput> = fc.record({
   scorer: fc.constantFrom("auto", "embedding", "answer", "lexical"),
   margin: fc.constantFrom(0, 0.01, 0.3, 1),
   languageGuard: fc.boolean(),
-  reference: fc.constantFrom("consistency", "first", "random"),
+  reference: fc.constantFrom("consistency", "first", "random", "gold"),
   pairs: fc.constantFrom("consistency", "random"),
   seed: fc.integer({ min: 0, max: 5 }),
   englishPairs: fc.boolean(),
@@ -127,6 +128,20 @@ describe("selectGroup invariants", () => {
           if (matches) expect(x.score).toBeGreaterThanOrEqual(1);
           else expect(x.score).toBeLessThanOrEqual(0.01);
         }
+      }),
+    );
+  });
+
+  it("gold reference: its answer is the gold; it is the consistency reference whenever that one has the gold answer", () => {
+    fc.assert(
+      fc.property(groupArb, configArb, (g, config) => {
+        const gold = selectGroup(g, { ...config, reference: "gold" });
+        const method = selectGroup(g, { ...config, reference: "consistency" });
+        const cands = byId(g);
+        const answer = (s: GroupSelection) => (s.reference === null ? null : (cands.get(s.reference.candidateId)?.answer ?? null));
+        if (gold.reference !== null) expect(answersEqual(answer(gold), g.gold)).toBe(true);
+        else for (const d of gold.decisions) expect(d).toMatchObject({ kind: "skip", reason: expect.stringMatching(/^no_(gold_)?reference$/) });
+        if (answersEqual(answer(method), g.gold)) expect(gold).toEqual(method);
       }),
     );
   });

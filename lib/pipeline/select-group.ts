@@ -3,6 +3,7 @@
  * order (language, sample index, id) first, so the result does not depend on input
  * order. Languages are compared exactly as given (the pivot defaults to "en").
  */
+import { answersEqual } from "./answer";
 import { canonicalOrder, isScorable, type VectorNeed } from "./candidates";
 import { resolveScorer, ZSelectConfig, type TSelectConfig, type TSelectConfigInput } from "./config";
 import { consistencyScores, crossLingualScore } from "./consistency";
@@ -12,7 +13,7 @@ import { pickReferenceIndex } from "./reference";
 import { dominantScript, majorityScript } from "./script";
 import { groupSimilarity } from "./similarity";
 import { readCandidate } from "./read-candidate";
-import type { Candidate, CandidateScore, GroupInput, GroupSelection, LanguageDecision, ScorerName } from "./types";
+import type { Candidate, CandidateScore, GroupInput, GroupSelection, LanguageDecision, ScorerName, SkipDecision } from "./types";
 
 interface Prepared {
   config: TSelectConfig;
@@ -47,11 +48,21 @@ function prepare(group: GroupInput, configInput: TSelectConfigInput): Prepared {
   return { config, scorer, pivot, pools, pivotScorable, cons: consistencyScores(pivotScorable, scorer, sim), status, sim };
 }
 
-function noReferenceDetail(p: Prepared): string {
+type Missing = Pick<SkipDecision, "reason" | "detail">;
+
+function noReference(p: Prepared): Missing {
   const all = p.pools.get(p.pivot)?.all.length ?? 0;
-  if (all === 0) return `no ${p.pivot} candidates`;
-  if (p.pivotScorable.length === 0) return `no scorable ${p.pivot} candidate (${all} empty or unscorable)`;
-  return `all ${p.pivotScorable.length} scorable ${p.pivot} candidates are off-target, mixed-language or defective`;
+  if (all === 0) return { reason: "no_reference", detail: `no ${p.pivot} candidates` };
+  if (p.pivotScorable.length === 0) return { reason: "no_reference", detail: `no scorable ${p.pivot} candidate (${all} empty or unscorable)` };
+  return { reason: "no_reference", detail: `all ${p.pivotScorable.length} scorable ${p.pivot} candidates are off-target, mixed-language or defective` };
+}
+
+/** Why `--reference gold` found no reference: no gold answer, or no eligible sample with it (names the answers seen). */
+function noGoldReference(p: Prepared, gold: string | null, eligible: readonly boolean[]): Missing {
+  if (!eligible.includes(true)) return noReference(p);
+  if (gold === null || gold.trim() === "") return { reason: "no_gold_reference", detail: "the group has no gold answer" };
+  const seen = [...new Set(p.pivotScorable.filter((_, i) => eligible[i]).map((c) => c.answer ?? "none"))];
+  return { reason: "no_gold_reference", detail: `no ${p.pivot} sample has the gold answer ${gold.trim()} (answers: ${seen.join(", ")})` };
 }
 
 /**
@@ -70,7 +81,7 @@ function crossScriptCheck(p: Prepared, reference: Candidate): (scorable: readonl
   };
 }
 
-function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSelection {
+function decide(group: GroupInput, p: Prepared, referenceIndex: number, missing: () => Missing = () => noReference(p)): GroupSelection {
   const reference = p.pivotScorable[referenceIndex];
   const scores: CandidateScore[] = p.pivotScorable.map((c, i) => ({ candidateId: c.id, kind: "cons", score: p.cons[i] ?? 0 }));
   const decisions: LanguageDecision[] = [];
@@ -91,7 +102,7 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSe
   if (p.config.englishPairs) {
     decisions.push(
       reference === undefined
-        ? { lang: p.pivot, kind: "skip", reason: "no_reference", detail: noReferenceDetail(p) }
+        ? { lang: p.pivot, kind: "skip", ...missing() }
         : decidePivotPair(pivotPool(), referenceIndex, options),
     );
   }
@@ -100,7 +111,7 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSe
   for (const lang of langs) {
     const { all, scorable } = p.pools.get(lang) ?? { all: [], scorable: [] };
     if (reference === undefined) {
-      decisions.push({ lang, kind: "skip", reason: "no_reference", detail: noReferenceDetail(p) });
+      decisions.push({ lang, kind: "skip", ...missing() });
       continue;
     }
     const cl = new Float64Array(scorable.map((c) => crossLingualScore(c, reference, p.scorer, p.sim)));
@@ -120,12 +131,14 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSe
   };
 }
 
-/** Reference by the configured rule (consistency / first / random), then pairs in every language. */
+/** Reference by the configured rule (consistency / first / random / gold), then pairs in every language. */
 export function selectGroup(group: GroupInput, config: TSelectConfigInput = {}): GroupSelection {
   const p = prepare(group, config);
   const eligible = p.pivotScorable.map((c) => p.status(c) === "ok");
-  const index = pickReferenceIndex(p.cons, eligible, p.config.reference, p.config.seed, group.groupId);
-  return decide(group, p, index);
+  const gold = p.config.reference === "gold";
+  const matchesGold = gold ? p.pivotScorable.map((c) => answersEqual(c.answer, group.gold)) : [];
+  const index = pickReferenceIndex(p.cons, eligible, p.config.reference, p.config.seed, group.groupId, matchesGold);
+  return decide(group, p, index, gold ? () => noGoldReference(p, group.gold, eligible) : undefined);
 }
 
 /**

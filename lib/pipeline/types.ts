@@ -37,6 +37,7 @@ export const SKIP_REASONS = [
   "identical_text",
   "below_margin",
   "cross_script",
+  "no_gold_reference",
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 

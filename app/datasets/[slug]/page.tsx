@@ -6,12 +6,14 @@ import { LanguageText } from "@/components/language-text";
 import { consChart, countTiles, lengthChart, marginCharts, offTargetChart, scoreCharts, statusChart } from "@/lib/charts/overview";
 import { qualityCharts } from "@/lib/charts/quality";
 import { loadOverview } from "@/lib/dashboard/overview";
+import { latestModelUsage } from "@/lib/dashboard/models";
 import { qualityRows } from "@/lib/dashboard/quality";
 import { getDatabase } from "@/lib/db/client";
 import { pageActor } from "@/lib/auth/page-guard";
 import { getDatasetBySlug, listGroups } from "@/lib/datasets/queries";
 import { ZGroupPageParams, ZSlug } from "@/lib/datasets/schemas";
 import { isAppError } from "@/lib/errors";
+import { ModelUsageSection } from "./_components/model-usage";
 
 export const dynamic = "force-dynamic";
 
@@ -27,9 +29,10 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   await pageActor(dataset);
   const { after } = ZGroupPageParams.parse(await searchParams);
   const db = await getDatabase();
-  const [overview, quality, groups] = await Promise.all([
+  const [overview, quality, models, groups] = await Promise.all([
     loadOverview(db, dataset.id),
     qualityRows(db, dataset.id),
+    latestModelUsage(db, dataset.id),
     listGroups(dataset.id, { after, limit: PAGE_SIZE + 1 }),
   ]);
   const page = groups.slice(0, PAGE_SIZE);
@@ -72,10 +75,11 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       {qualityModels.length > 0 && (
         <ChartSection
           title="Quality on gold answers"
-          note="Per succeeded select run: the consistency method next to its baselines (first/random reference, random pairs)."
+          note="Per succeeded select run: the consistency method next to its baselines (first/random reference, random pairs) and the gold reference. The compare page puts them next to the oracle."
           charts={qualityModels}
         />
       )}
+      <ModelUsageSection slug={s} usage={models} />
       <section aria-label="Prompt groups" className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-medium">Prompt groups</h2>
         <ul className="divide-y divide-slate-100">

@@ -38,7 +38,7 @@ export function registerSelect(program: Command): void {
     .option("--no-language-guard", "allow off-target-language and mixed-language responses to be chosen")
     .option("--min-target-share <x>", "a response with a smaller share of its letters in its language is mixed (0-1)", share, 0.8)
     .option("--keep-reasoning", "score the whole text, <think> reasoning traces included")
-    .option("--reference <strategy>", "consistency | first | random", "consistency")
+    .option("--reference <strategy>", "consistency | first | random | gold (upper bound: the most consistent sample with the gold answer)", "consistency")
     .option("--pairs <strategy>", "consistency | random", "consistency")
     .option("--seed <n>", "seed for the random baselines", number, 0)
     .option("--english-pairs", "also pair the English reference with the least consistent English sample")

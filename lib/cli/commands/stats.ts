@@ -8,6 +8,24 @@ import { remoteConfig } from "../remote-client";
 import { remoteStats } from "../remote-commands";
 
 type StatsRun = Pick<RunView, "id" | "kind" | "status" | "config" | "summary">;
+type LanguageSummary = NonNullable<StatsRun["summary"]>["languages"][string];
+
+/**
+ * One language's selection quality: chosen-correct and rejected-wrong shares of the `judged` pairs (groups
+ * with gold), the share of pairs with an on-target chosen response, and the bounds measured on the same
+ * data (oracle, random on-target pick, over `goldGroups`). Null when the run's summary has no such figure.
+ */
+function languageQuality(l: LanguageSummary) {
+  return {
+    judged: l.quality?.judged ?? 0,
+    chosenCorrect: l.quality?.chosenCorrect ?? null,
+    rejectedWrong: l.quality?.rejectedWrong ?? null,
+    chosenOnTarget: l.chosenOnTarget ?? null,
+    goldGroups: l.bounds?.goldGroups ?? 0,
+    oracle: l.bounds?.oracle ?? null,
+    randomOnTarget: l.bounds?.randomOnTarget ?? null,
+  };
+}
 
 /** The `stats` summary (local or remote): dataset counts, effective pairs, quality of each succeeded select run. */
 export function statsSummary(stats: Omit<DatasetStats, "datasetId">, pairs: Record<string, PairStatusCounts>, runs: StatsRun[]) {
@@ -18,7 +36,7 @@ export function statsSummary(stats: Omit<DatasetStats, "datasetId">, pairs: Reco
       reference: r.config.reference,
       pairs: r.config.pairs,
       scorer: r.config.scorer,
-      quality: Object.fromEntries(Object.entries(r.summary?.languages ?? {}).flatMap(([lang, l]) => (l.quality ? [[lang, l.quality]] : []))),
+      quality: Object.fromEntries(Object.entries(r.summary?.languages ?? {}).map(([lang, l]) => [lang, languageQuality(l)])),
     }));
   return { ...stats, pairs, runs: selectRuns };
 }

@@ -5,9 +5,11 @@ import { BarChartCard } from "@/components/charts/bar-chart-card";
 import { changedPairViews, changesChart } from "@/lib/charts/compare";
 import { runLabel } from "@/lib/charts/quality";
 import { changedPairs, changesByLanguage, listSelectRuns, type SelectRunOption } from "@/lib/dashboard/compare";
+import { qualityRows } from "@/lib/dashboard/quality";
 import { getDatabase } from "@/lib/db/client";
 import { pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { QualityComparison } from "./quality-comparison";
 import { RunPicker } from "./run-picker";
 
 export const dynamic = "force-dynamic";
@@ -25,7 +27,7 @@ export default async function CompareRunsPage({ params, searchParams }: Props) {
   if (!dataset) notFound();
   await pageActor(dataset);
   const db = await getDatabase();
-  const runs = await listSelectRuns(db, dataset.id);
+  const [runs, quality] = await Promise.all([listSelectRuns(db, dataset.id), qualityRows(db, dataset.id)]);
   const q = ZCompareParams.parse(await searchParams);
   const pick = (id: number | undefined, fallback: SelectRunOption | undefined) => runs.find((r) => r.id === id) ?? fallback;
   const b = pick(q.b, runs[0]);
@@ -40,6 +42,7 @@ export default async function CompareRunsPage({ params, searchParams }: Props) {
           <Link className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>Start another run</Link> (for example a baseline) to compare.
         </p>
         {runs.length >= 2 && <RunPicker runs={runs.map((r) => ({ id: r.id, label: label(r) }))} a={a?.id} b={b?.id} />}
+        <QualityComparison slug={s} rows={quality} />
       </div>
     );
   }
@@ -54,6 +57,7 @@ export default async function CompareRunsPage({ params, searchParams }: Props) {
         A = {label(a)}, B = {label(b)}: {changedTotal} of {counts.reduce((n, c) => n + c.total, 0)} proposals differ in the chosen or rejected response.
       </p>
       <BarChartCard model={changesChart(s, counts)} />
+      <QualityComparison slug={s} rows={quality} />
       <section aria-label="Changed pairs" className="overflow-x-auto rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-2 font-medium">Changed pairs{changedTotal > TABLE_LIMIT ? ` (first ${TABLE_LIMIT})` : ""}</h2>
         <table className="text-sm">

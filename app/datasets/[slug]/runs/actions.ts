@@ -17,7 +17,7 @@ const ZStartForm = z.object({
   languageGuard: z.preprocess((v) => v === "on" || v === true, z.boolean()),
   minTargetShare: z.coerce.number().min(0).max(1).default(0.8),
   keepReasoning: z.preprocess((v) => v === "on" || v === true, z.boolean()).default(false),
-  reference: z.enum(["consistency", "first", "random"]),
+  reference: z.enum(["consistency", "first", "random", "gold"]),
   pairs: z.enum(["consistency", "random"]),
   seed: z.coerce.number().int().min(0),
 });

@@ -4,6 +4,7 @@ import { RunProgress } from "@/components/run-progress";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { groupCounts } from "@/lib/dashboard/overview";
 import { listRuns } from "@/lib/runs/queries";
 import { CancelRunButton } from "./_components/cancel-run-button";
 import { StartRunForm } from "./_components/start-run-form";
@@ -14,13 +15,14 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
   const dataset = await findDatasetBySlug((await params).slug);
   if (!dataset) notFound();
   const can = abilities(await pageActor(dataset));
-  const runs = await listRuns(await getDatabase(), dataset.id);
+  const db = await getDatabase();
+  const [runs, counts] = await Promise.all([listRuns(db, dataset.id), groupCounts(db, dataset.id)]);
   return (
     <div className="space-y-6">
       {can.manage && (
         <section className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-3 font-medium">New select run</h2>
-          <StartRunForm slug={dataset.slug} />
+          <StartRunForm slug={dataset.slug} groupsWithGold={counts.groupsWithGold} />
         </section>
       )}
       <section className="rounded-lg bg-white p-4 shadow-sm" aria-label="Runs">

@@ -12,7 +12,7 @@ import { RunCharts } from "./run-charts";
 
 export const dynamic = "force-dynamic";
 
-const pct = (x: number | undefined) => (x === undefined ? "–" : `${(100 * x).toFixed(1)}%`);
+const pct = (x: number | null | undefined) => (x === undefined || x === null ? "–" : `${(100 * x).toFixed(1)}%`);
 
 export default async function RunPage({ params }: { params: Promise<{ slug: string; runId: string }> }) {
   const raw = await params;
@@ -54,7 +54,8 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
             <thead className="text-left text-slate-600">
               <tr>
                 <th className="pr-6">Language</th><th className="pr-6 text-right">Pairs</th><th className="pr-6 text-right">Mean margin</th>
-                <th className="pr-6">Skipped</th><th className="pr-6 text-right">Chosen correct</th><th className="text-right">Rejected wrong</th>
+                <th className="pr-6">Skipped</th><th className="pr-6 text-right">Chosen correct</th><th className="pr-6 text-right">Rejected wrong</th>
+                <th className="pr-6 text-right">Chosen on-target</th><th className="pr-6 text-right">Oracle</th><th className="text-right">Random on-target pick</th>
               </tr>
             </thead>
             <tbody>
@@ -65,11 +66,20 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
                   <td className="pr-6 text-right tabular-nums">{l.meanMargin === null ? "–" : l.meanMargin.toFixed(3)}</td>
                   <td className="pr-6 text-slate-600">{Object.entries(l.skipped).map(([r, n]) => `${r} ${n}`).join(", ") || "–"}</td>
                   <td className="pr-6 text-right tabular-nums">{pct(l.quality?.chosenCorrect)}</td>
-                  <td className="text-right tabular-nums">{pct(l.quality?.rejectedWrong)}</td>
+                  <td className="pr-6 text-right tabular-nums">{pct(l.quality?.rejectedWrong)}</td>
+                  <td className="pr-6 text-right tabular-nums">{pct(l.chosenOnTarget)}</td>
+                  <td className="pr-6 text-right tabular-nums">{pct(l.bounds?.oracle)}</td>
+                  <td className="text-right tabular-nums">{pct(l.bounds?.randomOnTarget)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
+          <p className="mt-2 text-xs text-slate-500">
+            Chosen correct and rejected wrong are shares of the pairs whose group has a gold answer; chosen on-target is the share of
+            pairs whose chosen response is in the requested language. On the same data, the oracle is the share of gold groups where
+            some on-target response is correct, and the random on-target pick is the expected chosen correct of picking one
+            on-target response at random.
+          </p>
         </section>
       )}
       {run.kind === "select" && run.status === "succeeded" && <RunCharts slug={dataset.slug} datasetId={dataset.id} runId={run.id} stored={run.summary?.charts} />}

@@ -6,7 +6,8 @@ import { startSelectRunAction } from "../actions";
 
 const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
-export function StartRunForm({ slug }: { slug: string }) {
+/** `groupsWithGold`: the gold reference (an upper bound to compare with) needs gold answers. */
+export function StartRunForm({ slug, groupsWithGold }: { slug: string; groupsWithGold: number }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const router = useRouter();
@@ -40,6 +41,9 @@ export function StartRunForm({ slug }: { slug: string }) {
           <option value="consistency">most consistent English sample</option>
           <option value="first">first sample (baseline)</option>
           <option value="random">random sample (baseline)</option>
+          <option value="gold" disabled={groupsWithGold === 0}>
+            {groupsWithGold === 0 ? "gold answer (upper bound; needs gold answers)" : "sample with the gold answer (upper bound)"}
+          </option>
         </select>
       </label>
       <label className="flex flex-col text-xs text-slate-600">

@@ -8,6 +8,7 @@ const SKIP_TEXT: Record<string, string> = {
   identical_text: "chosen and rejected have the same text",
   below_margin: "margin below the run's threshold",
   cross_script: "the scorer compares characters, and these responses are in another script than the reference",
+  no_gold_reference: "gold-reference run: no English sample has the gold answer",
 };
 
 function sample(id: number | null, byId: Map<number, GroupResponse>): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { consistencyScores, crossLingualScore, similarityMatrix, TIE_BREAK_WEIGHT } from "./consistency";
+import { AGREEMENT_WEIGHT, consistencyScores, crossLingualScore, similarityMatrix, TIE_BREAK_WEIGHT } from "./consistency";
 import { groupSimilarity } from "./similarity";
 import { cand, vec } from "./test-fixtures.test-data";
 
@@ -26,8 +26,22 @@ describe("similarityMatrix and Cons", () => {
     const same = cand("x", "de", 0, "zzz", { answer: "18.00" });
     const other = cand("y", "de", 1, "the answer is 18", { answer: "19" });
     const none = cand("z", "de", 2, "the answer is 18", { answer: null });
-    expect(crossLingualScore(same, ref, "answer", sim)).toBe(1);
+    expect(crossLingualScore(same, ref, "answer", sim)).toBe(AGREEMENT_WEIGHT);
     expect(crossLingualScore(other, ref, "answer", sim)).toBe(TIE_BREAK_WEIGHT);
     expect(crossLingualScore(none, ref, "answer", sim)).toBe(TIE_BREAK_WEIGHT);
+  });
+
+  it("answer scores stay in [0, 1]: same answer and identical text give exactly 1, the most a wrong answer gets is 0.01", () => {
+    const sim = groupSimilarity("lexical");
+    const ref = cand("r", "en", 0, "the answer is 18", { answer: "18" });
+    expect(AGREEMENT_WEIGHT + TIE_BREAK_WEIGHT).toBe(1);
+    expect(crossLingualScore(cand("x", "de", 0, "the answer is 18", { answer: "18" }), ref, "answer", sim)).toBe(1);
+    expect(crossLingualScore(cand("y", "de", 1, "the answer is 18", { answer: "19" }), ref, "answer", sim)).toBe(0.01);
+    const twins = [ref, cand("t", "en", 1, "the answer is 18", { answer: "18" })];
+    expect([...consistencyScores(twins, "answer", sim)]).toEqual([1, 1]);
+    const three = [...twins, cand("u", "en", 2, "no idea", { answer: null })];
+    const cons = consistencyScores(three, "answer", sim);
+    expect(cons[2]).toBeLessThanOrEqual(0.01 / 2);
+    expect(cons[0]).toBeCloseTo((0.99 + 0.01 * (1 + sim.unit(ref, three[2]!)) / 2) / 2, 15);
   });
 });

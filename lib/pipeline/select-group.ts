@@ -107,6 +107,7 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number): GroupSe
     const pool = {
       lang, candidates: scorable, scores: cl, offTarget: scorable.map(p.offTarget), unscorable: all.length - scorable.length,
       incomparable: incomparable?.(scorable) ?? null,
+      answers: p.scorer === "answer" ? { reference: p.sim.answer(reference), candidates: scorable.map((c) => p.sim.answer(c)) } : null,
     };
     decisions.push(decideLanguagePair(pool, options));
   }

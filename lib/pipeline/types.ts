@@ -31,6 +31,7 @@ export const SKIP_REASONS = [
   "identical_text",
   "below_margin",
   "cross_script",
+  "no_agreement",
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 

@@ -3,13 +3,13 @@
  * (agreement of a response with the English reference).
  *
  * lexical / embedding:  Cons(i) = mean_{j≠i} sim(i, j);  CL(y) = sim(y, ref).
- * answer, with s the secondary similarity mapped into [0, 1] and w = TIE_BREAK_WEIGHT:
- *   Cons(i) = ( (1 − w) · #{j≠i : a_i = a_j} + w · mean_{j≠i} s(i, j) ) / (n − 1)
- *   CL(y)   = (1 − w) · [a_y = a_ref] + w · s(y, ref)
- * so both stay in [0, 1] (all agree and s = 1 gives exactly 1). One agreement step is
- * 0.99/(n − 1) for Cons and 0.99 for CL; the tie-break adds at most 0.01/(n − 1) resp. 0.01,
- * so it only orders candidates inside the same agreement class (the order is that of
- * [agreement, then secondary]).
+ * answer, with s the secondary similarity mapped into [0, 1], w = TIE_BREAK_WEIGHT, k = n − 1 peers,
+ * A(i) = #{j≠i : a_i = a_j} and top(i) = [A(i) = k] (every peer agrees):
+ *   Cons(i) = ( A(i) + w · (mean_{j≠i} s(i, j) − top(i)) ) / k
+ *   CL(y)   = [a_y = a_ref] + w · (s(y, ref) − [a_y = a_ref])  =  0.99 · [same answer] + 0.01 · s
+ * The tie-break sits just above the agreement share (toward the next class), except in the top
+ * class, where it sits just below 1; so Cons and CL stay in [0, 1], every value below the top class
+ * is the plain share plus at most w/k, and the order is [agreement, then secondary] (w < 1/2).
  * Null answers never agree. With a single scorable sample (no peers) Cons = 0.
  * Ranges: answer and lexical in [0, 1]; embedding is the cosine, in [−1, 1].
  */
@@ -17,8 +17,6 @@ import type { GroupSimilarity } from "./similarity";
 import type { Candidate, ScorerName } from "./types";
 
 export const TIE_BREAK_WEIGHT = 0.01;
-/** 1 − TIE_BREAK_WEIGHT: the weight of one agreement. */
-export const AGREEMENT_WEIGHT = 0.99;
 
 /** K×K similarity matrix (row-major, diagonal 0) over `items` in the given order. */
 export function similarityMatrix(items: readonly Candidate[], sim: (a: Candidate, b: Candidate) => number): Float64Array {
@@ -56,7 +54,8 @@ export function consistencyScores(pivot: readonly Candidate[], scorer: ScorerNam
     const a = sim.answer(pivot[i] as Candidate);
     let agree = 0;
     if (a !== null) for (let j = 0; j < n; j++) if (j !== i && sim.answer(pivot[j] as Candidate) === a) agree++;
-    out[i] = (AGREEMENT_WEIGHT * agree + TIE_BREAK_WEIGHT * (secondary[i] ?? 0)) / (n - 1);
+    const top = agree === n - 1 ? 1 : 0;
+    out[i] = (agree + TIE_BREAK_WEIGHT * ((secondary[i] ?? 0) - top)) / (n - 1);
   }
   return out;
 }
@@ -65,6 +64,6 @@ export function consistencyScores(pivot: readonly Candidate[], scorer: ScorerNam
 export function crossLingualScore(candidate: Candidate, reference: Candidate, scorer: ScorerName, sim: GroupSimilarity): number {
   if (scorer !== "answer") return sim.base(candidate, reference);
   const a = sim.answer(candidate);
-  const agree = a !== null && a === sim.answer(reference) ? AGREEMENT_WEIGHT : 0;
-  return agree + TIE_BREAK_WEIGHT * sim.unit(candidate, reference);
+  const agree = a !== null && a === sim.answer(reference) ? 1 : 0;
+  return agree + TIE_BREAK_WEIGHT * (sim.unit(candidate, reference) - agree);
 }

@@ -121,6 +121,14 @@ describe("selectGroup invariants", () => {
         const agree = (a: Candidate | undefined) =>
           a?.answer == null ? 0 : english.filter((o) => o.c !== a && o.c?.answer === a.answer).length;
         for (const x of english) for (const y of english) if (agree(x.c) > agree(y.c)) expect(x.score).toBeGreaterThan(y.score);
+        const k = english.length - 1;
+        for (const x of english) {
+          if (k === 0) continue;
+          const share = agree(x.c) / k;
+          const [low, high] = share === 1 ? [1 - 0.01 / k, 1] : [share, share + 0.01 / k];
+          expect(x.score).toBeGreaterThanOrEqual(low - 1e-12);
+          expect(x.score).toBeLessThanOrEqual(high + 1e-12);
+        }
         const refAnswer = s.reference === null ? null : cands.get(s.reference.candidateId)?.answer;
         for (const x of s.scores.filter((sc) => sc.kind === "cl")) {
           const matches = refAnswer != null && cands.get(x.candidateId)?.answer === refAnswer;

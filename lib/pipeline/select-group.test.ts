@@ -124,16 +124,16 @@ describe("answer scorer", () => {
     expect(lexicalTextSimilarity("18", "20")).toBe(0);
   });
 
-  it("auto picks answer when there is a gold answer; Cons = (0.99·agreements + 0.01·mean secondary) / (n − 1)", () => {
+  it("auto picks answer when there is a gold answer; Cons = (agreements + 0.01·mean secondary) / (n − 1) below the top class", () => {
     expect(s.scorer).toBe("answer");
-    expect(scoreOf(s, "e0")).toBeCloseTo((0.99 + (0.01 * S) / 3) / 3, 15);
-    expect(scoreOf(s, "e1")).toBeCloseTo((0.99 + (0.01 * (S + 25 / 144)) / 3) / 3, 15);
+    expect(scoreOf(s, "e0")).toBeCloseTo((1 + (0.01 * S) / 3) / 3, 15);
+    expect(scoreOf(s, "e1")).toBeCloseTo((1 + (0.01 * (S + 25 / 144)) / 3) / 3, 15);
     expect(scoreOf(s, "e2")).toBeCloseTo((0.01 * (25 / 144)) / 3 / 3, 15);
     expect(scoreOf(s, "e3")).toBe(0);
     expect(s.reference?.candidateId).toBe("e1");
   });
 
-  it("CL = 0.99·[same answer] + 0.01·secondary, so the identical-text answer scores exactly 1", () => {
+  it("CL = 0.99·[same answer] + 0.01·secondary, so the identical-text answer scores exactly 1 (was 1.01)", () => {
     expect(scoreOf(s, "d0")).toBeCloseTo(0.99 + 0.01 * S, 15);
     expect(scoreOf(s, "d1")).toBeCloseTo(0.01 * (25 / 144), 15);
     expect(scoreOf(s, "d2")).toBe(1);

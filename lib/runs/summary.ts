@@ -6,7 +6,10 @@ import { answersEqual, canonicalAnswer } from "@/lib/pipeline";
 export type LanguageSummary = {
   pairs: number;
   skipped: Record<string, number>;
+  /** Mean margin of the score pairs (language-guard pairs left out). */
   meanMargin: number | null;
+  /** Pairs whose rejected response is off-target (basis language_guard); absent in older summaries. */
+  guardPairs?: number;
   quality?: { judged: number; chosenCorrect: number; rejectedWrong: number };
 };
 
@@ -74,6 +77,7 @@ export async function computeRunSummary(db: Db, runId: number): Promise<RunSumma
     if (c.skipReason === null) {
       lang.pairs = c.n;
       lang.meanMargin = c.meanMargin;
+      lang.guardPairs = c.guardPairs;
       summary.pairs += c.n;
     } else {
       lang.skipped[c.skipReason] = c.n;

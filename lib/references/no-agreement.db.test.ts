@@ -96,6 +96,10 @@ describe("no pair where the reference supports neither response", () => {
     expect(now.fr).toMatchObject({ chosen: id("q1", "fr", 0), rejected: id("q1", "fr", 1), status: "accepted", origin: "human", skipReason: null, conflict: true });
     expect(now.fr!.version).toBe(fr.version + 2);
     expect(record.changes.find((c) => c.language === "es")?.after).toMatchObject({ skipReason: "no_agreement", chosenId: null });
+    const change = (lang: string) => record.changes.find((c) => c.language === lang);
+    expect(change("fr")?.after).toMatchObject({ origin: "human", conflict: true, basis: null, proposedSkipReason: "no_agreement" });
+    expect([change("it")?.before?.basis, change("it")?.after.proposedSkipReason]).toEqual(["language_guard", "no_agreement"]);
+    expect([change("de")?.before?.basis, change("de")?.after.basis, change("es")?.before?.basis]).toEqual([null, "score", "score"]);
 
     const stored = await t.db.prisma.referenceProposal.findMany({ where: { correctionId: record.correctionId }, orderBy: { language: "asc" } });
     expect(stored.map((p) => [p.language, p.skipReason, p.skipDetail, p.basis])).toEqual([

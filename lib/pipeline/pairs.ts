@@ -17,7 +17,8 @@
  * supports neither response and the language is `no_agreement` (detail: the reference answer and
  * the answers seen, with counts). This holds for a language-guard pair too: with no on-target
  * response that agrees there is nothing to choose, and "on-target but wrong" is no better than
- * "off-target" for the method. Random pairs (a baseline that ignores scores) are not filtered.
+ * "off-target" for the method. Random pairs (a baseline that ignores scores) are not filtered, nor
+ * is the optional English pair (its chosen is the reference itself).
  */
 import { pickIndex, seededRandom } from "./seeded-random";
 import type { Candidate, LanguageDecision, PairBasis, SkipReason } from "./types";

@@ -4,6 +4,9 @@ import { LanguageText } from "@/components/language-text";
 import { reasoningParts, ReasoningTrace } from "@/components/model-output/reasoning-trace";
 import { ResponseChecks } from "@/components/response-checks/response-checks";
 import type { Candidate, PairDetail } from "@/lib/pairs/detail";
+import { conflictText, skipText } from "@/components/scores/pair-explanations";
+import { PairMargin } from "@/components/scores/pair-margin";
+import { ScoreLegend } from "@/components/scores/score-legend";
 import { PairFlags } from "./pair-flags";
 import { WordDiff } from "./word-diff";
 
@@ -60,9 +63,14 @@ export function PairCard({ detail, slug }: { detail: PairDetail; slug: string })
         <LanguageBadge lang={pair.language} />
         <span data-testid="pair-status">{pair.status}</span>
         <span data-testid="pair-origin" className="text-slate-600">{pair.origin}</span>
-        <span className="text-slate-600">margin {fmt(pair.margin)}</span>
+        <span className="text-slate-600" data-testid="pair-margin">margin <PairMargin margin={pair.margin} basis={pair.basis} /></span>
         <PairFlags pair={pair} cons={detail.reference?.cons ?? null} />
       </header>
+      {pair.skipReason && (
+        <p className="text-sm text-amber-800" data-testid="skip-reason" data-reason={pair.skipReason}>skipped: {skipText(pair.skipReason, pair.skipDetail)}</p>
+      )}
+      {pair.conflict && <p className="text-sm text-red-800" data-testid="pair-conflict">conflict: {conflictText(pair)}</p>}
+      {pair.scorer && <ScoreLegend scorer={pair.scorer} />}
       <div className="grid gap-3 md:grid-cols-2">
         <div className="rounded bg-slate-50 p-3">
           <h3 className="mb-1 text-xs uppercase text-slate-500">Prompt ({pair.language})</h3>

@@ -10,8 +10,8 @@ import { qualityRows } from "./quality";
 import { isLatestSelectRun, runProposalAggregates } from "./run";
 
 // Two math groups whose pairs are decided by the answers (see lib/runs/select-run.db.test.ts). With the
-// answer scorer a matching answer scores 1 plus a small tie-break, so every chosen CL and margin is ≥ 1
-// (bucket "≥ 0.9"), every rejected CL is below 0.1, and both references have Cons just above 0.5.
+// answer scorer a matching answer scores 0.99 plus a small tie-break, so every chosen CL and margin is
+// ≥ 0.98 (bucket "≥ 0.9"), every rejected CL is below 0.1, and both references have Cons just above 0.5.
 const GROUPS: FixtureGroup[] = [
   {
     id: "q1", gold: "18",
@@ -145,7 +145,7 @@ describe("dashboard aggregates", () => {
       aChosen: id("q1", "de", 1), aRejected: id("q1", "de", 0),
       bChosen: id("q1", "de", 0), bRejected: id("q1", "de", 1),
     });
-    expect([row!.aMargin! > 1, row!.bMargin! < -1]).toEqual([true, true]);
+    expect([row!.aMargin! > 0.98, row!.bMargin! < -0.98]).toEqual([true, true]);
     expect(await changesByLanguage(t.db, datasetId + 1, runA, runB)).toEqual([]);
   });
 });

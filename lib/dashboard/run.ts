@@ -4,11 +4,14 @@ import type { RunChartData } from "@/lib/charts/run";
 
 type Row = {
   kind: "margin" | "chosen" | "rejected" | "skip"; language: string; bucket: number | null; reason: string | null; n: number;
-  mean_margin: number | null;
+  mean_margin: number | null; guards: number;
 };
 
-/** Proposals of one language with one skip reason (null: paired), and their mean margin. */
-export type ProposalCount = { language: string; skipReason: string | null; n: number; meanMargin: number | null };
+/**
+ * Proposals of one language with one skip reason (null: paired), their mean margin over score pairs
+ * (a language-guard pair's score difference is not what chose it) and how many are guard pairs.
+ */
+export type ProposalCount = { language: string; skipReason: string | null; n: number; meanMargin: number | null; guardPairs: number };
 
 /**
  * A run's proposals as histograms (margin, CL of chosen and of rejected for paired proposals) and
@@ -22,11 +25,13 @@ export async function runProposalScan(db: Pool | PoolClient, datasetId: number, 
        SELECT language, skip_reason, stats_unit_bucket(margin) AS mb,
               CASE WHEN skip_reason IS NULL THEN stats_unit_bucket(score_chosen) END AS cb,
               CASE WHEN skip_reason IS NULL THEN stats_unit_bucket(score_rejected) END AS rb,
-              count(*) AS n, sum(margin) AS margin_sum, count(margin) AS margins
+              count(*) AS n, sum(margin) FILTER (WHERE basis IS DISTINCT FROM 'language_guard') AS margin_sum,
+              count(margin) FILTER (WHERE basis IS DISTINCT FROM 'language_guard') AS margins,
+              count(*) FILTER (WHERE basis = 'language_guard') AS guards
        FROM run_proposals WHERE dataset_id = $1 AND run_id = $2 GROUP BY 1, 2, 3, 4, 5)
      SELECT CASE WHEN GROUPING(mb) = 0 THEN 'margin' WHEN GROUPING(cb) = 0 THEN 'chosen' WHEN GROUPING(rb) = 0 THEN 'rejected' ELSE 'skip' END AS kind,
             language, coalesce(mb, cb, rb) AS bucket, skip_reason AS reason, sum(n)::int AS n,
-            (sum(margin_sum) / nullif(sum(margins), 0))::float8 AS mean_margin
+            (sum(margin_sum) / nullif(sum(margins), 0))::float8 AS mean_margin, sum(guards)::int AS guards
      FROM fine GROUP BY GROUPING SETS ((language, mb), (language, cb), (language, rb), (language, skip_reason))
      ORDER BY 1, 2, 3, 4`,
     [datasetId, runId],
@@ -41,7 +46,9 @@ export async function runProposalScan(db: Pool | PoolClient, datasetId: number, 
     rejectedScores: buckets("rejected", false),
     skips: of("skip").flatMap((r) => (r.reason === null ? [] : [{ language: r.language, reason: r.reason, n: r.n }])),
   };
-  const counts = of("skip").map((r) => ({ language: r.language, skipReason: r.reason, n: r.n, meanMargin: r.reason === null ? r.mean_margin : null }));
+  const counts = of("skip").map((r) => ({
+    language: r.language, skipReason: r.reason, n: r.n, meanMargin: r.reason === null ? r.mean_margin : null, guardPairs: r.guards,
+  }));
   return { charts, counts };
 }
 

@@ -1,6 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { CorrectionRecord } from "@/lib/references/apply-correction";
+import { autoProposalJoin, pairBasisSql } from "@/lib/references/auto-proposal";
 import { effectiveReference, type EffectiveReference } from "@/lib/references/source-run";
 import type { CorrectionHistoryItem, GroupPair, GroupResponse, GroupView, ReferenceView } from "./types";
 
@@ -25,11 +26,11 @@ async function loadPairs(db: Database, datasetId: number, groupId: number): Prom
   const { rows } = await db.pool.query<GroupPair>(
     `SELECT p.id, p.language, p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.score_chosen AS "scoreChosen",
             p.score_rejected AS "scoreRejected", p.margin, p.status::text AS status, p.origin::text AS origin,
-            p.skip_reason AS "skipReason", rp.skip_detail AS "skipDetail", p.conflict, p.off_target AS "offTarget",
-            p.flagged, p.flag_reason AS "flagReason", p.version
+            p.skip_reason AS "skipReason", CASE WHEN p.skip_reason = ap.skip_reason THEN ap.skip_detail END AS "skipDetail",
+            ${pairBasisSql("p")} AS basis, ap.skip_reason AS "proposedSkipReason", ap.skip_detail AS "proposedSkipDetail",
+            p.conflict, p.off_target AS "offTarget", p.flagged, p.flag_reason AS "flagReason", p.version
      FROM pairs p
-     LEFT JOIN run_proposals rp ON rp.run_id = p.run_id AND rp.group_id = p.group_id AND rp.language = p.language
-                                AND rp.skip_reason IS NOT DISTINCT FROM p.skip_reason
+     ${autoProposalJoin("p")}
      WHERE p.dataset_id = $1 AND p.group_id = $2`,
     [datasetId, groupId],
   );

@@ -12,6 +12,10 @@ export type GroupPair = {
   id: number; language: string; chosenId: number | null; rejectedId: number | null; scoreChosen: number | null;
   scoreRejected: number | null; margin: number | null; status: string; origin: string; skipReason: string | null;
   skipDetail: string | null; conflict: boolean; offTarget: boolean; flagged: boolean; flagReason: string | null; version: number;
+  /** Why chosen beats rejected while the pair is the automatic proposal (score | language_guard | random); null otherwise. */
+  basis: string | null;
+  /** The automatic proposal's skip reason and detail (for a human pair in conflict: why the method now proposes no pair). */
+  proposedSkipReason: string | null; proposedSkipDetail: string | null;
 };
 
 export type ReferenceView = {

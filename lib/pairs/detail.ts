@@ -1,11 +1,15 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { effectiveReferenceJoin } from "@/lib/references/auto-proposal";
+import { autoProposalJoin, effectiveReferenceJoin, pairBasisSql } from "@/lib/references/auto-proposal";
 
 export type PairState = {
   id: number; groupId: number; externalId: string; language: string; status: string; origin: string;
   chosenId: number | null; rejectedId: number | null; scoreChosen: number | null; scoreRejected: number | null; margin: number | null;
   conflict: boolean; offTarget: boolean; skipReason: string | null; flagged: boolean; flagReason: string | null; version: number; runId: number | null;
+  /** See PairRow: the basis while the pair is the automatic proposal, the skip's detail, the automatic proposal's skip. */
+  basis: string | null; skipDetail: string | null; proposedSkipReason: string | null; proposedSkipDetail: string | null;
+  /** The scorer the pair's run used for this group (a correction recomputes with the same one). */
+  scorer: string | null;
 };
 export type Candidate = {
   id: number; sampleIndex: number; text: string; score: number | null; detectedLanguage: string | null;
@@ -26,8 +30,12 @@ export async function getPairDetail(db: Database, datasetId: number, pairId: num
     `SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text,
             p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected",
             p.margin, p.conflict, p.off_target AS "offTarget", p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason",
-            p.version, p.run_id AS "runId", d.pivot_language AS "pivotLanguage"
+            p.version, p.run_id AS "runId", d.pivot_language AS "pivotLanguage",
+            ${pairBasisSql("p")} AS basis, CASE WHEN p.skip_reason = ap.skip_reason THEN ap.skip_detail END AS "skipDetail",
+            ap.skip_reason AS "proposedSkipReason", ap.skip_detail AS "proposedSkipDetail",
+            (SELECT rr.scorer FROM run_references rr WHERE rr.run_id = p.run_id AND rr.group_id = p.group_id) AS scorer
      FROM pairs p JOIN prompt_groups g ON g.id = p.group_id JOIN datasets d ON d.id = p.dataset_id
+     ${autoProposalJoin("p")}
      WHERE p.id = $1 AND p.dataset_id = $2`,
     [pairId, datasetId],
   );

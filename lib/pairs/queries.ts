@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { effectiveReferenceJoin } from "@/lib/references/auto-proposal";
+import { autoProposalJoin, effectiveReferenceJoin, pairBasisSql } from "@/lib/references/auto-proposal";
 import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder, Params } from "./filter-sql";
 import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
 
@@ -27,6 +27,10 @@ export type PairRow = {
   id: number; groupId: number; externalId: string; language: string; status: string; origin: string;
   margin: number | null; scoreChosen: number | null; scoreRejected: number | null; conflict: boolean; offTarget: boolean;
   skipReason: string | null; flagged: boolean; flagReason: string | null; cons: number | null; version: number; prompt: string | null;
+  /** Why chosen beats rejected while the pair is the automatic proposal: score | language_guard | random; null otherwise (see pairBasisSql). */
+  basis: string | null;
+  /** The skip's detail (e.g. the answers behind no_agreement); and the automatic proposal's skip (why a human pair in conflict has none). */
+  skipDetail: string | null; proposedSkipReason: string | null; proposedSkipDetail: string | null;
   /** With a search: where the term was found, and the text around it. */
   match: SearchMatch | null;
 };
@@ -53,12 +57,14 @@ export async function listPairs(db: Database, datasetId: number, t: Pick<PairTab
     `SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
             p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",
             p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason", p.version,
-            eref.cons,
+            eref.cons, ${pairBasisSql("p")} AS basis, CASE WHEN p.skip_reason = ap.skip_reason THEN ap.skip_detail END AS "skipDetail",
+            ap.skip_reason AS "proposedSkipReason", ap.skip_detail AS "proposedSkipDetail",
             (SELECT left(pt.text, ${SNIPPET}) FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language) AS prompt,
             ${t.q ? matchSql(t.q, params) : "NULL"} AS match
      FROM (SELECT * FROM (${branchSql}) u ORDER BY ${order.replaceAll("p.", "u.")} LIMIT ${limit}) p
      JOIN prompt_groups g ON g.id = p.group_id
      ${effectiveReferenceJoin("p")}
+     ${autoProposalJoin("p")}
      ORDER BY ${order}`,
     params.values,
   );

@@ -26,8 +26,29 @@ describe("similarityMatrix and Cons", () => {
     const same = cand("x", "de", 0, "zzz", { answer: "18.00" });
     const other = cand("y", "de", 1, "the answer is 18", { answer: "19" });
     const none = cand("z", "de", 2, "the answer is 18", { answer: null });
-    expect(crossLingualScore(same, ref, "answer", sim)).toBe(1);
+    expect(crossLingualScore(same, ref, "answer", sim)).toBe(1 - TIE_BREAK_WEIGHT);
     expect(crossLingualScore(other, ref, "answer", sim)).toBe(TIE_BREAK_WEIGHT);
     expect(crossLingualScore(none, ref, "answer", sim)).toBe(TIE_BREAK_WEIGHT);
+  });
+
+  it("answer scores stay in [0, 1]: the top class sits just below 1, the others just above their agreement share", () => {
+    const sim = groupSimilarity("lexical");
+    const ref = cand("r", "en", 0, "the answer is 18", { answer: "18" });
+    expect(crossLingualScore(cand("x", "de", 0, "the answer is 18", { answer: "18" }), ref, "answer", sim)).toBe(1);
+    expect(crossLingualScore(cand("y", "de", 1, "the answer is 18", { answer: "19" }), ref, "answer", sim)).toBe(0.01);
+    const twins = [ref, cand("t", "en", 1, "the answer is 18", { answer: "18" })];
+    expect([...consistencyScores(twins, "answer", sim)]).toEqual([1, 1]);
+    // Three samples: r and t agree (one of two peers each), u has no answer.
+    const u = cand("u", "en", 2, "no idea", { answer: null });
+    const s = sim.unit(ref, u);
+    const cons = consistencyScores([ref, twins[1]!, u], "answer", sim);
+    expect(cons[0]).toBeCloseTo((1 + 0.01 * (1 + s) / 2) / 2, 15);
+    expect(cons[0]).toBeGreaterThanOrEqual(0.5);
+    expect(cons[2]).toBeCloseTo((0.01 * s) / 2, 15);
+    // All three agree: the top class, ordered by the secondary just below 1.
+    const all = consistencyScores([ref, twins[1]!, cand("v", "en", 2, "18", { answer: "18" })], "answer", sim);
+    expect(all[0]).toBeLessThanOrEqual(1);
+    expect(all[0]).toBeGreaterThan(all[2]!);
+    expect(all[2]).toBeCloseTo((2 + 0.01 * ((sim.unit(ref, cand("v", "en", 2, "18")) + sim.unit(twins[1]!, cand("v", "en", 2, "18"))) / 2 - 1)) / 2, 15);
   });
 });

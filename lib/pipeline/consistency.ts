@@ -3,12 +3,15 @@
  * (agreement of a response with the English reference).
  *
  * lexical / embedding:  Cons(i) = mean_{j≠i} sim(i, j);  CL(y) = sim(y, ref).
- * answer, with s the secondary similarity mapped into [0, 1] and w = TIE_BREAK_WEIGHT:
- *   Cons(i) = ( #{j≠i : a_i = a_j} + w · mean_{j≠i} s(i, j) ) / (n − 1)
- *   CL(y)   = [a_y = a_ref] + w · s(y, ref)
- * One agreement step is 1/(n − 1) for Cons and 1 for CL; the tie-break adds at most
- * w = 1 % of one step, so it only orders candidates inside the same agreement class.
+ * answer, with s the secondary similarity mapped into [0, 1], w = TIE_BREAK_WEIGHT, k = n − 1 peers,
+ * A(i) = #{j≠i : a_i = a_j} and top(i) = [A(i) = k] (every peer agrees):
+ *   Cons(i) = ( A(i) + w · (mean_{j≠i} s(i, j) − top(i)) ) / k
+ *   CL(y)   = [a_y = a_ref] + w · (s(y, ref) − [a_y = a_ref])  =  0.99 · [same answer] + 0.01 · s
+ * The tie-break sits just above the agreement share (toward the next class), except in the top
+ * class, where it sits just below 1; so Cons and CL stay in [0, 1], every value below the top class
+ * is the plain share plus at most w/k, and the order is [agreement, then secondary] (w < 1/2).
  * Null answers never agree. With a single scorable sample (no peers) Cons = 0.
+ * Ranges: answer and lexical in [0, 1]; embedding is the cosine, in [−1, 1].
  */
 import type { GroupSimilarity } from "./similarity";
 import type { Candidate, ScorerName } from "./types";
@@ -51,7 +54,8 @@ export function consistencyScores(pivot: readonly Candidate[], scorer: ScorerNam
     const a = sim.answer(pivot[i] as Candidate);
     let agree = 0;
     if (a !== null) for (let j = 0; j < n; j++) if (j !== i && sim.answer(pivot[j] as Candidate) === a) agree++;
-    out[i] = (agree + TIE_BREAK_WEIGHT * (secondary[i] ?? 0)) / (n - 1);
+    const top = agree === n - 1 ? 1 : 0;
+    out[i] = (agree + TIE_BREAK_WEIGHT * ((secondary[i] ?? 0) - top)) / (n - 1);
   }
   return out;
 }
@@ -61,5 +65,5 @@ export function crossLingualScore(candidate: Candidate, reference: Candidate, sc
   if (scorer !== "answer") return sim.base(candidate, reference);
   const a = sim.answer(candidate);
   const agree = a !== null && a === sim.answer(reference) ? 1 : 0;
-  return agree + TIE_BREAK_WEIGHT * sim.unit(candidate, reference);
+  return agree + TIE_BREAK_WEIGHT * (sim.unit(candidate, reference) - agree);
 }

@@ -14,6 +14,12 @@
  * Texts that are equal after trimming are `identical_text`.
  * A score pair whose scores cannot rank the candidates (a surface scorer across scripts) is
  * `cross_script`; a language-guard pair still stands (on-target beats off-target either way).
+ * Answer scorer: when no on-target candidate's answer equals the reference's, the reference
+ * supports neither response and the language is `no_agreement` (detail: the reference answer and
+ * the answers seen, with counts). This holds for a language-guard pair too: with no on-target
+ * response that agrees there is nothing to choose, and "on-target but wrong" is no better than
+ * "off-target" for the method. Random pairs (a baseline that ignores scores) are not filtered, nor
+ * is the optional English pair (its chosen is the reference itself).
  */
 import type { GuardStatus } from "./guard";
 import { pickIndex, seededRandom } from "./seeded-random";
@@ -31,6 +37,13 @@ export interface LanguagePool {
   unscorable: number;
   /** Why the scores cannot rank these candidates (a surface scorer across scripts), or null. */
   incomparable?: string | null;
+  /** Answer scorer only: the reference's canonical answer and each candidate's (null = none found). */
+  answers?: AnswerAgreement | null;
+}
+
+export interface AnswerAgreement {
+  reference: string | null;
+  candidates: readonly (string | null)[];
 }
 
 export interface PairOptions {
@@ -108,6 +121,25 @@ function screen(pool: LanguagePool): LanguageDecision | Screened {
   };
 }
 
+function answerCounts(answers: readonly (string | null)[], indices: readonly number[]): string {
+  const counts = new Map<string | null, number>();
+  for (const i of indices) counts.set(answers[i] ?? null, (counts.get(answers[i] ?? null) ?? 0) + 1);
+  const order = (a: string | null) => (a === null ? 1 : 0);
+  return [...counts]
+    .sort(([a, m], [b, n]) => order(a) - order(b) || n - m || (a ?? "").localeCompare(b ?? "", "en", { numeric: true }))
+    .map(([answer, n]) => `${answer ?? "none"} (${n})`)
+    .join(", ");
+}
+
+/** The `no_agreement` skip when no candidate that may be chosen has the reference's answer, else null. */
+function noAgreement(pool: LanguagePool, ok: readonly number[], off: readonly number[], mixed: readonly number[]): LanguageDecision | null {
+  const a = pool.answers;
+  if (!a || ok.some((i) => a.reference !== null && a.candidates[i] === a.reference)) return null;
+  const offTarget = off.length > 0 ? `; off-target: ${answerCounts(a.candidates, off)}` : "";
+  const mixedLanguage = mixed.length > 0 ? `; mixed-language: ${answerCounts(a.candidates, mixed)}` : "";
+  return skip(pool.lang, "no_agreement", `reference answer ${a.reference ?? "none"}; answers seen: ${answerCounts(a.candidates, ok)}${offTarget}${mixedLanguage}`);
+}
+
 export function decideLanguagePair(pool: LanguagePool, options: PairOptions): LanguageDecision {
   const screened = screen(pool);
   if ("kind" in screened) return screened;
@@ -118,6 +150,8 @@ export function decideLanguagePair(pool: LanguagePool, options: PairOptions): La
     const others = indicesWhere(pool, (i) => i !== chosen);
     return finish(pool, chosen, others[pickIndex(random, others.length)] ?? -1, "random", options);
   }
+  const unsupported = noAgreement(pool, ok, off, mixed);
+  if (unsupported) return unsupported;
   const chosen = argBest(pool, ok, (a, b) => a > b);
   const held = off.length > 0 ? off : mixed;
   if (held.length > 0) return finish(pool, chosen, argBest(pool, held, (a, b) => a < b), "language_guard", options);

@@ -122,10 +122,18 @@ describe("selectGroup invariants", () => {
         const agree = (a: Candidate | undefined) =>
           a?.answer == null ? 0 : english.filter((o) => o.c !== a && o.c?.answer === a.answer).length;
         for (const x of english) for (const y of english) if (agree(x.c) > agree(y.c)) expect(x.score).toBeGreaterThan(y.score);
+        const k = english.length - 1;
+        for (const x of english) {
+          if (k === 0) continue;
+          const share = agree(x.c) / k;
+          const [low, high] = share === 1 ? [1 - 0.01 / k, 1] : [share, share + 0.01 / k];
+          expect(x.score).toBeGreaterThanOrEqual(low - 1e-12);
+          expect(x.score).toBeLessThanOrEqual(high + 1e-12);
+        }
         const refAnswer = s.reference === null ? null : cands.get(s.reference.candidateId)?.answer;
         for (const x of s.scores.filter((sc) => sc.kind === "cl")) {
           const matches = refAnswer != null && cands.get(x.candidateId)?.answer === refAnswer;
-          if (matches) expect(x.score).toBeGreaterThanOrEqual(1);
+          if (matches) expect(x.score).toBeGreaterThanOrEqual(0.99);
           else expect(x.score).toBeLessThanOrEqual(0.01);
         }
       }),
@@ -142,6 +150,43 @@ describe("selectGroup invariants", () => {
         if (gold.reference !== null) expect(answersEqual(answer(gold), g.gold)).toBe(true);
         else for (const d of gold.decisions) expect(d).toMatchObject({ kind: "skip", reason: expect.stringMatching(/^no_(gold_)?reference$/) });
         if (answersEqual(answer(method), g.gold)) expect(gold).toEqual(method);
+      }),
+    );
+  });
+
+  it("every Cons and CL is in its documented range: [0, 1] for answer and lexical, the cosine's [−1, 1] for embedding", () => {
+    fc.assert(
+      fc.property(groupArb, configArb, (g, config) => {
+        const s = selectGroup(g, config);
+        const low = s.scorer === "embedding" ? -1 : 0;
+        for (const x of s.scores) {
+          expect(x.score).toBeGreaterThanOrEqual(low);
+          expect(x.score).toBeLessThanOrEqual(1);
+        }
+        if (s.reference !== null) expect(s.reference.cons).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it("answer scorer: a consistency pair's chosen response has the reference's answer; no_agreement means no on-target one has it", () => {
+    fc.assert(
+      fc.property(groupArb, configArb, (g, config) => {
+        const s = selectGroup(g, { ...config, scorer: "answer", pairs: "consistency" });
+        const cands = byId(g);
+        const refAnswer = s.reference === null ? null : cands.get(s.reference.candidateId)?.answer ?? null;
+        const scored = new Set(s.scores.map((x) => x.candidateId));
+        for (const d of s.decisions) {
+          if (d.lang === "en") continue;
+          if (d.kind === "pair") expect(cands.get(d.chosenId)?.answer).toBe(refAnswer);
+          if (d.kind === "skip" && d.reason === "no_agreement") {
+            const supported = g.candidates.filter(
+              (c) => c.lang === d.lang && scored.has(c.id) && c.answer !== null && c.answer === refAnswer
+                && !(config.languageGuard !== false && isOffTarget(c, c.lang)),
+            );
+            expect(supported).toEqual([]);
+            expect(d.detail).toMatch(new RegExp(`^reference answer ${refAnswer ?? "none"}; answers seen: `));
+          }
+        }
       }),
     );
   });

@@ -124,7 +124,7 @@ describe("answer scorer", () => {
     expect(lexicalTextSimilarity("18", "20")).toBe(0);
   });
 
-  it("auto picks answer when there is a gold answer; Cons = (agreements + 0.01·mean secondary) / (n − 1)", () => {
+  it("auto picks answer when there is a gold answer; Cons = (agreements + 0.01·mean secondary) / (n − 1) below the top class", () => {
     expect(s.scorer).toBe("answer");
     expect(scoreOf(s, "e0")).toBeCloseTo((1 + (0.01 * S) / 3) / 3, 15);
     expect(scoreOf(s, "e1")).toBeCloseTo((1 + (0.01 * (S + 25 / 144)) / 3) / 3, 15);
@@ -133,10 +133,10 @@ describe("answer scorer", () => {
     expect(s.reference?.candidateId).toBe("e1");
   });
 
-  it("CL = [same answer] + 0.01·secondary", () => {
-    expect(scoreOf(s, "d0")).toBeCloseTo(1 + 0.01 * S, 15);
+  it("CL = 0.99·[same answer] + 0.01·secondary, so the identical-text answer scores exactly 1 (was 1.01)", () => {
+    expect(scoreOf(s, "d0")).toBeCloseTo(0.99 + 0.01 * S, 15);
     expect(scoreOf(s, "d1")).toBeCloseTo(0.01 * (25 / 144), 15);
-    expect(scoreOf(s, "d2")).toBe(1.01);
+    expect(scoreOf(s, "d2")).toBe(1);
     expect(decisionOf(s, "de")).toMatchObject({ kind: "pair", chosenId: "d2", rejectedId: "d1", basis: "score" });
   });
 
@@ -146,7 +146,7 @@ describe("answer scorer", () => {
     const d2 = withVectors[6]?.vector ?? vec();
     const ref = withVectors.find((c) => c.id === e.reference?.candidateId)?.vector ?? vec();
     const cos = (d2[0]! * ref[0]! + d2[1]! * ref[1]!) / Math.hypot(d2[0]!, d2[1]!) / Math.hypot(ref[0]!, ref[1]!);
-    expect(scoreOf(e, "d2")).toBeCloseTo(1 + 0.01 * ((1 + cos) / 2), 12);
+    expect(scoreOf(e, "d2")).toBeCloseTo(0.99 + 0.01 * ((1 + cos) / 2), 12);
   });
 });
 
@@ -182,5 +182,51 @@ describe("surface scorers across scripts", () => {
       cand("a0", "ar", 0, "الجواب هو ١٨", { answer: "18" }), cand("a1", "ar", 1, "الجواب هو ٢٠", { answer: "20" }),
     ];
     expect(decisionOf(selectGroup(group(math, "18"), {}), "ar")).toMatchObject({ kind: "pair", chosenId: "a0", rejectedId: "a1", basis: "score" });
+  });
+});
+
+describe("answer scorer: no pair where the reference supports neither response", () => {
+  const english = [
+    cand("e0", "en", 0, "So the total is 18.", { answer: "18" }),
+    cand("e1", "en", 1, "The answer is 18.", { answer: "18" }),
+    cand("e2", "en", 2, "She has 16 left.", { answer: "16" }),
+  ];
+  const german = [
+    cand("d0", "de", 0, "Die Antwort ist 16.", { answer: "16" }),
+    cand("d1", "de", 1, "Also 20.", { answer: "20" }),
+    cand("d2", "de", 2, "Es bleiben 16.", { answer: "16" }),
+    cand("d3", "de", 3, "Keine Ahnung.", { answer: null }),
+  ];
+  const detail = "reference answer 18; answers seen: 16 (2), 20 (1), none (1)";
+
+  it("skips the language as no_agreement, naming the reference answer and the answers seen", () => {
+    const s = selectGroup(group([...english, ...german], "18"), {});
+    expect(s.reference?.candidateId).toBe("e0");
+    expect(decisionOf(s, "de")).toEqual({ lang: "de", kind: "skip", reason: "no_agreement", detail });
+    expect(scoreOf(s, "d0")).toBeLessThanOrEqual(0.01);
+  });
+
+  it("a language-guard pair is no_agreement too when no on-target response agrees; off-target answers are listed apart", () => {
+    const offTarget = cand("d4", "de", 4, "The answer is 18.", { answer: "18", detectedLang: "en" });
+    const s = selectGroup(group([...english, ...german, offTarget], "18"), {});
+    expect(decisionOf(s, "de")).toEqual({ lang: "de", kind: "skip", reason: "no_agreement", detail: `${detail}; off-target: 18 (1)` });
+    const agreeing = cand("d5", "de", 5, "Die Antwort ist 18.", { answer: "18" });
+    const guarded = selectGroup(group([...english, ...german, offTarget, agreeing], "18"), {});
+    expect(decisionOf(guarded, "de")).toMatchObject({ kind: "pair", chosenId: "d5", rejectedId: "d4", basis: "language_guard" });
+  });
+
+  it("a reference without an answer supports nothing; random pairs and other scorers are not filtered", () => {
+    const s = selectGroup(group([cand("e0", "en", 0, "Hmm.", { answer: null }), ...german], "18"), {});
+    expect(decisionOf(s, "de")).toEqual({
+      lang: "de", kind: "skip", reason: "no_agreement", detail: "reference answer none; answers seen: 16 (2), 20 (1), none (1)",
+    });
+    expect(decisionOf(selectGroup(group([...english, ...german], "18"), { pairs: "random" }), "de")).toMatchObject({ kind: "pair", basis: "random" });
+    expect(decisionOf(selectGroup(group([...english, ...german], "18"), { scorer: "lexical" }), "de")).toMatchObject({ kind: "pair", basis: "score" });
+  });
+
+  it("with the reference corrected to an English sample answering 16, the pair appears", () => {
+    const s = selectGroupWithReference(group([...english, ...german], "18"), {}, "e2");
+    expect(decisionOf(s, "de")).toMatchObject({ kind: "pair", chosenId: "d2", basis: "score" });
+    expect(["d1", "d3"]).toContain((decisionOf(s, "de") as { rejectedId: string }).rejectedId);
   });
 });

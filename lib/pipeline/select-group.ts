@@ -119,6 +119,7 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number, missing:
     const pool = {
       lang, candidates: scorable, scores: cl, status: scorable.map(p.status), unscorable: all.length - scorable.length,
       incomparable: incomparable?.(scorable) ?? null,
+      answers: p.scorer === "answer" ? { reference: p.sim.answer(reference), candidates: scorable.map((c) => p.sim.answer(c)) } : null,
     };
     decisions.push(decideLanguagePair(pool, options));
   }

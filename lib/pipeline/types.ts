@@ -38,6 +38,7 @@ export const SKIP_REASONS = [
   "below_margin",
   "cross_script",
   "no_gold_reference",
+  "no_agreement",
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 

@@ -34,21 +34,30 @@ export function effectiveReferenceJoin(pair: string): string {
  * `LEFT JOIN LATERAL … ap` giving the automatic proposal of the pair aliased `pair`: the proposal of
  * the group's latest reference correction when it is newer than the pair's run (a correction in
  * effect), else the run's own proposal. `reset`, `undo` back to auto and bulk reset all read it.
- * Columns: chosen_id, rejected_id, score_chosen, score_rejected, margin, skip_reason, found.
+ * Columns: chosen_id, rejected_id, score_chosen, score_rejected, margin, skip_reason, skip_detail, basis, found.
  */
 export function autoProposalJoin(pair: string): string {
   return `LEFT JOIN LATERAL (
-    SELECT x.chosen_id, x.rejected_id, x.score_chosen, x.score_rejected, x.margin, x.skip_reason, true AS found
+    SELECT x.chosen_id, x.rejected_id, x.score_chosen, x.score_rejected, x.margin, x.skip_reason, x.skip_detail, x.basis, true AS found
     FROM (
-      SELECT 1 AS src, cp.chosen_id, cp.rejected_id, cp.score_chosen, cp.score_rejected, cp.margin, cp.skip_reason
+      SELECT 1 AS src, cp.chosen_id, cp.rejected_id, cp.score_chosen, cp.score_rejected, cp.margin, cp.skip_reason, cp.skip_detail, cp.basis
       FROM reference_proposals cp
       WHERE cp.language = ${pair}.language AND cp.correction_id = ${correctionInEffectSql(pair)}
       UNION ALL
-      SELECT 2, rp.chosen_id, rp.rejected_id, rp.score_chosen, rp.score_rejected, rp.margin, rp.skip_reason
+      SELECT 2, rp.chosen_id, rp.rejected_id, rp.score_chosen, rp.score_rejected, rp.margin, rp.skip_reason, rp.skip_detail, rp.basis
       FROM run_proposals rp
       WHERE rp.run_id = ${pair}.run_id AND rp.group_id = ${pair}.group_id AND rp.language = ${pair}.language
     ) x ORDER BY x.src LIMIT 1
   ) ap ON true`;
+}
+
+/**
+ * The basis (score | language_guard | random) of the pair aliased `pair`, given its automatic proposal
+ * joined as `ap`: the proposal's, while the pair still holds the proposed chosen and rejected; NULL for a
+ * pair a human chose otherwise (its margin is then a plain score difference) and for a skip.
+ */
+export function pairBasisSql(pair: string): string {
+  return `CASE WHEN ap.chosen_id = ${pair}.chosen_id AND ap.rejected_id = ${pair}.rejected_id THEN ap.basis END`;
 }
 
 export type AutoProposal = {

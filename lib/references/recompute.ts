@@ -6,23 +6,37 @@ import { embedMissing } from "@/lib/runs/embed-missing";
 import { AUTO_PAIR_UPDATE } from "@/lib/runs/materialize-pairs";
 import { ZSelectRunConfig } from "@/lib/runs/schemas";
 import { vectorPlan } from "@/lib/runs/vector-plan";
+import { autoProposalJoin, pairBasisSql } from "./auto-proposal";
 import { loadGroupInput } from "./load-group";
 import type { SourceRun } from "./source-run";
 
 export type PairState = {
   chosenId: number | null; rejectedId: number | null; margin: number | null; status: string; origin: string;
   skipReason: string | null; conflict: boolean;
+  /** score | language_guard | random while the pair is the automatic proposal (absent in older records). */
+  basis?: string | null;
+  /** After a correction: the method's proposal's skip reason (why a kept human pair is in conflict). */
+  proposedSkipReason?: string | null;
 };
 export type LanguageChange = { language: string; before: PairState | null; after: PairState };
 
+/** The group's pairs; `basis` from the automatic proposal in effect (read before a recompute, when it is still current). */
 async function pairStates(client: PoolClient, datasetId: number, groupId: number, lock: boolean): Promise<Map<string, PairState>> {
   const { rows } = await client.query<PairState & { language: string }>(
-    `SELECT language, chosen_id AS "chosenId", rejected_id AS "rejectedId", margin, status::text AS status, origin::text AS origin,
-            skip_reason AS "skipReason", conflict
-     FROM pairs WHERE dataset_id = $1 AND group_id = $2 ORDER BY language ${lock ? "FOR UPDATE" : ""}`,
+    `SELECT p.language, p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.margin, p.status::text AS status, p.origin::text AS origin,
+            p.skip_reason AS "skipReason", p.conflict${lock ? `, ${pairBasisSql("p")} AS basis` : ""}
+     FROM pairs p ${lock ? autoProposalJoin("p") : ""}
+     WHERE p.dataset_id = $1 AND p.group_id = $2 ORDER BY p.language ${lock ? "FOR UPDATE OF p" : ""}`,
     [datasetId, groupId],
   );
   return new Map(rows.map(({ language, ...state }) => [language, state]));
+}
+
+/** A pair after the recompute, with the new proposal's basis (while it holds it) and skip reason. */
+function withProposal(state: PairState, decision: GroupSelection["decisions"][number] | undefined): PairState {
+  const pair = decision?.kind === "pair" ? decision : null;
+  const holds = pair !== null && Number(pair.chosenId) === state.chosenId && Number(pair.rejectedId) === state.rejectedId;
+  return { ...state, basis: holds ? pair.basis : null, proposedSkipReason: decision?.kind === "skip" ? decision.reason : null };
 }
 
 async function computeSelection(client: PoolClient, datasetId: number, groupId: number, pivot: string, run: SourceRun | null, referenceId: number | null) {
@@ -77,6 +91,9 @@ export async function recomputeGroup(
   const selection = await computeSelection(client, datasetId, groupId, pivot, run, referenceId);
   await writePairs(client, datasetId, groupId, run?.id ?? null, selection);
   const after = await pairStates(client, datasetId, groupId, false);
-  const changes = [...after].map(([language, state]) => ({ language, before: before.get(language) ?? null, after: state }));
+  const decisions = new Map(selection.decisions.map((d) => [d.lang, d]));
+  const changes = [...after].map(([language, state]) => ({
+    language, before: before.get(language) ?? null, after: withProposal(state, decisions.get(language)),
+  }));
   return { selection, changes };
 }

@@ -9,14 +9,16 @@ export async function writeCorrectionProposals(client: PoolClient, correctionId:
   const d = selection.decisions;
   const pair = (x: (typeof d)[number]) => (x.kind === "pair" ? x : null);
   await client.query(
-    `INSERT INTO reference_proposals (correction_id, language, dataset_id, group_id, chosen_id, rejected_id, score_chosen, score_rejected, margin, skip_reason)
-     SELECT $1, v.language, $2, $3, v.chosen, v.rejected, v.sc, v.sr, v.margin, v.reason
-     FROM unnest($4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[], $9::float8[], $10::text[])
-          AS v(language, chosen, rejected, sc, sr, margin, reason)`,
+    `INSERT INTO reference_proposals (correction_id, language, dataset_id, group_id, chosen_id, rejected_id, score_chosen, score_rejected,
+                                      margin, skip_reason, skip_detail, basis)
+     SELECT $1, v.language, $2, $3, v.chosen, v.rejected, v.sc, v.sr, v.margin, v.reason, v.detail, v.basis
+     FROM unnest($4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[], $9::float8[], $10::text[], $11::text[], $12::text[])
+          AS v(language, chosen, rejected, sc, sr, margin, reason, detail, basis)`,
     [
       correctionId, datasetId, groupId, d.map((x) => x.lang), d.map((x) => (pair(x) ? Number(pair(x)!.chosenId) : null)),
       d.map((x) => (pair(x) ? Number(pair(x)!.rejectedId) : null)), d.map((x) => pair(x)?.scoreChosen ?? null),
       d.map((x) => pair(x)?.scoreRejected ?? null), d.map((x) => pair(x)?.margin ?? null), d.map((x) => (x.kind === "skip" ? x.reason : null)),
+      d.map((x) => (x.kind === "skip" ? (x.detail ?? null) : null)), d.map((x) => pair(x)?.basis ?? null),
     ],
   );
   await client.query(

@@ -69,11 +69,19 @@ describe("select runs", () => {
       languages: { de: { pairs: 2, quality: { judged: 2, chosenCorrect: 1, rejectedWrong: 1 } }, ar: { pairs: 1 } },
     });
     const means = await t.db.pool.query<{ language: string; mean: number }>(
-      `SELECT language, avg(margin)::float8 AS mean FROM run_proposals WHERE run_id = $1 AND skip_reason IS NULL GROUP BY language ORDER BY language`,
+      `SELECT language, avg(margin)::float8 AS mean FROM run_proposals
+       WHERE run_id = $1 AND skip_reason IS NULL AND basis = 'score' GROUP BY language ORDER BY language`,
       [run.id],
     );
-    const languages = (run.summary as { languages: Record<string, { meanMargin: number | null }> }).languages;
-    for (const m of means.rows) expect(languages[m.language]?.meanMargin).toBeCloseTo(m.mean, 12);
+    const languages = (run.summary as { languages: Record<string, { meanMargin: number | null; guardPairs: number }> }).languages;
+    for (const m of means.rows) expect(languages[m.language]).toMatchObject({ meanMargin: expect.closeTo(m.mean, 12), guardPairs: 0 });
+    const bases = await t.db.pool.query<{ basis: string | null; skip_reason: string | null; skip_detail: string | null }>(
+      `SELECT basis, skip_reason, skip_detail FROM run_proposals WHERE run_id = $1 ORDER BY group_id, language`,
+      [run.id],
+    );
+    expect(bases.rows.map((r) => [r.basis, r.skip_reason, r.skip_detail])).toEqual([
+      ["score", null, null], ["score", null, null], [null, "too_few_candidates", "1 scorable candidate(s), 0 empty or unscorable"], ["score", null, null],
+    ]);
     expect(means.rows.map((m) => m.language)).toEqual(["ar", "de"]);
   });
 

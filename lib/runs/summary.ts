@@ -21,8 +21,11 @@ export type LanguageBounds = { goldGroups: number; oracle: number | null; random
 export type LanguageSummary = {
   pairs: number;
   skipped: Record<string, number>;
+  /** Mean margin of the score pairs (language-guard pairs left out). */
   meanMargin: number | null;
   /** Shares of the pairs in groups with a gold answer (`judged` of them). */
+  /** Pairs whose rejected response is off-target (basis language_guard); absent in older summaries. */
+  guardPairs?: number;
   quality?: { judged: number; chosenCorrect: number; rejectedWrong: number };
   /** Share of the pairs whose chosen response is on-target (lib/pipeline/target.ts); absent in older runs. */
   chosenOnTarget?: number | null;
@@ -186,6 +189,7 @@ export async function computeRunSummary(db: Db, runId: number): Promise<RunSumma
     if (c.skipReason === null) {
       lang.pairs = c.n;
       lang.meanMargin = c.meanMargin;
+      lang.guardPairs = c.guardPairs;
       summary.pairs += c.n;
     } else {
       lang.skipped[c.skipReason] = c.n;

@@ -8,7 +8,7 @@ export async function writeSelections(client: PoolClient, runId: number, dataset
   const p = {
     group: [] as number[], lang: [] as string[], chosen: [] as (number | null)[], rejected: [] as (number | null)[],
     sc: [] as (number | null)[], sr: [] as (number | null)[], margin: [] as (number | null)[],
-    reason: [] as (string | null)[], detail: [] as (string | null)[],
+    reason: [] as (string | null)[], detail: [] as (string | null)[], basis: [] as (string | null)[],
   };
   for (const sel of selections) {
     const groupId = Number(sel.groupId);
@@ -24,10 +24,10 @@ export async function writeSelections(client: PoolClient, runId: number, dataset
       if (d.kind === "pair") {
         p.chosen.push(Number(d.chosenId)); p.rejected.push(Number(d.rejectedId));
         p.sc.push(d.scoreChosen); p.sr.push(d.scoreRejected); p.margin.push(d.margin);
-        p.reason.push(null); p.detail.push(d.basis === "score" ? null : d.basis);
+        p.reason.push(null); p.detail.push(null); p.basis.push(d.basis);
       } else {
         p.chosen.push(null); p.rejected.push(null); p.sc.push(null); p.sr.push(null); p.margin.push(null);
-        p.reason.push(d.reason); p.detail.push(d.detail ?? null);
+        p.reason.push(d.reason); p.detail.push(d.detail ?? null); p.basis.push(null);
       }
     }
   }
@@ -43,9 +43,9 @@ export async function writeSelections(client: PoolClient, runId: number, dataset
   );
   await client.query(
     `INSERT INTO run_proposals (run_id, dataset_id, group_id, language, chosen_id, rejected_id, score_chosen,
-                                score_rejected, margin, skip_reason, skip_detail)
+                                score_rejected, margin, skip_reason, skip_detail, basis)
      SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[],
-                                  $9::float8[], $10::text[], $11::text[]) ON CONFLICT DO NOTHING`,
-    [runId, datasetId, p.group, p.lang, p.chosen, p.rejected, p.sc, p.sr, p.margin, p.reason, p.detail],
+                                  $9::float8[], $10::text[], $11::text[], $12::text[]) ON CONFLICT DO NOTHING`,
+    [runId, datasetId, p.group, p.lang, p.chosen, p.rejected, p.sc, p.sr, p.margin, p.reason, p.detail, p.basis],
   );
 }

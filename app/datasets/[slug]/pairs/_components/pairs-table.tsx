@@ -7,6 +7,7 @@ import { DataTable } from "@/components/data-table/data-table";
 import { LanguageBadge } from "@/components/language-badge";
 import { LanguageText } from "@/components/language-text";
 import { PairFlags } from "@/components/review/pair-flags";
+import { PairMargin } from "@/components/scores/pair-margin";
 import { SORT_COLUMNS } from "@/lib/pairs/constants";
 import type { PairRow } from "@/lib/pairs/queries";
 import { MatchSnippet } from "@/components/review/match-snippet";
@@ -24,7 +25,7 @@ function columnsFor(slug: string, reviewQuery: string, q: string | undefined) {
     col.accessor("language", { header: "Language", cell: (c) => <LanguageBadge lang={c.getValue()} /> }),
     col.accessor("status", { header: "Status" }),
     col.accessor("origin", { header: "Origin" }),
-    col.accessor("margin", { header: "Margin", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
+    col.accessor("margin", { header: "Margin", cell: (c) => <span className="font-mono"><PairMargin margin={c.getValue()} basis={c.row.original.basis} /></span> }),
     col.accessor("scoreChosen", { header: "Score chosen", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
     col.accessor("scoreRejected", { header: "Score rejected", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
     col.display({ id: "flags", header: "Flags", cell: (c) => <PairFlags pair={c.row.original} cons={c.row.original.cons} /> }),

@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LanguageBadge } from "@/components/language-badge";
 import { RunProgress } from "@/components/run-progress";
+import { SKIP_TEXT } from "@/components/scores/pair-explanations";
+import { ScoreLegend } from "@/components/scores/score-legend";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
@@ -53,7 +55,8 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
           <table className="text-sm">
             <thead className="text-left text-slate-600">
               <tr>
-                <th className="pr-6">Language</th><th className="pr-6 text-right">Pairs</th><th className="pr-6 text-right">Mean margin</th>
+                <th className="pr-6">Language</th><th className="pr-6 text-right">Pairs</th><th className="pr-6 text-right">of which guard</th>
+                <th className="pr-6 text-right">Mean margin</th>
                 <th className="pr-6">Skipped</th><th className="pr-6 text-right">Chosen correct</th><th className="pr-6 text-right">Rejected wrong</th>
                 <th className="pr-6 text-right">Chosen on-target</th><th className="pr-6 text-right">Oracle</th><th className="text-right">Random on-target pick</th>
               </tr>
@@ -63,8 +66,14 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
                 <tr key={lang}>
                   <td className="pr-6"><LanguageBadge lang={lang} /></td>
                   <td className="pr-6 text-right tabular-nums">{l.pairs}</td>
+                  <td className="pr-6 text-right tabular-nums">{l.guardPairs ?? "–"}</td>
                   <td className="pr-6 text-right tabular-nums">{l.meanMargin === null ? "–" : l.meanMargin.toFixed(3)}</td>
-                  <td className="pr-6 text-slate-600">{Object.entries(l.skipped).map(([r, n]) => `${r} ${n}`).join(", ") || "–"}</td>
+                  <td className="pr-6 text-slate-600">
+                    {Object.entries(l.skipped).map(([r, n], i) => (
+                      <span key={r} title={SKIP_TEXT[r]} data-testid={`run-skip-${lang}-${r}`}>{i > 0 && ", "}{r} {n}</span>
+                    ))}
+                    {Object.keys(l.skipped).length === 0 && "–"}
+                  </td>
                   <td className="pr-6 text-right tabular-nums">{pct(l.quality?.chosenCorrect)}</td>
                   <td className="pr-6 text-right tabular-nums">{pct(l.quality?.rejectedWrong)}</td>
                   <td className="pr-6 text-right tabular-nums">{pct(l.chosenOnTarget)}</td>
@@ -80,6 +89,13 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
             some on-target response is correct, and the random on-target pick is the expected chosen correct of picking one
             on-target response at random.
           </p>
+          <p className="mt-2 text-xs text-slate-600">
+            Mean margin is over score pairs; a guard pair&apos;s rejected response is in another language, so its score difference is not what chose it.
+            {Object.keys(run.summary.skipped).length > 0 && <> Skipped: {Object.keys(run.summary.skipped).map((r) => `${r} = ${SKIP_TEXT[r] ?? r}`).join("; ")}.</>}
+          </p>
+          <div className="mt-3 space-y-2">
+            {Object.keys(run.summary.scorers).sort().map((scorer) => <ScoreLegend key={scorer} scorer={scorer} />)}
+          </div>
         </section>
       )}
       {run.kind === "select" && run.status === "succeeded" && <RunCharts slug={dataset.slug} datasetId={dataset.id} runId={run.id} stored={run.summary?.charts} />}

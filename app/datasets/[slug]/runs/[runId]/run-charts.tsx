@@ -16,7 +16,13 @@ export async function RunCharts({ slug, datasetId, runId, stored }: Props) {
     : "A newer run's proposals are the current pairs, so these bars do not open the pairs table.";
   return (
     <div className="space-y-6">
-      <ChartSection title="Margins of this run's pairs" note={note} columns={3} height={220} charts={charts.margins} />
+      <ChartSection
+        title="Margins of this run's pairs"
+        note={`${note} Language-guard pairs count at their score difference (often below 0); tables show them as "guard".`}
+        columns={3}
+        height={220}
+        charts={charts.margins}
+      />
       <ChartSection
         title="CL scores of this run's chosen vs rejected"
         note="Chosen responses should sit to the right of rejected ones; skipped proposals are left out."

@@ -8,7 +8,7 @@ function describe(state: PairState | null, byId: Map<number, GroupResponse>): st
   if (!state) return "no pair";
   const s = (id: number | null) => (id === null ? "–" : `sample ${byId.get(id)?.sampleIndex ?? "?"}`);
   if (state.chosenId === null) return `${state.status}${state.skipReason ? ` (${state.skipReason})` : ""}`;
-  const margin = state.margin === null ? "" : ` · margin ${state.margin.toFixed(3)}`;
+  const margin = state.margin === null ? "" : state.basis === "language_guard" ? " · margin guard (rejected off-target)" : ` · margin ${state.margin.toFixed(3)}`;
   return `chosen ${s(state.chosenId)} / rejected ${s(state.rejectedId)}${margin} · ${state.status}`;
 }
 
@@ -35,7 +35,12 @@ export function BeforeAfter({ changes, byId }: { changes: Change[]; byId: Map<nu
               <td className="pr-3">→</td>
               <td className="tabular-nums">
                 {after}
-                {c.after.origin === "human" && <span className="ml-2 text-xs">(human decision kept{c.after.conflict ? ", now in conflict" : ""})</span>}
+                {c.after.origin === "human" && (
+                  <span className="ml-2 text-xs">
+                    (human decision kept{c.after.conflict ? ", now in conflict" : ""}
+                    {c.after.conflict && c.after.proposedSkipReason ? `: the method now proposes no pair, ${c.after.proposedSkipReason}` : ""})
+                  </span>
+                )}
               </td>
             </tr>
           );

@@ -1,15 +1,7 @@
+import { PairMargin } from "@/components/scores/pair-margin";
+import { conflictText, skipText } from "@/components/scores/pair-explanations";
 import type { GroupPair, GroupResponse } from "@/lib/groups/types";
 
-const SKIP_TEXT: Record<string, string> = {
-  no_reference: "no English reference",
-  too_few_candidates: "fewer than two scorable responses",
-  all_off_target: "every response is in the wrong language",
-  same_response: "chosen and rejected would be the same response",
-  identical_text: "chosen and rejected have the same text",
-  below_margin: "margin below the run's threshold",
-  cross_script: "the scorer compares characters, and these responses are in another script than the reference",
-  no_gold_reference: "gold-reference run: no English sample has the gold answer",
-};
 
 function sample(id: number | null, byId: Map<number, GroupResponse>): string {
   const r = id === null ? undefined : byId.get(id);
@@ -30,14 +22,17 @@ export function PairSummary({ pair, byId }: { pair: GroupPair | undefined; byId:
           <strong data-testid="pair-rejected">{sample(pair.rejectedId, byId)}</strong>
         </span>
       )}
-      {pair.margin !== null && <span className="tabular-nums">margin {pair.margin.toFixed(3)}</span>}
-      {pair.skipReason && (
-        <span className="text-amber-800" data-testid="skip-reason">
-          skipped: {SKIP_TEXT[pair.skipReason] ?? pair.skipReason}
-          {pair.skipDetail ? ` (${pair.skipDetail})` : ""}
+      {pair.margin !== null && (
+        <span className="tabular-nums" data-testid="pair-margin">
+          margin <PairMargin margin={pair.margin} basis={pair.basis} long />
         </span>
       )}
-      {pair.conflict && <span className="rounded bg-red-100 px-1.5 text-red-800">conflict: the method now proposes another pair</span>}
+      {pair.skipReason && (
+        <span className="text-amber-800" data-testid="skip-reason" data-reason={pair.skipReason}>
+          skipped: {skipText(pair.skipReason, pair.skipDetail)}
+        </span>
+      )}
+      {pair.conflict && <span className="rounded bg-red-100 px-1.5 text-red-800" data-testid="pair-conflict">conflict: {conflictText(pair)}</span>}
       {pair.offTarget && <span className="rounded bg-amber-100 px-1.5 text-amber-800">off-target language</span>}
       {pair.flagged && <span className="rounded bg-orange-100 px-1.5 text-orange-800">flagged{pair.flagReason ? `: ${pair.flagReason}` : ""}</span>}
     </div>

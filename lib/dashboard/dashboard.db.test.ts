@@ -28,7 +28,7 @@ const GROUPS: FixtureGroup[] = [
     responses: {
       en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven, so the answer is 7", "Answer: 13"],
       de: ["10 minus 3 ist 7. Antwort: 7", "Antwort: 13"],
-      ar: ["الإجابة: ٧", "الإجابة: ٧"], // one text, stored once: too few candidates
+      ar: ["الإجابة: ٧", "الإجابة: ٧"], // one text twice: two samples with equal scores, no pair
     },
   },
 ];
@@ -58,7 +58,7 @@ const sortRows = <T extends { language: string; bucket: number | null }>(rows: T
 describe("dashboard aggregates", () => {
   it("counts, histograms and response figures of one run", async () => {
     const o = await loadOverview(t.db, datasetId);
-    expect(o.counts).toEqual({ groups: 2, groupsWithGold: 2, responses: 13, languages: 3 });
+    expect(o.counts).toEqual({ groups: 2, groupsWithGold: 2, responses: 14, languages: 3 });
     expect([...o.pairs].sort((a, b) => a.language.localeCompare(b.language) || a.status.localeCompare(b.status))).toEqual([
       { language: "ar", status: "proposed", origin: "auto", n: 1 },
       { language: "ar", status: "skipped", origin: "auto", n: 1 },
@@ -72,9 +72,9 @@ describe("dashboard aggregates", () => {
     expect(sortRows(o.chosenScores)).toEqual([{ language: "ar", bucket: 10, n: 1 }, { language: "de", bucket: 10, n: 2 }]);
     expect(sortRows(o.rejectedScores)).toEqual([{ language: "ar", bucket: 1, n: 1 }, { language: "de", bucket: 1, n: 2 }]);
     expect(o.cons).toEqual({ runId: runA, rows: [{ bucket: 6, n: 2 }] });
-    // Lengths: ar 53, 11, 10; de 27, 36, 28, 11; en 39, 34, 44, 21, 44, 10 (percentile_disc: a value that occurs).
+    // Lengths: ar 53, 11, 10, 10; de 27, 36, 28, 11; en 39, 34, 44, 21, 44, 10 (percentile_disc: a value that occurs).
     expect(o.responses).toEqual([
-      { language: "ar", responses: 3, offTarget: 0, medianChars: 11, p90Chars: 53 },
+      { language: "ar", responses: 4, offTarget: 0, medianChars: 10, p90Chars: 53 },
       { language: "de", responses: 4, offTarget: 1, medianChars: 27, p90Chars: 36 },
       { language: "en", responses: 6, offTarget: 0, medianChars: 34, p90Chars: 44 },
     ]);
@@ -89,7 +89,7 @@ describe("dashboard aggregates", () => {
     ]);
     expect(sortRows(r.chosenScores)).toEqual([{ language: "ar", bucket: 10, n: 1 }, { language: "de", bucket: 10, n: 2 }]);
     expect(sortRows(r.rejectedScores)).toEqual([{ language: "ar", bucket: 1, n: 1 }, { language: "de", bucket: 1, n: 2 }]);
-    expect(r.skips).toEqual([{ language: "ar", reason: "too_few_candidates", n: 1 }]);
+    expect(r.skips).toEqual([{ language: "ar", reason: "same_response", n: 1 }]);
     // The run stored the same figures in its summary when it ended (what the run page reads).
     const run = await t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runA } });
     expect((run.summary as { charts?: unknown }).charts).toEqual(JSON.parse(JSON.stringify(r)));

@@ -129,10 +129,10 @@ async function apply(o: Op, datasetId: number, runId: number): Promise<void> {
     case "insertResponses":
       await q(
         `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, detected_language)
-         SELECT $1, g.id, $3, 100 + s, t, sha256(convert_to(t, 'UTF8')), $4 + s, CASE WHEN s % 2 = 0 THEN 'en' END
+         SELECT $1, g.id, $3, $6 * 1000 + s, t, sha256(convert_to(t, 'UTF8')), $4 + s, CASE WHEN s % 2 = 0 THEN 'en' END
          FROM (SELECT id FROM prompt_groups WHERE dataset_id = $1 ORDER BY id LIMIT 1) g CROSS JOIN generate_series(1, $2) s
          CROSS JOIN LATERAL (SELECT 'extra ' || $5::text || ' ' || s AS t) x`,
-        [datasetId, o.n, o.lang, o.len, `${process.pid}-${++serial}`],
+        [datasetId, o.n, o.lang, o.len, `${process.pid}-${++serial}`, serial],
       );
       return;
     case "updateResponses":

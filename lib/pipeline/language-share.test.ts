@@ -24,6 +24,16 @@ describe("measureLanguageShare", () => {
     expect(describeMix(share.parts)).toMatch(/^\d+% English, \d+% Bangla$/);
   });
 
+  it("counts a start CLD2 leaves out (too short to name) by its script", () => {
+    const bengali = "তিন ব্যাগে ছয়টি করে আপেল আছে। ";
+    const english = "Each bag holds six apples, so three bags hold three times six apples, which makes eighteen apples in total.";
+    const share = measureLanguageShare(bengali + english, "bn")!;
+    const b = bengali.match(/\p{Script=Bengali}/gu)!.length; // vowel signs count, the danda (Common script) does not
+    const e = english.match(/[A-Za-z]/g)!.length;
+    expect(share.target).toBeCloseTo(b / (b + e), 9);
+    expect(describeMix(share.parts)).toBe("78% English, 22% Bangla");
+  });
+
   it("does not take French for English where CLD2 alone would (a second detector confirms English runs)", () => {
     expect(measureLanguageShare(FRENCH, "fr")?.target).toBe(1);
     expect(measureLanguageShare(`${FRENCH}\n\n${ENGLISH.repeat(4)}`, "fr")!.target).toBeLessThan(0.8);

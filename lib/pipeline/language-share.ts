@@ -12,7 +12,7 @@
  *    own script counts as the target, unless it is English (the usual switch) and eld (or franc),
  *    asked "target or English?", agrees it is English. A switch to another script always counts.
  */
-import { cld2Detect } from "./cld2";
+import { cld2Detect, type Cld2Chunk } from "./cld2";
 import { normalizeLanguageTag, sameLanguage } from "./language-codes";
 import { readsAs, withoutMarkup } from "./language";
 import { SCRIPT_CODES, scriptLetters, scriptOfLanguage, scriptSlot, SCRIPTS } from "./script";
@@ -40,16 +40,36 @@ function sameScript(a: string, b: string): boolean {
   return scriptOfLanguage(a) === scriptOfLanguage(b);
 }
 
+/** CLD2's runs in order, with what they leave out (CLD2 may skip a short start) as runs of unknown language. */
+function withGaps(chunks: readonly Cld2Chunk[], length: number): Cld2Chunk[] {
+  const out: Cld2Chunk[] = [];
+  let at = 0;
+  for (const chunk of [...chunks].sort((a, b) => a.offset - b.offset)) {
+    if (chunk.offset > at) out.push({ code: "un", offset: at, bytes: chunk.offset - at });
+    out.push(chunk);
+    at = Math.max(at, chunk.offset + chunk.bytes);
+  }
+  if (at < length) out.push({ code: "un", offset: at, bytes: length - at });
+  return out;
+}
+
 /** Letter counts per language of CLD2's runs, or null when CLD2 names none. */
 function lettersByRun(prose: string, want: string): Map<string, number> | null {
   const { chunks } = cld2Detect(prose);
   if (chunks === undefined) return null;
   const bytes = Buffer.from(prose, "utf8");
   const counts = new Map<string, number>();
-  for (const chunk of chunks) {
+  const ownSlot = scriptSlot(scriptOfLanguage(want));
+  const scriptTells = scriptOfLanguage(want) !== "Latin" || want === PIVOT;
+  for (const chunk of withGaps(chunks, bytes.length)) {
     const code = normalizeLanguageTag(chunk.code);
-    if (UNKNOWN.has(code)) continue;
     const run = bytes.toString("utf8", chunk.offset, chunk.offset + chunk.bytes);
+    if (UNKNOWN.has(code)) {
+      // A run CLD2 cannot name (often a short one) still counts where its script tells the target.
+      const own = scriptTells ? scriptLetters(run).counts[ownSlot]! : 0;
+      if (own > 0) counts.set(want, (counts.get(want) ?? 0) + own);
+      continue;
+    }
     const n = scriptLetters(run).total;
     if (n === 0) continue;
     const english = code === PIVOT && want !== PIVOT && !readsAs(run, want, PIVOT);

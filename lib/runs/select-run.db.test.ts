@@ -80,7 +80,7 @@ describe("select runs", () => {
       [run.id],
     );
     expect(bases.rows.map((r) => [r.basis, r.skip_reason, r.skip_detail])).toEqual([
-      ["score", null, null], ["score", null, null], [null, "too_few_candidates", "1 scorable candidate(s), 0 empty or unscorable"], ["score", null, null],
+      ["score", null, null], ["score", null, null], [null, "same_response", "every candidate has the same score"], ["score", null, null],
     ]);
     expect(means.rows.map((m) => m.language)).toEqual(["ar", "de"]);
   });

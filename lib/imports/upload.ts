@@ -1,13 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { Readable } from "node:stream";
-import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { importFile, type ImportSummary } from "./import-file";
 import { createImportRow, getImportStatus, runWithStatus } from "./import-status";
 import type { TUploadParams } from "./schemas";
+import { wholeBody } from "./upload-body";
 
 function checkUpload(size: number | null, params: TUploadParams): void {
   const limit = env().CM_UPLOAD_LIMIT_MB;
@@ -32,7 +31,8 @@ export async function prepareUpload(params: TUploadParams, createdById: number |
 
 /**
  * Imports an uploaded file as it streams in, against a status row (the prepared one, else a new one).
- * The upload limit is enforced before and while reading.
+ * The upload limit is enforced before and while reading; a body shorter than `size` (its
+ * Content-Length, else the announced file size) fails the import.
  */
 export async function importUpload(
   body: ReadableStream<Uint8Array> | null,
@@ -54,7 +54,7 @@ export async function importUpload(
     const rejectsDir = resolve(env().CM_DATA_DIR, "rejects");
     if (params.skipInvalid === "1") mkdirSync(rejectsDir, { recursive: true });
     return importFile(db, {
-      source: { stream: Readable.fromWeb(body as WebReadableStream<Uint8Array>), filename: params.filename, size: size ?? undefined },
+      source: { stream: wholeBody(body, size ?? params.size ?? null), filename: params.filename, size: size ?? params.size },
       datasetSlug: params.slug,
       create: params.create === "1" && params.task ? { task: params.task, name: params.name } : undefined,
       format: params.format,

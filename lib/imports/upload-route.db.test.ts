@@ -1,0 +1,118 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as importsRoute from "@/app/api/datasets/[slug]/imports/route";
+import { createUser } from "@/lib/auth/accounts";
+import { AUTH_ORIGIN, authTestDatabase, postAuth, sessionCookie } from "@/lib/testing/auth";
+
+// POST /api/datasets/{slug}/imports as the browser sends it: an admin's session cookie, the raw file
+// as the body, streamed.
+const t = authTestDatabase();
+let cookie = "";
+let dataDir = "";
+
+const record = (id: string) => JSON.stringify({ id, prompts: { en: `What is ${id}?` }, responses: { en: [`It is ${id}.`, `Maybe not ${id}.`] } });
+const file = (ids: string[]) => ids.map(record).join("\n") + "\n";
+
+type Body = { chunks: (string | Uint8Array)[]; failAfter?: Error };
+
+function streamOf({ chunks, failAfter }: Body): ReadableStream<Uint8Array> {
+  const queue = chunks.map((c) => (typeof c === "string" ? new TextEncoder().encode(c) : c));
+  return new ReadableStream({
+    pull(controller) {
+      const next = queue.shift();
+      if (next) controller.enqueue(next);
+      else if (failAfter) controller.error(failAfter);
+      else controller.close();
+    },
+  });
+}
+
+async function upload(slug: string, query: Record<string, string>, body: Body, contentLength?: number) {
+  const q = new URLSearchParams({ filename: "upload.jsonl", ...query });
+  const headers: Record<string, string> = { cookie, origin: AUTH_ORIGIN, "content-type": "application/octet-stream" };
+  if (contentLength !== undefined) headers["content-length"] = String(contentLength);
+  const res = await importsRoute.POST(
+    new Request(`${AUTH_ORIGIN}/api/datasets/${slug}/imports?${q}`, { method: "POST", headers, body: streamOf(body), duplex: "half" } as RequestInit),
+    { params: Promise.resolve({ slug }) },
+  );
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+}
+
+async function written(slug: string) {
+  const { rows } = await t.db.pool.query<{ datasets: number; groups: number; responses: number }>(
+    `SELECT (SELECT count(*)::int FROM datasets WHERE slug = $1) AS datasets,
+            (SELECT count(*)::int FROM prompt_groups g JOIN datasets d ON d.id = g.dataset_id WHERE d.slug = $1) AS groups,
+            (SELECT count(*)::int FROM responses r JOIN datasets d ON d.id = r.dataset_id WHERE d.slug = $1) AS responses`,
+    [slug],
+  );
+  return rows[0];
+}
+
+async function lastImport(slug: string) {
+  const { rows } = await t.db.pool.query<{ status: string; errors: { message: string } | null }>(
+    `SELECT status::text AS status, errors FROM imports WHERE dataset_slug = $1 ORDER BY id DESC LIMIT 1`,
+    [slug],
+  );
+  return rows[0];
+}
+
+beforeAll(async () => {
+  dataDir = await mkdtemp(join(tmpdir(), "cm-upload-route-"));
+  process.env.CM_DATA_DIR = dataDir;
+  await createUser(t.db, { email: "admin@upload.example", name: "admin", role: "admin", password: "a long enough password" });
+  cookie = sessionCookie(await postAuth("/sign-in/email", { email: "admin@upload.example", password: "a long enough password" }, "10.9.0.1"));
+});
+
+afterAll(async () => {
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe("POST /api/datasets/{slug}/imports: a body that does not arrive whole imports nothing", () => {
+  const create = { create: "1", task: "general" };
+
+  it("imports a whole body (the control)", async () => {
+    const body = file(["a1", "a2", "a3"]);
+    const res = await upload("whole", create, { chunks: [body.slice(0, 50), body.slice(50)] }, Buffer.byteLength(body));
+    expect(res).toMatchObject({ status: 200, body: { records: 3, groupsAdded: 3, responsesAdded: 6, invalid: 0 } });
+    expect(await written("whole")).toEqual({ datasets: 1, groups: 3, responses: 6 });
+  });
+
+  it("refuses a body that ends, between records, before its Content-Length", async () => {
+    const body = file(["b1", "b2", "b3"]);
+    const res = await upload("cut", create, { chunks: [body] }, Buffer.byteLength(body) + 1000);
+    expect(res.status).toBe(400);
+    const n = Buffer.byteLength(body);
+    expect(res.body.error).toBe(`the upload ended after ${n} of the ${(n + 1000).toLocaleString("en")} bytes it announced (Content-Length); nothing was imported`);
+    expect(await written("cut")).toEqual({ datasets: 0, groups: 0, responses: 0 });
+    expect(await lastImport("cut")).toMatchObject({ status: "failed", errors: { message: res.body.error } });
+  });
+
+  it("refuses a body cut inside a record even with skipInvalid, where the cut line would be a reject", async () => {
+    const body = file(["c1", "c2", "c3"]);
+    const cut = body.slice(0, body.length - 20);
+    const res = await upload("cut-skip", { ...create, skipInvalid: "1" }, { chunks: [cut] }, Buffer.byteLength(body));
+    expect(res.status).toBe(400);
+    expect(res.body.error).toContain(`the upload ended after ${Buffer.byteLength(cut)} of the ${Buffer.byteLength(body)} bytes`);
+    expect(await written("cut-skip")).toEqual({ datasets: 0, groups: 0, responses: 0 });
+  });
+
+  it("refuses a body that breaks off (the client went away), with or without a Content-Length", async () => {
+    const body = file(["d1", "d2"]);
+    for (const length of [Buffer.byteLength(body) * 2, undefined]) {
+      const res = await upload("broken", { ...create, skipInvalid: "1" }, { chunks: [body], failAfter: new Error("aborted") }, length);
+      expect(res.status).toBe(400);
+      expect(res.body.error).toBe(`the upload broke off after ${Buffer.byteLength(body)} bytes (aborted); nothing was imported`);
+      expect(await written("broken")).toEqual({ datasets: 0, groups: 0, responses: 0 });
+    }
+  });
+
+  it("without a Content-Length, holds the body to the file size the form announced (size=)", async () => {
+    const body = file(["e1", "e2"]);
+    const res = await upload("short-size", { ...create, size: String(Buffer.byteLength(body) + 1) }, { chunks: [body] });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toContain("the upload ended after");
+    expect(await written("short-size")).toEqual({ datasets: 0, groups: 0, responses: 0 });
+  });
+});

@@ -92,9 +92,11 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
     let invalid = 0;
     let pending: ImportGroup[] = [];
     let pendingResponses = 0;
+    let validGroups = 0;
     for await (const batch of reader.batches()) {
       for (const item of batch) {
         if (item.kind === "group") {
+          validGroups += 1;
           if (errors.length > 0 && !rejects) continue;
           pending.push(item.group);
           pendingResponses += item.group.responses.length + 1;
@@ -117,14 +119,17 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
     if (invalid > 0 && !rejects) {
       throw new AppError("BAD_INPUT", `${invalid} invalid record${invalid === 1 ? "" : "s"}; nothing was imported.\n${errors.slice(0, MAX_REPORTED_ERRORS).join("\n")}`, { invalid, errors });
     }
+    if (validGroups === 0) {
+      throw new AppError("BAD_INPUT", invalid === 0 ? "The file holds no records; nothing was imported." : `No valid records (${invalid} invalid); nothing was imported.`);
+    }
     await load.submit(pending);
     await load.drain();
     const t0 = performance.now();
     if (invalidated.size > 0) await client.query(`DELETE FROM import_stage WHERE external_id = ANY($1)`, [[...invalidated]]);
     const staged = await publishStage(client, dataset.id);
     await client.query(
-      `UPDATE datasets SET languages = (SELECT array_agg(DISTINCT l ORDER BY l) FROM (
-         SELECT unnest(languages) AS l FROM datasets WHERE id = $1 UNION SELECT language FROM prompt_texts WHERE dataset_id = $1) x),
+      `UPDATE datasets SET languages = coalesce((SELECT array_agg(DISTINCT l ORDER BY l) FROM (
+         SELECT unnest(languages) AS l FROM datasets WHERE id = $1 UNION SELECT language FROM prompt_texts WHERE dataset_id = $1) x), '{}'),
        updated_at = now() WHERE id = $1`,
       [dataset.id],
     );

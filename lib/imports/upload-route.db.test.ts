@@ -116,3 +116,22 @@ describe("POST /api/datasets/{slug}/imports: a body that does not arrive whole i
     expect(await written("short-size")).toEqual({ datasets: 0, groups: 0, responses: 0 });
   });
 });
+
+describe("POST /api/datasets/{slug}/imports: an upload with no records", () => {
+  it("is refused and creates nothing: no dataset row, not even an empty one", async () => {
+    const res = await upload("empty", { create: "1", task: "general" }, { chunks: ["\n\n"] }, 2);
+    expect(res).toEqual({ status: 400, body: { error: "The file holds no records; nothing was imported." } });
+    expect(await written("empty")).toEqual({ datasets: 0, groups: 0, responses: 0 });
+    expect(await lastImport("empty")).toMatchObject({ status: "failed", errors: { message: "The file holds no records; nothing was imported." } });
+  });
+
+  it("is refused when every record is invalid, skipInvalid or not", async () => {
+    const body = '{"id": "x1"}\nnot json\n';
+    for (const skipInvalid of ["0", "1"]) {
+      const res = await upload("all-invalid", { create: "1", task: "general", skipInvalid }, { chunks: [body] }, Buffer.byteLength(body));
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatch(skipInvalid === "1" ? /^No valid records \(2 invalid\); nothing was imported\.$/ : /^2 invalid records; nothing was imported\./);
+      expect(await written("all-invalid")).toEqual({ datasets: 0, groups: 0, responses: 0 });
+    }
+  });
+});

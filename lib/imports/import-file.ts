@@ -1,9 +1,10 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { formatError, readImport, rejectsWriter, type ImportFormat, type ImportIssue, type ImportProgress, type ImportSource } from "@/lib/import";
+import { formatError, readImport, rejectsWriter, type ImportFormat, type ImportIssue, type ImportProgress, type ImportSource, type RejectsLimits } from "@/lib/import";
 import type { ImportGroup } from "@/lib/import";
 import { BatchLoader } from "./batch-loader";
 import { DerivePool } from "./derive-pool";
+import { rejectsLimitMessage, rejectsLimitsFromEnv } from "./rejects-limits";
 import { CREATE_STAGE, publishStage } from "./staging";
 import { isPGlite } from "./write-rows";
 
@@ -14,6 +15,8 @@ export type ImportFileOptions = {
   format?: ImportFormat;
   /** Import the valid records and write the invalid ones here (JSONL); without it any invalid record aborts. */
   rejects?: string;
+  /** Past either limit the import fails (nothing is written). Default: CM_REJECTS_MAX_LINES and CM_REJECTS_MAX_MB. */
+  rejectsLimits?: RejectsLimits;
   maxLineBytes?: number;
   maxFileBytes?: number;
   /** Called after every input chunk; may be async, and may throw to abort (everything is rolled back). */
@@ -73,7 +76,8 @@ async function datasetFor(db: Database, opts: ImportFileOptions, client: import(
  */
 export async function importFile(db: Database, opts: ImportFileOptions): Promise<ImportSummary> {
   const client = await db.pool.connect();
-  const rejects = opts.rejects ? rejectsWriter(opts.rejects) : null;
+  const rejectsLimits = opts.rejectsLimits ?? rejectsLimitsFromEnv();
+  const rejects = opts.rejects ? rejectsWriter(opts.rejects, rejectsLimits) : null;
   const pool = await DerivePool.start(opts.workers ?? 0);
   let loader: BatchLoader | null = null;
   try {
@@ -108,8 +112,9 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
         } else if (item.kind === "invalid") {
           invalid += 1;
           if (item.invalidatesGroup) invalidated.add(item.invalidatesGroup);
-          if (rejects) await rejects.write(item);
-          else if (errors.length < MAX_REPORTED_ERRORS) errors.push(...formatError(item).split("\n"));
+          if (rejects) {
+            if (!(await rejects.write(item))) throw new AppError("BAD_INPUT", rejectsLimitMessage(rejects, rejectsLimits));
+          } else if (errors.length < MAX_REPORTED_ERRORS) errors.push(...formatError(item).split("\n"));
         } else {
           throw new AppError("BAD_INPUT", formatError(item));
         }

@@ -1,10 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as rejectsRoute from "@/app/api/datasets/[slug]/imports/[id]/rejects/route";
 import * as importsRoute from "@/app/api/datasets/[slug]/imports/route";
 import { createUser } from "@/lib/auth/accounts";
 import { AUTH_ORIGIN, authTestDatabase, postAuth, sessionCookie } from "@/lib/testing/auth";
+import { uploadRejectsDir, uploadRejectsPath } from "./upload-rejects";
 
 // POST /api/datasets/{slug}/imports as the browser sends it: an admin's session cookie, the raw file
 // as the body, streamed.
@@ -133,5 +136,46 @@ describe("POST /api/datasets/{slug}/imports: an upload with no records", () => {
       expect(res.body.error).toMatch(skipInvalid === "1" ? /^No valid records \(2 invalid\); nothing was imported\.$/ : /^2 invalid records; nothing was imported\./);
       expect(await written("all-invalid")).toEqual({ datasets: 0, groups: 0, responses: 0 });
     }
+  });
+});
+
+describe("the rejects of an upload imported with skipInvalid", () => {
+  const download = (slug: string, id: number) =>
+    rejectsRoute.GET(new Request(`${AUTH_ORIGIN}/api/datasets/${slug}/imports/${id}/rejects`, { headers: { cookie } }), { params: Promise.resolve({ slug, id: String(id) }) });
+  const mixed = `${record("r1")}\nnot json\n{"id": "r3"}\n`;
+
+  it("are offered for download from the app (not left as a server path), and only while kept", async () => {
+    const res = await upload("rejects", { create: "1", task: "general", skipInvalid: "1" }, { chunks: [mixed] }, Buffer.byteLength(mixed));
+    expect(res).toMatchObject({ status: 200, body: { records: 1, invalid: 2, groupsAdded: 1 } });
+    const id = res.body.importId as number;
+    expect(res.body.rejectsFile).toBe(`/api/datasets/rejects/imports/${id}/rejects`);
+    const got = await download("rejects", id);
+    expect(got.status).toBe(200);
+    expect(got.headers.get("content-disposition")).toBe(`attachment; filename="rejects-import-${id}-rejects.jsonl"`);
+    const lines = (await got.text()).trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number; raw: unknown });
+    expect(lines.map((l) => [l.line, l.raw])).toEqual([[2, "not json"], [3, '{"id": "r3"}']]);
+    // Another dataset's slug does not reach it.
+    expect((await download("whole", id)).status).toBe(404);
+
+    // Past CM_REJECTS_KEEP_HOURS (24 h by default) it is gone, and the next upload sweeps it away.
+    const old = new Date(Date.now() - 25 * 3_600_000);
+    await utimes(uploadRejectsPath(id), old, old);
+    const expired = await download("rejects", id);
+    expect(expired.status).toBe(404);
+    expect(await expired.json()).toEqual({ error: `Import #${id} has no rejected records on the server (none were written, or they expired).` });
+    const stray = join(uploadRejectsDir(), "rejects-1764000000000.jsonl");
+    await writeFile(stray, "{}\n");
+    await utimes(stray, old, old);
+    const next = await upload("rejects", { skipInvalid: "1" }, { chunks: [mixed.replace("r1", "r4")] });
+    expect(next).toMatchObject({ status: 200, body: { groupsAdded: 1, invalid: 2 } });
+    expect([existsSync(uploadRejectsPath(id)), existsSync(stray), existsSync(uploadRejectsPath(next.body.importId as number))]).toEqual([false, false, true]);
+  });
+
+  it("are not kept when there are none", async () => {
+    const body = file(["n1"]);
+    const res = await upload("rejects", { skipInvalid: "1" }, { chunks: [body] });
+    expect(res).toMatchObject({ status: 200, body: { invalid: 0, rejectsFile: null } });
+    expect(existsSync(uploadRejectsPath(res.body.importId as number))).toBe(false);
+    expect((await download("rejects", res.body.importId as number)).status).toBe(404);
   });
 });

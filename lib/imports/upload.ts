@@ -1,5 +1,4 @@
-import { mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { mkdir, rm } from "node:fs/promises";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -7,6 +6,7 @@ import { importFile, type ImportSummary } from "./import-file";
 import { createImportRow, getImportStatus, runWithStatus } from "./import-status";
 import type { TUploadParams } from "./schemas";
 import { wholeBody } from "./upload-body";
+import { sweepUploadRejects, uploadRejectsDir, uploadRejectsPath, uploadRejectsUrl } from "./upload-rejects";
 
 function checkUpload(size: number | null, params: TUploadParams): void {
   const limit = env().CM_UPLOAD_LIMIT_MB;
@@ -51,19 +51,23 @@ export async function importUpload(
   const summary = await runWithStatus(db, id, async (onProgress) => {
     checkUpload(size, params);
     if (!body) throw new AppError("BAD_INPUT", "The upload is empty.");
-    const rejectsDir = resolve(env().CM_DATA_DIR, "rejects");
-    if (params.skipInvalid === "1") mkdirSync(rejectsDir, { recursive: true });
-    return importFile(db, {
+    await sweepUploadRejects();
+    const rejects = params.skipInvalid === "1" ? uploadRejectsPath(id) : undefined;
+    if (rejects) await mkdir(uploadRejectsDir(), { recursive: true });
+    const imported = await importFile(db, {
       source: { stream: wholeBody(body, size ?? params.size ?? null), filename: params.filename, size: size ?? params.size },
       datasetSlug: params.slug,
       create: params.create === "1" && params.task ? { task: params.task, name: params.name } : undefined,
       format: params.format,
       maxFileBytes: limit,
-      rejects: params.skipInvalid === "1" ? join(rejectsDir, `${params.slug}-${Date.now()}.jsonl`) : undefined,
+      rejects,
       // Off the server's own thread for big files; a small one is done before a worker would have started.
       workers: (size ?? 0) >= WORKER_UPLOAD_BYTES ? 1 : 0,
       onProgress,
     });
+    // The rejects stay on the server for CM_REJECTS_KEEP_HOURS, downloadable from the app.
+    if (rejects && imported.invalid === 0) await rm(rejects, { force: true });
+    return { ...imported, rejectsFile: rejects && imported.invalid > 0 ? uploadRejectsUrl(params.slug, id) : null };
   });
   return { ...summary, importId: id };
 }

@@ -7,6 +7,11 @@ export function uploadRejectsDir(): string {
   return resolve(env().CM_DATA_DIR, "rejects");
 }
 
+/** Where an upload is written before it is imported, on the embedded database (see upload-spool.ts). */
+export function uploadSpoolDir(): string {
+  return resolve(env().CM_DATA_DIR, "uploads");
+}
+
 export function uploadRejectsPath(importId: number): string {
   return join(uploadRejectsDir(), `import-${importId}.jsonl`);
 }
@@ -20,9 +25,15 @@ function keepMs(): number {
   return env().CM_REJECTS_KEEP_HOURS * 3_600_000;
 }
 
-/** Deletes rejects files older than CM_REJECTS_KEEP_HOURS; answers how many. */
+/**
+ * Deletes rejects files older than CM_REJECTS_KEEP_HOURS, and spooled uploads as old (left by a
+ * server that stopped mid-import); answers how many.
+ */
 export async function sweepUploadRejects(now = Date.now()): Promise<number> {
-  const dir = uploadRejectsDir();
+  return (await sweepOlder(uploadRejectsDir(), now)) + (await sweepOlder(uploadSpoolDir(), now));
+}
+
+async function sweepOlder(dir: string, now: number): Promise<number> {
   const names = await readdir(dir).catch((e: NodeJS.ErrnoException) => (e.code === "ENOENT" ? [] : Promise.reject(e)));
   let removed = 0;
   for (const name of names) {

@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, utimes, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -7,7 +7,7 @@ import * as rejectsRoute from "@/app/api/datasets/[slug]/imports/[id]/rejects/ro
 import * as importsRoute from "@/app/api/datasets/[slug]/imports/route";
 import { createUser } from "@/lib/auth/accounts";
 import { AUTH_ORIGIN, authTestDatabase, postAuth, sessionCookie } from "@/lib/testing/auth";
-import { uploadRejectsDir, uploadRejectsPath } from "./upload-rejects";
+import { uploadRejectsDir, uploadRejectsPath, uploadSpoolDir } from "./upload-rejects";
 
 // POST /api/datasets/{slug}/imports as the browser sends it: an admin's session cookie, the raw file
 // as the body, streamed.
@@ -18,12 +18,18 @@ let dataDir = "";
 const record = (id: string) => JSON.stringify({ id, prompts: { en: `What is ${id}?` }, responses: { en: [`It is ${id}.`, `Maybe not ${id}.`] } });
 const file = (ids: string[]) => ids.map(record).join("\n") + "\n";
 
-type Body = { chunks: (string | Uint8Array)[]; failAfter?: Error };
+/** `stallAfterFirst`: after the first chunk, `reached` resolves and the body waits for `release`. */
+type Body = { chunks: (string | Uint8Array)[]; failAfter?: Error; stallAfterFirst?: { reached: () => void; release: Promise<void> } };
 
-function streamOf({ chunks, failAfter }: Body): ReadableStream<Uint8Array> {
+function streamOf({ chunks, failAfter, stallAfterFirst }: Body): ReadableStream<Uint8Array> {
   const queue = chunks.map((c) => (typeof c === "string" ? new TextEncoder().encode(c) : c));
+  let sent = 0;
   return new ReadableStream({
-    pull(controller) {
+    async pull(controller) {
+      if (stallAfterFirst && sent++ === 1) {
+        stallAfterFirst.reached();
+        await stallAfterFirst.release;
+      }
       const next = queue.shift();
       if (next) controller.enqueue(next);
       else if (failAfter) controller.error(failAfter);
@@ -177,5 +183,23 @@ describe("the rejects of an upload imported with skipInvalid", () => {
     expect(res).toMatchObject({ status: 200, body: { invalid: 0, rejectsFile: null } });
     expect(existsSync(uploadRejectsPath(res.body.importId as number))).toBe(false);
     expect((await download("rejects", res.body.importId as number)).status).toBe(404);
+  });
+});
+
+describe("while an upload is still arriving", () => {
+  it("the database keeps answering others (on PGlite the upload is spooled to disk outside any transaction), and the spool is removed", async () => {
+    const body = file(["s1", "s2", "s3"]);
+    let reached!: () => void;
+    const stalled = new Promise<void>((resolve) => (reached = resolve));
+    let release!: () => void;
+    const stall = { reached, release: new Promise<void>((resolve) => (release = resolve)) };
+    const pending = upload("slow", { create: "1", task: "general" }, { chunks: [body.slice(0, 40), body.slice(40)], stallAfterFirst: stall }, Buffer.byteLength(body));
+    await stalled;
+    // The client has sent 40 bytes and waits: another connection still gets an answer.
+    const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM datasets WHERE slug = 'slow'`);
+    expect(rows).toEqual([{ n: 0 }]);
+    release();
+    expect(await pending).toMatchObject({ status: 200, body: { groupsAdded: 3 } });
+    expect(await readdir(uploadSpoolDir()).catch(() => [])).toEqual([]);
   });
 });

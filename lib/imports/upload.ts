@@ -1,4 +1,5 @@
 import { mkdir, rm } from "node:fs/promises";
+import { join } from "node:path";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
@@ -6,7 +7,9 @@ import { importFile, type ImportSummary } from "./import-file";
 import { createImportRow, getImportStatus, runWithStatus } from "./import-status";
 import type { TUploadParams } from "./schemas";
 import { wholeBody } from "./upload-body";
-import { sweepUploadRejects, uploadRejectsDir, uploadRejectsPath, uploadRejectsUrl } from "./upload-rejects";
+import { isPGlite } from "./write-rows";
+import { sweepUploadRejects, uploadRejectsDir, uploadRejectsPath, uploadRejectsUrl, uploadSpoolDir } from "./upload-rejects";
+import { spoolUpload } from "./upload-spool";
 
 function checkUpload(size: number | null, params: TUploadParams): void {
   const limit = env().CM_UPLOAD_LIMIT_MB;
@@ -54,17 +57,29 @@ export async function importUpload(
     await sweepUploadRejects();
     const rejects = params.skipInvalid === "1" ? uploadRejectsPath(id) : undefined;
     if (rejects) await mkdir(uploadRejectsDir(), { recursive: true });
-    const imported = await importFile(db, {
-      source: { stream: wholeBody(body, size ?? params.size ?? null), filename: params.filename, size: size ?? params.size },
-      datasetSlug: params.slug,
-      create: params.create === "1" && params.task ? { task: params.task, name: params.name } : undefined,
-      format: params.format,
-      maxFileBytes: limit,
-      rejects,
-      // Off the server's own thread for big files; a small one is done before a worker would have started.
-      workers: (size ?? 0) >= WORKER_UPLOAD_BYTES ? 1 : 0,
-      onProgress,
-    });
+    const announced = size ?? params.size ?? null;
+    const whole = wholeBody(body, announced);
+    const spool = (await isPGlite(db.pool)) ? join(uploadSpoolDir(), `import-${id}-${params.filename.replace(/[^\w.-]/g, "_")}`) : null;
+    let imported: ImportSummary;
+    try {
+      if (spool) {
+        await mkdir(uploadSpoolDir(), { recursive: true });
+        await spoolUpload(whole, spool, { size: announced, maxBytes: limit, onProgress });
+      }
+      imported = await importFile(db, {
+        source: spool ? { path: spool } : { stream: whole, filename: params.filename, size: announced ?? undefined },
+        datasetSlug: params.slug,
+        create: params.create === "1" && params.task ? { task: params.task, name: params.name } : undefined,
+        format: params.format,
+        maxFileBytes: limit,
+        rejects,
+        // Off the server's own thread for big files; a small one is done before a worker would have started.
+        workers: (size ?? 0) >= WORKER_UPLOAD_BYTES ? 1 : 0,
+        onProgress,
+      });
+    } finally {
+      if (spool) await rm(spool, { force: true });
+    }
     // The rejects stay on the server for CM_REJECTS_KEEP_HOURS, downloadable from the app.
     if (rejects && imported.invalid === 0) await rm(rejects, { force: true });
     return { ...imported, rejectsFile: rejects && imported.invalid > 0 ? uploadRejectsUrl(params.slug, id) : null };

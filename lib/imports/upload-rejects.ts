@@ -29,7 +29,7 @@ function keepMs(): number {
  * Deletes rejects files older than CM_REJECTS_KEEP_HOURS, and spooled uploads as old (left by a
  * server that stopped mid-import); answers how many.
  */
-export async function sweepUploadRejects(now = Date.now()): Promise<number> {
+export async function sweepUploadFiles(now = Date.now()): Promise<number> {
   return (await sweepOlder(uploadRejectsDir(), now)) + (await sweepOlder(uploadSpoolDir(), now));
 }
 

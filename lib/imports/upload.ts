@@ -8,7 +8,7 @@ import { createImportRow, getImportStatus, runWithStatus } from "./import-status
 import type { TUploadParams } from "./schemas";
 import { wholeBody } from "./upload-body";
 import { isPGlite } from "./write-rows";
-import { sweepUploadRejects, uploadRejectsDir, uploadRejectsPath, uploadRejectsUrl, uploadSpoolDir } from "./upload-rejects";
+import { sweepUploadFiles, uploadRejectsDir, uploadRejectsPath, uploadRejectsUrl, uploadSpoolDir } from "./upload-rejects";
 import { spoolUpload } from "./upload-spool";
 
 function checkUpload(size: number | null, params: TUploadParams): void {
@@ -54,12 +54,12 @@ export async function importUpload(
   const summary = await runWithStatus(db, id, async (onProgress) => {
     checkUpload(size, params);
     if (!body) throw new AppError("BAD_INPUT", "The upload is empty.");
-    await sweepUploadRejects();
+    await sweepUploadFiles();
     const rejects = params.skipInvalid === "1" ? uploadRejectsPath(id) : undefined;
     if (rejects) await mkdir(uploadRejectsDir(), { recursive: true });
     const announced = size ?? params.size ?? null;
     const whole = wholeBody(body, announced);
-    const spool = (await isPGlite(db.pool)) ? join(uploadSpoolDir(), `import-${id}-${params.filename.replace(/[^\w.-]/g, "_")}`) : null;
+    const spool = (await isPGlite(db.pool)) ? join(uploadSpoolDir(), `import-${id}-${params.filename.replace(/[^\w.-]/g, "_").slice(-100)}`) : null;
     let imported: ImportSummary;
     try {
       if (spool) {

@@ -8,6 +8,7 @@ import * as importsRoute from "@/app/api/datasets/[slug]/imports/route";
 import { createUser } from "@/lib/auth/accounts";
 import { AUTH_ORIGIN, authTestDatabase, postAuth, sessionCookie } from "@/lib/testing/auth";
 import { uploadRejectsDir, uploadRejectsPath, uploadSpoolDir } from "./upload-rejects";
+import { writtenFor } from "./test-written";
 
 // POST /api/datasets/{slug}/imports as the browser sends it: an admin's session cookie, the raw file
 // as the body, streamed.
@@ -49,15 +50,7 @@ async function upload(slug: string, query: Record<string, string>, body: Body, c
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 }
 
-async function written(slug: string) {
-  const { rows } = await t.db.pool.query<{ datasets: number; groups: number; responses: number }>(
-    `SELECT (SELECT count(*)::int FROM datasets WHERE slug = $1) AS datasets,
-            (SELECT count(*)::int FROM prompt_groups g JOIN datasets d ON d.id = g.dataset_id WHERE d.slug = $1) AS groups,
-            (SELECT count(*)::int FROM responses r JOIN datasets d ON d.id = r.dataset_id WHERE d.slug = $1) AS responses`,
-    [slug],
-  );
-  return rows[0];
-}
+const written = (slug: string) => writtenFor(t.db, slug);
 
 async function lastImport(slug: string) {
   const { rows } = await t.db.pool.query<{ status: string; errors: { message: string } | null }>(

@@ -28,6 +28,9 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Not the upload route (POST /api/datasets/<slug>/imports): Next buffers the body of every request
+// the proxy sees, and only its first 10 MB (experimental.proxyClientMaxBodySize), so uploads would be
+// cut. That route streams the body and checks the session itself, before reading it.
 export const config = {
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg).*)" }],
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico|icon.svg|api/datasets/[^/]+/imports/?$).*)" }],
 };

@@ -11,6 +11,11 @@ const ZEnv = z.object({
   CM_EXPORT_DIR: z.string().min(1).optional(),
   CM_DB_POOL_MAX: z.coerce.number().int().positive().default(10),
   CM_UPLOAD_LIMIT_MB: z.coerce.number().positive().default(2048),
+  /** Rejected records an import with --skip-invalid may write (count and size); past either it fails. */
+  CM_REJECTS_MAX_LINES: z.coerce.number().int().positive().default(10_000),
+  CM_REJECTS_MAX_MB: z.coerce.number().positive().default(64),
+  /** How long the rejects of an upload stay downloadable on the server. */
+  CM_REJECTS_KEEP_HOURS: z.coerce.number().positive().default(24),
   CM_SEED_DEMO: z.enum(["0", "1"]).default("1"),
   CM_WORKER: z.enum(["0", "1"]).default("1"),
   OPENAI_BASE_URL: z.string().url().optional(),

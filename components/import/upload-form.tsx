@@ -36,7 +36,7 @@ function upload(url: string, file: File, onProgress: (sent: number) => void): Pr
  * Streams a file to the import route: an upload bar (browser side) and the import's own progress,
  * polled from its status row, then the summary or the errors. `slug` set = add data to that dataset.
  */
-export function UploadForm({ slug, limitMb }: { slug?: string; limitMb: number }) {
+export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string; limitMb: number; rejectsKeepHours: number }) {
   const [state, setState] = useState<State>({ phase: "idle" });
   const poller = useRef<ReturnType<typeof setInterval> | null>(null);
 
@@ -147,7 +147,12 @@ export function UploadForm({ slug, limitMb }: { slug?: string; limitMb: number }
         <p role="status" className="rounded bg-emerald-50 p-3 text-sm text-emerald-900">
           {state.summary.records} records read: {state.summary.groupsAdded} groups and {state.summary.responsesAdded} responses added,{" "}
           {state.summary.duplicateResponses} already stored, {state.summary.invalid} invalid
-          {state.summary.rejectsFile ? ` (written to ${state.summary.rejectsFile})` : ""}. Import #{state.summary.importId}.{" "}
+          {state.summary.rejectsFile && (
+            <>
+              {" "}(<a className="text-indigo-700 underline" href={state.summary.rejectsFile} download>download the rejected records</a>, kept for {rejectsKeepHours} h)
+            </>
+          )}
+          . Import #{state.summary.importId}.{" "}
           <Link className="text-indigo-700 underline" href={`/datasets/${state.summary.dataset}`}>Open the dataset</Link>
         </p>
       )}

@@ -15,12 +15,15 @@ export type DatasetSummary = {
   createdAt: Date;
 };
 
-/** Every dataset with its group and response counts, read from the summary ledgers (lib/stats). */
+/**
+ * Every dataset with its group and response counts, read from the summary ledgers (lib/stats).
+ * `languages` may be NULL in a dataset nothing was imported into (Prisma reads that as [], raw SQL not).
+ */
 export async function listDatasets(): Promise<DatasetSummary[]> {
   const prisma = await getPrisma();
   return prisma.$queryRaw<DatasetSummary[]>`
     SELECT d.id, d.slug, d.name, d.task::text AS task, d.pivot_language AS "pivotLanguage",
-           d.languages, d.created_at AS "createdAt",
+           coalesce(d.languages, '{}') AS languages, d.created_at AS "createdAt",
            (SELECT coalesce(sum(g.groups), 0)::int FROM group_stats g WHERE g.dataset_id = d.id) AS groups,
            (SELECT coalesce(sum(r.n), 0)::int FROM response_stats r WHERE r.dataset_id = d.id) AS responses
     FROM datasets d ORDER BY d.created_at, d.id`;

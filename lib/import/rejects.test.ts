@@ -62,3 +62,33 @@ describe("rejectsWriter", () => {
     ]);
   });
 });
+
+describe("rejectsWriter limits", () => {
+  const item = (line: number, raw: string): Extract<ImportItem, { kind: "invalid" }> => ({ kind: "invalid", line, issues: [{ line, field: null, message: "bad" }], raw, invalidatesGroup: null });
+  const lineOf = (line: number, raw: string) => `${JSON.stringify({ line, errors: [{ line, field: null, message: "bad" }], raw })}\n`;
+
+  it("writes at most `lines` records, then refuses (nothing written) and names the limit", async () => {
+    const path = fixtureFile("capped-lines.jsonl", "");
+    const writer = rejectsWriter(path, { lines: 3, bytes: 2 ** 20 });
+    const written = [];
+    for (let i = 1; i <= 5; i++) written.push(await writer.write(item(i, "x")));
+    await writer.close();
+    expect(written).toEqual([true, true, true, false, false]);
+    expect(writer.exceeded).toBe("lines");
+    expect(readFileSync(path, "utf8")).toBe(lineOf(1, "x") + lineOf(2, "x") + lineOf(3, "x"));
+    expect(writer.bytes).toBe(readFileSync(path).length);
+  });
+
+  it("never lets the file pass `bytes`: the record that would is refused", async () => {
+    const path = fixtureFile("capped-bytes.jsonl", "");
+    const one = Buffer.byteLength(lineOf(1, "ü".repeat(10)));
+    const writer = rejectsWriter(path, { lines: 100, bytes: 2 * one + 1 });
+    expect(await writer.write(item(1, "ü".repeat(10)))).toBe(true);
+    expect(await writer.write(item(2, "ü".repeat(10)))).toBe(true);
+    expect(await writer.write(item(3, "ü".repeat(10)))).toBe(false);
+    await writer.close();
+    expect(writer.exceeded).toBe("bytes");
+    expect(writer.count).toBe(2);
+    expect(readFileSync(path).length).toBe(2 * one);
+  });
+});

@@ -6,6 +6,7 @@ import { gzipSync } from "node:zlib";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
+import { runCliCaptured } from "@/lib/testing/cli";
 import { isAppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "./import-file";
@@ -164,5 +165,56 @@ describe("import", () => {
       { numRuns: 25 },
     );
     expect(await counts("nested")).toEqual(before);
+  });
+});
+
+describe("rejects limits (--skip-invalid)", () => {
+  // A small gzip of many short invalid lines (plus one valid record) would write a rejects file
+  // hundreds of times its size: the import stops at the limit instead, and writes nothing.
+  const bomb = (invalidLines: number) => gzipSync(`{"id":"ok","prompts":{"en":"p"},"responses":{"en":["a"]}}\n${"{}\n".repeat(invalidLines)}`);
+  const rejectLines = (path: string) => readFileSync(path, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number });
+
+  it("fail the import past the count limit (default 10,000), keeping the first rejects and writing nothing", async () => {
+    const path = file("bomb.jsonl.gz", bomb(200_000));
+    const rejects = join(dir, "bomb.rejects.jsonl");
+    const error = await importFile(t.db, { source: { path }, datasetSlug: "bomb", create: { task: "general" }, rejects }).catch((e: unknown) => e);
+    expect(isAppError(error) && error.message).toBe(
+      "More than 10,000 invalid records (the rejects limit: --max-rejects or CM_REJECTS_MAX_LINES); nothing was imported (the first 10,000 are in the rejects file).",
+    );
+    const lines = rejectLines(rejects);
+    expect(lines.length).toBe(10_000);
+    expect(lines.at(-1)?.line).toBe(10_001);
+    expect(await counts("bomb")).toEqual({ groups: 0, prompts: 0, responses: 0 });
+    expect(await t.db.prisma.dataset.count({ where: { slug: "bomb" } })).toBe(0);
+  });
+
+  it("fail it past the size limit, the file never passing it", async () => {
+    const path = file("bomb-small.jsonl.gz", bomb(50));
+    const rejects = join(dir, "bomb-bytes.rejects.jsonl");
+    const error = await importFile(t.db, { source: { path }, datasetSlug: "bomb", create: { task: "general" }, rejects, rejectsLimits: { lines: 1000, bytes: 1000 } }).catch((e: unknown) => e);
+    expect(isAppError(error) && error.message).toMatch(/^The rejected records take more than 1,000 bytes \(the rejects limit: --max-rejects-mb or CM_REJECTS_MAX_MB\); nothing was imported \(the first \d+ are in the rejects file\)\.$/);
+    expect(readFileSync(rejects).length).toBeLessThanOrEqual(1000);
+    expect(readFileSync(rejects).length).toBeGreaterThan(900);
+    expect(await t.db.prisma.dataset.count({ where: { slug: "bomb" } })).toBe(0);
+  });
+
+  it("are set by --max-rejects / --max-rejects-mb, else CM_REJECTS_MAX_LINES / CM_REJECTS_MAX_MB; within them the import goes through", async () => {
+    const path = file("bomb-5.jsonl.gz", bomb(5));
+    const rejects = join(dir, "bomb-5.rejects.jsonl");
+    const cli = (...extra: string[]) => runCliCaptured(["import", path, "--dataset", "bomb5", "--create", "--task", "general", "--skip-invalid", "--rejects", rejects, ...extra]);
+    const byFlag = await cli("--max-rejects", "4");
+    expect(byFlag.code).toBe(1);
+    expect(byFlag.stderr).toContain("More than 4 invalid records (the rejects limit: --max-rejects or CM_REJECTS_MAX_LINES)");
+    process.env.CM_REJECTS_MAX_LINES = "3";
+    try {
+      expect((await cli()).stderr).toContain("More than 3 invalid records");
+      expect((await cli("--max-rejects-mb", "0.0001")).stderr).toContain("The rejected records take more than 104 bytes");
+      expect(await counts("bomb5")).toEqual({ groups: 0, prompts: 0, responses: 0 });
+      expect((await cli("--max-rejects", "5")).code).toBe(0);
+    } finally {
+      delete process.env.CM_REJECTS_MAX_LINES;
+    }
+    expect(rejectLines(rejects).map((l) => l.line)).toEqual([2, 3, 4, 5, 6]);
+    expect(await counts("bomb5")).toEqual({ groups: 1, prompts: 1, responses: 1 });
   });
 });

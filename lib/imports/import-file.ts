@@ -1,9 +1,10 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { formatError, readImport, rejectsWriter, type ImportFormat, type ImportIssue, type ImportProgress, type ImportSource } from "@/lib/import";
+import { formatError, readImport, rejectsWriter, type ImportFormat, type ImportIssue, type ImportProgress, type ImportSource, type RejectsLimits } from "@/lib/import";
 import type { ImportGroup } from "@/lib/import";
 import { BatchLoader } from "./batch-loader";
 import { DerivePool } from "./derive-pool";
+import { rejectsLimitMessage, rejectsLimitsFromEnv } from "./rejects-limits";
 import { CREATE_STAGE, publishStage, refuseConflicts } from "./staging";
 import { isPGlite } from "./write-rows";
 
@@ -16,6 +17,8 @@ export type ImportFileOptions = {
   rejects?: string;
   /** Add every response as a new sample after the stored ones of its group and language. */
   append?: boolean;
+  /** Past either limit the import fails (nothing is written). Default: CM_REJECTS_MAX_LINES and CM_REJECTS_MAX_MB. */
+  rejectsLimits?: RejectsLimits;
   maxLineBytes?: number;
   maxFileBytes?: number;
   /** Called after every input chunk; may be async, and may throw to abort (everything is rolled back). */
@@ -77,7 +80,8 @@ async function datasetFor(db: Database, opts: ImportFileOptions, client: import(
  */
 export async function importFile(db: Database, opts: ImportFileOptions): Promise<ImportSummary> {
   const client = await db.pool.connect();
-  const rejects = opts.rejects ? rejectsWriter(opts.rejects) : null;
+  const rejectsLimits = opts.rejectsLimits ?? rejectsLimitsFromEnv();
+  const rejects = opts.rejects ? rejectsWriter(opts.rejects, rejectsLimits) : null;
   const pool = await DerivePool.start(opts.workers ?? 0);
   let loader: BatchLoader | null = null;
   try {
@@ -96,9 +100,11 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
     let invalid = 0;
     let pending: ImportGroup[] = [];
     let pendingResponses = 0;
+    let validGroups = 0;
     for await (const batch of reader.batches()) {
       for (const item of batch) {
         if (item.kind === "group") {
+          validGroups += 1;
           if (errors.length > 0 && !rejects) continue;
           pending.push(item.group);
           pendingResponses += item.group.responses.length + 1;
@@ -110,8 +116,9 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
         } else if (item.kind === "invalid") {
           invalid += 1;
           if (item.invalidatesGroup) invalidated.add(item.invalidatesGroup);
-          if (rejects) await rejects.write(item);
-          else if (errors.length < MAX_REPORTED_ERRORS) errors.push(...formatError(item).split("\n"));
+          if (rejects) {
+            if (!(await rejects.write(item))) throw new AppError("BAD_INPUT", rejectsLimitMessage(rejects, rejectsLimits));
+          } else if (errors.length < MAX_REPORTED_ERRORS) errors.push(...formatError(item).split("\n"));
         } else {
           throw new AppError("BAD_INPUT", formatError(item));
         }
@@ -120,6 +127,9 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
     }
     if (invalid > 0 && !rejects) {
       throw new AppError("BAD_INPUT", `${invalid} invalid record${invalid === 1 ? "" : "s"}; nothing was imported.\n${errors.slice(0, MAX_REPORTED_ERRORS).join("\n")}`, { invalid, errors });
+    }
+    if (validGroups === 0) {
+      throw new AppError("BAD_INPUT", invalid === 0 ? "The file holds no records; nothing was imported." : `No valid records (${invalid} invalid); nothing was imported.`);
     }
     await load.submit(pending);
     await load.drain();
@@ -138,8 +148,8 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
     }
     const staged = await publishStage(client, dataset.id, opts.append === true);
     await client.query(
-      `UPDATE datasets SET languages = (SELECT array_agg(DISTINCT l ORDER BY l) FROM (
-         SELECT unnest(languages) AS l FROM datasets WHERE id = $1 UNION SELECT language FROM prompt_texts WHERE dataset_id = $1) x),
+      `UPDATE datasets SET languages = coalesce((SELECT array_agg(DISTINCT l ORDER BY l) FROM (
+         SELECT unnest(languages) AS l FROM datasets WHERE id = $1 UNION SELECT language FROM prompt_texts WHERE dataset_id = $1) x), '{}'),
        updated_at = now() WHERE id = $1`,
       [dataset.id],
     );

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "./import-file";
 import { cancelImport, CANCELLED_MESSAGE, createImportRow, getImportStatus, runWithStatus, type ImportStatusView } from "./import-status";
+import { writtenFor } from "./test-written";
 
 const dir = mkdtempSync(join(tmpdir(), "cm-import-status-"));
 const file = (name: string, lines: unknown[]) => {
@@ -20,15 +21,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-async function written(slug: string) {
-  const { rows } = await t.db.pool.query<{ datasets: number; groups: number; responses: number }>(
-    `SELECT (SELECT count(*)::int FROM datasets WHERE slug = $1) AS datasets,
-            (SELECT count(*)::int FROM prompt_groups g JOIN datasets d ON d.id = g.dataset_id WHERE d.slug = $1) AS groups,
-            (SELECT count(*)::int FROM responses r JOIN datasets d ON d.id = r.dataset_id WHERE d.slug = $1) AS responses`,
-    [slug],
-  );
-  return rows[0]!;
-}
+const written = (slug: string) => writtenFor(t.db, slug);
 
 async function newRow(slug: string, path: string) {
   return createImportRow(t.db, { datasetSlug: slug, filename: "f.jsonl", bytesTotal: statSync(path).size, options: { create: true }, createdById: null });

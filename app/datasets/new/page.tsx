@@ -13,7 +13,7 @@ export default async function NewDatasetPage() {
         Nested JSONL (one prompt group per line) or flat rows (one response per line / CSV row); see the README for the formats.
         An import with any invalid record writes nothing unless you skip invalid records.
       </p>
-      <UploadForm limitMb={env().CM_UPLOAD_LIMIT_MB} />
+      <UploadForm limitMb={env().CM_UPLOAD_LIMIT_MB} rejectsKeepHours={env().CM_REJECTS_KEEP_HOURS} />
     </div>
   );
 }

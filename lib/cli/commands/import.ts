@@ -1,12 +1,15 @@
 import { statSync } from "node:fs";
 import { InvalidArgumentError, type Command } from "commander";
 import { getDatabase } from "@/lib/db/client";
+import type { RejectsLimits } from "@/lib/import";
 import { importFile } from "@/lib/imports/import-file";
+import { rejectsLimitsFromEnv } from "@/lib/imports/rejects-limits";
 import { count, printJson, say, UsageError } from "../output";
 import { progressBar } from "../progress";
 
 type Opts = {
-  dataset: string; create?: boolean; task?: string; format?: string; skipInvalid?: boolean; rejects?: string; json?: boolean; workers: number; append?: boolean;
+  dataset: string; create?: boolean; task?: string; format?: string; skipInvalid?: boolean; rejects?: string; maxRejects?: number; maxRejectsMb?: number;
+  json?: boolean; workers: number; append?: boolean;
 };
 
 const TASKS = ["general", "math", "translation"] as const;
@@ -25,6 +28,21 @@ function workerCount(value: string): number {
   return n;
 }
 
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number");
+  return n;
+}
+
+/** --max-rejects and --max-rejects-mb, else CM_REJECTS_MAX_LINES and CM_REJECTS_MAX_MB. */
+function rejectsLimitsOf(opts: Opts): RejectsLimits {
+  const fallback = rejectsLimitsFromEnv();
+  return {
+    lines: opts.maxRejects === undefined ? fallback.lines : Math.floor(opts.maxRejects),
+    bytes: opts.maxRejectsMb === undefined ? fallback.bytes : Math.floor(opts.maxRejectsMb * 2 ** 20),
+  };
+}
+
 export function registerImport(program: Command): void {
   program
     .command("import")
@@ -37,10 +55,13 @@ export function registerImport(program: Command): void {
     .option("--skip-invalid", "import the valid records; write the invalid ones to --rejects")
     .option("--rejects <file>", "where --skip-invalid writes rejected records (default <file>.rejects.jsonl)")
     .option("--append", "add the file's responses as new samples after the stored ones (else a sample is identified by its group, language, model and position, and a stored one is never replaced)")
+    .option("--max-rejects <n>", "fail when more records than this are invalid (default CM_REJECTS_MAX_LINES or 10000)", positive)
+    .option("--max-rejects-mb <n>", "fail when the rejects file would pass this size (default CM_REJECTS_MAX_MB or 64)", positive)
     .option("--workers <n>", "threads that compute derived fields (language, answer); 0 = none", workerCount, 1)
     .option("--json", "print a JSON summary on stdout")
     .action(async (file: string, opts: Opts) => {
       if (opts.rejects && !opts.skipInvalid) throw new UsageError("--rejects needs --skip-invalid");
+      if ((opts.maxRejects || opts.maxRejectsMb) && !opts.skipInvalid) throw new UsageError("--max-rejects and --max-rejects-mb need --skip-invalid");
       if (opts.create && !opts.task) throw new UsageError("--create needs --task general|math|translation");
       const size = statSync(file, { throwIfNoEntry: false })?.size;
       if (size === undefined) throw new UsageError(`no such file: ${file}`);
@@ -53,6 +74,7 @@ export function registerImport(program: Command): void {
         create: opts.create ? { task: opts.task as (typeof TASKS)[number] } : undefined,
         format: opts.format as (typeof FORMATS)[number] | undefined,
         rejects: opts.skipInvalid ? (opts.rejects ?? `${file}.rejects.jsonl`) : undefined,
+        rejectsLimits: rejectsLimitsOf(opts),
         workers: opts.workers,
         append: opts.append === true,
         onProgress: (p) => {

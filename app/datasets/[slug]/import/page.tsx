@@ -15,7 +15,7 @@ export default async function AddDataPage({ params }: { params: Promise<{ slug: 
       <h2 className="font-medium">Add data to {dataset.name}</h2>
       <p className="text-sm text-slate-600">Responses already in the dataset (same group, language and text) are not added twice.</p>
       {can.manage ? (
-        <UploadForm slug={dataset.slug} limitMb={env().CM_UPLOAD_LIMIT_MB} />
+        <UploadForm slug={dataset.slug} limitMb={env().CM_UPLOAD_LIMIT_MB} rejectsKeepHours={env().CM_REJECTS_KEEP_HOURS} />
       ) : (
         <p className="text-sm text-slate-600">Only admins add data.</p>
       )}

@@ -71,6 +71,34 @@ describe("import", () => {
     expect(await samples("nested", "q1", "en")).toEqual([[0, "Answer: 18"], [1, "Answer: 20"], [2, "Answer: 18"]]);
   });
 
+  it("stores each response's language share, mix and defect, read without its reasoning trace", async () => {
+    const record = {
+      id: "c1", gold: "18",
+      prompts: { en: "How many apples?", bn: "কতটি আপেল?" },
+      responses: {
+        en: ["Let me count the apples in every bag carefully.</think>Answer: 18", `The answer is ${"18, ".repeat(600)}`, { text: "The answer is", finish_reason: "length" }, "<think>only thinking"],
+        bn: [
+          "তিন ব্যাগে ছয়টি করে আপেল আছে, প্রতিটি ব্যাগে ছয়টি আপেল, তাই তিনটি ব্যাগে তিন গুণ ছয়টি আপেল। So three bags hold three times six apples, eighteen in total. Answer: 18",
+          "তিনটি ব্যাগে ছয়টি করে আপেল, তাই মোট আঠারোটি আপেল আছে। উত্তর: ১৮",
+        ],
+      },
+    };
+    await importFile(t.db, { source: { path: file("checks.jsonl", JSON.stringify(record)) }, datasetSlug: "checks", create: { task: "math" } });
+    const { rows } = await t.db.pool.query<{ language: string; sample_index: number; extracted_answer: string | null; target_share: number | null; language_mix: string | null; defect: string | null }>(
+      `SELECT language, sample_index, extracted_answer, target_share, language_mix, defect FROM responses r JOIN datasets d ON d.id = r.dataset_id
+       WHERE d.slug = 'checks' ORDER BY language, sample_index`,
+    );
+    expect(rows.map((r) => [r.language, r.sample_index, r.extracted_answer, r.defect])).toEqual([
+      ["bn", 0, "18", null], ["bn", 1, "18", null],
+      ["en", 0, "18", null], ["en", 1, "18", "repetition_loop"], ["en", 2, null, "truncated"], ["en", 3, null, "empty"],
+    ]);
+    expect(rows[0]!.target_share).toBeGreaterThan(0.3);
+    expect(rows[0]!.target_share).toBeLessThan(0.8);
+    expect(rows[0]!.language_mix).toMatch(/^\d+% Bangla, \d+% English$/);
+    expect([rows[1]!.target_share, rows[1]!.language_mix]).toEqual([1, null]);
+    expect(rows[5]!.target_share).toBeNull();
+  });
+
   it("keeps identical samples: they are consistency evidence", async () => {
     const same = JSON.stringify({ id: "s1", prompts: { en: "Twice?", de: "Zweimal?" }, responses: { en: ["18", "18", "18"], de: [{ text: "18", model: "a" }, { text: "18", model: "b" }] } });
     expect(await importFile(t.db, { source: { path: file("same.jsonl", same) }, datasetSlug: "same", create: { task: "math" } })).toMatchObject({ responsesAdded: 5, duplicateResponses: 0 });

@@ -99,7 +99,7 @@ test("a 50 MB JSONL and a 300 MB gzip uploaded through the form arrive whole: ev
   console.log(`generated ${(statSync(jsonl.path).size / MB).toFixed(1)} MB JSONL (${jsonl.records} records) in ${Date.now() - t0} ms`);
   t0 = Date.now();
   const first = await importThroughForm(page, "/datasets/new", jsonl.path, "big-upload");
-  await expect(first).toContainText(`${jsonl.records} records read: ${jsonl.records} groups and ${jsonl.responses} responses added, 0 already present, 0 invalid`);
+  await expect(first).toContainText(`${jsonl.records} records read: ${jsonl.records} groups and ${jsonl.responses} responses added, 0 already stored, 0 invalid`);
   console.log(`50 MB JSONL uploaded and imported in ${Date.now() - t0} ms`);
 
   t0 = Date.now();
@@ -107,7 +107,7 @@ test("a 50 MB JSONL and a 300 MB gzip uploaded through the form arrive whole: ev
   console.log(`generated ${(statSync(gz.path).size / MB).toFixed(1)} MB gzip (${gz.records} records) in ${Date.now() - t0} ms`);
   t0 = Date.now();
   const second = await importThroughForm(page, "/datasets/big-upload/import", gz.path);
-  await expect(second).toContainText(`${gz.records} records read: ${gz.records} groups and ${gz.responses} responses added, 0 already present, 0 invalid`);
+  await expect(second).toContainText(`${gz.records} records read: ${gz.records} groups and ${gz.responses} responses added, 0 already stored, 0 invalid`);
   console.log(`300 MB gzip uploaded and imported in ${Date.now() - t0} ms`);
 
   await page.goto("/datasets");

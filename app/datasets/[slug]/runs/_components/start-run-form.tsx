@@ -7,6 +7,16 @@ import { startSelectRunAction } from "../actions";
 const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
 /** `groupsWithGold`: the gold reference (an upper bound to compare with) needs gold answers. */
+/** A number from 0 to 1 with its meaning in the tooltip. */
+function ShareField({ label, name, step, defaultValue, title }: { label: string; name: string; step: string; defaultValue: string; title: string }) {
+  return (
+    <label className="flex flex-col text-xs text-slate-600">
+      {label}
+      <input name={name} type="number" step={step} min="0" max="1" defaultValue={defaultValue} title={title} className={`${field} w-24`} />
+    </label>
+  );
+}
+
 export function StartRunForm({ slug, groupsWithGold }: { slug: string; groupsWithGold: number }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -53,19 +63,13 @@ export function StartRunForm({ slug, groupsWithGold }: { slug: string; groupsWit
           <option value="random">random (baseline)</option>
         </select>
       </label>
-      <label className="flex flex-col text-xs text-slate-600">
-        Minimum margin (0 keeps all)
-        <input
-          name="margin"
-          type="number"
-          step="0.01"
-          min="0"
-          max="1"
-          defaultValue="0"
-          title="Score pairs whose CL(chosen) − CL(rejected) is below this are skipped; 0 keeps every pair of different texts. Language-guard pairs are never filtered."
-          className={`${field} w-24`}
-        />
-      </label>
+      <ShareField
+        label="Minimum margin (0 keeps all)"
+        name="margin"
+        step="0.01"
+        defaultValue="0"
+        title="Score pairs whose CL(chosen) − CL(rejected) is below this are skipped; 0 keeps every pair of different texts. Language-guard pairs are never filtered."
+      />
       <label className="flex flex-col text-xs text-slate-600">
         Seed
         <input name="seed" type="number" min="0" defaultValue="0" className={`${field} w-20`} />
@@ -73,19 +77,13 @@ export function StartRunForm({ slug, groupsWithGold }: { slug: string; groupsWit
       <label className="flex items-center gap-2 text-sm">
         <input name="languageGuard" type="checkbox" defaultChecked /> Language guard
       </label>
-      <label className="flex flex-col text-xs text-slate-600">
-        Mixed below (share in its language)
-        <input
-          name="minTargetShare"
-          type="number"
-          step="0.05"
-          min="0"
-          max="1"
-          defaultValue="0.8"
-          title="With the language guard on, a response with a smaller share of its letters in its own language (read over the whole text) is mixed: never chosen, never the reference, rejected after off-target ones."
-          className={`${field} w-24`}
-        />
-      </label>
+      <ShareField
+        label="Mixed below (share in its language)"
+        name="minTargetShare"
+        step="0.05"
+        defaultValue="0.8"
+        title="With the language guard on, a response with a smaller share of its letters in its own language (read over the whole text) is mixed: never chosen, never the reference, rejected after off-target ones."
+      />
       <label className="flex items-center gap-2 text-sm" title="Score, detect languages and extract answers on the whole text, <think> reasoning traces included">
         <input name="keepReasoning" type="checkbox" /> Keep reasoning traces
       </label>

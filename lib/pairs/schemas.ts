@@ -1,11 +1,15 @@
 import { z } from "zod";
 
+/** Decision reasons and flag reasons alike. */
+export const REASON_MAX_CHARS = 2000;
+const ZReason = z.string().max(REASON_MAX_CHARS, `a reason is at most ${REASON_MAX_CHARS} characters`);
+
 export const ZDecisionInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("accept") }),
   z.object({ action: z.literal("reject") }),
   z.object({ action: z.literal("swap") }),
   z.object({ action: z.literal("reset") }),
-  z.object({ action: z.literal("flag"), reason: z.string().min(1, "say why the pair is flagged") }),
+  z.object({ action: z.literal("flag"), reason: ZReason.min(1, "say why the pair is flagged") }),
   z.object({ action: z.literal("choose"), chosenId: z.number().int().positive(), rejectedId: z.number().int().positive() }),
 ]);
 
@@ -13,7 +17,7 @@ export const ZDecide = z.object({
   pairId: z.number().int().positive(),
   /** The pair version the reviewer saw; a newer version means someone else decided first. */
   expectedVersion: z.number().int().nonnegative(),
-  reason: z.string().max(2000).optional(),
+  reason: ZReason.optional(),
   decision: ZDecisionInput,
 });
 export type TDecide = z.infer<typeof ZDecide>;

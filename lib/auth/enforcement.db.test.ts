@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as importsRoute from "@/app/api/datasets/[slug]/imports/route";
 import * as pairRoute from "@/app/api/datasets/[slug]/pairs/[pairId]/route";
 import * as pairsRoute from "@/app/api/datasets/[slug]/pairs/route";
+import * as exportRoute from "@/app/api/exports/[exportId]/route";
+import * as exportProgressRoute from "@/app/api/exports/[exportId]/progress/route";
 import * as runRoute from "@/app/api/runs/[runId]/route";
 import * as modelsRoute from "@/app/settings/models/route";
 import { stopBoss } from "@/lib/jobs/queue";
@@ -14,6 +16,7 @@ import { createDataset, responseIds, type FixtureGroup } from "@/lib/testing/fix
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createUser, setDatasetMembers, setUserRole } from "./accounts";
 import { forgetAuth, getAuth } from "./better-auth";
+import { datasetOfExport, datasetOfRun } from "./resources";
 import { PERMISSIONS, type Role } from "./roles";
 import { requireActor } from "./session";
 
@@ -211,6 +214,31 @@ describe("route handlers over HTTP", () => {
     expect((await get("viewer", openRun)).status).toBe(200);
     expect((await get("outsider", secretRun)).status).toBe(404);
     expect((await get("anonymous", openRun)).status).toBe(401);
+  });
+
+  it("a run or export in a hidden dataset answers exactly like a missing id (routes and the cancel actions' guard)", async () => {
+    const { rows } = await t.db.pool.query<{ id: number }>(`INSERT INTO exports (dataset_id, format, config) VALUES ($1, 'trl', '{}') RETURNING id`, [ids.secret]);
+    const secretExport = rows[0]!.id;
+    const missing = 2_000_000_000;
+    const answer = async (res: Response) => ({ status: res.status, body: await res.json() });
+    const hiddenAndMissing = async (call: (id: number) => Promise<Response>, what: string) => {
+      expect(await answer(await call(missing))).toEqual({ status: 404, body: { error: `No ${what} with id ${missing}.` } });
+      return answer(await call(what === "run" ? secretRun : secretExport));
+    };
+    const run = (id: number) => runRoute.GET(request("outsider", `/api/runs/${id}`), ctx({ runId: String(id) }));
+    expect(await hiddenAndMissing(run, "run")).toEqual({ status: 404, body: { error: `No run with id ${secretRun}.` } });
+    const download = (id: number) => exportRoute.GET(request("outsider", `/api/exports/${id}`), ctx({ exportId: String(id) }));
+    expect(await hiddenAndMissing(download, "export")).toEqual({ status: 404, body: { error: `No export with id ${secretExport}.` } });
+    const progress = (id: number) => exportProgressRoute.GET(request("outsider", `/api/exports/${id}/progress`), ctx({ exportId: String(id) }));
+    expect(await hiddenAndMissing(progress, "export")).toEqual({ status: 404, body: { error: `No export with id ${secretExport}.` } });
+    // cancelRunAction / cancelExportAction guard with these lookups.
+    const guard = (permission: "manage" | "export", lookup: () => Promise<{ id: number }>) => requireActor(permission, lookup, headersOf("outsider"));
+    for (const id of [secretRun, missing]) {
+      await expect(guard("manage", () => datasetOfRun(id))).rejects.toMatchObject({ code: "NOT_FOUND", message: `No run with id ${id}.` });
+    }
+    for (const id of [secretExport, missing]) {
+      await expect(guard("export", () => datasetOfExport(id))).rejects.toMatchObject({ code: "NOT_FOUND", message: `No export with id ${id}.` });
+    }
   });
 
   it("POST /api/datasets/[slug]/imports: admins only (403 for reviewer and viewer, 401 anonymous), before reading the body", async () => {

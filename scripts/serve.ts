@@ -34,7 +34,8 @@ authSecret();
 // The app enqueues runs; this process executes them (set CM_WORKER=0 and run `npm run worker` instead).
 const stopWorker = e.CM_WORKER === "1" ? await startWorker(db, (m) => console.error(`[worker] ${m}`)) : async () => {};
 
-const child = spawn("node_modules/.bin/next", [mode, ...process.argv.slice(3)], {
+// Next.js runs behind scripts/next-server.ts, which records each request's client address.
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/next-server.ts", mode, ...process.argv.slice(3)], {
   stdio: "inherit",
   // Without DATABASE_URL, Next.js finds this process's lock in CM_DATA_DIR and connects through it.
   env: process.env,

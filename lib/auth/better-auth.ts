@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { nextCookies } from "better-auth/next-js";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER } from "./client-ip";
 import { authSecret } from "./secret";
 
 export const SESSION_DAYS = 7;
@@ -90,6 +91,9 @@ function createAuth(pool: import("pg").Pool) {
       database: { generateId: "serial" },
       // better-auth skips the origin check under NODE_ENV=test; keep it on so tests exercise it.
       disableOriginCheck: false,
+      // The address scripts/next-server.ts resolved from the socket (never a client's X-Forwarded-For
+      // unless it came through a proxy in CM_TRUSTED_PROXIES).
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: e.CM_AUTH_URL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },

@@ -22,6 +22,7 @@ import { datasetOfExport, datasetOfRun } from "./resources";
 import { PERMISSIONS, type Role } from "./roles";
 import { CROSS_ORIGIN_REFUSED } from "./same-origin";
 import { requireActor } from "./session";
+import { CLIENT_IP_HEADER } from "./client-ip";
 
 // Per role: what the guard allows, and the lib calls the server actions make behind it
 // (requireActor + the lib call with actor.userId, exactly as app/**/actions.ts do), plus the
@@ -56,7 +57,7 @@ async function signIn(email: string): Promise<string> {
   const res = await (await getAuth()).handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": `10.2.0.${Object.keys(cookie).length + 1}` },
+      headers: { "content-type": "application/json", origin: ORIGIN, [CLIENT_IP_HEADER]: `10.2.0.${Object.keys(cookie).length + 1}` },
       body: JSON.stringify({ email, password: PASSWORD }),
     }),
   );

@@ -156,7 +156,7 @@ describe("bad input", () => {
 
   it("names the path segment, the body and its fields", async () => {
     const run = await callRoute(runRoute.GET, "/api/v1/runs/abc", { token: users.viewer.token, params: { id: "abc" } });
-    expect([run.status, errorOf(run.body)]).toEqual([400, "id: must be a positive integer"]);
+    expect([run.status, errorOf(run.body)]).toEqual([400, "id: must be a positive integer (at most 2147483647)"]);
     const post = (body: unknown) => callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", { token: users.admin.token, method: "POST", body, params: { slug: "open" } });
     expect(errorOf((await post("{not json")).body)).toBe("body: not valid JSON");
     const form = await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZCount, ZId } from "@/lib/input-limits";
 
 /** Decision reasons and flag reasons alike. */
 export const REASON_MAX_CHARS = 2000;
@@ -10,13 +11,13 @@ export const ZDecisionInput = z.discriminatedUnion("action", [
   z.object({ action: z.literal("swap") }),
   z.object({ action: z.literal("reset") }),
   z.object({ action: z.literal("flag"), reason: ZReason.min(1, "say why the pair is flagged") }),
-  z.object({ action: z.literal("choose"), chosenId: z.number().int().positive(), rejectedId: z.number().int().positive() }),
+  z.object({ action: z.literal("choose"), chosenId: ZId, rejectedId: ZId }),
 ]);
 
 export const ZDecide = z.object({
-  pairId: z.number().int().positive(),
+  pairId: ZId,
   /** The pair version the reviewer saw; a newer version means someone else decided first. */
-  expectedVersion: z.number().int().nonnegative(),
+  expectedVersion: ZCount,
   reason: ZReason.optional(),
   decision: ZDecisionInput,
 });

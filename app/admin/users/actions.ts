@@ -8,6 +8,7 @@ import { ROLES } from "@/lib/auth/roles";
 import { requireActor } from "@/lib/auth/session";
 import { ZSlug } from "@/lib/datasets/schemas";
 import { getDatabase } from "@/lib/db/client";
+import { ZId } from "@/lib/input-limits";
 
 export async function createUserAction(input: unknown) {
   const result = await runAction(ZNewUser, input, async (user) => {
@@ -20,7 +21,7 @@ export async function createUserAction(input: unknown) {
 }
 
 export async function setRoleAction(input: unknown) {
-  const result = await runAction(z.object({ userId: z.number().int().positive(), role: z.enum(ROLES) }), input, async ({ userId, role }) => {
+  const result = await runAction(z.object({ userId: ZId, role: z.enum(ROLES) }), input, async ({ userId, role }) => {
     const actor = await requireActor("manage");
     await setUserRole(await getDatabase(), userId, role, actor.userId);
     return { userId, role };
@@ -40,7 +41,7 @@ export async function setMembersAction(input: unknown) {
   return result;
 }
 
-const ZUserId = z.object({ userId: z.number().int().positive().max(2_147_483_647) });
+const ZUserId = z.object({ userId: ZId });
 
 /** Disables or enables an account; disabling ends its sessions and revokes its API tokens. */
 export async function setDisabledAction(input: unknown) {

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { announceFirstAdmin } from "@/lib/auth/first-admin";
 import { authSecret } from "@/lib/auth/secret";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
-import { openEmbedded } from "@/lib/db/embedded";
+import { openEmbedded, secretPath } from "@/lib/db/embedded";
 import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
 import { env } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/start-worker";
@@ -18,7 +18,7 @@ if (!e.DATABASE_URL) {
   closeEmbedded = embedded.close;
   console.error(
     embedded.owner
-      ? `Embedded Postgres (PGlite) in ${e.CM_DATA_DIR}, serving ${embedded.url}`
+      ? `Embedded Postgres (PGlite) in ${e.CM_DATA_DIR}, serving ${new URL(embedded.url).host} (password: ${secretPath(e.CM_DATA_DIR)})`
       : `Embedded database in ${e.CM_DATA_DIR} is open in another process; connecting through it.`,
   );
 }

@@ -1,6 +1,7 @@
 import { request, type FullConfig } from "@playwright/test";
 import pg from "pg";
 import { createUser } from "../lib/auth/accounts";
+import { embeddedUrl, readEmbeddedSecret } from "../lib/db/embedded";
 import { readLock } from "../lib/db/embedded-lock";
 import { E2E_DATA_DIR, E2E_PASSWORD, E2E_USERS, storageStateOf, type E2ERole } from "./auth-users";
 
@@ -14,7 +15,7 @@ export default async function globalSetup(config: FullConfig): Promise<void> {
   if (!baseURL) throw new Error("playwright.config.ts: use.baseURL is not set");
   const lock = readLock(E2E_DATA_DIR);
   if (!lock?.port) throw new Error(`No embedded database is being served from ${E2E_DATA_DIR} (is the web server up?)`);
-  const pool = new pg.Pool({ connectionString: `postgresql://postgres@127.0.0.1:${lock.port}/postgres?sslmode=disable`, max: 1 });
+  const pool = new pg.Pool({ connectionString: embeddedUrl(lock.port, readEmbeddedSecret(E2E_DATA_DIR)), max: 1 });
   try {
     for (const user of Object.values(E2E_USERS)) {
       const exists = await pool.query(`SELECT 1 FROM users WHERE email = $1`, [user.email]);

@@ -31,6 +31,13 @@ const ZEnv = z.object({
   CM_AUTH_URL: z.string().url().optional(),
   /** Sign-in attempts allowed per client IP per minute. */
   CM_LOGIN_ATTEMPTS_PER_MINUTE: z.coerce.number().int().positive().default(10),
+  /** Failed sign-ins allowed per account (email) per 15 minutes, from any number of addresses. */
+  CM_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (comma-separated addresses or CIDR ranges);
+   * unset: none, the client is the connection's peer address.
+   */
+  CM_TRUSTED_PROXIES: z.string().optional(),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
 });
 

@@ -4,7 +4,7 @@ import { spawn } from "node:child_process";
 import { announceFirstAdmin } from "@/lib/auth/first-admin";
 import { authSecret } from "@/lib/auth/secret";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
-import { openEmbedded } from "@/lib/db/embedded";
+import { openEmbedded, secretPath } from "@/lib/db/embedded";
 import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
 import { env } from "@/lib/env";
 import { startWorker } from "@/lib/jobs/start-worker";
@@ -18,7 +18,7 @@ if (!e.DATABASE_URL) {
   closeEmbedded = embedded.close;
   console.error(
     embedded.owner
-      ? `Embedded Postgres (PGlite) in ${e.CM_DATA_DIR}, serving ${embedded.url}`
+      ? `Embedded Postgres (PGlite) in ${e.CM_DATA_DIR}, serving ${new URL(embedded.url).host} (password: ${secretPath(e.CM_DATA_DIR)})`
       : `Embedded database in ${e.CM_DATA_DIR} is open in another process; connecting through it.`,
   );
 }
@@ -34,7 +34,8 @@ authSecret();
 // The app enqueues runs; this process executes them (set CM_WORKER=0 and run `npm run worker` instead).
 const stopWorker = e.CM_WORKER === "1" ? await startWorker(db, (m) => console.error(`[worker] ${m}`)) : async () => {};
 
-const child = spawn("node_modules/.bin/next", [mode, ...process.argv.slice(3)], {
+// Next.js runs behind scripts/next-server.ts, which records each request's client address.
+const child = spawn(process.execPath, ["--import", "tsx", "scripts/next-server.ts", mode, ...process.argv.slice(3)], {
   stdio: "inherit",
   // Without DATABASE_URL, Next.js finds this process's lock in CM_DATA_DIR and connects through it.
   env: process.env,

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { safeNextPath } from "@/lib/auth/csp";
+import { safeNextPath } from "@/lib/auth/next-path";
 import { currentUser } from "@/lib/auth/session";
 import { SignInForm } from "./_components/sign-in-form";
 

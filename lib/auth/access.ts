@@ -22,11 +22,12 @@ export async function canSeeDataset(actor: Actor, datasetId: number): Promise<bo
 
 /**
  * Throws UNAUTHENTICATED (401) without an actor, NOT_FOUND (404) for a restricted dataset the actor
- * is not a member of, FORBIDDEN (403) when the role lacks the permission.
+ * is not a member of (with `dataset.missing` as its message when given, e.g. "No run with id 7."),
+ * FORBIDDEN (403) when the role lacks the permission.
  */
-export async function assertCan(actor: Actor | null, permission: Permission, dataset?: { id: number }): Promise<Actor> {
+export async function assertCan(actor: Actor | null, permission: Permission, dataset?: { id: number; missing?: string }): Promise<Actor> {
   if (!actor) throw unauthenticated();
-  if (dataset && !(await canSeeDataset(actor, dataset.id))) throw new AppError("NOT_FOUND", "No such dataset.");
+  if (dataset && !(await canSeeDataset(actor, dataset.id))) throw new AppError("NOT_FOUND", dataset.missing ?? "No such dataset.");
   if (!can(actor.role, permission)) throw forbidden(`Your role (${actor.role}) does not allow ${permission}.`);
   return actor;
 }

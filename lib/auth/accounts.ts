@@ -51,11 +51,11 @@ export async function createUser(db: Pick<Database, "pool">, input: NewUser, byU
   }
 }
 
-export type UserListRow = { id: number; email: string; name: string; role: Role; createdAt: Date; datasets: string[] };
+export type UserListRow = { id: number; email: string; name: string; role: Role; disabled: boolean; createdAt: Date; datasets: string[] };
 
-export async function listUsers(db: Database): Promise<UserListRow[]> {
+export async function listUsers(db: Pick<Database, "pool">): Promise<UserListRow[]> {
   const { rows } = await db.pool.query<UserListRow>(
-    `SELECT u.id, u.email, u.name, u.role::text AS role, u.created_at AS "createdAt",
+    `SELECT u.id, u.email, u.name, u.role::text AS role, u.disabled_at IS NOT NULL AS disabled, u.created_at AS "createdAt",
             coalesce(array_agg(d.slug ORDER BY d.slug) FILTER (WHERE d.slug IS NOT NULL), '{}') AS datasets
        FROM users u
        LEFT JOIN dataset_members m ON m.user_id = u.id
@@ -125,32 +125,85 @@ export function oneTimePassword(): string {
   return randomBytes(12).toString("base64url");
 }
 
+/** A user named by sign-in address or by id. */
+export type UserRef = { email: string } | { userId: number };
+
+function describe(ref: UserRef): string {
+  return "email" in ref ? `email ${ref.email}` : `id ${ref.userId}`;
+}
+
+/** Ends every session of the user and revokes every API token they hold (in the caller's transaction). */
+async function signOutEverywhere(client: PoolClient, userId: number): Promise<void> {
+  await client.query(`DELETE FROM auth_sessions WHERE user_id = $1`, [userId]);
+  await client.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+}
+
 /**
  * Gives a user a new one-time password (returned once, for the caller to hand over): their password
- * and every session they hold are replaced, and the next sign-in must choose a new password. For an
- * operator with database access who lost the admin password; audited.
+ * is replaced, every session they hold ends and every API token they hold is revoked, and the next
+ * sign-in must choose a new password. Audited.
  */
-export async function resetPassword(db: Pick<Database, "pool">, email: string, byUserId: number | null = null): Promise<{ userId: number; password: string }> {
+export async function resetPassword(db: Pick<Database, "pool">, ref: string | UserRef, byUserId: number | null = null): Promise<{ userId: number; email: string; password: string }> {
+  const who: UserRef = typeof ref === "string" ? { email: ref } : ref;
   const password = oneTimePassword();
   const hash = await hashPassword(password);
   const client = await db.pool.connect();
   try {
     await client.query("BEGIN");
-    const { rows } = await client.query<{ id: number }>(
-      `UPDATE users SET must_change_password = true, updated_at = now() WHERE email = $1 RETURNING id`,
-      [email.trim().toLowerCase()],
+    const { rows } = await client.query<{ id: number; email: string }>(
+      `UPDATE users SET must_change_password = true, updated_at = now() WHERE ${"email" in who ? "email = $1" : "id = $1"} RETURNING id, email`,
+      ["email" in who ? who.email.trim().toLowerCase() : who.userId],
     );
     const user = rows[0];
-    if (!user) throw new AppError("NOT_FOUND", `No user with email ${email}.`);
+    if (!user) throw new AppError("NOT_FOUND", `No user with ${describe(who)}.`);
     await client.query(
       `INSERT INTO auth_accounts (user_id, account_id, provider_id, password) VALUES ($1, $2, 'credential', $3)
        ON CONFLICT (provider_id, account_id) DO UPDATE SET password = EXCLUDED.password, updated_at = now()`,
       [user.id, String(user.id), hash],
     );
-    await client.query(`DELETE FROM auth_sessions WHERE user_id = $1`, [user.id]);
+    await signOutEverywhere(client, user.id);
     await audit(client, byUserId, "user.password_reset", user.id, {});
     await client.query("COMMIT");
-    return { userId: user.id, password };
+    return { userId: user.id, email: user.email, password };
+  } catch (e) {
+    await client.query("ROLLBACK");
+    throw e;
+  } finally {
+    client.release();
+  }
+}
+
+export const LAST_ADMIN = "At least one enabled admin must remain.";
+
+/**
+ * Disables a user (sign-in, sessions and API tokens refused at once: their sessions end, their tokens
+ * are revoked) or enables them again (they sign in anew and create new tokens). Refuses to disable
+ * the last enabled admin. Audited; setting the state a user already has changes nothing.
+ */
+export async function setUserDisabled(
+  db: Pick<Database, "pool">, ref: UserRef, disabled: boolean, byUserId: number | null = null,
+): Promise<{ id: number; email: string; name: string; role: Role; disabled: boolean }> {
+  const client = await db.pool.connect();
+  try {
+    await client.query("BEGIN");
+    // Serialises concurrent changes to admins, as setUserRole does.
+    await client.query(`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
+    const { rows } = await client.query<{ id: number; email: string; name: string; role: Role; was: boolean }>(
+      `UPDATE users u SET disabled_at = CASE WHEN $2 THEN coalesce(u.disabled_at, now()) END, updated_at = now()
+        FROM users old WHERE old.id = u.id AND ${"email" in ref ? "u.email = $1" : "u.id = $1"}
+        RETURNING u.id, u.email, u.name, u.role::text AS role, old.disabled_at IS NOT NULL AS was`,
+      ["email" in ref ? ref.email.trim().toLowerCase() : ref.userId, disabled],
+    );
+    const user = rows[0];
+    if (!user) throw new AppError("NOT_FOUND", `No user with ${describe(ref)}.`);
+    if (disabled) {
+      const admins = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL`);
+      if ((admins.rows[0]?.n ?? 0) === 0) throw new AppError("CONFLICT", LAST_ADMIN);
+      await signOutEverywhere(client, user.id);
+    }
+    if (user.was !== disabled) await audit(client, byUserId, disabled ? "user.disable" : "user.enable", user.id, {});
+    await client.query("COMMIT");
+    return { id: user.id, email: user.email, name: user.name, role: user.role, disabled };
   } catch (e) {
     await client.query("ROLLBACK");
     throw e;

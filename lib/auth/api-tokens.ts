@@ -92,7 +92,7 @@ export type TokenOwner = { tokenId: number; userId: number; email: string; name:
 
 /**
  * The user a presented token belongs to, or null when the token is unknown, revoked or its user is
- * gone. The lookup is by sha256 of the token (an equality on a unique index), so response time does
+ * gone or disabled. The lookup is by sha256 of the token (an equality on a unique index), so response time does
  * not depend on how much of a guessed secret is right; the stored hash is compared once more in
  * constant time.
  */
@@ -105,7 +105,7 @@ export async function findTokenOwner(db: Database, presented: string): Promise<T
        SELECT t.id AS "tokenId", t.token_hash AS hash, u.id AS "userId", u.email, u.name, u.role::text AS role,
               u.must_change_password AS "mustChangePassword"
        FROM api_tokens t JOIN users u ON u.id = t.user_id
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL
+       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL
      ), touched AS (
        UPDATE api_tokens t SET last_used_at = now() FROM hit
        WHERE t.id = hit."tokenId" AND (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2))

@@ -23,6 +23,7 @@ import { callRoute, createApiUsers, restrictDataset, type ApiUsers } from "./api
 import { forgetAuth, getAuth } from "./better-auth";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as pairRoute from "@/app/api/v1/pairs/[id]/route";
+import { CLIENT_IP_HEADER } from "./client-ip";
 
 let t: TestDatabase;
 let users: ApiUsers;
@@ -155,7 +156,7 @@ describe("bad input", () => {
 
   it("names the path segment, the body and its fields", async () => {
     const run = await callRoute(runRoute.GET, "/api/v1/runs/abc", { token: users.viewer.token, params: { id: "abc" } });
-    expect([run.status, errorOf(run.body)]).toEqual([400, "id: must be a positive integer"]);
+    expect([run.status, errorOf(run.body)]).toEqual([400, "id: must be a positive integer (at most 2147483647)"]);
     const post = (body: unknown) => callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", { token: users.admin.token, method: "POST", body, params: { slug: "open" } });
     expect(errorOf((await post("{not json")).body)).toBe("body: not valid JSON");
     const form = await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", {
@@ -285,7 +286,7 @@ describe("a signed-in browser session instead of a token", () => {
     const res = await (await getAuth()).handler(
       new Request(`${ORIGIN}/api/auth/sign-in/email`, {
         method: "POST",
-        headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": "10.9.0.1" },
+        headers: { "content-type": "application/json", origin: ORIGIN, [CLIENT_IP_HEADER]: "10.9.0.1" },
         body: JSON.stringify({ email, password }),
       }),
     );

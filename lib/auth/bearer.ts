@@ -4,6 +4,7 @@ import { assertCan } from "./access";
 import type { Actor } from "./actor";
 import { findTokenOwner } from "./api-tokens";
 import { isRole, type Permission } from "./roles";
+import { assertSameOrigin } from "./same-origin";
 import { currentUser } from "./session";
 import { toActor } from "./users";
 
@@ -19,11 +20,13 @@ export const TOKEN_NEEDS_PASSWORD_CHANGE = "password change required: sign in an
  * UNAUTHENTICATED rather than falling back to a cookie it may also carry. The role is read from the
  * user's row on every request, so a role change applies to their tokens at once. A user who must still
  * change a one-time password is refused with FORBIDDEN, by token as by session, until they have.
+ * A cookie-authenticated POST, PUT, PATCH or DELETE from another origin is refused with FORBIDDEN (CSRF).
  */
 export async function actorFromRequest(db: Database, request: Request): Promise<Actor | null> {
   const header = request.headers.get("authorization");
   if (header === null) {
     if (!request.headers.has("cookie")) return null;
+    assertSameOrigin(request);
     const user = await currentUser(request.headers);
     if (user?.mustChangePassword) throw forbidden("Change your one-time password first (Account page).");
     return user ? toActor(user, "session") : null;

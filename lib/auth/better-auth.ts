@@ -1,11 +1,14 @@
 import "server-only";
 import { betterAuth } from "better-auth";
+import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { CLIENT_IP_HEADER } from "./client-ip";
 import { authSecret } from "./secret";
 
 export const SESSION_DAYS = 7;
+export const ACCOUNT_DISABLED = "This account is disabled; ask an admin.";
 
 function sameOrigin(request: Request): string {
   const url = new URL(request.url);
@@ -90,10 +93,22 @@ function createAuth(pool: import("pg").Pool) {
       database: { generateId: "serial" },
       // better-auth skips the origin check under NODE_ENV=test; keep it on so tests exercise it.
       disableOriginCheck: false,
+      // The address scripts/next-server.ts resolved from the socket (never a client's X-Forwarded-For
+      // unless it came through a proxy in CM_TRUSTED_PROXIES).
+      ipAddress: { ipAddressHeaders: [CLIENT_IP_HEADER] },
       useSecureCookies: e.CM_AUTH_URL?.startsWith("https://") ?? false,
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
     },
     databaseHooks: {
+      session: {
+        create: {
+          // Runs once the password was right: a disabled account gets no session.
+          async before(session) {
+            const { rows } = await pool.query(`SELECT 1 FROM users WHERE id = $1 AND disabled_at IS NOT NULL`, [Number(session.userId)]);
+            if (rows.length > 0) throw new APIError("FORBIDDEN", { message: ACCOUNT_DISABLED });
+          },
+        },
+      },
       account: {
         update: {
           // Any password change through better-auth lifts the "change it on first sign-in" flag.

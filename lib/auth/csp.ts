@@ -31,9 +31,3 @@ export function isPublicPath(pathname: string): boolean {
     pathname.startsWith("/api/v1/")
   );
 }
-
-/** Where to go after signing in: only a same-site path, never `//host` or a URL. */
-export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/datasets";
-  return next;
-}

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as importsRoute from "@/app/api/datasets/[slug]/imports/route";
 import * as pairRoute from "@/app/api/datasets/[slug]/pairs/[pairId]/route";
+import * as decisionsRoute from "@/app/api/v1/pairs/[id]/decisions/route";
 import * as pairsRoute from "@/app/api/datasets/[slug]/pairs/route";
+import * as exportRoute from "@/app/api/exports/[exportId]/route";
+import * as exportProgressRoute from "@/app/api/exports/[exportId]/progress/route";
 import * as runRoute from "@/app/api/runs/[runId]/route";
 import * as modelsRoute from "@/app/settings/models/route";
 import { stopBoss } from "@/lib/jobs/queue";
@@ -13,9 +16,13 @@ import { startSelectRun } from "@/lib/runs/start-select-run";
 import { createDataset, responseIds, type FixtureGroup } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createUser, setDatasetMembers, setUserRole } from "./accounts";
+import { createApiToken } from "./api-tokens";
 import { forgetAuth, getAuth } from "./better-auth";
+import { datasetOfExport, datasetOfRun } from "./resources";
 import { PERMISSIONS, type Role } from "./roles";
+import { CROSS_ORIGIN_REFUSED } from "./same-origin";
 import { requireActor } from "./session";
+import { CLIENT_IP_HEADER } from "./client-ip";
 
 // Per role: what the guard allows, and the lib calls the server actions make behind it
 // (requireActor + the lib call with actor.userId, exactly as app/**/actions.ts do), plus the
@@ -50,7 +57,7 @@ async function signIn(email: string): Promise<string> {
   const res = await (await getAuth()).handler(
     new Request(`${ORIGIN}/api/auth/sign-in/email`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: ORIGIN, "x-forwarded-for": `10.2.0.${Object.keys(cookie).length + 1}` },
+      headers: { "content-type": "application/json", origin: ORIGIN, [CLIENT_IP_HEADER]: `10.2.0.${Object.keys(cookie).length + 1}` },
       body: JSON.stringify({ email, password: PASSWORD }),
     }),
   );
@@ -213,6 +220,31 @@ describe("route handlers over HTTP", () => {
     expect((await get("anonymous", openRun)).status).toBe(401);
   });
 
+  it("a run or export in a hidden dataset answers exactly like a missing id (routes and the cancel actions' guard)", async () => {
+    const { rows } = await t.db.pool.query<{ id: number }>(`INSERT INTO exports (dataset_id, format, config) VALUES ($1, 'trl', '{}') RETURNING id`, [ids.secret]);
+    const secretExport = rows[0]!.id;
+    const missing = 2_000_000_000;
+    const answer = async (res: Response) => ({ status: res.status, body: await res.json() });
+    const hiddenAndMissing = async (call: (id: number) => Promise<Response>, what: string) => {
+      expect(await answer(await call(missing))).toEqual({ status: 404, body: { error: `No ${what} with id ${missing}.` } });
+      return answer(await call(what === "run" ? secretRun : secretExport));
+    };
+    const run = (id: number) => runRoute.GET(request("outsider", `/api/runs/${id}`), ctx({ runId: String(id) }));
+    expect(await hiddenAndMissing(run, "run")).toEqual({ status: 404, body: { error: `No run with id ${secretRun}.` } });
+    const download = (id: number) => exportRoute.GET(request("outsider", `/api/exports/${id}`), ctx({ exportId: String(id) }));
+    expect(await hiddenAndMissing(download, "export")).toEqual({ status: 404, body: { error: `No export with id ${secretExport}.` } });
+    const progress = (id: number) => exportProgressRoute.GET(request("outsider", `/api/exports/${id}/progress`), ctx({ exportId: String(id) }));
+    expect(await hiddenAndMissing(progress, "export")).toEqual({ status: 404, body: { error: `No export with id ${secretExport}.` } });
+    // cancelRunAction / cancelExportAction guard with these lookups.
+    const guard = (permission: "manage" | "export", lookup: () => Promise<{ id: number }>) => requireActor(permission, lookup, headersOf("outsider"));
+    for (const id of [secretRun, missing]) {
+      await expect(guard("manage", () => datasetOfRun(id))).rejects.toMatchObject({ code: "NOT_FOUND", message: `No run with id ${id}.` });
+    }
+    for (const id of [secretExport, missing]) {
+      await expect(guard("export", () => datasetOfExport(id))).rejects.toMatchObject({ code: "NOT_FOUND", message: `No export with id ${id}.` });
+    }
+  });
+
   it("POST /api/datasets/[slug]/imports: admins only (403 for reviewer and viewer, 401 anonymous), before reading the body", async () => {
     const post = (who: Who) =>
       importsRoute.POST(
@@ -227,6 +259,38 @@ describe("route handlers over HTTP", () => {
     }
     const { rows } = await t.db.pool.query(`SELECT count(*)::int AS n FROM prompt_groups WHERE external_id = 'q9'`);
     expect(rows).toEqual([{ n: 0 }]);
+  });
+
+  it("a state-changing request with the session cookie from another origin is refused (CSRF), a same-origin one and a bearer token are not", async () => {
+    const upload = (headers: Record<string, string>, query = "create=1&task=general&filename=x.jsonl") =>
+      importsRoute.POST(
+        request("admin", `/api/datasets/csrf/imports?${query}`, { method: "POST", body: '{"id":"c1","prompts":{"en":"Hi?"},"responses":{"en":["a","b"]}}\n', headers }),
+        ctx({ slug: "csrf" }),
+      );
+    const refused = { status: 403, body: { error: CROSS_ORIGIN_REFUSED } };
+    const answer = async (res: Response) => ({ status: res.status, body: await res.json() });
+    // The reported attack: a text/plain form auto-submitted from a page on another port of the same host.
+    expect(await answer(await upload({ origin: "http://127.0.0.1:8080", "content-type": "text/plain" }))).toEqual(refused);
+    expect(await answer(await upload({ origin: "null", "content-type": "text/plain" }))).toEqual(refused);
+    expect(await answer(await upload({ "sec-fetch-site": "cross-site", "content-type": "text/plain" }))).toEqual(refused);
+    expect(await answer(await upload({ origin: "http://127.0.0.1:8080" }, "prepare=1&filename=x.jsonl"))).toEqual(refused);
+    const { rows } = await t.db.pool.query(`SELECT (SELECT count(*)::int FROM datasets WHERE slug = 'csrf') AS datasets, (SELECT count(*)::int FROM imports) AS imports`);
+    expect(rows).toEqual([{ datasets: 0, imports: 0 }]);
+    const sameOrigin = await upload({ origin: ORIGIN, "sec-fetch-site": "same-origin" });
+    expect(sameOrigin.status).toBe(200);
+    expect(await sameOrigin.json()).toMatchObject({ records: 1 });
+
+    const pair = await pairOf(ids.open ?? 0);
+    const decide = (headers: Record<string, string>, who: Who = "reviewer") =>
+      decisionsRoute.POST(
+        request(who, `/api/v1/pairs/${pair.id}/decisions`, { method: "POST", body: JSON.stringify({ expectedVersion: pair.version, decision: { action: "flag", reason: "csrf" } }), headers: { "content-type": "application/json", ...headers } }),
+        ctx({ id: String(pair.id) }),
+      );
+    expect(await answer(await decide({ origin: "http://evil.example" }))).toEqual(refused);
+    expect((await t.db.pool.query(`SELECT 1 FROM pair_decisions WHERE reason = 'csrf'`)).rowCount).toBe(0);
+    // An API token is no ambient credential: the Origin does not matter.
+    const { token } = await createApiToken(t.db, ids.reviewer ?? 0, "csrf test");
+    expect((await decide({ origin: "http://evil.example", authorization: `Bearer ${token}` }, "anonymous")).status).toBe(201);
   });
 
   it("GET /settings/models (test connection with the stored key): admins only", async () => {

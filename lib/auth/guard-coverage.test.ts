@@ -13,6 +13,11 @@ const API_GUARD_MODULE = "api/v1/_lib/guard.ts";
 const API_GUARD_HELPERS = ["withApiActor", "withApiDataset", "withApiRecord"];
 const GUARDS = ["requireActor", "requireRouteActor", "requireApiActor", ...API_GUARD_HELPERS];
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+// State-changing handlers must use a guard that also refuses cross-origin cookie requests (CSRF,
+// issue 16): requireActor alone does not look at the request's Origin.
+const MUTATING_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const ORIGIN_CHECKING_GUARDS = ["requireRouteActor", "requireApiActor", ...API_GUARD_HELPERS];
+const LIB_AUTH = path.resolve(__dirname);
 
 function walk(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -83,6 +88,21 @@ describe("every server action and route handler calls the auth guard", () => {
     });
   }
 
+  for (const f of routeModules) {
+    it(`state-changing route handlers in app/${f.rel} check the Origin`, () => {
+      const mutating = exportedFunctions(f.source, f.rel).filter((h) => MUTATING_METHODS.has(h.name));
+      const unchecked = mutating.filter((h) => !callsGuard(h.body, ORIGIN_CHECKING_GUARDS)).map((h) => h.name);
+      expect(unchecked, `POST/PUT/PATCH/DELETE handlers without requireRouteActor(...) / withApi*(...) in app/${f.rel}`).toEqual([]);
+    });
+  }
+
+  it("the guards of state-changing route handlers call assertSameOrigin (the one CSRF check)", () => {
+    const fn = (file: string, name: string) => exportedFunctions(readFileSync(path.join(LIB_AUTH, file), "utf8"), file).find((h) => h.name === name)?.body;
+    expect(callsGuard(fn("route-guard.ts", "requireRouteActor"), ["assertSameOrigin"])).toBe(true);
+    expect(callsGuard(fn("bearer.ts", "actorFromRequest"), ["assertSameOrigin"])).toBe(true);
+    expect(callsGuard(fn("bearer.ts", "requireApiActor"), ["actorFromRequest"])).toBe(true);
+  });
+
   it(`the /api/v1 guard helpers in app/${API_GUARD_MODULE} exist and call requireApiActor themselves`, () => {
     const guardModule = files.find((f) => f.rel === API_GUARD_MODULE);
     expect(guardModule, `app/${API_GUARD_MODULE}`).toBeDefined();
@@ -123,5 +143,13 @@ export async function DELETE(request: Request) { const guard = withApiActor; ret
 export const OPTIONS = async (request: Request) => wrapped(request, "withApiDataset");`;
     const result = exportedFunctions(src).map((h) => [h.name, callsGuard(h.body)]);
     expect(result).toEqual([["GET", true], ["POST", false], ["PUT", true], ["PATCH", true], ["DELETE", false], ["OPTIONS", false]]);
+  });
+
+  it("takes requireActor alone as no CSRF check for a state-changing handler", () => {
+    const src = `
+export async function POST(request: Request) { await requireActor("manage", undefined, request.headers); return new Response(null); }
+export async function DELETE(request: Request) { const auth = await requireRouteActor(request, "manage"); return auth.denied ?? new Response(null); }`;
+    const result = exportedFunctions(src).map((h) => [h.name, callsGuard(h.body), callsGuard(h.body, ORIGIN_CHECKING_GUARDS)]);
+    expect(result).toEqual([["POST", true, false], ["DELETE", true, true]]);
   });
 });

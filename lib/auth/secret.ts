@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { ensurePrivateDir } from "@/lib/db/private-files";
 import { env } from "@/lib/env";
 
 /**
@@ -16,7 +17,7 @@ export function authSecret(): string {
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err;
   }
-  mkdirSync(e.CM_DATA_DIR, { recursive: true });
+  ensurePrivateDir(e.CM_DATA_DIR);
   try {
     writeFileSync(file, randomBytes(32).toString("base64url") + "\n", { mode: 0o600, flag: "wx" });
   } catch (err) {

@@ -35,12 +35,15 @@ export async function currentActor(requestHeaders?: Headers): Promise<Actor | nu
   return user ? toActor(user, "session") : null;
 }
 
-/** A dataset slug, id, `{ id }`, or a lookup run only once the user is known (e.g. a run's dataset). */
 export const MUST_CHANGE_PASSWORD = "Change your one-time password first (/account/password).";
 
-export type DatasetRef = string | number | { id: number } | (() => Promise<{ id: number }>);
+/**
+ * A dataset slug, id, `{ id }`, or a lookup run only once the user is known (e.g. a run's dataset);
+ * `missing` is the 404 message when the dataset is hidden from the user.
+ */
+export type DatasetRef = string | number | { id: number; missing?: string } | (() => Promise<{ id: number; missing?: string }>);
 
-async function resolveDataset(ref: DatasetRef): Promise<{ id: number }> {
+async function resolveDataset(ref: DatasetRef): Promise<{ id: number; missing?: string }> {
   if (typeof ref === "function") return ref();
   if (typeof ref === "object") return ref;
   if (typeof ref === "number") return { id: ref };

@@ -4,11 +4,11 @@ import { isRole } from "./roles";
 
 export type UserRow = { id: number; email: string; name: string; role: string; mustChangePassword: boolean };
 
-/** The signed-in user's current row: a role change or deletion applies at the next request. */
+/** The signed-in user's current row: a role change, deletion or disabling applies at the next request. */
 export async function loadUser(userId: number): Promise<UserRow | null> {
   const { pool } = await getDatabase();
   const { rows } = await pool.query<UserRow>(
-    `SELECT id, email, name, role::text AS role, must_change_password AS "mustChangePassword" FROM users WHERE id = $1`,
+    `SELECT id, email, name, role::text AS role, must_change_password AS "mustChangePassword" FROM users WHERE id = $1 AND disabled_at IS NULL`,
     [userId],
   );
   return rows[0] ?? null;

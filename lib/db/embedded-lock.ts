@@ -1,5 +1,6 @@
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { join } from "node:path";
+import { ensurePrivateDir, writePrivateFile } from "./private-files";
 
 export type LockInfo = { pid: number; port: number | null; startedAt: string };
 
@@ -7,11 +8,14 @@ export function lockPath(dataDir: string): string {
   return join(dataDir, "embedded.lock.json");
 }
 
-/** Atomically claims the data directory; false when another process holds the lock file. */
+/**
+ * Atomically claims the data directory (created, or made, private to this user: 0700); false when
+ * another process holds the lock file.
+ */
 export function tryClaim(dataDir: string): boolean {
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   try {
-    const fd = openSync(lockPath(dataDir), "wx");
+    const fd = openSync(lockPath(dataDir), "wx", 0o600);
     const info: LockInfo = { pid: process.pid, port: null, startedAt: new Date().toISOString() };
     writeSync(fd, JSON.stringify(info));
     closeSync(fd);
@@ -32,7 +36,7 @@ export function readLock(dataDir: string): LockInfo | null {
 
 export function publishPort(dataDir: string, port: number): void {
   const info: LockInfo = { pid: process.pid, port, startedAt: new Date().toISOString() };
-  writeFileSync(lockPath(dataDir), JSON.stringify(info));
+  writePrivateFile(lockPath(dataDir), JSON.stringify(info));
 }
 
 export function releaseLock(dataDir: string): void {

@@ -1,9 +1,12 @@
+import { readFileSync } from "node:fs";
 import { connect } from "node:net";
 import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { AppError } from "@/lib/errors";
+import { newSecret } from "./pglite-auth";
 import { PGliteServer } from "./pglite-server";
+import { makeTreePrivate, writePrivateFile } from "./private-files";
 import { isAlive, publishPort, readLock, releaseLock, removeStaleLock, tryClaim } from "./embedded-lock";
 
 export type EmbeddedDatabase = {
@@ -15,8 +18,27 @@ export type EmbeddedDatabase = {
 
 const WAIT_FOR_OWNER_MS = 30_000;
 
-function urlFor(port: number): string {
-  return `postgresql://postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
+/** The connection URL of a served PGlite: loopback, with the secret its clients must present. */
+export function embeddedUrl(port: number, secret: string): string {
+  return `postgresql://postgres:${encodeURIComponent(secret)}@127.0.0.1:${port}/postgres?sslmode=disable`;
+}
+
+/** Where the owner keeps the wire port's secret (mode 0600, new at every start). */
+export function secretPath(dataDir: string): string {
+  return join(dataDir, "embedded-secret");
+}
+
+/** The secret of the embedded database another process of this user serves from `dir`. */
+export function readEmbeddedSecret(dir: string): string {
+  try {
+    return readFileSync(secretPath(dir), "utf8").trim();
+  } catch (e) {
+    throw new AppError(
+      "DATABASE_LOCKED",
+      `The embedded database in ${dir} is open in another process, but its secret ${secretPath(dir)} cannot be read ` +
+        `(${(e as NodeJS.ErrnoException).code ?? String(e)}); run this as the user who started it.`,
+    );
+  }
 }
 
 function portAnswers(port: number): Promise<boolean> {
@@ -29,11 +51,16 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
-/** Serves a PGlite database over the Postgres wire protocol on a free loopback port. */
-export async function servePGlite(dataDir: string | null): Promise<{ port: number; stop(): Promise<void> }> {
+/**
+ * Serves a PGlite database over the Postgres wire protocol on a free loopback port, to clients that
+ * present `secret` as their password (see embeddedUrl).
+ */
+export async function servePGlite(dataDir: string | null, secret: string): Promise<{ port: number; stop(): Promise<void> }> {
   // pg_trgm serves the trigram search indexes (migration 20261129120200_review_bulk_search).
   const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
-  const server = new PGliteServer(db);
+  // Files PGlite made before (or with a loose umask) become this user's only.
+  if (dataDir) makeTreePrivate(dataDir);
+  const server = new PGliteServer(db, secret);
   const port = await server.listen();
   return {
     port,
@@ -46,7 +73,9 @@ export async function servePGlite(dataDir: string | null): Promise<{ port: numbe
 
 async function becomeOwner(dir: string): Promise<EmbeddedDatabase> {
   try {
-    const served = await servePGlite(join(dir, "pgdata"));
+    const secret = newSecret();
+    writePrivateFile(secretPath(dir), `${secret}\n`);
+    const served = await servePGlite(join(dir, "pgdata"), secret);
     publishPort(dir, served.port);
     let closed = false;
     const close = async () => {
@@ -59,7 +88,7 @@ async function becomeOwner(dir: string): Promise<EmbeddedDatabase> {
     for (const signal of ["SIGINT", "SIGTERM"] as const) {
       process.once(signal, () => void close().finally(() => process.exit(130)));
     }
-    return { url: urlFor(served.port), owner: true, close };
+    return { url: embeddedUrl(served.port, secret), owner: true, close };
   } catch (e) {
     releaseLock(dir);
     throw e;
@@ -81,7 +110,7 @@ export async function openEmbedded(dataDir: string, opts: { waitMs?: number } = 
       continue;
     }
     if (lock?.port && (await portAnswers(lock.port))) {
-      return { url: urlFor(lock.port), owner: false, close: async () => {} };
+      return { url: embeddedUrl(lock.port, readEmbeddedSecret(dir)), owner: false, close: async () => {} };
     }
     if (Date.now() > deadline) {
       throw new AppError(

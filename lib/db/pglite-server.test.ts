@@ -1,14 +1,16 @@
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { servePGlite } from "./embedded";
+import { embeddedUrl, servePGlite } from "./embedded";
+import { newSecret } from "./pglite-auth";
 
 let served: Awaited<ReturnType<typeof servePGlite>>;
 let url: string;
+const secret = newSecret();
 
 beforeAll(async () => {
-  served = await servePGlite(null);
-  url = `postgresql://postgres@127.0.0.1:${served.port}/postgres`;
+  served = await servePGlite(null, secret);
+  url = embeddedUrl(served.port, secret);
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   await c.query("CREATE TABLE t (id serial PRIMARY KEY, v int NOT NULL)");
@@ -21,6 +23,37 @@ async function clients(n: number): Promise<pg.Client[]> {
   await Promise.all(list.map((c) => c.connect()));
   return list;
 }
+
+describe("the wire port's secret", () => {
+  const attempt = async (connectionString: string) => {
+    const c = new pg.Client({ connectionString });
+    try {
+      await c.connect();
+      return (await c.query<{ n: number }>("SELECT count(*)::int AS n FROM t")).rows[0]!.n >= 0 ? "in" : "?";
+    } catch (e) {
+      return (e as { code?: string }).code ?? String(e);
+    } finally {
+      await c.end().catch(() => {});
+    }
+  };
+
+  it("refuses clients without it (no password, a wrong one, any user name) with invalid_password", async () => {
+    const port = served.port;
+    expect(await attempt(`postgresql://postgres@127.0.0.1:${port}/postgres`)).toBe("28P01");
+    expect(await attempt(`postgresql://postgres:wrong@127.0.0.1:${port}/postgres`)).toBe("28P01");
+    expect(await attempt(`postgresql://mallory:${secret.slice(0, -1)}@127.0.0.1:${port}/postgres`)).toBe("28P01");
+    expect(await attempt(`postgresql://postgres:${secret}x@127.0.0.1:${port}/postgres`)).toBe("28P01");
+  });
+
+  it("lets clients with it in, and a refused client leaves the others undisturbed", async () => {
+    const [a] = await clients(1);
+    const refused = attempt(`postgresql://postgres:nope@127.0.0.1:${served.port}/postgres`);
+    expect((await a!.query<{ v: number }>("SELECT 41 + 1 AS v")).rows[0]!.v).toBe(42);
+    expect(await refused).toBe("28P01");
+    expect(await attempt(url)).toBe("in");
+    await a!.end();
+  });
+});
 
 describe("PGlite served to many connections", () => {
   it("never mixes up the extended-protocol messages of concurrent connections", async () => {

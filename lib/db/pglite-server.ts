@@ -1,10 +1,13 @@
 import { createServer, type Server, type Socket } from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
+import { ASK_PASSWORD, passwordMatches, passwordRefused } from "./pglite-auth";
 
 // Serves one PGlite instance over the Postgres wire protocol to any number of connections.
 // PGlite has a single session, so connections take turns: a connection keeps the database from
 // its first message until the backend reports ReadyForQuery with status idle ('I'), i.e. after a
 // whole query cycle or a whole transaction. Messages of two connections never interleave.
+// A connection first proves it knows the server's secret (a cleartext password on loopback); only
+// then does its startup message reach PGlite.
 
 const SSL_REQUEST = 80877103;
 const CANCEL_REQUEST = 80877102;
@@ -17,6 +20,9 @@ class Connection {
   tail: Buffer = Buffer.alloc(0);
   closed = false;
   pumping = false;
+  /** The startup message, held back until the password is checked. */
+  startup: Buffer | null = null;
+  authenticated = false;
 
   constructor(readonly socket: Socket) {}
 
@@ -63,7 +69,10 @@ export class PGliteServer {
   private readonly waiting: Connection[] = [];
   private readonly connections = new Set<Connection>();
 
-  constructor(private readonly db: PGlite) {}
+  constructor(
+    private readonly db: PGlite,
+    private readonly secret: string,
+  ) {}
 
   async listen(host = "127.0.0.1", port = 0): Promise<number> {
     await this.db.waitReady;
@@ -88,10 +97,31 @@ export class PGliteServer {
     this.connections.add(conn);
     socket.on("data", (chunk: Buffer) => {
       conn.receive(chunk);
-      void this.schedule(conn);
+      if (conn.authenticated || this.authenticate(conn)) void this.schedule(conn);
     });
     socket.on("error", () => socket.destroy());
     socket.on("close", () => void this.drop(conn));
+  }
+
+  /** Asks for the password after the startup message; true once it matched (the startup then runs). */
+  private authenticate(conn: Connection): boolean {
+    if (conn.startup === null) {
+      const startup = conn.queue.shift();
+      if (!startup) return false;
+      conn.startup = startup;
+      conn.socket.write(ASK_PASSWORD);
+    }
+    const reply = conn.queue.shift();
+    if (!reply) return false;
+    if (!passwordMatches(reply, this.secret)) {
+      conn.closed = true;
+      conn.queue.length = 0;
+      conn.socket.end(passwordRefused());
+      return false;
+    }
+    conn.authenticated = true;
+    conn.queue.unshift(conn.startup);
+    return true;
   }
 
   private async schedule(conn: Connection): Promise<void> {

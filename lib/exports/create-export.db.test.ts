@@ -14,6 +14,7 @@ import { createExport } from "./create-export";
 import { openExportDownload } from "./download";
 import { buildExportFixture, type ExportFixture } from "./export-fixture";
 import { getExport } from "./queries";
+import { databaseExportDir } from "./location";
 
 let t: TestDatabase;
 let f: ExportFixture;
@@ -76,7 +77,8 @@ describe("createExport", () => {
 
     const row = await getExport(t.db, snap.exportId);
     expect(row.status).toBe("succeeded");
-    expect(row.location).toBe(path.join(root, String(snap.exportId)));
+    // Under this database's own folder, so databases sharing the export directory never collide.
+    expect(row.location).toBe(path.join(await databaseExportDir(t.db, root), String(snap.exportId)));
     expect(row.lastDecisionId).toBe(decision.decisionId);
     const runs = (await t.db.pool.query<{ id: number }>(`SELECT id FROM pipeline_runs ORDER BY id`)).rows.map((r) => r.id);
     expect(row.runIds).toEqual(runs);

@@ -6,7 +6,7 @@ import { FORMAT_SPECS, usesSingleFile, writeExport, type ExportManifest, type Ex
 import type { ExportConfig } from "./config";
 import { ExportCancelled, ExportProgress, type ProgressListener } from "./export-progress";
 import { readExportSnapshot } from "./export-snapshot";
-import { exportRoot, fileInExport } from "./location";
+import { databaseExportDir, exportRoot, fileInExport } from "./location";
 
 export type RunExportOptions = {
   onProgress?: ProgressListener;
@@ -38,14 +38,15 @@ export function partialLocation(location: string, claimedBy: string): string {
 
 /**
  * Writes an export this process holds (`claimed_by`), from one database snapshot, into a partial
- * directory that is renamed to `<root>/<exportId>` only when every file is complete; then stores
+ * directory that is renamed to `<root>/<database id>/<exportId>` only when every file is complete; then stores
  * counts, file hashes, run ids and the last decision id. A failed or cancelled export keeps its row
  * (with the error) and leaves no files behind.
  */
 export async function executeExport(db: Database, held: HeldExport, options: RunExportOptions): Promise<ExportSnapshot> {
   const { exportId, config, claimedBy } = held;
   const dataset = await db.prisma.dataset.findUniqueOrThrow({ where: { id: held.datasetId }, select: { slug: true } });
-  const location = path.join(options.root ?? exportRoot(), String(exportId));
+  const databaseDir = await databaseExportDir(db, options.root ?? exportRoot());
+  const location = path.join(databaseDir, String(exportId));
   const partial = partialLocation(location, claimedBy);
   const mine = { id: exportId, claimedBy };
   let renamed = false;
@@ -55,7 +56,9 @@ export async function executeExport(db: Database, held: HeldExport, options: Run
       throw new AppError("CONFLICT", `${location} already exists; is CM_EXPORT_DIR shared with another database?`);
     }
     await rm(partial, { recursive: true, force: true });
-    await mkdir(partial, { recursive: true });
+    // Private to the app's user: the folders 0700, the files read-only to it (0400).
+    await mkdir(databaseDir, { recursive: true, mode: 0o700 });
+    await mkdir(partial, { recursive: true, mode: 0o700 });
     const hasSplit = config.testSplit !== null;
     const out = usesSingleFile(config.format, hasSplit) ? path.join(partial, `train.${FORMAT_SPECS[config.format].extension}`) : partial;
     const progress = new ExportProgress(db, exportId, claimedBy, options.progressIntervalMs ?? 1_000, options.onProgress);
@@ -74,7 +77,7 @@ export async function executeExport(db: Database, held: HeldExport, options: Run
       });
       return { manifest, ...facts };
     });
-    await Promise.all(result.manifest.files.map((f) => chmod(fileInExport(partial, f.path), 0o444)));
+    await Promise.all(result.manifest.files.map((f) => chmod(fileInExport(partial, f.path), 0o400)));
     await rename(partial, location);
     renamed = true;
     const saved = await db.prisma.export.updateMany({

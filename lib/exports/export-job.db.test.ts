@@ -9,6 +9,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { cancelExport } from "./cancel-export";
 import { createExport, queueExport, runQueuedExport } from "./create-export";
 import { partialLocation } from "./execute-export";
+import { databaseExportDir } from "./location";
 import { ExportCancelled } from "./export-progress";
 import { buildExportFixture, type ExportFixture } from "./export-fixture";
 import { getExportProgress } from "./queries";
@@ -17,12 +18,14 @@ import { thisProcess } from "./worker-id";
 let t: TestDatabase;
 let f: ExportFixture;
 let root: string;
+let snapshots: string;
 
 beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), "cm-export-jobs-"));
   process.env.CM_EXPORT_DIR = root;
   t = await createTestDatabase();
   f = await buildExportFixture(t.db);
+  snapshots = await databaseExportDir(t.db, root);
 });
 afterAll(async () => {
   await t.drop();
@@ -35,7 +38,9 @@ const progressOf = async (exportId: number): Promise<Seen> => {
   return { status, rowsDone, rowsTotal };
 };
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-const leftovers = async () => (await readdir(root)).filter((name) => name.includes(".partial"));
+/** The names in this database's snapshot folder (none before its first export). */
+const snapshotNames = async () => readdir(snapshots).catch(() => [] as string[]);
+const leftovers = async () => (await snapshotNames()).filter((name) => name.includes(".partial"));
 
 async function fileHashes(location: string, files: { path: string }[]): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -60,7 +65,7 @@ describe("an export queued from the UI", () => {
 
     const row = await t.db.prisma.export.findUniqueOrThrow({ where: { id: exportId } });
     expect({ status: row.status, rowsDone: row.rowsDone, rowsTotal: row.rowsTotal, claimedBy: row.claimedBy, location: row.location }).toEqual({
-      status: "succeeded", rowsDone: 7, rowsTotal: 7, claimedBy: thisProcess(), location: path.join(root, String(exportId)),
+      status: "succeeded", rowsDone: 7, rowsTotal: 7, claimedBy: thisProcess(), location: path.join(snapshots, String(exportId)),
     });
     expect(row.counts).toEqual({ ar: { train: 1, test: 0 }, de: { train: 4, test: 0 }, zh: { train: 2, test: 0 } });
     expect(row.startedAt).not.toBeNull();
@@ -79,7 +84,7 @@ describe("an export queued from the UI", () => {
     expect(await cancelExport(t.db, exportId)).toEqual({ status: "cancelled" });
     expect(await runQueuedExport(t.db, exportId)).toBeNull();
     expect(await progressOf(exportId)).toEqual({ status: "cancelled", rowsDone: 0, rowsTotal: 0 });
-    expect((await readdir(root)).filter((name) => name.startsWith(String(exportId)))).toEqual([]);
+    expect((await snapshotNames()).filter((name) => name.startsWith(String(exportId)))).toEqual([]);
   });
 
   it("stops a running export at its next progress write and leaves no files", async () => {
@@ -97,7 +102,7 @@ describe("an export queued from the UI", () => {
     expect({ status: row.status, rowsDone: row.rowsDone, cancelRequested: row.cancelRequested, error: row.error, files: row.files }).toEqual({
       status: "cancelled", rowsDone: 4, cancelRequested: true, error: null, files: null,
     });
-    expect((await readdir(root)).filter((name) => name.startsWith(String(exportId)))).toEqual([]);
+    expect((await snapshotNames()).filter((name) => name.startsWith(String(exportId)))).toEqual([]);
     // Cancelling a finished export changes nothing.
     expect(await cancelExport(t.db, exportId)).toEqual({ status: "cancelled" });
     await expect(cancelExport(t.db, 999_999)).rejects.toThrow("No export 999999");
@@ -135,7 +140,7 @@ describe("an export whose worker dies mid-way (kill -9)", () => {
 
     const crashed = await t.db.prisma.export.findUniqueOrThrow({ where: { id: exportId } });
     expect({ status: crashed.status, rowsDone: crashed.rowsDone, rowsTotal: crashed.rowsTotal }).toEqual({ status: "running", rowsDone: 4, rowsTotal: 7 });
-    const location = path.join(root, String(exportId));
+    const location = path.join(snapshots, String(exportId));
     expect(await leftovers()).toEqual([path.basename(partialLocation(location, crashed.claimedBy!))]);
     // As if it had also died between renaming its directory and recording success.
     await mkdir(location);

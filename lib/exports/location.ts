@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -6,6 +7,17 @@ import { AppError } from "@/lib/errors";
 export function exportRoot(): string {
   const e = env();
   return path.resolve(e.CM_EXPORT_DIR ?? path.join(e.CM_DATA_DIR, "exports"));
+}
+
+/**
+ * The folder of this database's snapshots: `<root>/<database id>` (the random id its migration
+ * stored in database_identity), so two databases sharing an export directory never collide.
+ * Snapshots written before it (`<root>/<export id>`) stay where their row's `location` says.
+ */
+export async function databaseExportDir(db: Pick<Database, "pool">, root: string): Promise<string> {
+  const { rows } = await db.pool.query<{ id: string }>(`SELECT id FROM database_identity ORDER BY id LIMIT 1`);
+  if (!rows[0]) throw new Error("database_identity is empty; the migration 20261206123000_database_identity was not applied");
+  return path.join(root, rows[0].id);
 }
 
 /**

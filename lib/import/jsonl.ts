@@ -8,6 +8,20 @@ import type { ImportItem } from "./types";
 
 const SPACE = 0x20;
 const TAB = 0x09;
+/** Deeper records are refused per line: storing one (jsonb, rejects) would overflow the stack. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Whether arrays and objects nest deeper than `max` levels (iteratively: any depth is safe here). */
+function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth >= max) return true;
+    for (const item of Array.isArray(v) ? v : Object.values(v)) if (item !== null && typeof item === "object") stack.push([item, depth + 1]);
+  }
+  return false;
+}
 
 /** JSON Lines: one record per line; every line is decoded and parsed on its own. */
 export async function* readJsonLines(
@@ -33,6 +47,10 @@ export async function* readJsonLines(
         value = JSON.parse(text);
       } catch (error) {
         sink.invalid(lineNo, [{ field: null, message: describeJsonError(error, text) }], text);
+        return;
+      }
+      if (nestsDeeperThan(value, MAX_JSON_DEPTH)) {
+        sink.invalid(lineNo, [{ field: null, message: `arrays and objects nest deeper than ${MAX_JSON_DEPTH} levels` }], text);
         return;
       }
       sink.record(lineNo, value, () => text);

@@ -7,9 +7,10 @@ import { cancelRun } from "@/lib/runs/create-select-run";
 import { ZBulkSpec, type BulkSpec } from "./bulk";
 import { createBulkJob } from "./bulk-job";
 import { ZPairFilter, type PairFilter } from "./table";
+import { ZId } from "@/lib/input-limits";
 
 export const ZBulkStart = z.object({ slug: z.string(), filter: ZPairFilter, spec: ZBulkSpec });
-export const ZBulkCancel = z.object({ slug: z.string(), runId: z.number().int().positive() });
+export const ZBulkCancel = z.object({ slug: z.string(), runId: ZId });
 
 /** Records a bulk job over the whole filter result and queues it for the workers. */
 export async function startBulkInDataset(input: z.infer<typeof ZBulkStart>, userId: number | null = null): Promise<{ runId: number; total: number }> {

@@ -2,15 +2,16 @@ import { z } from "zod";
 import { getDatabase, type Database } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
 import { isAppError } from "@/lib/errors";
+import { ZCount, ZId } from "@/lib/input-limits";
 import { decidePair } from "./decide";
 import { getPairDetail, type PairDetail } from "./detail";
 import { ZDecide, type TDecide } from "./schemas";
 import { undoDecision } from "./undo";
 
 export const ZUndo = z.object({
-  pairId: z.number().int().positive(),
-  decisionId: z.number().int().positive(),
-  expectedVersion: z.number().int().nonnegative(),
+  pairId: ZId,
+  decisionId: ZId,
+  expectedVersion: ZCount,
 });
 export type TUndo = z.infer<typeof ZUndo>;
 export { ZDecide };

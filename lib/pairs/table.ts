@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { hasNul, MAX_ID } from "@/lib/input-limits";
 import { LOW_CONS, PAIR_FLAGS, SORT_COLUMNS, type PairFlag, type SortColumn } from "./constants";
 
 export { LOW_CONS, PAIR_FLAGS, SORT_COLUMNS, type PairFlag, type SortColumn };
@@ -24,7 +25,7 @@ export const ZPairFilter = z.object({
   minMargin: opt(z.coerce.number().finite()),
   maxMargin: opt(z.coerce.number().finite()),
   flags: z.preprocess(list, z.array(z.enum(PAIR_FLAGS))).catch([]),
-  q: opt(z.string().max(200).transform((s) => s.trim())),
+  q: opt(z.string().max(200).refine((s) => !hasNul(s)).transform((s) => s.trim())),
 });
 export type PairFilter = z.infer<typeof ZPairFilter>;
 
@@ -52,7 +53,7 @@ function decodeCursor(s: string): Cursor | null {
     const v: unknown = JSON.parse(Buffer.from(s, "base64url").toString("utf8"));
     if (!Array.isArray(v) || v.length !== 2) return null;
     const [value, id] = v as unknown[];
-    if (!Number.isInteger(id) || (id as number) < 0) return null;
+    if (!Number.isInteger(id) || (id as number) < 0 || (id as number) > MAX_ID) return null;
     if (value !== null && (typeof value !== "number" || !Number.isFinite(value))) return null;
     return { value: value as number | null, id: id as number };
   } catch {

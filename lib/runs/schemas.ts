@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZSelectConfig } from "@/lib/pipeline";
+import { ZIdParam } from "@/lib/input-limits";
 
 export const ZSelectRunConfig = ZSelectConfig.extend({
   /** Vectors for the `embedding` scorer; null = the offline hashed embedder. */
@@ -9,4 +10,4 @@ export const ZSelectRunConfig = ZSelectConfig.extend({
 export type TSelectRunConfig = z.output<typeof ZSelectRunConfig>;
 export type TSelectRunConfigInput = z.input<typeof ZSelectRunConfig>;
 
-export const ZRunId = z.coerce.number().int().positive();
+export const ZRunId = ZIdParam;

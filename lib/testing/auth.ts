@@ -1,5 +1,7 @@
 import { afterAll, beforeAll } from "vitest";
-import { forgetAuth, getAuth } from "@/lib/auth/better-auth";
+import { handleAuthRequest } from "@/lib/auth/auth-handler";
+import { forgetAuth } from "@/lib/auth/better-auth";
+import { CLIENT_IP_HEADER } from "@/lib/auth/client-ip";
 import type { Database } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "./test-db";
 
@@ -24,12 +26,15 @@ export function authTestDatabase(): { readonly db: Database } {
   };
 }
 
-/** A same-origin POST to better-auth's handler, as the browser sends it, from client address `ip`. */
+/**
+ * A same-origin POST to the auth route's handler, as the browser sends it, from client address `ip`
+ * (as scripts/next-server.ts records it; `headers` may override it).
+ */
 export async function postAuth(path: string, body: unknown, ip: string, headers: Record<string, string> = {}): Promise<Response> {
-  return (await getAuth()).handler(
+  return handleAuthRequest(
     new Request(`${AUTH_ORIGIN}/api/auth${path}`, {
       method: "POST",
-      headers: { "content-type": "application/json", origin: AUTH_ORIGIN, "x-forwarded-for": ip, ...headers },
+      headers: { "content-type": "application/json", origin: AUTH_ORIGIN, [CLIENT_IP_HEADER]: ip, ...headers },
       body: JSON.stringify(body),
     }),
   );

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { closeDatabase, getDatabase, type Database } from "@/lib/db/client";
-import { servePGlite } from "@/lib/db/embedded";
+import { embeddedUrl, servePGlite } from "@/lib/db/embedded";
+import { newSecret } from "@/lib/db/pglite-auth";
 import { setDatabaseUrl } from "@/lib/env";
 
 export const TEST_POSTGRES = "postgresql://postgres@127.0.0.1:5432";
@@ -32,8 +33,9 @@ async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<
 }
 
 async function createPGliteDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const served = await servePGlite(null);
-  return { url: `postgresql://postgres@127.0.0.1:${served.port}/postgres?sslmode=disable`, drop: () => served.stop() };
+  const secret = newSecret();
+  const served = await servePGlite(null, secret);
+  return { url: embeddedUrl(served.port, secret), drop: () => served.stop() };
 }
 
 /** A fresh, migrated database of its own for one test file; `drop()` removes it. */

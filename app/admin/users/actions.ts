@@ -3,11 +3,12 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/action";
-import { createUser, setDatasetMembers, setUserRole, ZNewUser } from "@/lib/auth/accounts";
+import { createUser, resetPassword, setDatasetMembers, setUserDisabled, setUserRole, ZNewUser } from "@/lib/auth/accounts";
 import { ROLES } from "@/lib/auth/roles";
 import { requireActor } from "@/lib/auth/session";
 import { ZSlug } from "@/lib/datasets/schemas";
 import { getDatabase } from "@/lib/db/client";
+import { ZId } from "@/lib/input-limits";
 
 export async function createUserAction(input: unknown) {
   const result = await runAction(ZNewUser, input, async (user) => {
@@ -20,7 +21,7 @@ export async function createUserAction(input: unknown) {
 }
 
 export async function setRoleAction(input: unknown) {
-  const result = await runAction(z.object({ userId: z.number().int().positive(), role: z.enum(ROLES) }), input, async ({ userId, role }) => {
+  const result = await runAction(z.object({ userId: ZId, role: z.enum(ROLES) }), input, async ({ userId, role }) => {
     const actor = await requireActor("manage");
     await setUserRole(await getDatabase(), userId, role, actor.userId);
     return { userId, role };
@@ -38,4 +39,25 @@ export async function setMembersAction(input: unknown) {
   });
   if (result.ok) revalidatePath("/admin/users");
   return result;
+}
+
+const ZUserId = z.object({ userId: ZId });
+
+/** Disables or enables an account; disabling ends its sessions and revokes its API tokens. */
+export async function setDisabledAction(input: unknown) {
+  const result = await runAction(ZUserId.extend({ disabled: z.boolean() }), input, async ({ userId, disabled }) => {
+    const actor = await requireActor("manage");
+    return setUserDisabled(await getDatabase(), { userId }, disabled, actor.userId);
+  });
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
+}
+
+/** A new one-time password, shown once to the admin; the user's sessions end and tokens are revoked. */
+export async function resetPasswordAction(input: unknown) {
+  return runAction(ZUserId, input, async ({ userId }) => {
+    const actor = await requireActor("manage");
+    const { email, password } = await resetPassword(await getDatabase(), { userId }, actor.userId);
+    return { email, oneTimePassword: password };
+  });
 }

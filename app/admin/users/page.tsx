@@ -2,6 +2,7 @@ import { listUsers } from "@/lib/auth/accounts";
 import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { getDatabase } from "@/lib/db/client";
 import { listDatasets } from "@/lib/datasets/queries";
+import { AccountControls } from "./_components/account-controls";
 import { CreateUserForm } from "./_components/create-user-form";
 import { MembersForm } from "./_components/members-form";
 import { RoleSelect } from "./_components/role-select";
@@ -32,18 +33,25 @@ export default async function UsersPage() {
               <th className="py-1 pr-4">Email</th>
               <th className="py-1 pr-4">Name</th>
               <th className="py-1 pr-4">Role</th>
-              <th className="py-1">Restricted datasets</th>
+              <th className="py-1 pr-4">Restricted datasets</th>
+              <th className="py-1">Account</th>
             </tr>
           </thead>
           <tbody>
             {users.map((u) => (
               <tr key={u.id} className="border-t border-slate-100" data-testid={`user-${u.email}`}>
-                <td className="py-1 pr-4 font-mono">{u.email}</td>
+                <td className="py-1 pr-4 font-mono">
+                  {u.email}
+                  {u.disabled && <span className="ml-2 rounded bg-slate-200 px-1 font-sans text-xs text-slate-700">disabled</span>}
+                </td>
                 <td className="py-1 pr-4">{u.name}</td>
                 <td className="py-1 pr-4">
                   <RoleSelect userId={u.id} email={u.email} role={u.role} />
                 </td>
-                <td className="py-1 font-mono text-xs">{u.datasets.join(", ") || "–"}</td>
+                <td className="py-1 pr-4 font-mono text-xs">{u.datasets.join(", ") || "–"}</td>
+                <td className="py-1">
+                  <AccountControls userId={u.id} email={u.email} disabled={u.disabled} />
+                </td>
               </tr>
             ))}
           </tbody>

@@ -7,6 +7,7 @@ const field = "w-full rounded border border-slate-300 bg-white px-2 py-1.5 text-
 function messageFor(status: number, retryAfter: string | null): string {
   if (status === 429) return `Too many sign-in attempts. Try again in ${retryAfter ?? "a few"} seconds.`;
   if (status === 401 || status === 400) return "Wrong email or password.";
+  if (status === 403) return "This account is disabled; ask an admin.";
   return "Sign-in failed; see the server log.";
 }
 

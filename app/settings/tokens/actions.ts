@@ -6,6 +6,7 @@ import { runAction } from "@/lib/action";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { requireActor } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/client";
+import { ZId } from "@/lib/input-limits";
 
 const ZCreate = z.object({ name: z.string().trim().min(1, "give the token a name").max(100, "at most 100 characters") });
 
@@ -22,7 +23,7 @@ export async function createTokenAction(input: unknown) {
 
 /** Revokes one of the user's own tokens; admins may revoke anyone's. */
 export async function revokeTokenAction(input: unknown) {
-  const result = await runAction(z.object({ tokenId: z.number().int().positive() }), input, async ({ tokenId }) => {
+  const result = await runAction(z.object({ tokenId: ZId }), input, async ({ tokenId }) => {
     const actor = await requireActor("read");
     const view = await revokeApiToken(await getDatabase(), tokenId, { userId: actor.userId, anyUser: actor.role === "admin" });
     return { id: view.id, revokedAt: view.revokedAt };

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildExportFixture } from "@/lib/exports/export-fixture";
+import { databaseExportDir } from "@/lib/exports/location";
 import { runCliCaptured } from "@/lib/testing/cli";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 
@@ -55,9 +56,9 @@ describe("cli export", () => {
       chosen: [{ role: "assistant", content: 'Acht Beine. "Genau" 🕷' }],
       rejected: [{ role: "assistant", content: "Sechs Beine." }],
     });
-    const storedPath = path.join(work, "snapshots", String(summary.exportId), "train.jsonl");
+    const storedPath = path.join(await databaseExportDir(t.db, path.join(work, "snapshots")), String(summary.exportId), "train.jsonl");
     expect((await readFile(storedPath)).equals(bytes)).toBe(true);
-    expect([(await stat(storedPath)).mode & 0o777, (await stat(out)).mode & 0o777]).toEqual([0o444, 0o644]);
+    expect([(await stat(storedPath)).mode & 0o777, (await stat(out)).mode & 0o777]).toEqual([0o400, 0o644]);
     expect(r.stderr).toContain("export trl-chat");
   });
 

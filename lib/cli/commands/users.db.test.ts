@@ -78,4 +78,42 @@ describe("cli users", () => {
       delete process.env.CM_API_TOKEN;
     }
   });
+
+  it("reset-password also revokes the account's API tokens", async () => {
+    const created = JSON.parse((await cli(["users", "create", "--email", "tok@lab.example", "--name", "Tok", "--role", "reviewer"])).stdout) as { id: number };
+    await t.db.pool.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'laptop', 'cmas_x', 'hash-1')`, [created.id]);
+    expect((await cli(["users", "reset-password", "--email", "tok@lab.example"])).code).toBe(0);
+    const { rows } = await t.db.pool.query(`SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE user_id = $1`, [created.id]);
+    expect(rows).toEqual([{ revoked: true }]);
+  });
+
+  it("disables and enables an account by email: sessions end and tokens are revoked; the last admin stays enabled", async () => {
+    const created = JSON.parse((await cli(["users", "create", "--email", "dis@lab.example", "--name", "Dis", "--role", "viewer"])).stdout) as { id: number };
+    await t.db.pool.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'laptop', 'cmas_y', 'hash-2')`, [created.id]);
+    await t.db.pool.query(
+      `INSERT INTO auth_sessions (user_id, token, expires_at, updated_at) VALUES ($1, 'dis-session', now() + interval '1 day', now())`,
+      [created.id],
+    );
+    const off = await cli(["users", "disable", "--email", "DIS@lab.example"]);
+    expect(off.code).toBe(0);
+    expect(JSON.parse(off.stdout)).toEqual({ id: created.id, email: "dis@lab.example", name: "Dis", role: "viewer", disabled: true });
+    const state = async () =>
+      (await t.db.pool.query(
+        `SELECT u.disabled_at IS NOT NULL AS disabled, (SELECT count(*)::int FROM auth_sessions WHERE user_id = u.id) AS sessions,
+                (SELECT count(*)::int FROM api_tokens WHERE user_id = u.id AND revoked_at IS NULL) AS tokens FROM users u WHERE u.id = $1`,
+        [created.id],
+      )).rows[0];
+    expect(await state()).toEqual({ disabled: true, sessions: 0, tokens: 0 });
+    expect((await cli(["users", "list"])).stderr).toMatch(/dis@lab\.example +Dis  \(disabled\)/);
+    const on = await cli(["users", "enable", "--email", "dis@lab.example"]);
+    expect(JSON.parse(on.stdout)).toMatchObject({ disabled: false });
+    expect(await state()).toEqual({ disabled: false, sessions: 0, tokens: 0 });
+
+    await t.db.pool.query(`UPDATE users SET disabled_at = now() WHERE role = 'admin' AND email <> 'bo@lab.example'`);
+    const last = await cli(["users", "disable", "--email", "bo@lab.example"]);
+    expect(last.code).toBe(1);
+    expect(last.stderr).toContain("At least one enabled admin must remain.");
+    const unknown = await cli(["users", "disable", "--email", "ghost@lab.example"]);
+    expect(unknown.stderr).toContain("No user with email ghost@lab.example.");
+  });
 });

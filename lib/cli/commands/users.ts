@@ -1,5 +1,5 @@
 import { Option, type Command } from "commander";
-import { createUser, listUsers, oneTimePassword, resetPassword } from "@/lib/auth/accounts";
+import { createUser, listUsers, oneTimePassword, resetPassword, setUserDisabled } from "@/lib/auth/accounts";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { getDatabase } from "@/lib/db/client";
 import { printJson, say } from "../output";
@@ -7,7 +7,7 @@ import { printJson, say } from "../output";
 // Account administration for an operator with access to the database (no signed-in admin needed):
 // the way back in when the only admin's password is lost.
 export function registerUsers(program: Command): void {
-  const users = program.command("users").description("list accounts, create one, or reset a password (local database only)");
+  const users = program.command("users").description("list accounts, create one, reset a password, disable or enable one (local database only)");
 
   users
     .command("list")
@@ -17,7 +17,7 @@ export function registerUsers(program: Command): void {
       const rows = await listUsers(await getDatabase());
       if (opts.json) return printJson(rows.map(({ createdAt, ...u }) => ({ ...u, createdAt: createdAt.toISOString() })));
       const width = Math.max(0, ...rows.map((u) => u.email.length));
-      for (const u of rows) say(`${String(u.id).padStart(4)}  ${u.role.padEnd(8)}  ${u.email.padEnd(width)}  ${u.name}${u.datasets.length ? `  (member of ${u.datasets.join(", ")})` : ""}`);
+      for (const u of rows) say(`${String(u.id).padStart(4)}  ${u.role.padEnd(8)}  ${u.email.padEnd(width)}  ${u.name}${u.disabled ? "  (disabled)" : ""}${u.datasets.length ? `  (member of ${u.datasets.join(", ")})` : ""}`);
     });
 
   users
@@ -34,10 +34,20 @@ export function registerUsers(program: Command): void {
 
   users
     .command("reset-password")
-    .description("replace an account's password with a one-time password (printed once) and sign it out everywhere")
+    .description("replace an account's password with a one-time password (printed once), sign it out everywhere and revoke its API tokens")
     .requiredOption("--email <email>", "the account's sign-in address")
     .action(async (opts: { email: string }) => {
       const { userId, password } = await resetPassword(await getDatabase(), opts.email);
       printJson({ id: userId, email: opts.email.trim().toLowerCase(), oneTimePassword: password });
     });
+
+  for (const [name, disabled] of [["disable", true], ["enable", false]] as const) {
+    users
+      .command(name)
+      .description(disabled ? "refuse the account's sign-in at once: its sessions end and its API tokens are revoked" : "let a disabled account sign in again")
+      .requiredOption("--email <email>", "the account's sign-in address")
+      .action(async (opts: { email: string }) => {
+        printJson(await setUserDisabled(await getDatabase(), { email: opts.email }, disabled));
+      });
+  }
 }

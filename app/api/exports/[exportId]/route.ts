@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { ZIdParam } from "@/lib/input-limits";
 import { requireRouteActor } from "@/lib/auth/route-guard";
 import { datasetOfExport } from "@/lib/auth/resources";
 import { getDatabase } from "@/lib/db/client";
@@ -9,7 +9,7 @@ import { openExportDownload } from "@/lib/exports/download";
 
 export const dynamic = "force-dynamic";
 
-const ZExportId = z.coerce.number().int().positive();
+const ZExportId = ZIdParam;
 const STATUS = { NOT_FOUND: 404, CONFLICT: 409, BAD_INPUT: 400 } as Record<string, number>;
 
 /** GET: the stored export (its single file, or a zip of all files); `?file=<path>` streams one file of it. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
+import { MAX_ID } from "@/lib/input-limits";
 
 /** Opaque page cursors: base64url JSON of the last row's sort key, handed back as `nextCursor`. */
 export function encodeApiCursor(key: unknown): string {
@@ -29,7 +30,7 @@ export const ZLimit = z.coerce
   .default(API_PAGE.default);
 
 /** Cursor over rows in id order. */
-export const ZIdKey = z.object({ id: z.number().int().nonnegative() }).strict();
+export const ZIdKey = z.object({ id: z.number().int().nonnegative().max(MAX_ID) }).strict();
 
 /** A page of results and where the next one starts (null: this was the last page). */
 export type ApiPage<T> = { data: T[]; nextCursor: string | null };

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import { AppError, HTTP_STATUS, isAppError } from "@/lib/errors";
+import { hasNul, ID_MESSAGE, MAX_ID, NUL_MESSAGE, nulPath } from "@/lib/input-limits";
 
 function problems(error: z.ZodError, where: string): string {
   return error.issues
@@ -15,7 +16,10 @@ function problems(error: z.ZodError, where: string): string {
 /** Validates the query string (repeated keys: the first wins); unknown or bad parameters are a 400 naming them. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
   const raw: Record<string, string> = {};
-  for (const [k, v] of new URL(request.url).searchParams) if (!(k in raw)) raw[k] = v;
+  for (const [k, v] of new URL(request.url).searchParams) {
+    if (hasNul(k) || hasNul(v)) throw new AppError("BAD_INPUT", `${hasNul(k) ? "query" : k}: ${NUL_MESSAGE}`);
+    if (!(k in raw)) raw[k] = v;
+  }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) throw new AppError("BAD_INPUT", problems(parsed.error, "query"));
   return parsed.data;
@@ -35,6 +39,8 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
   } catch {
     throw new AppError("BAD_INPUT", "body: not valid JSON");
   }
+  const nul = nulPath(body);
+  if (nul !== null) throw new AppError("BAD_INPUT", `body: ${nul ? `${nul}: ` : ""}${NUL_MESSAGE}`);
   const parsed = schema.safeParse(body);
   if (!parsed.success) throw new AppError("BAD_INPUT", problems(parsed.error, "body"));
   return parsed.data;
@@ -73,4 +79,4 @@ export async function sameAsMissing<T>(check: Promise<T>, message: string): Prom
 }
 
 /** A numeric `{id}` path segment. */
-export const ZPathId = z.coerce.number({ error: "must be a positive integer" }).int("must be a positive integer").positive("must be a positive integer");
+export const ZPathId = z.coerce.number({ error: ID_MESSAGE }).int(ID_MESSAGE).positive(ID_MESSAGE).max(MAX_ID, ID_MESSAGE);

@@ -11,11 +11,12 @@ import { pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { QualityComparison } from "./quality-comparison";
 import { RunPicker } from "./run-picker";
+import { ZIdParam } from "@/lib/input-limits";
 
 export const dynamic = "force-dynamic";
 
 const TABLE_LIMIT = 200;
-const ZRunParam = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), z.coerce.number().int().positive().optional()).catch(undefined);
+const ZRunParam = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), ZIdParam.optional()).catch(undefined);
 const ZCompareParams = z.object({ a: ZRunParam, b: ZRunParam });
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };

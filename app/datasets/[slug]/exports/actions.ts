@@ -9,6 +9,7 @@ import { ZSlug } from "@/lib/datasets/schemas";
 import { cancelExportById } from "@/lib/exports/cancel-export";
 import { ZExportForm } from "@/lib/exports/form";
 import { startExport } from "@/lib/exports/start-export";
+import { ZId } from "@/lib/input-limits";
 
 export async function createExportAction(input: unknown) {
   const result = await runAction(ZExportForm.extend({ slug: ZSlug }), input, async ({ slug, ...request }) => {
@@ -20,7 +21,7 @@ export async function createExportAction(input: unknown) {
 }
 
 export async function cancelExportAction(input: unknown) {
-  const result = await runAction(z.object({ exportId: z.number().int().positive() }), input, async ({ exportId }) => {
+  const result = await runAction(z.object({ exportId: ZId }), input, async ({ exportId }) => {
     const actor = await requireActor("export", () => datasetOfExport(exportId));
     return cancelExportById(exportId, actor.userId);
   });

@@ -9,6 +9,7 @@ import { listPairs } from "@/lib/pairs/queries";
 import { encodeCursor, filterOf, parsePairTableParams, toQuery } from "@/lib/pairs/table";
 import { ReviewGuidelines } from "./_components/review-guidelines";
 import { ReviewQueue } from "./_components/review-queue";
+import { ZIdParam } from "@/lib/input-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -22,7 +23,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
   const can = abilities(await pageActor(dataset));
   const raw = await searchParams;
   const t = { ...parsePairTableParams(raw), after: null, size: QUEUE_PAGE };
-  const at = Number(Array.isArray(raw.at) ? raw.at[0] : raw.at);
+  const at = ZIdParam.catch(0).parse(Array.isArray(raw.at) ? raw.at[0] : raw.at);
   const db = await getDatabase();
   const page = await listPairs(db, dataset.id, t);
   const ids = page.rows.map((r) => r.id);

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
+import { ZIdParam } from "@/lib/input-limits";
 import { requireRouteActor } from "@/lib/auth/route-guard";
 import { datasetOfExport } from "@/lib/auth/resources";
 import { getDatabase } from "@/lib/db/client";
@@ -8,7 +8,7 @@ import { getExportProgress } from "@/lib/exports/queries";
 
 export const dynamic = "force-dynamic";
 
-const ZExportId = z.coerce.number().int().positive();
+const ZExportId = ZIdParam;
 
 /** GET: an export's status and progress, polled by the exports page while it is queued or running. */
 export async function GET(req: Request, ctx: { params: Promise<{ exportId: string }> }) {

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireRouteActor } from "@/lib/auth/route-guard";
 import { getDatabase } from "@/lib/db/client";
+import { ZIdParam } from "@/lib/input-limits";
 import { cancelImport, getImportStatus } from "@/lib/imports/import-status";
 
 export const dynamic = "force-dynamic";
@@ -9,8 +10,8 @@ type Ctx = { params: Promise<{ slug: string; id: string }> };
 
 async function find(ctx: Ctx) {
   const { slug, id } = await ctx.params;
-  const n = Number(id);
-  const row = Number.isInteger(n) && n > 0 ? await getImportStatus(await getDatabase(), n) : null;
+  const n = ZIdParam.safeParse(id);
+  const row = n.success ? await getImportStatus(await getDatabase(), n.data) : null;
   return row && row.datasetSlug === slug ? row : null;
 }
 

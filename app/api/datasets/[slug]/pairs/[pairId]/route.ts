@@ -1,10 +1,10 @@
 import { NextResponse } from "next/server";
-import { z } from "zod";
 import { requireRouteActor } from "@/lib/auth/route-guard";
 import { getDatabase } from "@/lib/db/client";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { isAppError } from "@/lib/errors";
 import { getPairDetail } from "@/lib/pairs/detail";
+import { ZIdParam } from "@/lib/input-limits";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const raw = await params;
   const auth = await requireRouteActor(request, "read", raw.slug);
   if (auth.denied) return auth.denied;
-  const pairId = z.coerce.number().int().positive().safeParse(raw.pairId);
+  const pairId = ZIdParam.safeParse(raw.pairId);
   const dataset = await findDatasetBySlug(raw.slug);
   if (!dataset || !pairId.success) return NextResponse.json({ error: "No such pair." }, { status: 404 });
   try {

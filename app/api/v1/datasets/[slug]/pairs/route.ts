@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listPairs } from "@/lib/pairs/queries";
+import { MAX_ID } from "@/lib/input-limits";
 import { encodeCursor, PAIR_FLAGS, SORT_COLUMNS } from "@/lib/pairs/table";
 import { decodeApiCursor, ZLimit } from "../../../_lib/cursor";
 import { withApiDataset } from "../../../_lib/guard";
@@ -29,7 +30,7 @@ const ZQuery = z.strictObject({
 });
 
 /** The pairs table's cursor: [sort value of the last row, its id]. */
-const ZPairKey = z.tuple([z.number().finite().nullable(), z.number().int().nonnegative()]);
+const ZPairKey = z.tuple([z.number().finite().nullable(), z.number().int().nonnegative().max(MAX_ID)]);
 
 /**
  * GET /api/v1/datasets/{slug}/pairs: effective pairs, filtered like the pairs table, in `sort` order

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZSlug } from "@/lib/datasets/schemas";
+import { ZIdParam } from "@/lib/input-limits";
 
 export const ZUploadParams = z.object({
   slug: ZSlug,
@@ -15,6 +16,6 @@ export const ZUploadParams = z.object({
   /** The file's size in bytes, for a prepared import's progress. */
   size: z.coerce.number().int().nonnegative().optional(),
   /** A prepared status row to run this upload against. */
-  import: z.coerce.number().int().positive().optional(),
+  import: ZIdParam.optional(),
 });
 export type TUploadParams = z.infer<typeof ZUploadParams>;

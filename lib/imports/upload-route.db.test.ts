@@ -81,6 +81,13 @@ describe("POST /api/datasets/{slug}/imports: a body that does not arrive whole i
     expect(await written("whole")).toEqual({ datasets: 1, groups: 3, responses: 6 });
   });
 
+  it("answers 400, not 500, for an import id no integer column can hold", async () => {
+    const body = file(["i1"]);
+    const res = await upload("huge-id", { ...create, import: "2147483648" }, { chunks: [body] }, Buffer.byteLength(body));
+    expect(res.status).toBe(400);
+    expect(await written("huge-id")).toEqual({ datasets: 0, groups: 0, responses: 0 });
+  });
+
   it("refuses a body that ends, between records, before its Content-Length", async () => {
     const body = file(["b1", "b2", "b3"]);
     const res = await upload("cut", create, { chunks: [body] }, Buffer.byteLength(body) + 1000);

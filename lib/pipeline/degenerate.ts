@@ -20,6 +20,7 @@ const CUT_REASONS = new Set(["length", "max_tokens", "max_length"]);
 
 const DIGITS = /\p{Nd}+/gu;
 const SPACE = /\s+/gu;
+const NOT_SPACE = /\S/;
 const PROBE = 48;
 const TAIL = 16_384;
 
@@ -62,7 +63,7 @@ export function isRepetitionLoop(text: string): boolean {
 
 /** The response's defect, checked on its answer (reasoning removed); null when it may be chosen. */
 export function findDefect(answer: string, finishReason: string | null = null): ResponseDefect | null {
-  if (answer.trim() === "") return "empty";
+  if (!NOT_SPACE.test(answer)) return "empty";
   if (isRepetitionLoop(answer)) return "repetition_loop";
   if (finishReason !== null && CUT_REASONS.has(finishReason.toLowerCase())) return "truncated";
   return null;

@@ -16,6 +16,14 @@ describe("measureLanguageShare", () => {
     expect(describeMix(share!.parts)).toBe("98% Thai");
   });
 
+  it("counts another script in the mix, and settles a text written wholly in its script at once", () => {
+    const share = measureLanguageShare(`${"กขคง".repeat(10)} ${"你好".repeat(5)}`, "th")!;
+    expect(share.target).toBe(0.8);
+    expect(describeMix(share.parts)).toBe("80% Thai, 20% Han script");
+    expect(measureLanguageShare("答案是十八，因为三乘以六等于十八。三乘六得十八。", "zh")).toEqual({ target: 1, parts: [{ lang: "zh", share: 1 }] });
+    expect(measureLanguageShare("Three bags of six apples each make eighteen apples.", "bn")?.target).toBe(0);
+  });
+
   it("reads the whole text: a Bengali answer that switches to English is mixed and says so", () => {
     const share = measureLanguageShare(BENGALI + ENGLISH.repeat(3), "bn")!;
     expect(share.target).toBeGreaterThan(0.15);

@@ -5,7 +5,9 @@
  * Letters are those of a known script (script.ts): digits, spaces and punctuation never count.
  * 1. Scripts first: when at least SCRIPT_SETTLES of the letters are in the target's script and that
  *    script tells the target from English (any script but Latin, or English itself), the script share
- *    is the answer. Nearly every response ends here, at the cost of one table lookup per character.
+ *    is the answer; so it is for a Latin-script target when the text has none of the English words no
+ *    other such language writes (ENGLISH_MARKERS). Nearly every response ends here, at the cost of one
+ *    table lookup per character.
  * 2. Otherwise CLD2 splits the prose into runs of one language and the share is the target's letters
  *    over the letters of every run it could name. CLD2 confuses languages written alike on short runs
  *    (Spanish read as Catalan, French as English): a run named as another language in the target's
@@ -15,12 +17,16 @@
 import { cld2Detect, type Cld2Chunk } from "./cld2";
 import { normalizeLanguageTag, sameLanguage } from "./language-codes";
 import { readsAs, withoutMarkup } from "./language";
-import { SCRIPT_CODES, scriptLetters, scriptOfLanguage, scriptSlot, SCRIPTS } from "./script";
+import { SCRIPT_CODES, scriptLetters, scriptOfLanguage, scriptSlot, SCRIPTS, type Script } from "./script";
 
 /** Fewer letters than this say nothing about a mix: the share is null (not measurable). */
 export const MIN_SHARE_LETTERS = 20;
-/** A script share this high settles the share without CLD2 (where the script tells the language). */
-export const SCRIPT_SETTLES = 0.95;
+/**
+ * A script share this high settles the share without CLD2 (where the script tells the language). CLD2
+ * would count at least as much for the target (it reads short Latin tokens inside a run of the
+ * target's script as the target), so a settled response is never mixed at the default threshold.
+ */
+export const SCRIPT_SETTLES = 0.8;
 /** A language holding less than this share is not named in the mix. */
 const MIN_NAMED_SHARE = 0.05;
 const PIVOT = "en";
@@ -98,18 +104,69 @@ function shareByScript(counts: Uint32Array, total: number, want: string, own: nu
   return { target: own, parts };
 }
 
-export function measureLanguageShare(text: string, target: string): LanguageShare | null {
+/**
+ * English words that no other Latin-script language we support writes as a word of its own: a text in
+ * such a language without any of them holds no English run worth the name, so CLD2 is not asked.
+ */
+const ENGLISH_MARKERS = /\b(?:[Tt]he|and|is|of|with|that|which|[Aa]nswer)\b/;
+
+/** Unicode blocks of the scripts most responses are in (letters, marks and digits of their own). */
+const BLOCKS: Partial<Record<Script, string>> = {
+  Cyrillic: "\\u0400-\\u052F", Greek: "\\u0370-\\u03FF\\u1F00-\\u1FFF", Hebrew: "\\u0590-\\u05FF\\uFB1D-\\uFB4F",
+  Arabic: "\\u0600-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF",
+  Devanagari: "\\u0900-\\u097F\\uA8E0-\\uA8FF", Bengali: "\\u0980-\\u09FF", Tamil: "\\u0B80-\\u0BFF", Telugu: "\\u0C00-\\u0C7F",
+  Thai: "\\u0E00-\\u0E7F", Hangul: "\\u1100-\\u11FF\\u3130-\\u318F\\uAC00-\\uD7AF",
+  Han: "\\u2E80-\\u2FDF\\u3000-\\u30FF\\u31F0-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF",
+};
+/** ASCII but its letters, Latin-1 punctuation and signs, general punctuation, math operators. */
+const NEUTRAL = "\\x00-\\x40\\x5B-\\x60\\x7B-\\xBF\\xD7\\xF7\\u2000-\\u206F\\u2200-\\u22FF";
+const ownOnly = new Map<Script, { other: RegExp; enough: RegExp } | null>();
+
+/** Scans that tell, without counting, whether every letter of a text is in `script` (a script of BLOCKS). */
+function ownOnlyScans(script: Script): { other: RegExp; enough: RegExp } | null {
+  if (!ownOnly.has(script)) {
+    const block = BLOCKS[script];
+    ownOnly.set(script, block === undefined ? null : {
+      other: new RegExp(`[^${NEUTRAL}${block}]`),
+      enough: new RegExp(`(?:[^${block}]*[${block}]){${MIN_SHARE_LETTERS}}`),
+    });
+  }
+  return ownOnly.get(script) ?? null;
+}
+
+/** Any character beyond Latin letters, ASCII, general punctuation and math operators. */
+const BEYOND_LATIN = /[^\x00-\u024F\u1E00-\u1EFF\u2000-\u206F\u2200-\u22FF]/;
+const LATIN_LETTER_RUN = new RegExp(`(?:[^A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF]*[A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF]){${MIN_SHARE_LETTERS}}`);
+
+/**
+ * `scriptOnly`: measure by script alone, null where the script cannot tell the language (for a
+ * response already known to be in another language, whose share only informs).
+ */
+export function measureLanguageShare(text: string, target: string, scriptOnly = false): LanguageShare | null {
   const want = normalizeLanguageTag(target);
   const prose = withoutMarkup(text);
+  const script = scriptOfLanguage(want);
+  const scriptTells = script !== "Latin" || want === PIVOT;
+  // The common cases, found by native scans without counting: every letter is in the target's script
+  // (a script of its own), or every letter is Latin.
+  const own = scriptTells ? ownOnlyScans(script) : null;
+  if (own !== null && !own.other.test(prose)) {
+    return own.enough.test(prose) ? { target: 1, parts: [{ lang: want, share: 1 }] } : null;
+  }
+  if (!BEYOND_LATIN.test(prose)) {
+    if (!LATIN_LETTER_RUN.test(prose)) return null;
+    if (script !== "Latin") return { target: 0, parts: [{ script: "Latn", share: 1 }, { lang: want, share: 0 }] };
+    if (scriptOnly) return want === PIVOT ? { target: 1, parts: [{ lang: want, share: 1 }] } : null;
+    if (want === PIVOT || !ENGLISH_MARKERS.test(prose)) return { target: 1, parts: [{ lang: want, share: 1 }] };
+  }
   const { counts, total } = scriptLetters(prose);
   if (total < MIN_SHARE_LETTERS) return null;
-  const script = scriptOfLanguage(want);
-  const own = counts[scriptSlot(script)]! / total;
-  const scriptTells = script !== "Latin" || want === PIVOT;
-  if (own >= SCRIPT_SETTLES && scriptTells) return shareByScript(counts, total, want, own);
+  const share = counts[scriptSlot(script)]! / total;
+  if (scriptOnly) return scriptTells ? shareByScript(counts, total, want, share) : null;
+  if (share >= SCRIPT_SETTLES && (scriptTells || !ENGLISH_MARKERS.test(prose))) return shareByScript(counts, total, want, share);
   const runs = lettersByRun(prose, want);
   if (runs === null || [...runs.values()].reduce((a, n) => a + n, 0) < MIN_SHARE_LETTERS) {
-    return scriptTells ? shareByScript(counts, total, want, own) : null;
+    return scriptTells ? shareByScript(counts, total, want, share) : null;
   }
   return shareOf(runs, want);
 }

@@ -1,6 +1,6 @@
 import { extractAnswer } from "./answer";
 import { findDefect, type ResponseDefect } from "./degenerate";
-import { detectLanguage } from "./language";
+import { detectLanguage, sameLanguage } from "./language";
 import { describeMix, measureLanguageShare } from "./language-share";
 import { answerText } from "./reasoning";
 
@@ -21,10 +21,12 @@ export interface ResponseChecks {
  */
 export function checkResponse(text: string, lang: string, options: { wantAnswer: boolean; finishReason?: string | null }): ResponseChecks {
   const answer = answerText(text);
-  const blank = answer.trim() === "";
-  const share = blank ? null : measureLanguageShare(answer, lang);
+  const blank = !/\S/.test(answer);
+  const detected = blank ? null : detectLanguage(answer, lang);
+  // An answer in another language is held as off-target whatever its share: measured by script alone.
+  const share = blank ? null : measureLanguageShare(answer, lang, detected !== null && !sameLanguage(detected, lang));
   return {
-    detectedLanguage: blank ? null : detectLanguage(answer, lang),
+    detectedLanguage: detected,
     extractedAnswer: options.wantAnswer ? extractAnswer(answer, lang) : null,
     targetShare: share?.target ?? null,
     languageMix: share !== null && share.target < 1 ? describeMix(share.parts) : null,

@@ -53,15 +53,17 @@ export function dominantScript(text: string): Script | null {
 
 /** Letters of the whole text by script (kana counted as Han): `counts[i]` for SCRIPTS[i], and their sum. */
 export function scriptLetters(text: string): { counts: Uint32Array; total: number } {
-  const counts = new Uint32Array(SCRIPTS.length);
-  let total = 0;
+  // One slot per table value: 0 (not looked up yet) never stays, NO_SCRIPT collects the rest.
+  const byValue = new Uint32Array(256);
+  const table = scriptOfUnit;
   for (let i = 0; i < text.length; i++) {
-    const v = scriptIndex(text.charCodeAt(i));
-    if (v !== NO_SCRIPT) {
-      counts[v - 1]!++;
-      total++;
-    }
+    const unit = text.charCodeAt(i);
+    const v = table[unit]!;
+    byValue[v === 0 ? scriptIndex(unit) : v]!++;
   }
+  const counts = byValue.subarray(1, SCRIPTS.length + 1);
+  let total = 0;
+  for (const n of counts) total += n;
   return { counts, total };
 }
 

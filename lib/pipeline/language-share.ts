@@ -3,16 +3,18 @@
  * Real answers often start in the target language and switch to English (or Chinese) after a line or
  * two; the detector reads the start, so this reads everything (code, URLs and LaTeX commands removed).
  * Letters are those of a known script (script.ts): digits, spaces and punctuation never count.
- * 1. Scripts first: when at least SCRIPT_SETTLES of the letters are in the target's script and that
- *    script tells the target from English (any script but Latin, or English itself), the script share
- *    is the answer; so it is for a Latin-script target when the text has none of the English words no
- *    other such language writes (ENGLISH_MARKERS). Nearly every response ends here, at the cost of one
- *    table lookup per character.
- * 2. Otherwise CLD2 splits the prose into runs of one language and the share is the target's letters
- *    over the letters of every run it could name. CLD2 confuses languages written alike on short runs
- *    (Spanish read as Catalan, French as English): a run named as another language in the target's
- *    own script counts as the target, unless it is English (the usual switch) and eld (or franc),
- *    asked "target or English?", agrees it is English. A switch to another script always counts.
+ * - Where the script tells the language (any target not written in Latin script, and English): the
+ *   share is the share of letters in the target's script, Latin tokens of one or two letters (the
+ *   variables and units of math answers) left out. CLD2 only names the other letters ("62% Bangla,
+ *   38% English"): it reads short runs of another script inside a run of the target's as the target,
+ *   so its own share would hide an answer whose sentences are English around native variable names.
+ * - For other Latin-script targets, CLD2 splits the prose into runs of one language and the share is
+ *   the target's letters over the letters of every run. CLD2 confuses languages written alike on
+ *   short runs (Spanish read as Catalan, French as English): a run named as another language in the
+ *   target's own script counts as the target, unless it is English (the usual switch) and eld (or
+ *   franc), asked "target or English?", agrees it is English. A text without any of the English
+ *   words no other such language writes (ENGLISH_MARKERS) is not asked about at all.
+ * Most responses are settled by native scans before any counting (a text wholly in its script).
  */
 import { cld2Detect, type Cld2Chunk } from "./cld2";
 import { normalizeLanguageTag, sameLanguage } from "./language-codes";
@@ -21,14 +23,12 @@ import { SCRIPT_CODES, scriptLetters, scriptOfLanguage, scriptSlot, SCRIPTS, typ
 
 /** Fewer letters than this say nothing about a mix: the share is null (not measurable). */
 export const MIN_SHARE_LETTERS = 20;
-/**
- * A script share this high settles the share without CLD2 (where the script tells the language). CLD2
- * would count at least as much for the target (it reads short Latin tokens inside a run of the
- * target's script as the target), so a settled response is never mixed at the default threshold.
- */
-export const SCRIPT_SETTLES = 0.8;
+/** Below this script share, a Latin-script target (other than English) asks CLD2 even without English words. */
+const LATIN_SETTLES = 0.8;
 /** A language holding less than this share is not named in the mix. */
 const MIN_NAMED_SHARE = 0.05;
+/** Below this share (a run's default mixed threshold) the other letters of a script-telling target are named by language. */
+const NAME_BELOW = 0.8;
 const PIVOT = "en";
 const UNKNOWN = new Set(["un", "xx", "xxx", ""]);
 
@@ -59,23 +59,16 @@ function withGaps(chunks: readonly Cld2Chunk[], length: number): Cld2Chunk[] {
   return out;
 }
 
-/** Letter counts per language of CLD2's runs, or null when CLD2 names none. */
+/** Letter counts per language of CLD2's runs (a Latin-script target), or null when CLD2 names none. */
 function lettersByRun(prose: string, want: string): Map<string, number> | null {
   const { chunks } = cld2Detect(prose);
   if (chunks === undefined) return null;
   const bytes = Buffer.from(prose, "utf8");
   const counts = new Map<string, number>();
-  const ownSlot = scriptSlot(scriptOfLanguage(want));
-  const scriptTells = scriptOfLanguage(want) !== "Latin" || want === PIVOT;
-  for (const chunk of withGaps(chunks, bytes.length)) {
+  for (const chunk of chunks) {
     const code = normalizeLanguageTag(chunk.code);
+    if (UNKNOWN.has(code)) continue;
     const run = bytes.toString("utf8", chunk.offset, chunk.offset + chunk.bytes);
-    if (UNKNOWN.has(code)) {
-      // A run CLD2 cannot name (often a short one) still counts where its script tells the target.
-      const own = scriptTells ? scriptLetters(run).counts[ownSlot]! : 0;
-      if (own > 0) counts.set(want, (counts.get(want) ?? 0) + own);
-      continue;
-    }
     const n = scriptLetters(run).total;
     if (n === 0) continue;
     const english = code === PIVOT && want !== PIVOT && !readsAs(run, want, PIVOT);
@@ -83,6 +76,48 @@ function lettersByRun(prose: string, want: string): Map<string, number> | null {
     counts.set(lang, (counts.get(lang) ?? 0) + n);
   }
   return counts.size === 0 ? null : counts;
+}
+
+const LATIN_WORDS = /[A-Za-z\u00C0-\u024F][A-Za-z\u00C0-\u024F'’]*/g;
+
+/** Latin letters no run named (English sentences around native words): named by CLD2 on those words alone. */
+function nameLatinLetters(prose: string, others: Map<string, number>): void {
+  const n = others.get("script:Latn");
+  if (n === undefined) return;
+  const top = cld2Detect((prose.match(LATIN_WORDS) ?? []).join(" ")).languages[0];
+  if (top === undefined || top.percent < 50 || UNKNOWN.has(normalizeLanguageTag(top.code))) return;
+  const lang = normalizeLanguageTag(top.code);
+  others.delete("script:Latn");
+  others.set(lang, (others.get(lang) ?? 0) + n);
+}
+
+/**
+ * The script share of a target whose script tells it, with the other letters named by CLD2's runs
+ * where it names them in another script than the target's, else by their script.
+ */
+function shareNamedByRuns(prose: string, want: string, counts: Uint32Array, total: number): LanguageShare {
+  const ownSlot = scriptSlot(scriptOfLanguage(want));
+  const others = new Map<string, number>();
+  const add = (key: string, n: number) => others.set(key, (others.get(key) ?? 0) + n);
+  const byScript = (letters: Uint32Array) => letters.forEach((n, i) => {
+    if (n > 0 && i !== ownSlot) add(`script:${SCRIPT_CODES[SCRIPTS[i]!]}`, n);
+  });
+  const { chunks } = cld2Detect(prose);
+  const bytes = Buffer.from(prose, "utf8");
+  for (const chunk of withGaps(chunks ?? [], bytes.length)) {
+    const letters = scriptLetters(bytes.toString("utf8", chunk.offset, chunk.offset + chunk.bytes));
+    const foreign = letters.total - letters.counts[ownSlot]!;
+    if (foreign === 0) continue;
+    const code = normalizeLanguageTag(chunk.code);
+    if (UNKNOWN.has(code) || sameScript(code, want)) byScript(letters.counts);
+    else add(code, foreign);
+  }
+  nameLatinLetters(prose, others);
+  const share = counts[ownSlot]! / total;
+  const parts: SharePart[] = [{ lang: want, share }];
+  for (const [key, n] of others) parts.push(key.startsWith("script:") ? { script: key.slice(7), share: n / total } : { lang: key, share: n / total });
+  parts.sort((a, b) => b.share - a.share);
+  return { target: share, parts };
 }
 
 function shareOf(counts: Map<string, number>, want: string): LanguageShare {
@@ -134,6 +169,10 @@ function ownOnlyScans(script: Script): { other: RegExp; enough: RegExp } | null 
   return ownOnly.get(script) ?? null;
 }
 
+/** Latin tokens of one or two letters: variables and units (x, km) in answers written in another script. */
+const SHORT_LATIN = /\b[A-Za-z]{1,2}\b/g;
+const ASCII_LETTER = /[A-Za-z]/;
+
 /** Any character beyond Latin letters, ASCII, general punctuation and math operators. */
 const BEYOND_LATIN = /[^\x00-\u024F\u1E00-\u1EFF\u2000-\u206F\u2200-\u22FF]/;
 const LATIN_LETTER_RUN = new RegExp(`(?:[^A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF]*[A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF]){${MIN_SHARE_LETTERS}}`);
@@ -144,9 +183,10 @@ const LATIN_LETTER_RUN = new RegExp(`(?:[^A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF]*
  */
 export function measureLanguageShare(text: string, target: string, scriptOnly = false): LanguageShare | null {
   const want = normalizeLanguageTag(target);
-  const prose = withoutMarkup(text);
   const script = scriptOfLanguage(want);
   const scriptTells = script !== "Latin" || want === PIVOT;
+  const cleaned = withoutMarkup(text);
+  const prose = script === "Latin" || !ASCII_LETTER.test(cleaned) ? cleaned : cleaned.replace(SHORT_LATIN, " ");
   // The common cases, found by native scans without counting: every letter is in the target's script
   // (a script of its own), or every letter is Latin.
   const own = scriptTells ? ownOnlyScans(script) : null;
@@ -162,12 +202,15 @@ export function measureLanguageShare(text: string, target: string, scriptOnly = 
   const { counts, total } = scriptLetters(prose);
   if (total < MIN_SHARE_LETTERS) return null;
   const share = counts[scriptSlot(script)]! / total;
-  if (scriptOnly) return scriptTells ? shareByScript(counts, total, want, share) : null;
-  if (share >= SCRIPT_SETTLES && (scriptTells || !ENGLISH_MARKERS.test(prose))) return shareByScript(counts, total, want, share);
-  const runs = lettersByRun(prose, want);
-  if (runs === null || [...runs.values()].reduce((a, n) => a + n, 0) < MIN_SHARE_LETTERS) {
-    return scriptTells ? shareByScript(counts, total, want, share) : null;
+  if (scriptTells) {
+    // Other letters are named by language only where the share is below NAME_BELOW (by script above it).
+    const named = !scriptOnly && share < NAME_BELOW;
+    return named ? shareNamedByRuns(prose, want, counts, total) : shareByScript(counts, total, want, share);
   }
+  if (scriptOnly) return null;
+  if (share >= LATIN_SETTLES && !ENGLISH_MARKERS.test(prose)) return shareByScript(counts, total, want, share);
+  const runs = lettersByRun(prose, want);
+  if (runs === null || [...runs.values()].reduce((a, n) => a + n, 0) < MIN_SHARE_LETTERS) return null;
   return shareOf(runs, want);
 }
 

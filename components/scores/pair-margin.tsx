@@ -9,7 +9,7 @@ export function PairMargin({ margin, basis, long = false }: { margin: number | n
   if (basis === "language_guard") {
     return (
       <span data-testid="margin-guard" title={`${GUARD_TEXT}; score difference ${margin.toFixed(3)}`}>
-        guard{long ? `: ${GUARD_TEXT}` : " (rejected off-target)"}
+        guard{long ? `: ${GUARD_TEXT}` : " (rejected off-target or mixed)"}
       </span>
     );
   }

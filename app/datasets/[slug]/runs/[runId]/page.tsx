@@ -90,7 +90,7 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
             on-target response at random.
           </p>
           <p className="mt-2 text-xs text-slate-600">
-            Mean margin is over score pairs; a guard pair&apos;s rejected response is in another language, so its score difference is not what chose it.
+            Mean margin is over score pairs; a guard pair&apos;s rejected response is in another language or mixed-language, so its score difference is not what chose it.
             {Object.keys(run.summary.skipped).length > 0 && <> Skipped: {Object.keys(run.summary.skipped).map((r) => `${r} = ${SKIP_TEXT[r] ?? r}`).join("; ")}.</>}
           </p>
           <div className="mt-3 space-y-2">

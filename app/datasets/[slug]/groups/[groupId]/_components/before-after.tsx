@@ -8,7 +8,7 @@ function describe(state: PairState | null, byId: Map<number, GroupResponse>): st
   if (!state) return "no pair";
   const s = (id: number | null) => (id === null ? "–" : `sample ${byId.get(id)?.sampleIndex ?? "?"}`);
   if (state.chosenId === null) return `${state.status}${state.skipReason ? ` (${state.skipReason})` : ""}`;
-  const margin = state.margin === null ? "" : state.basis === "language_guard" ? " · margin guard (rejected off-target)" : ` · margin ${state.margin.toFixed(3)}`;
+  const margin = state.margin === null ? "" : state.basis === "language_guard" ? " · margin guard (rejected off-target or mixed)" : ` · margin ${state.margin.toFixed(3)}`;
   return `chosen ${s(state.chosenId)} / rejected ${s(state.rejectedId)}${margin} · ${state.status}`;
 }
 

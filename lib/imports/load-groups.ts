@@ -100,8 +100,10 @@ async function storedSamples(t: LoadTarget, groupIdList: number[]): Promise<Map<
 }
 
 /** Sample index of each row to write (null = already stored with this text), or the conflicts that forbid the group. */
-function placeRows(t: LoadTarget, g: PreparedGroup, stored: Stored | undefined): (number | null)[] | ImportIssue[] {
-  if (stored === undefined) return g.rows.map((r) => r.sampleIndex);
+type Placement = { samples: (number | null)[] } | { conflicts: ImportIssue[] };
+
+function placeRows(t: LoadTarget, g: PreparedGroup, stored: Stored | undefined): Placement {
+  if (stored === undefined) return { samples: g.rows.map((r) => r.sampleIndex) };
   if (t.append) {
     const order = g.rows.map((_, i) => i).sort((a, b) => g.rows[a]!.sampleIndex - g.rows[b]!.sampleIndex || a - b);
     const next = new Map(stored.lastSample);
@@ -112,7 +114,7 @@ function placeRows(t: LoadTarget, g: PreparedGroup, stored: Stored | undefined):
       next.set(lang, n);
       out[i] = n;
     }
-    return out;
+    return { samples: out };
   }
   const issues: ImportIssue[] = [];
   const out = g.rows.map((r) => {
@@ -121,7 +123,7 @@ function placeRows(t: LoadTarget, g: PreparedGroup, stored: Stored | undefined):
     if (hash !== r.hash) issues.push(sampleConflict(r));
     return null;
   });
-  return issues.length > 0 ? issues : out;
+  return issues.length > 0 ? { conflicts: issues } : { samples: out };
 }
 
 /**
@@ -137,8 +139,8 @@ export async function loadCompleteGroups(t: LoadTarget, groups: ImportGroup[], p
   const placed = prepared.map((g) => placeRows(t, g, stored.get(ids.get(g.externalId)!)));
   const refused = new Set<string>();
   placed.forEach((p, i) => {
-    if (p.length > 0 && typeof p[0] === "object" && p[0] !== null) {
-      conflicts.push(...(p as ImportIssue[]));
+    if ("conflicts" in p) {
+      conflicts.push(...p.conflicts);
       refused.add(prepared[i]!.externalId);
     }
   });
@@ -161,9 +163,10 @@ export async function loadCompleteGroups(t: LoadTarget, groups: ImportGroup[], p
   let duplicates = 0;
   let written = 0;
   prepared.forEach((g, gi) => {
-    if (refused.has(g.externalId)) return;
+    const placement = placed[gi]!;
+    if (refused.has(g.externalId) || !("samples" in placement)) return;
     const id = ids.get(g.externalId)!;
-    const samples = placed[gi] as (number | null)[];
+    const { samples } = placement;
     g.rows.forEach((row, ri) => {
       const sample = samples[ri];
       if (sample === null || sample === undefined) {

@@ -72,7 +72,7 @@ function lettersByRun(prose: string, want: string): Map<string, number> | null {
     const n = scriptLetters(run).total;
     if (n === 0) continue;
     const english = code === PIVOT && want !== PIVOT && !readsAs(run, want, PIVOT);
-    const lang = sameLanguage(code, want) || (sameScript(code, want) && !english && code !== PIVOT) || (code === PIVOT && !english && want !== PIVOT) ? want : code;
+    const lang = sameLanguage(code, want) || (sameScript(code, want) && !english) ? want : code;
     counts.set(lang, (counts.get(lang) ?? 0) + n);
   }
   return counts.size === 0 ? null : counts;
@@ -118,6 +118,11 @@ function shareNamedByRuns(prose: string, want: string, counts: Uint32Array, tota
   for (const [key, n] of others) parts.push(key.startsWith("script:") ? { script: key.slice(7), share: n / total } : { lang: key, share: n / total });
   parts.sort((a, b) => b.share - a.share);
   return { target: share, parts };
+}
+
+/** All of the letters are in the target language. */
+function whole(want: string): LanguageShare {
+  return { target: 1, parts: [{ lang: want, share: 1 }] };
 }
 
 function shareOf(counts: Map<string, number>, want: string): LanguageShare {
@@ -191,13 +196,13 @@ export function measureLanguageShare(text: string, target: string, scriptOnly = 
   // (a script of its own), or every letter is Latin.
   const own = scriptTells ? ownOnlyScans(script) : null;
   if (own !== null && !own.other.test(prose)) {
-    return own.enough.test(prose) ? { target: 1, parts: [{ lang: want, share: 1 }] } : null;
+    return own.enough.test(prose) ? whole(want) : null;
   }
   if (!BEYOND_LATIN.test(prose)) {
     if (!LATIN_LETTER_RUN.test(prose)) return null;
     if (script !== "Latin") return { target: 0, parts: [{ script: "Latn", share: 1 }, { lang: want, share: 0 }] };
-    if (scriptOnly) return want === PIVOT ? { target: 1, parts: [{ lang: want, share: 1 }] } : null;
-    if (want === PIVOT || !ENGLISH_MARKERS.test(prose)) return { target: 1, parts: [{ lang: want, share: 1 }] };
+    if (scriptOnly) return want === PIVOT ? whole(want) : null;
+    if (want === PIVOT || !ENGLISH_MARKERS.test(prose)) return whole(want);
   }
   const { counts, total } = scriptLetters(prose);
   if (total < MIN_SHARE_LETTERS) return null;

@@ -48,7 +48,6 @@ export interface AnswerAgreement {
 
 export interface PairOptions {
   mode: "consistency" | "random";
-  guard: boolean;
   margin: number;
   seed: number;
   groupId: string;

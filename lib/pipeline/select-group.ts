@@ -87,7 +87,6 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number, missing:
   const decisions: LanguageDecision[] = [];
   const options: PairOptions = {
     mode: p.config.pairs,
-    guard: p.config.languageGuard,
     margin: p.config.margin,
     seed: p.config.seed,
     groupId: group.groupId,

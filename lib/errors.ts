@@ -45,3 +45,8 @@ export function unauthenticated(message = "Sign in first."): AppError {
 export function forbidden(message = "Your role does not allow this."): AppError {
   return new AppError("FORBIDDEN", message);
 }
+
+/** One line naming every invalid field of a zod failure: `path: message; path: message`. */
+export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], root = "input"): string {
+  return issues.map((i) => `${i.path.map(String).join(".") || root}: ${i.message}`).join("; ");
+}

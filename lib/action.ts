@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isAppError } from "./errors";
+import { isAppError, describeIssues } from "./errors";
 import { NUL_MESSAGE, nulPath } from "./input-limits";
 
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: string };
@@ -10,7 +10,7 @@ export async function runAction<S extends z.ZodType, T>(schema: S, input: unknow
   if (nul !== null) return { ok: false, error: `${nul || "input"}: ${NUL_MESSAGE}` };
   const parsed = schema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, error: parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ") };
+    return { ok: false, error: describeIssues(parsed.error) };
   }
   try {
     return { ok: true, data: await call(parsed.data) };

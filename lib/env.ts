@@ -1,3 +1,4 @@
+import { describeIssues } from "@/lib/errors";
 import { z } from "zod";
 
 // The only reader of process.env (lint bans it elsewhere).
@@ -48,7 +49,7 @@ export function env(): TEnv {
   const set = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== ""));
   const parsed = ZEnv.safeParse(set);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    const problems = describeIssues(parsed.error, "environment");
     throw new Error(`Invalid environment: ${problems}`);
   }
   return parsed.data;

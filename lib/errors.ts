@@ -1,3 +1,5 @@
+import type { z } from "zod";
+
 export type ErrorCode =
   | "BAD_INPUT"
   | "NOT_FOUND"
@@ -46,7 +48,15 @@ export function forbidden(message = "Your role does not allow this."): AppError 
   return new AppError("FORBIDDEN", message);
 }
 
-/** One line naming every invalid field of a zod failure: `path: message; path: message`. */
-export function describeIssues(issues: readonly { path: readonly PropertyKey[]; message: string }[], root = "input"): string {
-  return issues.map((i) => `${i.path.map(String).join(".") || root}: ${i.message}`).join("; ");
+/**
+ * One line naming every invalid field of a zod failure, `path: message; path: message`; issues
+ * about the whole value (and unknown keys) are named by `root`.
+ */
+export function describeIssues(error: { issues: readonly z.core.$ZodIssue[] }, root = "input"): string {
+  return error.issues
+    .map((i) => {
+      if (i.code === "unrecognized_keys") return `${root}: unknown field(s) ${i.keys.join(", ")}`;
+      return `${i.path.map(String).join(".") || root}: ${i.message}`;
+    })
+    .join("; ");
 }

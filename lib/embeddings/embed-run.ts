@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, describeIssues } from "@/lib/errors";
 import { describeProviderError } from "@/lib/providers/retry";
 import { insertChunkedRun, runChunked, type ItemFailure, type RunLoopOptions, type RunOutcome } from "@/lib/providers/run-loop";
 import { planBatches } from "./batches";
@@ -9,7 +9,7 @@ import { storeVectors, textsMissingVectors } from "./store";
 
 function parseConfig(input: unknown): TEmbedRunConfig {
   const parsed = ZEmbedRunConfig.safeParse(input);
-  if (!parsed.success) throw new AppError("BAD_INPUT", `Invalid embed config: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success) throw new AppError("BAD_INPUT", `Invalid embed config: ${describeIssues(parsed.error, "config")}`);
   return parsed.data;
 }
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export";
-import { AppError } from "@/lib/errors";
+import { AppError, describeIssues } from "@/lib/errors";
 
 /** What a user asks for (CLI flags, UI form); `resolveExportConfig` turns it into an `ExportConfig`. */
 export const ZExportRequest = z.object({
@@ -42,8 +42,7 @@ type DatasetLanguages = { slug: string; pivotLanguage: string; languages: string
 export function resolveExportConfig(dataset: DatasetLanguages, request: unknown): ExportConfig {
   const parsed = ZExportRequest.safeParse(request);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "request"}: ${i.message}`);
-    throw new AppError("BAD_INPUT", problems.join("; "));
+    throw new AppError("BAD_INPUT", describeIssues(parsed.error, "request"));
   }
   const r = parsed.data;
   const pivot = dataset.pivotLanguage;

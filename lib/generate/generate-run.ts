@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { AppError, describeIssues } from "@/lib/errors";
 import { Provider } from "@/lib/providers/provider";
 import { insertChunkedRun, runChunked, touchChunk, type ItemFailure, type RunLoopOptions, type RunOutcome } from "@/lib/providers/run-loop";
 import { loadProviderSettings } from "@/lib/providers/settings";
@@ -12,7 +12,7 @@ import { translateMissingPrompts } from "@/lib/translate/translate-prompts";
 
 function parseConfig(input: unknown): TGenerateRunConfig {
   const parsed = ZGenerateRunConfig.safeParse(input);
-  if (!parsed.success) throw new AppError("BAD_INPUT", `Invalid generate config: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  if (!parsed.success) throw new AppError("BAD_INPUT", `Invalid generate config: ${describeIssues(parsed.error, "config")}`);
   return parsed.data;
 }
 

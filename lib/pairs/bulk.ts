@@ -1,4 +1,3 @@
-import type { PoolClient } from "pg";
 import { z } from "zod";
 import { autoProposalJoin } from "@/lib/references/auto-proposal";
 import { filterConditions, Params } from "./filter-sql";
@@ -12,7 +11,7 @@ export const ZBulkSpec = z.discriminatedUnion("action", [
 export type BulkSpec = z.infer<typeof ZBulkSpec>;
 export const ZBulkRequest = z.object({ filter: ZPairFilter, spec: ZBulkSpec });
 
-type Queryable = Pick<PoolClient, "query">;
+import type { Queryable } from "@/lib/db/sql";
 
 /** Which pairs of the filter result a bulk action changes (the rest would be no-ops). */
 function eligible(spec: BulkSpec, params: Params): string {

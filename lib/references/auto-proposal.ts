@@ -1,6 +1,5 @@
-import type { PoolClient } from "pg";
 
-type Queryable = Pick<PoolClient, "query">;
+import type { Queryable } from "@/lib/db/sql";
 
 /**
  * The id of the reference correction in effect for the pair aliased `pair` (a scalar subquery, NULL when

@@ -1,7 +1,6 @@
-import type { PoolClient } from "pg";
 import { ZSelectRunConfig, type TSelectRunConfig } from "@/lib/runs/schemas";
 
-type Queryable = Pick<PoolClient, "query">;
+import type { Queryable } from "@/lib/db/sql";
 
 /** The latest successful select run that chose a reference for the group: its config governs recomputes. */
 export type SourceRun = { id: number; config: TSelectRunConfig; finishedAt: Date | null; referenceId: number | null; cons: number | null; scorer: string };

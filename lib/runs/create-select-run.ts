@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { AppError } from "@/lib/errors";
+import { AppError, describeIssues } from "@/lib/errors";
 import { createChunks } from "./chunks";
 import { ZSelectRunConfig, type TSelectRunConfigInput } from "./schemas";
 
@@ -10,7 +10,7 @@ export type CreatedRun = { runId: number; groups: number; config: ReturnType<typ
 export async function createSelectRun(db: Database, datasetId: number, input: TSelectRunConfigInput, createdById: number | null = null): Promise<CreatedRun> {
   const parsed = ZSelectRunConfig.safeParse(input);
   if (!parsed.success) {
-    throw new AppError("BAD_INPUT", `Invalid run config: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+    throw new AppError("BAD_INPUT", `Invalid run config: ${describeIssues(parsed.error, "config")}`);
   }
   const config = parsed.data;
   const client = await db.pool.connect();

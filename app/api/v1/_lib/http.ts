@@ -1,17 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError, HTTP_STATUS, isAppError } from "@/lib/errors";
+import { AppError, describeIssues, HTTP_STATUS, isAppError } from "@/lib/errors";
 import { hasNul, ID_MESSAGE, MAX_ID, NUL_MESSAGE, nulPath } from "@/lib/input-limits";
-
-function problems(error: z.ZodError, where: string): string {
-  return error.issues
-    .map((i) => {
-      const field = i.path.join(".");
-      if (i.code === "unrecognized_keys") return `${where}: unknown field(s) ${i.keys.join(", ")}`;
-      return `${field ? `${field}` : where}: ${i.message}`;
-    })
-    .join("; ");
-}
 
 /** Validates the query string (repeated keys: the first wins); unknown or bad parameters are a 400 naming them. */
 export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
@@ -21,7 +11,7 @@ export function parseQuery<S extends z.ZodType>(request: Request, schema: S): z.
     if (!(k in raw)) raw[k] = v;
   }
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new AppError("BAD_INPUT", problems(parsed.error, "query"));
+  if (!parsed.success) throw new AppError("BAD_INPUT", describeIssues(parsed.error, "query"));
   return parsed.data;
 }
 
@@ -42,7 +32,7 @@ export async function parseBody<S extends z.ZodType>(request: Request, schema: S
   const nul = nulPath(body);
   if (nul !== null) throw new AppError("BAD_INPUT", `body: ${nul ? `${nul}: ` : ""}${NUL_MESSAGE}`);
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new AppError("BAD_INPUT", problems(parsed.error, "body"));
+  if (!parsed.success) throw new AppError("BAD_INPUT", describeIssues(parsed.error, "body"));
   return parsed.data;
 }
 

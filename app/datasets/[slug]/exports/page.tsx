@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
-import { isAppError } from "@/lib/errors";
+import { isAppError, describeIssues } from "@/lib/errors";
 import { EXPORT_FORMATS } from "@/lib/export";
 import { formFromSearchParams, ZExportForm } from "@/lib/exports/form";
 import { previewExport, type ExportPreview } from "@/lib/exports/preview-export";
@@ -17,7 +17,7 @@ type SearchParams = Record<string, string | string[] | undefined>;
 async function loadPreview(datasetId: number, params: Record<string, string>): Promise<ExportPreview | { error: string } | null> {
   if (!params.format) return null;
   const form = ZExportForm.safeParse(params);
-  if (!form.success) return { error: form.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") };
+  if (!form.success) return { error: describeIssues(form.error, "form") };
   try {
     return await previewExport(await getDatabase(), datasetId, form.data, 3);
   } catch (e) {

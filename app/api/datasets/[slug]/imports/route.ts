@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireRouteActor } from "@/lib/auth/route-guard";
-import { isAppError } from "@/lib/errors";
+import { isAppError, describeIssues } from "@/lib/errors";
 import { ZUploadParams } from "@/lib/imports/schemas";
 import { importUpload, prepareUpload } from "@/lib/imports/upload";
 
@@ -15,7 +15,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ slug: stri
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const params = ZUploadParams.safeParse({ ...query, slug: (await ctx.params).slug });
   if (!params.success) {
-    return NextResponse.json({ error: params.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") }, { status: 400 });
+    return NextResponse.json({ error: describeIssues(params.error, "query") }, { status: 400 });
   }
   // A new dataset has no members yet; an existing one may be restricted.
   const auth = await requireRouteActor(request, "manage", params.data.create === "1" ? undefined : params.data.slug);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { krippendorffAlphaNominal } from "./agreement";
+import { addTotals, alphaFromTotals, emptyTotals, krippendorffAlphaNominal, unitTotals } from "./agreement";
 
 // Reliability data with missing values from Krippendorff (2011), "Computing Krippendorff's
 // Alpha-Reliability", section C: 4 observers × 12 units, values 1–5; published nominal α = 0.743.
@@ -68,5 +68,29 @@ describe("krippendorffAlphaNominal", () => {
         if (base.alpha !== null) expect(base.alpha).toBeLessThanOrEqual(1 + 1e-12);
       }),
     );
+  });
+});
+
+describe("alpha from totals (what a ledger keeps)", () => {
+  it("equals alpha over the units when each unit's totals are added in any grouping", () => {
+    const label = fc.constantFrom("agree", "disagree", "tie", "both_bad");
+    fc.assert(
+      fc.property(fc.array(fc.array(label, { maxLength: 5 }), { maxLength: 25 }), (us) => {
+        const direct = krippendorffAlphaNominal(us);
+        const ledger = emptyTotals();
+        for (const u of [...us].reverse()) addTotals(ledger, unitTotals(u));
+        const viaLedger = alphaFromTotals(ledger);
+        expect({ units: viaLedger.units, values: viaLedger.values }).toEqual({ units: direct.units, values: direct.values });
+        if (direct.alpha === null) expect(viaLedger.alpha).toBeNull();
+        else expect(viaLedger.alpha).toBeCloseTo(direct.alpha, 12);
+      }),
+    );
+  });
+
+  it("gives a unit with one value nothing and a unit of two different values a disagreement of 2", () => {
+    expect(unitTotals(["agree"])).toEqual(emptyTotals());
+    const t = unitTotals(["agree", "tie"]);
+    expect(t.disagreeing).toBe(2);
+    expect([...t.counts]).toEqual([["agree", 1], ["tie", 1]]);
   });
 });

@@ -1,0 +1,106 @@
+import { z } from "zod";
+import type { Database } from "@/lib/db/client";
+import { queryMaybeOne, queryRows, type Queryable, sql } from "@/lib/db/sql";
+import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
+import { consensusOf, type Consensus, type MethodLabel, methodLabel, type Preference } from "@/lib/pipeline/consensus";
+import { autoProposalOf } from "@/lib/references/auto-proposal";
+import { LEASE_EXPIRED_MESSAGE } from "./leases";
+import { type EarlierVote, recordVoteInLedgers } from "./review-ledgers";
+import { getReviewPlan } from "./review-plan";
+import { type TVote, ZVote } from "./schemas";
+
+const ZLease = z.object({ pairId: z.number(), userId: z.number(), live: z.boolean(), seconds: z.number(), firstShownId: z.number().nullable() });
+const ZPair = z.object({ datasetId: z.number(), language: z.string(), chosenId: z.number().nullable(), rejectedId: z.number().nullable() });
+const ZEarlier = z.object({ userId: z.number().nullable(), label: z.enum(["agree", "disagree", "tie", "both_bad"]), verdict: z.string(), preferredId: z.number().nullable() });
+
+export type VoteOutcome = { voteId: number; consensus: Consensus; votes: number };
+
+const preferenceKey = (verdict: string, preferredId: number | null) => (verdict === "response" ? `response:${preferredId}` : verdict);
+const toPreference = (verdict: string, preferredId: number | null): Preference => (verdict === "response" ? preferredId! : (verdict as "tie" | "both_bad"));
+
+/** The pair's vote count and consensus after its votes and latest adjudication, written on the pair. */
+export async function refreshConsensus(tx: Queryable, pairId: number, votesPerPair: number): Promise<{ consensus: Consensus; votes: number }> {
+  const votes = await queryRows(tx, sql`SELECT verdict, preferred_id AS "preferredId" FROM review_votes WHERE pair_id = ${pairId} ORDER BY id`, ZEarlier.pick({ verdict: true, preferredId: true }));
+  const adjudication = await queryMaybeOne(
+    tx,
+    sql`SELECT verdict, preferred_id AS "preferredId" FROM review_adjudications WHERE pair_id = ${pairId} ORDER BY id DESC LIMIT 1`,
+    ZEarlier.pick({ verdict: true, preferredId: true }),
+  );
+  const result = consensusOf(
+    votes.map((v) => toPreference(v.verdict, v.preferredId)),
+    votesPerPair,
+    adjudication ? toPreference(adjudication.verdict, adjudication.preferredId) : null,
+  );
+  await tx.query(sql`UPDATE pairs SET votes = ${votes.length}, consensus = ${result.consensus} WHERE id = ${pairId}`);
+  return { consensus: result.consensus, votes: votes.length };
+}
+
+/**
+ * Records the caller's vote on the pair their lease holds, ends the lease, and updates the pair's
+ * consensus and the review ledgers, atomically. CONFLICT when the lease expired, was taken over or is
+ * not the caller's; BAD_INPUT when the preferred response is not one of the pair's two.
+ */
+export async function castVote(db: Pick<Database, "pool">, pairId: number, userId: number, input: TVote): Promise<VoteOutcome> {
+  const vote = ZVote.parse(input);
+  return withTransaction(db, async (tx) => {
+    const lease = await queryMaybeOne(
+      tx,
+      sql`SELECT pair_id AS "pairId", user_id AS "userId", expires_at > LOCALTIMESTAMP AS live,
+                 extract(epoch FROM LOCALTIMESTAMP - created_at)::float8 AS seconds, first_shown_id AS "firstShownId"
+          FROM review_leases WHERE id = ${vote.leaseId} FOR UPDATE`,
+      ZLease,
+    );
+    if (!lease || lease.userId !== userId || lease.pairId !== pairId || !lease.live) throw new AppError("CONFLICT", LEASE_EXPIRED_MESSAGE);
+    const pair = await queryMaybeOne(
+      tx,
+      sql`SELECT dataset_id AS "datasetId", language, chosen_id AS "chosenId", rejected_id AS "rejectedId" FROM pairs WHERE id = ${pairId} FOR UPDATE`,
+      ZPair,
+    );
+    if (!pair) throw new AppError("NOT_FOUND", `No pair ${pairId}.`);
+    const preferred = vote.preferred;
+    if (typeof preferred === "number" && preferred !== pair.chosenId && preferred !== pair.rejectedId) {
+      throw new AppError("BAD_INPUT", `preferred: response ${preferred} is not one of this pair's two responses`);
+    }
+    const method = await autoProposalOf(tx, pairId);
+    const methodChosen = method.chosenId ?? pair.chosenId;
+    const label: MethodLabel = methodLabel(preferred, methodChosen);
+    const verdict = typeof preferred === "number" ? "response" : preferred;
+    const preferredId = typeof preferred === "number" ? preferred : null;
+    const plan = await getReviewPlan(tx, pair.datasetId);
+    const earlier = await queryRows(
+      tx,
+      sql`SELECT user_id AS "userId", method_label AS label, verdict, preferred_id AS "preferredId" FROM review_votes WHERE pair_id = ${pairId}`,
+      ZEarlier,
+    );
+    const inserted = await queryMaybeOne(
+      tx,
+      sql`INSERT INTO review_votes (dataset_id, pair_id, user_id, language, verdict, preferred_id, method_label, method_chosen_id,
+                                    method_margin, reason, seconds, blind, first_shown_id)
+          VALUES (${pair.datasetId}, ${pairId}, ${userId}, ${pair.language}, ${verdict}, ${preferredId}, ${label}, ${methodChosen},
+                  ${method.margin}, ${vote.reason ?? null}, ${lease.seconds}, ${plan.blind}, ${lease.firstShownId})
+          ON CONFLICT (pair_id, user_id) DO NOTHING
+          RETURNING id`,
+      z.object({ id: z.number() }),
+    );
+    if (!inserted) throw new AppError("CONFLICT", "You have already voted on this pair.");
+    await tx.query(sql`DELETE FROM review_leases WHERE id = ${vote.leaseId}`);
+    await recordVoteInLedgers(
+      tx,
+      {
+        datasetId: pair.datasetId,
+        language: pair.language,
+        userId,
+        label,
+        preference: preferenceKey(verdict, preferredId),
+        methodMargin: method.margin,
+        seconds: lease.seconds,
+        blind: plan.blind,
+        preferredFirstShown: preferredId !== null && preferredId === lease.firstShownId,
+      },
+      earlier.map((e): EarlierVote => ({ userId: e.userId, label: e.label, preference: preferenceKey(e.verdict, e.preferredId) })),
+    );
+    const settled = await refreshConsensus(tx, pairId, plan.votesPerPair);
+    return { voteId: inserted.id, ...settled };
+  });
+}

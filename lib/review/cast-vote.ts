@@ -44,6 +44,13 @@ export async function refreshConsensus(tx: Queryable, pairId: number, votesPerPa
 export async function castVote(db: Pick<Database, "pool">, pairId: number, userId: number, input: TVote): Promise<VoteOutcome> {
   const vote = ZVote.parse(input);
   return withTransaction(db, async (tx) => {
+    // The pair first, then its lease: a claim locks a pair and then its lease row, so the same order avoids deadlocks.
+    const pair = await queryMaybeOne(
+      tx,
+      sql`SELECT dataset_id AS "datasetId", language, chosen_id AS "chosenId", rejected_id AS "rejectedId" FROM pairs WHERE id = ${pairId} FOR UPDATE`,
+      ZPair,
+    );
+    if (!pair) throw new AppError("NOT_FOUND", `No pair ${pairId}.`);
     const lease = await queryMaybeOne(
       tx,
       sql`SELECT pair_id AS "pairId", user_id AS "userId", expires_at > LOCALTIMESTAMP AS live,
@@ -52,12 +59,6 @@ export async function castVote(db: Pick<Database, "pool">, pairId: number, userI
       ZLease,
     );
     if (!lease || lease.userId !== userId || lease.pairId !== pairId || !lease.live) throw new AppError("CONFLICT", LEASE_EXPIRED_MESSAGE);
-    const pair = await queryMaybeOne(
-      tx,
-      sql`SELECT dataset_id AS "datasetId", language, chosen_id AS "chosenId", rejected_id AS "rejectedId" FROM pairs WHERE id = ${pairId} FOR UPDATE`,
-      ZPair,
-    );
-    if (!pair) throw new AppError("NOT_FOUND", `No pair ${pairId}.`);
     const preferred = vote.preferred;
     if (typeof preferred === "number" && preferred !== pair.chosenId && preferred !== pair.rejectedId) {
       throw new AppError("BAD_INPUT", `preferred: response ${preferred} is not one of this pair's two responses`);

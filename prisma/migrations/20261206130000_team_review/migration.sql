@@ -92,14 +92,15 @@ ALTER TABLE "review_adjudications" ADD CONSTRAINT "review_adjudications_user_id_
 ALTER TABLE "pairs" ADD COLUMN "consensus" TEXT NOT NULL DEFAULT 'pending',
                     ADD COLUMN "votes" INTEGER NOT NULL DEFAULT 0,
                     ADD CONSTRAINT "pairs_consensus_check" CHECK ("consensus" IN ('pending', 'unanimous', 'majority', 'disputed', 'adjudicated'));
--- The queue's next pair in a language: least-reviewed first (votes, id).
+-- The queue's next pair, least-reviewed first (votes, id): in one language, and in any language.
 CREATE INDEX "pairs_review_queue_idx" ON "pairs"("dataset_id", "language", "votes", "id");
+CREATE INDEX "pairs_review_queue_any_language_idx" ON "pairs"("dataset_id", "votes", "id");
 
 -- Summary ledgers of team review (append-only signed rows like pair_stats; reads sum per key), written
 -- by the vote and adjudication writers in the same transaction, so the agreement page reads a few
 -- hundred rows instead of every vote.
--- Per language: alpha's sums (units, disagreeing, pairable values per label) on rows with
--- margin_bucket NULL; per margin bucket: votes, agreement with the method and position bias.
+-- Per language: alpha's sums (units, disagreeing, pairable values per label), summed over all rows;
+-- per margin bucket of the method's pair: votes, agreement with the method and position bias.
 CREATE TABLE "review_language_stats" (
     "id" BIGSERIAL NOT NULL,
     "dataset_id" INTEGER NOT NULL,

@@ -4,23 +4,15 @@ import { describe, expect, it } from "vitest";
 import { CARD_TAGS } from "./dataset-card";
 import { OPENRLHF_FLAGS } from "./openrlhf-readme";
 import { RECORD_SCHEMAS, ZLlamaFactoryDatasetInfo } from "./schemas";
-import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, readRecords, tempDir } from "./test-support";
+import { exportFixture, FIXTURE_LANGUAGES, FIXTURE_PAIRS, readRecords, tempDir } from "./test-support";
 import type { ExportPair } from "./types";
-import { writeExport } from "./write-export";
 
 const withoutSystem: ExportPair[] = FIXTURE_PAIRS.map((p) => ({ ...p, system: null }));
 
 async function exportDir(format: "llama-factory" | "llama-factory-sharegpt" | "openrlhf" | "parquet", rows = FIXTURE_PAIRS, split = true) {
   const out = path.join(await tempDir(), "out");
-  const manifest = await writeExport({
-    rows: asyncRows(rows),
-    format,
-    out,
-    datasetName: "spiders",
-    languages: [...FIXTURE_LANGUAGES],
-    runConfig: { scorer: "embedding", margin: 0.05, languageGuard: true },
-    ...(split ? { split: { testFraction: 0.5, seed: 5 } } : {}),
-  });
+  const runConfig = { scorer: "embedding", margin: 0.05, languageGuard: true };
+  const manifest = await exportFixture(out, format, { rows, runConfig, ...(split ? { split: { testFraction: 0.5, seed: 5 } } : {}) });
   return { out, manifest };
 }
 

@@ -3,9 +3,8 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { resolveSystem } from "./records";
 import { RECORD_SCHEMAS } from "./schemas";
-import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, readRecords, tempDir } from "./test-support";
+import { exportFixture, FIXTURE_PAIRS, readRecords, tempDir } from "./test-support";
 import { EXPORT_FORMATS, type ExportFormat, type ExportPair } from "./types";
-import { writeExport } from "./write-export";
 
 type Content = { prompt: string; system?: string; chosen: string; rejected: string };
 
@@ -47,23 +46,15 @@ function expectedContent(format: ExportFormat, pair: ExportPair): Content {
   return carriesSystem && system ? { ...base, system } : base;
 }
 
-async function exportFixture(format: ExportFormat, split = true) {
+async function exportOf(format: ExportFormat, split = true) {
   const out = path.join(await tempDir(), "out");
-  const manifest = await writeExport({
-    rows: asyncRows(FIXTURE_PAIRS),
-    format,
-    out,
-    datasetName: "spiders",
-    languages: [...FIXTURE_LANGUAGES],
-    system: EXPORT_SYSTEM,
-    ...(split ? { split: { testFraction: 0.5, seed: 7 } } : {}),
-  });
+  const manifest = await exportFixture(out, format, { system: EXPORT_SYSTEM, ...(split ? { split: { testFraction: 0.5, seed: 7 } } : {}) });
   return { out, manifest };
 }
 
 describe.each(TEXT_FORMATS)("format %s on the multilingual fixture", (format) => {
   it("writes records that match the trainer's documented shape and round-trip every string", async () => {
-    const { out, manifest } = await exportFixture(format);
+    const { out, manifest } = await exportOf(format);
     const records: unknown[] = [];
     for (const file of manifest.files.filter((f) => /^(train|test)\./.test(f.path))) {
       const fileRecords = await readRecords(path.join(out, file.path));
@@ -78,7 +69,7 @@ describe.each(TEXT_FORMATS)("format %s on the multilingual fixture", (format) =>
   });
 
   it("writes exactly the documented keys, in a stable order", async () => {
-    const { out, manifest } = await exportFixture(format, false);
+    const { out, manifest } = await exportOf(format, false);
     const dataFile = manifest.files.find((f) => f.rows > 0);
     const [first] = await readRecords(path.join(manifest.layout === "file" ? path.dirname(out) : out, dataFile!.path));
     const keys = Object.keys(first as object);
@@ -99,7 +90,7 @@ describe.each(TEXT_FORMATS)("format %s on the multilingual fixture", (format) =>
 
 describe("cm-align provenance", () => {
   it("carries every field of the pair, null run ids included", async () => {
-    const { out, manifest } = await exportFixture("cm-align", false);
+    const { out, manifest } = await exportOf("cm-align", false);
     const records = await readRecords(path.join(path.dirname(out), manifest.files[0]!.path));
     const human = records.map((r) => RECORD_SCHEMAS["cm-align"].parse(r)).find((r) => r.id === "p2");
     expect(human).toMatchObject({ origin: "human", run_id: null, lang: "ar", prompt_id: "q-g1", margin: 0.79 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { parquetRow, type ParquetRow } from "./records";
 import { ZParquetRow } from "./schemas";
 import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, tempDir } from "./test-support";
-import type { ExportPair } from "./types";
+import type { ExportPair, ParquetTuning } from "./types";
 import { writeExport } from "./write-export";
 
 async function readParquet(file: string) {
@@ -25,6 +25,15 @@ function manyPairs(count: number): ExportPair[] {
     chosen: `chosen ${i} ${"🕷".repeat(i % 7)}`,
     scoreChosen: i / count,
   }));
+}
+
+/** Exports manyPairs(count) as de/zh Parquet without a split; readLanguage reads one language's file back. */
+async function exportManyPairs(count: number, datasetName: string, parquet: ParquetTuning) {
+  const out = await tempDir();
+  const pairs = manyPairs(count);
+  await writeExport({ rows: asyncRows(pairs), format: "parquet", out, datasetName, languages: ["de", "zh"], parquet });
+  const readLanguage = (lang: string) => readParquet(path.join(out, `data/${lang}/train-00000-of-00001.parquet`));
+  return { pairs, readLanguage };
 }
 
 describe("parquet export", () => {
@@ -61,33 +70,15 @@ describe("parquet export", () => {
   });
 
   it("writes bounded row groups and keeps the row order of each file", async () => {
-    const out = await tempDir();
-    const pairs = manyPairs(250);
-    await writeExport({
-      rows: asyncRows(pairs),
-      format: "parquet",
-      out,
-      datasetName: "many",
-      languages: ["de", "zh"],
-      parquet: { rowGroupRows: 40 },
-    });
-    const { rows, metadata } = await readParquet(path.join(out, "data/de/train-00000-of-00001.parquet"));
+    const { pairs, readLanguage } = await exportManyPairs(250, "many", { rowGroupRows: 40 });
+    const { rows, metadata } = await readLanguage("de");
     expect(rows.map((r) => r.chosen)).toEqual(pairs.filter((p) => p.lang === "de").map((p) => p.chosen));
     expect(metadata.row_groups.map((g) => Number(g.num_rows))).toEqual([40, 40, 40, 5]);
   });
 
   it("flushes the largest buffer early when the shared memory budget is exceeded", async () => {
-    const out = await tempDir();
-    const pairs = manyPairs(100);
-    await writeExport({
-      rows: asyncRows(pairs),
-      format: "parquet",
-      out,
-      datasetName: "budget",
-      languages: ["de", "zh"],
-      parquet: { rowGroupRows: 1000, bufferBudgetBytes: 2_000 },
-    });
-    const { rows, metadata } = await readParquet(path.join(out, "data/zh/train-00000-of-00001.parquet"));
+    const { readLanguage } = await exportManyPairs(100, "budget", { rowGroupRows: 1000, bufferBudgetBytes: 2_000 });
+    const { rows, metadata } = await readLanguage("zh");
     expect(rows).toHaveLength(50);
     expect(metadata.row_groups.length).toBeGreaterThan(1);
     expect(metadata.row_groups.every((g) => Number(g.num_rows) < 50)).toBe(true);

@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach } from "vitest";
-import type { ExportPair } from "./types";
+import type { ExportFormat, ExportPair, WriteExportOptions } from "./types";
+import { writeExport } from "./write-export";
 
 /** Test-only helpers: a multilingual fixture full of characters that break naive serializers. */
 
@@ -103,4 +104,11 @@ export async function sha256OfFile(file: string): Promise<string> {
   return createHash("sha256")
     .update(await readFile(file))
     .digest("hex");
+}
+
+type FixtureExportOptions = Partial<Omit<WriteExportOptions, "rows" | "format" | "out">> & { rows?: ExportPair[] };
+
+/** Exports `rows` (the fixture by default) to `out` as the "spiders" dataset in the fixture's languages. */
+export function exportFixture(out: string, format: ExportFormat, { rows = FIXTURE_PAIRS, ...options }: FixtureExportOptions = {}) {
+  return writeExport({ rows: asyncRows(rows), format, out, datasetName: "spiders", languages: [...FIXTURE_LANGUAGES], ...options });
 }

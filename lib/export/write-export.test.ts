@@ -2,22 +2,14 @@ import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExportLayoutError, usesSingleFile } from "./layout";
-import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, readRecords, sha256OfFile, tempDir } from "./test-support";
+import { exportFixture, FIXTURE_LANGUAGES, FIXTURE_PAIRS, readRecords, sha256OfFile, tempDir } from "./test-support";
 import { EXPORT_FORMATS, type ExportFormat, type ExportPair } from "./types";
 import { writeExport } from "./write-export";
 
 const RUN_CONFIG = { scorer: "embedding", margin: 0, languageGuard: true, model: { name: "gte", dims: 768 } };
 
 function exportTo(out: string, format: ExportFormat, split: boolean, rows: ExportPair[] = FIXTURE_PAIRS) {
-  return writeExport({
-    rows: asyncRows(rows),
-    format,
-    out,
-    datasetName: "spiders",
-    languages: [...FIXTURE_LANGUAGES],
-    runConfig: RUN_CONFIG,
-    ...(split ? { split: { testFraction: 0.4, seed: 11 } } : {}),
-  });
+  return exportFixture(out, format, { rows, runConfig: RUN_CONFIG, ...(split ? { split: { testFraction: 0.4, seed: 11 } } : {}) });
 }
 
 async function listFiles(dir: string, prefix = ""): Promise<string[]> {

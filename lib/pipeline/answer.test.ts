@@ -119,15 +119,12 @@ describe("canonicalAnswer and answersEqual", () => {
     expect(canonicalAnswer(input)).toBe(expected);
   });
 
-  it("compares canonically; null never matches", () => {
-    expect(answersEqual("18", "18.0")).toBe(true);
-    expect(answersEqual("18.00", "$18")).toBe(true);
-    expect(answersEqual("0.5", "1/2")).toBe(true);
-    expect(answersEqual("3/4", "0.75")).toBe(true);
-    expect(answersEqual("1/3", "0.333")).toBe(false);
-    expect(answersEqual("18", "19")).toBe(false);
-    expect(answersEqual(null, "18")).toBe(false);
-    expect(answersEqual(null, null)).toBe(false);
+  // Compares canonically; null never matches.
+  it.each([
+    ["18", "18.0", true], ["18.00", "$18", true], ["0.5", "1/2", true], ["3/4", "0.75", true],
+    ["1/3", "0.333", false], ["18", "19", false], [null, "18", false], [null, null, false],
+  ])("answersEqual(%s, %s) is %s", (a, b, equal) => {
+    expect(answersEqual(a, b)).toBe(equal);
   });
 
   it("extracts the same answer from equivalent writings", () => {

@@ -96,23 +96,16 @@ describe("textForDetection", () => {
 });
 
 describe("language codes", () => {
-  it("normalises tags and aliases", () => {
-    expect(normalizeLanguageTag("zh-Hant-TW")).toBe("zh");
-    expect(normalizeLanguageTag("cmn")).toBe("zh");
-    expect(normalizeLanguageTag("EN_us")).toBe("en");
-    expect(normalizeLanguageTag("swh")).toBe("sw");
-    expect(normalizeLanguageTag("no")).toBe("nb");
-    expect(normalizeLanguageTag("iw")).toBe("he");
+  it.each([["zh-Hant-TW", "zh"], ["cmn", "zh"], ["EN_us", "en"], ["swh", "sw"], ["no", "nb"], ["iw", "he"]])("normalises the tag or alias %s to %s", (tag, code) => {
+    expect(normalizeLanguageTag(tag)).toBe(code);
   });
 
-  it("treats variants and indistinguishable neighbours as the same language", () => {
-    expect(sameLanguage("zh", "zh-CN")).toBe(true);
-    expect(sameLanguage("zh-TW", "yue")).toBe(true);
-    expect(sameLanguage("nb", "no")).toBe(true);
-    expect(sameLanguage("nn", "da")).toBe(true);
-    expect(sameLanguage("ms", "id")).toBe(true);
-    expect(sameLanguage("en", "de")).toBe(false);
-    expect(sameLanguage("hi", "ur")).toBe(false);
+  // Variants and indistinguishable neighbours are the same language; other languages are not.
+  it.each([
+    ["zh", "zh-CN", true], ["zh-TW", "yue", true], ["nb", "no", true], ["nn", "da", true], ["ms", "id", true],
+    ["en", "de", false], ["hi", "ur", false],
+  ])("sameLanguage(%s, %s) is %s", (a, b, same) => {
+    expect(sameLanguage(a, b)).toBe(same);
   });
 });
 

@@ -49,13 +49,12 @@ function findSlot(p: NgramTable, hi: number, h2: number, order: number): number 
   }
 }
 
-export function lexicalProfile(text: string): LexicalProfile {
-  const cps = codePointsWithoutSpace(text);
+/**
+ * Calls visit(hi, h2, n) for every n-gram (n = 1..NGRAM_MAX_ORDER) of the code points, by start
+ * position and then by length; visit returns false to skip the longer n-grams at that position.
+ */
+function forEachNgram(cps: Int32Array, visit: (hi: number, h2: number, n: number) => boolean): void {
   const len = cps.length;
-  const totals = ngramTotals(len);
-  const t = scratchTable(totals.reduce((a, b) => a + b, 0));
-  const { hi: his, lo: los, orders, counts, slots } = t;
-  let size = 0;
   for (let i = 0; i < len; i++) {
     let h1 = LANE_SEED_1;
     let h2 = LANE_SEED_2;
@@ -64,19 +63,31 @@ export function lexicalProfile(text: string): LexicalProfile {
       const cp = cps[i + n - 1] as number;
       h1 = stepLane1(h1, cp);
       h2 = stepLane2(h2, cp);
-      const hi = ngramHi(h1, n);
-      const found = findSlot(t, hi, h2, n);
-      if (found >= 0) {
-        counts[found] = (counts[found] as number) + 1;
-      } else {
-        his[size] = hi;
-        los[size] = ngramLo(h2, n);
-        orders[size] = n;
-        counts[size] = 1;
-        slots[-1 - found] = ++size;
-      }
+      if (!visit(ngramHi(h1, n), h2, n)) break;
     }
   }
+}
+
+export function lexicalProfile(text: string): LexicalProfile {
+  const cps = codePointsWithoutSpace(text);
+  const len = cps.length;
+  const totals = ngramTotals(len);
+  const t = scratchTable(totals.reduce((a, b) => a + b, 0));
+  const { hi: his, lo: los, orders, counts, slots } = t;
+  let size = 0;
+  forEachNgram(cps, (hi, h2, n) => {
+    const found = findSlot(t, hi, h2, n);
+    if (found >= 0) {
+      counts[found] = (counts[found] as number) + 1;
+    } else {
+      his[size] = hi;
+      los[size] = ngramLo(h2, n);
+      orders[size] = n;
+      counts[size] = 1;
+      slots[-1 - found] = ++size;
+    }
+    return true;
+  });
   return compact(t, size, totals);
 }
 
@@ -123,30 +134,19 @@ export function ngramMatchesWithText(profile: LexicalProfile, text: string): { m
   if (hitScratch.length < size) hitScratch = new Int32Array(size);
   const hits = hitScratch.subarray(0, size);
   hits.fill(0);
-  for (let i = 0; i < len; i++) {
-    let h1 = LANE_SEED_1;
-    let h2 = LANE_SEED_2;
-    const top = Math.min(NGRAM_MAX_ORDER, len - i);
-    for (let n = 1; n <= top; n++) {
-      const cp = cps[i + n - 1] as number;
-      h1 = stepLane1(h1, cp);
-      h2 = stepLane2(h2, cp);
-      const hi = ngramHi(h1, n);
-      let slot = hi & mask;
-      let found = -1;
-      for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
-        const e = entry - 1;
-        if (his[e] === hi && orders[e] === n && los[e] === ngramLo(h2, n)) {
-          found = e;
-          break;
-        }
-        slot = (slot + 1) & mask;
+  forEachNgram(cps, (hi, h2, n) => {
+    let slot = hi & mask;
+    for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
+      const e = entry - 1;
+      if (his[e] === hi && orders[e] === n && los[e] === ngramLo(h2, n)) {
+        hits[e] = (hits[e] as number) + 1;
+        return true;
       }
-      // An n-gram the profile lacks has no longer extension in the profile either.
-      if (found < 0) break;
-      hits[found] = (hits[found] as number) + 1;
+      slot = (slot + 1) & mask;
     }
-  }
+    // An n-gram the profile lacks has no longer extension in the profile either.
+    return false;
+  });
   const matches = new Float64Array(NGRAM_MAX_ORDER);
   for (let e = 0; e < size; e++) {
     const h = hits[e] as number;

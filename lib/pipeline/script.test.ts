@@ -2,15 +2,15 @@ import { describe, expect, it } from "vitest";
 import { dominantScript, majorityScript } from "./script";
 
 describe("dominantScript", () => {
-  it("names the script of each language's text", () => {
-    expect(dominantScript("Photosynthesis turns light into sugar.")).toBe("Latin");
-    expect(dominantScript("Die Photosynthese wandelt Licht in Zucker um.")).toBe("Latin");
-    expect(dominantScript("Фотосинтез превращает свет в сахар.")).toBe("Cyrillic");
-    expect(dominantScript("البناء الضوئي يحول الضوء إلى سكر.")).toBe("Arabic");
-    expect(dominantScript("प्रकाश संश्लेषण प्रकाश को शर्करा में बदलता है।")).toBe("Devanagari");
-    expect(dominantScript("光合作用把光变成糖。")).toBe("Han");
-    expect(dominantScript("光合成は光を糖に変えます。")).toBe("Han");
-    expect(dominantScript("광합성은 빛을 당으로 바꾼다.")).toBe("Hangul");
+  it.each([
+    ["Latin", ["Photosynthesis turns light into sugar.", "Die Photosynthese wandelt Licht in Zucker um."]],
+    ["Cyrillic", ["Фотосинтез превращает свет в сахар."]],
+    ["Arabic", ["البناء الضوئي يحول الضوء إلى سكر."]],
+    ["Devanagari", ["प्रकाश संश्लेषण प्रकाश को शर्करा में बदलता है।"]],
+    ["Han", ["光合作用把光变成糖。", "光合成は光を糖に変えます。"]],
+    ["Hangul", ["광합성은 빛을 당으로 바꾼다."]],
+  ])("names %s for each language's text in it", (script, texts) => {
+    for (const text of texts) expect(dominantScript(text), text).toBe(script);
   });
 
   it("goes by most letters, ignores digits and symbols, and is null without letters", () => {

@@ -1,16 +1,23 @@
-import { ar } from "./lang-ar";
-import { de } from "./lang-de";
-import { en } from "./lang-en";
-import { es } from "./lang-es";
-import { fr } from "./lang-fr";
-import { hi } from "./lang-hi";
-import { ja } from "./lang-ja";
-import { ru } from "./lang-ru";
-import { sw } from "./lang-sw";
-import { zh } from "./lang-zh";
+import ar from "./ar.json";
+import de from "./de.json";
+import en from "./en.json";
+import es from "./es.json";
+import fr from "./fr.json";
+import hi from "./hi.json";
+import ja from "./ja.json";
+import ru from "./ru.json";
+import sw from "./sw.json";
+import zh from "./zh.json";
+import { loadBank } from "./load-bank";
 import type { LanguageBank } from "./types";
 
-export const BANKS: Readonly<Record<string, LanguageBank>> = { en, de, zh, ar, hi, sw, fr, es, ru, ja };
+const english = loadBank("en", en);
+
+/** Loaded (and validated) once, at import: a bad bank file fails here, naming the file and field. */
+export const BANKS: Readonly<Record<string, LanguageBank>> = {
+  en: english,
+  ...Object.fromEntries(Object.entries({ de, zh, ar, hi, sw, fr, es, ru, ja }).map(([code, data]) => [code, loadBank(code, data)])),
+};
 
 /** Languages with a native bank. */
 export const BANK_LANGUAGES = Object.keys(BANKS);
@@ -33,7 +40,7 @@ export const FALLBACK: Readonly<Record<string, string>> = {
 export function bankFor(code: string): LanguageBank {
   const lower = code.toLowerCase();
   const base = lower.split(/[-_]/)[0] ?? lower;
-  return BANKS[lower] ?? BANKS[base] ?? BANKS[FALLBACK[base] ?? "en"] ?? en;
+  return BANKS[lower] ?? BANKS[base] ?? BANKS[FALLBACK[base] ?? "en"] ?? english;
 }
 
 export type { LanguageBank } from "./types";

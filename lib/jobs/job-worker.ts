@@ -4,7 +4,7 @@ import { heartbeatLapseMs } from "./heartbeat";
 import { getBoss, stopBoss } from "./queue";
 import { JOB_KINDS, type JobHandlers, type JobKind, type ResumePass, type RunJobKind } from "./registry";
 import { repeatUntilAborted } from "./repeat";
-import { lapsedRuns, unfinishedRuns } from "./run-row";
+import { lapsedRuns, runKindOf, unfinishedRuns } from "./run-row";
 
 type Log = (message: string) => void;
 
@@ -59,8 +59,7 @@ export async function startJobWorker(db: Database, log: Log, setup: JobWorkerSet
       // The row says the kind: a job left on another kind's queue still runs its own handler.
       for (const job of jobs) {
         const { runId } = JOB_KINDS[kind].payload.parse(job.data);
-        const row = (await unfinishedRuns(db.pool)).find((r) => r.id === runId);
-        await runRun(runId, row?.kind ?? kind);
+        await runRun(runId, (await runKindOf(db.pool, runId)) ?? kind);
       }
     });
   }

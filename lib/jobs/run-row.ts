@@ -57,6 +57,12 @@ export async function touchRun(db: Queryable, runId: number): Promise<void> {
   await execute(db, sql`UPDATE pipeline_runs SET heartbeat_at = now() WHERE id = ${runId} AND status = 'running'`);
 }
 
+/** The kind of run `runId`, or null when there is none. */
+export async function runKindOf(db: Queryable, runId: number): Promise<RunKind | null> {
+  const row = await queryMaybeOne(db, sql`SELECT id, kind::text AS kind FROM pipeline_runs WHERE id = ${runId}`, ZRunRef);
+  return row?.kind ?? null;
+}
+
 /** Running runs whose heartbeat lapsed (their worker died, on any machine), oldest first. */
 export async function lapsedRuns(db: Queryable, lapseMs: number): Promise<{ id: number; kind: RunKind }[]> {
   return queryRows(

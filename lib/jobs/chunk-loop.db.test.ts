@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { runChunked } from "./chunk-loop";
 import { claimChunk, settleChunk, touchChunk } from "./chunks";
-import { chunkedRunFixture, engineStatus } from "./test-fixture";
+import { chunkedRunFixture, engineStatus } from "@/lib/testing/job-fixtures";
 import { cancelRun, lapsedRuns, markRunning } from "./run-row";
 
 let t: TestDatabase;

@@ -1,9 +1,9 @@
 import type { PoolClient } from "pg";
 import { z } from "zod";
 import { execute, queryMaybeOne, queryOne, sql, type Queryable } from "@/lib/db/sql";
+import { firstUnlocked } from "./first-unlocked";
 
-// The chunk ledger of a pipeline run: its work split into group-id ranges that workers claim. This
-// file holds the one `FOR UPDATE SKIP LOCKED` claim of the codebase.
+// The chunk ledger of a pipeline run: its work split into group-id ranges that workers claim.
 
 export type Chunk = { runId: number; chunkNo: number; fromGroupId: number; toGroupId: number; groups: number };
 
@@ -35,11 +35,11 @@ export async function claimChunk(db: Queryable, runId: number, workerId: string,
   const r = await queryMaybeOne(
     db,
     sql`UPDATE run_chunks c SET status = 'running', claimed_by = ${workerId}, claimed_at = now(), attempts = c.attempts + 1
-        WHERE (c.run_id, c.chunk_no) = (
+        WHERE (c.run_id, c.chunk_no) = (${firstUnlocked(sql`
           SELECT run_id, chunk_no FROM run_chunks
           WHERE run_id = ${runId} AND (status = 'queued'
             OR (status = 'running' AND claimed_at < now() - make_interval(secs => ${staleMs}::float8 / 1000)))
-          ORDER BY chunk_no LIMIT 1 FOR UPDATE SKIP LOCKED)
+          ORDER BY chunk_no`)})
         RETURNING c.run_id, c.chunk_no, c.from_group_id, c.to_group_id, c.groups`,
     ZChunkRow,
   );

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { claimChunk, settleChunk, type Chunk } from "./chunks";
-import { chunkedRunFixture } from "./test-fixture";
+import { chunkedRunFixture } from "@/lib/testing/job-fixtures";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import * as cancelRoute from "@/app/api/jobs/[kind]/[id]/cancel/route";
 import * as statusRoute from "@/app/api/jobs/[kind]/[id]/route";
 import { createUser } from "@/lib/auth/accounts";
 import { AUTH_ORIGIN, authTestDatabase, postAuth, sessionCookie } from "@/lib/testing/auth";
-import { chunkedRunFixture } from "./test-fixture";
+import { chunkedRunFixture } from "@/lib/testing/job-fixtures";
 
 // GET /api/jobs/{kind}/{id} and POST /api/jobs/{kind}/{id}/cancel as the browser sends them.
 

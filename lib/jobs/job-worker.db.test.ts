@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { startJobWorker } from "./job-worker";
 import { enqueueJob, enqueueRun } from "./queue";
 import type { JobHandlers } from "./registry";
-import { chunkedRunFixture } from "./test-fixture";
+import { chunkedRunFixture } from "@/lib/testing/job-fixtures";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import type { Database } from "@/lib/db/client";
 import { createDataset } from "@/lib/testing/fixtures";
-import { insertChunkedRun } from "./chunk-loop";
+import { insertChunkedRun } from "@/lib/jobs/chunk-loop";
 
-// Test support for the engine's own tests. A dataset of `groups` one-prompt groups and a queued
+// Test support for the job engine's tests. A dataset of `groups` one-prompt groups and a queued
 // chunked run over it (kind `embed`, whose config the engine itself never reads).
 
 export async function chunkedRunFixture(db: Database, slug: string, groups: number, chunkSize: number): Promise<{ datasetId: number; runId: number }> {

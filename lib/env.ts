@@ -19,6 +19,8 @@ const ZEnv = z.object({
   CM_REJECTS_KEEP_HOURS: z.coerce.number().positive().default(24),
   CM_SEED_DEMO: z.enum(["0", "1"]).default("1"),
   CM_WORKER: z.enum(["0", "1"]).default("1"),
+  /** A job holder silent this long (ms) is taken for dead and its work resumed; unset: each job table's default. */
+  CM_JOB_HEARTBEAT_LAPSE_MS: z.coerce.number().int().positive().optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_API_KEY: z.string().optional(),
   CM_GENERATION_MODEL: z.string().optional(),

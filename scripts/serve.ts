@@ -7,7 +7,7 @@ import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { openEmbedded, secretPath } from "@/lib/db/embedded";
 import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
 import { env } from "@/lib/env";
-import { startWorker } from "@/lib/jobs/start-worker";
+import { startWorker } from "@/lib/worker/start-worker";
 
 const mode = process.argv[2] === "start" ? "start" : "dev";
 const e = env();

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
 import { createApiUsers, restrictDataset, type ApiUsers } from "@/lib/auth/api-v1-testing";
 import { runCli } from "@/lib/cli/main";
-import { startWorker } from "@/lib/jobs/start-worker";
+import { startWorker } from "@/lib/worker/start-worker";
 import { seedPairsFixture } from "@/lib/pairs/test-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { serveApiV1 } from "./remote-test-server";

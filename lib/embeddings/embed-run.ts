@@ -1,7 +1,8 @@
 import type { Database } from "@/lib/db/client";
+import { execute, sql } from "@/lib/db/sql";
 import { AppError, describeIssues } from "@/lib/errors";
 import { describeProviderError } from "@/lib/providers/retry";
-import { insertChunkedRun, runChunked, type ItemFailure, type RunLoopOptions, type RunOutcome } from "@/lib/providers/run-loop";
+import { insertChunkedRun, runProviderChunks, type ItemFailure, type RunLoopOptions, type RunOutcome } from "@/lib/providers/run-loop";
 import { planBatches } from "./batches";
 import { defaultEmbeddingModel, embedderFor } from "./resolve";
 import { ZEmbedRunConfig, type TEmbedRunConfig, type TEmbedRunConfigInput } from "./schemas";
@@ -30,7 +31,7 @@ export async function executeEmbedRun(db: Database, runId: number, opts: RunLoop
   const { embedder, provider } = await embedderFor(db, model, {
     concurrency: config.concurrency, rpm: config.rpm, limits: { maxCount: config.batchSize, maxTokens: config.maxBatchTokens },
   });
-  return runChunked(
+  return runProviderChunks(
     db,
     runId,
     async (chunk, ctx) => {
@@ -51,7 +52,7 @@ export async function executeEmbedRun(db: Database, runId: number, opts: RunLoop
         }),
       );
       const tokens = (provider?.usage.promptTokens ?? 0) - before;
-      await db.pool.query(`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + $2, heartbeat_at = now() WHERE id = $1`, [runId, tokens]);
+      await execute(db.pool, sql`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + ${tokens}, heartbeat_at = now() WHERE id = ${runId}`);
       return { failures, counters: { embedded, texts: texts.length } };
     },
     opts,

@@ -4,7 +4,10 @@ import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { FORMAT_SPECS, usesSingleFile, writeExport, type ExportManifest, type ExportPair, type ParquetTuning } from "@/lib/export";
 import type { ExportConfig } from "./config";
-import { ExportCancelled, ExportProgress, type ProgressListener } from "./export-progress";
+import { keepBeating, heartbeatLapseMs } from "@/lib/jobs/heartbeat";
+import { isJobCancelled } from "@/lib/jobs/job-cancelled";
+import { execute, sql } from "@/lib/db/sql";
+import { ExportProgress, type ProgressListener } from "./export-progress";
 import { readExportSnapshot } from "./export-snapshot";
 import { databaseExportDir, exportRoot, fileInExport } from "./location";
 
@@ -50,6 +53,10 @@ export async function executeExport(db: Database, held: HeldExport, options: Run
   const partial = partialLocation(location, claimedBy);
   const mine = { id: exportId, claimedBy };
   let renamed = false;
+  // The holder's heartbeat, also while the snapshot query runs before the first progress write.
+  const stopBeating = keepBeating(heartbeatLapseMs(), () =>
+    execute(db.pool, sql`UPDATE exports SET heartbeat_at = now() WHERE id = ${exportId} AND claimed_by = ${claimedBy} AND status = 'running'`),
+  );
   try {
     await db.prisma.export.updateMany({ where: mine, data: { location } });
     if (await stat(location).catch(() => null)) {
@@ -99,12 +106,14 @@ export async function executeExport(db: Database, held: HeldExport, options: Run
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     if (renamed) await rm(location, { recursive: true, force: true });
-    const cancelled = error instanceof ExportCancelled;
+    const cancelled = isJobCancelled(error);
     await db.prisma.export.updateMany({
       where: mine,
       data: { status: cancelled ? "cancelled" : "failed", error: cancelled ? null : errorMessage(error), finishedAt: new Date() },
     });
     throw error;
+  } finally {
+    stopBeating();
   }
 }
 

@@ -10,7 +10,7 @@ import { cancelExport } from "./cancel-export";
 import { createExport, queueExport, runQueuedExport } from "./create-export";
 import { partialLocation } from "./execute-export";
 import { databaseExportDir } from "./location";
-import { ExportCancelled } from "./export-progress";
+import { JobCancelled } from "@/lib/jobs/job-cancelled";
 import { buildExportFixture, type ExportFixture } from "./export-fixture";
 import { getExportProgress } from "./queries";
 import { thisProcess } from "./worker-id";
@@ -96,7 +96,7 @@ describe("an export queued from the UI", () => {
         if (done === 2) expect(await cancelExport(t.db, exportId)).toEqual({ status: "running" });
       },
     });
-    await expect(run).rejects.toBeInstanceOf(ExportCancelled);
+    await expect(run).rejects.toBeInstanceOf(JobCancelled);
     const row = await t.db.prisma.export.findUniqueOrThrow({ where: { id: exportId } });
     // The write after the cancel (at 4 pairs) records its count, sees the request and stops.
     expect({ status: row.status, rowsDone: row.rowsDone, cancelRequested: row.cancelRequested, error: row.error, files: row.files }).toEqual({
@@ -112,7 +112,7 @@ describe("an export queued from the UI", () => {
 describe("an export whose worker dies mid-way (kill -9)", () => {
   function spawnTsx(args: string[]): ChildProcess {
     return spawn("npx", ["tsx", ...args], {
-      env: { ...process.env, DATABASE_URL: t.url, CM_EXPORT_DIR: root },
+      env: { ...process.env, DATABASE_URL: t.url, CM_EXPORT_DIR: root, CM_JOB_HEARTBEAT_LAPSE_MS: "2000" },
       stdio: ["ignore", "pipe", "inherit"],
       detached: true,
     });
@@ -146,7 +146,7 @@ describe("an export whose worker dies mid-way (kill -9)", () => {
     await mkdir(location);
     await writeFile(path.join(location, "train.json"), "[");
 
-    const worker = spawnTsx(["lib/jobs/worker.ts"]);
+    const worker = spawnTsx(["lib/worker/main.ts"]);
     try {
       await waitFor("the export to succeed", async () => ((await progressOf(exportId)).status === "succeeded" ? true : null));
     } finally {

@@ -1,13 +1,9 @@
 import type { Database } from "@/lib/db/client";
+import { z } from "zod";
+import { queryMaybeOne, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
+import { JobCancelled } from "@/lib/jobs/job-cancelled";
 
-/** Thrown inside a running export when its cancel was requested; the export ends as `cancelled`. */
-export class ExportCancelled extends Error {
-  constructor(exportId: number) {
-    super(`Export ${exportId} was cancelled.`);
-    this.name = "ExportCancelled";
-  }
-}
 
 /** Called after each progress step has been recorded; the export waits for a returned promise. */
 export type ProgressListener = (done: number, total: number) => void | Promise<void>;
@@ -49,12 +45,13 @@ export class ExportProgress {
 
   private async write(): Promise<void> {
     this.lastWrite = Date.now();
-    const { rows } = await this.db.pool.query<{ cancel_requested: boolean }>(
-      `UPDATE exports SET rows_done = $2, rows_total = $3, heartbeat_at = now()
-       WHERE id = $1 AND claimed_by = $4 AND status = 'running' RETURNING cancel_requested`,
-      [this.exportId, this.done, this.total, this.claimedBy],
+    const row = await queryMaybeOne(
+      this.db.pool,
+      sql`UPDATE exports SET rows_done = ${this.done}, rows_total = ${this.total}, heartbeat_at = now()
+          WHERE id = ${this.exportId} AND claimed_by = ${this.claimedBy} AND status = 'running' RETURNING cancel_requested`,
+      z.object({ cancel_requested: z.boolean() }),
     );
-    if (!rows[0]) throw new AppError("CONFLICT", `Export ${this.exportId} is no longer held by ${this.claimedBy}.`);
-    if (rows[0].cancel_requested) throw new ExportCancelled(this.exportId);
+    if (!row) throw new AppError("CONFLICT", `Export ${this.exportId} is no longer held by ${this.claimedBy}.`);
+    if (row.cancel_requested) throw new JobCancelled(`Export ${this.exportId} was cancelled.`);
   }
 }

@@ -1,36 +1,43 @@
+import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { getBoss } from "@/lib/jobs/queue";
+import { queryRows, sql } from "@/lib/db/sql";
+import type { JobHandler, ResumePass } from "@/lib/jobs/registry";
 import { runQueuedExport } from "./create-export";
-import { EXPORT_QUEUE, ZExportJob } from "./export-queue";
-import { recoverExports } from "./recover-exports";
 import type { RunExportOptions } from "./execute-export";
+import { recoverExports } from "./recover-exports";
 
-type Log = (message: string) => void;
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
-async function runAndLog(db: Database, exportId: number, log: Log, options: RunExportOptions): Promise<void> {
+async function runExport(db: Database, exportId: number, options: RunExportOptions): Promise<string> {
   try {
     const done = await runQueuedExport(db, exportId, options);
-    if (done) log(`export ${exportId}: succeeded, ${done.total} pairs`);
+    return done ? `export ${exportId}: succeeded, ${done.total} pairs` : `export ${exportId}: not queued (taken or finished)`;
   } catch (error) {
-    log(`export ${exportId}: ${error instanceof Error ? error.message : String(error)}`);
+    return `export ${exportId}: ${message(error)}`;
   }
 }
 
+/** The `export` job kind's handler: runs a queued export if it is still queued. */
+export function exportJobHandler(options: RunExportOptions = {}): JobHandler<"export"> {
+  return (db, { exportId }) => runExport(db, exportId, options);
+}
+
 /**
- * Runs queued exports: first restarts those whose process died and any left queued, then consumes
- * the export queue. Returns a promise for the restarts (the queue handler runs until the boss stops).
+ * Takes over exports whose holder's heartbeat lapsed (see recoverExports) and runs them, with any
+ * export left queued for longer than the lapse (its queue job was lost).
  */
-export async function startExportWorker(db: Database, log: Log, options: RunExportOptions = {}): Promise<Promise<void>> {
-  const requeued = await recoverExports(db);
-  if (requeued.length > 0) log(`restarting exports ${requeued.join(", ")} of a worker that died`);
-  const { rows } = await db.pool.query<{ id: number }>(`SELECT id FROM exports WHERE status = 'queued' ORDER BY id`);
-  const resuming = (async () => {
-    for (const r of rows) await runAndLog(db, r.id, log, options);
-  })();
-  const boss = await getBoss(db);
-  await boss.createQueue(EXPORT_QUEUE);
-  await boss.work(EXPORT_QUEUE, { batchSize: 1, pollingIntervalSeconds: 1 }, async (jobs) => {
-    for (const job of jobs) await runAndLog(db, ZExportJob.parse(job.data).exportId, log, options);
-  });
-  return resuming;
+export function exportResumePass(options: RunExportOptions = {}): ResumePass {
+  return async (db, lapseMs) => {
+    const requeued = await recoverExports(db, lapseMs);
+    const lines = requeued.length > 0 ? [`restarting exports ${requeued.join(", ")} of a worker that died`] : [];
+    const waiting = await queryRows(
+      db.pool,
+      sql`SELECT id FROM exports WHERE status = 'queued' AND (id = ANY(${requeued}) OR created_at < now() - make_interval(secs => ${lapseMs}::float8 / 1000)) ORDER BY id`,
+      z.object({ id: z.number() }),
+    );
+    for (const { id } of waiting) lines.push(await runExport(db, id, options));
+    return lines;
+  };
 }

@@ -1,9 +1,11 @@
 import type { Database } from "@/lib/db/client";
+import { execute, sql } from "@/lib/db/sql";
+import { withTransaction } from "@/lib/db/transaction";
 import { AppError, describeIssues } from "@/lib/errors";
 import { Provider } from "@/lib/providers/provider";
-import { insertChunkedRun, runChunked, touchChunk, type ItemFailure, type RunLoopOptions, type RunOutcome } from "@/lib/providers/run-loop";
+import { touchChunk, type Chunk } from "@/lib/jobs/chunks";
+import { insertChunkedRun, runProviderChunks, type ItemFailure, type RunLoopOptions, type RunOutcome } from "@/lib/providers/run-loop";
 import { loadProviderSettings } from "@/lib/providers/settings";
-import type { Chunk } from "@/lib/runs/chunks";
 import { loadItems, type GenerateItem } from "./items";
 import { Sampler } from "./sampler";
 import { samplingParams, ZGenerateRunConfig, type TGenerateRunConfig, type TGenerateRunConfigInput } from "./schemas";
@@ -23,7 +25,7 @@ export async function createGenerateRun(db: Database, datasetId: number, input: 
   const config = { ...parsed, model };
   const { runId, groups } = await insertChunkedRun(db, datasetId, "generate", config, config.chunkSize, createdById);
   if (groups === 0) {
-    await db.pool.query(`DELETE FROM pipeline_runs WHERE id = $1`, [runId]);
+    await execute(db.pool, sql`DELETE FROM pipeline_runs WHERE id = ${runId}`);
     throw new AppError("BAD_INPUT", "The dataset has no prompt groups to generate for; import prompts first.");
   }
   return { runId, groups, config };
@@ -39,19 +41,12 @@ async function generateItem(w: Work, item: GenerateItem): Promise<string | null>
   for (let round = 0; need > 0 && round < w.config.maxRounds; round++) {
     const batch = await w.sampler.sample(item.prompt, key, need);
     key += need;
-    const client = await w.db.pool.connect();
-    try {
-      await client.query("BEGIN");
-      need -= await insertSamples(client, w.datasetId, w.runId, item, w.model, params, batch.samples);
-      await client.query(`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + $2, completion_tokens = completion_tokens + $3, heartbeat_at = now() WHERE id = $1`, [w.runId, batch.promptTokens, batch.completionTokens]);
-      await touchChunk(client, w.chunk, w.workerId);
-      await client.query("COMMIT");
-    } catch (e) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw e;
-    } finally {
-      client.release();
-    }
+    need -= await withTransaction(w.db, async (tx) => {
+      const stored = await insertSamples(tx, w.datasetId, w.runId, item, w.model, params, batch.samples);
+      await execute(tx, sql`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + ${batch.promptTokens}, completion_tokens = completion_tokens + ${batch.completionTokens}, heartbeat_at = now() WHERE id = ${w.runId}`);
+      await touchChunk(tx, w.chunk, w.workerId);
+      return stored;
+    });
     if (batch.error) return `${need} of ${w.config.samples} samples missing: ${batch.error}`;
   }
   return need > 0 ? `${need} of ${w.config.samples} samples missing: the model repeated stored texts for ${w.config.maxRounds} rounds` : null;
@@ -60,7 +55,7 @@ async function generateItem(w: Work, item: GenerateItem): Promise<string | null>
 async function translateChunk(w: Work) {
   const languages = w.config.languages ?? (await w.db.prisma.dataset.findUniqueOrThrow({ where: { id: w.datasetId } })).languages;
   const result = await translateMissingPrompts(w.db, w.datasetId, { model: w.model, languages, provider: w.provider, groupRange: [w.chunk.fromGroupId, w.chunk.toGroupId] });
-  await w.db.pool.query(`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + $2, completion_tokens = completion_tokens + $3 WHERE id = $1`, [w.runId, result.promptTokens, result.completionTokens]);
+  await execute(w.db.pool, sql`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + ${result.promptTokens}, completion_tokens = completion_tokens + ${result.completionTokens} WHERE id = ${w.runId}`);
   return { created: result.created, failures: result.failures.map((f) => ({ ...f, error: `translation: ${f.error}` })) };
 }
 
@@ -72,7 +67,7 @@ export async function executeGenerateRun(db: Database, runId: number, opts: RunL
   const model = config.model!;
   let provider: Provider | null = null;
   let sampler: Sampler | null = null;
-  return runChunked(
+  return runProviderChunks(
     db,
     runId,
     async (chunk, ctx) => {

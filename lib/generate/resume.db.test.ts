@@ -29,9 +29,9 @@ afterAll(async () => {
   await mock.close();
 });
 
-/** `npx tsx lib/jobs/worker.ts` in a process group of its own, so a kill reaches tsx's node child too. */
+/** `npx tsx lib/worker/main.ts` in a process group of its own, so a kill reaches tsx's node child too. */
 function startWorker(): ChildProcess {
-  const child = spawn("npx", ["tsx", "lib/jobs/worker.ts"], { env: { ...process.env, DATABASE_URL: t.url }, detached: true, stdio: "ignore" });
+  const child = spawn("npx", ["tsx", "lib/worker/main.ts"], { env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: "2000" }, detached: true, stdio: "ignore" });
   children.push(child);
   return child;
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { getDatabase } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
 import { createEmbedRun } from "@/lib/embeddings/embed-run";
-import { enqueueRun } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/queue";
 import { createGenerateRun } from "./generate-run";
 
 const optionalNumber = (schema: z.ZodNumber) => z.preprocess((v) => (v === "" || v === null ? undefined : v), z.coerce.number().pipe(schema).optional());
@@ -34,7 +34,7 @@ export async function startGenerateRun({ slug, languages, ...form }: TGenerateFo
   const dataset = await getDatasetBySlug(slug);
   const defined = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined));
   const { runId } = await createGenerateRun(db, dataset.id, { ...defined, samples: form.samples, languages: languages.length ? languages : null }, createdById);
-  await enqueueRun(db, runId);
+  await enqueueJob(db, "generate", { runId });
   return { runId };
 }
 
@@ -42,6 +42,6 @@ export async function startEmbedRun({ slug, model }: z.output<typeof ZEmbedForm>
   const db = await getDatabase();
   const dataset = await getDatasetBySlug(slug);
   const { runId, config } = await createEmbedRun(db, dataset.id, { model }, createdById);
-  await enqueueRun(db, runId);
+  await enqueueJob(db, "embed", { runId });
   return { runId, model: config.model };
 }

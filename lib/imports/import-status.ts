@@ -1,5 +1,9 @@
 import type { Database } from "@/lib/db/client";
+import { z } from "zod";
+import { queryRows, sql } from "@/lib/db/sql";
 import { AppError, isAppError } from "@/lib/errors";
+import { heartbeatLapseMs, keepBeating } from "@/lib/jobs/heartbeat";
+import { JobCancelled } from "@/lib/jobs/job-cancelled";
 import type { ImportProgress } from "@/lib/import";
 import type { ImportSummary } from "./import-file";
 import { isPGlite } from "./write-rows";
@@ -85,8 +89,13 @@ export async function runWithStatus(
       );
       if (r[0]?.status === "cancelled") entry.cancel = true;
     }
-    if (entry.cancel) throw new AppError("BAD_INPUT", CANCELLED_MESSAGE);
+    if (entry.cancel) throw new JobCancelled(CANCELLED_MESSAGE);
   };
+  // The import's heartbeat (updated_at) also while it commits; on PGlite the one session is busy, and
+  // the server's own process is the only one that could run it.
+  const stopBeating = entry.oneSession
+    ? () => {}
+    : keepBeating(heartbeatLapseMs(), () => db.pool.query(sql`UPDATE imports SET updated_at = now() WHERE id = ${id} AND status = 'running'`));
   try {
     const summary = await run(onProgress);
     await db.pool.query(
@@ -103,6 +112,7 @@ export async function runWithStatus(
     );
     throw e;
   } finally {
+    stopBeating();
     live.delete(id);
   }
 }
@@ -134,4 +144,22 @@ export async function getImportStatus(db: Database, id: number): Promise<ImportS
     id: r.id, datasetSlug: r.dataset_slug, filename: r.filename, status: r.status, bytesTotal: Number(r.bytes_total),
     bytesDone: Number(r.bytes_done), records: r.records, summary: r.summary, error: r.errors,
   };
+}
+
+export const LAPSED_IMPORT_MESSAGE = "The server stopped during the import; nothing was imported. Start it again.";
+
+/**
+ * Marks failed the running imports whose server died (heartbeat `updated_at` lapsed): an import runs
+ * in one transaction, so nothing of it was written. Imports running in this process are left alone.
+ */
+export async function failLapsedImports(db: Database, lapseMs: number): Promise<number[]> {
+  const rows = await queryRows(
+    db.pool,
+    sql`UPDATE imports SET status = 'failed', errors = ${JSON.stringify({ message: LAPSED_IMPORT_MESSAGE, errors: [], invalid: null })},
+               finished_at = now(), updated_at = now()
+        WHERE status = 'running' AND updated_at < now() - make_interval(secs => ${lapseMs}::float8 / 1000) AND NOT (id = ANY(${[...live.keys()]}::int[]))
+        RETURNING id`,
+    z.object({ id: z.number() }),
+  );
+  return rows.map((r) => r.id);
 }

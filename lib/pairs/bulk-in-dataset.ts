@@ -2,7 +2,7 @@ import { z } from "zod";
 import { getDatabase, type Database } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
 import { AppError } from "@/lib/errors";
-import { enqueueRun } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/queue";
 import { cancelRun } from "@/lib/runs/create-select-run";
 import { ZBulkSpec, type BulkSpec } from "./bulk";
 import { createBulkJob } from "./bulk-job";
@@ -16,7 +16,7 @@ export const ZBulkCancel = z.object({ slug: z.string(), runId: ZId });
 export async function startBulkInDataset(input: z.infer<typeof ZBulkStart>, userId: number | null = null): Promise<{ runId: number; total: number }> {
   const [db, dataset] = await Promise.all([getDatabase(), getDatasetBySlug(input.slug)]);
   const job = await createBulkJob(db, dataset.id, input.filter, input.spec, userId);
-  await enqueueRun(db, job.runId);
+  await enqueueJob(db, "bulk", { runId: job.runId });
   return job;
 }
 

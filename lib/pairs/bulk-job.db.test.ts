@@ -1,6 +1,8 @@
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ChildProcess } from "node:child_process";
 import { cancelRun } from "@/lib/runs/create-select-run";
+import { killHard, spawnWorker, stopGracefully, waitFor } from "@/lib/testing/kill-worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createBulkJob, executeBulkRun } from "./bulk-job";
 import { parsePairTableParams } from "./table";
@@ -15,7 +17,11 @@ beforeAll(async () => {
   datasetId = (await seedPairsFixture(t.db, "bulk", 30)).datasetId;
   userId = (await t.db.prisma.user.create({ data: { email: "rev@example.org", name: "Reviewer" } })).id;
 }, 240_000);
-afterAll(async () => t.drop());
+const children: ChildProcess[] = [];
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) await killHard(c);
+  await t.drop();
+});
 
 async function count(where: string): Promise<number> {
   const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pairs p WHERE p.dataset_id = $1 AND ${where}`, [datasetId]);
@@ -144,4 +150,28 @@ describe("bulk jobs", () => {
     expect(await decisionsOf(runId)).toEqual({ n: targets, pairs: targets, users: [userId] });
     expect(await count(`chosen_id IS NOT NULL AND NOT (status = 'accepted' AND origin = 'human')`)).toBe(0);
   }, 120_000);
+
+  it("a worker killed (SIGKILL) mid-way is resumed by `npm run worker` once its heartbeat lapsed: one decision per pair", async () => {
+    const targets = await count(`origin = 'human'`);
+    expect(targets).toBeGreaterThan(10);
+    const { runId } = await createBulkJob(t.db, datasetId, parsePairTableParams({ origin: "human" }), { action: "reset" }, userId);
+    const child = spawn("npx", ["tsx", "lib/pairs/bulk-job-child.ts", String(runId)], { env: { ...process.env, DATABASE_URL: t.url }, stdio: "ignore", detached: true });
+    children.push(child);
+    await waitFor(() => run(runId), (r) => r.done_items >= 3);
+    await killHard(child);
+    const frozen = await run(runId);
+    expect(frozen.status).toBe("running");
+    expect(frozen.done_items).toBeLessThan(targets);
+
+    const worker = spawnWorker(t.url);
+    children.push(worker);
+    try {
+      const done = await waitFor(() => run(runId), (r) => r.status !== "running");
+      expect(done).toMatchObject({ status: "succeeded", done_items: targets, total_items: targets });
+    } finally {
+      await stopGracefully(worker);
+    }
+    expect(await decisionsOf(runId)).toEqual({ n: targets, pairs: targets, users: [userId] });
+    expect(await count(`origin = 'human'`)).toBe(0);
+  }, 180_000);
 });

@@ -1,6 +1,6 @@
 import { getDatabase } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
-import { enqueueRun } from "@/lib/jobs/queue";
+import { enqueueJob } from "@/lib/jobs/queue";
 import { createSelectRun } from "./create-select-run";
 import type { TSelectRunConfigInput } from "./schemas";
 
@@ -9,6 +9,6 @@ export async function startSelectRun(datasetSlug: string, config: TSelectRunConf
   const db = await getDatabase();
   const dataset = await getDatasetBySlug(datasetSlug);
   const { runId } = await createSelectRun(db, dataset.id, config, createdById);
-  await enqueueRun(db, runId);
+  await enqueueJob(db, "select", { runId });
   return { runId };
 }

@@ -1,5 +1,7 @@
 import type { PoolClient } from "pg";
 import type { Database } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
+import { firstUnlocked } from "@/lib/jobs/first-unlocked";
 
 export type IndexProgress = { indexed: number; scanned: number; batches: number; remaining: number };
 
@@ -41,9 +43,8 @@ async function indexBatch(client: PoolClient, datasetId: number | null, budget: 
   try {
     while (batch.scanned < budget && batch.ranges < RANGES_PER_BATCH) {
       const { rows } = await client.query<Pending>(
-        `SELECT id, dataset_id, from_id, to_id FROM response_search_pending
-         WHERE $1::int IS NULL OR dataset_id = $1 ORDER BY id LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [datasetId],
+        firstUnlocked(sql`SELECT id, dataset_id, from_id, to_id FROM response_search_pending
+                          WHERE ${datasetId}::int IS NULL OR dataset_id = ${datasetId} ORDER BY id`),
       );
       const range = rows[0];
       if (!range) break;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { startWorker } from "@/lib/jobs/start-worker";
+import { startWorker } from "@/lib/worker/start-worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { pendingSearchCount } from "./index-pending";
 import { searchFixture } from "./test-fixture";

@@ -3,7 +3,7 @@ import { requireRouteActor } from "@/lib/auth/route-guard";
 import { datasetOfRun } from "@/lib/auth/resources";
 import { getDatabase } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { getRun } from "@/lib/runs/queries";
+import { readRunStatus } from "@/lib/jobs/job-status";
 import { ZRunId } from "@/lib/runs/schemas";
 
 export const dynamic = "force-dynamic";
@@ -14,11 +14,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ runId: string }
   const auth = await requireRouteActor(req, "read", () => datasetOfRun(runId.data));
   if (auth.denied) return auth.denied;
   try {
-    const run = await getRun(await getDatabase(), runId.data);
-    return NextResponse.json({
-      id: run.id, status: run.status, done: run.doneItems, total: run.totalItems,
-      cancelRequested: run.cancelRequested, error: run.error,
-    });
+    const run = await readRunStatus((await getDatabase()).pool, runId.data);
+    return NextResponse.json({ id: run.id, status: run.status, done: run.done, total: run.total, cancelRequested: run.cancelRequested, error: run.error });
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") return NextResponse.json({ error: e.message }, { status: 404 });
     throw e;

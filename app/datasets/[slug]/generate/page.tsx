@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RunProgress } from "@/components/run-progress";
+import { JobProgress } from "@/components/job-progress";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
@@ -49,8 +49,11 @@ export default async function GeneratePage({ params }: { params: Promise<{ slug:
                   {run.kind} · {String(run.config.model ?? "")}
                   {run.kind === "generate" ? ` · K=${String(run.config.samples ?? "")}` : ""}
                 </span>
-                <RunProgress
-                  runId={run.id}
+                <JobProgress
+                  kind={run.kind}
+                  id={run.id}
+                  unit="groups"
+                  testIds={{ root: `run-progress-${run.id}`, status: `run-status-${run.id}` }}
                   initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }}
                 />
                 <span className="tabular-nums text-slate-600">

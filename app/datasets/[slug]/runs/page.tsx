@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { RunProgress } from "@/components/run-progress";
+import { JobProgress } from "@/components/job-progress";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { findDatasetBySlug } from "@/lib/datasets/queries";
@@ -39,8 +39,10 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
                   ? `bulk ${String((run.config.spec as { action?: unknown } | undefined)?.action ?? "")} on pairs`
                   : `${run.kind} · ${String(run.config.scorer ?? "")} · reference ${String(run.config.reference ?? "")} · pairs ${String(run.config.pairs ?? "")}`}
               </span>
-              <RunProgress
-                runId={run.id}
+              <JobProgress
+                kind={run.kind}
+                id={run.id}
+                testIds={{ root: `run-progress-${run.id}`, status: `run-status-${run.id}` }}
                 unit={run.kind === "bulk" ? "pairs" : "groups"}
                 initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }}
               />

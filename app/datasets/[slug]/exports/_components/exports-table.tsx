@@ -1,5 +1,5 @@
 import type { StoredExport } from "@/lib/exports/queries";
-import { ExportProgress } from "./export-progress";
+import { JobProgress } from "@/components/job-progress";
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -40,10 +40,13 @@ export function ExportsTable({ exports, canCancel }: { exports: StoredExport[]; 
                     {e.files.length === 1 ? "Download" : "Download zip"}
                   </a>
                 ) : e.status === "queued" || e.status === "running" ? (
-                  <ExportProgress
-                    exportId={e.id}
-                    canCancel={canCancel}
-                    initial={{ status: e.status, rowsDone: e.rowsDone, rowsTotal: e.rowsTotal, cancelRequested: e.cancelRequested, error: e.error }}
+                  <JobProgress
+                    kind="export"
+                    id={e.id}
+                    unit="pairs"
+                    cancellable={canCancel}
+                    testIds={{ root: `export-progress-${e.id}`, status: "export-status" }}
+                    initial={{ status: e.status, done: e.rowsDone, total: e.rowsTotal, cancelRequested: e.cancelRequested, error: e.error }}
                   />
                 ) : (
                   <span className={e.status === "failed" ? "text-red-700" : "text-slate-600"} title={e.error ?? undefined}>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LanguageBadge } from "@/components/language-badge";
-import { RunProgress } from "@/components/run-progress";
+import { JobProgress } from "@/components/job-progress";
 import { SKIP_TEXT } from "@/components/scores/pair-explanations";
 import { ScoreLegend } from "@/components/scores/score-legend";
 import { getDatabase } from "@/lib/db/client";
@@ -30,7 +30,7 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
       <div className="flex flex-wrap items-center gap-4">
         <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/runs`}>← Runs</Link>
         <h2 className="text-xl font-semibold">Run {run.id} ({run.kind})</h2>
-        <RunProgress runId={run.id} unit={run.kind === "bulk" ? "pairs" : "groups"} initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }} />
+        <JobProgress kind={run.kind} id={run.id} testIds={{ root: `run-progress-${run.id}`, status: `run-status-${run.id}` }} unit={run.kind === "bulk" ? "pairs" : "groups"} initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }} />
         {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
       </div>
       {run.error && <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">{run.error}</p>}

@@ -1,0 +1,45 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createImportRow, getImportStatus, LAPSED_IMPORT_MESSAGE } from "@/lib/imports/import-status";
+import { writtenFor } from "@/lib/imports/test-written";
+import { exited, killHard, spawnWorker, stopGracefully, TEST_LAPSE_MS, waitFor } from "@/lib/testing/kill-worker";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t.drop());
+
+const group = (id: string) => JSON.stringify({ id, prompts: { en: `Question ${id}?` }, responses: { en: [`Answer one to ${id}`, `Answer two to ${id}`] } });
+
+describe("a browser import whose server is killed (kill -9)", () => {
+  it("is found by its lapsed heartbeat and marked failed; its transaction left nothing", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "cm-import-lapse-")), "crash.jsonl");
+    writeFileSync(path, Array.from({ length: 40 }, (_, i) => group(`g${i}`)).join("\n"));
+    const id = await createImportRow(t.db, { datasetSlug: "crashed", filename: "crash.jsonl", bytesTotal: statSync(path).size, options: { create: true }, createdById: null });
+    const server = spawn("npx", ["tsx", "lib/worker/testing/crash-mid-import.ts", String(id), path], {
+      env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: String(TEST_LAPSE_MS) },
+      stdio: ["ignore", "pipe", "inherit"],
+      detached: true,
+    });
+    let out = "";
+    server.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
+    await waitFor(async () => out.includes("mid") || server.exitCode !== null, Boolean);
+    await killHard(server);
+    await exited(server);
+    expect((await getImportStatus(t.db, id))?.status).toBe("running");
+
+    const worker = spawnWorker(t.url);
+    try {
+      const row = await waitFor(() => getImportStatus(t.db, id), (r) => r?.status !== "running");
+      expect(row).toMatchObject({ status: "failed", summary: null, error: { message: LAPSED_IMPORT_MESSAGE, errors: [], invalid: null } });
+    } finally {
+      await stopGracefully(worker);
+    }
+    expect(await writtenFor(t.db, "crashed")).toEqual({ datasets: 0, groups: 0, responses: 0 });
+  }, 180_000);
+});

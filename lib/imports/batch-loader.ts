@@ -3,7 +3,20 @@ import type { ImportGroup, ImportIssue } from "@/lib/import";
 import type { DeriveInput } from "./derive";
 import type { DerivePool } from "./derive-pool";
 import { loadCompleteGroups, prepareResponses, type LoadCounts } from "./load-groups";
-import { StageBuffer } from "./staging";
+import { CREATE_STAGE, publishStage, refuseConflicts, StageBuffer } from "./staging";
+
+/**
+ * Where batches are written. `inOne`: on the import's connection, inside its one transaction (flat
+ * rows wait in the stage until the import publishes them). Otherwise every batch is written by
+ * `write` in a transaction of its own, flat rows published at once (the dataset stays hidden).
+ */
+export type BatchWriter =
+  | { inOne: PoolClient }
+  | { inOne: null; write: <T>(fn: (tx: PoolClient) => Promise<T>) => Promise<T> };
+
+function writeWith<T>(w: BatchWriter, fn: (tx: PoolClient) => Promise<T>): Promise<T> {
+  return w.inOne ? fn(w.inOne) : w.write(fn);
+}
 
 const MAX_IN_FLIGHT = 2;
 
@@ -32,7 +45,7 @@ export class BatchLoader {
   private inflight: Promise<void>[] = [];
 
   constructor(
-    private readonly client: PoolClient,
+    private readonly writer: BatchWriter,
     private readonly copy: boolean,
     private readonly datasetId: number,
     private readonly mathTask: boolean,
@@ -59,17 +72,17 @@ export class BatchLoader {
       const rows = await prepared;
       const t0 = performance.now();
       if (rows) {
-        const target = { client: this.client, copy: this.copy, datasetId: this.datasetId, append: this.append };
-        const c = await loadCompleteGroups(target, groups, rows, this.conflicts);
-        this.counts.groups += c.groups; this.counts.prompts += c.prompts;
-        this.counts.responses += c.responses; this.counts.duplicates += c.duplicates;
+        const c = await writeWith(this.writer, (client) =>
+          loadCompleteGroups({ client, copy: this.copy, datasetId: this.datasetId, append: this.append }, groups, rows, this.conflicts));
+        this.add(c);
       } else {
         let offset = 0;
         for (const g of groups) {
           this.stage.add(g, d, offset);
           offset += g.responses.length;
         }
-        if (this.stage.rows >= FLUSH_STAGE_ROWS) await this.stage.flush(this.client, this.copy);
+        if (!this.writer.inOne) await this.writer.write((tx) => this.publishNow(tx));
+        else if (this.stage.rows >= FLUSH_STAGE_ROWS) await this.stage.flush(this.writer.inOne, this.copy);
       }
       this.writeMs += performance.now() - t0;
     });
@@ -78,12 +91,25 @@ export class BatchLoader {
     while (this.inflight.length > MAX_IN_FLIGHT) await this.inflight.shift();
   }
 
+  private add(c: LoadCounts): void {
+    this.counts.groups += c.groups; this.counts.prompts += c.prompts;
+    this.counts.responses += c.responses; this.counts.duplicates += c.duplicates;
+  }
+
+  /** Stages and publishes the buffered flat rows inside `tx` (a batch's own transaction). */
+  private async publishNow(tx: PoolClient): Promise<void> {
+    await tx.query(CREATE_STAGE);
+    await this.stage.flush(tx, this.copy);
+    this.conflicts.push(...(this.append ? [] : await refuseConflicts(tx, this.datasetId)));
+    this.add(await publishStage(tx, this.datasetId, this.append));
+  }
+
   /** Waits for every submitted batch and flushes the stage; rethrows the first write error. */
   async drain(): Promise<void> {
     await this.tail;
     this.inflight = [];
     const t0 = performance.now();
-    await this.stage.flush(this.client, this.copy);
+    if (this.writer.inOne) await this.stage.flush(this.writer.inOne, this.copy);
     this.writeMs += performance.now() - t0;
   }
 

@@ -22,6 +22,8 @@ export async function discardLoadingDataset(db: Pick<Database, "pool">, datasetI
       if (deleted < DELETE_BATCH) break;
     }
   }
+  // A status row that linked the slug meanwhile keeps its history (it would otherwise go with the dataset).
+  await execute(db.pool, sql`UPDATE imports SET dataset_id = NULL WHERE dataset_id = ${datasetId}`);
   await execute(db.pool, sql`DELETE FROM datasets WHERE id = ${datasetId} AND loading`);
 }
 

@@ -63,9 +63,15 @@ describe("a dataset still loading", () => {
   });
 
   it("is removed with all its rows by the sweep once its heartbeat lapsed, and only then", async () => {
-    await insertLoading("abandoned", 3_600);
+    const abandoned = await insertLoading("abandoned", 3_600);
     await insertLoading("still-writing", 0);
+    const status = await t.db.pool.query<{ id: number }>(
+      `INSERT INTO imports (dataset_id, dataset_slug, filename, options, bytes_total) VALUES ($1, 'abandoned', 'f.jsonl', '{}', 0) RETURNING id`,
+      [abandoned],
+    );
     expect(await sweepAbandonedLoads(t.db, 120)).toBe(1);
+    const kept = await t.db.pool.query(`SELECT dataset_id FROM imports WHERE id = $1`, [status.rows[0]!.id]);
+    expect(kept.rows).toEqual([{ dataset_id: null }]);
     expect(await writtenFor(t.db, "abandoned")).toEqual({ datasets: 0, groups: 0, responses: 0 });
     const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM prompt_texts p JOIN datasets d ON d.id = p.dataset_id WHERE d.slug = 'abandoned'`);
     expect(rows[0]!.n).toBe(0);

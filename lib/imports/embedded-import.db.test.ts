@@ -56,7 +56,8 @@ describe("a dataset still loading", () => {
     const path = nestedFile("small.jsonl", 2);
     for (const create of [{ task: "general" as const }, undefined]) {
       await expect(importFile(t.db, { source: { path }, datasetSlug: "half-loaded", create })).rejects.toMatchObject({
-        code: "CONFLICT", message: 'Dataset "half-loaded" is still being imported by another import; try again once it has finished.',
+        code: "CONFLICT",
+        message: 'Dataset "half-loaded" is still being imported by another import; try again once it has finished (an import that was stopped is cleared 2 minutes after its last write).',
       });
     }
     expect(await writtenFor(t.db, "half-loaded")).toEqual({ datasets: 1, groups: 1, responses: 1 });

@@ -1,6 +1,7 @@
 import type { PoolClient } from "pg";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
+import { ABANDONED_AFTER_SECONDS } from "@/lib/db/embedded-loads";
 import { execute, queryMaybeOne, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
@@ -14,7 +15,11 @@ const ZTarget = z.object({ id: z.number(), task: z.string(), pivot_language: z.s
 export type ImportTarget = z.output<typeof ZTarget>;
 
 export function stillLoading(slug: string): AppError {
-  return new AppError("CONFLICT", `Dataset "${slug}" is still being imported by another import; try again once it has finished.`);
+  return new AppError(
+    "CONFLICT",
+    `Dataset "${slug}" is still being imported by another import; try again once it has finished ` +
+      `(an import that was stopped is cleared ${ABANDONED_AFTER_SECONDS / 60} minutes after its last write).`,
+  );
 }
 
 /**

@@ -242,8 +242,8 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
   const run: Run = { opts, pool, rejects, rejectsLimits };
   try {
     const embedded = await isPGlite(db.pool);
+    if (embedded) await sweepAbandonedLoads(db);
     if (embedded && opts.create && !opts.append) {
-      await sweepAbandonedLoads(db);
       const hidden = await createHiddenDataset(db, opts.datasetSlug, opts.create);
       if (hidden) return await importHidden(db, run, hidden);
     }

@@ -26,6 +26,8 @@ function finishReasonOf(params: Record<string, unknown> | null): string | null {
   return typeof value === "string" ? value : null;
 }
 const FLUSH_STAGE_ROWS = 5_000;
+/** Responses written per transaction when every batch commits on its own (see slices). */
+const TRANSACTION_RESPONSES = 400;
 const noop = () => {};
 
 /**
@@ -72,23 +74,48 @@ export class BatchLoader {
       const rows = await prepared;
       const t0 = performance.now();
       if (rows) {
-        const c = await writeWith(this.writer, (client) =>
-          loadCompleteGroups({ client, copy: this.copy, datasetId: this.datasetId, append: this.append }, groups, rows, this.conflicts));
-        this.add(c);
+        for (const [from, to] of this.slices(groups)) {
+          const c = await writeWith(this.writer, (client) =>
+            loadCompleteGroups({ client, copy: this.copy, datasetId: this.datasetId, append: this.append }, groups.slice(from, to), rows.slice(from, to), this.conflicts));
+          this.add(c);
+        }
       } else {
         let offset = 0;
-        for (const g of groups) {
-          this.stage.add(g, d, offset);
-          offset += g.responses.length;
+        for (const [from, to] of this.slices(groups)) {
+          for (const g of groups.slice(from, to)) {
+            this.stage.add(g, d, offset);
+            offset += g.responses.length;
+          }
+          if (!this.writer.inOne) await this.writer.write((tx) => this.publishNow(tx));
         }
-        if (!this.writer.inOne) await this.writer.write((tx) => this.publishNow(tx));
-        else if (this.stage.rows >= FLUSH_STAGE_ROWS) await this.stage.flush(this.writer.inOne, this.copy);
+        if (this.writer.inOne && this.stage.rows >= FLUSH_STAGE_ROWS) await this.stage.flush(this.writer.inOne, this.copy);
       }
       this.writeMs += performance.now() - t0;
     });
     this.tail.catch(noop);
     this.inflight.push(this.tail);
     while (this.inflight.length > MAX_IN_FLIGHT) await this.inflight.shift();
+  }
+
+  /**
+   * Index ranges of the groups written per transaction: the whole batch inside the import's one
+   * transaction; else about TRANSACTION_RESPONSES responses each (whole groups), since a reader waits
+   * for the transaction under way on PGlite.
+   */
+  private slices(groups: ImportGroup[]): [number, number][] {
+    if (this.writer.inOne) return [[0, groups.length]];
+    const out: [number, number][] = [];
+    let from = 0;
+    let responses = 0;
+    groups.forEach((g, i) => {
+      responses += g.responses.length + 1;
+      if (responses >= TRANSACTION_RESPONSES || i === groups.length - 1) {
+        out.push([from, i + 1]);
+        from = i + 1;
+        responses = 0;
+      }
+    });
+    return out;
   }
 
   private add(c: LoadCounts): void {

@@ -25,7 +25,7 @@ import { log, seconds } from "./bench-db";
 
 const LANGS = ["en", "de", "zh", "ar", "hi", "sw", "fr", "ru"];
 const K = 8;
-const PROBE_EVERY_MS = 50;
+const PROBE_EVERY_MS = 250;
 const IDLE_PROBES = 100;
 /** The pairs page counts its filter result up to this (app/datasets/[slug]/pairs/page.tsx). */
 const TOTAL_CAP = 10_000;

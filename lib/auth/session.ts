@@ -48,7 +48,7 @@ async function resolveDataset(ref: DatasetRef): Promise<{ id: number; missing?: 
   if (typeof ref === "object") return ref;
   if (typeof ref === "number") return { id: ref };
   const prisma = await getPrisma();
-  const dataset = await prisma.dataset.findUnique({ where: { slug: ref }, select: { id: true } });
+  const dataset = await prisma.dataset.findUnique({ where: { slug: ref, loading: false }, select: { id: true } });
   if (!dataset) throw new AppError("NOT_FOUND", "No such dataset.");
   return dataset;
 }

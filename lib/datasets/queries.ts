@@ -15,6 +15,8 @@ export type DatasetSummary = {
   createdAt: Date;
 };
 
+// A dataset still `loading` (an embedded import filling it, lib/imports) is not there for any reader.
+
 /**
  * Every dataset with its group and response counts, read from the summary ledgers (lib/stats).
  * `languages` may be NULL in a dataset nothing was imported into (Prisma reads that as [], raw SQL not).
@@ -26,12 +28,12 @@ export async function listDatasets(): Promise<DatasetSummary[]> {
            coalesce(d.languages, '{}') AS languages, d.created_at AS "createdAt",
            (SELECT coalesce(sum(g.groups), 0)::int FROM group_stats g WHERE g.dataset_id = d.id) AS groups,
            (SELECT coalesce(sum(r.n), 0)::int FROM response_stats r WHERE r.dataset_id = d.id) AS responses
-    FROM datasets d ORDER BY d.created_at, d.id`;
+    FROM datasets d WHERE NOT d.loading ORDER BY d.created_at, d.id`;
 }
 
 export async function getDatasetBySlug(slug: string) {
   const prisma = await getPrisma();
-  const dataset = await prisma.dataset.findUnique({ where: { slug } });
+  const dataset = await prisma.dataset.findUnique({ where: { slug, loading: false } });
   if (!dataset) throw new AppError("NOT_FOUND", `No dataset with slug "${slug}".`);
   return dataset;
 }
@@ -40,7 +42,7 @@ export async function getDatasetBySlug(slug: string) {
 export async function findDatasetBySlug(slug: string) {
   if (!ZSlug.safeParse(slug).success) return null;
   const prisma = await getPrisma();
-  return prisma.dataset.findUnique({ where: { slug } });
+  return prisma.dataset.findUnique({ where: { slug, loading: false } });
 }
 
 export type LanguageCount = { language: string; responses: number; empty: number; offTarget: number };

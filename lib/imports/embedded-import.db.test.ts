@@ -1,7 +1,6 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sweepAbandonedLoads } from "@/lib/db/embedded-loads";
 import { findDatasetBySlug, getDatasetBySlug, listDatasets } from "@/lib/datasets/queries";
@@ -111,32 +110,5 @@ describe("an import that creates its dataset", () => {
     const dataset = await getDatasetBySlug("whole");
     expect(dataset).toMatchObject({ loading: false, languages: ["en"] });
     expect(await writtenFor(t.db, "whole")).toEqual({ datasets: 1, groups: 1_500, responses: 4_500 });
-  });
-});
-
-describe.runIf(process.env.CM_TEST_DB === "pglite")("on PGlite", () => {
-  it("answers a reader on another connection between batches, without showing the dataset", async () => {
-    const path = nestedFile("served.jsonl", 2_500);
-    const reader = new pg.Client({ connectionString: t.url });
-    await reader.connect();
-    const seen: { visible: number; health: number }[] = [];
-    try {
-      await importFile(t.db, {
-        source: { path }, datasetSlug: "served", create: { task: "general" },
-        // Inside one import transaction this query would wait for the import, which waits for it.
-        onBatchCommitted: async () => {
-          const { rows } = await reader.query<{ visible: number; health: number }>(
-            `SELECT (SELECT count(*)::int FROM datasets WHERE slug = 'served' AND NOT loading) AS visible, 1 AS health`,
-          );
-          seen.push(rows[0]!);
-        },
-      });
-    } finally {
-      await reader.end();
-    }
-    expect(seen.length).toBeGreaterThanOrEqual(3);
-    expect(seen.every((s) => s.visible === 0 && s.health === 1)).toBe(true);
-    expect(await writtenFor(t.db, "served")).toEqual({ datasets: 1, groups: 2_500, responses: 7_500 });
-    expect((await listDatasets()).map((d) => d.slug)).toContain("served");
   });
 });

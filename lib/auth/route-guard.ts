@@ -1,5 +1,6 @@
 import "server-only";
-import { HTTP_STATUS, isAppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/error-response";
+import { isAppError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import type { Permission } from "./roles";
 import { assertSameOrigin } from "./same-origin";
@@ -18,6 +19,6 @@ export async function requireRouteActor(request: Request, permission: Permission
     return { actor: await requireActor(permission, dataset, request.headers) };
   } catch (e) {
     if (!isAppError(e)) throw e;
-    return { denied: Response.json({ error: e.message }, { status: HTTP_STATUS[e.code] }) };
+    return { denied: errorResponse(e) };
   }
 }

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { getDatabase } from "@/lib/db/client";
+import { queryOne, queryRows, sql } from "@/lib/db/sql";
 import { AppError, forbidden, unauthenticated } from "@/lib/errors";
 import type { DatasetWhereInput } from "@/lib/generated/prisma/models";
 import type { Actor } from "./actor";
@@ -11,13 +13,13 @@ import { can, type Permission } from "./roles";
 export async function canSeeDataset(actor: Actor, datasetId: number): Promise<boolean> {
   if (actor.role === "admin") return true;
   const { pool } = await getDatabase();
-  const { rows } = await pool.query<{ restricted: boolean; member: boolean }>(
-    `SELECT count(*) > 0 AS restricted, coalesce(bool_or(user_id = $2), false) AS member
-       FROM dataset_members WHERE dataset_id = $1`,
-    [datasetId, actor.userId],
+  const row = await queryOne(
+    pool,
+    sql`SELECT count(*) > 0 AS restricted, coalesce(bool_or(user_id = ${actor.userId}), false) AS member
+          FROM dataset_members WHERE dataset_id = ${datasetId}`,
+    z.object({ restricted: z.boolean(), member: z.boolean() }),
   );
-  const row = rows[0];
-  return !row?.restricted || row.member;
+  return !row.restricted || row.member;
 }
 
 /**
@@ -42,9 +44,10 @@ export function visibleDatasetFilter(actor: Actor): DatasetWhereInput {
 export async function hiddenDatasetIds(actor: Actor): Promise<Set<number>> {
   if (actor.role === "admin") return new Set();
   const { pool } = await getDatabase();
-  const { rows } = await pool.query<{ id: number }>(
-    `SELECT dataset_id AS id FROM dataset_members GROUP BY dataset_id HAVING NOT bool_or(user_id = $1)`,
-    [actor.userId],
+  const rows = await queryRows(
+    pool,
+    sql`SELECT dataset_id AS id FROM dataset_members GROUP BY dataset_id HAVING NOT bool_or(user_id = ${actor.userId})`,
+    z.object({ id: z.number() }),
   );
   return new Set(rows.map((r) => r.id));
 }

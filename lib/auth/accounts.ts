@@ -1,8 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
-import type { PoolClient } from "pg";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
+import { execute, type Queryable, queryMaybeOne, queryOne, queryRows, raw, type Sql, sql } from "@/lib/db/sql";
+import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { ROLES, type Role } from "./roles";
 
@@ -15,75 +17,70 @@ export const ZNewUser = z.object({
 });
 export type NewUser = z.input<typeof ZNewUser> & { mustChangePassword?: boolean };
 
-async function audit(client: PoolClient, byUserId: number | null, action: string, entityId: number, data: object, datasetId: number | null = null) {
-  await client.query(
-    `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, $3, 'user', $4, $5)`,
-    [datasetId, byUserId, action, String(entityId), JSON.stringify(data)],
-  );
+async function audit(client: Queryable, byUserId: number | null, action: string, entityId: number, data: object): Promise<void> {
+  await recordAuditEvent(client, { datasetId: null, userId: byUserId, action, entity: "user", entityId, data });
 }
+
+const ZId = z.object({ id: z.number() });
+const ZCount = z.object({ n: z.number() });
 
 /** A user with a password credential, in one transaction (better-auth signs them in afterwards). */
 export async function createUser(db: Pick<Database, "pool">, input: NewUser, byUserId: number | null = null): Promise<{ id: number }> {
   const user = ZNewUser.parse(input);
   const hash = await hashPassword(user.password);
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<{ id: number }>(
-      `INSERT INTO users (email, name, role, must_change_password) VALUES ($1, $2, $3::"UserRole", $4)
-       ON CONFLICT (email) DO NOTHING RETURNING id`,
-      [user.email, user.name, user.role, input.mustChangePassword ?? false],
+  return withTransaction(db, async (tx) => {
+    const created = await queryMaybeOne(
+      tx,
+      sql`INSERT INTO users (email, name, role, must_change_password)
+          VALUES (${user.email}, ${user.name}, ${user.role}::"UserRole", ${input.mustChangePassword ?? false})
+          ON CONFLICT (email) DO NOTHING RETURNING id`,
+      ZId,
     );
-    const created = rows[0];
     if (!created) throw new AppError("CONFLICT", `A user with email ${user.email} already exists.`);
-    await client.query(
-      `INSERT INTO auth_accounts (user_id, account_id, provider_id, password) VALUES ($1, $2, 'credential', $3)`,
-      [created.id, String(created.id), hash],
+    await execute(
+      tx,
+      sql`INSERT INTO auth_accounts (user_id, account_id, provider_id, password) VALUES (${created.id}, ${String(created.id)}, 'credential', ${hash})`,
     );
-    await audit(client, byUserId, "user.create", created.id, { email: user.email, role: user.role });
-    await client.query("COMMIT");
+    await audit(tx, byUserId, "user.create", created.id, { email: user.email, role: user.role });
     return created;
-  } catch (e) {
-    await client.query("ROLLBACK");
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
-export type UserListRow = { id: number; email: string; name: string; role: Role; disabled: boolean; createdAt: Date; datasets: string[] };
+const ZUserListRow = z.object({
+  id: z.number(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(ROLES),
+  disabled: z.boolean(),
+  createdAt: z.date(),
+  datasets: z.array(z.string()),
+});
+export type UserListRow = z.output<typeof ZUserListRow>;
 
 export async function listUsers(db: Pick<Database, "pool">): Promise<UserListRow[]> {
-  const { rows } = await db.pool.query<UserListRow>(
-    `SELECT u.id, u.email, u.name, u.role::text AS role, u.disabled_at IS NOT NULL AS disabled, u.created_at AS "createdAt",
-            coalesce(array_agg(d.slug ORDER BY d.slug) FILTER (WHERE d.slug IS NOT NULL), '{}') AS datasets
-       FROM users u
-       LEFT JOIN dataset_members m ON m.user_id = u.id
-       LEFT JOIN datasets d ON d.id = m.dataset_id
-      GROUP BY u.id ORDER BY u.id`,
+  return queryRows(
+    db.pool,
+    sql`SELECT u.id, u.email, u.name, u.role::text AS role, u.disabled_at IS NOT NULL AS disabled, u.created_at AS "createdAt",
+               coalesce(array_agg(d.slug ORDER BY d.slug) FILTER (WHERE d.slug IS NOT NULL), '{}') AS datasets
+          FROM users u
+          LEFT JOIN dataset_members m ON m.user_id = u.id
+          LEFT JOIN datasets d ON d.id = m.dataset_id
+         GROUP BY u.id ORDER BY u.id`,
+    ZUserListRow,
   );
-  return rows;
 }
 
 /** Changes a role; refuses to leave the app without an admin. */
 export async function setUserRole(db: Database, userId: number, role: Role, byUserId: number | null = null): Promise<void> {
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
+  await withTransaction(db, async (tx) => {
     // Serialises concurrent demotions so two admins cannot demote each other at once.
-    await client.query(`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
-    const { rowCount } = await client.query(`UPDATE users SET role = $2::"UserRole", updated_at = now() WHERE id = $1`, [userId, role]);
-    if (!rowCount) throw new AppError("NOT_FOUND", `No user with id ${userId}.`);
-    const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`);
-    if ((rows[0]?.n ?? 0) === 0) throw new AppError("CONFLICT", "At least one admin must remain.");
-    await audit(client, byUserId, "user.role", userId, { role });
-    await client.query("COMMIT");
-  } catch (e) {
-    await client.query("ROLLBACK");
-    throw e;
-  } finally {
-    client.release();
-  }
+    await execute(tx, sql`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
+    const changed = await execute(tx, sql`UPDATE users SET role = ${role}::"UserRole", updated_at = now() WHERE id = ${userId}`);
+    if (!changed) throw new AppError("NOT_FOUND", `No user with id ${userId}.`);
+    const admins = await queryOne(tx, sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin'`, ZCount);
+    if (admins.n === 0) throw new AppError("CONFLICT", "At least one admin must remain.");
+    await audit(tx, byUserId, "user.role", userId, { role });
+  });
 }
 
 /**
@@ -92,32 +89,31 @@ export async function setUserRole(db: Database, userId: number, role: Role, byUs
  */
 export async function setDatasetMembers(db: Database, datasetSlug: string, emails: string[], byUserId: number | null = null): Promise<{ members: number }> {
   const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    const ds = await client.query<{ id: number }>(`SELECT id FROM datasets WHERE slug = $1 FOR UPDATE`, [datasetSlug]);
-    const dataset = ds.rows[0];
+  return withTransaction(db, async (tx) => {
+    const dataset = await queryMaybeOne(tx, sql`SELECT id FROM datasets WHERE slug = ${datasetSlug} FOR UPDATE`, ZId);
     if (!dataset) throw new AppError("NOT_FOUND", `No dataset with slug "${datasetSlug}".`);
-    const users = await client.query<{ id: number; email: string }>(`SELECT id, email FROM users WHERE email = ANY($1::text[])`, [wanted]);
-    const missing = wanted.filter((e) => !users.rows.some((u) => u.email === e));
+    const users = await queryRows(
+      tx,
+      sql`SELECT id, email FROM users WHERE email = ANY(${wanted}::text[])`,
+      z.object({ id: z.number(), email: z.string() }),
+    );
+    const missing = wanted.filter((e) => !users.some((u) => u.email === e));
     if (missing.length) throw new AppError("BAD_INPUT", `members: no user with email ${missing.join(", ")}`);
-    await client.query(`DELETE FROM dataset_members WHERE dataset_id = $1`, [dataset.id]);
-    await client.query(
-      `INSERT INTO dataset_members (dataset_id, user_id) SELECT $1, unnest($2::int[])`,
-      [dataset.id, users.rows.map((u) => u.id)],
+    await execute(tx, sql`DELETE FROM dataset_members WHERE dataset_id = ${dataset.id}`);
+    await execute(
+      tx,
+      sql`INSERT INTO dataset_members (dataset_id, user_id) SELECT ${dataset.id}, unnest(${users.map((u) => u.id)}::int[])`,
     );
-    await client.query(
-      `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, 'dataset.members', 'dataset', $3, $4)`,
-      [dataset.id, byUserId, String(dataset.id), JSON.stringify({ members: users.rows.map((u) => u.email).sort() })],
-    );
-    await client.query("COMMIT");
-    return { members: users.rows.length };
-  } catch (e) {
-    await client.query("ROLLBACK");
-    throw e;
-  } finally {
-    client.release();
-  }
+    await recordAuditEvent(tx, {
+      datasetId: dataset.id,
+      userId: byUserId,
+      action: "dataset.members",
+      entity: "dataset",
+      entityId: dataset.id,
+      data: { members: users.map((u) => u.email).sort() },
+    });
+    return { members: users.length };
+  });
 }
 
 /** A random password for a first sign-in, which must then be replaced. */
@@ -132,10 +128,15 @@ function describe(ref: UserRef): string {
   return "email" in ref ? `email ${ref.email}` : `id ${ref.userId}`;
 }
 
+/** The WHERE condition naming the user `ref` refers to, on the users row aliased `alias`. */
+function userIs(ref: UserRef, alias: Sql): Sql {
+  return "email" in ref ? sql`${alias}.email = ${ref.email.trim().toLowerCase()}` : sql`${alias}.id = ${ref.userId}`;
+}
+
 /** Ends every session of the user and revokes every API token they hold (in the caller's transaction). */
-async function signOutEverywhere(client: PoolClient, userId: number): Promise<void> {
-  await client.query(`DELETE FROM auth_sessions WHERE user_id = $1`, [userId]);
-  await client.query(`UPDATE api_tokens SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+async function signOutEverywhere(tx: Queryable, userId: number): Promise<void> {
+  await execute(tx, sql`DELETE FROM auth_sessions WHERE user_id = ${userId}`);
+  await execute(tx, sql`UPDATE api_tokens SET revoked_at = now() WHERE user_id = ${userId} AND revoked_at IS NULL`);
 }
 
 /**
@@ -147,33 +148,27 @@ export async function resetPassword(db: Pick<Database, "pool">, ref: string | Us
   const who: UserRef = typeof ref === "string" ? { email: ref } : ref;
   const password = oneTimePassword();
   const hash = await hashPassword(password);
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<{ id: number; email: string }>(
-      `UPDATE users SET must_change_password = true, updated_at = now() WHERE ${"email" in who ? "email = $1" : "id = $1"} RETURNING id, email`,
-      ["email" in who ? who.email.trim().toLowerCase() : who.userId],
+  return withTransaction(db, async (tx) => {
+    const user = await queryMaybeOne(
+      tx,
+      sql`UPDATE users u SET must_change_password = true, updated_at = now() WHERE ${userIs(who, raw("u"))} RETURNING id, email`,
+      z.object({ id: z.number(), email: z.string() }),
     );
-    const user = rows[0];
     if (!user) throw new AppError("NOT_FOUND", `No user with ${describe(who)}.`);
-    await client.query(
-      `INSERT INTO auth_accounts (user_id, account_id, provider_id, password) VALUES ($1, $2, 'credential', $3)
-       ON CONFLICT (provider_id, account_id) DO UPDATE SET password = EXCLUDED.password, updated_at = now()`,
-      [user.id, String(user.id), hash],
+    await execute(
+      tx,
+      sql`INSERT INTO auth_accounts (user_id, account_id, provider_id, password) VALUES (${user.id}, ${String(user.id)}, 'credential', ${hash})
+          ON CONFLICT (provider_id, account_id) DO UPDATE SET password = EXCLUDED.password, updated_at = now()`,
     );
-    await signOutEverywhere(client, user.id);
-    await audit(client, byUserId, "user.password_reset", user.id, {});
-    await client.query("COMMIT");
+    await signOutEverywhere(tx, user.id);
+    await audit(tx, byUserId, "user.password_reset", user.id, {});
     return { userId: user.id, email: user.email, password };
-  } catch (e) {
-    await client.query("ROLLBACK");
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export const LAST_ADMIN = "At least one enabled admin must remain.";
+
+const ZDisabledUser = z.object({ id: z.number(), email: z.string(), name: z.string(), role: z.enum(ROLES), was: z.boolean() });
 
 /**
  * Disables a user (sign-in, sessions and API tokens refused at once: their sessions end, their tokens
@@ -183,33 +178,25 @@ export const LAST_ADMIN = "At least one enabled admin must remain.";
 export async function setUserDisabled(
   db: Pick<Database, "pool">, ref: UserRef, disabled: boolean, byUserId: number | null = null,
 ): Promise<{ id: number; email: string; name: string; role: Role; disabled: boolean }> {
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
+  return withTransaction(db, async (tx) => {
     // Serialises concurrent changes to admins, as setUserRole does.
-    await client.query(`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
-    const { rows } = await client.query<{ id: number; email: string; name: string; role: Role; was: boolean }>(
-      `UPDATE users u SET disabled_at = CASE WHEN $2 THEN coalesce(u.disabled_at, now()) END, updated_at = now()
-        FROM users old WHERE old.id = u.id AND ${"email" in ref ? "u.email = $1" : "u.id = $1"}
-        RETURNING u.id, u.email, u.name, u.role::text AS role, old.disabled_at IS NOT NULL AS was`,
-      ["email" in ref ? ref.email.trim().toLowerCase() : ref.userId, disabled],
+    await execute(tx, sql`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
+    const user = await queryMaybeOne(
+      tx,
+      sql`UPDATE users u SET disabled_at = CASE WHEN ${disabled} THEN coalesce(u.disabled_at, now()) END, updated_at = now()
+            FROM users old WHERE old.id = u.id AND ${userIs(ref, raw("u"))}
+            RETURNING u.id, u.email, u.name, u.role::text AS role, old.disabled_at IS NOT NULL AS was`,
+      ZDisabledUser,
     );
-    const user = rows[0];
     if (!user) throw new AppError("NOT_FOUND", `No user with ${describe(ref)}.`);
     if (disabled) {
-      const admins = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL`);
-      if ((admins.rows[0]?.n ?? 0) === 0) throw new AppError("CONFLICT", LAST_ADMIN);
-      await signOutEverywhere(client, user.id);
+      const admins = await queryOne(tx, sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL`, ZCount);
+      if (admins.n === 0) throw new AppError("CONFLICT", LAST_ADMIN);
+      await signOutEverywhere(tx, user.id);
     }
-    if (user.was !== disabled) await audit(client, byUserId, disabled ? "user.disable" : "user.enable", user.id, {});
-    await client.query("COMMIT");
+    if (user.was !== disabled) await audit(tx, byUserId, disabled ? "user.disable" : "user.enable", user.id, {});
     return { id: user.id, email: user.email, name: user.name, role: user.role, disabled };
-  } catch (e) {
-    await client.query("ROLLBACK");
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 /** better-auth accepts only addresses with a top-level domain; `.test` is reserved for local use. */
@@ -220,8 +207,8 @@ export const FIRST_ADMIN_EMAIL = "admin@localhost.test";
  * be changed at first sign-in, and returns it (the caller prints it once). Null when users exist.
  */
 export async function ensureFirstAdmin(db: Database): Promise<{ email: string; password: string } | null> {
-  const { rows } = await db.pool.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM users) AS any`);
-  if (rows[0]?.any) return null;
+  const found = await queryOne(db.pool, sql`SELECT EXISTS (SELECT 1 FROM users) AS any`, z.object({ any: z.boolean() }));
+  if (found.any) return null;
   const password = oneTimePassword();
   try {
     await createUser(db, { email: FIRST_ADMIN_EMAIL, name: "Admin", role: "admin", password, mustChangePassword: true });

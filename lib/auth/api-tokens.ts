@@ -1,5 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { z } from "zod";
 import type { Database } from "@/lib/db/client";
+import { queryMaybeOne, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 
 /** Every token starts with this, so a leaked one is easy to recognise (and to grep for). */
@@ -90,6 +92,16 @@ export async function revokeApiToken(db: Database, tokenId: number, by: { userId
 
 export type TokenOwner = { tokenId: number; userId: number; email: string; name: string; role: string; mustChangePassword: boolean };
 
+const ZTokenHit = z.object({
+  tokenId: z.number(),
+  hash: z.string(),
+  userId: z.number(),
+  email: z.string(),
+  name: z.string(),
+  role: z.string(),
+  mustChangePassword: z.boolean(),
+});
+
 /**
  * The user a presented token belongs to, or null when the token is unknown, revoked or its user is
  * gone or disabled. The lookup is by sha256 of the token (an equality on a unique index), so response time does
@@ -100,20 +112,20 @@ export async function findTokenOwner(db: Database, presented: string): Promise<T
   if (!looksLikeToken(presented)) return null;
   const hash = hashToken(presented);
   // One round trip: the lookup, and last_used_at written only when it is older than the granularity.
-  const { rows } = await db.pool.query<TokenOwner & { hash: string }>(
-    `WITH hit AS (
+  const row = await queryMaybeOne(
+    db.pool,
+    sql`WITH hit AS (
        SELECT t.id AS "tokenId", t.token_hash AS hash, u.id AS "userId", u.email, u.name, u.role::text AS role,
               u.must_change_password AS "mustChangePassword"
        FROM api_tokens t JOIN users u ON u.id = t.user_id
-       WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND u.disabled_at IS NULL
+       WHERE t.token_hash = ${hash} AND t.revoked_at IS NULL AND u.disabled_at IS NULL
      ), touched AS (
        UPDATE api_tokens t SET last_used_at = now() FROM hit
-       WHERE t.id = hit."tokenId" AND (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => $2))
+       WHERE t.id = hit."tokenId" AND (t.last_used_at IS NULL OR t.last_used_at < now() - make_interval(secs => ${LAST_USED_GRANULARITY_SECONDS}))
      )
      SELECT * FROM hit`,
-    [hash, LAST_USED_GRANULARITY_SECONDS],
+    ZTokenHit,
   );
-  const row = rows[0];
   if (!row || !timingSafeEqual(Buffer.from(row.hash, "hex"), Buffer.from(hash, "hex"))) return null;
   return { tokenId: row.tokenId, userId: row.userId, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword };
 }

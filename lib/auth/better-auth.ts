@@ -3,6 +3,7 @@ import { betterAuth } from "better-auth";
 import { APIError } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDatabase } from "@/lib/db/client";
+import { execute, sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 import { CLIENT_IP_HEADER } from "./client-ip";
 import { authSecret } from "./secret";
@@ -104,8 +105,8 @@ function createAuth(pool: import("pg").Pool) {
         create: {
           // Runs once the password was right: a disabled account gets no session.
           async before(session) {
-            const { rows } = await pool.query(`SELECT 1 FROM users WHERE id = $1 AND disabled_at IS NOT NULL`, [Number(session.userId)]);
-            if (rows.length > 0) throw new APIError("FORBIDDEN", { message: ACCOUNT_DISABLED });
+            const disabled = await execute(pool, sql`SELECT 1 FROM users WHERE id = ${Number(session.userId)} AND disabled_at IS NOT NULL`);
+            if (disabled > 0) throw new APIError("FORBIDDEN", { message: ACCOUNT_DISABLED });
           },
         },
       },
@@ -114,7 +115,7 @@ function createAuth(pool: import("pg").Pool) {
           // Any password change through better-auth lifts the "change it on first sign-in" flag.
           async after(account) {
             if (account.providerId !== "credential" || !account.password) return;
-            await pool.query(`UPDATE users SET must_change_password = false WHERE id = $1`, [Number(account.userId)]);
+            await execute(pool, sql`UPDATE users SET must_change_password = false WHERE id = ${Number(account.userId)}`);
           },
         },
       },

@@ -1,5 +1,7 @@
 import "server-only";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
+import { type Dataset, findDatasetBySlug } from "@/lib/datasets/queries";
 import { isAppError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { can, type Permission } from "./roles";
@@ -18,6 +20,20 @@ export async function pageActor(dataset?: DatasetRef): Promise<Actor> {
     if (isAppError(e) && e.code === "FORBIDDEN" && e.details) redirect("/account/password");
     throw e;
   }
+}
+
+// Once per server render: the dataset layout and its page share one lookup.
+const renderDataset = cache(findDatasetBySlug);
+
+/**
+ * For pages under a dataset: the dataset the slug names and the actor allowed to read it, looked up
+ * once per render for the page to hand on. An unknown or malformed slug is a 404 (before sign-in is
+ * asked for), otherwise as pageActor.
+ */
+export async function pageDataset(slug: string): Promise<{ actor: Actor; dataset: Dataset }> {
+  const dataset = await renderDataset(slug);
+  if (!dataset) notFound();
+  return { actor: await pageActor(dataset), dataset };
 }
 
 /** What the page may offer: controls for a permission the role lacks are not rendered. */

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import { getDatabase } from "@/lib/db/client";
+import { queryMaybeOne, raw, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -8,9 +10,9 @@ import { AppError } from "@/lib/errors";
 async function datasetOf(table: "pipeline_runs" | "exports", what: string, id: number): Promise<{ id: number; missing: string }> {
   const missing = `No ${what} with id ${id}.`;
   const { pool } = await getDatabase();
-  const { rows } = await pool.query<{ id: number }>(`SELECT dataset_id AS id FROM ${table} WHERE id = $1`, [id]);
-  if (!rows[0]) throw new AppError("NOT_FOUND", missing);
-  return { id: rows[0].id, missing };
+  const found = await queryMaybeOne(pool, sql`SELECT dataset_id AS id FROM ${raw(table)} WHERE id = ${id}`, z.object({ id: z.number() }));
+  if (!found) throw new AppError("NOT_FOUND", missing);
+  return { id: found.id, missing };
 }
 
 /** The dataset a run belongs to, for guards on handlers addressed by run id. */

@@ -1,8 +1,8 @@
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
-import { AppError } from "@/lib/errors";
-import { getPrisma } from "@/lib/db/client";
+import { AppError, unauthenticated } from "@/lib/errors";
+import { type Dataset, findDatasetBySlug } from "@/lib/datasets/queries";
 import type { Actor } from "./actor";
 import { assertCan } from "./access";
 import { getAuth } from "./better-auth";
@@ -43,14 +43,34 @@ export const MUST_CHANGE_PASSWORD = "Change your one-time password first (/accou
  */
 export type DatasetRef = string | number | { id: number; missing?: string } | (() => Promise<{ id: number; missing?: string }>);
 
-async function resolveDataset(ref: DatasetRef): Promise<{ id: number; missing?: string }> {
+async function resolveDataset(ref: Exclude<DatasetRef, string>): Promise<{ id: number; missing?: string }> {
   if (typeof ref === "function") return ref();
   if (typeof ref === "object") return ref;
-  if (typeof ref === "number") return { id: ref };
-  const prisma = await getPrisma();
-  const dataset = await prisma.dataset.findUnique({ where: { slug: ref, loading: false }, select: { id: true } });
+  return { id: ref };
+}
+
+async function datasetOfSlug(slug: string): Promise<Dataset> {
+  const dataset = await findDatasetBySlug(slug);
   if (!dataset) throw new AppError("NOT_FOUND", "No such dataset.");
   return dataset;
+}
+
+async function signedInActor(requestHeaders?: Headers): Promise<Actor | null> {
+  const user = await currentUser(requestHeaders);
+  if (user?.mustChangePassword) throw new AppError("FORBIDDEN", MUST_CHANGE_PASSWORD, { mustChangePassword: true });
+  return user ? toActor(user, "session") : null;
+}
+
+/**
+ * The signed-in actor and the dataset a slug names, looked up once for the caller to hand on, if
+ * the actor's role has `permission` and they may see that dataset; otherwise throws as requireActor.
+ */
+export async function requireDatasetActor(permission: Permission, slug: string, requestHeaders?: Headers): Promise<{ actor: Actor; dataset: Dataset }> {
+  const actor = await signedInActor(requestHeaders);
+  if (!actor) throw unauthenticated();
+  const dataset = await datasetOfSlug(slug);
+  await assertCan(actor, permission, dataset);
+  return { actor, dataset };
 }
 
 /**
@@ -59,9 +79,8 @@ async function resolveDataset(ref: DatasetRef): Promise<{ id: number; missing?: 
  * A user who must still change their first password may do nothing else.
  */
 export async function requireActor(permission: Permission, dataset?: DatasetRef, requestHeaders?: Headers): Promise<Actor> {
-  const user = await currentUser(requestHeaders);
-  if (user?.mustChangePassword) throw new AppError("FORBIDDEN", MUST_CHANGE_PASSWORD, { mustChangePassword: true });
-  const actor = user ? toActor(user, "session") : null;
+  if (typeof dataset === "string") return (await requireDatasetActor(permission, dataset, requestHeaders)).actor;
+  const actor = await signedInActor(requestHeaders);
   await assertCan(actor, permission, actor && dataset !== undefined ? await resolveDataset(dataset) : undefined);
   return actor as Actor;
 }

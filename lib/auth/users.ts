@@ -1,17 +1,20 @@
+import { z } from "zod";
 import { getDatabase } from "@/lib/db/client";
+import { queryMaybeOne, sql } from "@/lib/db/sql";
 import type { Actor } from "./actor";
 import { isRole } from "./roles";
 
-export type UserRow = { id: number; email: string; name: string; role: string; mustChangePassword: boolean };
+const ZUserRow = z.object({ id: z.number(), email: z.string(), name: z.string(), role: z.string(), mustChangePassword: z.boolean() });
+export type UserRow = z.output<typeof ZUserRow>;
 
 /** The signed-in user's current row: a role change, deletion or disabling applies at the next request. */
 export async function loadUser(userId: number): Promise<UserRow | null> {
   const { pool } = await getDatabase();
-  const { rows } = await pool.query<UserRow>(
-    `SELECT id, email, name, role::text AS role, must_change_password AS "mustChangePassword" FROM users WHERE id = $1 AND disabled_at IS NULL`,
-    [userId],
+  return queryMaybeOne(
+    pool,
+    sql`SELECT id, email, name, role::text AS role, must_change_password AS "mustChangePassword" FROM users WHERE id = ${userId} AND disabled_at IS NULL`,
+    ZUserRow,
   );
-  return rows[0] ?? null;
 }
 
 export function toActor(user: UserRow, via: Actor["via"]): Actor {

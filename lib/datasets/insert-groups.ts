@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Pool } from "pg";
+import { execute, queryTrusted, sql } from "@/lib/db/sql";
 
 export type LoadResponse = {
   lang: string;
@@ -27,17 +28,18 @@ export function contentHash(text: string): Buffer {
 }
 
 async function upsertGroups(pool: Pool, datasetId: number, groups: LoadGroup[]): Promise<{ ids: Map<string, number>; inserted: number }> {
-  const inserted = await pool.query(
-    `INSERT INTO prompt_groups (dataset_id, external_id, gold, meta)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::jsonb[])
-     ON CONFLICT (dataset_id, external_id) DO NOTHING`,
-    [datasetId, groups.map((g) => g.externalId), groups.map((g) => g.gold), groups.map((g) => JSON.stringify(g.meta))],
+  const externalIds = groups.map((g) => g.externalId);
+  const inserted = await execute(
+    pool,
+    sql`INSERT INTO prompt_groups (dataset_id, external_id, gold, meta)
+        SELECT ${datasetId}, * FROM unnest(${externalIds}::text[], ${groups.map((g) => g.gold)}::text[], ${groups.map((g) => JSON.stringify(g.meta))}::jsonb[])
+        ON CONFLICT (dataset_id, external_id) DO NOTHING`,
   );
-  const { rows } = await pool.query<{ id: number; external_id: string }>(
-    `SELECT id, external_id FROM prompt_groups WHERE dataset_id = $1 AND external_id = ANY($2::text[])`,
-    [datasetId, groups.map((g) => g.externalId)],
+  const rows = await queryTrusted<{ id: number; external_id: string }>(
+    pool,
+    sql`SELECT id, external_id FROM prompt_groups WHERE dataset_id = ${datasetId} AND external_id = ANY(${externalIds}::text[])`,
   );
-  return { ids: new Map(rows.map((r) => [r.external_id, r.id])), inserted: inserted.rowCount ?? 0 };
+  return { ids: new Map(rows.map((r) => [r.external_id, r.id])), inserted };
 }
 
 /**
@@ -68,19 +70,20 @@ export async function insertGroups(pool: Pool, datasetId: number, groups: LoadGr
       r.share.push(derived.targetShare); r.mix.push(derived.languageMix); r.defect.push(derived.defect);
     }
   }
-  const prompts = await pool.query(
-    `INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::bool[])
-     ON CONFLICT (group_id, language) DO NOTHING`,
-    [datasetId, p.group, p.lang, p.text, p.mt],
+  const prompts = await execute(
+    pool,
+    sql`INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated)
+        SELECT ${datasetId}, * FROM unnest(${p.group}::int[], ${p.lang}::text[], ${p.text}::text[], ${p.mt}::bool[])
+        ON CONFLICT (group_id, language) DO NOTHING`,
   );
-  const responses = await pool.query(
-    `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length,
-                            model, params, detected_language, extracted_answer, target_share, language_mix, defect)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::int[], $5::text[], $6::bytea[], $7::int[],
-                              $8::text[], $9::jsonb[], $10::text[], $11::text[], $12::float8[], $13::text[], $14::text[])
-     ON CONFLICT (group_id, language, model, sample_index) DO NOTHING`,
-    [datasetId, r.group, r.lang, r.sample, r.text, r.hash, r.length, r.model, r.params, r.detected, r.answer, r.share, r.mix, r.defect],
+  const responses = await execute(
+    pool,
+    sql`INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length,
+                               model, params, detected_language, extracted_answer, target_share, language_mix, defect)
+        SELECT ${datasetId}, * FROM unnest(${r.group}::int[], ${r.lang}::text[], ${r.sample}::int[], ${r.text}::text[], ${r.hash}::bytea[],
+                                           ${r.length}::int[], ${r.model}::text[], ${r.params}::jsonb[], ${r.detected}::text[],
+                                           ${r.answer}::text[], ${r.share}::float8[], ${r.mix}::text[], ${r.defect}::text[])
+        ON CONFLICT (group_id, language, model, sample_index) DO NOTHING`,
   );
-  return { groups: inserted, prompts: prompts.rowCount ?? 0, responses: responses.rowCount ?? 0 };
+  return { groups: inserted, prompts, responses };
 }

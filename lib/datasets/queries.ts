@@ -38,6 +38,9 @@ export async function getDatasetBySlug(slug: string) {
   return dataset;
 }
 
+/** A dataset's row as the guards hand it on. */
+export type Dataset = NonNullable<Awaited<ReturnType<typeof findDatasetBySlug>>>;
+
 /** The dataset, or null when the slug is malformed or unknown (pages turn that into a 404). */
 export async function findDatasetBySlug(slug: string) {
   if (!ZSlug.safeParse(slug).success) return null;

@@ -2,6 +2,8 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Pool, PoolClient } from "pg";
+import { z } from "zod";
+import { execute, type Queryable, queryOne, queryRows, sql } from "./sql";
 import { AppError } from "@/lib/errors";
 
 export const MIGRATIONS_DIR = join(/*turbopackIgnore: true*/ process.cwd(), "prisma", "migrations");
@@ -35,41 +37,39 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
     });
 }
 
-async function appliedRows(client: PoolClient): Promise<Map<string, string>> {
-  const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-    `SELECT migration_name, checksum FROM "_prisma_migrations"
-     WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-  );
+const APPLIED = sql`FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
+async function appliedRows(client: Queryable): Promise<Map<string, string>> {
+  const rows = await queryRows(client, sql`SELECT migration_name, checksum ${APPLIED}`, z.object({ migration_name: z.string(), checksum: z.string() }));
   return new Map(rows.map((r) => [r.migration_name, r.checksum]));
 }
 
 async function applyOne(client: PoolClient, m: Migration): Promise<void> {
   const id = randomUUID();
-  await client.query(
-    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
-     VALUES ($1, $2, $3, now(), 0)`,
-    [id, m.checksum, m.name],
+  await execute(
+    client,
+    sql`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
+        VALUES (${id}, ${m.checksum}, ${m.name}, now(), 0)`,
   );
+  // Not withTransaction: the migration must run on this connection, the one holding the advisory lock,
+  // and its failure is logged on it after the rollback.
   try {
     await client.query("BEGIN");
     await client.query(m.sql);
     await client.query("COMMIT");
   } catch (e) {
     await client.query("ROLLBACK");
-    await client.query(`UPDATE "_prisma_migrations" SET logs = $2 WHERE id = $1`, [id, String(e)]);
+    await execute(client, sql`UPDATE "_prisma_migrations" SET logs = ${String(e)} WHERE id = ${id}`);
     throw new AppError("MIGRATION_MISMATCH", `Migration ${m.name} failed: ${(e as Error).message}`);
   }
-  await client.query(
-    `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-    [id],
-  );
+  await execute(client, sql`UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = ${id}`);
 }
 
 /** Applies every pending migration in order; safe to call from several processes at once. */
 export async function migrate(pool: Pool, migrations = readMigrations()): Promise<string[]> {
   const client = await pool.connect();
   try {
-    await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+    await execute(client, sql`SELECT pg_advisory_lock(${MIGRATION_LOCK_KEY})`);
     await client.query(CREATE_MIGRATIONS_TABLE);
     const applied = await appliedRows(client);
     const done: string[] = [];
@@ -87,21 +87,17 @@ export async function migrate(pool: Pool, migrations = readMigrations()): Promis
     }
     return done;
   } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+    await execute(client, sql`SELECT pg_advisory_unlock(${MIGRATION_LOCK_KEY})`).catch(() => {});
     client.release();
   }
 }
 
 export async function migrationState(pool: Pool, migrations = readMigrations()): Promise<MigrationState> {
-  const { rows } = await pool.query<{ exists: boolean }>(
-    `SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`,
-  );
+  const table = await queryOne(pool, sql`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`, z.object({ exists: z.boolean() }));
   const appliedNames = new Set<string>();
-  if (rows[0]?.exists) {
-    const res = await pool.query<{ migration_name: string }>(
-      `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-    for (const r of res.rows) appliedNames.add(r.migration_name);
+  if (table.exists) {
+    const rows = await queryRows(pool, sql`SELECT migration_name ${APPLIED}`, z.object({ migration_name: z.string() }));
+    for (const r of rows) appliedNames.add(r.migration_name);
   }
   return {
     applied: migrations.filter((m) => appliedNames.has(m.name)).map((m) => m.name),

@@ -1,5 +1,7 @@
 import type { PoolClient } from "pg";
+import { z } from "zod";
 import type { Database } from "@/lib/db/client";
+import { queryOne, queryRows, sql } from "@/lib/db/sql";
 import type { ExportPair } from "@/lib/export";
 import type { ExportConfig } from "./config";
 import { exportPairsCountQuery, exportPairsQuery, exportRunIdsQuery, type ExportPairRow } from "./pairs-query";
@@ -19,8 +21,8 @@ export function exportCursorName(exportId: number): string {
 
 /** True on PGlite, where every connection shares one session and an open transaction blocks the others. */
 async function sharesOneSession(client: PoolClient): Promise<boolean> {
-  const { rows } = await client.query<{ v: string }>(`SELECT version() AS v`);
-  return rows[0]!.v.includes("PGlite");
+  const { v } = await queryOne(client, sql`SELECT version() AS v`, z.object({ v: z.string() }));
+  return v.includes("PGlite");
 }
 
 /**
@@ -43,19 +45,22 @@ export async function readExportSnapshot<T>(
   let inTransaction = false;
   let held = false;
   try {
+    // Not withTransaction: on PGlite the transaction ends (WITH HOLD) while the cursor is still read
+    // on this same connection, which must stay checked out until the cursor is closed.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     inTransaction = true;
     // Compiling the long streaming query costs more than it saves on a cursor read batch by batch.
     await client.query("SET LOCAL jit = off");
     const hold = await sharesOneSession(client);
-    const decision = await client.query<{ id: number | null }>(`SELECT max(id) AS id FROM pair_decisions WHERE dataset_id = $1`, [datasetId]);
+    const decision = await queryOne(client, sql`SELECT max(id) AS id FROM pair_decisions WHERE dataset_id = ${datasetId}`, z.object({ id: z.number().nullable() }));
     const count = exportPairsCountQuery(datasetId, config);
     const total = (await client.query<{ n: number }>(count.text, count.values)).rows[0]!.n;
     const runs = exportRunIdsQuery(datasetId, config);
     const runIds = (await client.query<{ run_id: number }>(runs.text, runs.values)).rows.map((r) => r.run_id);
-    const runConfigs = await client.query<{ id: number; kind: string; config: unknown }>(
-      `SELECT id, kind::text, config FROM pipeline_runs WHERE id = ANY($1::int[]) ORDER BY id`,
-      [runIds],
+    const runConfigs = await queryRows(
+      client,
+      sql`SELECT id, kind::text, config FROM pipeline_runs WHERE id = ANY(${runIds}::int[]) ORDER BY id`,
+      z.object({ id: z.number(), kind: z.string(), config: z.unknown() }),
     );
     const query = exportPairsQuery(datasetId, config);
     await client.query(`DECLARE ${cursor} NO SCROLL CURSOR ${hold ? "WITH HOLD " : ""}FOR ${query.text}`, query.values);
@@ -64,7 +69,7 @@ export async function readExportSnapshot<T>(
       await client.query("COMMIT");
       inTransaction = false;
     }
-    const facts: SnapshotFacts = { total, runIds, runConfigs: runConfigs.rows, lastDecisionId: decision.rows[0]!.id };
+    const facts: SnapshotFacts = { total, runIds, runConfigs, lastDecisionId: decision.id };
     const result = await consume(facts, pairBatches(client, cursor, target.batchRows ?? READ_BATCH_ROWS));
     if (inTransaction) {
       await client.query("COMMIT");

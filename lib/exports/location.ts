@@ -1,5 +1,7 @@
 import path from "node:path";
+import { z } from "zod";
 import type { Database } from "@/lib/db/client";
+import { queryMaybeOne, sql } from "@/lib/db/sql";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
@@ -15,9 +17,9 @@ export function exportRoot(): string {
  * Snapshots written before it (`<root>/<export id>`) stay where their row's `location` says.
  */
 export async function databaseExportDir(db: Pick<Database, "pool">, root: string): Promise<string> {
-  const { rows } = await db.pool.query<{ id: string }>(`SELECT id FROM database_identity ORDER BY id LIMIT 1`);
-  if (!rows[0]) throw new Error("database_identity is empty; the migration 20261206123000_database_identity was not applied");
-  return path.join(root, rows[0].id);
+  const identity = await queryMaybeOne(db.pool, sql`SELECT id FROM database_identity ORDER BY id LIMIT 1`, z.object({ id: z.string() }));
+  if (!identity) throw new Error("database_identity is empty; the migration 20261206123000_database_identity was not applied");
+  return path.join(root, identity.id);
 }
 
 /**

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { empty, queryMaybeOne, type Queryable, type Sql, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
+import { firstUnlocked } from "@/lib/jobs/first-unlocked";
 import { getReviewPlan } from "./review-plan";
 import type { ReviewPlan } from "./schemas";
 
@@ -42,17 +43,15 @@ async function claimOnce(tx: Queryable, datasetId: number, reviewer: Reviewer, l
   return queryMaybeOne(
     tx,
     sql`WITH pick AS (
-          SELECT p.id, p.chosen_id, p.rejected_id FROM pairs p
-          WHERE p.dataset_id = ${datasetId}
-            AND p.chosen_id IS NOT NULL AND p.rejected_id IS NOT NULL AND p.status <> 'skipped'
-            AND p.votes < ${plan.votesPerPair} AND p.consensus <> 'adjudicated'
-            AND (cardinality(${langs}::text[]) = 0 OR p.language = ANY(${langs}::text[]))
-            ${start ? (start.wrap ? sql`AND p.id < ${start.from}` : sql`AND p.id >= ${start.from}`) : empty}
-            AND NOT EXISTS (SELECT 1 FROM review_votes v WHERE v.pair_id = p.id AND v.user_id = ${reviewer.userId})
-            AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.pair_id = p.id AND l.expires_at > LOCALTIMESTAMP)
-          ${start ? sql`ORDER BY p.id` : orderBy(plan)}
-          LIMIT 1
-          FOR UPDATE OF p SKIP LOCKED
+          ${firstUnlocked(sql`SELECT p.id, p.chosen_id, p.rejected_id FROM pairs p
+            WHERE p.dataset_id = ${datasetId}
+              AND p.chosen_id IS NOT NULL AND p.rejected_id IS NOT NULL AND p.status <> 'skipped'
+              AND p.votes < ${plan.votesPerPair} AND p.consensus <> 'adjudicated'
+              AND (cardinality(${langs}::text[]) = 0 OR p.language = ANY(${langs}::text[]))
+              ${start ? (start.wrap ? sql`AND p.id < ${start.from}` : sql`AND p.id >= ${start.from}`) : empty}
+              AND NOT EXISTS (SELECT 1 FROM review_votes v WHERE v.pair_id = p.id AND v.user_id = ${reviewer.userId})
+              AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.pair_id = p.id AND l.expires_at > LOCALTIMESTAMP)
+            ${start ? sql`ORDER BY p.id` : orderBy(plan)}`)}
         )
         INSERT INTO review_leases (dataset_id, pair_id, user_id, seed, first_shown_id, expires_at)
         SELECT ${datasetId}, pick.id, ${reviewer.userId}, ${seed},

@@ -1,6 +1,7 @@
-import type { PoolClient } from "pg";
+import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { sql } from "@/lib/db/sql";
+import { execute, type Queryable, queryMaybeOne, queryOne, sql } from "@/lib/db/sql";
+import { withTransaction } from "@/lib/db/transaction";
 import { firstUnlocked } from "@/lib/jobs/first-unlocked";
 
 export type IndexProgress = { indexed: number; scanned: number; batches: number; remaining: number };
@@ -25,7 +26,8 @@ export const DEFAULT_BATCH_SIZE = 2_000;
 const RANGES_PER_BATCH = 500;
 const RETRIES = 5;
 
-type Pending = { id: number; dataset_id: number; from_id: number; to_id: number };
+const ZPending = z.object({ id: z.number(), dataset_id: z.number(), from_id: z.number(), to_id: z.number() });
+const ZCopied = z.object({ scanned: z.number(), last: z.number().nullable(), copied: z.number() });
 type Batch = { scanned: number; copied: number; ranges: number };
 
 const RETRYABLE = new Set(["40P01", "40001"]);
@@ -37,58 +39,52 @@ const RETRYABLE = new Set(["40P01", "40001"]);
  * Ids of a range that belong to another dataset or to a transaction not yet committed are passed
  * over: those responses are listed in their own inserting statement's range.
  */
-async function indexBatch(client: PoolClient, datasetId: number | null, budget: number): Promise<Batch> {
+async function indexBatch(tx: Queryable, datasetId: number | null, budget: number): Promise<Batch> {
   const batch: Batch = { scanned: 0, copied: 0, ranges: 0 };
-  await client.query("BEGIN");
-  try {
-    while (batch.scanned < budget && batch.ranges < RANGES_PER_BATCH) {
-      const { rows } = await client.query<Pending>(
-        firstUnlocked(sql`SELECT id, dataset_id, from_id, to_id FROM response_search_pending
-                          WHERE ${datasetId}::int IS NULL OR dataset_id = ${datasetId} ORDER BY id`),
-      );
-      const range = rows[0];
-      if (!range) break;
-      batch.ranges++;
-      const limit = budget - batch.scanned;
-      const { rows: [res] } = await client.query<{ scanned: number; last: number | null; copied: number }>(
-        `WITH batch AS (
-           SELECT id, dataset_id, group_id, language, text FROM responses
-           WHERE dataset_id = $1 AND id BETWEEN $2 AND $3 ORDER BY id LIMIT $4
-         ), copied AS (
-           INSERT INTO response_search_texts (response_id, dataset_id, group_id, language, text)
-           SELECT id, dataset_id, group_id, language, text FROM batch
-           ON CONFLICT DO NOTHING RETURNING 1
-         )
-         SELECT (SELECT count(*) FROM batch)::int AS scanned, (SELECT max(id) FROM batch) AS last, (SELECT count(*) FROM copied)::int AS copied`,
-        [range.dataset_id, range.from_id, range.to_id, limit],
-      );
-      batch.scanned += res!.scanned;
-      batch.copied += res!.copied;
-      if (res!.scanned < limit || res!.last === null || res!.last >= range.to_id) {
-        await client.query(`DELETE FROM response_search_pending WHERE id = $1`, [range.id]);
-      } else {
-        await client.query(`UPDATE response_search_pending SET from_id = $2 WHERE id = $1`, [range.id, res!.last + 1]);
-      }
+  while (batch.scanned < budget && batch.ranges < RANGES_PER_BATCH) {
+    const range = await queryMaybeOne(
+      tx,
+      firstUnlocked(
+        sql`SELECT id, dataset_id, from_id, to_id FROM response_search_pending
+            WHERE ${datasetId}::int IS NULL OR dataset_id = ${datasetId} ORDER BY id`,
+      ),
+      ZPending,
+    );
+    if (!range) break;
+    batch.ranges++;
+    const limit = budget - batch.scanned;
+    const res = await queryOne(
+      tx,
+      sql`WITH batch AS (
+            SELECT id, dataset_id, group_id, language, text FROM responses
+            WHERE dataset_id = ${range.dataset_id} AND id BETWEEN ${range.from_id} AND ${range.to_id} ORDER BY id LIMIT ${limit}
+          ), copied AS (
+            INSERT INTO response_search_texts (response_id, dataset_id, group_id, language, text)
+            SELECT id, dataset_id, group_id, language, text FROM batch
+            ON CONFLICT DO NOTHING RETURNING 1
+          )
+          SELECT (SELECT count(*) FROM batch)::int AS scanned, (SELECT max(id) FROM batch) AS last, (SELECT count(*) FROM copied)::int AS copied`,
+      ZCopied,
+    );
+    batch.scanned += res.scanned;
+    batch.copied += res.copied;
+    if (res.scanned < limit || res.last === null || res.last >= range.to_id) {
+      await execute(tx, sql`DELETE FROM response_search_pending WHERE id = ${range.id}`);
+    } else {
+      await execute(tx, sql`UPDATE response_search_pending SET from_id = ${res.last + 1} WHERE id = ${range.id}`);
     }
-    await client.query("COMMIT");
-    return batch;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw error;
   }
+  return batch;
 }
 
 async function indexBatchRetrying(db: Database, datasetId: number | null, budget: number): Promise<Batch> {
   for (let attempt = 1; ; attempt++) {
-    const client = await db.pool.connect();
     try {
-      return await indexBatch(client, datasetId, budget);
+      return await withTransaction(db, (tx) => indexBatch(tx, datasetId, budget));
     } catch (error) {
       // A dataset deleted meanwhile can deadlock with the batch (its cascade wants the locked range).
       const code = (error as { code?: string }).code;
       if (attempt >= RETRIES || !code || !RETRYABLE.has(code)) throw error;
-    } finally {
-      client.release();
     }
   }
 }
@@ -99,11 +95,13 @@ async function indexBatchRetrying(db: Database, datasetId: number | null, budget
  * written by one uncontended statement.
  */
 export async function pendingSearchCount(db: Database, datasetId?: number): Promise<number> {
-  const { rows } = await db.pool.query<{ n: string }>(
-    `SELECT coalesce(sum(to_id::bigint - from_id + 1), 0) AS n FROM response_search_pending WHERE $1::int IS NULL OR dataset_id = $1`,
-    [datasetId ?? null],
+  const id = datasetId ?? null;
+  const found = await queryOne(
+    db.pool,
+    sql`SELECT coalesce(sum(to_id::bigint - from_id + 1), 0) AS n FROM response_search_pending WHERE ${id}::int IS NULL OR dataset_id = ${id}`,
+    z.object({ n: z.string() }),
   );
-  return Number(rows[0]!.n);
+  return Number(found.n);
 }
 
 /**

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { Database } from "@/lib/db/client";
+import { execute, join, queryOne, queryTrusted, raw, sql } from "@/lib/db/sql";
 import { LEDGERS, compactSql, type LedgerName } from "./ledgers";
 
 /** Rows beyond one per key that a ledger may carry before a read folds it. */
@@ -17,22 +19,24 @@ const slot = (name: LedgerName, datasetId: number) => `${name}:${datasetId}`;
  * compaction (a row is deleted, and its count re-inserted, by exactly one of them).
  */
 export async function compactLedger(db: Database, name: LedgerName, datasetId: number): Promise<void> {
-  const result = await db.pool.query(compactSql(LEDGERS[name]), [datasetId]);
-  settled.set(slot(name, datasetId), result.rowCount ?? 0);
+  settled.set(slot(name, datasetId), await execute(db.pool, compactSql(LEDGERS[name], datasetId)));
 }
 
 async function keyCount(db: Database, name: LedgerName, datasetId: number): Promise<number> {
   const l = LEDGERS[name];
   const keys = l.keys.length ? `count(DISTINCT (${l.keys.join(", ")}, 0))` : "least(count(*), 1)";
-  const { rows } = await db.pool.query<{ n: number }>(`SELECT ${keys}::int AS n FROM ${l.table} WHERE dataset_id = $1`, [datasetId]);
-  return rows[0]!.n;
+  const row = await queryOne(db.pool, sql`SELECT ${raw(keys)}::int AS n FROM ${raw(l.table)} WHERE dataset_id = ${datasetId}`, z.object({ n: z.number() }));
+  return row.n;
 }
 
 /** Compacts the dataset's ledgers that have grown more than COMPACT_SLACK rows past one row per key. */
 export async function compactFragmented(db: Database, datasetId: number): Promise<LedgerName[]> {
-  const { rows } = await db.pool.query<{ name: LedgerName; rows: number }>(
-    NAMES.map((name) => `SELECT '${name}' AS name, count(*)::int AS rows FROM ${LEDGERS[name].table} WHERE dataset_id = $1`).join(" UNION ALL "),
-    [datasetId],
+  const rows = await queryTrusted<{ name: LedgerName; rows: number }>(
+    db.pool,
+    join(
+      NAMES.map((name) => sql`SELECT ${raw(`'${name}'`)} AS name, count(*)::int AS rows FROM ${raw(LEDGERS[name].table)} WHERE dataset_id = ${datasetId}`),
+      " UNION ALL ",
+    ),
   );
   const due: LedgerName[] = [];
   for (const r of rows) {
@@ -48,8 +52,12 @@ export async function compactFragmented(db: Database, datasetId: number): Promis
 
 /** Datasets with some ledger past COMPACT_SLACK rows (candidates for compactFragmented). */
 async function crowdedDatasets(db: Database): Promise<number[]> {
-  const { rows } = await db.pool.query<{ dataset_id: number }>(
-    NAMES.map((name) => `SELECT dataset_id FROM ${LEDGERS[name].table} GROUP BY dataset_id HAVING count(*) > ${COMPACT_SLACK}`).join(" UNION "),
+  const rows = await queryTrusted<{ dataset_id: number }>(
+    db.pool,
+    join(
+      NAMES.map((name) => sql`SELECT dataset_id FROM ${raw(LEDGERS[name].table)} GROUP BY dataset_id HAVING count(*) > ${raw(String(COMPACT_SLACK))}`),
+      " UNION ",
+    ),
   );
   return rows.map((r) => r.dataset_id);
 }

@@ -1,7 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { pageActor } from "@/lib/auth/page-guard";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { pageDataset } from "@/lib/auth/page-guard";
 
 const TABS = [
   ["", "Overview"],
@@ -14,9 +12,7 @@ const TABS = [
 ] as const;
 
 export default async function DatasetLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
-  const dataset = await findDatasetBySlug((await params).slug);
-  if (!dataset) notFound();
-  await pageActor(dataset);
+  const { dataset } = await pageDataset((await params).slug);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-6 border-b border-slate-200 pb-2">

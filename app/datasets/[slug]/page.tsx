@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ChartSection } from "@/components/charts/chart-section";
 import { CountTiles } from "@/components/charts/count-tiles";
 import { LanguageText } from "@/components/language-text";
@@ -9,10 +8,9 @@ import { loadOverview } from "@/lib/dashboard/overview";
 import { latestModelUsage } from "@/lib/dashboard/models";
 import { qualityRows } from "@/lib/dashboard/quality";
 import { getDatabase } from "@/lib/db/client";
-import { pageActor } from "@/lib/auth/page-guard";
-import { getDatasetBySlug, listGroups } from "@/lib/datasets/queries";
-import { ZGroupPageParams, ZSlug } from "@/lib/datasets/schemas";
-import { isAppError } from "@/lib/errors";
+import { pageDataset } from "@/lib/auth/page-guard";
+import { listGroups } from "@/lib/datasets/queries";
+import { ZGroupPageParams } from "@/lib/datasets/schemas";
 import { ModelUsageSection } from "./_components/model-usage";
 
 export const dynamic = "force-dynamic";
@@ -22,11 +20,7 @@ const PAGE_SIZE = 50;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DatasetPage({ params, searchParams }: Props) {
-  const slug = ZSlug.safeParse((await params).slug);
-  if (!slug.success) notFound();
-  const dataset = await getDatasetBySlug(slug.data).catch((e: unknown) => (isAppError(e) ? null : Promise.reject(e)));
-  if (!dataset) notFound();
-  await pageActor(dataset);
+  const { dataset } = await pageDataset((await params).slug);
   const { after } = ZGroupPageParams.parse(await searchParams);
   const db = await getDatabase();
   const [overview, quality, models, groups] = await Promise.all([

@@ -1,6 +1,8 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { AppError, describeIssues, HTTP_STATUS, isAppError } from "@/lib/errors";
+import { AppError, describeIssues, isAppError } from "@/lib/errors";
+
+export { errorResponse } from "@/lib/error-response";
 import { hasNul, ID_MESSAGE, MAX_ID, NUL_MESSAGE, nulPath } from "@/lib/input-limits";
 
 /** Validates the query string (repeated keys: the first wins); unknown or bad parameters are a 400 naming them. */
@@ -45,18 +47,6 @@ export function parseParam<S extends z.ZodType>(name: string, value: string, sch
 
 export function json(body: unknown, status = 200): NextResponse {
   return NextResponse.json(body, { status, headers: { "cache-control": "no-store" } });
-}
-
-/** Expected failures as `{ error, ...details }` with their status; anything else is logged and a 500. */
-export function errorResponse(e: unknown): NextResponse {
-  if (isAppError(e) && HTTP_STATUS[e.code] < 500) {
-    const details = e.details && typeof e.details === "object" && !Array.isArray(e.details) ? e.details : {};
-    const response = json({ ...details, error: e.message }, HTTP_STATUS[e.code]);
-    if (e.code === "UNAUTHENTICATED") response.headers.set("www-authenticate", 'Bearer realm="cm-align"');
-    return response;
-  }
-  console.error(e);
-  return json({ error: "Unexpected server error; see the server log." }, 500);
 }
 
 /** A record in a dataset the caller may not see answers exactly like a missing record. */

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { z } from "zod";
 import { BarChartCard } from "@/components/charts/bar-chart-card";
 import { changedPairViews, changesChart } from "@/lib/charts/compare";
@@ -7,8 +6,7 @@ import { runLabel } from "@/lib/charts/quality";
 import { changedPairs, changesByLanguage, listSelectRuns, type SelectRunOption } from "@/lib/dashboard/compare";
 import { qualityRows } from "@/lib/dashboard/quality";
 import { getDatabase } from "@/lib/db/client";
-import { pageActor } from "@/lib/auth/page-guard";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { pageDataset } from "@/lib/auth/page-guard";
 import { QualityComparison } from "./quality-comparison";
 import { RunPicker } from "./run-picker";
 import { ZIdParam } from "@/lib/input-limits";
@@ -24,9 +22,7 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 const label = (r: SelectRunOption) => runLabel({ runId: r.id, reference: r.reference, pairs: r.pairs, scorer: r.scorer });
 
 export default async function CompareRunsPage({ params, searchParams }: Props) {
-  const dataset = await findDatasetBySlug((await params).slug);
-  if (!dataset) notFound();
-  await pageActor(dataset);
+  const { dataset } = await pageDataset((await params).slug);
   const db = await getDatabase();
   const [runs, quality] = await Promise.all([listSelectRuns(db, dataset.id), qualityRows(db, dataset.id)]);
   const q = ZCompareParams.parse(await searchParams);

@@ -1,7 +1,5 @@
-import { notFound } from "next/navigation";
 import { getDatabase } from "@/lib/db/client";
-import { abilities, pageActor } from "@/lib/auth/page-guard";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { isAppError, describeIssues } from "@/lib/errors";
 import { EXPORT_FORMATS } from "@/lib/export";
 import { formFromSearchParams, ZExportForm } from "@/lib/exports/form";
@@ -27,9 +25,8 @@ async function loadPreview(datasetId: number, params: Record<string, string>): P
 }
 
 export default async function ExportsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
-  const dataset = await findDatasetBySlug((await params).slug);
-  if (!dataset) notFound();
-  const can = abilities(await pageActor(dataset));
+  const { actor, dataset } = await pageDataset((await params).slug);
+  const can = abilities(actor);
   const form = formFromSearchParams(await searchParams);
   const [exports, preview] = await Promise.all([listExports(await getDatabase(), dataset.id), loadPreview(dataset.id, form)]);
   const languages = dataset.languages.filter((l) => l !== dataset.pivotLanguage);

@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { JobProgress } from "@/components/job-progress";
 import { getDatabase } from "@/lib/db/client";
-import { abilities, pageActor } from "@/lib/auth/page-guard";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { OFFLINE_EMBEDDING_MODEL } from "@/lib/embeddings/offline-embedder";
 import { listProviderRuns } from "@/lib/generate/queries";
 import { getProviderSettingsView } from "@/lib/providers/mutations";
@@ -13,9 +11,8 @@ import { GenerateForm } from "./_components/generate-form";
 export const dynamic = "force-dynamic";
 
 export default async function GeneratePage({ params }: { params: Promise<{ slug: string }> }) {
-  const dataset = await findDatasetBySlug((await params).slug);
-  if (!dataset) notFound();
-  const can = abilities(await pageActor(dataset));
+  const { actor, dataset } = await pageDataset((await params).slug);
+  const can = abilities(actor);
   const [settings, runs] = await Promise.all([getProviderSettingsView(), listProviderRuns(await getDatabase(), dataset.id)]);
   return (
     <div className="space-y-6">

@@ -1,15 +1,12 @@
-import { notFound } from "next/navigation";
 import { UploadForm } from "@/components/import/upload-form";
-import { abilities, pageActor } from "@/lib/auth/page-guard";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
 export default async function AddDataPage({ params }: { params: Promise<{ slug: string }> }) {
-  const dataset = await findDatasetBySlug((await params).slug);
-  if (!dataset) notFound();
-  const can = abilities(await pageActor(dataset));
+  const { actor, dataset } = await pageDataset((await params).slug);
+  const can = abilities(actor);
   return (
     <section className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
       <h2 className="font-medium">Add data to {dataset.name}</h2>

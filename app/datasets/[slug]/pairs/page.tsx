@@ -1,8 +1,6 @@
-import { notFound } from "next/navigation";
 import { PairFilters } from "@/components/review/pair-filters";
 import { getDatabase } from "@/lib/db/client";
-import { abilities, pageActor } from "@/lib/auth/page-guard";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { recentBulkJobs } from "@/lib/pairs/bulk-in-dataset";
 import { countPairs, listPairs } from "@/lib/pairs/queries";
 import { filterOf, parsePairTableParams, toQuery } from "@/lib/pairs/table";
@@ -17,9 +15,8 @@ const TOTAL_CAP = 10_000;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function PairsPage({ params, searchParams }: Props) {
-  const dataset = await findDatasetBySlug((await params).slug);
-  if (!dataset) notFound();
-  const can = abilities(await pageActor(dataset));
+  const { actor, dataset } = await pageDataset((await params).slug);
+  const can = abilities(actor);
   const t = parsePairTableParams(await searchParams);
   const db = await getDatabase();
   const filter = filterOf(t);

@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { PairFilters } from "@/components/review/pair-filters";
 import { getDatabase } from "@/lib/db/client";
-import { abilities, pageActor } from "@/lib/auth/page-guard";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { getPairDetail, type PairDetail } from "@/lib/pairs/detail";
 import { listPairs } from "@/lib/pairs/queries";
 import { encodeCursor, filterOf, parsePairTableParams, toQuery } from "@/lib/pairs/table";
@@ -18,9 +16,8 @@ const QUEUE_PAGE = 100;
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ReviewPage({ params, searchParams }: Props) {
-  const dataset = await findDatasetBySlug((await params).slug);
-  if (!dataset) notFound();
-  const can = abilities(await pageActor(dataset));
+  const { actor, dataset } = await pageDataset((await params).slug);
+  const can = abilities(actor);
   const raw = await searchParams;
   const t = { ...parsePairTableParams(raw), after: null, size: QUEUE_PAGE };
   const at = ZIdParam.catch(0).parse(Array.isArray(raw.at) ? raw.at[0] : raw.at);

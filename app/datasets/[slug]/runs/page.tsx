@@ -1,9 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { JobProgress } from "@/components/job-progress";
 import { getDatabase } from "@/lib/db/client";
-import { abilities, pageActor } from "@/lib/auth/page-guard";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { groupCounts } from "@/lib/dashboard/overview";
 import { listRuns } from "@/lib/runs/queries";
 import { CancelRunButton } from "./_components/cancel-run-button";
@@ -12,9 +10,8 @@ import { StartRunForm } from "./_components/start-run-form";
 export const dynamic = "force-dynamic";
 
 export default async function RunsPage({ params }: { params: Promise<{ slug: string }> }) {
-  const dataset = await findDatasetBySlug((await params).slug);
-  if (!dataset) notFound();
-  const can = abilities(await pageActor(dataset));
+  const { actor, dataset } = await pageDataset((await params).slug);
+  const can = abilities(actor);
   const db = await getDatabase();
   const [runs, counts] = await Promise.all([listRuns(db, dataset.id), groupCounts(db, dataset.id)]);
   return (

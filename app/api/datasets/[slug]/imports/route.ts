@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireRouteActor } from "@/lib/auth/route-guard";
-import { isAppError, describeIssues } from "@/lib/errors";
+import { errorResponse } from "@/lib/error-response";
+import { AppError, describeIssues } from "@/lib/errors";
 import { ZUploadParams } from "@/lib/imports/schemas";
 import { importUpload, prepareUpload } from "@/lib/imports/upload";
 
@@ -15,7 +16,7 @@ export async function POST(request: Request, ctx: { params: Promise<{ slug: stri
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const params = ZUploadParams.safeParse({ ...query, slug: (await ctx.params).slug });
   if (!params.success) {
-    return NextResponse.json({ error: describeIssues(params.error, "query") }, { status: 400 });
+    return errorResponse(new AppError("BAD_INPUT", describeIssues(params.error, "query")));
   }
   // A new dataset has no members yet; an existing one may be restricted.
   const auth = await requireRouteActor(request, "manage", params.data.create === "1" ? undefined : params.data.slug);
@@ -25,8 +26,6 @@ export async function POST(request: Request, ctx: { params: Promise<{ slug: stri
     const length = request.headers.get("content-length");
     return NextResponse.json(await importUpload(request.body, length ? Number(length) : null, params.data, auth.actor.userId));
   } catch (e) {
-    if (isAppError(e)) return NextResponse.json({ error: e.message }, { status: e.code === "NOT_FOUND" ? 404 : e.code === "CONFLICT" ? 409 : 400 });
-    console.error(e);
-    return NextResponse.json({ error: "Unexpected server error; see the server log." }, { status: 500 });
+    return errorResponse(e);
   }
 }

@@ -1,7 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireRouteActor } from "@/lib/auth/route-guard";
 import { getDatabase } from "@/lib/db/client";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { listPairs } from "@/lib/pairs/queries";
 import { encodeCursor, parsePairTableParams } from "@/lib/pairs/table";
 
@@ -12,8 +11,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const slug = (await params).slug;
   const auth = await requireRouteActor(request, "read", slug);
   if (auth.denied) return auth.denied;
-  const dataset = await findDatasetBySlug(slug);
-  if (!dataset) return NextResponse.json({ error: "No such dataset." }, { status: 404 });
+  const { dataset } = auth;
   const url = new URL(request.url);
   const raw: Record<string, string[]> = {};
   for (const [k, v] of url.searchParams) (raw[k] ??= []).push(v);

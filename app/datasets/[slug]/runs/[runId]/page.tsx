@@ -5,8 +5,7 @@ import { JobProgress } from "@/components/job-progress";
 import { SKIP_TEXT } from "@/components/scores/pair-explanations";
 import { ScoreLegend } from "@/components/scores/score-legend";
 import { getDatabase } from "@/lib/db/client";
-import { abilities, pageActor } from "@/lib/auth/page-guard";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
+import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { findRun } from "@/lib/runs/queries";
 import { ZRunId } from "@/lib/runs/schemas";
 import { CancelRunButton } from "../_components/cancel-run-button";
@@ -19,9 +18,9 @@ const pct = (x: number | null | undefined) => (x === undefined || x === null ? "
 export default async function RunPage({ params }: { params: Promise<{ slug: string; runId: string }> }) {
   const raw = await params;
   const runId = ZRunId.safeParse(raw.runId);
-  const dataset = await findDatasetBySlug(raw.slug);
-  if (!dataset || !runId.success) notFound();
-  const can = abilities(await pageActor(dataset));
+  if (!runId.success) notFound();
+  const { actor, dataset } = await pageDataset(raw.slug);
+  const can = abilities(actor);
   const run = await findRun(await getDatabase(), dataset.id, runId.data);
   if (!run) notFound();
   const languages = Object.entries(run.summary?.languages ?? {});

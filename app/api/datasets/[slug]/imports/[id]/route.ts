@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireRouteActor } from "@/lib/auth/route-guard";
+import { errorResponse } from "@/lib/error-response";
+import { AppError } from "@/lib/errors";
 import { getDatabase } from "@/lib/db/client";
 import { ZIdParam } from "@/lib/input-limits";
 import { cancelImport, getImportStatus } from "@/lib/imports/import-status";
@@ -20,7 +22,7 @@ export async function GET(request: Request, ctx: Ctx) {
   const auth = await requireRouteActor(request, "manage");
   if (auth.denied) return auth.denied;
   const row = await find(ctx);
-  if (!row) return NextResponse.json({ error: "No such import." }, { status: 404 });
+  if (!row) return errorResponse(new AppError("NOT_FOUND", "No such import."));
   return NextResponse.json(row, { headers: { "cache-control": "no-store" } });
 }
 
@@ -29,7 +31,7 @@ export async function DELETE(request: Request, ctx: Ctx) {
   const auth = await requireRouteActor(request, "manage");
   if (auth.denied) return auth.denied;
   const row = await find(ctx);
-  if (!row) return NextResponse.json({ error: "No such import." }, { status: 404 });
+  if (!row) return errorResponse(new AppError("NOT_FOUND", "No such import."));
   const cancelled = await cancelImport(await getDatabase(), row.id);
   return NextResponse.json({ cancelled }, { status: cancelled ? 200 : 409 });
 }

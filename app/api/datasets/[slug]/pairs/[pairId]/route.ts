@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { requireRouteActor } from "@/lib/auth/route-guard";
+import { errorResponse } from "@/lib/error-response";
+import { AppError } from "@/lib/errors";
 import { getDatabase } from "@/lib/db/client";
-import { findDatasetBySlug } from "@/lib/datasets/queries";
-import { isAppError } from "@/lib/errors";
 import { getPairDetail } from "@/lib/pairs/detail";
 import { ZIdParam } from "@/lib/input-limits";
 
@@ -14,12 +14,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
   const auth = await requireRouteActor(request, "read", raw.slug);
   if (auth.denied) return auth.denied;
   const pairId = ZIdParam.safeParse(raw.pairId);
-  const dataset = await findDatasetBySlug(raw.slug);
-  if (!dataset || !pairId.success) return NextResponse.json({ error: "No such pair." }, { status: 404 });
+  if (!pairId.success) return errorResponse(new AppError("NOT_FOUND", "No such pair."));
   try {
-    return NextResponse.json(await getPairDetail(await getDatabase(), dataset.id, pairId.data));
+    return NextResponse.json(await getPairDetail(await getDatabase(), auth.dataset.id, pairId.data));
   } catch (e) {
-    if (isAppError(e) && e.code === "NOT_FOUND") return NextResponse.json({ error: e.message }, { status: 404 });
-    throw e;
+    return errorResponse(e);
   }
 }

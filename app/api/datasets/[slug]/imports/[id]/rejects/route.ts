@@ -1,7 +1,8 @@
 import { createReadStream } from "node:fs";
 import { Readable } from "node:stream";
-import { NextResponse } from "next/server";
 import { requireRouteActor } from "@/lib/auth/route-guard";
+import { errorResponse } from "@/lib/error-response";
+import { AppError } from "@/lib/errors";
 import { getDatabase } from "@/lib/db/client";
 import { getImportStatus } from "@/lib/imports/import-status";
 import { keptUploadRejects } from "@/lib/imports/upload-rejects";
@@ -15,9 +16,9 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
   if (auth.denied) return auth.denied;
   const n = Number(id);
   const row = Number.isSafeInteger(n) && n > 0 && n < 2 ** 31 ? await getImportStatus(await getDatabase(), n) : null;
-  if (!row || row.datasetSlug !== slug) return NextResponse.json({ error: "No such import." }, { status: 404 });
+  if (!row || row.datasetSlug !== slug) return errorResponse(new AppError("NOT_FOUND", "No such import."));
   const kept = await keptUploadRejects(row.id);
-  if (!kept) return NextResponse.json({ error: `Import #${row.id} has no rejected records on the server (none were written, or they expired).` }, { status: 404 });
+  if (!kept) return errorResponse(new AppError("NOT_FOUND", `Import #${row.id} has no rejected records on the server (none were written, or they expired).`));
   return new Response(Readable.toWeb(createReadStream(kept.path)) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": "application/x-ndjson; charset=utf-8",

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { autoProposalJoin } from "@/lib/references/auto-proposal";
+import { AUTO_STATUS_SQL, autoProposalJoin } from "@/lib/effective-pair/auto-proposal";
+import { fragmentText } from "@/lib/effective-pair/reference-in-effect";
 import { filterConditions, Params } from "./filter-sql";
 import { ZPairFilter, type PairFilter } from "./table";
 
@@ -48,7 +49,7 @@ const APPLY: Record<BulkSpec["action"], { decision: string; set: string }> = {
     decision: "ap.chosen_id, ap.rejected_id",
     set: `chosen_id = ap.chosen_id, rejected_id = ap.rejected_id, score_chosen = ap.score_chosen, score_rejected = ap.score_rejected,
           margin = ap.margin, skip_reason = ap.skip_reason, origin = 'auto', flagged = false, flag_reason = NULL, conflict = false,
-          status = (CASE WHEN ap.chosen_id IS NOT NULL AND ap.skip_reason IS NULL THEN 'proposed' ELSE 'skipped' END)::"PairStatus"`,
+          status = ${fragmentText(AUTO_STATUS_SQL)}`,
   },
 };
 
@@ -69,7 +70,7 @@ export async function applyBulkBatch(client: Queryable, b: BulkBatch): Promise<{
   const user = params.add(b.userId);
   const reason = params.add(`bulk #${b.runId}`);
   const apply = APPLY[b.spec.action];
-  const proposal = (alias: string) => (b.spec.action === "reset" ? autoProposalJoin(alias) : "");
+  const proposal = (alias: string) => (b.spec.action === "reset" ? fragmentText(autoProposalJoin(alias)) : "");
   const { rows } = await client.query<{ id: number }>(
     `WITH target AS (
        SELECT p.id FROM pairs p WHERE ${where} AND p.id > ${after} ORDER BY p.id LIMIT ${limit} FOR UPDATE OF p

@@ -1,4 +1,4 @@
-import { effectiveReferenceJoin } from "@/lib/references/auto-proposal";
+import { effectiveReferenceJoin, fragmentText } from "@/lib/effective-pair/reference-in-effect";
 import { LOW_CONS, type Cursor, type PairFilter, type SortColumn } from "./table";
 import { MIXED_SHARE } from "./constants";
 
@@ -47,7 +47,7 @@ export function filterConditions(datasetId: number, f: PairFilter, params: Param
     if (flag === "flagged") where.push("p.flagged");
     if (flag === "skipped") where.push(`p.status = 'skipped'`);
     if (flag === "lowCons") {
-      where.push(`EXISTS (SELECT 1 FROM (SELECT 1) one ${effectiveReferenceJoin("p")} WHERE eref.cons < ${params.add(LOW_CONS)})`);
+      where.push(`EXISTS (SELECT 1 FROM (SELECT 1) one ${fragmentText(effectiveReferenceJoin("p"))} WHERE eref.cons < ${params.add(LOW_CONS)})`);
     }
   }
   if (f.q) {

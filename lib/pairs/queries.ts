@@ -1,5 +1,6 @@
 import type { Database } from "@/lib/db/client";
-import { autoProposalJoin, effectiveReferenceJoin, pairBasisSql } from "@/lib/references/auto-proposal";
+import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
+import { effectiveReferenceJoin, fragmentText } from "@/lib/effective-pair/reference-in-effect";
 import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder, Params } from "./filter-sql";
 import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
 
@@ -57,14 +58,13 @@ export async function listPairs(db: Database, datasetId: number, t: Pick<PairTab
     `SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
             p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",
             p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason", p.version,
-            eref.cons, ${pairBasisSql("p")} AS basis, CASE WHEN p.skip_reason = ap.skip_reason THEN ap.skip_detail END AS "skipDetail",
-            ap.skip_reason AS "proposedSkipReason", ap.skip_detail AS "proposedSkipDetail",
+            eref.cons, ${fragmentText(proposalColumns("p"))},
             (SELECT left(pt.text, ${SNIPPET}) FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language) AS prompt,
             ${t.q ? matchSql(t.q, params) : "NULL"} AS match
      FROM (SELECT * FROM (${branchSql}) u ORDER BY ${order.replaceAll("p.", "u.")} LIMIT ${limit}) p
      JOIN prompt_groups g ON g.id = p.group_id
-     ${effectiveReferenceJoin("p")}
-     ${autoProposalJoin("p")}
+     ${fragmentText(effectiveReferenceJoin("p"))}
+     ${fragmentText(autoProposalJoin("p"))}
      ORDER BY ${order}`,
     params.values,
   );

@@ -4,7 +4,7 @@ import type { CorrectionRecord } from "@/lib/references/apply-correction";
 import { queryRows, sql } from "@/lib/db/sql";
 import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
 import { z } from "zod";
-import { effectiveReference, type EffectiveReference } from "@/lib/references/source-run";
+import { effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
 import type { CorrectionHistoryItem, GroupPair, GroupResponse, GroupView, ReferenceView } from "./types";
 
 async function loadScores(db: Database, datasetId: number, groupId: number, ref: EffectiveReference): Promise<{ scores: Map<number, number>; correction: CorrectionRecord | null }> {

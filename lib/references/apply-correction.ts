@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { GroupSelection } from "@/lib/pipeline";
 import { recomputeGroup, type LanguageChange } from "./recompute";
-import { effectiveReference, type EffectiveReference } from "./source-run";
+import { effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
 import { writeCorrectionProposals } from "./write-proposals";
 
 export type CorrectionKind = "pick" | "edit" | "undo";

@@ -10,7 +10,7 @@ import { writeAutoPairs } from "@/lib/effective-pair/write-auto-pairs";
 import { empty, queryRows, sql } from "@/lib/db/sql";
 import { z } from "zod";
 import { loadGroupInput } from "./load-group";
-import type { SourceRun } from "./source-run";
+import type { SourceRun } from "@/lib/effective-pair/group-reference";
 
 export type PairState = {
   chosenId: number | null; rejectedId: number | null; margin: number | null; status: string; origin: string;

@@ -9,7 +9,7 @@ import { autoProposalJoin, pairBasis } from "@/lib/effective-pair/auto-proposal"
 import { writeAutoPairs } from "@/lib/effective-pair/write-auto-pairs";
 import { empty, queryRows, sql } from "@/lib/db/sql";
 import { z } from "zod";
-import { loadGroupInput } from "./load-group";
+import { loadGroupInput } from "@/lib/runs/load-groups";
 import type { SourceRun } from "@/lib/effective-pair/group-reference";
 
 export type PairState = {

@@ -6,7 +6,7 @@ import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { createDataset, responseIds } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { editReference } from "./edit-reference";
-import { loadGroupInput } from "./load-group";
+import { loadGroupInput } from "@/lib/runs/load-groups";
 import { pickReference } from "./pick-reference";
 import { effectiveReference } from "@/lib/effective-pair/group-reference";
 import { undoCorrection } from "./undo-correction";

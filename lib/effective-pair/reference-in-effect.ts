@@ -39,9 +39,3 @@ export function effectiveReferenceJoin(pair: string): Sql {
     LEFT JOIN run_references rr ON rr.run_id = ${p}.run_id AND rr.group_id = ${p}.group_id
   ) eref ON true`;
 }
-
-/** The text of a fragment without bind parameters, for statements still built as strings. */
-export function fragmentText(fragment: Sql): string {
-  if (fragment.values.length > 0) throw new Error("fragmentText: the fragment has bind parameters");
-  return fragment.text;
-}

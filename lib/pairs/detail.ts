@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { queryMaybeOne, sql } from "@/lib/db/sql";
+import { queryMaybeOne, queryRows, queryTrusted, sql } from "@/lib/db/sql";
 import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
 import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
 import { z } from "zod";
@@ -47,9 +47,10 @@ export async function getPairDetail(db: Database, datasetId: number, pairId: num
   if (!row) throw new AppError("NOT_FOUND", `No pair ${pairId} in this dataset.`);
   const { pivotLanguage, ...pair } = row;
   const [prompts, reference, candidates, history] = await Promise.all([
-    db.pool.query<{ language: string; text: string }>(
-      `SELECT language, text FROM prompt_texts WHERE group_id = $1 AND language = ANY($2)`,
-      [pair.groupId, [pair.language, pivotLanguage]],
+    queryRows(
+      db.pool,
+      sql`SELECT language, text FROM prompt_texts WHERE group_id = ${pair.groupId} AND language = ANY(${[pair.language, pivotLanguage]}::text[])`,
+      z.object({ language: z.string(), text: z.string() }),
     ),
     queryMaybeOne(
       db.pool,
@@ -57,19 +58,19 @@ export async function getPairDetail(db: Database, datasetId: number, pairId: num
           WHERE p.id = ${pair.id}`,
       ZReference,
     ),
-    db.pool.query<Candidate>(
-      `SELECT r.id, r.sample_index AS "sampleIndex", r.text, s.score, r.detected_language AS "detectedLanguage",
-              r.target_share AS "targetShare", r.language_mix AS "languageMix", r.defect, r.model
-       FROM responses r LEFT JOIN run_scores s ON s.run_id = $3 AND s.response_id = r.id
-       WHERE r.group_id = $1 AND r.language = $2 ORDER BY r.sample_index, r.id`,
-      [pair.groupId, pair.language, pair.runId],
+    queryTrusted<Candidate>(
+      db.pool,
+      sql`SELECT r.id, r.sample_index AS "sampleIndex", r.text, s.score, r.detected_language AS "detectedLanguage",
+                 r.target_share AS "targetShare", r.language_mix AS "languageMix", r.defect, r.model
+          FROM responses r LEFT JOIN run_scores s ON s.run_id = ${pair.runId}::int AND s.response_id = r.id
+          WHERE r.group_id = ${pair.groupId} AND r.language = ${pair.language} ORDER BY r.sample_index, r.id`,
     ),
     pairHistory(db, datasetId, pair.id),
   ]);
-  const promptIn = (lang: string) => prompts.rows.find((p) => p.language === lang)?.text ?? null;
+  const promptIn = (lang: string) => prompts.find((p) => p.language === lang)?.text ?? null;
   return {
     pair, pivotLanguage, prompt: promptIn(pair.language), pivotPrompt: promptIn(pivotLanguage),
-    reference, candidates: candidates.rows, history,
+    reference, candidates, history,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import { z } from "zod";
-import { join, queryOne, queryTrusted, raw, sql } from "@/lib/db/sql";
+import { join, queryOne, queryRows, queryTrusted, raw, sql } from "@/lib/db/sql";
 import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
 import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
 import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder } from "./filter-sql";
@@ -10,11 +10,12 @@ export type PairStatusCounts = { proposed: number; accepted: number; rejected: n
 
 /** Effective pairs per language and status (the materialised `pairs` table). */
 export async function pairCountsByLanguage(db: Database, datasetId: number): Promise<Record<string, PairStatusCounts>> {
-  const { rows } = await db.pool.query<{ language: string; status: string; n: number; conflicts: number; human: number }>(
-    `SELECT language, status::text, count(*)::int AS n, count(*) FILTER (WHERE conflict)::int AS conflicts,
-            count(*) FILTER (WHERE origin = 'human')::int AS human
-     FROM pairs WHERE dataset_id = $1 GROUP BY language, status ORDER BY language, status`,
-    [datasetId],
+  const rows = await queryRows(
+    db.pool,
+    sql`SELECT language, status::text, count(*)::int AS n, count(*) FILTER (WHERE conflict)::int AS conflicts,
+               count(*) FILTER (WHERE origin = 'human')::int AS human
+        FROM pairs WHERE dataset_id = ${datasetId} GROUP BY language, status ORDER BY language, status`,
+    z.object({ language: z.string(), status: z.string(), n: z.number(), conflicts: z.number(), human: z.number() }),
   );
   const out: Record<string, PairStatusCounts> = {};
   for (const r of rows) {

@@ -76,13 +76,13 @@ export async function getPairDetail(db: Database, datasetId: number, pairId: num
 
 /** A pair's decisions, newest first, with who made them and which later decision undid them. */
 export async function pairHistory(db: Database, datasetId: number, pairId: number): Promise<HistoryEntry[]> {
-  const { rows } = await db.pool.query<Omit<HistoryEntry, "createdAt"> & { createdAt: Date }>(
-    `SELECT d.id, d.action::text, d.reason, coalesce(u.name, u.email) AS author, d.chosen_id AS "chosenId", d.rejected_id AS "rejectedId",
-            d.seen_version AS "seenVersion", d.undoes_id AS "undoesId", d.created_at AS "createdAt",
-            (SELECT max(x.id) FROM pair_decisions x WHERE x.pair_id = d.pair_id AND x.undoes_id = d.id) AS "undoneBy"
-     FROM pair_decisions d LEFT JOIN users u ON u.id = d.user_id
-     WHERE d.pair_id = $1 AND d.dataset_id = $2 ORDER BY d.id DESC`,
-    [pairId, datasetId],
+  const rows = await queryTrusted<Omit<HistoryEntry, "createdAt"> & { createdAt: Date }>(
+    db.pool,
+    sql`SELECT d.id, d.action::text, d.reason, coalesce(u.name, u.email) AS author, d.chosen_id AS "chosenId", d.rejected_id AS "rejectedId",
+               d.seen_version AS "seenVersion", d.undoes_id AS "undoesId", d.created_at AS "createdAt",
+               (SELECT max(x.id) FROM pair_decisions x WHERE x.pair_id = d.pair_id AND x.undoes_id = d.id) AS "undoneBy"
+        FROM pair_decisions d LEFT JOIN users u ON u.id = d.user_id
+        WHERE d.pair_id = ${pairId} AND d.dataset_id = ${datasetId} ORDER BY d.id DESC`,
   );
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

@@ -1,5 +1,8 @@
+import { sql, type Sql } from "@/lib/db/sql";
+import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
 import type { ExportFilters } from "./config";
 
+/** A statement's text and bind values (a `Sql` is one), for callers that declare cursors on it. */
 export type SqlQuery = { text: string; values: unknown[] };
 
 const STATUSES: Record<ExportFilters["status"], string[]> = {
@@ -7,15 +10,12 @@ const STATUSES: Record<ExportFilters["status"], string[]> = {
   accepted: ["accepted"],
 };
 
-/** The filters on `pairs` alone ($1..$5), shared by the rows, the count and the run ids. */
-function pairFilter(datasetId: number, f: ExportFilters): SqlQuery {
-  return {
-    text: `p.dataset_id = $1 AND p.language = ANY($2::text[]) AND p.status = ANY($3::"PairStatus"[])
+/** The filters on `pairs` alone, shared by the rows, the count and the run ids. */
+function pairFilter(datasetId: number, f: ExportFilters): Sql {
+  return sql`p.dataset_id = ${datasetId} AND p.language = ANY(${f.languages}::text[]) AND p.status = ANY(${STATUSES[f.status]}::"PairStatus"[])
        AND p.chosen_id IS NOT NULL AND p.rejected_id IS NOT NULL
-       AND ($4::float8 IS NULL OR p.margin >= $4::float8)
-       AND (NOT $5::boolean OR (NOT p.flagged AND NOT p.conflict))`,
-    values: [datasetId, f.languages, STATUSES[f.status], f.minMargin, f.excludeFlagged],
-  };
+       AND (${f.minMargin}::float8 IS NULL OR p.margin >= ${f.minMargin}::float8)
+       AND (NOT ${f.excludeFlagged}::boolean OR (NOT p.flagged AND NOT p.conflict))`;
 }
 
 export type ExportPairRow = {
@@ -37,15 +37,11 @@ export type ExportPairRow = {
 };
 
 /**
- * Effective pairs with every text they need, ordered by (group, language) in byte order.
- * The English reference is the one the pair was scored against (as lib/references decides it): the
- * group's latest reference correction (pick, edit, or undo restoring the earlier one) unless the run
- * that made the pair finished after it, else that run's reference.
+ * Effective pairs with every text they need, ordered by (group, language) in byte order. The English
+ * reference is the one the pair was scored against (lib/effective-pair's reference in effect).
  */
-export function exportPairsQuery(datasetId: number, filters: ExportFilters): SqlQuery {
-  const where = pairFilter(datasetId, filters);
-  return {
-    text: `SELECT p.id, p.group_id, g.external_id, p.language, pt.text AS prompt, c.text AS chosen, r.text AS rejected,
+export function exportPairsQuery(datasetId: number, filters: ExportFilters): Sql {
+  return sql`SELECT p.id, p.group_id, g.external_id, p.language, pt.text AS prompt, c.text AS chosen, r.text AS rejected,
        ref.text AS en_reference, p.score_chosen, p.score_rejected, p.margin, p.origin::text AS origin,
        p.status::text AS status, p.run_id, rr.scorer
 FROM pairs p
@@ -54,26 +50,16 @@ JOIN responses c ON c.id = p.chosen_id
 JOIN responses r ON r.id = p.rejected_id
 LEFT JOIN prompt_texts pt ON pt.group_id = p.group_id AND pt.language = p.language
 LEFT JOIN run_references rr ON rr.run_id = p.run_id AND rr.group_id = p.group_id
-LEFT JOIN pipeline_runs pr ON pr.id = p.run_id
-LEFT JOIN LATERAL (
-  SELECT rc.response_id, rc.created_at FROM reference_corrections rc WHERE rc.group_id = p.group_id ORDER BY rc.id DESC LIMIT 1
-) corr ON true
-LEFT JOIN responses ref ON ref.id = CASE WHEN corr.created_at > coalesce(pr.finished_at, '-infinity') THEN corr.response_id ELSE rr.response_id END
-WHERE ${where.text}
-ORDER BY p.group_id, p.language COLLATE "C"`,
-    values: where.values,
-  };
+${effectiveReferenceJoin("p")}
+LEFT JOIN responses ref ON ref.id = eref.response_id
+WHERE ${pairFilter(datasetId, filters)}
+ORDER BY p.group_id, p.language COLLATE "C"`;
 }
 
-export function exportPairsCountQuery(datasetId: number, filters: ExportFilters): SqlQuery {
-  const where = pairFilter(datasetId, filters);
-  return { text: `SELECT count(*)::int AS n FROM pairs p WHERE ${where.text}`, values: where.values };
+export function exportPairsCountQuery(datasetId: number, filters: ExportFilters): Sql {
+  return sql`SELECT count(*)::int AS n FROM pairs p WHERE ${pairFilter(datasetId, filters)}`;
 }
 
-export function exportRunIdsQuery(datasetId: number, filters: ExportFilters): SqlQuery {
-  const where = pairFilter(datasetId, filters);
-  return {
-    text: `SELECT DISTINCT p.run_id FROM pairs p WHERE ${where.text} AND p.run_id IS NOT NULL ORDER BY p.run_id`,
-    values: where.values,
-  };
+export function exportRunIdsQuery(datasetId: number, filters: ExportFilters): Sql {
+  return sql`SELECT DISTINCT p.run_id FROM pairs p WHERE ${pairFilter(datasetId, filters)} AND p.run_id IS NOT NULL ORDER BY p.run_id`;
 }

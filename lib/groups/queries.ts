@@ -1,8 +1,10 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { CorrectionRecord } from "@/lib/references/apply-correction";
-import { autoProposalJoin, pairBasisSql } from "@/lib/references/auto-proposal";
-import { effectiveReference, type EffectiveReference } from "@/lib/references/source-run";
+import { queryRows, sql } from "@/lib/db/sql";
+import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
+import { z } from "zod";
+import { effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
 import type { CorrectionHistoryItem, GroupPair, GroupResponse, GroupView, ReferenceView } from "./types";
 
 async function loadScores(db: Database, datasetId: number, groupId: number, ref: EffectiveReference): Promise<{ scores: Map<number, number>; correction: CorrectionRecord | null }> {
@@ -22,17 +24,24 @@ async function loadScores(db: Database, datasetId: number, groupId: number, ref:
   return { scores: new Map(rows.map((r) => [r.response_id, r.score])), correction: null };
 }
 
+const ZGroupPair = z.object({
+  id: z.number(), language: z.string(), chosenId: z.number().nullable(), rejectedId: z.number().nullable(), scoreChosen: z.number().nullable(),
+  scoreRejected: z.number().nullable(), margin: z.number().nullable(), status: z.string(), origin: z.string(), skipReason: z.string().nullable(),
+  skipDetail: z.string().nullable(), conflict: z.boolean(), offTarget: z.boolean(), flagged: z.boolean(), flagReason: z.string().nullable(),
+  version: z.number(), basis: z.string().nullable(), proposedSkipReason: z.string().nullable(), proposedSkipDetail: z.string().nullable(),
+}) satisfies z.ZodType<GroupPair>;
+
 async function loadPairs(db: Database, datasetId: number, groupId: number): Promise<Record<string, GroupPair>> {
-  const { rows } = await db.pool.query<GroupPair>(
-    `SELECT p.id, p.language, p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.score_chosen AS "scoreChosen",
-            p.score_rejected AS "scoreRejected", p.margin, p.status::text AS status, p.origin::text AS origin,
-            p.skip_reason AS "skipReason", CASE WHEN p.skip_reason = ap.skip_reason THEN ap.skip_detail END AS "skipDetail",
-            ${pairBasisSql("p")} AS basis, ap.skip_reason AS "proposedSkipReason", ap.skip_detail AS "proposedSkipDetail",
-            p.conflict, p.off_target AS "offTarget", p.flagged, p.flag_reason AS "flagReason", p.version
-     FROM pairs p
-     ${autoProposalJoin("p")}
-     WHERE p.dataset_id = $1 AND p.group_id = $2`,
-    [datasetId, groupId],
+  const rows = await queryRows(
+    db.pool,
+    sql`SELECT p.id, p.language, p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.score_chosen AS "scoreChosen",
+               p.score_rejected AS "scoreRejected", p.margin, p.status::text AS status, p.origin::text AS origin,
+               p.skip_reason AS "skipReason", ${proposalColumns("p")},
+               p.conflict, p.off_target AS "offTarget", p.flagged, p.flag_reason AS "flagReason", p.version
+        FROM pairs p
+        ${autoProposalJoin("p")}
+        WHERE p.dataset_id = ${datasetId} AND p.group_id = ${groupId}`,
+    ZGroupPair,
   );
   return Object.fromEntries(rows.map((r) => [r.language, r]));
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { autoProposalJoin } from "@/lib/references/auto-proposal";
-import { filterConditions, Params } from "./filter-sql";
+import { empty, queryOne, queryTrusted, sql, type Queryable, type Sql } from "@/lib/db/sql";
+import { AUTO_STATUS_SQL, autoProposalJoin } from "@/lib/effective-pair/auto-proposal";
+import { filterConditions } from "./filter-sql";
 import { ZPairFilter, type PairFilter } from "./table";
 
 export const ZBulkSpec = z.discriminatedUnion("action", [
@@ -11,44 +12,40 @@ export const ZBulkSpec = z.discriminatedUnion("action", [
 export type BulkSpec = z.infer<typeof ZBulkSpec>;
 export const ZBulkRequest = z.object({ filter: ZPairFilter, spec: ZBulkSpec });
 
-import type { Queryable } from "@/lib/db/sql";
-
 /** Which pairs of the filter result a bulk action changes (the rest would be no-ops). */
-function eligible(spec: BulkSpec, params: Params): string {
+function eligible(spec: BulkSpec): Sql {
   switch (spec.action) {
-    case "accept": return `p.chosen_id IS NOT NULL AND NOT (p.status = 'accepted' AND p.origin = 'human')`;
-    case "reject": return `p.margin < ${params.add(spec.belowMargin)} AND NOT (p.status = 'rejected' AND p.origin = 'human')`;
-    case "reset": return `p.origin = 'human'`;
+    case "accept": return sql`p.chosen_id IS NOT NULL AND NOT (p.status = 'accepted' AND p.origin = 'human')`;
+    case "reject": return sql`p.margin < ${spec.belowMargin} AND NOT (p.status = 'rejected' AND p.origin = 'human')`;
+    case "reset": return sql`p.origin = 'human'`;
   }
 }
 
-function targetsSql(datasetId: number, filter: PairFilter, spec: BulkSpec, params: Params): string {
-  return [...filterConditions(datasetId, filter, params), eligible(spec, params)].join(" AND ");
+function targetsSql(datasetId: number, filter: PairFilter, spec: BulkSpec): Sql {
+  return sql`${filterConditions(datasetId, filter)} AND ${eligible(spec)}`;
 }
+
+const ZCount = z.object({ n: z.number() });
 
 /** How many pairs the bulk action would change. */
 export async function countBulkTargets(db: Queryable, datasetId: number, filter: PairFilter, spec: BulkSpec): Promise<number> {
-  const params = new Params();
-  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM pairs p WHERE ${targetsSql(datasetId, filter, spec, params)}`, params.values);
-  return rows[0]?.n ?? 0;
+  return (await queryOne(db, sql`SELECT count(*)::int AS n FROM pairs p WHERE ${targetsSql(datasetId, filter, spec)}`, ZCount)).n;
 }
 
 /** Whether any pair after `afterId` is still a target (a batch whose rows all changed meanwhile returns none). */
 export async function hasBulkTargetsAfter(db: Queryable, datasetId: number, filter: PairFilter, spec: BulkSpec, afterId: number): Promise<boolean> {
-  const params = new Params();
-  const where = targetsSql(datasetId, filter, spec, params);
-  const { rows } = await db.query(`SELECT 1 FROM pairs p WHERE ${where} AND p.id > ${params.add(afterId)} LIMIT 1`, params.values);
+  const rows = await queryTrusted(db, sql`SELECT 1 FROM pairs p WHERE ${targetsSql(datasetId, filter, spec)} AND p.id > ${afterId} LIMIT 1`);
   return rows.length > 0;
 }
 
-const APPLY: Record<BulkSpec["action"], { decision: string; set: string }> = {
-  accept: { decision: "p.chosen_id, p.rejected_id", set: `status = 'accepted', origin = 'human', conflict = false` },
-  reject: { decision: "p.chosen_id, p.rejected_id", set: `status = 'rejected', origin = 'human', conflict = false` },
+const APPLY: Record<BulkSpec["action"], { decision: Sql; set: Sql }> = {
+  accept: { decision: sql`p.chosen_id, p.rejected_id`, set: sql`status = 'accepted', origin = 'human', conflict = false` },
+  reject: { decision: sql`p.chosen_id, p.rejected_id`, set: sql`status = 'rejected', origin = 'human', conflict = false` },
   reset: {
-    decision: "ap.chosen_id, ap.rejected_id",
-    set: `chosen_id = ap.chosen_id, rejected_id = ap.rejected_id, score_chosen = ap.score_chosen, score_rejected = ap.score_rejected,
+    decision: sql`ap.chosen_id, ap.rejected_id`,
+    set: sql`chosen_id = ap.chosen_id, rejected_id = ap.rejected_id, score_chosen = ap.score_chosen, score_rejected = ap.score_rejected,
           margin = ap.margin, skip_reason = ap.skip_reason, origin = 'auto', flagged = false, flag_reason = NULL, conflict = false,
-          status = (CASE WHEN ap.chosen_id IS NOT NULL AND ap.skip_reason IS NULL THEN 'proposed' ELSE 'skipped' END)::"PairStatus"`,
+          status = ${AUTO_STATUS_SQL}`,
   },
 };
 
@@ -62,30 +59,25 @@ export type BulkBatch = { datasetId: number; runId: number; filter: PairFilter; 
  * automatic proposal (a reference correction's, when one is in effect).
  */
 export async function applyBulkBatch(client: Queryable, b: BulkBatch): Promise<{ changed: number; lastId: number | null }> {
-  const params = new Params();
-  const where = targetsSql(b.datasetId, b.filter, b.spec, params);
-  const after = params.add(b.afterId);
-  const limit = params.add(b.size);
-  const user = params.add(b.userId);
-  const reason = params.add(`bulk #${b.runId}`);
   const apply = APPLY[b.spec.action];
-  const proposal = (alias: string) => (b.spec.action === "reset" ? autoProposalJoin(alias) : "");
-  const { rows } = await client.query<{ id: number }>(
-    `WITH target AS (
-       SELECT p.id FROM pairs p WHERE ${where} AND p.id > ${after} ORDER BY p.id LIMIT ${limit} FOR UPDATE OF p
-     ), d AS (
-       INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version)
-       SELECT p.dataset_id, p.id, ${user}, '${b.spec.action}', ${reason}, ${apply.decision}, p.chosen_id, p.rejected_id, p.version
-       FROM pairs p JOIN target t ON t.id = p.id
-       ${proposal("p")}
-       RETURNING id, pair_id
-     )
-     UPDATE pairs p SET ${apply.set}, last_decision_id = d.id, version = p.version + 1, updated_at = now()
-     FROM d JOIN pairs q ON q.id = d.pair_id
-     ${proposal("q")}
-     WHERE p.id = d.pair_id
-     RETURNING p.id`,
-    params.values,
+  const proposal = (alias: string) => (b.spec.action === "reset" ? autoProposalJoin(alias) : empty);
+  const rows = await queryTrusted<{ id: number }>(
+    client,
+    sql`WITH target AS (
+          SELECT p.id FROM pairs p WHERE ${targetsSql(b.datasetId, b.filter, b.spec)} AND p.id > ${b.afterId} ORDER BY p.id LIMIT ${b.size} FOR UPDATE OF p
+        ), d AS (
+          INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version)
+          SELECT p.dataset_id, p.id, ${b.userId}::int, ${b.spec.action}::"DecisionAction", ${`bulk #${b.runId}`}::text, ${apply.decision},
+                 p.chosen_id, p.rejected_id, p.version
+          FROM pairs p JOIN target t ON t.id = p.id
+          ${proposal("p")}
+          RETURNING id, pair_id
+        )
+        UPDATE pairs p SET ${apply.set}, last_decision_id = d.id, version = p.version + 1, updated_at = now()
+        FROM d JOIN pairs q ON q.id = d.pair_id
+        ${proposal("q")}
+        WHERE p.id = d.pair_id
+        RETURNING p.id`,
   );
   const ids = rows.map((r) => r.id);
   return { changed: ids.length, lastId: ids.length ? Math.max(...ids) : null };

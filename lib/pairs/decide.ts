@@ -1,14 +1,14 @@
 import type { PoolClient } from "pg";
+import { z } from "zod";
 import type { Database } from "@/lib/db/client";
+import { queryMaybeOne, queryOne, sql, type Sql } from "@/lib/db/sql";
+import { withTransaction } from "@/lib/db/transaction";
+import { autoProposalOf, autoStatus } from "@/lib/effective-pair/auto-proposal";
+import { pairScore } from "@/lib/effective-pair/pair-score";
 import { AppError } from "@/lib/errors";
-import { autoProposalOf, autoStatus } from "@/lib/references/auto-proposal";
 import type { TDecide } from "./schemas";
-import { pairScoreSql } from "./pair-score-sql";
 
-type PairRow = {
-  id: number; dataset_id: number; group_id: number; language: string; chosen_id: number | null; rejected_id: number | null;
-  status: string; origin: string; run_id: number | null; version: number; flagged: boolean;
-};
+type PairRow = z.infer<typeof ZLockedPair>;
 
 type NextState = {
   chosen: number | null; rejected: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null;
@@ -17,11 +17,12 @@ type NextState = {
 };
 
 async function assertCandidates(client: PoolClient, pair: PairRow, ids: number[]) {
-  const { rows } = await client.query<{ n: number }>(
-    `SELECT count(*)::int AS n FROM responses WHERE id = ANY($1) AND group_id = $2 AND language = $3`,
-    [ids, pair.group_id, pair.language],
+  const { n } = await queryOne(
+    client,
+    sql`SELECT count(*)::int AS n FROM responses WHERE id = ANY(${ids}::int[]) AND group_id = ${pair.group_id} AND language = ${pair.language}`,
+    z.object({ n: z.number() }),
   );
-  if (rows[0]?.n !== new Set(ids).size || ids[0] === ids[1]) {
+  if (n !== new Set(ids).size || ids[0] === ids[1]) {
     throw new AppError("BAD_INPUT", `chosen and rejected must be two different ${pair.language} responses of this prompt group`);
   }
 }
@@ -53,57 +54,61 @@ async function nextState(client: PoolClient, pair: PairRow, input: TDecide): Pro
   }
 }
 
+const ZLockedPair = z.object({
+  id: z.number(), dataset_id: z.number(), group_id: z.number(), language: z.string(), chosen_id: z.number().nullable(),
+  rejected_id: z.number().nullable(), status: z.string(), origin: z.string(), run_id: z.number().nullable(), version: z.number(), flagged: z.boolean(),
+});
+
+/** The pair's scores after the decision: kept, looked up for the responses it now holds (pairScore), or set (a reset). */
+function nextScores(next: NextState): { chosen: Sql; rejected: Sql } {
+  if (next.scores === "keep") return { chosen: sql`q.score_chosen`, rejected: sql`q.score_rejected` };
+  if (next.scores === "lookup") return { chosen: pairScore("q", next.chosen), rejected: pairScore("q", next.rejected) };
+  return { chosen: sql`${next.scores.chosen}::float8`, rejected: sql`${next.scores.rejected}::float8` };
+}
+
 /**
  * Appends a human decision and applies it to the effective pair, atomically. Fails with CONFLICT
  * (and the fresh version) when another reviewer decided on the pair after `expectedVersion`.
  */
 export async function decidePair(db: Database, datasetId: number, input: TDecide, userId: number | null = null): Promise<{ decisionId: number; version: number }> {
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<PairRow>(`SELECT * FROM pairs WHERE id = $1 AND dataset_id = $2 FOR UPDATE`, [input.pairId, datasetId]);
-    const pair = rows[0];
+  return withTransaction(db, async (tx) => {
+    const pair = await queryMaybeOne(tx, sql`SELECT * FROM pairs WHERE id = ${input.pairId} AND dataset_id = ${datasetId} FOR UPDATE`, ZLockedPair);
     if (!pair) throw new AppError("NOT_FOUND", `No pair ${input.pairId} in this dataset.`);
     if (pair.version !== input.expectedVersion) {
       throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
     }
-    const next = await nextState(client, pair, input);
-    const set = typeof next.scores === "object" ? next.scores : null;
-    // One statement: the decision row, the pair it produces and the audit event (fewer round trips).
-    const { rows: written } = await client.query<{ id: number }>(
-      `WITH d AS (
-         INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version)
-         VALUES ($13, $1, $14, $15::"DecisionAction", $16, $2, $3, $17, $18, $19) RETURNING id
-       ), u AS (
-         UPDATE pairs p SET chosen_id = $2, rejected_id = $3, status = $4::"PairStatus", origin = $5::"PairOrigin", flagged = $6,
-                flag_reason = CASE WHEN $6 THEN coalesce($7, p.flag_reason) ELSE NULL END, conflict = false,
-                score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
-                skip_reason = CASE $8 WHEN 'set' THEN $11::text ELSE p.skip_reason END,
-                last_decision_id = d.id, version = p.version + 1, updated_at = now()
-         FROM d, (SELECT CASE $8 WHEN 'keep' THEN q.score_chosen WHEN 'set' THEN $9::float8
-                         ELSE ${pairScoreSql("$2")} END AS sc,
-                         CASE $8 WHEN 'keep' THEN q.score_rejected WHEN 'set' THEN $10::float8
-                         ELSE ${pairScoreSql("$3")} END AS sr
-                  FROM pairs q WHERE q.id = $1) s
-         WHERE p.id = $1
-         RETURNING p.id
-       ), a AS (
-         INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data)
-         SELECT $13, $14, $20, 'pair', $12, jsonb_build_object('decisionId', d.id, 'reason', $21::text) FROM d
-       )
-       SELECT d.id FROM d JOIN u ON true`,
-      [pair.id, next.chosen, next.rejected, next.status, next.origin, next.flagged, next.flagReason, set ? "set" : next.scores,
-       set?.chosen ?? null, set?.rejected ?? null, set?.skipReason ?? null, String(pair.id), datasetId, userId, input.decision.action,
-       input.reason ?? (input.decision.action === "flag" ? input.decision.reason : null), pair.chosen_id, pair.rejected_id, pair.version,
-       `pair.${input.decision.action}`, input.reason ?? null],
+    const next = await nextState(tx, pair, input);
+    const action = input.decision.action;
+    const scores = nextScores(next);
+    const skipReason = typeof next.scores === "object" ? sql`${next.scores.skipReason}::text` : sql`p.skip_reason`;
+    const decisionReason = input.reason ?? (input.decision.action === "flag" ? input.decision.reason : null);
+    // One statement: the decision row, the pair it produces and the audit event. The audit row is
+    // written here rather than by recordAuditEvent because it needs the decision id the same
+    // statement generates: a separate call would cost a second round trip on the review hot path.
+    const { id: decisionId } = await queryOne(
+      tx,
+      sql`WITH d AS (
+            INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version)
+            VALUES (${datasetId}, ${pair.id}, ${userId}, ${action}::"DecisionAction", ${decisionReason}, ${next.chosen}::int, ${next.rejected}::int,
+                    ${pair.chosen_id}::int, ${pair.rejected_id}::int, ${pair.version}) RETURNING id
+          ), u AS (
+            UPDATE pairs p SET chosen_id = ${next.chosen}::int, rejected_id = ${next.rejected}::int, status = ${next.status}::"PairStatus",
+                   origin = ${next.origin}::"PairOrigin", flagged = ${next.flagged},
+                   flag_reason = CASE WHEN ${next.flagged} THEN coalesce(${next.flagReason}::text, p.flag_reason) ELSE NULL END, conflict = false,
+                   score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
+                   skip_reason = ${skipReason},
+                   last_decision_id = d.id, version = p.version + 1, updated_at = now()
+            FROM d, (SELECT ${scores.chosen} AS sc, ${scores.rejected} AS sr FROM pairs q WHERE q.id = ${pair.id}) s
+            WHERE p.id = ${pair.id}
+            RETURNING p.id
+          ), a AS (
+            INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data)
+            SELECT ${datasetId}::int, ${userId}::int, ${`pair.${action}`}::text, 'pair', ${String(pair.id)}::text,
+                   jsonb_build_object('decisionId', d.id, 'reason', ${input.reason ?? null}::text) FROM d
+          )
+          SELECT d.id FROM d JOIN u ON true`,
+      z.object({ id: z.number() }),
     );
-    const decisionId = written[0]!.id;
-    await client.query("COMMIT");
     return { decisionId, version: pair.version + 1 };
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }

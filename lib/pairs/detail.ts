@@ -1,16 +1,22 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { autoProposalJoin, effectiveReferenceJoin, pairBasisSql } from "@/lib/references/auto-proposal";
+import { queryMaybeOne, queryRows, queryTrusted, sql } from "@/lib/db/sql";
+import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
+import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
+import { z } from "zod";
 
-export type PairState = {
-  id: number; groupId: number; externalId: string; language: string; status: string; origin: string;
-  chosenId: number | null; rejectedId: number | null; scoreChosen: number | null; scoreRejected: number | null; margin: number | null;
-  conflict: boolean; offTarget: boolean; skipReason: string | null; flagged: boolean; flagReason: string | null; version: number; runId: number | null;
+const ZPairState = z.object({
+  id: z.number(), groupId: z.number(), externalId: z.string(), language: z.string(), status: z.string(), origin: z.string(),
+  chosenId: z.number().nullable(), rejectedId: z.number().nullable(), scoreChosen: z.number().nullable(), scoreRejected: z.number().nullable(),
+  margin: z.number().nullable(), conflict: z.boolean(), offTarget: z.boolean(), skipReason: z.string().nullable(), flagged: z.boolean(),
+  flagReason: z.string().nullable(), version: z.number(), runId: z.number().nullable(),
   /** See PairRow: the basis while the pair is the automatic proposal, the skip's detail, the automatic proposal's skip. */
-  basis: string | null; skipDetail: string | null; proposedSkipReason: string | null; proposedSkipDetail: string | null;
+  basis: z.string().nullable(), skipDetail: z.string().nullable(), proposedSkipReason: z.string().nullable(), proposedSkipDetail: z.string().nullable(),
   /** The scorer the pair's run used for this group (a correction recomputes with the same one). */
-  scorer: string | null;
-};
+  scorer: z.string().nullable(),
+});
+export type PairState = z.infer<typeof ZPairState>;
+const ZReference = z.object({ id: z.number(), text: z.string(), cons: z.number().nullable() });
 export type Candidate = {
   id: number; sampleIndex: number; text: string; score: number | null; detectedLanguage: string | null;
   targetShare: number | null; languageMix: string | null; defect: string | null; model: string | null;
@@ -26,57 +32,57 @@ export type PairDetail = {
 };
 
 export async function getPairDetail(db: Database, datasetId: number, pairId: number): Promise<PairDetail> {
-  const { rows } = await db.pool.query<PairState & { pivotLanguage: string }>(
-    `SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text,
-            p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected",
-            p.margin, p.conflict, p.off_target AS "offTarget", p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason",
-            p.version, p.run_id AS "runId", d.pivot_language AS "pivotLanguage",
-            ${pairBasisSql("p")} AS basis, CASE WHEN p.skip_reason = ap.skip_reason THEN ap.skip_detail END AS "skipDetail",
-            ap.skip_reason AS "proposedSkipReason", ap.skip_detail AS "proposedSkipDetail",
-            (SELECT rr.scorer FROM run_references rr WHERE rr.run_id = p.run_id AND rr.group_id = p.group_id) AS scorer
-     FROM pairs p JOIN prompt_groups g ON g.id = p.group_id JOIN datasets d ON d.id = p.dataset_id
-     ${autoProposalJoin("p")}
-     WHERE p.id = $1 AND p.dataset_id = $2`,
-    [pairId, datasetId],
+  const row = await queryMaybeOne(
+    db.pool,
+    sql`SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text,
+               p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected",
+               p.margin, p.conflict, p.off_target AS "offTarget", p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason",
+               p.version, p.run_id AS "runId", d.pivot_language AS "pivotLanguage", ${proposalColumns("p")},
+               (SELECT rr.scorer FROM run_references rr WHERE rr.run_id = p.run_id AND rr.group_id = p.group_id) AS scorer
+        FROM pairs p JOIN prompt_groups g ON g.id = p.group_id JOIN datasets d ON d.id = p.dataset_id
+        ${autoProposalJoin("p")}
+        WHERE p.id = ${pairId} AND p.dataset_id = ${datasetId}`,
+    ZPairState.extend({ pivotLanguage: z.string() }),
   );
-  const row = rows[0];
   if (!row) throw new AppError("NOT_FOUND", `No pair ${pairId} in this dataset.`);
   const { pivotLanguage, ...pair } = row;
   const [prompts, reference, candidates, history] = await Promise.all([
-    db.pool.query<{ language: string; text: string }>(
-      `SELECT language, text FROM prompt_texts WHERE group_id = $1 AND language = ANY($2)`,
-      [pair.groupId, [pair.language, pivotLanguage]],
+    queryRows(
+      db.pool,
+      sql`SELECT language, text FROM prompt_texts WHERE group_id = ${pair.groupId} AND language = ANY(${[pair.language, pivotLanguage]}::text[])`,
+      z.object({ language: z.string(), text: z.string() }),
     ),
-    db.pool.query<{ id: number; text: string; cons: number | null }>(
-      `SELECT r.id, r.text, eref.cons FROM pairs p ${effectiveReferenceJoin("p")} JOIN responses r ON r.id = eref.response_id
-       WHERE p.id = $1`,
-      [pair.id],
+    queryMaybeOne(
+      db.pool,
+      sql`SELECT r.id, r.text, eref.cons FROM pairs p ${effectiveReferenceJoin("p")} JOIN responses r ON r.id = eref.response_id
+          WHERE p.id = ${pair.id}`,
+      ZReference,
     ),
-    db.pool.query<Candidate>(
-      `SELECT r.id, r.sample_index AS "sampleIndex", r.text, s.score, r.detected_language AS "detectedLanguage",
-              r.target_share AS "targetShare", r.language_mix AS "languageMix", r.defect, r.model
-       FROM responses r LEFT JOIN run_scores s ON s.run_id = $3 AND s.response_id = r.id
-       WHERE r.group_id = $1 AND r.language = $2 ORDER BY r.sample_index, r.id`,
-      [pair.groupId, pair.language, pair.runId],
+    queryTrusted<Candidate>(
+      db.pool,
+      sql`SELECT r.id, r.sample_index AS "sampleIndex", r.text, s.score, r.detected_language AS "detectedLanguage",
+                 r.target_share AS "targetShare", r.language_mix AS "languageMix", r.defect, r.model
+          FROM responses r LEFT JOIN run_scores s ON s.run_id = ${pair.runId}::int AND s.response_id = r.id
+          WHERE r.group_id = ${pair.groupId} AND r.language = ${pair.language} ORDER BY r.sample_index, r.id`,
     ),
     pairHistory(db, datasetId, pair.id),
   ]);
-  const promptIn = (lang: string) => prompts.rows.find((p) => p.language === lang)?.text ?? null;
+  const promptIn = (lang: string) => prompts.find((p) => p.language === lang)?.text ?? null;
   return {
     pair, pivotLanguage, prompt: promptIn(pair.language), pivotPrompt: promptIn(pivotLanguage),
-    reference: reference.rows[0] ?? null, candidates: candidates.rows, history,
+    reference, candidates, history,
   };
 }
 
 /** A pair's decisions, newest first, with who made them and which later decision undid them. */
 export async function pairHistory(db: Database, datasetId: number, pairId: number): Promise<HistoryEntry[]> {
-  const { rows } = await db.pool.query<Omit<HistoryEntry, "createdAt"> & { createdAt: Date }>(
-    `SELECT d.id, d.action::text, d.reason, coalesce(u.name, u.email) AS author, d.chosen_id AS "chosenId", d.rejected_id AS "rejectedId",
-            d.seen_version AS "seenVersion", d.undoes_id AS "undoesId", d.created_at AS "createdAt",
-            (SELECT max(x.id) FROM pair_decisions x WHERE x.pair_id = d.pair_id AND x.undoes_id = d.id) AS "undoneBy"
-     FROM pair_decisions d LEFT JOIN users u ON u.id = d.user_id
-     WHERE d.pair_id = $1 AND d.dataset_id = $2 ORDER BY d.id DESC`,
-    [pairId, datasetId],
+  const rows = await queryTrusted<Omit<HistoryEntry, "createdAt"> & { createdAt: Date }>(
+    db.pool,
+    sql`SELECT d.id, d.action::text, d.reason, coalesce(u.name, u.email) AS author, d.chosen_id AS "chosenId", d.rejected_id AS "rejectedId",
+               d.seen_version AS "seenVersion", d.undoes_id AS "undoesId", d.created_at AS "createdAt",
+               (SELECT max(x.id) FROM pair_decisions x WHERE x.pair_id = d.pair_id AND x.undoes_id = d.id) AS "undoneBy"
+        FROM pair_decisions d LEFT JOIN users u ON u.id = d.user_id
+        WHERE d.pair_id = ${pairId} AND d.dataset_id = ${datasetId} ORDER BY d.id DESC`,
   );
   return rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
 }

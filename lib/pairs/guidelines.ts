@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { getDatabase, type Database } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { execute, queryMaybeOne, sql } from "@/lib/db/sql";
+import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 
 export const GUIDELINES_MAX_CHARS = 20_000;
@@ -15,24 +18,15 @@ export const ZGuidelines = z.object({
 export async function updateGuidelines(db: Database, datasetId: number, markdown: string, userId: number | null = null): Promise<{ guidelines: string }> {
   const text = markdown.replace(/\r\n?/g, "\n").trim();
   if (text.length > GUIDELINES_MAX_CHARS) throw new AppError("BAD_INPUT", `guidelines: at most ${GUIDELINES_MAX_CHARS} characters (got ${text.length})`);
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    const before = await client.query<{ guidelines: string }>(`SELECT guidelines FROM datasets WHERE id = $1 FOR UPDATE`, [datasetId]);
-    if (!before.rows[0]) throw new AppError("NOT_FOUND", `No dataset ${datasetId}.`);
-    await client.query(`UPDATE datasets SET guidelines = $2, updated_at = now() WHERE id = $1`, [datasetId, text]);
-    await client.query(
-      `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, 'dataset.guidelines', 'dataset', $3, $4)`,
-      [datasetId, userId, String(datasetId), JSON.stringify({ before: before.rows[0].guidelines, after: text })],
-    );
-    await client.query("COMMIT");
+  return withTransaction(db, async (tx) => {
+    const before = await queryMaybeOne(tx, sql`SELECT guidelines FROM datasets WHERE id = ${datasetId} FOR UPDATE`, z.object({ guidelines: z.string() }));
+    if (!before) throw new AppError("NOT_FOUND", `No dataset ${datasetId}.`);
+    await execute(tx, sql`UPDATE datasets SET guidelines = ${text}, updated_at = now() WHERE id = ${datasetId}`);
+    await recordAuditEvent(tx, {
+      datasetId, userId, action: "dataset.guidelines", entity: "dataset", entityId: datasetId, data: { before: before.guidelines, after: text },
+    });
     return { guidelines: text };
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }
 
 export async function updateGuidelinesInDataset(input: z.infer<typeof ZGuidelines>, userId: number | null = null): Promise<{ guidelines: string }> {

@@ -1,17 +1,21 @@
 import type { Database } from "@/lib/db/client";
-import { autoProposalJoin, effectiveReferenceJoin, pairBasisSql } from "@/lib/references/auto-proposal";
-import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder, Params } from "./filter-sql";
+import { z } from "zod";
+import { join, queryOne, queryRows, queryTrusted, raw, sql } from "@/lib/db/sql";
+import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
+import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
+import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder } from "./filter-sql";
 import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
 
 export type PairStatusCounts = { proposed: number; accepted: number; rejected: number; skipped: number; conflicts: number; human: number };
 
 /** Effective pairs per language and status (the materialised `pairs` table). */
 export async function pairCountsByLanguage(db: Database, datasetId: number): Promise<Record<string, PairStatusCounts>> {
-  const { rows } = await db.pool.query<{ language: string; status: string; n: number; conflicts: number; human: number }>(
-    `SELECT language, status::text, count(*)::int AS n, count(*) FILTER (WHERE conflict)::int AS conflicts,
-            count(*) FILTER (WHERE origin = 'human')::int AS human
-     FROM pairs WHERE dataset_id = $1 GROUP BY language, status ORDER BY language, status`,
-    [datasetId],
+  const rows = await queryRows(
+    db.pool,
+    sql`SELECT language, status::text, count(*)::int AS n, count(*) FILTER (WHERE conflict)::int AS conflicts,
+               count(*) FILTER (WHERE origin = 'human')::int AS human
+        FROM pairs WHERE dataset_id = ${datasetId} GROUP BY language, status ORDER BY language, status`,
+    z.object({ language: z.string(), status: z.string(), n: z.number(), conflicts: z.number(), human: z.number() }),
   );
   const out: Record<string, PairStatusCounts> = {};
   for (const r of rows) {
@@ -40,33 +44,32 @@ export type SearchMatch = { in: "prompt" | "chosen" | "rejected"; snippet: strin
 export type PairPage = { rows: PairRow[]; next: Cursor | null };
 
 const SNIPPET = 120;
+const ZCount = z.object({ n: z.number() });
 
 /**
  * One page of effective pairs with keyset pagination on (sort value, id). Text never leaves the
  * database on this path except a short snippet of the pair's prompt.
  */
 export async function listPairs(db: Database, datasetId: number, t: Pick<PairTableParams, keyof PairFilter | "sort" | "dir" | "after" | "size">): Promise<PairPage> {
-  const params = new Params();
-  const where = filterConditions(datasetId, t, params).join(" AND ");
-  const limit = params.add(t.size + 1);
-  const order = pageOrder(t.sort, t.dir);
+  const where = filterConditions(datasetId, t);
+  const limit = t.size + 1;
   const inBranch = branchOrder(t.sort, t.dir);
-  const branches = keysetBranches(t.sort, t.dir, t.after ?? null, params);
-  const branchSql = branches.map((b) => `(SELECT p.* FROM pairs p WHERE ${where} AND ${b} ORDER BY ${inBranch} LIMIT ${limit})`).join(" UNION ALL ");
-  const { rows } = await db.pool.query<PairRow>(
-    `SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
-            p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",
-            p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason", p.version,
-            eref.cons, ${pairBasisSql("p")} AS basis, CASE WHEN p.skip_reason = ap.skip_reason THEN ap.skip_detail END AS "skipDetail",
-            ap.skip_reason AS "proposedSkipReason", ap.skip_detail AS "proposedSkipDetail",
-            (SELECT left(pt.text, ${SNIPPET}) FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language) AS prompt,
-            ${t.q ? matchSql(t.q, params) : "NULL"} AS match
-     FROM (SELECT * FROM (${branchSql}) u ORDER BY ${order.replaceAll("p.", "u.")} LIMIT ${limit}) p
-     JOIN prompt_groups g ON g.id = p.group_id
-     ${effectiveReferenceJoin("p")}
-     ${autoProposalJoin("p")}
-     ORDER BY ${order}`,
-    params.values,
+  const branches = keysetBranches(t.sort, t.dir, t.after ?? null).map(
+    (b) => sql`(SELECT p.* FROM pairs p WHERE ${where} AND ${b} ORDER BY ${inBranch} LIMIT ${limit})`,
+  );
+  const rows = await queryTrusted<PairRow>(
+    db.pool,
+    sql`SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
+               p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",
+               p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason", p.version,
+               eref.cons, ${proposalColumns("p")},
+               (SELECT left(pt.text, ${raw(String(SNIPPET))}) FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language) AS prompt,
+               ${t.q ? matchSql(t.q) : sql`NULL`} AS match
+        FROM (SELECT * FROM (${join(branches, " UNION ALL ")}) u ORDER BY ${pageOrder(t.sort, t.dir, "u")} LIMIT ${limit}) p
+        JOIN prompt_groups g ON g.id = p.group_id
+        ${effectiveReferenceJoin("p")}
+        ${autoProposalJoin("p")}
+        ORDER BY ${pageOrder(t.sort, t.dir)}`,
   );
   const more = rows.length > t.size;
   const page = more ? rows.slice(0, t.size) : rows;
@@ -90,11 +93,9 @@ function sortValue(row: PairRow, sort: SortColumn): number | null {
  * result above `cap` means "more than cap".
  */
 export async function countPairs(db: Database, datasetId: number, f: PairFilter, cap?: number): Promise<number> {
-  const params = new Params();
-  const where = filterConditions(datasetId, f, params).join(" AND ");
-  const sql = cap === undefined
-    ? `SELECT count(*)::int AS n FROM pairs p WHERE ${where}`
-    : `SELECT count(*)::int AS n FROM (SELECT 1 FROM pairs p WHERE ${where} LIMIT ${params.add(cap + 1)}) capped`;
-  const { rows } = await db.pool.query<{ n: number }>(sql, params.values);
-  return rows[0]?.n ?? 0;
+  const where = filterConditions(datasetId, f);
+  const query = cap === undefined
+    ? sql`SELECT count(*)::int AS n FROM pairs p WHERE ${where}`
+    : sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM pairs p WHERE ${where} LIMIT ${cap + 1}) capped`;
+  return (await queryOne(db.pool, query, ZCount)).n;
 }

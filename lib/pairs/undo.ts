@@ -1,8 +1,11 @@
-import type { PoolClient } from "pg";
+import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
+import { execute, queryMaybeOne, queryOne, queryRows, sql, type Queryable } from "@/lib/db/sql";
+import { withTransaction } from "@/lib/db/transaction";
+import { autoProposalOf, autoStatus } from "@/lib/effective-pair/auto-proposal";
+import { pairScore } from "@/lib/effective-pair/pair-score";
 import { AppError } from "@/lib/errors";
-import { autoProposalOf, autoStatus } from "@/lib/references/auto-proposal";
-import { pairScoreSql } from "./pair-score-sql";
 
 export type DecisionState = {
   chosenId: number | null; rejectedId: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null;
@@ -31,9 +34,14 @@ export function statesBefore(auto: DecisionState, decisions: StoredDecision[]): 
   return before;
 }
 
-type LockedPair = { id: number; version: number; chosen_id: number | null; rejected_id: number | null };
+const ZLockedPair = z.object({ id: z.number(), version: z.number(), chosen_id: z.number().nullable(), rejected_id: z.number().nullable() });
+type LockedPair = z.infer<typeof ZLockedPair>;
+const ZStoredDecision = z.object({
+  id: z.number(), action: z.string(), reason: z.string().nullable(), chosenId: z.number().nullable(), rejectedId: z.number().nullable(),
+  undoesId: z.number().nullable(),
+});
 
-async function autoState(client: PoolClient, pair: LockedPair) {
+async function autoState(client: Queryable, pair: LockedPair) {
   const p = await autoProposalOf(client, pair.id);
   const state: DecisionState = { chosenId: p.chosenId, rejectedId: p.rejectedId, status: autoStatus(p), origin: "auto", flagged: false, flagReason: null };
   return { state, proposal: p };
@@ -46,53 +54,44 @@ async function autoState(client: PoolClient, pair: LockedPair) {
 export async function undoDecision(
   db: Database, datasetId: number, input: { pairId: number; decisionId: number; expectedVersion: number; reason?: string }, userId: number | null = null,
 ): Promise<{ decisionId: number; version: number; restored: DecisionState }> {
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<LockedPair>(`SELECT * FROM pairs WHERE id = $1 AND dataset_id = $2 FOR UPDATE`, [input.pairId, datasetId]);
-    const pair = rows[0];
+  return withTransaction(db, async (tx) => {
+    const pair = await queryMaybeOne(tx, sql`SELECT * FROM pairs WHERE id = ${input.pairId} AND dataset_id = ${datasetId} FOR UPDATE`, ZLockedPair);
     if (!pair) throw new AppError("NOT_FOUND", `No pair ${input.pairId} in this dataset.`);
     if (pair.version !== input.expectedVersion) {
       throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
     }
-    const history = await client.query<StoredDecision>(
-      `SELECT id, action::text, reason, chosen_id AS "chosenId", rejected_id AS "rejectedId", undoes_id AS "undoesId"
-       FROM pair_decisions WHERE pair_id = $1 ORDER BY id`,
-      [pair.id],
+    const history = await queryRows(
+      tx,
+      sql`SELECT id, action::text, reason, chosen_id AS "chosenId", rejected_id AS "rejectedId", undoes_id AS "undoesId"
+          FROM pair_decisions WHERE pair_id = ${pair.id} ORDER BY id`,
+      ZStoredDecision,
     );
-    const auto = await autoState(client, pair);
-    const restored = statesBefore(auto.state, history.rows).get(input.decisionId);
+    const auto = await autoState(tx, pair);
+    const restored = statesBefore(auto.state, history).get(input.decisionId);
     if (!restored) throw new AppError("NOT_FOUND", `Decision ${input.decisionId} is not in this pair's history.`);
-    const inserted = await client.query<{ id: number }>(
-      `INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version, undoes_id)
-       VALUES ($1, $2, $3, 'undo', $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [datasetId, pair.id, userId, input.reason ?? null, restored.chosenId, restored.rejectedId, pair.chosen_id, pair.rejected_id, pair.version, input.decisionId],
+    const { id: decisionId } = await queryOne(
+      tx,
+      sql`INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version, undoes_id)
+          VALUES (${datasetId}, ${pair.id}, ${userId}, 'undo', ${input.reason ?? null}, ${restored.chosenId}, ${restored.rejectedId},
+                  ${pair.chosen_id}, ${pair.rejected_id}, ${pair.version}, ${input.decisionId}) RETURNING id`,
+      z.object({ id: z.number() }),
     );
-    const decisionId = inserted.rows[0]!.id;
     // Back to the automatic proposal: its own scores (a correction's, when one is in effect).
     const isAuto = restored.origin === "auto" && restored.chosenId === auto.proposal.chosenId && restored.rejectedId === auto.proposal.rejectedId;
-    await client.query(
-      `UPDATE pairs p SET chosen_id = $2, rejected_id = $3, status = $4::"PairStatus", origin = $5::"PairOrigin", flagged = $6, flag_reason = $7,
-              skip_reason = CASE WHEN $8 THEN $9 ELSE p.skip_reason END, conflict = false,
-              score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
-              last_decision_id = $10, version = p.version + 1, updated_at = now()
-       FROM (SELECT CASE WHEN $8 THEN $11::float8 ELSE ${pairScoreSql("$2")} END AS sc,
-                    CASE WHEN $8 THEN $12::float8 ELSE ${pairScoreSql("$3")} END AS sr
-             FROM pairs q WHERE q.id = $1) s
-       WHERE p.id = $1`,
-      [pair.id, restored.chosenId, restored.rejectedId, restored.status, restored.origin, restored.flagged, restored.flagReason, isAuto,
-       auto.proposal.skipReason, decisionId, auto.proposal.scoreChosen, auto.proposal.scoreRejected],
+    const scores = isAuto
+      ? { chosen: sql`${auto.proposal.scoreChosen}::float8`, rejected: sql`${auto.proposal.scoreRejected}::float8` }
+      : { chosen: pairScore("q", restored.chosenId), rejected: pairScore("q", restored.rejectedId) };
+    await execute(
+      tx,
+      sql`UPDATE pairs p SET chosen_id = ${restored.chosenId}::int, rejected_id = ${restored.rejectedId}::int, status = ${restored.status}::"PairStatus",
+                 origin = ${restored.origin}::"PairOrigin", flagged = ${restored.flagged}, flag_reason = ${restored.flagReason}::text,
+                 skip_reason = ${isAuto ? sql`${auto.proposal.skipReason}::text` : sql`p.skip_reason`}, conflict = false,
+                 score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
+                 last_decision_id = ${decisionId}, version = p.version + 1, updated_at = now()
+          FROM (SELECT ${scores.chosen} AS sc, ${scores.rejected} AS sr FROM pairs q WHERE q.id = ${pair.id}) s
+          WHERE p.id = ${pair.id}`,
     );
-    await client.query(
-      `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, 'pair.undo', 'pair', $3, $4)`,
-      [datasetId, userId, String(pair.id), JSON.stringify({ decisionId, undoes: input.decisionId })],
-    );
-    await client.query("COMMIT");
+    await recordAuditEvent(tx, { datasetId, userId, action: "pair.undo", entity: "pair", entityId: pair.id, data: { decisionId, undoes: input.decisionId } });
     return { decisionId, version: pair.version + 1, restored };
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+  });
 }

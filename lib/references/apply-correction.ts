@@ -1,9 +1,13 @@
 import type { PoolClient } from "pg";
 import type { Database } from "@/lib/db/client";
+import { z } from "zod";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { queryMaybeOne, queryOne, sql } from "@/lib/db/sql";
+import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import type { GroupSelection } from "@/lib/pipeline";
 import { recomputeGroup, type LanguageChange } from "./recompute";
-import { effectiveReference, type EffectiveReference } from "./source-run";
+import { effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
 import { writeCorrectionProposals } from "./write-proposals";
 
 export type CorrectionKind = "pick" | "edit" | "undo";
@@ -25,25 +29,17 @@ export type GroupContext = { client: PoolClient; pivot: string; current: Effecti
 
 /** Runs `fn` in a transaction holding the group's row lock, so corrections of one group never interleave. */
 export async function withGroupLock<T>(db: Database, datasetId: number, groupId: number, fn: (ctx: GroupContext) => Promise<T>): Promise<T> {
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    const { rows } = await client.query<{ pivot: string }>(
-      `SELECT d.pivot_language AS pivot FROM prompt_groups g JOIN datasets d ON d.id = g.dataset_id
-       WHERE g.id = $1 AND g.dataset_id = $2 FOR UPDATE OF g`,
-      [groupId, datasetId],
+  return withTransaction(db, async (client) => {
+    const group = await queryMaybeOne(
+      client,
+      sql`SELECT d.pivot_language AS pivot FROM prompt_groups g JOIN datasets d ON d.id = g.dataset_id
+          WHERE g.id = ${groupId} AND g.dataset_id = ${datasetId} FOR UPDATE OF g`,
+      z.object({ pivot: z.string() }),
     );
-    if (!rows[0]) throw new AppError("NOT_FOUND", `No prompt group ${groupId} in this dataset.`);
+    if (!group) throw new AppError("NOT_FOUND", `No prompt group ${groupId} in this dataset.`);
     const current = await effectiveReference(client, datasetId, groupId);
-    const result = await fn({ client, pivot: rows[0].pivot, current });
-    await client.query("COMMIT");
-    return result;
-  } catch (e) {
-    await client.query("ROLLBACK").catch(() => {});
-    throw e;
-  } finally {
-    client.release();
-  }
+    return fn({ client, pivot: group.pivot, current });
+  });
 }
 
 type Input = { kind: CorrectionKind; responseId: number | null; reason: string | null; undoesId?: number | null };
@@ -52,17 +48,18 @@ type Input = { kind: CorrectionKind; responseId: number | null; reason: string |
 export async function applyCorrection(ctx: GroupContext, datasetId: number, groupId: number, input: Input, userId: number | null): Promise<CorrectionRecord> {
   const { client, pivot, current } = ctx;
   const { selection, changes } = await recomputeGroup(client, datasetId, groupId, pivot, current.run, input.responseId);
-  const inserted = await client.query<{ id: number }>(
-    `INSERT INTO reference_corrections (dataset_id, group_id, kind, previous_response_id, response_id, user_id, reason, undoes_id)
-     VALUES ($1, $2, $3::"ReferenceCorrectionKind", $4, $5, $6, $7, $8) RETURNING id`,
-    [datasetId, groupId, input.kind, current.responseId, input.responseId, userId, input.reason, input.undoesId ?? null],
+  const { id } = await queryOne(
+    client,
+    sql`INSERT INTO reference_corrections (dataset_id, group_id, kind, previous_response_id, response_id, user_id, reason, undoes_id)
+        VALUES (${datasetId}, ${groupId}, ${input.kind}::"ReferenceCorrectionKind", ${current.responseId}, ${input.responseId}, ${userId},
+                ${input.reason}, ${input.undoesId ?? null}) RETURNING id`,
+    z.object({ id: z.number() }),
   );
-  const record = toRecord(inserted.rows[0]!.id, input, current.responseId, selection, changes);
+  const record = toRecord(id, input, current.responseId, selection, changes);
   await writeCorrectionProposals(client, record.correctionId, datasetId, groupId, selection);
-  await client.query(
-    `INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data) VALUES ($1, $2, $3, 'reference_correction', $4, $5)`,
-    [datasetId, userId, `reference.${input.kind}`, String(record.correctionId), JSON.stringify({ groupId, ...record })],
-  );
+  await recordAuditEvent(client, {
+    datasetId, userId, action: `reference.${input.kind}`, entity: "reference_correction", entityId: record.correctionId, data: { groupId, ...record },
+  });
   return record;
 }
 

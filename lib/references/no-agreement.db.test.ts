@@ -8,7 +8,7 @@ import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { createDataset, responseIds } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { pickReference } from "./pick-reference";
-import { effectiveReference } from "./source-run";
+import { effectiveReference } from "@/lib/effective-pair/group-reference";
 import { undoCorrection } from "./undo-correction";
 
 // English says 18 twice (samples 0, 1) and 16 once (sample 2), so the run's reference answers 18.

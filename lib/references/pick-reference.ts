@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { Database } from "@/lib/db/client";
+import { queryMaybeOne, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { applyCorrection, withGroupLock, type CorrectionRecord } from "./apply-correction";
 import type { TPickReference } from "./schemas";
@@ -6,11 +8,12 @@ import type { TPickReference } from "./schemas";
 /** Makes another pivot-language sample the group's reference and recomputes its pairs in every language. */
 export async function pickReference(db: Database, datasetId: number, input: TPickReference, userId: number | null = null): Promise<CorrectionRecord> {
   return withGroupLock(db, datasetId, input.groupId, async (ctx) => {
-    const { rows } = await ctx.client.query<{ language: string }>(
-      `SELECT language FROM responses WHERE id = $1 AND group_id = $2 AND dataset_id = $3`,
-      [input.responseId, input.groupId, datasetId],
+    const response = await queryMaybeOne(
+      ctx.client,
+      sql`SELECT language FROM responses WHERE id = ${input.responseId} AND group_id = ${input.groupId} AND dataset_id = ${datasetId}`,
+      z.object({ language: z.string() }),
     );
-    if (rows[0]?.language !== ctx.pivot) throw new AppError("BAD_INPUT", `The reference must be a ${ctx.pivot} response of this prompt group.`);
+    if (response?.language !== ctx.pivot) throw new AppError("BAD_INPUT", `The reference must be a ${ctx.pivot} response of this prompt group.`);
     if (ctx.current.responseId === input.responseId) throw new AppError("BAD_INPUT", "This response is already the reference.");
     return applyCorrection(ctx, datasetId, input.groupId, { kind: "pick", responseId: input.responseId, reason: input.reason }, userId);
   });

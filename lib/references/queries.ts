@@ -1,2 +1,2 @@
 import "server-only";
-export { effectiveReference, findSourceRun, latestCorrection, type EffectiveReference } from "./source-run";
+export { effectiveReference, findSourceRun, latestCorrection, type EffectiveReference } from "@/lib/effective-pair/group-reference";

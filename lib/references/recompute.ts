@@ -3,12 +3,14 @@ import type { PoolClient } from "pg";
 import { selectGroup, selectGroupWithReference, type GroupSelection } from "@/lib/pipeline";
 import { AppError } from "@/lib/errors";
 import { embedMissing } from "@/lib/runs/embed-missing";
-import { AUTO_PAIR_UPDATE } from "@/lib/runs/materialize-pairs";
 import { ZSelectRunConfig } from "@/lib/runs/schemas";
 import { vectorPlan } from "@/lib/runs/vector-plan";
-import { autoProposalJoin, pairBasisSql } from "./auto-proposal";
-import { loadGroupInput } from "./load-group";
-import type { SourceRun } from "./source-run";
+import { autoProposalJoin, pairBasis } from "@/lib/effective-pair/auto-proposal";
+import { writeAutoPairs } from "@/lib/effective-pair/write-auto-pairs";
+import { empty, queryRows, sql } from "@/lib/db/sql";
+import { z } from "zod";
+import { loadGroupInput } from "@/lib/runs/load-groups";
+import type { SourceRun } from "@/lib/effective-pair/group-reference";
 
 export type PairState = {
   chosenId: number | null; rejectedId: number | null; margin: number | null; status: string; origin: string;
@@ -20,14 +22,20 @@ export type PairState = {
 };
 export type LanguageChange = { language: string; before: PairState | null; after: PairState };
 
+const ZPairState = z.object({
+  language: z.string(), chosenId: z.number().nullable(), rejectedId: z.number().nullable(), margin: z.number().nullable(), status: z.string(),
+  origin: z.string(), skipReason: z.string().nullable(), conflict: z.boolean(), basis: z.string().nullable().optional(),
+});
+
 /** The group's pairs; `basis` from the automatic proposal in effect (read before a recompute, when it is still current). */
 async function pairStates(client: PoolClient, datasetId: number, groupId: number, lock: boolean): Promise<Map<string, PairState>> {
-  const { rows } = await client.query<PairState & { language: string }>(
-    `SELECT p.language, p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.margin, p.status::text AS status, p.origin::text AS origin,
-            p.skip_reason AS "skipReason", p.conflict${lock ? `, ${pairBasisSql("p")} AS basis` : ""}
-     FROM pairs p ${lock ? autoProposalJoin("p") : ""}
-     WHERE p.dataset_id = $1 AND p.group_id = $2 ORDER BY p.language ${lock ? "FOR UPDATE OF p" : ""}`,
-    [datasetId, groupId],
+  const rows = await queryRows(
+    client,
+    sql`SELECT p.language, p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.margin, p.status::text AS status, p.origin::text AS origin,
+               p.skip_reason AS "skipReason", p.conflict${lock ? sql`, ${pairBasis("p")} AS basis` : empty}
+        FROM pairs p ${lock ? autoProposalJoin("p") : empty}
+        WHERE p.dataset_id = ${datasetId} AND p.group_id = ${groupId} ORDER BY p.language ${lock ? sql`FOR UPDATE OF p` : empty}`,
+    ZPairState,
   );
   return new Map(rows.map(({ language, ...state }) => [language, state]));
 }
@@ -55,28 +63,14 @@ async function computeSelection(client: PoolClient, datasetId: number, groupId: 
 async function writePairs(client: PoolClient, datasetId: number, groupId: number, runId: number | null, selection: GroupSelection) {
   const d = selection.decisions;
   const pair = (x: (typeof d)[number]) => (x.kind === "pair" ? x : null);
-  await client.query(
-    `INSERT INTO pairs AS p (dataset_id, group_id, language, chosen_id, rejected_id, score_chosen, score_rejected, margin,
-                             status, origin, skip_reason, run_id, off_target)
-     SELECT $1, $2, v.language, v.chosen, v.rejected, v.sc, v.sr, v.margin,
-            (CASE WHEN v.reason IS NULL THEN 'proposed' ELSE 'skipped' END)::"PairStatus", 'auto', v.reason, $3,
-            coalesce(c.detected_language <> split_part(c.language, '-', 1), false)
-              OR coalesce(r.detected_language <> split_part(r.language, '-', 1), false)
-     FROM unnest($4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[], $9::float8[], $10::text[])
-          AS v(language, chosen, rejected, sc, sr, margin, reason)
-     LEFT JOIN responses c ON c.id = v.chosen
-     LEFT JOIN responses r ON r.id = v.rejected
-     ON CONFLICT (dataset_id, group_id, language) DO UPDATE SET
-       ${AUTO_PAIR_UPDATE},
-       run_id         = coalesce(EXCLUDED.run_id, p.run_id),
-       version        = p.version + 1,
-       updated_at     = now()`,
-    [
-      datasetId, groupId, runId, d.map((x) => x.lang), d.map((x) => (pair(x) ? Number(pair(x)!.chosenId) : null)),
-      d.map((x) => (pair(x) ? Number(pair(x)!.rejectedId) : null)), d.map((x) => pair(x)?.scoreChosen ?? null),
-      d.map((x) => pair(x)?.scoreRejected ?? null), d.map((x) => pair(x)?.margin ?? null), d.map((x) => (x.kind === "skip" ? x.reason : null)),
-    ],
-  );
+  const proposals = sql`(SELECT ${datasetId}::int AS dataset_id, ${groupId}::int AS group_id, u.language, u.chosen_id, u.rejected_id,
+                                u.score_chosen, u.score_rejected, u.margin, u.skip_reason, ${runId}::int AS run_id
+                         FROM unnest(${d.map((x) => x.lang)}::text[], ${d.map((x) => (pair(x) ? Number(pair(x)!.chosenId) : null))}::int[],
+                                     ${d.map((x) => (pair(x) ? Number(pair(x)!.rejectedId) : null))}::int[],
+                                     ${d.map((x) => pair(x)?.scoreChosen ?? null)}::float8[], ${d.map((x) => pair(x)?.scoreRejected ?? null)}::float8[],
+                                     ${d.map((x) => pair(x)?.margin ?? null)}::float8[], ${d.map((x) => (x.kind === "skip" ? x.reason : null))}::text[])
+                              AS u(language, chosen_id, rejected_id, score_chosen, score_rejected, margin, skip_reason)) v`;
+  await writeAutoPairs(client, proposals, "correction");
 }
 
 /**

@@ -6,9 +6,9 @@ import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { createDataset, responseIds } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { editReference } from "./edit-reference";
-import { loadGroupInput } from "./load-group";
+import { loadGroupInput } from "@/lib/runs/load-groups";
 import { pickReference } from "./pick-reference";
-import { effectiveReference } from "./source-run";
+import { effectiveReference } from "@/lib/effective-pair/group-reference";
 import { undoCorrection } from "./undo-correction";
 
 // English agrees on 18 (samples 0 and 2); sample 1 says 9. Every language has an 18 and a 9 answer,

@@ -9,7 +9,7 @@ import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { createDataset, responseIds } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { pickReference } from "./pick-reference";
-import { effectiveReference } from "./source-run";
+import { effectiveReference } from "@/lib/effective-pair/group-reference";
 import { undoCorrection } from "./undo-correction";
 
 // English agrees on 18 (samples 0 and 2); sample 1 says 9. Moving the reference to sample 1 moves the

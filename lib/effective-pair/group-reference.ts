@@ -1,19 +1,25 @@
 import { ZSelectRunConfig, type TSelectRunConfig } from "@/lib/runs/schemas";
 
-import type { Queryable } from "@/lib/db/sql";
+import { z } from "zod";
+import { queryMaybeOne, sql, type Queryable } from "@/lib/db/sql";
+import { correctionInEffect } from "@/lib/pipeline/reference-in-effect";
 
 /** The latest successful select run that chose a reference for the group: its config governs recomputes. */
 export type SourceRun = { id: number; config: TSelectRunConfig; finishedAt: Date | null; referenceId: number | null; cons: number | null; scorer: string };
 
+const ZSourceRunRow = z.object({
+  id: z.number(), config: z.unknown(), finished_at: z.date().nullable(), response_id: z.number().nullable(), cons: z.number().nullable(), scorer: z.string(),
+});
+
 export async function findSourceRun(db: Queryable, datasetId: number, groupId: number): Promise<SourceRun | null> {
-  const { rows } = await db.query<{ id: number; config: unknown; finished_at: Date | null; response_id: number | null; cons: number | null; scorer: string }>(
-    `SELECT r.id, r.config, r.finished_at, rr.response_id, rr.cons, rr.scorer
-     FROM run_references rr JOIN pipeline_runs r ON r.id = rr.run_id
-     WHERE rr.dataset_id = $1 AND rr.group_id = $2 AND r.status = 'succeeded' AND r.kind = 'select'
-     ORDER BY r.id DESC LIMIT 1`,
-    [datasetId, groupId],
+  const r = await queryMaybeOne(
+    db,
+    sql`SELECT r.id, r.config, r.finished_at, rr.response_id, rr.cons, rr.scorer
+        FROM run_references rr JOIN pipeline_runs r ON r.id = rr.run_id
+        WHERE rr.dataset_id = ${datasetId} AND rr.group_id = ${groupId} AND r.status = 'succeeded' AND r.kind = 'select'
+        ORDER BY r.id DESC LIMIT 1`,
+    ZSourceRunRow,
   );
-  const r = rows[0];
   if (!r) return null;
   return { id: r.id, config: ZSelectRunConfig.parse(r.config), finishedAt: r.finished_at, referenceId: r.response_id, cons: r.cons, scorer: r.scorer };
 }
@@ -25,15 +31,20 @@ export type CorrectionRow = {
   byName: string | null;
 };
 
+const ZCorrectionRow = z.object({
+  id: z.number(), kind: z.enum(["pick", "edit", "undo"]), previousResponseId: z.number().nullable(), responseId: z.number().nullable(),
+  reason: z.string().nullable(), undoesId: z.number().nullable(), createdAt: z.date(), byName: z.string().nullable(),
+}) satisfies z.ZodType<CorrectionRow>;
+
 export async function latestCorrection(db: Queryable, datasetId: number, groupId: number): Promise<CorrectionRow | null> {
-  const { rows } = await db.query<CorrectionRow>(
-    `SELECT c.id, c.kind::text AS kind, c.previous_response_id AS "previousResponseId", c.response_id AS "responseId", c.reason,
-            c.undoes_id AS "undoesId", c.created_at AS "createdAt", u.name AS "byName"
-     FROM reference_corrections c LEFT JOIN users u ON u.id = c.user_id
-     WHERE c.dataset_id = $1 AND c.group_id = $2 ORDER BY c.id DESC LIMIT 1`,
-    [datasetId, groupId],
+  return queryMaybeOne(
+    db,
+    sql`SELECT c.id, c.kind::text AS kind, c.previous_response_id AS "previousResponseId", c.response_id AS "responseId", c.reason,
+               c.undoes_id AS "undoesId", c.created_at AS "createdAt", u.name AS "byName"
+        FROM reference_corrections c LEFT JOIN users u ON u.id = c.user_id
+        WHERE c.dataset_id = ${datasetId} AND c.group_id = ${groupId} ORDER BY c.id DESC LIMIT 1`,
+    ZCorrectionRow,
   );
-  return rows[0] ?? null;
 }
 
 export type EffectiveReference =
@@ -42,11 +53,12 @@ export type EffectiveReference =
 
 /**
  * The reference the group's pairs were computed from: the latest correction, unless a select run
- * finished after it (runs recompute every auto pair from their own reference).
+ * finished after it (runs recompute every auto pair from their own reference). The pure twin is
+ * `groupReference` in lib/pipeline/reference-in-effect.ts.
  */
 export async function effectiveReference(db: Queryable, datasetId: number, groupId: number): Promise<EffectiveReference> {
   const [run, correction] = await Promise.all([findSourceRun(db, datasetId, groupId), latestCorrection(db, datasetId, groupId)]);
-  if (correction && (!run?.finishedAt || correction.createdAt > run.finishedAt)) {
+  if (correction && correctionInEffect([{ ...correction, groupId }], groupId, run?.finishedAt ?? null)) {
     return { source: "correction", responseId: correction.responseId, correction, run };
   }
   return { source: "run", responseId: run?.referenceId ?? null, correction: null, run };

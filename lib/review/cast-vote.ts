@@ -4,7 +4,7 @@ import { queryMaybeOne, queryRows, type Queryable, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import { consensusOf, type Consensus, type MethodLabel, methodLabel, type Preference } from "@/lib/pipeline/consensus";
-import { autoProposalOf } from "@/lib/references/auto-proposal";
+import { autoProposalOf } from "@/lib/effective-pair/auto-proposal";
 import { LEASE_EXPIRED_MESSAGE } from "./leases";
 import { type EarlierVote, recordVoteInLedgers } from "./review-ledgers";
 import { getReviewPlan } from "./review-plan";

@@ -8,8 +8,8 @@ import * as exportProgressRoute from "@/app/api/exports/[exportId]/progress/rout
 import * as runRoute from "@/app/api/runs/[runId]/route";
 import * as modelsRoute from "@/app/settings/models/route";
 import { stopBoss } from "@/lib/jobs/queue";
-import { decideInDataset } from "@/lib/pairs/review";
-import { pickReferenceInDataset } from "@/lib/references/mutations";
+import { decideOrConflict } from "@/lib/pairs/review";
+import { pickReference } from "@/lib/references/pick-reference";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { startSelectRun } from "@/lib/runs/start-select-run";
@@ -21,7 +21,7 @@ import { forgetAuth, getAuth } from "./better-auth";
 import { datasetOfExport, datasetOfRun } from "./resources";
 import { PERMISSIONS, type Role } from "./roles";
 import { CROSS_ORIGIN_REFUSED } from "./same-origin";
-import { requireActor } from "./session";
+import { requireActor, requireDatasetActor } from "./session";
 import { CLIENT_IP_HEADER } from "./client-ip";
 
 // Per role: what the guard allows, and the lib calls the server actions make behind it
@@ -140,14 +140,14 @@ describe("server action paths record the acting user", () => {
     const pair = await pairOf(ids.open ?? 0);
     const before = await t.db.pool.query(`SELECT count(*)::int AS n FROM pair_decisions`);
     const asViewer = async () => {
-      const actor = await requireActor("review", "open", headersOf("viewer"));
-      return decideInDataset("open", { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } }, actor.userId);
+      const { actor, dataset } = await requireDatasetActor("review", "open", headersOf("viewer"));
+      return decideOrConflict(t.db, dataset.id, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } }, actor.userId);
     };
     await expect(asViewer()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await t.db.pool.query(`SELECT count(*)::int AS n FROM pair_decisions`)).rows).toEqual(before.rows);
 
-    const actor = await requireActor("review", "open", headersOf("reviewer"));
-    const outcome = await decideInDataset("open", { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } }, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("review", "open", headersOf("reviewer"));
+    const outcome = await decideOrConflict(t.db, dataset.id, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } }, actor.userId);
     expect(outcome.applied).toBe(true);
     const { rows } = await t.db.pool.query(`SELECT user_id FROM pair_decisions WHERE pair_id = $1`, [pair.id]);
     expect(rows).toEqual([{ user_id: ids.reviewer }]);
@@ -158,8 +158,8 @@ describe("server action paths record the acting user", () => {
   it("pickReferenceAction: a reviewer's correction carries their id; a non-member cannot touch the restricted dataset", async () => {
     const response = await responseIds(t.db, ids.open ?? 0);
     const groupId = (await t.db.pool.query<{ id: number }>(`SELECT id FROM prompt_groups WHERE dataset_id = $1 AND external_id = 'q1'`, [ids.open])).rows[0]?.id ?? 0;
-    const actor = await requireActor("review", "open", headersOf("reviewer"));
-    const record = await pickReferenceInDataset("open", { groupId, responseId: response("q1", "en", 1), reason: "clearer" }, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("review", "open", headersOf("reviewer"));
+    const record = await pickReference(t.db, dataset.id, { groupId, responseId: response("q1", "en", 1), reason: "clearer" }, actor.userId);
     const { rows } = await t.db.pool.query(`SELECT user_id FROM reference_corrections WHERE id = $1`, [record.correctionId]);
     expect(rows).toEqual([{ user_id: ids.reviewer }]);
     await expect(requireActor("review", "secret", headersOf("outsider"))).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -167,8 +167,8 @@ describe("server action paths record the acting user", () => {
 
   it("startSelectRunAction: admins only; the run records who started it", async () => {
     await expect(requireActor("manage", "open", headersOf("reviewer"))).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const actor = await requireActor("manage", "open", headersOf("admin"));
-    const { runId } = await startSelectRun("open", { scorer: "lexical" }, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("manage", "open", headersOf("admin"));
+    const { runId } = await startSelectRun(t.db, dataset.id, { scorer: "lexical" }, actor.userId);
     const { rows } = await t.db.pool.query(`SELECT created_by_id FROM pipeline_runs WHERE id = $1`, [runId]);
     expect(rows).toEqual([{ created_by_id: ids.admin }]);
   });

@@ -11,7 +11,7 @@ const APP = path.resolve(__dirname, "../../app");
 const EXEMPT_ROUTES = ["api/auth/", "api/health/"];
 const API_GUARD_MODULE = "api/v1/_lib/guard.ts";
 const API_GUARD_HELPERS = ["withApiActor", "withApiDataset", "withApiRecord"];
-const GUARDS = ["requireActor", "requireRouteActor", "requireApiActor", ...API_GUARD_HELPERS];
+const GUARDS = ["requireActor", "requireDatasetActor", "requireRouteActor", "requireApiActor", ...API_GUARD_HELPERS];
 const HTTP_METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 // State-changing handlers must use a guard that also refuses cross-origin cookie requests (CSRF,
 // issue 16): requireActor alone does not look at the request's Origin.

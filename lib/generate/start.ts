@@ -1,7 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { getDatabase } from "@/lib/db/client";
-import { getDatasetBySlug } from "@/lib/datasets/queries";
+import type { Database } from "@/lib/db/client";
 import { createEmbedRun } from "@/lib/embeddings/embed-run";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { createGenerateRun } from "./generate-run";
@@ -29,19 +28,15 @@ export type TGenerateForm = z.output<typeof ZGenerateForm>;
 export const ZEmbedForm = z.object({ slug: z.string().min(1), model: blankToNull });
 
 /** Creates a generate run and queues it for the workers. */
-export async function startGenerateRun({ slug, languages, ...form }: TGenerateForm, createdById: number | null = null): Promise<{ runId: number }> {
-  const db = await getDatabase();
-  const dataset = await getDatasetBySlug(slug);
+export async function startGenerateRun(db: Database, datasetId: number, { slug: _slug, languages, ...form }: TGenerateForm, createdById: number | null = null): Promise<{ runId: number }> {
   const defined = Object.fromEntries(Object.entries(form).filter(([, v]) => v !== undefined));
-  const { runId } = await createGenerateRun(db, dataset.id, { ...defined, samples: form.samples, languages: languages.length ? languages : null }, createdById);
+  const { runId } = await createGenerateRun(db, datasetId, { ...defined, samples: form.samples, languages: languages.length ? languages : null }, createdById);
   await enqueueJob(db, "generate", { runId });
   return { runId };
 }
 
-export async function startEmbedRun({ slug, model }: z.output<typeof ZEmbedForm>, createdById: number | null = null): Promise<{ runId: number; model: string }> {
-  const db = await getDatabase();
-  const dataset = await getDatasetBySlug(slug);
-  const { runId, config } = await createEmbedRun(db, dataset.id, { model }, createdById);
+export async function startEmbedRun(db: Database, datasetId: number, { model }: z.output<typeof ZEmbedForm>, createdById: number | null = null): Promise<{ runId: number; model: string }> {
+  const { runId, config } = await createEmbedRun(db, datasetId, { model }, createdById);
   await enqueueJob(db, "embed", { runId });
   return { runId, model: config.model };
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { getDatabase, type Database } from "@/lib/db/client";
-import { getDatasetBySlug } from "@/lib/datasets/queries";
+import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { cancelRun } from "@/lib/runs/create-select-run";
@@ -13,16 +12,14 @@ export const ZBulkStart = z.object({ slug: z.string(), filter: ZPairFilter, spec
 export const ZBulkCancel = z.object({ slug: z.string(), runId: ZId });
 
 /** Records a bulk job over the whole filter result and queues it for the workers. */
-export async function startBulkInDataset(input: z.infer<typeof ZBulkStart>, userId: number | null = null): Promise<{ runId: number; total: number }> {
-  const [db, dataset] = await Promise.all([getDatabase(), getDatasetBySlug(input.slug)]);
-  const job = await createBulkJob(db, dataset.id, input.filter, input.spec, userId);
+export async function startBulkJob(db: Database, datasetId: number, input: z.infer<typeof ZBulkStart>, userId: number | null = null): Promise<{ runId: number; total: number }> {
+  const job = await createBulkJob(db, datasetId, input.filter, input.spec, userId);
   await enqueueJob(db, "bulk", { runId: job.runId });
   return job;
 }
 
-export async function cancelBulkInDataset(input: z.infer<typeof ZBulkCancel>, userId: number | null = null): Promise<{ status: string }> {
-  const [db, dataset] = await Promise.all([getDatabase(), getDatasetBySlug(input.slug)]);
-  const owned = await db.pool.query(`SELECT 1 FROM pipeline_runs WHERE id = $1 AND dataset_id = $2 AND kind = 'bulk'`, [input.runId, dataset.id]);
+export async function cancelBulkJob(db: Database, datasetId: number, input: z.infer<typeof ZBulkCancel>, userId: number | null = null): Promise<{ status: string }> {
+  const owned = await db.pool.query(`SELECT 1 FROM pipeline_runs WHERE id = $1 AND dataset_id = $2 AND kind = 'bulk'`, [input.runId, datasetId]);
   if (owned.rowCount !== 1) throw new AppError("NOT_FOUND", `No bulk job ${input.runId} in this dataset.`);
   return { status: await cancelRun(db, input.runId, userId) };
 }

@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { getDatabase, type Database } from "@/lib/db/client";
-import { getDatasetBySlug } from "@/lib/datasets/queries";
+import type { Database } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { execute, queryMaybeOne, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
@@ -27,9 +26,4 @@ export async function updateGuidelines(db: Database, datasetId: number, markdown
     });
     return { guidelines: text };
   });
-}
-
-export async function updateGuidelinesInDataset(input: z.infer<typeof ZGuidelines>, userId: number | null = null): Promise<{ guidelines: string }> {
-  const [db, dataset] = await Promise.all([getDatabase(), getDatasetBySlug(input.slug)]);
-  return updateGuidelines(db, dataset.id, input.guidelines, userId);
 }

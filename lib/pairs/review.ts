@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { getDatabase, type Database } from "@/lib/db/client";
-import { getDatasetBySlug } from "@/lib/datasets/queries";
+import type { Database } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
 import { ZCount, ZId } from "@/lib/input-limits";
 import { decidePair } from "./decide";
@@ -36,14 +35,4 @@ export function decideOrConflict(db: Database, datasetId: number, input: TDecide
 
 export function undoOrConflict(db: Database, datasetId: number, input: TUndo, userId: number | null = null): Promise<ReviewOutcome> {
   return orConflict(db, datasetId, input.pairId, () => undoDecision(db, datasetId, input, userId));
-}
-
-export async function decideInDataset(slug: string, input: TDecide, userId: number | null = null): Promise<ReviewOutcome> {
-  const dataset = await getDatasetBySlug(slug);
-  return decideOrConflict(await getDatabase(), dataset.id, input, userId);
-}
-
-export async function undoInDataset(slug: string, input: TUndo, userId: number | null = null): Promise<ReviewOutcome> {
-  const dataset = await getDatasetBySlug(slug);
-  return undoOrConflict(await getDatabase(), dataset.id, input, userId);
 }

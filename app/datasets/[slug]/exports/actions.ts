@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/action";
 import { datasetOfExport } from "@/lib/auth/resources";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor, requireDatasetActor } from "@/lib/auth/session";
+import { getDatabase } from "@/lib/db/client";
 import { ZSlug } from "@/lib/datasets/schemas";
 import { cancelExportById } from "@/lib/exports/cancel-export";
 import { ZExportForm } from "@/lib/exports/form";
@@ -13,8 +14,8 @@ import { ZId } from "@/lib/input-limits";
 
 export async function createExportAction(input: unknown) {
   const result = await runAction(ZExportForm.extend({ slug: ZSlug }), input, async ({ slug, ...request }) => {
-    const actor = await requireActor("export", slug);
-    return startExport(slug, request, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("export", slug);
+    return startExport(await getDatabase(), dataset.id, request, actor.userId);
   });
   if (result.ok) revalidatePath("/datasets/[slug]/exports", "page");
   return result;

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action";
-import { requireActor } from "@/lib/auth/session";
+import { requireDatasetActor } from "@/lib/auth/session";
+import { getDatabase } from "@/lib/db/client";
 import { startEmbedRun, startGenerateRun, ZEmbedForm, ZGenerateForm } from "@/lib/generate/start";
 
 export async function startGenerateRunAction(input: unknown) {
   const result = await runAction(ZGenerateForm, input, async (form) => {
-    const actor = await requireActor("manage", form.slug);
-    return startGenerateRun(form, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("manage", form.slug);
+    return startGenerateRun(await getDatabase(), dataset.id, form, actor.userId);
   });
   if (result.ok) revalidatePath("/datasets/[slug]/generate", "page");
   return result;
@@ -16,8 +17,8 @@ export async function startGenerateRunAction(input: unknown) {
 
 export async function startEmbedRunAction(input: unknown) {
   const result = await runAction(ZEmbedForm, input, async (form) => {
-    const actor = await requireActor("manage", form.slug);
-    return startEmbedRun(form, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("manage", form.slug);
+    return startEmbedRun(await getDatabase(), dataset.id, form, actor.userId);
   });
   if (result.ok) revalidatePath("/datasets/[slug]/generate", "page");
   return result;

@@ -2,13 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action";
-import { requireActor } from "@/lib/auth/session";
-import { cancelBulkInDataset, startBulkInDataset, ZBulkCancel, ZBulkStart } from "@/lib/pairs/bulk-in-dataset";
+import { requireDatasetActor } from "@/lib/auth/session";
+import { getDatabase } from "@/lib/db/client";
+import { cancelBulkJob, startBulkJob, ZBulkCancel, ZBulkStart } from "@/lib/pairs/bulk-in-dataset";
 
 export async function startBulkAction(input: unknown) {
   const result = await runAction(ZBulkStart, input, async (data) => {
-    const actor = await requireActor("review", data.slug);
-    return startBulkInDataset(data, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("review", data.slug);
+    return startBulkJob(await getDatabase(), dataset.id, data, actor.userId);
   });
   revalidatePath("/datasets/[slug]/pairs", "page");
   return result;
@@ -16,8 +17,8 @@ export async function startBulkAction(input: unknown) {
 
 export async function cancelBulkAction(input: unknown) {
   const result = await runAction(ZBulkCancel, input, async (data) => {
-    const actor = await requireActor("review", data.slug);
-    return cancelBulkInDataset(data, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("review", data.slug);
+    return cancelBulkJob(await getDatabase(), dataset.id, data, actor.userId);
   });
   revalidatePath("/datasets/[slug]/pairs", "page");
   return result;

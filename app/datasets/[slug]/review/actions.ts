@@ -3,15 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/action";
-import { requireActor } from "@/lib/auth/session";
+import { requireDatasetActor } from "@/lib/auth/session";
+import { getDatabase } from "@/lib/db/client";
 import { ZSlug } from "@/lib/datasets/schemas";
-import { updateGuidelinesInDataset, ZGuidelines } from "@/lib/pairs/guidelines";
-import { decideInDataset, undoInDataset, ZDecide, ZUndo } from "@/lib/pairs/review";
+import { updateGuidelines, ZGuidelines } from "@/lib/pairs/guidelines";
+import { decideOrConflict, undoOrConflict, ZDecide, ZUndo } from "@/lib/pairs/review";
 
 export async function decideAction(input: unknown) {
   const result = await runAction(z.object({ slug: ZSlug, input: ZDecide }), input, async ({ slug, input }) => {
-    const actor = await requireActor("review", slug);
-    return decideInDataset(slug, input, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("review", slug);
+    return decideOrConflict(await getDatabase(), dataset.id, input, actor.userId);
   });
   revalidatePath("/datasets/[slug]/pairs", "page");
   return result;
@@ -19,8 +20,8 @@ export async function decideAction(input: unknown) {
 
 export async function undoAction(input: unknown) {
   const result = await runAction(z.object({ slug: ZSlug, input: ZUndo }), input, async ({ slug, input }) => {
-    const actor = await requireActor("review", slug);
-    return undoInDataset(slug, input, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("review", slug);
+    return undoOrConflict(await getDatabase(), dataset.id, input, actor.userId);
   });
   revalidatePath("/datasets/[slug]/pairs", "page");
   return result;
@@ -28,8 +29,8 @@ export async function undoAction(input: unknown) {
 
 export async function saveGuidelinesAction(input: unknown) {
   const result = await runAction(ZGuidelines, input, async (data) => {
-    const actor = await requireActor("manage", data.slug);
-    return updateGuidelinesInDataset(data, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("manage", data.slug);
+    return updateGuidelines(await getDatabase(), dataset.id, data.guidelines, actor.userId);
   });
   revalidatePath("/datasets/[slug]/review", "page");
   return result;

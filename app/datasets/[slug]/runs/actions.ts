@@ -4,7 +4,8 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/action";
 import { datasetOfRun } from "@/lib/auth/resources";
-import { requireActor } from "@/lib/auth/session";
+import { requireActor, requireDatasetActor } from "@/lib/auth/session";
+import { getDatabase } from "@/lib/db/client";
 import { cancelRunById } from "@/lib/runs/cancel-run";
 import { startSelectRun } from "@/lib/runs/start-select-run";
 import { ZSlug } from "@/lib/datasets/schemas";
@@ -24,8 +25,8 @@ const ZStartForm = z.object({
 
 export async function startSelectRunAction(input: unknown) {
   const result = await runAction(ZStartForm, input, async ({ slug, ...config }) => {
-    const actor = await requireActor("manage", slug);
-    return startSelectRun(slug, config, actor.userId);
+    const { actor, dataset } = await requireDatasetActor("manage", slug);
+    return startSelectRun(await getDatabase(), dataset.id, config, actor.userId);
   });
   if (result.ok) revalidatePath("/datasets/[slug]/runs", "page");
   return result;

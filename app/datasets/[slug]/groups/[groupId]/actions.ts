@@ -2,9 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action";
-import { requireActor } from "@/lib/auth/session";
+import { requireDatasetActor } from "@/lib/auth/session";
+import { getDatabase } from "@/lib/db/client";
 import { ZSlug } from "@/lib/datasets/schemas";
-import { editReferenceInDataset, pickReferenceInDataset, undoCorrectionInDataset } from "@/lib/references/mutations";
+import { editReference } from "@/lib/references/edit-reference";
+import { pickReference } from "@/lib/references/pick-reference";
+import { undoCorrection } from "@/lib/references/undo-correction";
 import type { CorrectionRecord } from "@/lib/references/apply-correction";
 import { ZEditReference, ZPickReference, ZUndoCorrection } from "@/lib/references/schemas";
 
@@ -21,8 +24,8 @@ function revalidate() {
 
 export async function pickReferenceAction(input: unknown) {
   const result = await runAction(ZPick, input, async ({ slug, ...rest }) => {
-    const actor = await requireActor("review", slug);
-    return pickReferenceInDataset(slug, rest, actor.userId).then(summary);
+    const { actor, dataset } = await requireDatasetActor("review", slug);
+    return pickReference(await getDatabase(), dataset.id, rest, actor.userId).then(summary);
   });
   if (result.ok) revalidate();
   return result;
@@ -30,8 +33,8 @@ export async function pickReferenceAction(input: unknown) {
 
 export async function editReferenceAction(input: unknown) {
   const result = await runAction(ZEdit, input, async ({ slug, ...rest }) => {
-    const actor = await requireActor("review", slug);
-    return editReferenceInDataset(slug, rest, actor.userId).then(summary);
+    const { actor, dataset } = await requireDatasetActor("review", slug);
+    return editReference(await getDatabase(), dataset.id, rest, actor.userId).then(summary);
   });
   if (result.ok) revalidate();
   return result;
@@ -39,8 +42,8 @@ export async function editReferenceAction(input: unknown) {
 
 export async function undoCorrectionAction(input: unknown) {
   const result = await runAction(ZUndo, input, async ({ slug, ...rest }) => {
-    const actor = await requireActor("review", slug);
-    return undoCorrectionInDataset(slug, rest, actor.userId).then(summary);
+    const { actor, dataset } = await requireDatasetActor("review", slug);
+    return undoCorrection(await getDatabase(), dataset.id, rest, actor.userId).then(summary);
   });
   if (result.ok) revalidate();
   return result;

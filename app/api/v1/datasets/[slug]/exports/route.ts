@@ -28,7 +28,7 @@ const ZBody = ZExportRequest.strict();
 export async function POST(request: Request, ctx: { params: Promise<{ slug: string }> }) {
   return withApiDataset(request, ctx.params, "export", async ({ db, actor, dataset }) => {
     const body = await parseBody(request, ZBody);
-    const { exportId } = await startExport(dataset.slug, body, actor.userId);
+    const { exportId } = await startExport(db, dataset.id, body, actor.userId);
     const response = json(exportView(await getExport(db, exportId)), 201);
     response.headers.set("location", `/api/v1/exports/${exportId}`);
     return response;

@@ -27,7 +27,7 @@ const ZStartRun = ZSelectRunConfig.strict();
 export async function POST(request: Request, ctx: { params: Promise<{ slug: string }> }) {
   return withApiDataset(request, ctx.params, "manage", async ({ db, actor, dataset }) => {
     const config = await parseBody(request, ZStartRun);
-    const { runId } = await startSelectRun(dataset.slug, config, actor.userId);
+    const { runId } = await startSelectRun(db, dataset.id, config, actor.userId);
     const response = json(await getRun(db, runId), 201);
     response.headers.set("location", `/api/v1/runs/${runId}`);
     return response;

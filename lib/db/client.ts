@@ -3,7 +3,6 @@ import pg from "pg";
 import { env } from "@/lib/env";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { openEmbedded, type EmbeddedDatabase } from "./embedded";
-import { sweepAbandonedLoads } from "./embedded-loads";
 import { migrate } from "./migrations";
 
 export type DatabaseKind = "postgres" | "embedded";
@@ -34,7 +33,6 @@ async function connectDatabase(): Promise<Database> {
   pool.on("error", () => {});
   await migrate(pool);
   // An import killed while it loaded a new dataset left it hidden; remove it in the background.
-  if (embedded?.owner) void sweepAbandonedLoads({ pool }).catch(() => {});
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return {
     prisma,

@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sweepAbandonedLoads } from "@/lib/db/embedded-loads";
+import { sweepAbandonedLoads } from "./abandoned-loads";
 import { findDatasetBySlug, getDatasetBySlug, listDatasets } from "@/lib/datasets/queries";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "./import-file";
@@ -69,7 +69,7 @@ describe("a dataset still loading", () => {
       `INSERT INTO imports (dataset_id, dataset_slug, filename, options, bytes_total) VALUES ($1, 'abandoned', 'f.jsonl', '{}', 0) RETURNING id`,
       [abandoned],
     );
-    expect(await sweepAbandonedLoads(t.db, 120)).toBe(1);
+    expect(await sweepAbandonedLoads(t.db, 120_000)).toBe(1);
     const kept = await t.db.pool.query(`SELECT dataset_id FROM imports WHERE id = $1`, [status.rows[0]!.id]);
     expect(kept.rows).toEqual([{ dataset_id: null }]);
     expect(await writtenFor(t.db, "abandoned")).toEqual({ datasets: 0, groups: 0, responses: 0 });

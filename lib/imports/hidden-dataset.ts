@@ -1,15 +1,15 @@
 import type { PoolClient } from "pg";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { ABANDONED_AFTER_SECONDS } from "@/lib/db/embedded-loads";
 import { execute, queryMaybeOne, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
+import { heartbeatLapseMs } from "@/lib/jobs/heartbeat";
 import type { LoadCounts } from "./load-groups";
 
 // The embedded (PGlite) path of an import that creates its dataset: rows go into the real tables in
 // short transactions while the dataset is `loading` (hidden from every reader); publishing clears the
-// flag in one tiny transaction. See lib/db/embedded-loads.ts for the clean-up.
+// flag in one tiny transaction. See abandoned-loads.ts for the clean-up.
 
 const ZTarget = z.object({ id: z.number(), task: z.string(), pivot_language: z.string() });
 export type ImportTarget = z.output<typeof ZTarget>;
@@ -18,7 +18,7 @@ export function stillLoading(slug: string): AppError {
   return new AppError(
     "CONFLICT",
     `Dataset "${slug}" is still being imported by another import; try again once it has finished ` +
-      `(an import that was stopped is cleared ${ABANDONED_AFTER_SECONDS / 60} minutes after its last write).`,
+      `(an import that was stopped is cleared ${Math.max(1, Math.round(heartbeatLapseMs() / 60_000))} minutes after its last write).`,
   );
 }
 

@@ -1,7 +1,7 @@
 import type { PoolClient } from "pg";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { discardLoadingDataset, sweepAbandonedLoads } from "@/lib/db/embedded-loads";
+import { discardLoadingDataset, sweepAbandonedLoads } from "./abandoned-loads";
 import { execute, queryMaybeOne, queryOne, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
@@ -217,7 +217,7 @@ async function importHidden(db: Database, r: Run, target: ImportTarget): Promise
     return summaryOf(r, read, invalid, c);
   } catch (e) {
     await load.abandon();
-    // Left behind only if the database is gone too: the sweep of the next start removes it then.
+    // Left behind only if the database is gone too: the worker's resume pass or the next embedded import removes it once its heartbeat lapsed.
     await discardLoadingDataset(db, target.id).catch(() => {});
     throw e;
   }

@@ -1,6 +1,7 @@
 import { exportJobHandler, exportResumePass } from "@/lib/exports/export-worker";
 import { executeGenerateRun } from "@/lib/generate/generate-run";
 import { executeEmbedRun } from "@/lib/embeddings/embed-run";
+import { sweepAbandonedLoads } from "@/lib/imports/abandoned-loads";
 import { failLapsedImports } from "@/lib/imports/import-status";
 import type { JobHandlers, ResumePass } from "@/lib/jobs/registry";
 import { executeBulkRun } from "@/lib/pairs/bulk-job";
@@ -18,7 +19,11 @@ export const JOB_HANDLERS: JobHandlers = {
 
 const importResumePass: ResumePass = async (db, lapseMs) => {
   const failed = await failLapsedImports(db, lapseMs);
-  return failed.length > 0 ? [`imports ${failed.join(", ")}: their server stopped; marked failed`] : [];
+  const swept = await sweepAbandonedLoads(db, lapseMs);
+  return [
+    ...(failed.length > 0 ? [`imports ${failed.join(", ")}: their server stopped; marked failed`] : []),
+    ...(swept > 0 ? [`removed ${swept} hidden dataset(s) of embedded imports that stopped`] : []),
+  ];
 };
 
 export const RESUME_PASSES: ResumePass[] = [exportResumePass(), importResumePass];

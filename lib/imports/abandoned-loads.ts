@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { Database } from "./client";
-import { execute, queryRows, raw, sql } from "./sql";
+import type { Database } from "@/lib/db/client";
+import { execute, queryRows, raw, sql } from "@/lib/db/sql";
+import { heartbeatLapseMs } from "@/lib/jobs/heartbeat";
 
 // On the embedded database an import that creates a dataset fills it in short transactions while the
 // dataset is `loading` (hidden from every reader), so readers are never kept waiting behind it.
@@ -8,8 +9,6 @@ import { execute, queryRows, raw, sql } from "./sql";
 // statements so that the clean-up does not hold the single PGlite session for long either.
 
 const DELETE_BATCH = 5_000;
-/** A loading dataset whose import has not written for this long is abandoned (heartbeat: updated_at). */
-export const ABANDONED_AFTER_SECONDS = 120;
 
 /** Removes a hidden (loading) dataset and everything written into it; a published one is never touched. */
 export async function discardLoadingDataset(db: Pick<Database, "pool">, datasetId: number): Promise<void> {
@@ -29,12 +28,13 @@ export async function discardLoadingDataset(db: Pick<Database, "pool">, datasetI
 
 /**
  * Removes the loading datasets whose import stopped writing (killed, or its clean-up failed): found by
- * a lapsed heartbeat, never by process id. Returns how many were removed.
+ * the job engine's lapsed heartbeat (`updated_at`, beaten by every batch), never by process id.
+ * Runs before every embedded import and in the worker's resume pass. Returns how many were removed.
  */
-export async function sweepAbandonedLoads(db: Pick<Database, "pool">, lapseSeconds = ABANDONED_AFTER_SECONDS): Promise<number> {
+export async function sweepAbandonedLoads(db: Pick<Database, "pool">, lapseMs = heartbeatLapseMs()): Promise<number> {
   const abandoned = await queryRows(
     db.pool,
-    sql`SELECT id FROM datasets WHERE loading AND updated_at < now() - make_interval(secs => ${lapseSeconds})`,
+    sql`SELECT id FROM datasets WHERE loading AND updated_at < now() - make_interval(secs => ${lapseMs}::float8 / 1000)`,
     z.object({ id: z.number() }),
   );
   for (const { id } of abandoned) await discardLoadingDataset(db, id);

@@ -32,3 +32,6 @@ export function nulPath(value: unknown, at: string[] = [], depth = 0): string | 
   }
   return null;
 }
+
+/** A dataset's slug: what URLs, the CLI and REST name it by. */
+export const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a slug is lowercase letters, digits and dashes");

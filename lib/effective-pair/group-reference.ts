@@ -1,4 +1,4 @@
-import { ZSelectRunConfig, type TSelectRunConfig } from "@/lib/runs/schemas";
+import { ZSelectRunConfig, type TSelectRunConfig } from "@/lib/pipeline/run-config";
 
 import { z } from "zod";
 import { queryMaybeOne, sql, type Queryable } from "@/lib/db/sql";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ZSlug } from "@/lib/datasets/schemas";
+import { ZSlug } from "@/lib/input-limits";
 import { ZIdParam } from "@/lib/input-limits";
 
 export const ZUploadParams = z.object({

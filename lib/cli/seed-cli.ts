@@ -1,7 +1,7 @@
 // `npm run db:seed`: seeds the demo dataset on an empty database (DATABASE_URL or embedded).
 import { announceFirstAdmin } from "@/lib/auth/first-admin";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
-import { seedDemoIfEmpty } from "./seed-demo";
+import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
 
 const db = await getDatabase();
 const seeded = await seedDemoIfEmpty(db);

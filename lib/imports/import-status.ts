@@ -7,6 +7,7 @@ import { JobCancelled } from "@/lib/jobs/job-cancelled";
 import type { ImportProgress } from "@/lib/import";
 import type { ImportSummary } from "./import-file";
 import { isPGlite } from "./write-rows";
+import { discardLoadingDataset } from "./abandoned-loads";
 
 export type ImportRowStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 
@@ -149,15 +150,25 @@ export async function getImportStatus(db: Database, id: number): Promise<ImportS
 export const LAPSED_IMPORT_MESSAGE = "The server stopped during the import; nothing was imported. Start it again.";
 
 /**
- * Marks failed the running imports whose server died (heartbeat `updated_at` lapsed): an import runs
- * in one transaction, so nothing of it was written. Imports running in this process are left alone.
+ * Marks failed the running imports whose server died (heartbeat `updated_at` lapsed). On Postgres an
+ * import is one transaction, so nothing of it was written; on PGlite an import that created its
+ * dataset wrote it hidden, and that dataset is removed first, so "failed" means nothing is left.
+ * Imports running in this process are left alone.
  */
 export async function failLapsedImports(db: Database, lapseMs: number): Promise<number[]> {
+  const lapsed = await queryRows(
+    db.pool,
+    sql`SELECT i.id, d.id AS "hiddenId" FROM imports i LEFT JOIN datasets d ON d.slug = i.dataset_slug AND d.loading
+        WHERE i.status = 'running' AND i.updated_at < now() - make_interval(secs => ${lapseMs}::float8 / 1000)
+          AND NOT (i.id = ANY(${[...live.keys()]}::int[]))`,
+    z.object({ id: z.number(), hiddenId: z.number().nullable() }),
+  );
+  for (const { hiddenId } of lapsed) if (hiddenId !== null) await discardLoadingDataset(db, hiddenId);
   const rows = await queryRows(
     db.pool,
     sql`UPDATE imports SET status = 'failed', errors = ${JSON.stringify({ message: LAPSED_IMPORT_MESSAGE, errors: [], invalid: null })},
                finished_at = now(), updated_at = now()
-        WHERE status = 'running' AND updated_at < now() - make_interval(secs => ${lapseMs}::float8 / 1000) AND NOT (id = ANY(${[...live.keys()]}::int[]))
+        WHERE status = 'running' AND id = ANY(${lapsed.map((l) => l.id)}::int[])
         RETURNING id`,
     z.object({ id: z.number() }),
   );

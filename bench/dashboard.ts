@@ -1,15 +1,15 @@
 import { closeDatabase, type Database } from "@/lib/db/client";
-import { loadOverview, pairAggregates, responseStats } from "@/lib/dashboard/overview";
-import { qualityRows } from "@/lib/dashboard/quality";
+import { loadOverview, pairAggregates, responseStats } from "@/lib/dashboards/queries/overview";
+import { qualityRows } from "@/lib/dashboards/queries/quality";
 import { listGroups } from "@/lib/datasets/queries";
 import { materializePairs } from "@/lib/runs/materialize-pairs";
-import { baseTotals } from "@/lib/stats/ledgers";
+import { baseTotals } from "@/lib/dashboards/ledgers/ledgers";
 import { benchDatabase, log, seconds } from "./bench-db";
 
 // `npm run bench -- dashboard [--size N] [--overhead]`: the dataset overview's server-side queries
 // (every chart, the gold-quality runs and the first page of groups), p95 over 50 loads, against the
 // floor: one `SELECT count(*)` of the dataset's pairs, measured in the same run. The overview reads
-// the summary ledgers (lib/stats); for comparison the plain GROUP BY over pairs/responses is timed too.
+// the summary ledgers (lib/dashboards/ledgers); for comparison the plain GROUP BY over pairs/responses is timed too.
 // --overhead: what the ledger triggers add to writing `size` pairs (materialising the run's proposals
 // into pairs: delete + insert, and the update path), with the triggers on and off, each rolled back.
 

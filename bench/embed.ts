@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import http from "node:http";
-import { OpenAIEmbedder } from "@/lib/embeddings/openai-embedder";
-import { Provider } from "@/lib/providers/provider";
+import { OpenAIEmbedder } from "@/lib/llm/embed/openai-embedder";
+import { Provider } from "@/lib/llm/providers/provider";
 import { trackPeakRss } from "./peak-rss";
 
 // Throughput of the embed step (Provider + OpenAIEmbedder: limiter, retries, SDK, parsing,

@@ -18,7 +18,7 @@ import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
 import { demoDatasetInfo, generateGroups } from "@/lib/demo";
 import { setDatabaseUrl } from "@/lib/env";
-import { importFile } from "@/lib/imports/import-file";
+import { importFile } from "@/lib/import/loader/import-file";
 import { countPairs, listPairs } from "@/lib/pairs/queries";
 import { filterOf, parsePairTableParams } from "@/lib/pairs/table";
 import { log, seconds } from "./bench-db";

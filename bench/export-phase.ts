@@ -4,11 +4,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { closeDatabase, getDatabase, type Database } from "@/lib/db/client";
-import { resolveExportConfig } from "@/lib/exports/config";
-import { createExport } from "@/lib/exports/create-export";
-import { exportPairsQuery } from "@/lib/exports/pairs-query";
-import { cursorBatches } from "@/lib/exports/read-pairs";
-import { withReadSnapshot } from "@/lib/exports/read-snapshot";
+import { resolveExportConfig } from "@/lib/export/snapshots/config";
+import { createExport } from "@/lib/export/snapshots/create-export";
+import { exportPairsQuery } from "@/lib/export/snapshots/pairs-query";
+import { cursorBatches } from "@/lib/export/snapshots/read-pairs";
+import { withReadSnapshot } from "@/lib/export/snapshots/read-snapshot";
 import { trackPeakRss } from "./peak-rss";
 
 /** The floor: the export's query and cursor batches (same prefetching), rows dropped. */

@@ -2,7 +2,7 @@
 // generator's or the floors'). Prints one JSON line. Usage: tsx bench/import-run.ts <file> <slug> <workers>
 import { readFileSync } from "node:fs";
 import { closeDatabase } from "@/lib/db/client";
-import { emptyStats, importFile } from "@/lib/imports/import-file";
+import { emptyStats, importFile } from "@/lib/import/loader/import-file";
 import { benchDatabase } from "./bench-db";
 import { trackPeakRss } from "./peak-rss";
 

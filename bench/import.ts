@@ -15,8 +15,8 @@ import { pipeline } from "node:stream/promises";
 import { from as copyFrom } from "pg-copy-streams";
 import { closeDatabase, type Database } from "@/lib/db/client";
 import { generateGroups } from "@/lib/demo";
-import { codePointLength } from "@/lib/imports/derive";
-import type { ImportStats, ImportSummary } from "@/lib/imports/import-file";
+import { codePointLength } from "@/lib/import/loader/derive";
+import type { ImportStats, ImportSummary } from "@/lib/import/loader/import-file";
 import { benchDatabase, log, seconds } from "./bench-db";
 
 const LANGS = ["en", "de", "zh", "ar", "hi", "sw", "fr", "ru"];

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { unitBuckets } from "../lib/charts/buckets";
-import { pairsHref } from "../lib/charts/links";
+import { unitBuckets } from "../lib/dashboards/charts/buckets";
+import { pairsHref } from "../lib/dashboards/charts/links";
 
 test("clicking a margin histogram bar opens the pairs table with that bucket's filter", async ({ page }) => {
   await page.goto("/datasets/demo");

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";
-import { startMockLlm, type MockLlm } from "../lib/mock-llm/server";
+import { startMockLlm, type MockLlm } from "../lib/testing/mock-llm/server";
 
 const KEY = "sk-e2e-Zq81xTOPSECRET42";
 

@@ -1,5 +1,5 @@
 // `npm run mock-llm [-- --port 8089 --latency-ms 0 --no-n]`: a local OpenAI-compatible test server.
-import { startMockLlm } from "@/lib/mock-llm/server";
+import { startMockLlm } from "@/lib/testing/mock-llm/server";
 
 const args = process.argv.slice(2);
 const value = (flag: string) => {

@@ -4,9 +4,9 @@
 // per language (chosen correct, rejected wrong, chosen on-target, next to the oracle and the random
 // on-target pick). Usage: npx tsx scripts/quality-report.ts <file.jsonl> [--postgres postgresql://…]
 import pg from "pg";
-import { comparisonMarkdown } from "@/lib/charts/quality";
+import { comparisonMarkdown } from "@/lib/dashboards/charts/quality";
 import { runCli } from "@/lib/cli/main";
-import { qualityRows } from "@/lib/dashboard/quality";
+import { qualityRows } from "@/lib/dashboards/queries/quality";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { setDatabaseUrl } from "@/lib/env";
 import { stopBoss } from "@/lib/jobs/queue";

@@ -1,6 +1,6 @@
 import { abilities, pageActor } from "@/lib/auth/page-guard";
-import { getProviderSettingsView } from "@/lib/providers/mutations";
-import { OFFLINE_EMBEDDING_MODEL } from "@/lib/embeddings/offline-embedder";
+import { getProviderSettingsView } from "@/lib/llm/providers/mutations";
+import { OFFLINE_EMBEDDING_MODEL } from "@/lib/llm/embed/offline-embedder";
 import { SettingsForm } from "./_components/settings-form";
 import { TestConnection } from "./_components/test-connection";
 

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { Bar, BarChart, CartesianGrid, Legend, Rectangle, ResponsiveContainer, Tooltip, XAxis, YAxis, type BarShapeProps } from "recharts";
-import type { BarChartModel, ChartRow, ChartSeries } from "@/lib/charts/model";
+import type { BarChartModel, ChartRow, ChartSeries } from "@/lib/dashboards/charts/model";
 
 type Props = { model: BarChartModel; height?: number };
 

@@ -1,4 +1,4 @@
-import type { BarChartModel } from "@/lib/charts/model";
+import type { BarChartModel } from "@/lib/dashboards/charts/model";
 import { BarChartCard } from "./bar-chart-card";
 
 type Props = { title: string; note?: string; charts: BarChartModel[]; columns?: 1 | 2 | 3; height?: number };

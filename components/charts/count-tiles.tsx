@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CountTile } from "@/lib/charts/overview";
+import type { CountTile } from "@/lib/dashboards/charts/overview";
 
 export function CountTiles({ tiles }: { tiles: CountTile[] }) {
   return (

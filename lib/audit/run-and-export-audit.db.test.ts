@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/accounts";
-import { cancelExport } from "@/lib/exports/cancel-export";
-import { createExport, queueExport } from "@/lib/exports/create-export";
-import { buildExportFixture, type ExportFixture } from "@/lib/exports/export-fixture";
-import { insertChunkedRun } from "@/lib/providers/run-loop";
+import { cancelExport } from "@/lib/export/snapshots/cancel-export";
+import { createExport, queueExport } from "@/lib/export/snapshots/create-export";
+import { buildExportFixture, type ExportFixture } from "@/lib/testing/export-fixture";
+import { insertChunkedRun } from "@/lib/llm/providers/run-loop";
 import { cancelRun, createSelectRun } from "@/lib/runs/create-select-run";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 

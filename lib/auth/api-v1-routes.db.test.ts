@@ -13,12 +13,12 @@ import * as decisionsRoute from "@/app/api/v1/pairs/[id]/decisions/route";
 import * as pairRoute from "@/app/api/v1/pairs/[id]/route";
 import * as exportRoute from "@/app/api/v1/exports/[id]/route";
 import * as downloadRoute from "@/app/api/v1/exports/[id]/download/route";
-import { queueExport, runQueuedExport } from "@/lib/exports/create-export";
+import { queueExport, runQueuedExport } from "@/lib/export/snapshots/create-export";
 import { stopBoss } from "@/lib/jobs/queue";
-import { seedPairsFixture } from "@/lib/pairs/test-fixture";
+import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createApiToken, revokeApiToken } from "./api-tokens";
-import { callRoute, createApiUsers, restrictDataset, type ApiUsers } from "./api-v1-testing";
+import { callRoute, createApiUsers, restrictDataset, type ApiUsers } from "../testing/api-v1";
 
 let t: TestDatabase;
 let users: ApiUsers;

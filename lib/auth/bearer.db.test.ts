@@ -6,7 +6,7 @@ import * as runsRoute from "@/app/api/v1/datasets/[slug]/runs/route";
 import { postAuth, sessionCookie, authTestDatabase } from "@/lib/testing/auth";
 import { createUser, ensureFirstAdmin, FIRST_ADMIN_EMAIL } from "./accounts";
 import { createApiToken, revokeApiToken } from "./api-tokens";
-import { callRoute } from "./api-v1-testing";
+import { callRoute } from "../testing/api-v1";
 import { actorFromRequest, requireApiActor, TOKEN_NEEDS_PASSWORD_CHANGE } from "./bearer";
 
 // A user who must still replace a one-time password (the first admin, users an admin created) may

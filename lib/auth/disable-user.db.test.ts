@@ -3,7 +3,7 @@ import * as resetRoute from "@/app/api/v1/users/[id]/reset-password/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import { authTestDatabase, postAuth, sessionCookie } from "@/lib/testing/auth";
 import { createUser, LAST_ADMIN, resetPassword } from "./accounts";
-import { callRoute } from "./api-v1-testing";
+import { callRoute } from "../testing/api-v1";
 import { createApiToken, findTokenOwner } from "./api-tokens";
 import { ACCOUNT_DISABLED } from "./better-auth";
 import { currentUser } from "./session";

@@ -18,13 +18,13 @@ import { ZGroupId } from "@/lib/datasets/schemas";
 import { stopBoss } from "@/lib/jobs/queue";
 import { ZDecide } from "@/lib/pairs/schemas";
 import { encodeCursor, parsePairTableParams } from "@/lib/pairs/table";
-import { seedPairsFixture } from "@/lib/pairs/test-fixture";
+import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { ZRunId } from "@/lib/runs/schemas";
 import { authTestDatabase, postAuth, sessionCookie } from "@/lib/testing/auth";
 import { runCliCaptured } from "@/lib/testing/cli";
-import { fixtureFile } from "@/lib/import/test-helpers";
+import { fixtureFile } from "@/lib/testing/import-formats";
 import { createUser } from "./accounts";
-import { callRoute } from "./api-v1-testing";
+import { callRoute } from "../testing/api-v1";
 import { createApiToken } from "./api-tokens";
 
 // Issue 16 item 10: hostile input is a 400 or 404 naming the problem, never a 500.

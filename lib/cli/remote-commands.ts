@@ -1,11 +1,11 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type { DatasetStats } from "@/lib/datasets/queries";
-import { usesSingleFile, type ExportFormat, type ManifestFile } from "@/lib/export";
-import { checkOutPath } from "@/lib/exports/copy-out";
+import { usesSingleFile, type ExportFormat, type ManifestFile } from "@/lib/export/formats";
+import { checkOutPath } from "@/lib/export/snapshots/copy-out";
 import type { PairStatusCounts } from "@/lib/pairs/queries";
 import type { RunView } from "@/lib/runs/queries";
 import type { TSelectRunConfigInput } from "@/lib/runs/schemas";
-import type { ExportRequest } from "@/lib/exports/config";
+import type { ExportRequest } from "@/lib/export/snapshots/config";
 import { AppError } from "@/lib/errors";
 import { EXIT, printJson, say } from "./output";
 import { progressBar } from "./progress";

@@ -6,7 +6,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { AppError } from "@/lib/errors";
-import { fileInExport } from "@/lib/exports/location";
+import { fileInExport } from "@/lib/export/snapshots/location";
 import { remoteFetch, type RemoteConfig } from "./remote-client";
 import type { RemoteExport } from "./remote-commands";
 

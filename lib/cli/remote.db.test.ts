@@ -6,12 +6,12 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApiToken, revokeApiToken } from "@/lib/auth/api-tokens";
-import { createApiUsers, restrictDataset, type ApiUsers } from "@/lib/auth/api-v1-testing";
+import { createApiUsers, restrictDataset, type ApiUsers } from "@/lib/testing/api-v1";
 import { runCli } from "@/lib/cli/main";
 import { startWorker } from "@/lib/worker/start-worker";
-import { seedPairsFixture } from "@/lib/pairs/test-fixture";
+import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { serveApiV1 } from "./remote-test-server";
+import { serveApiV1 } from "../testing/remote-test-server";
 
 const run = promisify(execFile);
 /** Tests that start the CLI as a child process: tsx compiles it first, slow on a busy machine. */

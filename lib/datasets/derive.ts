@@ -1,4 +1,4 @@
-import { deriveFields } from "@/lib/imports/derive";
+import { deriveFields } from "@/lib/import/loader/derive";
 import type { Derived } from "./insert-groups";
 
 /** Fields computed once per response at load time (the importer's rule: an answer when the group has a gold). */

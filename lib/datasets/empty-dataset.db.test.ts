@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as datasetRoute from "@/app/api/v1/datasets/[slug]/route";
 import * as datasetsRoute from "@/app/api/v1/datasets/route";
-import { callRoute, createApiUsers, type ApiUsers } from "@/lib/auth/api-v1-testing";
-import { loadOverview } from "@/lib/dashboard/overview";
-import { qualityRows } from "@/lib/dashboard/quality";
+import { callRoute, createApiUsers, type ApiUsers } from "@/lib/testing/api-v1";
+import { loadOverview } from "@/lib/dashboards/queries/overview";
+import { qualityRows } from "@/lib/dashboards/queries/quality";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { datasetStats, findDatasetBySlug, getDatasetBySlug, listDatasets, listGroups } from "./queries";
 

@@ -15,10 +15,10 @@ export type DatasetSummary = {
   createdAt: Date;
 };
 
-// A dataset still `loading` (an embedded import filling it, lib/imports) is not there for any reader.
+// A dataset still `loading` (an embedded import filling it, lib/import/loader) is not there for any reader.
 
 /**
- * Every dataset with its group and response counts, read from the summary ledgers (lib/stats).
+ * Every dataset with its group and response counts, read from the summary ledgers (lib/dashboards/ledgers).
  * `languages` may be NULL in a dataset nothing was imported into (Prisma reads that as [], raw SQL not).
  */
 export async function listDatasets(): Promise<DatasetSummary[]> {
@@ -50,7 +50,7 @@ export async function findDatasetBySlug(slug: string) {
 
 export type LanguageCount = { language: string; responses: number; empty: number; offTarget: number };
 
-/** Responses, empty responses and off-target responses per language, from the response ledger (lib/stats). */
+/** Responses, empty responses and off-target responses per language, from the response ledger (lib/dashboards/ledgers). */
 export async function responsesByLanguage(datasetId: number): Promise<LanguageCount[]> {
   const prisma = await getPrisma();
   return prisma.$queryRaw<LanguageCount[]>`

@@ -4,7 +4,7 @@ import { queryOne, queryRows, sql } from "@/lib/db/sql";
 import { applyBulkBatch } from "@/lib/pairs/bulk";
 import { decidePair } from "@/lib/pairs/decide";
 import { parsePairTableParams } from "@/lib/pairs/table";
-import { seedPairsFixture } from "@/lib/pairs/test-fixture";
+import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { undoDecision } from "@/lib/pairs/undo";
 import { pickReference } from "@/lib/references/pick-reference";
 import { createSelectRun } from "@/lib/runs/create-select-run";

@@ -6,7 +6,7 @@ import { killHard, spawnWorker, stopGracefully, waitFor } from "@/lib/testing/ki
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createBulkJob, executeBulkRun } from "./bulk-job";
 import { parsePairTableParams } from "./table";
-import { seedPairsFixture } from "./test-fixture";
+import { seedPairsFixture } from "../testing/pairs-fixture";
 
 let t: TestDatabase;
 let datasetId: number;
@@ -127,7 +127,7 @@ describe("bulk jobs", () => {
   it("a worker killed (SIGKILL) mid-way: the resumed job finishes with exactly one decision per pair", async () => {
     const targets = await count(`chosen_id IS NOT NULL AND NOT (status = 'accepted' AND origin = 'human')`);
     const { runId } = await createBulkJob(t.db, datasetId, parsePairTableParams({}), { action: "accept" }, userId);
-    const child = spawn("npx", ["tsx", "lib/pairs/bulk-job-child.ts", String(runId)], { env: { ...process.env, DATABASE_URL: t.url }, stdio: "ignore", detached: true });
+    const child = spawn("npx", ["tsx", "lib/testing/bulk-job-child.ts", String(runId)], { env: { ...process.env, DATABASE_URL: t.url }, stdio: "ignore", detached: true });
     const exited = new Promise((r) => child.once("exit", r));
     const deadline = Date.now() + 90_000;
     for (;;) {
@@ -155,7 +155,7 @@ describe("bulk jobs", () => {
     const targets = await count(`origin = 'human'`);
     expect(targets).toBeGreaterThan(10);
     const { runId } = await createBulkJob(t.db, datasetId, parsePairTableParams({ origin: "human" }), { action: "reset" }, userId);
-    const child = spawn("npx", ["tsx", "lib/pairs/bulk-job-child.ts", String(runId)], { env: { ...process.env, DATABASE_URL: t.url }, stdio: "ignore", detached: true });
+    const child = spawn("npx", ["tsx", "lib/testing/bulk-job-child.ts", String(runId)], { env: { ...process.env, DATABASE_URL: t.url }, stdio: "ignore", detached: true });
     children.push(child);
     await waitFor(() => run(runId), (r) => r.done_items >= 3);
     await killHard(child);

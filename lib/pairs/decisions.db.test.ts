@@ -7,7 +7,7 @@ import { getPairDetail, pairHistory } from "./detail";
 import { listPairs } from "./queries";
 import { parsePairTableParams } from "./table";
 import { decideOrConflict } from "./review";
-import { seedPairsFixture } from "./test-fixture";
+import { seedPairsFixture } from "../testing/pairs-fixture";
 import { undoDecision } from "./undo";
 
 let t: TestDatabase;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { contentHash } from "@/lib/datasets/insert-groups";
 import { indexPendingResponses } from "@/lib/search/index-pending";
-import { searchFixture } from "@/lib/search/test-fixture";
+import { searchFixture } from "@/lib/testing/search-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { countPairs, listPairs } from "./queries";
 import { parsePairTableParams } from "./table";

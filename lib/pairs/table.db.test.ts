@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { countPairs, listPairs } from "./queries";
-import { seedPairsFixture } from "./test-fixture";
+import { seedPairsFixture } from "../testing/pairs-fixture";
 import { LOW_CONS, parsePairTableParams, type PairFilter, type SortColumn } from "./table";
 
 type Dumped = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { consistencyScores, crossLingualScore, similarityMatrix, TIE_BREAK_WEIGHT } from "./consistency";
 import { groupSimilarity } from "./similarity";
-import { cand, vec } from "./test-fixtures.test-data";
+import { cand, vec } from "../testing/pipeline-fixtures";
 
 describe("similarityMatrix and Cons", () => {
   const items = [cand("a", "en", 0, "a", { vector: vec(1, 0) }), cand("b", "en", 1, "b", { vector: vec(3, 4) }), cand("c", "en", 2, "c", { vector: vec(0, 1) })];

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { guardStatus } from "./guard";
 import { lexicalTextSimilarity } from "./lexical";
 import { selectGroup } from "./select-group";
-import { cand, group, vec } from "./test-fixtures.test-data";
+import { cand, group, vec } from "../testing/pipeline-fixtures";
 import type { GroupSelection } from "./types";
 
 const decision = (s: GroupSelection, lang: string) => s.decisions.find((d) => d.lang === lang);

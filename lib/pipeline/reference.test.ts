@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pickReferenceIndex } from "./reference";
 import { selectGroup } from "./select-group";
-import { cand, group } from "./test-fixtures.test-data";
+import { cand, group } from "../testing/pipeline-fixtures";
 import type { GroupSelection } from "./types";
 
 const scoreOf = (s: GroupSelection, id: string) => s.scores.find((x) => x.candidateId === id)?.score;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lexicalTextSimilarity } from "./lexical";
 import { selectGroup, selectGroupWithReference } from "./select-group";
-import { cand, embeddingFixture, group, vec } from "./test-fixtures.test-data";
+import { cand, embeddingFixture, group, vec } from "../testing/pipeline-fixtures";
 import type { GroupSelection, LanguageDecision } from "./types";
 
 const scoreOf = (s: GroupSelection, id: string) => s.scores.find((x) => x.candidateId === id)?.score;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "@/lib/db/sql";
-import { seedPairsFixture } from "@/lib/pairs/test-fixture";
+import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { adjudicatePair, listDisputedPairs } from "./adjudicate";
 import { getAgreement, histogramMedian } from "./agreement";

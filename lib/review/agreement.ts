@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UNIT_EDGES } from "@/lib/charts/buckets";
+import { UNIT_EDGES } from "@/lib/dashboards/charts/buckets";
 import { queryRows, type Queryable, sql } from "@/lib/db/sql";
 import { alphaFromTotals } from "@/lib/pipeline/agreement";
 

@@ -3,7 +3,7 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { z } from "zod";
 import { queryRows, sql } from "@/lib/db/sql";
-import { seedPairsFixture } from "@/lib/pairs/test-fixture";
+import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { castVote } from "./cast-vote";
 import { claimNextPair, type LeasedPair } from "./claim-next-pair";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { queryOne, queryRows, sql } from "@/lib/db/sql";
 import { krippendorffAlphaNominal } from "@/lib/pipeline/agreement";
-import { seedPairsFixture } from "@/lib/pairs/test-fixture";
+import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { castVote } from "./cast-vote";
 import { claimNextPair } from "./claim-next-pair";

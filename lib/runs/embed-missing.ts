@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { embedderFor } from "@/lib/embeddings/resolve";
+import { embedderFor } from "@/lib/llm/embed/resolve";
 import { answerText, float32ToBytes, hashedEmbedderModel, type GroupInput } from "@/lib/pipeline";
 
 export const OFFLINE_EMBEDDING_MODEL = hashedEmbedderModel();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { latestModelUsage } from "@/lib/dashboard/models";
+import { latestModelUsage } from "@/lib/dashboards/queries/models";
 import { selectionBoundsByLanguage, type ResponseAnswer } from "@/lib/pipeline";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";

@@ -1,6 +1,6 @@
 import type { Pool, PoolClient } from "pg";
-import type { RunChartData } from "@/lib/charts/run";
-import { runProposalScan } from "@/lib/dashboard/run";
+import type { RunChartData } from "@/lib/dashboards/charts/run";
+import { runProposalScan } from "@/lib/dashboards/queries/run";
 import {
   answersEqual,
   boundsFromCells,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentHash } from "@/lib/datasets/insert-groups";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { indexPendingResponses } from "./index-pending";
-import { searchFixture } from "./test-fixture";
+import { searchFixture } from "../testing/search-fixture";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { contentHash } from "@/lib/datasets/insert-groups";
 import { countPairs, listPairs } from "@/lib/pairs/queries";
 import { parsePairTableParams } from "@/lib/pairs/table";
-import { seedPairsFixture } from "@/lib/pairs/test-fixture";
+import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { indexPendingResponses, pendingSearchCount } from "./index-pending";
-import { searchFixture } from "./test-fixture";
+import { searchFixture } from "../testing/search-fixture";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startWorker } from "@/lib/worker/start-worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { pendingSearchCount } from "./index-pending";
-import { searchFixture } from "./test-fixture";
+import { searchFixture } from "../testing/search-fixture";
 
 let t: TestDatabase;
 let stop: (() => Promise<void>) | null = null;

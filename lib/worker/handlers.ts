@@ -1,8 +1,8 @@
-import { exportJobHandler, exportResumePass } from "@/lib/exports/export-worker";
-import { executeGenerateRun } from "@/lib/generate/generate-run";
-import { executeEmbedRun } from "@/lib/embeddings/embed-run";
-import { sweepAbandonedLoads } from "@/lib/imports/abandoned-loads";
-import { failLapsedImports } from "@/lib/imports/import-status";
+import { exportJobHandler, exportResumePass } from "@/lib/export/snapshots/export-worker";
+import { executeGenerateRun } from "@/lib/llm/generate/generate-run";
+import { executeEmbedRun } from "@/lib/llm/embed/embed-run";
+import { sweepAbandonedLoads } from "@/lib/import/loader/abandoned-loads";
+import { failLapsedImports } from "@/lib/import/loader/import-status";
 import type { JobHandlers, ResumePass } from "@/lib/jobs/registry";
 import { executeBulkRun } from "@/lib/pairs/bulk-job";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";

@@ -3,8 +3,8 @@ import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createImportRow, getImportStatus, LAPSED_IMPORT_MESSAGE } from "@/lib/imports/import-status";
-import { writtenFor } from "@/lib/imports/test-written";
+import { createImportRow, getImportStatus, LAPSED_IMPORT_MESSAGE } from "@/lib/import/loader/import-status";
+import { writtenFor } from "@/lib/testing/import-written";
 import { exited, killHard, spawnWorker, stopGracefully, TEST_LAPSE_MS, waitFor } from "@/lib/testing/kill-worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 
@@ -21,7 +21,7 @@ describe("a browser import whose server is killed (kill -9)", () => {
     const path = join(mkdtempSync(join(tmpdir(), "cm-import-lapse-")), "crash.jsonl");
     writeFileSync(path, Array.from({ length: 40 }, (_, i) => group(`g${i}`)).join("\n"));
     const id = await createImportRow(t.db, { datasetSlug: "crashed", filename: "crash.jsonl", bytesTotal: statSync(path).size, options: { create: true }, createdById: null });
-    const server = spawn("npx", ["tsx", "lib/worker/testing/crash-mid-import.ts", String(id), path], {
+    const server = spawn("npx", ["tsx", "lib/testing/crash-mid-import.ts", String(id), path], {
       env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: String(TEST_LAPSE_MS) },
       stdio: ["ignore", "pipe", "inherit"],
       detached: true,

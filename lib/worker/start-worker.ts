@@ -2,7 +2,7 @@ import type { Database } from "@/lib/db/client";
 import { startJobWorker } from "@/lib/jobs/job-worker";
 import { repeatUntilAborted } from "@/lib/jobs/repeat";
 import { sweepSearchIndex } from "@/lib/search/search-sweeper";
-import { compactAllFragmented } from "@/lib/stats/compact";
+import { compactAllFragmented } from "@/lib/dashboards/ledgers/compact";
 import { JOB_HANDLERS, RESUME_PASSES } from "./handlers";
 
 type Log = (message: string) => void;

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import type { ProviderSettingsView } from "@/lib/providers/settings";
+import type { ProviderSettingsView } from "@/lib/llm/providers/settings";
 import { saveSettingsAction } from "../actions";
 
 const field = "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";

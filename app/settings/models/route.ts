@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { requireRouteActor } from "@/lib/auth/route-guard";
-import { checkProviderConnection } from "@/lib/providers/mutations";
+import { checkProviderConnection } from "@/lib/llm/providers/mutations";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildExportFixture } from "@/lib/exports/export-fixture";
-import { databaseExportDir } from "@/lib/exports/location";
+import { buildExportFixture } from "@/lib/testing/export-fixture";
+import { databaseExportDir } from "@/lib/export/snapshots/location";
 import { runCliCaptured } from "@/lib/testing/cli";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 

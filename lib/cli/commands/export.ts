@@ -1,9 +1,9 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { getDatabase } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
-import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export";
-import { copyExportTo, checkOutPath } from "@/lib/exports/copy-out";
-import { createExport } from "@/lib/exports/create-export";
+import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
+import { copyExportTo, checkOutPath } from "@/lib/export/snapshots/copy-out";
+import { createExport } from "@/lib/export/snapshots/create-export";
 import { printJson, say } from "../output";
 import { progressBar } from "../progress";
 import { remoteConfig } from "../remote-client";

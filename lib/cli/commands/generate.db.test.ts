@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
-import { OFFLINE_EMBEDDING_MODEL } from "@/lib/embeddings/offline-embedder";
-import { startMockLlm, type MockLlm } from "@/lib/mock-llm/server";
-import { saveProviderSettings } from "@/lib/providers/settings";
+import { OFFLINE_EMBEDDING_MODEL } from "@/lib/llm/embed/offline-embedder";
+import { startMockLlm, type MockLlm } from "@/lib/testing/mock-llm/server";
+import { saveProviderSettings } from "@/lib/llm/providers/settings";
 import { createDataset } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 

@@ -1,8 +1,8 @@
 import { InvalidArgumentError, type Command } from "commander";
 import { getDatabase } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
-import { createGenerateRun, executeGenerateRun } from "@/lib/generate/generate-run";
-import { getProviderRun } from "@/lib/generate/queries";
+import { createGenerateRun, executeGenerateRun } from "@/lib/llm/generate/generate-run";
+import { getProviderRun } from "@/lib/llm/generate/queries";
 import { enqueueRun } from "@/lib/jobs/queue";
 import { count, printJson, say } from "../output";
 import { progressBar } from "../progress";

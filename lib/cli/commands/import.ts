@@ -1,9 +1,9 @@
 import { statSync } from "node:fs";
 import { InvalidArgumentError, type Command } from "commander";
 import { getDatabase } from "@/lib/db/client";
-import type { RejectsLimits } from "@/lib/import";
-import { importFile } from "@/lib/imports/import-file";
-import { rejectsLimitsFromEnv } from "@/lib/imports/rejects-limits";
+import type { RejectsLimits } from "@/lib/import/formats";
+import { importFile } from "@/lib/import/loader/import-file";
+import { rejectsLimitsFromEnv } from "@/lib/import/loader/rejects-limits";
 import { count, printJson, say, UsageError } from "../output";
 import { progressBar } from "../progress";
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { searchFixture } from "@/lib/search/test-fixture";
+import { searchFixture } from "@/lib/testing/search-fixture";
 import { runCliCaptured } from "@/lib/testing/cli";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 

@@ -5,7 +5,7 @@ import { requireRouteActor } from "@/lib/auth/route-guard";
 import { datasetOfExport } from "@/lib/auth/resources";
 import { getDatabase } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { openExportDownload } from "@/lib/exports/download";
+import { openExportDownload } from "@/lib/export/snapshots/download";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { getExport } from "@/lib/exports/queries";
+import { getExport } from "@/lib/export/snapshots/queries";
 import { getRun } from "@/lib/runs/queries";
 import type { ApiRecordKind } from "./guard";
 

@@ -1,4 +1,4 @@
-import type { StoredExport } from "@/lib/exports/queries";
+import type { StoredExport } from "@/lib/export/snapshots/queries";
 
 /** An export as the API shows it: everything but the server-side directory it is stored in. */
 export function exportView(exp: StoredExport) {

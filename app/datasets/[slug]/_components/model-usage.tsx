@@ -1,6 +1,6 @@
 import { ChartSection } from "@/components/charts/chart-section";
 import { FiguresTable } from "@/components/figures-table";
-import { modelUsageCharts, modelUsageTable } from "@/lib/charts/models";
+import { modelUsageCharts, modelUsageTable } from "@/lib/dashboards/charts/models";
 import type { ModelUsage } from "@/lib/pipeline";
 
 type Props = { slug: string; usage: { runId: number; rows: ModelUsage[] | null } | null };

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import { z } from "zod";
 import { BarChartCard } from "@/components/charts/bar-chart-card";
-import { changedPairViews, changesChart } from "@/lib/charts/compare";
-import { runLabel } from "@/lib/charts/quality";
-import { changedPairs, changesByLanguage, listSelectRuns, type SelectRunOption } from "@/lib/dashboard/compare";
-import { qualityRows } from "@/lib/dashboard/quality";
+import { changedPairViews, changesChart } from "@/lib/dashboards/charts/compare";
+import { runLabel } from "@/lib/dashboards/charts/quality";
+import { changedPairs, changesByLanguage, listSelectRuns, type SelectRunOption } from "@/lib/dashboards/queries/compare";
+import { qualityRows } from "@/lib/dashboards/queries/quality";
 import { getDatabase } from "@/lib/db/client";
 import { pageDataset } from "@/lib/auth/page-guard";
 import { QualityComparison } from "./quality-comparison";

@@ -1,6 +1,6 @@
 import { ChartSection } from "@/components/charts/chart-section";
 import { FiguresTable } from "@/components/figures-table";
-import { comparisonCharts, comparisonTable, type QualityRow } from "@/lib/charts/quality";
+import { comparisonCharts, comparisonTable, type QualityRow } from "@/lib/dashboards/charts/quality";
 
 const COLUMNS = [
   { key: "language", header: "Language" },

@@ -7,9 +7,9 @@ import { datasetOfExport } from "@/lib/auth/resources";
 import { requireActor, requireDatasetActor } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/client";
 import { ZSlug } from "@/lib/datasets/schemas";
-import { cancelExportById } from "@/lib/exports/cancel-export";
-import { ZExportForm } from "@/lib/exports/form";
-import { startExport } from "@/lib/exports/start-export";
+import { cancelExportById } from "@/lib/export/snapshots/cancel-export";
+import { ZExportForm } from "@/lib/export/snapshots/form";
+import { startExport } from "@/lib/export/snapshots/start-export";
 import { ZId } from "@/lib/input-limits";
 
 export async function createExportAction(input: unknown) {

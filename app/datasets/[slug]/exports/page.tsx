@@ -1,10 +1,10 @@
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { isAppError, describeIssues } from "@/lib/errors";
-import { EXPORT_FORMATS } from "@/lib/export";
-import { formFromSearchParams, ZExportForm } from "@/lib/exports/form";
-import { previewExport, type ExportPreview } from "@/lib/exports/preview-export";
-import { listExports } from "@/lib/exports/queries";
+import { EXPORT_FORMATS } from "@/lib/export/formats";
+import { formFromSearchParams, ZExportForm } from "@/lib/export/snapshots/form";
+import { previewExport, type ExportPreview } from "@/lib/export/snapshots/preview-export";
+import { listExports } from "@/lib/export/snapshots/queries";
 import { CreateExportForm } from "./_components/create-export-form";
 import { ExportsTable } from "./_components/exports-table";
 

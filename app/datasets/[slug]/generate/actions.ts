@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { runAction } from "@/lib/action";
 import { requireDatasetActor } from "@/lib/auth/session";
 import { getDatabase } from "@/lib/db/client";
-import { startEmbedRun, startGenerateRun, ZEmbedForm, ZGenerateForm } from "@/lib/generate/start";
+import { startEmbedRun, startGenerateRun, ZEmbedForm, ZGenerateForm } from "@/lib/llm/generate/start";
 
 export async function startGenerateRunAction(input: unknown) {
   const result = await runAction(ZGenerateForm, input, async (form) => {

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { JobProgress } from "@/components/job-progress";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
-import { OFFLINE_EMBEDDING_MODEL } from "@/lib/embeddings/offline-embedder";
-import { listProviderRuns } from "@/lib/generate/queries";
-import { getProviderSettingsView } from "@/lib/providers/mutations";
+import { OFFLINE_EMBEDDING_MODEL } from "@/lib/llm/embed/offline-embedder";
+import { listProviderRuns } from "@/lib/llm/generate/queries";
+import { getProviderSettingsView } from "@/lib/llm/providers/mutations";
 import { EmbedForm } from "./_components/embed-form";
 import { GenerateForm } from "./_components/generate-form";
 

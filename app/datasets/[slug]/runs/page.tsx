@@ -2,7 +2,7 @@ import Link from "next/link";
 import { JobProgress } from "@/components/job-progress";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
-import { groupCounts } from "@/lib/dashboard/overview";
+import { groupCounts } from "@/lib/dashboards/queries/overview";
 import { listRuns } from "@/lib/runs/queries";
 import { CancelRunButton } from "./_components/cancel-run-button";
 import { StartRunForm } from "./_components/start-run-form";

@@ -2,8 +2,8 @@ import { NextResponse } from "next/server";
 import { requireRouteActor } from "@/lib/auth/route-guard";
 import { errorResponse } from "@/lib/error-response";
 import { AppError, describeIssues } from "@/lib/errors";
-import { ZUploadParams } from "@/lib/imports/schemas";
-import { importUpload, prepareUpload } from "@/lib/imports/upload";
+import { ZUploadParams } from "@/lib/import/loader/schemas";
+import { importUpload, prepareUpload } from "@/lib/import/loader/upload";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@ import { requireRouteActor } from "@/lib/auth/route-guard";
 import { datasetOfExport } from "@/lib/auth/resources";
 import { getDatabase } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
-import { getExportProgress } from "@/lib/exports/queries";
+import { getExportProgress } from "@/lib/export/snapshots/queries";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-import type { StoredExport } from "@/lib/exports/queries";
+import type { StoredExport } from "@/lib/export/snapshots/queries";
 import { JobProgress } from "@/components/job-progress";
 
 function formatBytes(n: number): string {

@@ -1,6 +1,6 @@
 import { ChartSection } from "@/components/charts/chart-section";
-import { runCharts, type RunChartData } from "@/lib/charts/run";
-import { isLatestSelectRun, runProposalAggregates } from "@/lib/dashboard/run";
+import { runCharts, type RunChartData } from "@/lib/dashboards/charts/run";
+import { isLatestSelectRun, runProposalAggregates } from "@/lib/dashboards/queries/run";
 import { getDatabase } from "@/lib/db/client";
 
 type Props = { slug: string; datasetId: number; runId: number; stored: RunChartData | undefined };

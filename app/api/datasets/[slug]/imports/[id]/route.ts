@@ -4,7 +4,7 @@ import { errorResponse } from "@/lib/error-response";
 import { AppError } from "@/lib/errors";
 import { getDatabase } from "@/lib/db/client";
 import { ZIdParam } from "@/lib/input-limits";
-import { cancelImport, getImportStatus } from "@/lib/imports/import-status";
+import { cancelImport, getImportStatus } from "@/lib/import/loader/import-status";
 
 export const dynamic = "force-dynamic";
 

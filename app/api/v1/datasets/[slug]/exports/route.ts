@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { ZExportRequest } from "@/lib/exports/config";
-import { getExport, listExports } from "@/lib/exports/queries";
-import { startExport } from "@/lib/exports/start-export";
+import { ZExportRequest } from "@/lib/export/snapshots/config";
+import { getExport, listExports } from "@/lib/export/snapshots/queries";
+import { startExport } from "@/lib/export/snapshots/start-export";
 import { decodeApiCursor, pageOf, ZIdKey, ZLimit } from "../../../_lib/cursor";
 import { withApiDataset } from "../../../_lib/guard";
 import { json, parseBody, parseQuery } from "../../../_lib/http";

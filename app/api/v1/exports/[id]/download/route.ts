@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { z } from "zod";
-import { openExportDownload } from "@/lib/exports/download";
+import { openExportDownload } from "@/lib/export/snapshots/download";
 import { withApiRecord } from "../../../_lib/guard";
 import { EXPORT } from "../../../_lib/records";
 

@@ -4,8 +4,8 @@ import { requireRouteActor } from "@/lib/auth/route-guard";
 import { errorResponse } from "@/lib/error-response";
 import { AppError } from "@/lib/errors";
 import { getDatabase } from "@/lib/db/client";
-import { getImportStatus } from "@/lib/imports/import-status";
-import { keptUploadRejects } from "@/lib/imports/upload-rejects";
+import { getImportStatus } from "@/lib/import/loader/import-status";
+import { keptUploadRejects } from "@/lib/import/loader/upload-rejects";
 
 export const dynamic = "force-dynamic";
 

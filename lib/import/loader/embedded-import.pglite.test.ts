@@ -1,0 +1,56 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listDatasets } from "@/lib/datasets/queries";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { importFile } from "./import-file";
+import { writtenFor } from "../../testing/import-written";
+
+// PGlite only (its single session is what an import used to hold for its whole length): a reader on
+// another connection is answered between an import's batches and never sees the hidden dataset.
+
+const dir = mkdtempSync(join(tmpdir(), "cm-embedded-served-"));
+function nestedFile(name: string, groups: number): string {
+  const lines: string[] = [];
+  for (let i = 0; i < groups; i++) {
+    lines.push(JSON.stringify({ id: `g${i}`, prompts: { en: `Question ${i}?` }, responses: { en: [`First answer ${i}`, `Second answer ${i}`, `Third answer ${i}`] } }));
+  }
+  const path = join(dir, name);
+  writeFileSync(path, `${lines.join("\n")}\n`);
+  return path;
+}
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase("pglite");
+});
+afterAll(async () => t.drop());
+
+describe("an import on PGlite", () => {
+  it("answers a reader on another connection between batches, without showing the dataset", async () => {
+    const path = nestedFile("served.jsonl", 2_500);
+    const reader = new pg.Client({ connectionString: t.url });
+    await reader.connect();
+    const seen: { visible: number; health: number }[] = [];
+    try {
+      await importFile(t.db, {
+        source: { path }, datasetSlug: "served", create: { task: "general" },
+        // Inside one import transaction this query would wait for the import, which waits for it.
+        onBatchCommitted: async () => {
+          const { rows } = await reader.query<{ visible: number; health: number }>(
+            `SELECT (SELECT count(*)::int FROM datasets WHERE slug = 'served' AND NOT loading) AS visible, 1 AS health`,
+          );
+          seen.push(rows[0]!);
+        },
+      });
+    } finally {
+      await reader.end();
+    }
+    expect(seen.length).toBeGreaterThanOrEqual(3);
+    expect(seen.every((s) => s.visible === 0 && s.health === 1)).toBe(true);
+    expect(await writtenFor(t.db, "served")).toEqual({ datasets: 1, groups: 2_500, responses: 7_500 });
+    expect((await listDatasets()).map((d) => d.slug)).toContain("served");
+  });
+});

@@ -1,0 +1,191 @@
+import type { PoolClient } from "pg";
+import type { ImportGroup, ImportIssue } from "@/lib/import/formats";
+import type { DeriveOutput } from "./derive";
+import { sampleConflict } from "./identity";
+import { copyCell, copyRows, writeRows, type Cell, type Column } from "./write-rows";
+
+/** `copy`: the database takes COPY FROM STDIN (Postgres, not PGlite). `append`: add every response as a new sample. */
+export type LoadTarget = { client: PoolClient; copy: boolean; datasetId: number; append: boolean };
+export type LoadCounts = { groups: number; prompts: number; responses: number; duplicates: number };
+
+/** sample_index comes third: it is the one cell known only at load time (appending numbers after the stored samples). */
+export const RESPONSE_COLUMNS: Column[] = [
+  { name: "dataset_id", type: "int" }, { name: "group_id", type: "int" }, { name: "sample_index", type: "int" },
+  { name: "language", type: "text" }, { name: "text", type: "text" }, { name: "content_hash", type: "bytea" },
+  { name: "char_length", type: "int" }, { name: "model", type: "text" }, { name: "params", type: "jsonb" },
+  { name: "detected_language", type: "text" }, { name: "extracted_answer", type: "text" },
+  { name: "target_share", type: "float8" }, { name: "language_mix", type: "text" }, { name: "defect", type: "text" },
+];
+
+/** A response's identity in its group: language, model and sample position (never its text). */
+export function identityKey(lang: string, model: string | null, sampleIndex: number): string {
+  return `${lang}\u0000${model === null ? "\u0001" : model}\u0000${sampleIndex}`;
+}
+
+type PreparedRow = { key: string; lang: string; sampleIndex: number; hash: string; line: number; field: string; model: string | null; row: Cell[] | string };
+/** A group's responses as rows, minus the group id and sample index (known only once the group is written). */
+type PreparedGroup = { externalId: string; rows: PreparedRow[] };
+
+/**
+ * Everything of a batch's response rows that does not need the database: the row from the language on
+ * (its COPY text when `copy`, else its cells). Runs as soon as derivation returns, off the write chain,
+ * so the connection is not kept waiting while rows are built. Identical texts are separate samples.
+ */
+export function prepareResponses(groups: ImportGroup[], derived: DeriveOutput, copy: boolean): PreparedGroup[] {
+  let k = 0;
+  return groups.map((g) => ({
+    externalId: g.externalId,
+    rows: g.responses.map((r) => {
+      const i = k++;
+      const cells: Cell[] = [
+        r.lang, r.text, Buffer.from(r.contentHash, "hex"), derived.charLengths[i]!, r.model, r.params ? JSON.stringify(r.params) : null,
+        derived.detected[i] ?? null, derived.answers[i] ?? null, derived.shares[i] ?? null, derived.mixes[i] ?? null, derived.defects[i] ?? null,
+      ];
+      return {
+        key: identityKey(r.lang, r.model, r.sampleIndex), lang: r.lang, sampleIndex: r.sampleIndex, hash: r.contentHash,
+        line: r.line, field: r.field, model: r.model, row: copy ? cells.map(copyCell).join("\t") : cells,
+      };
+    }),
+  }));
+}
+
+type Stored = { hashes: Map<string, string>; lastSample: Map<string, number> };
+
+async function groupIds(t: LoadTarget, groups: ImportGroup[]): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
+  const inserted = await t.client.query<{ id: number; external_id: string }>(
+    `INSERT INTO prompt_groups (dataset_id, external_id, gold, meta)
+     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::jsonb[])
+     ON CONFLICT (dataset_id, external_id) DO NOTHING RETURNING id, external_id`,
+    [t.datasetId, groups.map((g) => g.externalId), groups.map((g) => g.gold), groups.map((g) => JSON.stringify(g.meta))],
+  );
+  const ids = new Map(inserted.rows.map((r) => [r.external_id, r.id]));
+  const existing = new Set<number>();
+  const old = groups.filter((g) => !ids.has(g.externalId));
+  if (old.length === 0) return { ids, existing };
+  const found = await t.client.query<{ id: number; external_id: string }>(
+    `SELECT id, external_id FROM prompt_groups WHERE dataset_id = $1 AND external_id = ANY($2::text[])`,
+    [t.datasetId, old.map((g) => g.externalId)],
+  );
+  for (const r of found.rows) {
+    ids.set(r.external_id, r.id);
+    existing.add(r.id);
+  }
+  return { ids, existing };
+}
+
+async function setMissingGolds(t: LoadTarget, groups: ImportGroup[], ids: Map<string, number>, existing: Set<number>): Promise<void> {
+  const golds = groups.filter((g) => g.gold !== null && existing.has(ids.get(g.externalId)!));
+  if (golds.length === 0) return;
+  await t.client.query(
+    `UPDATE prompt_groups g SET gold = u.gold FROM unnest($1::int[], $2::text[]) u(id, gold) WHERE g.id = u.id AND g.gold IS NULL`,
+    [golds.map((g) => ids.get(g.externalId)), golds.map((g) => g.gold)],
+  );
+}
+
+/** The stored samples of groups that existed before this batch, by group id. */
+async function storedSamples(t: LoadTarget, groupIdList: number[]): Promise<Map<number, Stored>> {
+  const out = new Map<number, Stored>();
+  if (groupIdList.length === 0) return out;
+  const { rows } = await t.client.query<{ group_id: number; language: string; model: string | null; sample_index: number; hash: string }>(
+    `SELECT group_id, language, model, sample_index, encode(content_hash, 'hex') AS hash FROM responses WHERE group_id = ANY($1::int[])`,
+    [groupIdList],
+  );
+  for (const r of rows) {
+    let s = out.get(r.group_id);
+    if (s === undefined) out.set(r.group_id, (s = { hashes: new Map(), lastSample: new Map() }));
+    s.hashes.set(identityKey(r.language, r.model, r.sample_index), r.hash);
+    s.lastSample.set(r.language, Math.max(s.lastSample.get(r.language) ?? -1, r.sample_index));
+  }
+  return out;
+}
+
+/** Sample index of each row to write (null = already stored with this text), or the conflicts that forbid the group. */
+type Placement = { samples: (number | null)[] } | { conflicts: ImportIssue[] };
+
+function placeRows(t: LoadTarget, g: PreparedGroup, stored: Stored | undefined): Placement {
+  if (stored === undefined) return { samples: g.rows.map((r) => r.sampleIndex) };
+  if (t.append) {
+    const order = g.rows.map((_, i) => i).sort((a, b) => g.rows[a]!.sampleIndex - g.rows[b]!.sampleIndex || a - b);
+    const next = new Map(stored.lastSample);
+    const out: number[] = new Array(g.rows.length);
+    for (const i of order) {
+      const lang = g.rows[i]!.lang;
+      const n = (next.get(lang) ?? -1) + 1;
+      next.set(lang, n);
+      out[i] = n;
+    }
+    return { samples: out };
+  }
+  const issues: ImportIssue[] = [];
+  const out = g.rows.map((r) => {
+    const hash = stored.hashes.get(r.key);
+    if (hash === undefined) return r.sampleIndex;
+    if (hash !== r.hash) issues.push(sampleConflict(r));
+    return null;
+  });
+  return issues.length > 0 ? { conflicts: issues } : { samples: out };
+}
+
+/**
+ * Loads whole prompt groups (nested records) straight into the tables: groups and prompts by batched
+ * upsert, responses by COPY. A response already stored with the same identity and text is skipped; with
+ * another text the group's line is refused (`conflicts`), unless `append` adds every response as a new
+ * sample after the stored ones. A refused group writes nothing, not even its prompts or gold.
+ */
+export async function loadCompleteGroups(t: LoadTarget, groups: ImportGroup[], prepared: PreparedGroup[], conflicts: ImportIssue[]): Promise<LoadCounts> {
+  if (groups.length === 0) return { groups: 0, prompts: 0, responses: 0, duplicates: 0 };
+  const { ids, existing } = await groupIds(t, groups);
+  const stored = await storedSamples(t, [...existing]);
+  const placed = prepared.map((g) => placeRows(t, g, stored.get(ids.get(g.externalId)!)));
+  const refused = new Set<string>();
+  placed.forEach((p, i) => {
+    if ("conflicts" in p) {
+      conflicts.push(...p.conflicts);
+      refused.add(prepared[i]!.externalId);
+    }
+  });
+  const kept = groups.filter((g) => !refused.has(g.externalId));
+  await setMissingGolds(t, kept, ids, existing);
+  const p = { group: [] as number[], lang: [] as string[], text: [] as string[], mt: [] as boolean[] };
+  for (const g of kept) {
+    const id = ids.get(g.externalId)!;
+    for (const prompt of g.prompts) {
+      p.group.push(id); p.lang.push(prompt.lang); p.text.push(prompt.text); p.mt.push(prompt.machineTranslated);
+    }
+  }
+  const prompts = await t.client.query(
+    `INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated)
+     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::bool[]) ON CONFLICT (group_id, language) DO NOTHING`,
+    [t.datasetId, p.group, p.lang, p.text, p.mt],
+  );
+  const cols: Cell[][] = RESPONSE_COLUMNS.map(() => []);
+  const lines: string[] = [];
+  let duplicates = 0;
+  let written = 0;
+  prepared.forEach((g, gi) => {
+    const placement = placed[gi]!;
+    if (refused.has(g.externalId) || !("samples" in placement)) return;
+    const id = ids.get(g.externalId)!;
+    const { samples } = placement;
+    g.rows.forEach((row, ri) => {
+      const sample = samples[ri];
+      if (sample === null || sample === undefined) {
+        duplicates++;
+        return;
+      }
+      written++;
+      if (typeof row.row === "string") {
+        lines.push(`${t.datasetId}\t${id}\t${sample}\t${row.row}\n`);
+      } else {
+        cols[0]!.push(t.datasetId);
+        cols[1]!.push(id);
+        cols[2]!.push(sample);
+        for (let c = 0; c < row.row.length; c++) cols[c + 3]!.push(row.row[c]!);
+      }
+    });
+  });
+  if (t.copy) await copyRows(t.client, "responses", RESPONSE_COLUMNS, lines.join(""));
+  else await writeRows(t.client, false, "responses", RESPONSE_COLUMNS, cols);
+  const groupsAdded = kept.filter((g) => !existing.has(ids.get(g.externalId)!)).length;
+  return { groups: groupsAdded, prompts: prompts.rowCount ?? 0, responses: written, duplicates };
+}

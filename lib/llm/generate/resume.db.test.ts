@@ -1,0 +1,79 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMockLlm, type MockLlm } from "@/lib/testing/mock-llm/server";
+import { saveProviderSettings } from "@/lib/llm/providers/settings";
+import { createDataset, type FixtureGroup } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { createGenerateRun } from "./generate-run";
+
+const GROUPS: FixtureGroup[] = Array.from({ length: 16 }, (_, i) => ({
+  id: `r${String(i).padStart(2, "0")}`,
+  prompts: { en: `Sam has ${i + 2} boxes with ${i + 5} pens each. How many pens?`, de: `Sam hat ${i + 2} Kisten mit je ${i + 5} Stiften. Wie viele Stifte?` },
+  responses: {},
+}));
+
+let t: TestDatabase;
+let mock: MockLlm;
+let datasetId: number;
+const children: ChildProcess[] = [];
+
+beforeAll(async () => {
+  mock = await startMockLlm({ latencyMs: 150 });
+  t = await createTestDatabase();
+  datasetId = await createDataset(t.db, "resume", GROUPS, ["en", "de"]);
+  await saveProviderSettings(t.db, { baseUrl: mock.url, generationModel: "mock-chat" });
+});
+afterAll(async () => {
+  for (const c of children) if (c.exitCode === null && c.signalCode === null) process.kill(-c.pid!, "SIGKILL");
+  await t.drop();
+  await mock.close();
+});
+
+/** `npx tsx lib/worker/main.ts` in a process group of its own, so a kill reaches tsx's node child too. */
+function startWorker(): ChildProcess {
+  const child = spawn("npx", ["tsx", "lib/worker/main.ts"], { env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: "2000" }, detached: true, stdio: "ignore" });
+  children.push(child);
+  return child;
+}
+
+const exited = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once("exit", () => resolve())));
+
+async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > until) throw new Error(`timed out waiting; last value ${JSON.stringify(v)}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe("a generate run survives its worker being killed", () => {
+  it("a second worker finishes it with no duplicate and nothing missing", async () => {
+    const { runId } = await createGenerateRun(t.db, datasetId, { samples: 3, chunkSize: 2, concurrency: 2 });
+    const run = () => t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runId } });
+    const first = startWorker();
+    const atKill = await waitFor(run, (r) => r.doneItems > 0, 90_000);
+    process.kill(-first.pid!, "SIGKILL");
+    await exited(first);
+    expect(atKill.doneItems).toBeLessThan(16);
+    expect((await run()).status).toBe("running");
+
+    const second = startWorker();
+    const done = await waitFor(run, (r) => r.status !== "running", 90_000);
+    process.kill(-second.pid!, "SIGTERM");
+    await exited(second);
+    expect({ status: done.status, done: done.doneItems, failed: done.failedItems }).toEqual({ status: "succeeded", done: 16, failed: 0 });
+
+    const { rows } = await t.db.pool.query<{ samples: number[]; distinct_texts: number }>(
+      `SELECT array_agg(sample_index ORDER BY sample_index) AS samples, count(DISTINCT content_hash)::int AS distinct_texts
+       FROM responses WHERE dataset_id = $1 GROUP BY group_id, language`,
+      [datasetId],
+    );
+    expect(rows).toHaveLength(32);
+    expect(rows.every((r) => r.samples.join() === "0,1,2" && r.distinct_texts === 3)).toBe(true);
+    // One request per item with `n`, plus at most the two that were in flight when the first worker died.
+    expect(mock.counts.chat).toBeGreaterThanOrEqual(32);
+    expect(mock.counts.chat).toBeLessThanOrEqual(34);
+  }, 240_000);
+});

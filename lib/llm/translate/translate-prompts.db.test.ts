@@ -1,0 +1,52 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMockLlm, type MockLlm } from "@/lib/testing/mock-llm/server";
+import { detectLanguage } from "@/lib/pipeline";
+import { saveProviderSettings } from "@/lib/llm/providers/settings";
+import { createDataset } from "@/lib/testing/fixtures";
+import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { translateMissingPrompts } from "./translate-prompts";
+
+let t: TestDatabase;
+let mock: MockLlm;
+let datasetId: number;
+
+beforeAll(async () => {
+  mock = await startMockLlm();
+  t = await createTestDatabase();
+  datasetId = await createDataset(
+    t.db,
+    "translate",
+    [
+      { id: "t1", prompts: { en: "Anna buys 4 apples and 7 pears. How many fruits?", de: "Anna kauft 4 Äpfel und 7 Birnen. Wie viele Früchte?" }, responses: {} },
+      { id: "t2", prompts: { en: "What is 12 times 3?" }, responses: {} },
+    ],
+    ["en", "de", "zh"],
+  );
+  await saveProviderSettings(t.db, { baseUrl: mock.url, generationModel: "mock-chat" });
+});
+afterAll(async () => {
+  await t.drop();
+  await mock.close();
+});
+
+describe("translateMissingPrompts", () => {
+  it("creates only the missing prompt texts, marked machine-translated, in the target language", async () => {
+    const result = await translateMissingPrompts(t.db, datasetId, { model: "mock-chat", languages: ["de", "zh"] });
+    expect({ created: result.created, failures: result.failures }).toEqual({ created: 3, failures: [] });
+    const prompts = await t.db.pool.query<{ ext: string; language: string; machine_translated: boolean; text: string }>(
+      `SELECT g.external_id AS ext, p.language, p.machine_translated, p.text FROM prompt_texts p JOIN prompt_groups g ON g.id = p.group_id
+       WHERE p.dataset_id = $1 ORDER BY g.external_id, p.language`,
+      [datasetId],
+    );
+    expect(prompts.rows.map((p) => [p.ext, p.language, p.machine_translated])).toEqual([
+      ["t1", "de", false], ["t1", "en", false], ["t1", "zh", true],
+      ["t2", "de", true], ["t2", "en", false], ["t2", "zh", true],
+    ]);
+    const zh = prompts.rows.find((p) => p.ext === "t1" && p.language === "zh")!;
+    expect(zh.text).toContain("4, 7");
+    expect(detectLanguage(zh.text)).toBe("zh");
+    expect(mock.counts.chat).toBe(3);
+    expect((await translateMissingPrompts(t.db, datasetId, { model: "mock-chat", languages: ["de", "zh"] })).created).toBe(0);
+    expect(mock.counts.chat).toBe(3);
+  });
+});

@@ -1,0 +1,57 @@
+import type { Database } from "@/lib/db/client";
+import { Provider } from "@/lib/llm/providers/provider";
+import { describeProviderError } from "@/lib/llm/providers/retry";
+import { loadProviderSettings } from "@/lib/llm/providers/settings";
+import type { ItemFailure } from "@/lib/llm/providers/run-loop";
+
+export type TranslateResult = { created: number; failures: ItemFailure[]; promptTokens: number; completionTokens: number };
+
+const names = new Intl.DisplayNames(["en"], { type: "language" });
+
+/** The instruction the translation request carries (the mock server recognises this wording). */
+export function translationInstruction(lang: string): string {
+  return `Translate the user's message into ${names.of(lang) ?? lang} (${lang}). Keep numbers, names and formatting. Reply with the translation only.`;
+}
+
+/**
+ * Creates the prompt texts `languages` lack from the dataset's pivot-language prompt, marked
+ * machine-translated (editable before generating). Existing texts are never replaced.
+ */
+export async function translateMissingPrompts(db: Database, datasetId: number, opts: { model: string; languages: string[]; provider?: Provider; groupRange?: [number, number] }): Promise<TranslateResult> {
+  const { rows } = await db.pool.query<{ group_id: number; language: string; text: string }>(
+    `SELECT src.group_id, l.language, src.text
+     FROM datasets d
+     JOIN prompt_texts src ON src.dataset_id = d.id AND src.language = d.pivot_language
+     CROSS JOIN unnest($2::text[]) AS l(language)
+     WHERE d.id = $1 AND l.language <> d.pivot_language
+       AND ($3::int IS NULL OR src.group_id BETWEEN $3 AND $4)
+       AND NOT EXISTS (SELECT 1 FROM prompt_texts t WHERE t.group_id = src.group_id AND t.language = l.language)
+     ORDER BY src.group_id, l.language`,
+    [datasetId, opts.languages, opts.groupRange?.[0] ?? null, opts.groupRange?.[1] ?? null],
+  );
+  const provider = opts.provider ?? new Provider(await loadProviderSettings(db));
+  const result: TranslateResult = { created: 0, failures: [], promptTokens: 0, completionTokens: 0 };
+  await Promise.all(
+    rows.map(async (row) => {
+      try {
+        const c = await provider.chat({
+          model: opts.model, temperature: 0,
+          messages: [{ role: "system", content: translationInstruction(row.language) }, { role: "user", content: row.text }],
+        });
+        const text = c.choices[0]?.message?.content?.trim() ?? "";
+        if (text === "") throw new Error("the model returned an empty translation");
+        result.promptTokens += c.usage?.prompt_tokens ?? 0;
+        result.completionTokens += c.usage?.completion_tokens ?? 0;
+        const res = await db.pool.query(
+          `INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated) VALUES ($1, $2, $3, $4, true) ON CONFLICT DO NOTHING`,
+          [datasetId, row.group_id, row.language, text],
+        );
+        result.created += res.rowCount ?? 0;
+      } catch (e) {
+        result.failures.push({ groupId: row.group_id, language: row.language, error: describeProviderError(e) });
+      }
+    }),
+  );
+  result.failures.sort((a, b) => a.groupId - b.groupId || a.language.localeCompare(b.language));
+  return result;
+}

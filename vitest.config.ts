@@ -9,7 +9,11 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["lib/**/*.test.ts", "components/**/*.test.ts"], exclude: ["**/*.db.test.ts", "**/*.pg.test.ts", "**/*.pglite.test.ts"] },
+        test: {
+          name: "unit",
+          include: ["lib/**/*.test.ts", "components/**/*.test.ts"],
+          exclude: ["**/*.db.test.ts", "**/*.pg.test.ts", "**/*.pglite.test.ts"],
+        },
       },
       ...(["postgres", "pglite"] as const).map((kind) => ({
         extends: true as const,
@@ -17,7 +21,8 @@ export default defineConfig({
           name: `db-${kind}`,
           // *.pg.test.ts: what needs interleaved transactions, which PGlite's single session cannot give;
           // *.pglite.test.ts: what only the embedded database's single session makes a question.
-          include: kind === "postgres" ? ["lib/**/*.db.test.ts", "lib/**/*.pg.test.ts"] : ["lib/**/*.db.test.ts", "lib/**/*.pglite.test.ts"],
+          include:
+            kind === "postgres" ? ["lib/**/*.db.test.ts", "lib/**/*.pg.test.ts"] : ["lib/**/*.db.test.ts", "lib/**/*.pglite.test.ts"],
           env: { CM_TEST_DB: kind },
           testTimeout: 60_000,
           hookTimeout: 120_000,

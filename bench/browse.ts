@@ -63,7 +63,10 @@ function recording(db: Database, into: Captured[]): Database {
 }
 
 async function explain(db: Database, label: string, q: Captured): Promise<{ label: string; plan: string; seqScanOnPairs: boolean }> {
-  const { rows } = await db.pool.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${q.text}`, q.values);
+  const { rows } = await db.pool.query<{ "QUERY PLAN": string }>(
+    `EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) ${q.text}`,
+    q.values,
+  );
   const plan = rows.map((r) => r["QUERY PLAN"]).join("\n");
   return { label, plan, seqScanOnPairs: /Seq Scan on pairs\b/.test(plan) };
 }
@@ -79,10 +82,12 @@ async function tableRequests(db: Database, datasetId: number, rand: (n: number) 
     }
     const t = { ...parsePairTableParams({ lang, status: "proposed", sort: "margin", size: String(PAGE) }), after };
     let next: Cursor | null = null;
-    ms.push(await timed(async () => {
-      const [page] = await Promise.all([listPairs(db, datasetId, t), countPairs(db, datasetId, t, TOTAL_CAP)]);
-      next = page.next;
-    }));
+    ms.push(
+      await timed(async () => {
+        const [page] = await Promise.all([listPairs(db, datasetId, t), countPairs(db, datasetId, t, TOTAL_CAP)]);
+        next = page.next;
+      }),
+    );
     after = next;
   }
   return { name: "pairs table page (language + status, by margin, up to 10 pages deep, with count up to 10,000)", ms };
@@ -97,14 +102,21 @@ async function searchRequests(db: Database, datasetId: number, groups: number, r
   return { name: "full-text search (prompt or response contains a group id, by margin, with count)", ms };
 }
 
-async function groupRequests(db: Database, datasetId: number, groupIds: { min: number; max: number }, rand: (n: number) => number): Promise<Sample> {
+async function groupRequests(
+  db: Database,
+  datasetId: number,
+  groupIds: { min: number; max: number },
+  rand: (n: number) => number,
+): Promise<Sample> {
   const ms: number[] = [];
   for (let i = 0; i < REQUESTS; i++) {
     const id = groupIds.min + rand(groupIds.max - groupIds.min + 1);
-    ms.push(await timed(async () => {
-      const v = await getGroupView(db, datasetId, id);
-      heatmapOf(v.languages, v.pivot, v.responses, v.pairs, v.reference.responseId);
-    }));
+    ms.push(
+      await timed(async () => {
+        const v = await getGroupView(db, datasetId, id);
+        heatmapOf(v.languages, v.pivot, v.responses, v.pairs, v.reference.responseId);
+      }),
+    );
   }
   return { name: "prompt-group page data (+ heatmap)", ms };
 }
@@ -116,7 +128,8 @@ async function decisionRequests(db: Database, datasetId: number, rand: (n: numbe
   );
   const ms: number[] = [];
   for (const [i, p] of rows.entries()) {
-    const decision = i % 3 === 0 ? { action: "reject" as const } : i % 3 === 1 ? { action: "accept" as const } : { action: "swap" as const };
+    const decision =
+      i % 3 === 0 ? { action: "reject" as const } : i % 3 === 1 ? { action: "accept" as const } : { action: "swap" as const };
     ms.push(await timed(() => decideOrConflict(db, datasetId, { pairId: p.id, expectedVersion: p.version, decision })));
   }
   // Put the pairs back (reset decisions, untimed) so the next run finds the same dataset.
@@ -133,13 +146,26 @@ export async function run({ size = 1_000_000 }: { size?: number; args: string[] 
     const datasetId = await ensureBenchDataset(db, size, log);
     const drain = await indexPendingResponses(db, { datasetId });
     const drainRate = drain.seconds > 0 ? Math.round(drain.scanned / drain.seconds) : 0;
-    log(`search index drain: ${drain.indexed} responses in ${drain.seconds.toFixed(2)} s (${drainRate} responses/s, ${drain.batches} batches)`);
-    for (const table of ["pairs", "prompt_texts", "responses", "response_search_texts", "response_search_pending", "prompt_groups", "run_references"]) {
+    log(
+      `search index drain: ${drain.indexed} responses in ${drain.seconds.toFixed(2)} s (${drainRate} responses/s, ${drain.batches} batches)`,
+    );
+    for (const table of [
+      "pairs",
+      "prompt_texts",
+      "responses",
+      "response_search_texts",
+      "response_search_pending",
+      "prompt_groups",
+      "run_references",
+    ]) {
       await db.pool.query(`VACUUM ANALYZE ${table}`);
     }
-    const g = (await db.pool.query<{ min: number; max: number; n: number }>(
-      `SELECT min(id)::int AS min, max(id)::int AS max, count(*)::int AS n FROM prompt_groups WHERE dataset_id = $1`, [datasetId],
-    )).rows[0]!;
+    const g = (
+      await db.pool.query<{ min: number; max: number; n: number }>(
+        `SELECT min(id)::int AS min, max(id)::int AS max, count(*)::int AS n FROM prompt_groups WHERE dataset_id = $1`,
+        [datasetId],
+      )
+    ).rows[0]!;
 
     // Plans of exactly the statements the lib runs (captured once, then explained).
     const captured: Captured[] = [];
@@ -165,15 +191,20 @@ export async function run({ size = 1_000_000 }: { size?: number; args: string[] 
       ...(await Promise.all(captured.slice(groupStart).map((q, i) => explain(db, `group page query ${i + 1}`, q)))),
     ];
     for (const p of plans) log(`--- plan: ${p.label}\n${p.plan}`);
-    const searchPlansUseTrigram = [plans[2]!, plans[3]!].every((p) => /prompt_texts_text_search_idx/.test(p.plan) && /response_search_texts_text_idx/.test(p.plan));
+    const searchPlansUseTrigram = [plans[2]!, plans[3]!].every(
+      (p) => /prompt_texts_text_search_idx/.test(p.plan) && /response_search_texts_text_idx/.test(p.plan),
+    );
     const tablePlanUsesIndex = /pairs_table_language_status_margin_idx/.test(plans[0]!.plan);
     const seqScans = plans.filter((p) => p.seqScanOnPairs).map((p) => p.label);
-    log(`index use: table page ${tablePlanUsesIndex ? "pairs_table_language_status_margin_idx" : "MISSING"}; search ${searchPlansUseTrigram ? "trigram indexes" : "NO trigram index"}; seq scans on pairs: ${seqScans.join(", ") || "none"}`);
+    log(
+      `index use: table page ${tablePlanUsesIndex ? "pairs_table_language_status_margin_idx" : "MISSING"}; search ${searchPlansUseTrigram ? "trigram indexes" : "NO trigram index"}; seq scans on pairs: ${seqScans.join(", ") || "none"}`,
+    );
 
     const floorSql = `SELECT id FROM pairs WHERE dataset_id = $1 AND language = $2 AND status = 'proposed' ORDER BY margin, id LIMIT ${PAGE + 1}`;
     const rand = lcg(17);
     const floors: number[] = [];
-    for (let i = 0; i < 50; i++) floors.push(await timed(() => db.pool.query(floorSql, [datasetId, BENCH_LANGUAGES[i % BENCH_LANGUAGES.length]])));
+    for (let i = 0; i < 50; i++)
+      floors.push(await timed(() => db.pool.query(floorSql, [datasetId, BENCH_LANGUAGES[i % BENCH_LANGUAGES.length]])));
     const samples = [
       await tableRequests(db, datasetId, rand),
       await searchRequests(db, datasetId, g.n, rand),
@@ -181,21 +212,35 @@ export async function run({ size = 1_000_000 }: { size?: number; args: string[] 
       await decisionRequests(db, datasetId, rand),
     ];
     const floorMs = quantile(floors, 0.5);
-    const load = loadavg().map((x) => x.toFixed(2)).join(" ");
-    for (const s of samples) log(`${s.name}: p50 ${round(quantile(s.ms, 0.5))} ms, p95 ${round(quantile(s.ms, 0.95))} ms over ${s.ms.length}`);
-    log(`floor (bare index range scan of one page, median of ${floors.length}): ${round(floorMs)} ms; load average ${load}; dataset ${size} pairs, ${g.n} groups`);
+    const load = loadavg()
+      .map((x) => x.toFixed(2))
+      .join(" ");
+    for (const s of samples)
+      log(`${s.name}: p50 ${round(quantile(s.ms, 0.5))} ms, p95 ${round(quantile(s.ms, 0.95))} ms over ${s.ms.length}`);
+    log(
+      `floor (bare index range scan of one page, median of ${floors.length}): ${round(floorMs)} ms; load average ${load}; dataset ${size} pairs, ${g.n} groups`,
+    );
     const [table, searchS, group, decision] = samples.map((s) => ({ p50: round(quantile(s.ms, 0.5)), p95: round(quantile(s.ms, 0.95)) }));
-    log(`goal p95 < 150 ms for table pages and decisions: table ${table!.p95 < 150 ? "met" : "NOT met"}, decisions ${decision!.p95 < 150 ? "met" : "NOT met"} (total ${seconds(samples.flatMap((s) => s.ms).reduce((a, b) => a + b, 0))} s timed)`);
+    log(
+      `goal p95 < 150 ms for table pages and decisions: table ${table!.p95 < 150 ? "met" : "NOT met"}, decisions ${decision!.p95 < 150 ? "met" : "NOT met"} (total ${seconds(samples.flatMap((s) => s.ms).reduce((a, b) => a + b, 0))} s timed)`,
+    );
     return {
       size,
       slowdown: round(table!.p95 / floorMs),
-      table_p50_ms: table!.p50, table_p95_ms: table!.p95,
-      search_p50_ms: searchS!.p50, search_p95_ms: searchS!.p95,
-      group_p50_ms: group!.p50, group_p95_ms: group!.p95,
-      decision_p50_ms: decision!.p50, decision_p95_ms: decision!.p95,
+      table_p50_ms: table!.p50,
+      table_p95_ms: table!.p95,
+      search_p50_ms: searchS!.p50,
+      search_p95_ms: searchS!.p95,
+      group_p50_ms: group!.p50,
+      group_p95_ms: group!.p95,
+      decision_p50_ms: decision!.p50,
+      decision_p95_ms: decision!.p95,
       floor_ms: round(floorMs),
-      search_index_drain_s: round(drain.seconds), search_index_drain_per_s: drainRate,
-      table_index_ok: tablePlanUsesIndex, search_trigram_ok: searchPlansUseTrigram, seq_scans_on_pairs: seqScans,
+      search_index_drain_s: round(drain.seconds),
+      search_index_drain_per_s: drainRate,
+      table_index_ok: tablePlanUsesIndex,
+      search_trigram_ok: searchPlansUseTrigram,
+      seq_scans_on_pairs: seqScans,
       load_average: load,
     };
   } finally {

@@ -24,7 +24,8 @@ async function ensureDataset(db: Database, size: number): Promise<number> {
     [slug],
   );
   const proposals = existing.rows[0]
-    ? (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM run_proposals WHERE dataset_id = $1`, [existing.rows[0].id])).rows[0]!.n
+    ? (await db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM run_proposals WHERE dataset_id = $1`, [existing.rows[0].id]))
+        .rows[0]!.n
     : 0;
   if (existing.rows[0]?.pairs === size && proposals === size) {
     log(`reusing dataset ${slug}`);
@@ -38,10 +39,12 @@ async function ensureDataset(db: Database, size: number): Promise<number> {
   try {
     await client.query("BEGIN");
     await client.query("SET LOCAL synchronous_commit = off");
-    const id = (await client.query<{ id: number }>(
-      `INSERT INTO datasets (slug, name, task, pivot_language, languages, updated_at) VALUES ($1, $1, 'math', 'en', $2, now()) RETURNING id`,
-      [slug, all],
-    )).rows[0]!.id;
+    const id = (
+      await client.query<{ id: number }>(
+        `INSERT INTO datasets (slug, name, task, pivot_language, languages, updated_at) VALUES ($1, $1, 'math', 'en', $2, now()) RETURNING id`,
+        [slug, all],
+      )
+    ).rows[0]!.id;
     await client.query(
       `INSERT INTO prompt_groups (dataset_id, external_id, gold) SELECT $1, 'g' || g, CASE WHEN g % 2 = 0 THEN (g % 97)::text END FROM generate_series(0, $2 - 1) g`,
       [id, groups],
@@ -60,13 +63,15 @@ async function ensureDataset(db: Database, size: number): Promise<number> {
        WHERE pg.dataset_id = $1`,
       [id, all],
     );
-    const runId = (await client.query<{ id: number }>(
-      `INSERT INTO pipeline_runs (dataset_id, kind, status, config, summary, finished_at)
+    const runId = (
+      await client.query<{ id: number }>(
+        `INSERT INTO pipeline_runs (dataset_id, kind, status, config, summary, finished_at)
        VALUES ($1, 'select', 'succeeded', '{"scorer":"answer","reference":"consistency","pairs":"consistency"}',
                jsonb_build_object('languages', (SELECT jsonb_object_agg(l, jsonb_build_object('pairs', 1, 'quality', jsonb_build_object('judged', 10, 'chosenCorrect', 0.9, 'rejectedWrong', 0.8))) FROM unnest($2::text[]) l)),
                now()) RETURNING id`,
-      [id, LANGS],
-    )).rows[0]!.id;
+        [id, LANGS],
+      )
+    ).rows[0]!.id;
     await client.query(
       `INSERT INTO run_references (run_id, group_id, dataset_id, response_id, cons, scorer)
        SELECT $2, group_id, $1, id, ((group_id * 7919) % 1000) / 1000.0, 'answer' FROM responses WHERE dataset_id = $1 AND language = 'en' AND sample_index = 0`,
@@ -130,7 +135,8 @@ async function materialiseOnce(db: Database, datasetId: number, runId: number, t
 }
 
 async function triggerOverhead(db: Database, datasetId: number) {
-  const runId = (await db.pool.query<{ id: number }>(`SELECT max(run_id) AS id FROM run_proposals WHERE dataset_id = $1`, [datasetId])).rows[0]!.id;
+  const runId = (await db.pool.query<{ id: number }>(`SELECT max(run_id) AS id FROM run_proposals WHERE dataset_id = $1`, [datasetId]))
+    .rows[0]!.id;
   const out: Record<string, number> = {};
   for (const path of ["insert", "update"] as const) {
     const best = { on: { deleteMs: Infinity, writeMs: Infinity }, off: { deleteMs: Infinity, writeMs: Infinity } };
@@ -140,7 +146,9 @@ async function triggerOverhead(db: Database, datasetId: number) {
       const b = best[triggers ? "on" : "off"];
       b.deleteMs = Math.min(b.deleteMs, r.deleteMs);
       b.writeMs = Math.min(b.writeMs, r.writeMs);
-      log(`  ${path} triggers ${triggers ? "on " : "off"}: ${path === "insert" ? `delete ${seconds(r.deleteMs)} s, ` : ""}write ${seconds(r.writeMs)} s`);
+      log(
+        `  ${path} triggers ${triggers ? "on " : "off"}: ${path === "insert" ? `delete ${seconds(r.deleteMs)} s, ` : ""}write ${seconds(r.writeMs)} s`,
+      );
     }
     out[`${path}_write_off_ms`] = round(best.off.writeMs);
     out[`${path}_write_on_ms`] = round(best.on.writeMs);
@@ -149,7 +157,9 @@ async function triggerOverhead(db: Database, datasetId: number) {
       out.delete_on_ms = round(best.on.deleteMs);
     }
   }
-  log(`trigger overhead: insert ${round(out.insert_write_on_ms! / out.insert_write_off_ms!)}×, update ${round(out.update_write_on_ms! / out.update_write_off_ms!)}×, delete ${round(out.delete_on_ms! / out.delete_off_ms!)}× (on ÷ off, best of 2)`);
+  log(
+    `trigger overhead: insert ${round(out.insert_write_on_ms! / out.insert_write_off_ms!)}×, update ${round(out.update_write_on_ms! / out.update_write_off_ms!)}×, delete ${round(out.delete_on_ms! / out.delete_off_ms!)}× (on ÷ off, best of 2)`,
+  );
   return out;
 }
 
@@ -158,7 +168,16 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
   try {
     const datasetId = await ensureDataset(db, size);
     // The base tables and the summary ledgers, as autovacuum would have left them.
-    for (const table of ["prompt_groups", "responses", "run_references", "pairs", "pair_stats", "response_stats", "group_stats", "reference_stats"]) {
+    for (const table of [
+      "prompt_groups",
+      "responses",
+      "run_references",
+      "pairs",
+      "pair_stats",
+      "response_stats",
+      "group_stats",
+      "reference_stats",
+    ]) {
       await db.pool.query(`VACUUM ANALYZE ${table}`);
     }
     const load = () => Promise.all([loadOverview(db, datasetId), qualityRows(db, datasetId), listGroups(datasetId, { limit: 51 })]);
@@ -179,7 +198,12 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
     const alone = async (work: () => Promise<unknown>) => {
       const t: number[] = [];
       for (let i = 0; i < 5; i++) t.push(await timed(work));
-      return round(quantile(t.sort((a, b) => a - b), 0.5));
+      return round(
+        quantile(
+          t.sort((a, b) => a - b),
+          0.5,
+        ),
+      );
     };
     const pairsMs = await alone(() => pairAggregates(db, datasetId));
     const responsesMs = await alone(() => responseStats(db, datasetId));
@@ -187,11 +211,21 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
     const plainPairsMs = await alone(() => baseTotals(db, "pairs", datasetId));
     const plainResponsesMs = await alone(() => baseTotals(db, "responses", datasetId));
     log(`the same figures as a plain GROUP BY over the base tables: pairs ${plainPairsMs} ms, responses ${plainResponsesMs} ms`);
-    log(`${size} pairs: overview p50 ${round(quantile(loads, 0.5))} ms, p95 ${round(p95)} ms over ${LOADS} loads; floor (count(*) of pairs, median of ${floors.length}) ${round(floorMs)} ms`);
+    log(
+      `${size} pairs: overview p50 ${round(quantile(loads, 0.5))} ms, p95 ${round(p95)} ms over ${LOADS} loads; floor (count(*) of pairs, median of ${floors.length}) ${round(floorMs)} ms`,
+    );
     const overhead = args.includes("--overhead") ? await triggerOverhead(db, datasetId) : {};
     return {
-      size, slowdown: round(p95 / floorMs), p95_ms: round(p95), p50_ms: round(quantile(loads, 0.5)), floor_ms: round(floorMs),
-      pairs_query_ms: pairsMs, responses_query_ms: responsesMs, plain_pairs_query_ms: plainPairsMs, plain_responses_query_ms: plainResponsesMs, ...overhead,
+      size,
+      slowdown: round(p95 / floorMs),
+      p95_ms: round(p95),
+      p50_ms: round(quantile(loads, 0.5)),
+      floor_ms: round(floorMs),
+      pairs_query_ms: pairsMs,
+      responses_query_ms: responsesMs,
+      plain_pairs_query_ms: plainPairsMs,
+      plain_responses_query_ms: plainResponsesMs,
+      ...overhead,
     };
   } finally {
     await closeDatabase();

@@ -13,7 +13,10 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 const LEVELS = [1, 8, 32] as const;
 
 function texts(n: number): string[] {
-  return Array.from({ length: n }, (_, i) => `Response ${i}: the sky looks blue because air scatters short wavelengths more (Rayleigh). ${i % 7}`);
+  return Array.from(
+    { length: n },
+    (_, i) => `Response ${i}: the sky looks blue because air scatters short wavelengths more (Rayleigh). ${i % 7}`,
+  );
 }
 
 async function rawRate(url: string, inputs: string[], concurrency: number): Promise<number> {
@@ -22,18 +25,24 @@ async function rawRate(url: string, inputs: string[], concurrency: number): Prom
   const post = (text: string) =>
     new Promise<void>((resolve, reject) => {
       const body = JSON.stringify({ model: "mock-embed", input: [text], encoding_format: "float" });
-      const req = http.request(target, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
-        res.resume();
-        res.on("end", resolve);
-      });
+      const req = http.request(
+        target,
+        { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } },
+        (res) => {
+          res.resume();
+          res.on("end", resolve);
+        },
+      );
       req.on("error", reject);
       req.end(body);
     });
   let next = 0;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (next < inputs.length) await post(inputs[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < inputs.length) await post(inputs[next++]!);
+    }),
+  );
   agent.destroy();
   return inputs.length / ((performance.now() - started) / 1000);
 }
@@ -49,7 +58,10 @@ async function ourRate(url: string, inputs: string[], concurrency: number): Prom
 }
 
 async function startServer(): Promise<{ url: string; stop(): void }> {
-  const child = spawn("npx", ["tsx", "scripts/mock-llm.ts", "--port", "0", "--latency-ms", "1"], { stdio: ["ignore", "ignore", "pipe"], detached: true });
+  const child = spawn("npx", ["tsx", "scripts/mock-llm.ts", "--port", "0", "--latency-ms", "1"], {
+    stdio: ["ignore", "ignore", "pipe"],
+    detached: true,
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let seen = "";
     child.stderr!.on("data", (d: Buffer) => {
@@ -79,7 +91,14 @@ export async function run({ size }: { size?: number }): Promise<Record<string, u
       out[`ratio_c${c}`] = Number((rate / floor).toFixed(3));
       say(`embed step, concurrency ${c}: ${rate.toFixed(0)} requests/s = ${(rate / floor).toFixed(3)} of the server's max`);
     }
-    return { size: n, slowdown: Number((floor / out.rps_c32!).toFixed(3)), floor_rps: Math.round(floor), ...out, latency_ms: 1, peak_rss_mb: rss.stop() };
+    return {
+      size: n,
+      slowdown: Number((floor / out.rps_c32!).toFixed(3)),
+      floor_rps: Math.round(floor),
+      ...out,
+      latency_ms: 1,
+      peak_rss_mb: rss.stop(),
+    };
   } finally {
     mock.stop();
   }

@@ -53,14 +53,16 @@ async function timed(probe: Probe): Promise<number> {
 async function probeWhile(probes: Probe[], until: Promise<unknown>): Promise<number[][]> {
   let done = false;
   void until.finally(() => (done = true)).catch(() => {});
-  return Promise.all(probes.map(async (probe) => {
-    const out: number[] = [];
-    while (!done) {
-      out.push(await timed(probe));
-      await new Promise((r) => setTimeout(r, PROBE_PAUSE_MS));
-    }
-    return out;
-  }));
+  return Promise.all(
+    probes.map(async (probe) => {
+      const out: number[] = [];
+      while (!done) {
+        out.push(await timed(probe));
+        await new Promise((r) => setTimeout(r, PROBE_PAUSE_MS));
+      }
+      return out;
+    }),
+  );
 }
 
 async function writeFile(path: string, responses: number): Promise<number> {
@@ -110,16 +112,25 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
     const t0 = performance.now();
     const slug = `bench-embedded-${Date.now()}`;
     if (existing) await db.pool.query(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, $1, now())`, [slug]);
-    const importing = importFile(db, { source: { path }, datasetSlug: slug, create: existing ? undefined : { task: "general" }, workers: 1 });
+    const importing = importFile(db, {
+      source: { path },
+      datasetSlug: slug,
+      create: existing ? undefined : { task: "general" },
+      workers: 1,
+    });
     const during = await probeWhile([health, pairsPage], importing);
     const summary = await importing;
     const importMs = performance.now() - t0;
     const names = ["health", "pairs page"];
     const stats = names.map((name, i) => ({ name, idle: summarise(idle[i]!), during: summarise(during[i]!) }));
-    log(`import: ${seconds(importMs)} s, ${summary.responsesAdded} responses (${Math.round(summary.responsesAdded / (importMs / 1000))}/s); load average ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`);
+    log(
+      `import: ${seconds(importMs)} s, ${summary.responsesAdded} responses (${Math.round(summary.responsesAdded / (importMs / 1000))}/s); load average ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`,
+    );
     for (const s of stats) {
-      log(`  ${s.name}: idle p50 ${s.idle.p50} / p95 ${s.idle.p95} / max ${s.idle.max} ms (${s.idle.n}); ` +
-        `during the import p50 ${s.during.p50} / p95 ${s.during.p95} / max ${s.during.max} ms (${s.during.n} probes)`);
+      log(
+        `  ${s.name}: idle p50 ${s.idle.p50} / p95 ${s.idle.p95} / max ${s.idle.max} ms (${s.idle.n}); ` +
+          `during the import p50 ${s.during.p50} / p95 ${s.during.p95} / max ${s.during.max} ms (${s.during.n} probes)`,
+      );
     }
     const slowdowns = stats.map((s) => s.during.p95 / Math.max(s.idle.p95, 0.1));
     return {
@@ -127,8 +138,10 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       path: existing ? "one transaction (existing dataset)" : "hidden new dataset",
       slowdown: Number(Math.max(...slowdowns).toFixed(2)),
       p95_ms: Math.max(...stats.map((s) => s.during.p95)),
-      health_ms: stats[0]!.during, health_idle_ms: stats[0]!.idle,
-      pairs_page_ms: stats[1]!.during, pairs_page_idle_ms: stats[1]!.idle,
+      health_ms: stats[0]!.during,
+      health_idle_ms: stats[0]!.idle,
+      pairs_page_ms: stats[1]!.during,
+      pairs_page_idle_ms: stats[1]!.idle,
       import_s: Number((importMs / 1000).toFixed(1)),
       load_avg_1m: Number(loadavg()[0]!.toFixed(2)),
     };

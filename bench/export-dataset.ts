@@ -24,15 +24,17 @@ export async function ensureBenchDataset(db: Database, size: number, say: (line:
   try {
     await client.query("BEGIN");
     await client.query("SET LOCAL synchronous_commit = off");
-    const datasetId = (await client.query<{ id: number }>(
-      `INSERT INTO datasets (slug, name, task, pivot_language, languages, updated_at)
+    const datasetId = (
+      await client.query<{ id: number }>(
+        `INSERT INTO datasets (slug, name, task, pivot_language, languages, updated_at)
        VALUES ($1, $1, 'general', 'en', $2, now()) RETURNING id`,
-      [slug, ["en", ...langs]],
-    )).rows[0]!.id;
-    await client.query(
-      `INSERT INTO prompt_groups (dataset_id, external_id) SELECT $1, 'g' || g FROM generate_series(0, $2 - 1) g`,
-      [datasetId, groups],
-    );
+        [slug, ["en", ...langs]],
+      )
+    ).rows[0]!.id;
+    await client.query(`INSERT INTO prompt_groups (dataset_id, external_id) SELECT $1, 'g' || g FROM generate_series(0, $2 - 1) g`, [
+      datasetId,
+      groups,
+    ]);
     await client.query(
       `INSERT INTO prompt_texts (dataset_id, group_id, language, text)
        SELECT $1, pg.id, l, 'Question ' || pg.external_id || ' (' || l || '): explain, step by step, why the "sky" looks blue?' || repeat(' Détails ✓', 4)
@@ -48,10 +50,12 @@ export async function ensureBenchDataset(db: Database, size: number, say: (line:
              WHERE pg.dataset_id = $1 AND (l <> 'en' OR s = 0)) x`,
       [datasetId, ["en", ...langs]],
     );
-    const runId = (await client.query<{ id: number }>(
-      `INSERT INTO pipeline_runs (dataset_id, kind, status, config) VALUES ($1, 'select', 'succeeded', '{"scorer":"lexical"}') RETURNING id`,
-      [datasetId],
-    )).rows[0]!.id;
+    const runId = (
+      await client.query<{ id: number }>(
+        `INSERT INTO pipeline_runs (dataset_id, kind, status, config) VALUES ($1, 'select', 'succeeded', '{"scorer":"lexical"}') RETURNING id`,
+        [datasetId],
+      )
+    ).rows[0]!.id;
     await client.query(
       `INSERT INTO run_references (run_id, group_id, dataset_id, response_id, cons, scorer)
        SELECT $2, r.group_id, $1, r.id, 0.9, 'lexical' FROM responses r WHERE r.dataset_id = $1 AND r.language = 'en'`,

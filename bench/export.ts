@@ -14,13 +14,17 @@ type Measured = { seconds: number; rows: number; peakRssMb: number };
 type Phase = "floor" | "trl" | "parquet";
 
 async function measure(phase: Phase, datasetId: number): Promise<Measured> {
-  const child = spawn("node_modules/.bin/tsx", ["bench/export-phase.ts", phase, String(datasetId)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn("node_modules/.bin/tsx", ["bench/export-phase.ts", phase, String(datasetId)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
   const [code] = (await once(child, "exit")) as [number | null];
   if (code !== 0) throw new Error(`bench phase ${phase} exited with ${code}`);
   const m = JSON.parse(out.trim().split("\n").pop()!) as Measured;
-  say(`${phase.padEnd(8)} ${m.rows} pairs in ${m.seconds.toFixed(2)} s = ${Math.round(m.rows / m.seconds)} pairs/s, peak RSS ${m.peakRssMb} MB`);
+  say(
+    `${phase.padEnd(8)} ${m.rows} pairs in ${m.seconds.toFixed(2)} s = ${Math.round(m.rows / m.seconds)} pairs/s, peak RSS ${m.peakRssMb} MB`,
+  );
   return m;
 }
 

@@ -25,7 +25,11 @@ const cpu0 = process.cpuUsage();
 let pg0: number | null = null;
 const t0 = Date.now();
 const summary = await importFile(db, {
-  source: { path: path! }, datasetSlug: slug!, create: { task: "general" }, workers: Number(workers), stats,
+  source: { path: path! },
+  datasetSlug: slug!,
+  create: { task: "general" },
+  workers: Number(workers),
+  stats,
   onProgress: () => {
     pg0 ??= backendCpu(stats.backendPid);
   },
@@ -35,4 +39,6 @@ const pg1 = backendCpu(stats.backendPid);
 const cpu = process.cpuUsage(cpu0);
 const peakRssMb = rss.stop();
 await closeDatabase();
-process.stdout.write(`${JSON.stringify({ summary, stats, ms, peakRssMb, processCpuS: (cpu.user + cpu.system) / 1e6, postgresCpuS: pg0 !== null && pg1 !== null ? pg1 - pg0 : null })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ summary, stats, ms, peakRssMb, processCpuS: (cpu.user + cpu.system) / 1e6, postgresCpuS: pg0 !== null && pg1 !== null ? pg1 - pg0 : null })}\n`,
+);

@@ -26,7 +26,12 @@ const tsv = (s: string) => s.replace(/\\/g, "\\\\").replace(/\t/g, "\\t").replac
 type SampleRow = { ord: number; lang: string; index: number; text: string; hash: Buffer; length: number; model: string | null };
 
 type ChildResult = {
-  summary: ImportSummary; stats: ImportStats; ms: number; peakRssMb: number; processCpuS: number; postgresCpuS: number | null;
+  summary: ImportSummary;
+  stats: ImportStats;
+  ms: number;
+  peakRssMb: number;
+  processCpuS: number;
+  postgresCpuS: number | null;
 };
 
 /** The V8 heap flags `npm run cli` starts with (package.json), so the child's RSS is the CLI's. */
@@ -37,9 +42,13 @@ function cliHeapFlags(): string[] {
 
 /** Runs the import in a child process (bench/import-run.ts) so peak RSS is the import's own. */
 async function importInChild(path: string, slug: string, workers: number): Promise<ChildResult> {
-  const child = spawn(process.execPath, [...cliHeapFlags(), ...process.execArgv, fileURLToPath(new URL("./import-run.ts", import.meta.url)), path, slug, String(workers)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...cliHeapFlags(), ...process.execArgv, fileURLToPath(new URL("./import-run.ts", import.meta.url)), path, slug, String(workers)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   child.stdout.on("data", (d: Buffer) => (out += d.toString()));
   const [code] = (await once(child, "exit")) as [number | null];
@@ -48,18 +57,31 @@ async function importInChild(path: string, slug: string, workers: number): Promi
 }
 
 async function reserveGroups(db: Database, count: number) {
-  const d = await db.pool.query<{ id: number }>(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, 'copy floor', now()) RETURNING id`, [`bench-floor-${Date.now()}`]);
-  const r = await db.pool.query<{ base: string }>(`SELECT setval('prompt_groups_id_seq', nextval('prompt_groups_id_seq') + $1) - $1 AS base`, [count]);
+  const d = await db.pool.query<{ id: number }>(
+    `INSERT INTO datasets (slug, name, updated_at) VALUES ($1, 'copy floor', now()) RETURNING id`,
+    [`bench-floor-${Date.now()}`],
+  );
+  const r = await db.pool.query<{ base: string }>(
+    `SELECT setval('prompt_groups_id_seq', nextval('prompt_groups_id_seq') + $1) - $1 AS base`,
+    [count],
+  );
   return { datasetId: d.rows[0]!.id, firstGroupId: Number(r.rows[0]!.base) };
 }
 
 async function writeFiles(dir: string, responses: number, floor: { datasetId: number; firstGroupId: number }) {
   const paths = {
-    jsonl: join(dir, "bench.jsonl"), bare: join(dir, "bare.tsv"), full: join(dir, "full.tsv"), groups: join(dir, "groups.tsv"), prompts: join(dir, "prompts.tsv"),
+    jsonl: join(dir, "bench.jsonl"),
+    bare: join(dir, "bare.tsv"),
+    full: join(dir, "full.tsv"),
+    groups: join(dir, "groups.tsv"),
+    prompts: join(dir, "prompts.tsv"),
   };
   const out = {
-    jsonl: createWriteStream(paths.jsonl), bare: createWriteStream(paths.bare), full: createWriteStream(paths.full),
-    groups: createWriteStream(paths.groups), prompts: createWriteStream(paths.prompts),
+    jsonl: createWriteStream(paths.jsonl),
+    bare: createWriteStream(paths.bare),
+    full: createWriteStream(paths.full),
+    groups: createWriteStream(paths.groups),
+    prompts: createWriteStream(paths.prompts),
   };
   const groups = Math.ceil(responses / (K * LANGS.length));
   const ids: string[] = [];
@@ -82,7 +104,13 @@ async function writeFiles(dir: string, responses: number, floor: { datasetId: nu
       });
     }
     const group = `${groupId}\t${floor.datasetId}\t${tsv(g.id)}\t${g.gold === undefined ? "\\N" : tsv(g.gold)}\t${tsv(JSON.stringify(g.meta))}\n`;
-    const writes = [out.jsonl.write(`${JSON.stringify(g)}\n`), out.bare.write(bare), out.full.write(full), out.groups.write(group), out.prompts.write(prompts)];
+    const writes = [
+      out.jsonl.write(`${JSON.stringify(g)}\n`),
+      out.bare.write(bare),
+      out.full.write(full),
+      out.groups.write(group),
+      out.prompts.write(prompts),
+    ];
     if (writes.includes(false)) await Promise.all(Object.values(out).map((s) => (s.writableNeedDrain ? once(s, "drain") : null)));
   }
   for (const s of Object.values(out)) s.end();
@@ -105,7 +133,11 @@ async function bareCopy(db: Database, path: string): Promise<number> {
 }
 
 /** COPY of the finished groups, prompts and responses into the real tables, timed together; rolled back. */
-async function tablesCopy(db: Database, paths: { groups: string; prompts: string; full: string }, floor: { datasetId: number }): Promise<number> {
+async function tablesCopy(
+  db: Database,
+  paths: { groups: string; prompts: string; full: string },
+  floor: { datasetId: number },
+): Promise<number> {
   const client = await db.pool.connect();
   const copy = (path: string, sql: string) => pipeline(createReadStream(path), client.query(copyFrom(sql)));
   try {
@@ -113,7 +145,10 @@ async function tablesCopy(db: Database, paths: { groups: string; prompts: string
     const t0 = Date.now();
     await copy(paths.groups, `COPY prompt_groups (id, dataset_id, external_id, gold, meta) FROM STDIN`);
     await copy(paths.prompts, `COPY prompt_texts (dataset_id, group_id, language, text) FROM STDIN`);
-    await copy(paths.full, `COPY responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, model, detected_language) FROM STDIN`);
+    await copy(
+      paths.full,
+      `COPY responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, model, detected_language) FROM STDIN`,
+    );
     return Date.now() - t0;
   } finally {
     await client.query("ROLLBACK");
@@ -147,8 +182,15 @@ async function createManyRate(db: Database, ids: string[], sample: SampleRow[]):
   const groups = await db.prisma.promptGroup.findMany({ where: { datasetId: d.id }, select: { id: true, externalId: true } });
   const idOf = new Map(groups.map((g) => [g.externalId, g.id]));
   const rows = sample.map((s) => ({
-    datasetId: d.id, groupId: idOf.get(ids[s.ord]!)!, language: s.lang, sampleIndex: s.index, text: s.text,
-    contentHash: new Uint8Array(s.hash), charLength: s.length, model: s.model, detectedLanguage: s.lang,
+    datasetId: d.id,
+    groupId: idOf.get(ids[s.ord]!)!,
+    language: s.lang,
+    sampleIndex: s.index,
+    text: s.text,
+    contentHash: new Uint8Array(s.hash),
+    charLength: s.length,
+    model: s.model,
+    detectedLanguage: s.lang,
   }));
   const t0 = Date.now();
   for (let i = 0; i < rows.length; i += 5_000) await db.prisma.response.createMany({ data: rows.slice(i, i + 5_000) });
@@ -171,14 +213,22 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
     const bareMs = await bareCopy(db, files.bare);
     log(`floor 1: plain COPY into a bare 4-column table ${seconds(bareMs)} s (${Math.round(files.responses / (bareMs / 1000))} rows/s)`);
     const fullMs = await tablesCopy(db, files, floor);
-    log(`floor 2: COPY of the finished groups, prompts and responses into their tables ${seconds(fullMs)} s (${Math.round(files.responses / (fullMs / 1000))} responses/s)`);
+    log(
+      `floor 2: COPY of the finished groups, prompts and responses into their tables ${seconds(fullMs)} s (${Math.round(files.responses / (fullMs / 1000))} responses/s)`,
+    );
     const load0 = loadavg()[0]!;
     const child = await importInChild(files.jsonl, `bench-import-${Date.now()}`, workers);
     const { summary, stats, ms, peakRssMb: peak, processCpuS: processCpu, postgresCpuS: pgCpu } = child;
-    log(`import: ${seconds(ms)} s, ${summary.responsesAdded} responses, ${Math.round(files.responses / (ms / 1000))} responses/s, ${(mb / (ms / 1000)).toFixed(1)} MB/s, peak RSS ${peak} MB`);
-    log(`  ${stats.workers} derive worker thread(s); load average ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`);
-    log(`  CPU: import process ${processCpu.toFixed(1)} s over all its threads; derive workers busy ${(stats.deriveMs / 1000).toFixed(1)} s (wall, incl. waiting for a core); ` +
-      `Postgres backend ${pgCpu === null ? "n/a" : `${pgCpu.toFixed(1)} s`}`);
+    log(
+      `import: ${seconds(ms)} s, ${summary.responsesAdded} responses, ${Math.round(files.responses / (ms / 1000))} responses/s, ${(mb / (ms / 1000)).toFixed(1)} MB/s, peak RSS ${peak} MB`,
+    );
+    log(
+      `  ${stats.workers} derive worker thread(s); load average ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`,
+    );
+    log(
+      `  CPU: import process ${processCpu.toFixed(1)} s over all its threads; derive workers busy ${(stats.deriveMs / 1000).toFixed(1)} s (wall, incl. waiting for a core); ` +
+        `Postgres backend ${pgCpu === null ? "n/a" : `${pgCpu.toFixed(1)} s`}`,
+    );
     log(`  wall: connection busy writing ${seconds(stats.writeMs)} s, publish + dataset languages ${seconds(stats.publishMs)} s`);
     const sample = await readSample(files.jsonl);
     const cm = await createManyRate(db, files.ids, sample);

@@ -41,14 +41,21 @@ export async function run(opts: { size?: number }): Promise<Record<string, unkno
   for (let i = 0; i < REVIEWERS; i++) {
     const email = `bench-reviewer-${i}@bench.test`;
     const user = await db.prisma.user.upsert({ where: { email }, create: { email, name: `Reviewer ${i}` }, update: {} });
-    const languages = i % 2 === 0 ? [] : i % 4 === 1 ? [BENCH_LANGUAGES[i % BENCH_LANGUAGES.length]!] : BENCH_LANGUAGES.slice(0, 2).map(String);
+    const languages =
+      i % 2 === 0 ? [] : i % 4 === 1 ? [BENCH_LANGUAGES[i % BENCH_LANGUAGES.length]!] : BENCH_LANGUAGES.slice(0, 2).map(String);
     reviewers.push({ userId: user.id, languages });
   }
 
   const floor: number[] = [];
   for (let i = 0; i < 200; i++) {
     const lang = BENCH_LANGUAGES[i % BENCH_LANGUAGES.length]!;
-    floor.push((await timed(() => db.pool.query(sql`SELECT id FROM pairs WHERE dataset_id = ${datasetId} AND language = ${lang} ORDER BY votes, id LIMIT 1`)))[1]);
+    floor.push(
+      (
+        await timed(() =>
+          db.pool.query(sql`SELECT id FROM pairs WHERE dataset_id = ${datasetId} AND language = ${lang} ORDER BY votes, id LIMIT 1`),
+        )
+      )[1],
+    );
   }
 
   const pool = new pg.Pool({ connectionString: db.url, max: REVIEWERS });
@@ -75,7 +82,9 @@ export async function run(opts: { size?: number }): Promise<Record<string, unkno
   const claimP95 = quantile(claims, 0.95);
   const floorP95 = quantile(floor, 0.95);
   log(`floor (least-reviewed pair of a language by index): p50 ${round(quantile(floor, 0.5))} ms, p95 ${round(floorP95)} ms`);
-  log(`claim-next, ${REVIEWERS} reviewers at once: p50 ${round(quantile(claims, 0.5))} ms, p95 ${round(claimP95)} ms (goal < 50) over ${claims.length}`);
+  log(
+    `claim-next, ${REVIEWERS} reviewers at once: p50 ${round(quantile(claims, 0.5))} ms, p95 ${round(claimP95)} ms (goal < 50) over ${claims.length}`,
+  );
   log(`vote: p50 ${round(quantile(votes, 0.5))} ms, p95 ${round(quantile(votes, 0.95))} ms; ${votes.length} votes in ${wall.toFixed(1)} s`);
   log(`agreement page read: p50 ${round(quantile(agreement, 0.5))} ms, p95 ${round(quantile(agreement, 0.95))} ms (goal < 500)`);
   await closeDatabase();

@@ -35,16 +35,24 @@ async function floor(db: Database, datasetId: number): Promise<{ ms: number; res
       `SELECT r.id, r.group_id, r.text, r.detected_language, r.extracted_answer FROM responses r WHERE r.dataset_id = $1 ORDER BY r.group_id, r.language, r.sample_index`,
       [datasetId],
     );
-    await client.query(`CREATE TEMP TABLE floor_scores (run_id int, dataset_id int, response_id int, group_id int, kind text, score float8)`);
-    await client.query(`CREATE TEMP TABLE floor_pairs (run_id int, group_id int, language text, chosen_id int, rejected_id int, margin float8)`);
-    const scores = Readable.from((function* () {
-      for (const r of rows) yield `0\t${datasetId}\t${r.id}\t${r.group_id}\tcl\t0.5\n`;
-    })());
+    await client.query(
+      `CREATE TEMP TABLE floor_scores (run_id int, dataset_id int, response_id int, group_id int, kind text, score float8)`,
+    );
+    await client.query(
+      `CREATE TEMP TABLE floor_pairs (run_id int, group_id int, language text, chosen_id int, rejected_id int, margin float8)`,
+    );
+    const scores = Readable.from(
+      (function* () {
+        for (const r of rows) yield `0\t${datasetId}\t${r.id}\t${r.group_id}\tcl\t0.5\n`;
+      })(),
+    );
     await pipeline(scores, client.query(copyFrom("COPY floor_scores FROM STDIN")));
     const pairCount = Math.round(rows.length / K);
-    const pairs = Readable.from((function* () {
-      for (let i = 0; i < pairCount; i++) yield `0\t${i}\tde\t1\t2\t0.5\n`;
-    })());
+    const pairs = Readable.from(
+      (function* () {
+        for (let i = 0; i < pairCount; i++) yield `0\t${i}\tde\t1\t2\t0.5\n`;
+      })(),
+    );
     await pipeline(pairs, client.query(copyFrom("COPY floor_pairs FROM STDIN")));
     return { ms: Date.now() - t0, responses: rows.length };
   } finally {

@@ -12,7 +12,9 @@ export function FiguresTable({ label, columns, rows }: { label: string; columns:
         <thead className="text-left text-slate-600">
           <tr>
             {columns.map((c, i) => (
-              <th key={c.key} scope="col" className={align(c, i === columns.length - 1)}>{c.header}</th>
+              <th key={c.key} scope="col" className={align(c, i === columns.length - 1)}>
+                {c.header}
+              </th>
             ))}
           </tr>
         </thead>
@@ -20,7 +22,9 @@ export function FiguresTable({ label, columns, rows }: { label: string; columns:
           {rows.map((r) => (
             <tr key={r.key} className={r.separated === false ? "" : "border-t border-slate-100"}>
               {columns.map((c, i) => (
-                <td key={c.key} className={align(c, i === columns.length - 1)}>{r.cells[c.key]}</td>
+                <td key={c.key} className={align(c, i === columns.length - 1)}>
+                  {r.cells[c.key]}
+                </td>
               ))}
             </tr>
           ))}

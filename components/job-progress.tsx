@@ -47,7 +47,9 @@ export function JobProgress({ kind, id, initial, unit, cancellable = false, test
     setCancelling(true);
     const res = await fetch(`${url}/cancel`, { method: "POST" }).catch(() => null);
     setCancelling(false);
-    const body = res ? ((await res.json().catch(() => ({}))) as Partial<JobProgressState> & { error?: string }) : { error: "The server did not answer." };
+    const body = res
+      ? ((await res.json().catch(() => ({}))) as Partial<JobProgressState> & { error?: string })
+      : { error: "The server did not answer." };
     if (!res?.ok && body.error) return setCancelError(body.error);
     setP((x) => ({ ...x, ...body, cancelRequested: true }));
     if (body.status && !ACTIVE.has(body.status)) router.refresh();
@@ -67,15 +69,25 @@ export function JobProgress({ kind, id, initial, unit, cancellable = false, test
         <div className="h-full bg-indigo-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
       <span className="text-xs tabular-nums text-slate-600">
-        {p.done.toLocaleString("en")}/{p.total.toLocaleString("en")} {unit} · <span data-testid={testIds?.status ?? `job-status-${kind}-${id}`}>{p.status}</span>
+        {p.done.toLocaleString("en")}/{p.total.toLocaleString("en")} {unit} ·{" "}
+        <span data-testid={testIds?.status ?? `job-status-${kind}-${id}`}>{p.status}</span>
         {p.cancelRequested && active ? " · cancelling" : ""}
       </span>
       {cancellable && active && !p.cancelRequested && (
-        <button type="button" disabled={cancelling} onClick={() => void cancel()} className="text-xs text-red-700 hover:underline disabled:opacity-50">
+        <button
+          type="button"
+          disabled={cancelling}
+          onClick={() => void cancel()}
+          className="text-xs text-red-700 hover:underline disabled:opacity-50"
+        >
           Cancel
         </button>
       )}
-      {cancelError && <p role="alert" className="text-xs text-red-700">{cancelError}</p>}
+      {cancelError && (
+        <p role="alert" className="text-xs text-red-700">
+          {cancelError}
+        </p>
+      )}
     </div>
   );
 }

@@ -8,14 +8,27 @@ test.describe.configure({ timeout: 240_000 });
 
 /** A client with no cookies at all: only the bearer token speaks for it. */
 async function tokenClient(baseURL: string, token: string): Promise<APIRequestContext> {
-  return playwrightRequest.newContext({ baseURL, storageState: { cookies: [], origins: [] }, extraHTTPHeaders: { authorization: `Bearer ${token}` } });
+  return playwrightRequest.newContext({
+    baseURL,
+    storageState: { cookies: [], origins: [] },
+    extraHTTPHeaders: { authorization: `Bearer ${token}` },
+  });
 }
 
 /** `npm run cli -- …` as a remote client of the test server (its own database settings point nowhere). */
 async function remoteCli(baseURL: string, token: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env = { ...process.env, CM_SERVER_URL: baseURL, CM_API_TOKEN: token, DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", CM_DATA_DIR: "/nonexistent" };
+  const env = {
+    ...process.env,
+    CM_SERVER_URL: baseURL,
+    CM_API_TOKEN: token,
+    DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
+    CM_DATA_DIR: "/nonexistent",
+  };
   try {
-    const { stdout, stderr } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["lib/cli/main.ts", ...args], { env, timeout: 90_000 });
+    const { stdout, stderr } = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["lib/cli/main.ts", ...args], {
+      env,
+      timeout: 90_000,
+    });
     return { code: 0, stdout, stderr };
   } catch (e) {
     const failed = e as { code: number; stdout: string; stderr: string };
@@ -67,7 +80,9 @@ test.describe("API tokens", () => {
     const adminContext = await browser.newContext({ storageState: storageStateOf("admin") });
     const adminPage = await adminContext.newPage();
     await adminPage.goto("/settings/tokens");
-    await expect(adminPage.getByRole("table", { name: "Other users’ tokens" }).getByRole("row").filter({ hasText: "e2e laptop" })).toContainText(E2E_USERS.reviewer.email);
+    await expect(
+      adminPage.getByRole("table", { name: "Other users’ tokens" }).getByRole("row").filter({ hasText: "e2e laptop" }),
+    ).toContainText(E2E_USERS.reviewer.email);
     await adminContext.close();
 
     page.once("dialog", (d) => void d.accept());

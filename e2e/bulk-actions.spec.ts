@@ -39,7 +39,10 @@ test("reject below a margin, then reset to auto, over a filter result: backgroun
   await expect(page.locator("[data-testid^=bulk-job-]").first()).toContainText("Reject below margin 0.3 (language hi, status proposed)");
 
   const after = await rows(page, "lang=hi");
-  const changed = after.filter((r) => r.status === "rejected" && r.origin === "human").map((r) => r.id).sort((a, b) => a - b);
+  const changed = after
+    .filter((r) => r.status === "rejected" && r.origin === "human")
+    .map((r) => r.id)
+    .sort((a, b) => a - b);
   expect(changed).toEqual(targets.map((r) => r.id).sort((a, b) => a - b));
   expect(after.filter((r) => !targets.some((t) => t.id === r.id))).toEqual(hindi.filter((r) => !targets.some((t) => t.id === r.id)));
 
@@ -67,6 +70,8 @@ test("a bulk action with nothing to change says so and starts no job", async ({ 
   const jobs = await page.locator("[data-testid^=bulk-job-]").count();
   await page.getByRole("button", { name: "Reset to auto" }).click();
   await page.getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByRole("region", { name: "Bulk actions" }).getByRole("alert")).toContainText("No pair of this filter result would change: nothing to reset.");
+  await expect(page.getByRole("region", { name: "Bulk actions" }).getByRole("alert")).toContainText(
+    "No pair of this filter result would change: nothing to reset.",
+  );
   await expect(page.locator("[data-testid^=bulk-job-]")).toHaveCount(jobs);
 });

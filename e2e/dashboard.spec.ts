@@ -24,7 +24,15 @@ test("clicking a margin histogram bar opens the pairs table with that bucket's f
 
 test("the overview shows every chart with a title, and the run comparison explains what it needs", async ({ page }) => {
   await page.goto("/datasets/demo");
-  for (const title of ["Effective pairs by status", "Reference Cons", "Margin ar", "CL scores zh", "Off-target language", "Response length", "Chosen responses with the gold answer"]) {
+  for (const title of [
+    "Effective pairs by status",
+    "Reference Cons",
+    "Margin ar",
+    "CL scores zh",
+    "Off-target language",
+    "Response length",
+    "Chosen responses with the gold answer",
+  ]) {
     await expect(page.getByRole("figure", { name: title })).toBeVisible();
   }
   await expect(page.getByRole("region", { name: "Prompt groups" }).getByRole("link").first()).toBeVisible();
@@ -42,7 +50,9 @@ test("a run page charts its proposals, and a margin bar opens the pairs behind i
   await expect(page.getByRole("figure", { name: `Run #${runId} · CL scores de` })).toBeVisible();
   const chart = page.locator(`figure[data-chart="run-${runId}-margin-de"]`);
   await expect(chart.getByText("Margin CL(chosen) − CL(rejected)")).toBeVisible();
-  const bar = chart.getByRole("link", { name: new RegExp(`^Run #${runId} · Margin de · (< 0|[\\d.]+–[\\d.]+|≥ [\\d.]+) · pairs: [1-9]\\d*$`) }).first();
+  const bar = chart
+    .getByRole("link", { name: new RegExp(`^Run #${runId} · Margin de · (< 0|[\\d.]+–[\\d.]+|≥ [\\d.]+) · pairs: [1-9]\\d*$`) })
+    .first();
   const name = (await bar.getAttribute("aria-label")) ?? "";
   const [, label, count] = / · Margin de · (.+) · pairs: (\d+)$/.exec(name) ?? [];
   const bucket = unitBuckets({ negative: true, none: true }).find((b) => b.label === label);

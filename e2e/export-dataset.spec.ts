@@ -49,5 +49,12 @@ test("select, preview and queue an export, follow its progress, then download ex
   expect(res.headers()["content-type"]).toContain("application/x-ndjson");
   expect(Buffer.compare(await res.body(), body)).toBe(0);
   const progress = await request.get(`/api/exports/${exportId}/progress`);
-  expect(await progress.json()).toEqual({ id: Number(exportId), status: "succeeded", rowsDone: pairs, rowsTotal: pairs, cancelRequested: false, error: null });
+  expect(await progress.json()).toEqual({
+    id: Number(exportId),
+    status: "succeeded",
+    rowsDone: pairs,
+    rowsTotal: pairs,
+    cancelRequested: false,
+    error: null,
+  });
 });

@@ -24,7 +24,9 @@ test("HTML in a response renders as text and runs nothing", async ({ page }) => 
   expect(dialogs).toEqual([]);
 });
 
-test("an Arabic response reads right to left with numbers kept left to right; an off-target English one left to right", async ({ page }) => {
+test("an Arabic response reads right to left with numbers kept left to right; an off-target English one left to right", async ({
+  page,
+}) => {
   await openGroup(page, "math-0001");
   const arabic = page.getByRole("region", { name: "Language ar" });
   // Sample 0 of this group's Arabic responses is the demo's off-target English answer.
@@ -63,7 +65,10 @@ test("a reference correction through the page recomputes the pairs and can be un
   const before = await shownPairs(page);
   const gold = (await page.getByText("Gold answer:").locator("span").innerText()).trim();
   const english = page.getByRole("region", { name: "Language en" });
-  const correct = english.getByRole("listitem").filter({ hasText: `answer ${gold}` }).filter({ has: page.getByRole("button", { name: /the reference$/ }) });
+  const correct = english
+    .getByRole("listitem")
+    .filter({ hasText: `answer ${gold}` })
+    .filter({ has: page.getByRole("button", { name: /the reference$/ }) });
   const button = correct.first().getByRole("button", { name: /the reference$/ });
   const label = await button.innerText();
   await button.click();

@@ -1,10 +1,23 @@
 import { expect, test } from "@playwright/test";
 import { generateGroups } from "../lib/demo";
 
-const groups = (prefix: string) => [
-  { id: `${prefix}1`, gold: "4", prompts: { en: "What is 2 + 2?", ar: "كم يساوي ٢ + ٢؟" }, responses: { en: ["2 + 2 = 4. Answer: 4", "Answer: 5"], ar: ["الإجابة: ٤", "الإجابة: ٥"] } },
-  { id: `${prefix}2`, gold: "9", prompts: { en: "What is 3 × 3?", ar: "كم يساوي ٣ × ٣؟" }, responses: { en: ["Answer: 9"], ar: ["الإجابة: ٩"] } },
-].map((r) => JSON.stringify(r)).join("\n");
+const groups = (prefix: string) =>
+  [
+    {
+      id: `${prefix}1`,
+      gold: "4",
+      prompts: { en: "What is 2 + 2?", ar: "كم يساوي ٢ + ٢؟" },
+      responses: { en: ["2 + 2 = 4. Answer: 4", "Answer: 5"], ar: ["الإجابة: ٤", "الإجابة: ٥"] },
+    },
+    {
+      id: `${prefix}2`,
+      gold: "9",
+      prompts: { en: "What is 3 × 3?", ar: "كم يساوي ٣ × ٣؟" },
+      responses: { en: ["Answer: 9"], ar: ["الإجابة: ٩"] },
+    },
+  ]
+    .map((r) => JSON.stringify(r))
+    .join("\n");
 const GOOD = groups("e");
 
 test("a new dataset is created from an uploaded file, and a bad file writes nothing and says where", async ({ page }) => {

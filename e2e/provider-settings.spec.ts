@@ -56,7 +56,9 @@ test("settings keep the API key on the server, test the connection, and a genera
 });
 
 test("no client bundle carries the key or the server-side settings module", () => {
-  const files = filesUnder(join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "static")).filter((f) => /\.(js|css|json|html)$/.test(f));
+  const files = filesUnder(join(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "static")).filter((f) =>
+    /\.(js|css|json|html)$/.test(f),
+  );
   expect(files.length).toBeGreaterThan(0);
   for (const f of files) {
     const text = readFileSync(f, "utf8");

@@ -5,10 +5,16 @@ import { expect, test, type Page } from "@playwright/test";
 // identical samples, and German answers that all disagree with the English reference.
 const RECORDS = [
   {
-    id: "mix-1", gold: "18",
+    id: "mix-1",
+    gold: "18",
     prompts: { en: "Tom has 3 bags of 6 apples. How many apples?", bn: "টমের কাছে ৬টি করে আপেলের ৩টি ব্যাগ আছে। মোট কতটি আপেল?" },
     responses: {
-      en: ["Okay, three bags of six apples each, so 3 times 6.</think>\n\n3 × 6 = 18. Answer: 18", "Answer: 18", "Answer: 18", "Answer: 20"],
+      en: [
+        "Okay, three bags of six apples each, so 3 times 6.</think>\n\n3 × 6 = 18. Answer: 18",
+        "Answer: 18",
+        "Answer: 18",
+        "Answer: 20",
+      ],
       bn: [
         "তিন ব্যাগে ছয়টি করে আপেল আছে, প্রতিটি ব্যাগে ছয়টি আপেল, তাই তিনটি ব্যাগে তিন গুণ ছয়টি আপেল। So three bags hold three times six apples, eighteen in total. Answer: 18",
         "তিনটি ব্যাগে ছয়টি করে আপেল, তাই মোট আঠারোটি আপেল আছে। উত্তর: ১৮",
@@ -16,9 +22,13 @@ const RECORDS = [
     },
   },
   {
-    id: "mix-2", gold: "7",
+    id: "mix-2",
+    gold: "7",
     prompts: { en: "What is 10 minus 3?", de: "Was ist 10 minus 3?" },
-    responses: { en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven. Answer: 7"], de: ["Zehn minus drei ergibt sechs. Antwort: 6", "Zehn minus drei ist acht. Antwort: 8"] },
+    responses: {
+      en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven. Answer: 7"],
+      de: ["Zehn minus drei ergibt sechs. Antwort: 6", "Zehn minus drei ist acht. Antwort: 8"],
+    },
   },
 ];
 
@@ -28,7 +38,9 @@ async function openGroup(page: Page, externalId: string) {
   await expect(page.getByRole("heading", { level: 1 })).toContainText(externalId);
 }
 
-test("a code-switched answer is flagged mixed and never chosen; a pair the reference supports neither side of is skipped with its reason", async ({ page }) => {
+test("a code-switched answer is flagged mixed and never chosen; a pair the reference supports neither side of is skipped with its reason", async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await page.goto("/datasets/new");
   const form = page.getByRole("form", { name: "Import a file" });

@@ -2,9 +2,14 @@ import { expect, test } from "@playwright/test";
 
 test.describe.configure({ timeout: 90_000 });
 
-test("guidelines are edited in the queue, rendered as sanitized markdown, kept across reloads; typing fires no shortcut", async ({ page }) => {
+test("guidelines are edited in the queue, rendered as sanitized markdown, kept across reloads; typing fires no shortcut", async ({
+  page,
+}) => {
   const pwned: string[] = [];
-  page.on("dialog", (d) => { pwned.push(d.message()); void d.dismiss(); });
+  page.on("dialog", (d) => {
+    pwned.push(d.message());
+    void d.dismiss();
+  });
   await page.goto("/datasets/demo/review?lang=sw&status=proposed");
   await expect(page.locator("[data-keys-ready=true]")).toHaveCount(1);
   const card = page.getByTestId("pair-card");

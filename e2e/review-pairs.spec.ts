@@ -1,7 +1,16 @@
 import { expect, test, type Page } from "@playwright/test";
 
 type Detail = {
-  pair: { id: number; status: string; origin: string; chosenId: number | null; rejectedId: number | null; flagged: boolean; flagReason: string | null; version: number };
+  pair: {
+    id: number;
+    status: string;
+    origin: string;
+    chosenId: number | null;
+    rejectedId: number | null;
+    flagged: boolean;
+    flagReason: string | null;
+    version: number;
+  };
   candidates: { id: number }[];
   history: { id: number; action: string; reason: string | null; undoesId: number | null }[];
 };
@@ -76,7 +85,12 @@ test("review ten German pairs with the keyboard only; the decisions are stored; 
   const undone = await detailOf(page, last.id);
   expect(undone.history.map((h) => h.action)).toEqual(["undo", "accept"]);
   expect(undone.history[0]!.undoesId).toBe(undone.history[1]!.id);
-  expect(undone.pair).toMatchObject({ status: "proposed", origin: "auto", chosenId: last.before.pair.chosenId, rejectedId: last.before.pair.rejectedId });
+  expect(undone.pair).toMatchObject({
+    status: "proposed",
+    origin: "auto",
+    chosenId: last.before.pair.chosenId,
+    rejectedId: last.before.pair.rejectedId,
+  });
 
   // The history lists every decision; undo from there works on any of them.
   await page.keyboard.press("k");

@@ -69,7 +69,10 @@ async function gzipFile(name: string, bytes: number): Promise<{ path: string; re
     await write(gzip, padding);
     for (let i = 0; i < 10; i++, records++) {
       const id = `gz${records}`;
-      await write(gzip, `${JSON.stringify({ id, prompts: { en: `Question ${id}?` }, responses: { en: [`Answer ${id}`, `Other answer ${id}`] } })}\n`);
+      await write(
+        gzip,
+        `${JSON.stringify({ id, prompts: { en: `Question ${id}?` }, responses: { en: [`Answer ${id}`, `Other answer ${id}`] } })}\n`,
+      );
     }
   }
   gzip.end();
@@ -99,7 +102,9 @@ test("a 50 MB JSONL and a 300 MB gzip uploaded through the form arrive whole: ev
   console.log(`generated ${(statSync(jsonl.path).size / MB).toFixed(1)} MB JSONL (${jsonl.records} records) in ${Date.now() - t0} ms`);
   t0 = Date.now();
   const first = await importThroughForm(page, "/datasets/new", jsonl.path, "big-upload");
-  await expect(first).toContainText(`${jsonl.records} records read: ${jsonl.records} groups and ${jsonl.responses} responses added, 0 already stored, 0 invalid`);
+  await expect(first).toContainText(
+    `${jsonl.records} records read: ${jsonl.records} groups and ${jsonl.responses} responses added, 0 already stored, 0 invalid`,
+  );
   console.log(`50 MB JSONL uploaded and imported in ${Date.now() - t0} ms`);
 
   t0 = Date.now();
@@ -107,12 +112,18 @@ test("a 50 MB JSONL and a 300 MB gzip uploaded through the form arrive whole: ev
   console.log(`generated ${(statSync(gz.path).size / MB).toFixed(1)} MB gzip (${gz.records} records) in ${Date.now() - t0} ms`);
   t0 = Date.now();
   const second = await importThroughForm(page, "/datasets/big-upload/import", gz.path);
-  await expect(second).toContainText(`${gz.records} records read: ${gz.records} groups and ${gz.responses} responses added, 0 already stored, 0 invalid`);
+  await expect(second).toContainText(
+    `${gz.records} records read: ${gz.records} groups and ${gz.responses} responses added, 0 already stored, 0 invalid`,
+  );
   console.log(`300 MB gzip uploaded and imported in ${Date.now() - t0} ms`);
 
   await page.goto("/datasets");
-  await expect(page.getByTestId("dataset-big-upload").getByRole("cell").nth(4)).toHaveText((jsonl.records + gz.records).toLocaleString("en"));
-  await expect(page.getByTestId("dataset-big-upload").getByRole("cell").nth(5)).toHaveText((jsonl.responses + gz.responses).toLocaleString("en"));
+  await expect(page.getByTestId("dataset-big-upload").getByRole("cell").nth(4)).toHaveText(
+    (jsonl.records + gz.records).toLocaleString("en"),
+  );
+  await expect(page.getByTestId("dataset-big-upload").getByRole("cell").nth(5)).toHaveText(
+    (jsonl.responses + gz.responses).toLocaleString("en"),
+  );
 });
 
 test("an upload cut off mid-body fails and writes nothing, not even the dataset", async ({ page, baseURL }) => {
@@ -140,7 +151,9 @@ test("an upload cut off mid-body fails and writes nothing, not even the dataset"
   socket.destroy();
 
   await expect
-    .poll(async () => ((await (await page.request.get(`/api/datasets/cut-upload/imports/${id}`)).json()) as { status: string }).status, { timeout: 120_000 })
+    .poll(async () => ((await (await page.request.get(`/api/datasets/cut-upload/imports/${id}`)).json()) as { status: string }).status, {
+      timeout: 120_000,
+    })
     .toBe("failed");
   const row = (await (await page.request.get(`/api/datasets/cut-upload/imports/${id}`)).json()) as { error: { message: string } };
   expect(row.error.message).toMatch(/^the upload (broke off|ended) after [\d,]+ (of the [\d,]+ )?bytes/);

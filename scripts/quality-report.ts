@@ -22,7 +22,8 @@ const SELECTIONS: [string, string[]][] = [
 
 function args(): { file: string; server: string } {
   const [file, ...rest] = process.argv.slice(2);
-  if (file === undefined || file.startsWith("--")) throw new Error("usage: npx tsx scripts/quality-report.ts <file.jsonl> [--postgres postgresql://user@host:port]");
+  if (file === undefined || file.startsWith("--"))
+    throw new Error("usage: npx tsx scripts/quality-report.ts <file.jsonl> [--postgres postgresql://user@host:port]");
   const i = rest.indexOf("--postgres");
   return { file, server: (i >= 0 ? rest[i + 1] : undefined) ?? "postgresql://postgres@127.0.0.1:5432" };
 }

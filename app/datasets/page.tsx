@@ -15,11 +15,15 @@ export default async function DatasetsPage() {
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Datasets</h1>
         {abilities(actor).manage && (
-          <Link className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white" href="/datasets/new">New dataset</Link>
+          <Link className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white" href="/datasets/new">
+            New dataset
+          </Link>
         )}
       </div>
       {datasets.length === 0 ? (
-        <p className="text-slate-600">No datasets yet. Import one with <code>npm run cli -- import</code>.</p>
+        <p className="text-slate-600">
+          No datasets yet. Import one with <code>npm run cli -- import</code>.
+        </p>
       ) : (
         <table className="w-full border-collapse overflow-hidden rounded-lg bg-white text-sm shadow-sm" aria-label="Datasets">
           <thead className="bg-slate-100 text-left text-slate-600">

@@ -44,9 +44,27 @@ export function BarChartCard({ model, height = 260 }: Props) {
             height={crowded ? 48 : 24}
             label={{ value: model.xLabel, position: "insideBottom", offset: crowded ? -30 : -14, fontSize: 12, fill: "#475569" }}
           />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} width={44} label={{ value: model.yLabel, angle: -90, position: "insideLeft", offset: 4, fontSize: 12, fill: "#475569", style: { textAnchor: "middle" } }} />
+          <YAxis
+            allowDecimals={false}
+            tick={{ fontSize: 11 }}
+            width={44}
+            label={{
+              value: model.yLabel,
+              angle: -90,
+              position: "insideLeft",
+              offset: 4,
+              fontSize: 12,
+              fill: "#475569",
+              style: { textAnchor: "middle" },
+            }}
+          />
           <Tooltip cursor={{ fill: "#f1f5f9" }} contentStyle={{ fontSize: 12 }} itemSorter={(item) => order.get(String(item.name)) ?? 0} />
-          <Legend verticalAlign="top" iconSize={10} itemSorter={(item) => order.get(String(item.value)) ?? 0} wrapperStyle={{ fontSize: 12 }} />
+          <Legend
+            verticalAlign="top"
+            iconSize={10}
+            itemSorter={(item) => order.get(String(item.value)) ?? 0}
+            wrapperStyle={{ fontSize: 12 }}
+          />
           {model.series.map((s) => (
             <Bar
               key={s.key}

@@ -8,7 +8,13 @@ export function CountTiles({ tiles }: { tiles: CountTile[] }) {
         <div key={t.label} className="rounded-lg bg-white px-4 py-3 shadow-sm">
           <dt className="text-xs text-slate-500">{t.label}</dt>
           <dd className="text-xl font-semibold tabular-nums">
-            {t.href ? <Link className="text-indigo-700 hover:underline" href={t.href}>{t.value}</Link> : t.value}
+            {t.href ? (
+              <Link className="text-indigo-700 hover:underline" href={t.href}>
+                {t.value}
+              </Link>
+            ) : (
+              t.value
+            )}
           </dd>
         </div>
       ))}

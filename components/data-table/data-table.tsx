@@ -32,14 +32,23 @@ export function DataTable<T>({ columns, data, getRowId, sortable, nextQuery, cap
   const columnVisibility: VisibilityState = useMemo(() => Object.fromEntries(hidden.map((id) => [id, false])), [hidden]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the table instance lives only in this render; nothing memoizes it
   const table = useReactTable({
-    data, columns, getRowId, getCoreRowModel: getCoreRowModel(),
-    manualPagination: true, manualSorting: true, manualFiltering: true,
+    data,
+    columns,
+    getRowId,
+    getCoreRowModel: getCoreRowModel(),
+    manualPagination: true,
+    manualSorting: true,
+    manualFiltering: true,
     state: { sorting: sort ? [{ id: sort, desc }] : [], columnVisibility },
   });
-  const sortHref = (id: string) => `${pathname}${withParams(params, { sort: id, dir: sort === id && !desc ? "desc" : undefined, after: undefined })}`;
+  const sortHref = (id: string) =>
+    `${pathname}${withParams(params, { sort: id, dir: sort === id && !desc ? "desc" : undefined, after: undefined })}`;
   return (
     <div className="space-y-2">
-      <ColumnToggle columns={table.getAllLeafColumns().map((c) => ({ id: c.id, label: String(c.columnDef.header ?? c.id), visible: c.getIsVisible() }))} hidden={hidden} />
+      <ColumnToggle
+        columns={table.getAllLeafColumns().map((c) => ({ id: c.id, label: String(c.columnDef.header ?? c.id), visible: c.getIsVisible() }))}
+        hidden={hidden}
+      />
       <div className="overflow-x-auto rounded bg-white shadow-sm">
         <table className="min-w-full text-sm">
           <caption className="sr-only">{caption}</caption>
@@ -52,8 +61,13 @@ export function DataTable<T>({ columns, data, getRowId, sortable, nextQuery, cap
                   return (
                     <th key={h.id} scope="col" className="px-3 py-2" aria-sort={sorted ?? "none"}>
                       {sortable.includes(h.column.id) ? (
-                        <Link href={sortHref(h.column.id)} className="hover:text-indigo-700">{label}{sorted && (desc ? " ↓" : " ↑")}</Link>
-                      ) : label}
+                        <Link href={sortHref(h.column.id)} className="hover:text-indigo-700">
+                          {label}
+                          {sorted && (desc ? " ↓" : " ↑")}
+                        </Link>
+                      ) : (
+                        label
+                      )}
                     </th>
                   );
                 })}
@@ -64,19 +78,33 @@ export function DataTable<T>({ columns, data, getRowId, sortable, nextQuery, cap
             {table.getRowModel().rows.map((row) => (
               <tr key={row.id} className="border-b border-slate-100 hover:bg-slate-50" data-row-id={row.id}>
                 {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-1.5 align-top">{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  <td key={cell.id} className="px-3 py-1.5 align-top">
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </td>
                 ))}
               </tr>
             ))}
             {data.length === 0 && (
-              <tr><td colSpan={table.getVisibleLeafColumns().length} className="px-3 py-6 text-center text-slate-500">Nothing matches these filters.</td></tr>
+              <tr>
+                <td colSpan={table.getVisibleLeafColumns().length} className="px-3 py-6 text-center text-slate-500">
+                  Nothing matches these filters.
+                </td>
+              </tr>
             )}
           </tbody>
         </table>
       </div>
       <nav aria-label="Pages" className="flex gap-4 text-sm">
-        {params.get("after") && <Link className="text-indigo-700 hover:underline" href={`${pathname}${withParams(params, { after: undefined })}`}>« First page</Link>}
-        {nextQuery !== null && <Link className="text-indigo-700 hover:underline" href={`${pathname}?${nextQuery}`}>Next page »</Link>}
+        {params.get("after") && (
+          <Link className="text-indigo-700 hover:underline" href={`${pathname}${withParams(params, { after: undefined })}`}>
+            « First page
+          </Link>
+        )}
+        {nextQuery !== null && (
+          <Link className="text-indigo-700 hover:underline" href={`${pathname}?${nextQuery}`}>
+            Next page »
+          </Link>
+        )}
       </nav>
     </div>
   );

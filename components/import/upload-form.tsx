@@ -3,7 +3,16 @@
 import Link from "next/link";
 import { useRef, useState } from "react";
 
-type Summary = { dataset: string; records: number; invalid: number; groupsAdded: number; responsesAdded: number; duplicateResponses: number; rejectsFile: string | null; importId: number };
+type Summary = {
+  dataset: string;
+  records: number;
+  invalid: number;
+  groupsAdded: number;
+  responsesAdded: number;
+  duplicateResponses: number;
+  rejectsFile: string | null;
+  importId: number;
+};
 type ServerProgress = { status: string; bytesDone: number; bytesTotal: number; records: number };
 type State =
   | { phase: "idle" }
@@ -48,7 +57,8 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
   async function submit(form: FormData) {
     const file = form.get("file");
     if (!(file instanceof File) || file.size === 0) return setState({ phase: "error", message: "Choose a file to import.", id: null });
-    if (file.size > limitMb * 2 ** 20) return setState({ phase: "error", message: `The file is larger than the upload limit of ${limitMb} MB.`, id: null });
+    if (file.size > limitMb * 2 ** 20)
+      return setState({ phase: "error", message: `The file is larger than the upload limit of ${limitMb} MB.`, id: null });
     const target = slug ?? String(form.get("slug") ?? "");
     const q = new URLSearchParams({ filename: file.name, skipInvalid: form.get("skipInvalid") ? "1" : "0", size: String(file.size) });
     if (form.get("append")) q.set("append", "1");
@@ -72,8 +82,11 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
       setState((s) => (s.phase === "running" && s.id === id ? { ...s, server } : s));
     }, POLL_MS);
     try {
-      const res = await upload(`${base}?${q}&import=${id}`, file, (sent) => setState((s) => (s.phase === "running" && s.id === id ? { ...s, sent } : s)));
-      if (res.status !== 200) return setState({ phase: "error", message: (res.body as { error?: string }).error ?? `HTTP ${res.status}`, id });
+      const res = await upload(`${base}?${q}&import=${id}`, file, (sent) =>
+        setState((s) => (s.phase === "running" && s.id === id ? { ...s, sent } : s)),
+      );
+      if (res.status !== 200)
+        return setState({ phase: "error", message: (res.body as { error?: string }).error ?? `HTTP ${res.status}`, id });
       setState({ phase: "done", summary: res.body as Summary });
     } catch (e) {
       setState({ phase: "error", message: (e as Error).message, id });
@@ -96,21 +109,41 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
     >
       {!slug && (
         <div className="flex flex-wrap gap-4">
-          <label className="flex flex-col text-xs text-slate-600">Slug<input name="slug" required pattern="[a-z0-9][a-z0-9\-]{0,62}" className={field} /></label>
-          <label className="flex flex-col text-xs text-slate-600">Name<input name="name" className={field} /></label>
-          <label className="flex flex-col text-xs text-slate-600">Task
-            <select name="task" className={field} defaultValue="general"><option>general</option><option>math</option><option>translation</option></select>
+          <label className="flex flex-col text-xs text-slate-600">
+            Slug
+            <input name="slug" required pattern="[a-z0-9][a-z0-9\-]{0,62}" className={field} />
+          </label>
+          <label className="flex flex-col text-xs text-slate-600">
+            Name
+            <input name="name" className={field} />
+          </label>
+          <label className="flex flex-col text-xs text-slate-600">
+            Task
+            <select name="task" className={field} defaultValue="general">
+              <option>general</option>
+              <option>math</option>
+              <option>translation</option>
+            </select>
           </label>
         </div>
       )}
       <div className="flex flex-wrap items-end gap-4">
-        <label className="flex flex-col text-xs text-slate-600">File (.jsonl, .json, .csv, .parquet, optionally .gz)
+        <label className="flex flex-col text-xs text-slate-600">
+          File (.jsonl, .json, .csv, .parquet, optionally .gz)
           <input name="file" type="file" className="text-sm" accept=".jsonl,.json,.csv,.parquet,.gz" />
         </label>
-        <label className="flex flex-col text-xs text-slate-600">Format
-          <select name="format" className={field} defaultValue=""><option value="">detect</option><option>nested</option><option>flat</option><option>csv</option></select>
+        <label className="flex flex-col text-xs text-slate-600">
+          Format
+          <select name="format" className={field} defaultValue="">
+            <option value="">detect</option>
+            <option>nested</option>
+            <option>flat</option>
+            <option>csv</option>
+          </select>
         </label>
-        <label className="flex items-center gap-2 text-sm"><input type="checkbox" name="skipInvalid" /> Skip invalid records</label>
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="skipInvalid" /> Skip invalid records
+        </label>
         {slug && (
           <label
             className="flex items-center gap-2 text-sm"
@@ -119,28 +152,49 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
             <input type="checkbox" name="append" /> Add as new samples
           </label>
         )}
-        <button disabled={running !== null} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">Import</button>
+        <button
+          disabled={running !== null}
+          className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
+        >
+          Import
+        </button>
       </div>
       {running && (
         <div className="space-y-1 text-sm text-slate-600">
           <div className="flex items-center gap-2">
             <span className="w-16">Upload</span>
             <progress className="w-80" max={running.total} value={running.sent} aria-label="Upload progress" />
-            <span>{mb(running.sent)} / {mb(running.total)} MB</span>
+            <span>
+              {mb(running.sent)} / {mb(running.total)} MB
+            </span>
           </div>
           <div className="flex items-center gap-2">
             <span className="w-16">Import</span>
-            <progress className="w-80" max={running.server?.bytesTotal || running.total} value={running.server?.bytesDone ?? 0} aria-label="Import progress" />
+            <progress
+              className="w-80"
+              max={running.server?.bytesTotal || running.total}
+              value={running.server?.bytesDone ?? 0}
+              aria-label="Import progress"
+            />
             <span data-testid="import-progress">
-              {running.server ? `${running.server.status}: ${mb(running.server.bytesDone)} MB read, ${running.server.records} records` : "waiting for the server…"}
+              {running.server
+                ? `${running.server.status}: ${mb(running.server.bytesDone)} MB read, ${running.server.records} records`
+                : "waiting for the server…"}
             </span>
-            <button type="button" onClick={() => void fetch(`${running.base}/${running.id}`, { method: "DELETE" })} className="rounded border border-slate-300 px-2 py-0.5 text-xs">Cancel</button>
+            <button
+              type="button"
+              onClick={() => void fetch(`${running.base}/${running.id}`, { method: "DELETE" })}
+              className="rounded border border-slate-300 px-2 py-0.5 text-xs"
+            >
+              Cancel
+            </button>
           </div>
         </div>
       )}
       {state.phase === "error" && (
         <pre role="alert" className="whitespace-pre-wrap rounded bg-red-50 p-3 text-sm text-red-800">
-          {state.id !== null ? `Import #${state.id} failed: ` : ""}{state.message}
+          {state.id !== null ? `Import #${state.id} failed: ` : ""}
+          {state.message}
         </pre>
       )}
       {state.phase === "done" && (
@@ -149,11 +203,18 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
           {state.summary.duplicateResponses} already stored, {state.summary.invalid} invalid
           {state.summary.rejectsFile && (
             <>
-              {" "}(<a className="text-indigo-700 underline" href={state.summary.rejectsFile} download>download the rejected records</a>, kept for {rejectsKeepHours} h)
+              {" "}
+              (
+              <a className="text-indigo-700 underline" href={state.summary.rejectsFile} download>
+                download the rejected records
+              </a>
+              , kept for {rejectsKeepHours} h)
             </>
           )}
           . Import #{state.summary.importId}.{" "}
-          <Link className="text-indigo-700 underline" href={`/datasets/${state.summary.dataset}`}>Open the dataset</Link>
+          <Link className="text-indigo-700 underline" href={`/datasets/${state.summary.dataset}`}>
+            Open the dataset
+          </Link>
         </p>
       )}
     </form>

@@ -24,7 +24,10 @@ export function markdownPlugins(text: string, rtl: boolean): Pick<Options, "rema
   const rehypePlugins: PluggableList = [];
   if (math) {
     remarkPlugins.push([remarkMath, { singleDollarTextMath: false }]);
-    rehypePlugins.push([rehypeKatex, { throwOnError: false, strict: "ignore", trust: false, maxSize: 20, maxExpand: 200, output: "htmlAndMathml" }]);
+    rehypePlugins.push([
+      rehypeKatex,
+      { throwOnError: false, strict: "ignore", trust: false, maxSize: 20, maxExpand: 200, output: "htmlAndMathml" },
+    ]);
   }
   remarkPlugins.push(remarkBreaks);
   if (code) rehypePlugins.push([rehypeHighlight, { detect: false }]);

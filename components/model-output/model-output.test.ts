@@ -24,17 +24,21 @@ describe("MarkdownBody", () => {
   it("never loads a markdown image and drops javascript: links", () => {
     const out = html("![pixel](https://tracker.example/p.png) [click](javascript:alert(1))");
     expect(out).not.toContain("<img");
-    expect(out).toContain("[image: pixel] <span class=\"font-mono\">https://tracker.example/p.png</span>");
+    expect(out).toContain('[image: pixel] <span class="font-mono">https://tracker.example/p.png</span>');
     expect(out).toContain('<a href="" target="_blank" rel="nofollow noopener noreferrer" class="text-indigo-700 underline">click</a>');
   });
 
   it("renders GFM, highlighted code and KaTeX math", () => {
     const out = html("| a | b |\n| - | - |\n| 1 | 2 |\n\n```python\nprint(1)\n```\n\n$$x^2$$ costs $5 and $10, see https://example.org");
     expect(out).toContain("<table>");
-    expect(out).toContain('<pre dir="ltr"><code dir="ltr" class="hljs language-python"><span class="hljs-built_in">print</span>(<span class="hljs-number">1</span>)\n</code></pre>');
+    expect(out).toContain(
+      '<pre dir="ltr"><code dir="ltr" class="hljs language-python"><span class="hljs-built_in">print</span>(<span class="hljs-number">1</span>)\n</code></pre>',
+    );
     expect(out).toContain('class="katex"');
     expect(out).toContain("costs $5 and $10");
-    expect(out).toContain('<a href="https://example.org" target="_blank" rel="nofollow noopener noreferrer" class="text-indigo-700 underline">https://example.org</a>');
+    expect(out).toContain(
+      '<a href="https://example.org" target="_blank" rel="nofollow noopener noreferrer" class="text-indigo-700 underline">https://example.org</a>',
+    );
   });
 
   it("keeps line breaks of the response", () => {
@@ -66,6 +70,12 @@ describe("isLong", () => {
     expect(isLong("a".repeat(COLLAPSE_CHARS))).toBe(false);
     expect(isLong("a".repeat(COLLAPSE_CHARS + 1))).toBe(true);
     expect(isLong(Array(COLLAPSE_LINES).fill("x").join("\n"))).toBe(false);
-    expect(isLong(Array(COLLAPSE_LINES + 1).fill("x").join("\n"))).toBe(true);
+    expect(
+      isLong(
+        Array(COLLAPSE_LINES + 1)
+          .fill("x")
+          .join("\n"),
+      ),
+    ).toBe(true);
   });
 });

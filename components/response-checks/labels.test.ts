@@ -14,6 +14,10 @@ describe("shareBadge", () => {
   });
 
   it("words every defect", () => {
-    expect(["repetition_loop", "truncated", "empty"].map(describeDefect)).toEqual(["repetition loop", "cut at the token limit", "empty answer"]);
+    expect(["repetition_loop", "truncated", "empty"].map(describeDefect)).toEqual([
+      "repetition loop",
+      "cut at the token limit",
+      "empty answer",
+    ]);
   });
 });

@@ -15,7 +15,11 @@ export function describeDefect(defect: string): string {
 }
 
 /** Nothing for a response wholly in its language (or not measured); else its share, "mixed" below MIXED_BELOW. */
-export function shareBadge(share: number | null, mix: string | null, language: string): { label: string; title: string; mixed: boolean } | null {
+export function shareBadge(
+  share: number | null,
+  mix: string | null,
+  language: string,
+): { label: string; title: string; mixed: boolean } | null {
   if (share === null || share >= 1) return null;
   const mixed = share < MIXED_BELOW;
   const percent = Math.floor(share * 100);
@@ -23,7 +27,8 @@ export function shareBadge(share: number | null, mix: string | null, language: s
   return {
     mixed,
     label: mixed ? `mixed: ${mix ?? `${percent}% ${name}`}` : `${percent}% ${name}`,
-    title: `${percent}% of the letters are in ${name} (${mix ?? "the rest unnamed"}), read over the whole answer. ` +
+    title:
+      `${percent}% of the letters are in ${name} (${mix ?? "the rest unnamed"}), read over the whole answer. ` +
       `Below ${MIXED_BELOW * 100}% a response is mixed: never chosen, never the reference, rejected after off-target ones.`,
   };
 }

@@ -8,7 +8,11 @@ export function ResponseChecks({ targetShare, languageMix, defect, language }: P
   return (
     <>
       {defect !== null && (
-        <span data-testid="response-defect" className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-800" title="Never chosen nor made the reference">
+        <span
+          data-testid="response-defect"
+          className="rounded bg-red-100 px-1.5 py-0.5 font-medium text-red-800"
+          title="Never chosen nor made the reference"
+        >
           {describeDefect(defect)}
         </span>
       )}

@@ -42,22 +42,52 @@ export function GuidelinesPanel({ guidelines, lang, save }: Props) {
       <summary className="cursor-pointer font-medium">Review guidelines</summary>
       {draft === null ? (
         <div className="mt-2 space-y-2">
-          {text === "" ? <p className="italic text-slate-500">No guidelines for this dataset yet.</p> : <div data-testid="guidelines-body"><MarkdownBody text={text} lang={lang} /></div>}
-          {save && <button type="button" className={button} onClick={() => setDraft(text)}>Edit guidelines</button>}
+          {text === "" ? (
+            <p className="italic text-slate-500">No guidelines for this dataset yet.</p>
+          ) : (
+            <div data-testid="guidelines-body">
+              <MarkdownBody text={text} lang={lang} />
+            </div>
+          )}
+          {save && (
+            <button type="button" className={button} onClick={() => setDraft(text)}>
+              Edit guidelines
+            </button>
+          )}
         </div>
       ) : (
         <form onSubmit={(e) => void submit(e)} className="mt-2 space-y-2">
           <label className="flex flex-col gap-1">
             Guidelines (markdown)
-            <textarea value={draft} onChange={(e) => setDraft(e.target.value)} rows={10} className="rounded border border-slate-300 bg-white p-2 font-mono text-xs" />
+            <textarea
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              rows={10}
+              className="rounded border border-slate-300 bg-white p-2 font-mono text-xs"
+            />
           </label>
           <div className="flex gap-2">
-            <button type="submit" disabled={saving} className="rounded bg-indigo-600 px-3 py-1 text-white disabled:opacity-50">Save guidelines</button>
-            <button type="button" className={button} onClick={() => { setDraft(null); setError(null); }}>Cancel</button>
+            <button type="submit" disabled={saving} className="rounded bg-indigo-600 px-3 py-1 text-white disabled:opacity-50">
+              Save guidelines
+            </button>
+            <button
+              type="button"
+              className={button}
+              onClick={() => {
+                setDraft(null);
+                setError(null);
+              }}
+            >
+              Cancel
+            </button>
           </div>
         </form>
       )}
-      {error && <p role="alert" className="mt-2 text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="mt-2 text-red-700">
+          {error}
+        </p>
+      )}
     </details>
   );
 }

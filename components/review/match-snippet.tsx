@@ -22,7 +22,13 @@ export function MatchSnippet({ match, term }: { match: Match; term: string }) {
     <span className="block text-xs text-slate-500" data-testid="search-match" data-in={match.in}>
       in {match.in}: {match.cutStart && "…"}
       {highlightParts(match.snippet.replace(/\s+/g, " "), term).map((p, i) =>
-        p.hit ? <mark key={i} className="rounded bg-amber-100 px-0.5 text-slate-900">{p.text}</mark> : <span key={i}>{p.text}</span>,
+        p.hit ? (
+          <mark key={i} className="rounded bg-amber-100 px-0.5 text-slate-900">
+            {p.text}
+          </mark>
+        ) : (
+          <span key={i}>{p.text}</span>
+        ),
       )}
       {match.cutEnd && "…"}
     </span>

@@ -1,6 +1,13 @@
 import type { PairFilter } from "@/lib/pairs/table";
 
-const FLAG_LABELS = { conflict: "conflict", offTarget: "off-target", mixed: "mixed language", skipped: "skipped", flagged: "flagged", lowCons: "low reference Cons" } as const;
+const FLAG_LABELS = {
+  conflict: "conflict",
+  offTarget: "off-target",
+  mixed: "mixed language",
+  skipped: "skipped",
+  flagged: "flagged",
+  lowCons: "low reference Cons",
+} as const;
 
 type Props = { action: string; languages: string[]; filter: PairFilter; keep?: Record<string, string | undefined> };
 
@@ -8,31 +15,47 @@ type Props = { action: string; languages: string[]; filter: PairFilter; keep?: R
 export function PairFilters({ action, languages, filter, keep = {} }: Props) {
   const select = "rounded border border-slate-300 bg-white px-2 py-1";
   return (
-    <form method="get" action={action} aria-label="Filters" className="flex flex-wrap items-end gap-3 rounded bg-white p-3 text-sm shadow-sm">
+    <form
+      method="get"
+      action={action}
+      aria-label="Filters"
+      className="flex flex-wrap items-end gap-3 rounded bg-white p-3 text-sm shadow-sm"
+    >
       {Object.entries(keep).map(([k, v]) => v !== undefined && <input key={k} type="hidden" name={k} value={v} />)}
-      <label className="flex flex-col">Language
+      <label className="flex flex-col">
+        Language
         <select name="lang" defaultValue={filter.lang ?? ""} className={select}>
           <option value="">all</option>
-          {languages.map((l) => <option key={l} value={l}>{l}</option>)}
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {l}
+            </option>
+          ))}
         </select>
       </label>
-      <label className="flex flex-col">Status
+      <label className="flex flex-col">
+        Status
         <select name="status" defaultValue={filter.status ?? ""} className={select}>
           <option value="">all</option>
-          {["proposed", "accepted", "rejected", "skipped"].map((s) => <option key={s}>{s}</option>)}
+          {["proposed", "accepted", "rejected", "skipped"].map((s) => (
+            <option key={s}>{s}</option>
+          ))}
         </select>
       </label>
-      <label className="flex flex-col">Origin
+      <label className="flex flex-col">
+        Origin
         <select name="origin" defaultValue={filter.origin ?? ""} className={select}>
           <option value="">all</option>
           <option>auto</option>
           <option>human</option>
         </select>
       </label>
-      <label className="flex flex-col">Margin ≥
+      <label className="flex flex-col">
+        Margin ≥
         <input name="minMargin" type="number" step="any" defaultValue={filter.minMargin ?? ""} className={`${select} w-24`} />
       </label>
-      <label className="flex flex-col">Margin ≤
+      <label className="flex flex-col">
+        Margin ≤
         <input name="maxMargin" type="number" step="any" defaultValue={filter.maxMargin ?? ""} className={`${select} w-24`} />
       </label>
       <fieldset className="flex flex-wrap gap-2">
@@ -43,10 +66,13 @@ export function PairFilters({ action, languages, filter, keep = {} }: Props) {
           </label>
         ))}
       </fieldset>
-      <label className="flex flex-col">Search prompt / response text
+      <label className="flex flex-col">
+        Search prompt / response text
         <input name="q" type="search" defaultValue={filter.q ?? ""} className={`${select} w-56`} />
       </label>
-      <button type="submit" className="rounded bg-indigo-600 px-3 py-1 text-white hover:bg-indigo-700">Apply</button>
+      <button type="submit" className="rounded bg-indigo-600 px-3 py-1 text-white hover:bg-indigo-700">
+        Apply
+      </button>
     </form>
   );
 }

@@ -13,13 +13,20 @@ export const SHORTCUTS: [string, string][] = [
 
 export function ShortcutCheatsheet({ onClose }: { onClose: () => void }) {
   return (
-    <div role="dialog" aria-label="Keyboard shortcuts" className="fixed inset-0 z-10 flex items-center justify-center bg-slate-900/30" onClick={onClose}>
+    <div
+      role="dialog"
+      aria-label="Keyboard shortcuts"
+      className="fixed inset-0 z-10 flex items-center justify-center bg-slate-900/30"
+      onClick={onClose}
+    >
       <div className="rounded-lg bg-white p-5 shadow-lg" onClick={(e) => e.stopPropagation()}>
         <h2 className="mb-3 font-semibold">Keyboard shortcuts</h2>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
           {SHORTCUTS.map(([key, what]) => (
             <div key={key} className="contents">
-              <dt><kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs">{key}</kbd></dt>
+              <dt>
+                <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 font-mono text-xs">{key}</kbd>
+              </dt>
               <dd>{what}</dd>
             </div>
           ))}

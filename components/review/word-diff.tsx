@@ -18,9 +18,13 @@ export function WordDiff({ before, after, lang }: { before: string; after: strin
     <div lang={lang} dir={directionOf(lang)} className="model-text whitespace-pre-wrap text-sm" data-testid="word-diff">
       {parts.map((p, i) =>
         p.added ? (
-          <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">{p.value}</ins>
+          <ins key={i} className="bg-emerald-100 text-emerald-900 no-underline">
+            {p.value}
+          </ins>
         ) : p.removed ? (
-          <del key={i} className="bg-rose-100 text-rose-900">{p.value}</del>
+          <del key={i} className="bg-rose-100 text-rose-900">
+            {p.value}
+          </del>
         ) : (
           <span key={i}>{p.value}</span>
         ),

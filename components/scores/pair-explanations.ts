@@ -24,4 +24,5 @@ export function conflictText(p: { proposedSkipReason: string | null; proposedSki
     : `the method now proposes no pair: ${skipText(p.proposedSkipReason, p.proposedSkipDetail)}`;
 }
 
-export const GUARD_TEXT = "the rejected response is in another language or mixed-language, so it loses whatever the scores (no margin filter)";
+export const GUARD_TEXT =
+  "the rejected response is in another language or mixed-language, so it loses whatever the scores (no margin filter)";

@@ -12,7 +12,9 @@ describe("PairMargin", () => {
     expect(renderToStaticMarkup(createElement(PairMargin, { margin: null, basis: null }))).toBe("–");
     const guard = renderToStaticMarkup(createElement(PairMargin, { margin: -0.123, basis: "language_guard" }));
     expect(text(guard)).toBe("guard (rejected off-target or mixed)");
-    expect(guard).toContain('title="the rejected response is in another language or mixed-language, so it loses whatever the scores (no margin filter); score difference -0.123"');
+    expect(guard).toContain(
+      'title="the rejected response is in another language or mixed-language, so it loses whatever the scores (no margin filter); score difference -0.123"',
+    );
     expect(text(renderToStaticMarkup(createElement(PairMargin, { margin: -0.123, basis: "language_guard", long: true })))).toBe(
       "guard: the rejected response is in another language or mixed-language, so it loses whatever the scores (no margin filter)",
     );

@@ -87,7 +87,12 @@ export async function setUserRole(db: Database, userId: number, role: Role, byUs
  * Restricts a dataset to exactly these members (by email); an empty list makes it open to every
  * signed-in user again. Unknown emails are refused and nothing changes.
  */
-export async function setDatasetMembers(db: Database, datasetSlug: string, emails: string[], byUserId: number | null = null): Promise<{ members: number }> {
+export async function setDatasetMembers(
+  db: Database,
+  datasetSlug: string,
+  emails: string[],
+  byUserId: number | null = null,
+): Promise<{ members: number }> {
   const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
   return withTransaction(db, async (tx) => {
     const dataset = await queryMaybeOne(tx, sql`SELECT id FROM datasets WHERE slug = ${datasetSlug} FOR UPDATE`, ZId);
@@ -144,7 +149,11 @@ async function signOutEverywhere(tx: Queryable, userId: number): Promise<void> {
  * is replaced, every session they hold ends and every API token they hold is revoked, and the next
  * sign-in must choose a new password. Audited.
  */
-export async function resetPassword(db: Pick<Database, "pool">, ref: string | UserRef, byUserId: number | null = null): Promise<{ userId: number; email: string; password: string }> {
+export async function resetPassword(
+  db: Pick<Database, "pool">,
+  ref: string | UserRef,
+  byUserId: number | null = null,
+): Promise<{ userId: number; email: string; password: string }> {
   const who: UserRef = typeof ref === "string" ? { email: ref } : ref;
   const password = oneTimePassword();
   const hash = await hashPassword(password);
@@ -176,7 +185,10 @@ const ZDisabledUser = z.object({ id: z.number(), email: z.string(), name: z.stri
  * the last enabled admin. Audited; setting the state a user already has changes nothing.
  */
 export async function setUserDisabled(
-  db: Pick<Database, "pool">, ref: UserRef, disabled: boolean, byUserId: number | null = null,
+  db: Pick<Database, "pool">,
+  ref: UserRef,
+  disabled: boolean,
+  byUserId: number | null = null,
 ): Promise<{ id: number; email: string; name: string; role: Role; disabled: boolean }> {
   return withTransaction(db, async (tx) => {
     // Serialises concurrent changes to admins, as setUserRole does.

@@ -22,7 +22,9 @@ async function wholeDatabaseText(): Promise<string> {
   const { rows: tables } = await t.db.pool.query<{ name: string }>(
     `SELECT quote_ident(table_name) AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE'`,
   );
-  const dumps = await Promise.all(tables.map(async ({ name }) => (await t.db.pool.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`)).rows.map((r) => r.row)));
+  const dumps = await Promise.all(
+    tables.map(async ({ name }) => (await t.db.pool.query<{ row: string }>(`SELECT t::text AS row FROM ${name} t`)).rows.map((r) => r.row)),
+  );
   return dumps.flat().join("\n");
 }
 
@@ -33,7 +35,14 @@ describe("creating a token", () => {
     const { token, view } = await createApiToken(t.db, alice, "  laptop CLI ");
     expect(token).toMatch(/^cmas_[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token.slice(TOKEN_PREFIX.length), "base64url")).toHaveLength(32);
-    expect(view).toMatchObject({ userId: alice, userEmail: "alice@lab.example", name: "laptop CLI", prefix: token.slice(0, 13), lastUsedAt: null, revokedAt: null });
+    expect(view).toMatchObject({
+      userId: alice,
+      userEmail: "alice@lab.example",
+      name: "laptop CLI",
+      prefix: token.slice(0, 13),
+      lastUsedAt: null,
+      revokedAt: null,
+    });
     const row = await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: view.id } });
     expect(row.tokenHash).toBe(createHash("sha256").update(token).digest("hex"));
 
@@ -58,7 +67,14 @@ describe("creating a token", () => {
 describe("using a token", () => {
   it("resolves to its owner with the owner's current role, and marks it used at most once a minute", async () => {
     const { token, view } = await createApiToken(t.db, alice, "used");
-    expect(await findTokenOwner(t.db, token)).toEqual({ tokenId: view.id, userId: alice, email: "alice@lab.example", name: "Alice", role: "reviewer", mustChangePassword: false });
+    expect(await findTokenOwner(t.db, token)).toEqual({
+      tokenId: view.id,
+      userId: alice,
+      email: "alice@lab.example",
+      name: "Alice",
+      role: "reviewer",
+      mustChangePassword: false,
+    });
     const first = (await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: view.id } })).lastUsedAt;
     expect(first).toBeInstanceOf(Date);
     await findTokenOwner(t.db, token);
@@ -66,10 +82,18 @@ describe("using a token", () => {
     const twoMinutesAgo = new Date(Date.now() - 120_000);
     await t.db.prisma.apiToken.update({ where: { id: view.id }, data: { lastUsedAt: twoMinutesAgo } });
     await findTokenOwner(t.db, token);
-    expect((await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: view.id } })).lastUsedAt!.getTime()).toBeGreaterThan(twoMinutesAgo.getTime() + 60_000);
+    expect((await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: view.id } })).lastUsedAt!.getTime()).toBeGreaterThan(
+      twoMinutesAgo.getTime() + 60_000,
+    );
 
     await t.db.prisma.user.update({ where: { id: alice }, data: { role: "admin" } });
-    expect(await actorFromRequest(t.db, bearer(token))).toEqual({ userId: alice, email: "alice@lab.example", name: "Alice", role: "admin", via: "token" });
+    expect(await actorFromRequest(t.db, bearer(token))).toEqual({
+      userId: alice,
+      email: "alice@lab.example",
+      name: "Alice",
+      role: "admin",
+      via: "token",
+    });
     await t.db.prisma.user.update({ where: { id: alice }, data: { role: "reviewer" } });
   });
 
@@ -80,7 +104,9 @@ describe("using a token", () => {
     expect(await findTokenOwner(t.db, token.slice(0, -1))).toBeNull();
     expect(await findTokenOwner(t.db, token.slice(TOKEN_PREFIX.length))).toBeNull();
     await expect(actorFromRequest(t.db, bearer(token.slice(0, -1) + last))).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    const basic = new Request("http://localhost/api/v1/me", { headers: { authorization: `Basic ${Buffer.from(`x:${token}`).toString("base64")}` } });
+    const basic = new Request("http://localhost/api/v1/me", {
+      headers: { authorization: `Basic ${Buffer.from(`x:${token}`).toString("base64")}` },
+    });
     await expect(actorFromRequest(t.db, basic)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     expect(await actorFromRequest(t.db, new Request("http://localhost/api/v1/me"))).toBeNull();
   });
@@ -123,7 +149,10 @@ describe("listing and revoking", () => {
     const { token, view } = await createApiToken(t.db, bob, "admin revokes");
     await revokeApiToken(t.db, view.id, { userId: alice, anyUser: true });
     expect(await findTokenOwner(t.db, token)).toBeNull();
-    const audit = await t.db.prisma.auditEvent.findMany({ where: { entity: "api_token", entityId: String(view.id) }, orderBy: { id: "asc" } });
+    const audit = await t.db.prisma.auditEvent.findMany({
+      where: { entity: "api_token", entityId: String(view.id) },
+      orderBy: { id: "asc" },
+    });
     expect(audit.map((a) => [a.action, a.userId, a.data])).toEqual([
       ["token.create", bob, { name: "admin revokes", prefix: view.prefix }],
       ["token.revoke", alice, { owner: bob, prefix: view.prefix }],

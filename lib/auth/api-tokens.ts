@@ -43,23 +43,53 @@ export async function createApiToken(db: Database, userId: number, name: string)
       data: { userId, name: trimmed, prefix: token.slice(0, DISPLAY_LENGTH), tokenHash: hashToken(token) },
       include: { user: { select: { email: true } } },
     });
-    await tx.auditEvent.create({ data: { userId, action: "token.create", entity: "api_token", entityId: String(created.id), data: { name: trimmed, prefix: created.prefix } } });
+    await tx.auditEvent.create({
+      data: {
+        userId,
+        action: "token.create",
+        entity: "api_token",
+        entityId: String(created.id),
+        data: { name: trimmed, prefix: created.prefix },
+      },
+    });
     return created;
   });
   return { token, view: toView(row) };
 }
 
-type TokenRow = { id: number; userId: number; name: string; prefix: string; lastUsedAt: Date | null; revokedAt: Date | null; createdAt: Date; user: { email: string } };
+type TokenRow = {
+  id: number;
+  userId: number;
+  name: string;
+  prefix: string;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  createdAt: Date;
+  user: { email: string };
+};
 
 function toView(row: TokenRow): ApiTokenView {
   return {
-    id: row.id, userId: row.userId, userEmail: row.user.email, name: row.name, prefix: row.prefix,
-    lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt, createdAt: row.createdAt,
+    id: row.id,
+    userId: row.userId,
+    userEmail: row.user.email,
+    name: row.name,
+    prefix: row.prefix,
+    lastUsedAt: row.lastUsedAt,
+    revokedAt: row.revokedAt,
+    createdAt: row.createdAt,
   };
 }
 
 const VIEW_SELECT = {
-  id: true, userId: true, name: true, prefix: true, lastUsedAt: true, revokedAt: true, createdAt: true, user: { select: { email: true } },
+  id: true,
+  userId: true,
+  name: true,
+  prefix: true,
+  lastUsedAt: true,
+  revokedAt: true,
+  createdAt: true,
+  user: { select: { email: true } },
 } as const;
 
 /** A user's tokens, newest first; `allUsers` (admins) lists everyone's. Never includes a secret or hash. */
@@ -83,7 +113,13 @@ export async function revokeApiToken(db: Database, tokenId: number, by: { userId
   const row = await db.prisma.$transaction(async (tx) => {
     const revoked = await tx.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() }, select: VIEW_SELECT });
     await tx.auditEvent.create({
-      data: { userId: by.userId, action: "token.revoke", entity: "api_token", entityId: String(tokenId), data: { owner: found.userId, prefix: found.prefix } },
+      data: {
+        userId: by.userId,
+        action: "token.revoke",
+        entity: "api_token",
+        entityId: String(tokenId),
+        data: { owner: found.userId, prefix: found.prefix },
+      },
     });
     return revoked;
   });
@@ -127,5 +163,12 @@ export async function findTokenOwner(db: Database, presented: string): Promise<T
     ZTokenHit,
   );
   if (!row || !timingSafeEqual(Buffer.from(row.hash, "hex"), Buffer.from(hash, "hex"))) return null;
-  return { tokenId: row.tokenId, userId: row.userId, email: row.email, name: row.name, role: row.role, mustChangePassword: row.mustChangePassword };
+  return {
+    tokenId: row.tokenId,
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    mustChangePassword: row.mustChangePassword,
+  };
 }

@@ -19,7 +19,7 @@ import { SORT_COLUMNS, type SortColumn } from "@/lib/pairs/table";
 import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createUser } from "./accounts";
-import { callRoute, createApiUsers, restrictDataset, type ApiUsers } from "../testing/api-v1";
+import { callRoute, createApiUsers, restrictDataset, type ApiUsers } from "@/lib/testing/api-v1";
 import { forgetAuth, getAuth } from "./better-auth";
 import * as meRoute from "@/app/api/v1/me/route";
 import * as pairRoute from "@/app/api/v1/pairs/[id]/route";
@@ -78,9 +78,16 @@ describe("datasets", () => {
   });
 
   it("shows a dataset with its counts and its effective pairs per language", async () => {
-    const { status, body } = await callRoute(datasetRoute.GET, "/api/v1/datasets/open", { token: users.viewer.token, params: { slug: "open" } });
+    const { status, body } = await callRoute(datasetRoute.GET, "/api/v1/datasets/open", {
+      token: users.viewer.token,
+      params: { slug: "open" },
+    });
     expect(status).toBe(200);
-    const d = body as { slug: string; stats: { groups: number; responses: number }; pairs: Record<string, { proposed: number; skipped: number; accepted: number; rejected: number }> };
+    const d = body as {
+      slug: string;
+      stats: { groups: number; responses: number };
+      pairs: Record<string, { proposed: number; skipped: number; accepted: number; rejected: number }>;
+    };
     expect(d.slug).toBe("open");
     expect(d.stats.groups).toBe(30);
     expect(d.stats.responses).toBe(await t.db.prisma.response.count({ where: { datasetId: open.datasetId } }));
@@ -95,7 +102,12 @@ describe("pairs pagination", () => {
 
   async function expectedIds(f: Filter): Promise<Set<number>> {
     const rows = await t.db.prisma.pair.findMany({
-      where: { datasetId: open.datasetId, status: f.status, language: f.lang, ...(f.minMargin === undefined ? {} : { margin: { gte: f.minMargin } }) },
+      where: {
+        datasetId: open.datasetId,
+        status: f.status,
+        language: f.lang,
+        ...(f.minMargin === undefined ? {} : { margin: { gte: f.minMargin } }),
+      },
       select: { id: true },
     });
     return new Set(rows.map((r) => r.id));
@@ -115,7 +127,10 @@ describe("pairs pagination", () => {
           const query = new URLSearchParams({ limit: String(limit), sort, dir });
           for (const [k, v] of Object.entries(filter)) query.set(k, String(v));
           const pages = await allPages<PairRow>((cursor) =>
-            callRoute(pairsRoute.GET, `/api/v1/datasets/open/pairs?${query}${cursor ? `&cursor=${cursor}` : ""}`, { token: users.viewer.token, params: { slug: "open" } }),
+            callRoute(pairsRoute.GET, `/api/v1/datasets/open/pairs?${query}${cursor ? `&cursor=${cursor}` : ""}`, {
+              token: users.viewer.token,
+              params: { slug: "open" },
+            }),
           );
           const rows = pages.flat();
           const ids = rows.map((r) => r.id);
@@ -137,7 +152,8 @@ describe("pairs pagination", () => {
 });
 
 describe("bad input", () => {
-  const get = (query: string) => callRoute(pairsRoute.GET, `/api/v1/datasets/open/pairs?${query}`, { token: users.viewer.token, params: { slug: "open" } });
+  const get = (query: string) =>
+    callRoute(pairsRoute.GET, `/api/v1/datasets/open/pairs?${query}`, { token: users.viewer.token, params: { slug: "open" } });
 
   it.each([
     ["limit=0", /^limit: must be an integer from 1 to 200$/],
@@ -157,30 +173,56 @@ describe("bad input", () => {
   it("names the path segment, the body and its fields", async () => {
     const run = await callRoute(runRoute.GET, "/api/v1/runs/abc", { token: users.viewer.token, params: { id: "abc" } });
     expect([run.status, errorOf(run.body)]).toEqual([400, "id: must be a positive integer (at most 2147483647)"]);
-    const post = (body: unknown) => callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", { token: users.admin.token, method: "POST", body, params: { slug: "open" } });
+    const post = (body: unknown) =>
+      callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", { token: users.admin.token, method: "POST", body, params: { slug: "open" } });
     expect(errorOf((await post("{not json")).body)).toBe("body: not valid JSON");
     const form = await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", {
-      token: users.admin.token, method: "POST", params: { slug: "open" }, headers: { "content-type": "text/plain" }, rawBody: "{}",
+      token: users.admin.token,
+      method: "POST",
+      params: { slug: "open" },
+      headers: { "content-type": "text/plain" },
+      rawBody: "{}",
     });
     expect([form.status, errorOf(form.body)]).toEqual([400, "body: send JSON with Content-Type: application/json"]);
     expect(errorOf((await post({ scorer: "magic" })).body)).toMatch(/^scorer: /);
     expect(errorOf((await post({ scorrer: "lexical" })).body)).toBe("body: unknown field(s) scorrer");
-    const decide = await callRoute(decisionsRoute.POST, "/api/v1/pairs/1/decisions", { token: users.reviewer.token, method: "POST", body: { decision: { action: "accept" } }, params: { id: "1" } });
+    const decide = await callRoute(decisionsRoute.POST, "/api/v1/pairs/1/decisions", {
+      token: users.reviewer.token,
+      method: "POST",
+      body: { decision: { action: "accept" } },
+      params: { id: "1" },
+    });
     expect([decide.status, errorOf(decide.body)]).toEqual([400, "expectedVersion: Invalid input: expected number, received undefined"]);
-    const exp = await callRoute(exportsRoute.POST, "/api/v1/datasets/open/exports", { token: users.reviewer.token, method: "POST", body: { format: "xml" }, params: { slug: "open" } });
+    const exp = await callRoute(exportsRoute.POST, "/api/v1/datasets/open/exports", {
+      token: users.reviewer.token,
+      method: "POST",
+      body: { format: "xml" },
+      params: { slug: "open" },
+    });
     expect(exp.status).toBe(400);
     expect(errorOf(exp.body)).toMatch(/^format: must be one of trl, /);
-    const lang = await callRoute(exportsRoute.POST, "/api/v1/datasets/open/exports", { token: users.reviewer.token, method: "POST", body: { format: "trl", languages: ["xx"] }, params: { slug: "open" } });
+    const lang = await callRoute(exportsRoute.POST, "/api/v1/datasets/open/exports", {
+      token: users.reviewer.token,
+      method: "POST",
+      body: { format: "trl", languages: ["xx"] },
+      params: { slug: "open" },
+    });
     expect([lang.status, errorOf(lang.body)]).toEqual([400, expect.stringMatching(/^languages: "xx" is not a language of dataset open/)]);
   });
 });
 
 describe("decisions", () => {
   it("records the token's user and answers a stale version with 409 and the pair as it is now", async () => {
-    const pair = await t.db.prisma.pair.findFirstOrThrow({ where: { datasetId: open.datasetId, status: "proposed" }, orderBy: { id: "desc" } });
+    const pair = await t.db.prisma.pair.findFirstOrThrow({
+      where: { datasetId: open.datasetId, status: "proposed" },
+      orderBy: { id: "desc" },
+    });
     const decide = (version: number, action: "accept" | "reject") =>
       callRoute(decisionsRoute.POST, `/api/v1/pairs/${pair.id}/decisions`, {
-        token: users.reviewer.token, method: "POST", params: { id: String(pair.id) }, body: { expectedVersion: version, decision: { action } },
+        token: users.reviewer.token,
+        method: "POST",
+        params: { id: String(pair.id) },
+        body: { expectedVersion: version, decision: { action } },
       });
     const first = await decide(pair.version, "accept");
     expect(first.status).toBe(201);
@@ -200,7 +242,10 @@ describe("decisions", () => {
 
 describe("choosing other responses", () => {
   it("reads the pair's candidates and version, then chooses two of them", async () => {
-    const pair = await t.db.prisma.pair.findFirstOrThrow({ where: { datasetId: open.datasetId, status: "proposed", language: "de" }, orderBy: { id: "asc" } });
+    const pair = await t.db.prisma.pair.findFirstOrThrow({
+      where: { datasetId: open.datasetId, status: "proposed", language: "de" },
+      orderBy: { id: "asc" },
+    });
     const read = await callRoute(pairRoute.GET, `/api/v1/pairs/${pair.id}`, { token: users.viewer.token, params: { id: String(pair.id) } });
     expect(read.status).toBe(200);
     const detail = read.body as { pair: { version: number; chosenId: number; rejectedId: number }; candidates: { id: number }[] };
@@ -208,14 +253,23 @@ describe("choosing other responses", () => {
     expect(others.length).toBeGreaterThanOrEqual(2);
     const [chosenId, rejectedId] = [others[0]!, others[1]!];
     const chose = await callRoute(decisionsRoute.POST, `/api/v1/pairs/${pair.id}/decisions`, {
-      token: users.admin.token, method: "POST", params: { id: String(pair.id) },
+      token: users.admin.token,
+      method: "POST",
+      params: { id: String(pair.id) },
       body: { expectedVersion: detail.pair.version, decision: { action: "choose", chosenId, rejectedId }, reason: "better German" },
     });
     expect(chose.status).toBe(201);
-    expect((chose.body as { pair: { pair: unknown } }).pair.pair).toMatchObject({ chosenId, rejectedId, status: "accepted", origin: "human" });
+    expect((chose.body as { pair: { pair: unknown } }).pair.pair).toMatchObject({
+      chosenId,
+      rejectedId,
+      status: "accepted",
+      origin: "human",
+    });
     const stranger = await t.db.prisma.response.findFirstOrThrow({ where: { datasetId: open.datasetId, language: "zh" } });
     const bad = await callRoute(decisionsRoute.POST, `/api/v1/pairs/${pair.id}/decisions`, {
-      token: users.admin.token, method: "POST", params: { id: String(pair.id) },
+      token: users.admin.token,
+      method: "POST",
+      params: { id: String(pair.id) },
       body: { expectedVersion: detail.pair.version + 1, decision: { action: "choose", chosenId: stranger.id, rejectedId } },
     });
     expect([bad.status, errorOf(bad.body)]).toEqual([400, "chosen and rejected must be two different de responses of this prompt group"]);
@@ -224,15 +278,29 @@ describe("choosing other responses", () => {
 
 describe("runs and exports", () => {
   it("queues a select run as the admin and pages the dataset's runs newest first", async () => {
-    const created = await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", { token: users.admin.token, method: "POST", body: { scorer: "answer", margin: 0.1 }, params: { slug: "open" } });
+    const created = await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", {
+      token: users.admin.token,
+      method: "POST",
+      body: { scorer: "answer", margin: 0.1 },
+      params: { slug: "open" },
+    });
     expect(created.status).toBe(201);
-    const run = created.body as { id: number; status: string; kind: string; config: { scorer: string; margin: number }; totalItems: number };
+    const run = created.body as {
+      id: number;
+      status: string;
+      kind: string;
+      config: { scorer: string; margin: number };
+      totalItems: number;
+    };
     expect(run).toMatchObject({ status: "queued", kind: "select", config: { scorer: "answer", margin: 0.1 }, totalItems: 30 });
     expect(created.response.headers.get("location")).toBe(`/api/v1/runs/${run.id}`);
     expect((await t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: run.id } })).createdById).toBe(users.admin.id);
 
     const pages = await allPages<{ id: number }>((cursor) =>
-      callRoute(runsRoute.GET, `/api/v1/datasets/open/runs?limit=1${cursor ? `&cursor=${cursor}` : ""}`, { token: users.viewer.token, params: { slug: "open" } }),
+      callRoute(runsRoute.GET, `/api/v1/datasets/open/runs?limit=1${cursor ? `&cursor=${cursor}` : ""}`, {
+        token: users.viewer.token,
+        params: { slug: "open" },
+      }),
     );
     expect(pages.map((p) => p.map((r) => r.id))).toEqual([[run.id], [open.runId]]);
     const fetched = await callRoute(runRoute.GET, `/api/v1/runs/${run.id}`, { token: users.viewer.token, params: { id: String(run.id) } });
@@ -241,7 +309,10 @@ describe("runs and exports", () => {
 
   it("queues an export as a reviewer; once written, the download is the manifest's bytes", async () => {
     const created = await callRoute(exportsRoute.POST, "/api/v1/datasets/open/exports", {
-      token: users.reviewer.token, method: "POST", body: { format: "trl", languages: ["de", "zh"], minMargin: 0 }, params: { slug: "open" },
+      token: users.reviewer.token,
+      method: "POST",
+      body: { format: "trl", languages: ["de", "zh"], minMargin: 0 },
+      params: { slug: "open" },
     });
     expect(created.status).toBe(201);
     const queued = created.body as { id: number; status: string; location?: string; download: string };
@@ -250,32 +321,69 @@ describe("runs and exports", () => {
     expect(queued.download).toBe(`/api/v1/exports/${queued.id}/download`);
     expect((await t.db.prisma.export.findUniqueOrThrow({ where: { id: queued.id } })).createdById).toBe(users.reviewer.id);
 
-    const early = await callRoute(downloadRoute.GET, `/api/v1/exports/${queued.id}/download`, { token: users.viewer.token, params: { id: String(queued.id) } });
+    const early = await callRoute(downloadRoute.GET, `/api/v1/exports/${queued.id}/download`, {
+      token: users.viewer.token,
+      params: { id: String(queued.id) },
+    });
     expect(early.status).toBe(409);
 
     const snapshot = await runQueuedExport(t.db, queued.id);
     const file = snapshot!.files[0]!;
     const download = await callRoute(downloadRoute.GET, `/api/v1/exports/${queued.id}/download?file=${encodeURIComponent(file.path)}`, {
-      token: users.viewer.token, params: { id: String(queued.id) },
+      token: users.viewer.token,
+      params: { id: String(queued.id) },
     });
     expect(download.status).toBe(200);
     const bytes = Buffer.from(await download.response.arrayBuffer());
     expect(bytes.length).toBe(file.bytes);
     expect(createHash("sha256").update(bytes).digest("hex")).toBe(file.sha256);
-    const missing = await callRoute(downloadRoute.GET, `/api/v1/exports/${queued.id}/download?file=nope.jsonl`, { token: users.viewer.token, params: { id: String(queued.id) } });
+    const missing = await callRoute(downloadRoute.GET, `/api/v1/exports/${queued.id}/download?file=nope.jsonl`, {
+      token: users.viewer.token,
+      params: { id: String(queued.id) },
+    });
     expect([missing.status, errorOf(missing.body)]).toEqual([404, `file: export ${queued.id} has no file "nope.jsonl"`]);
 
     const pages = await allPages<{ id: number }>((cursor) =>
-      callRoute(exportsRoute.GET, `/api/v1/datasets/open/exports?limit=1${cursor ? `&cursor=${cursor}` : ""}`, { token: users.viewer.token, params: { slug: "open" } }),
+      callRoute(exportsRoute.GET, `/api/v1/datasets/open/exports?limit=1${cursor ? `&cursor=${cursor}` : ""}`, {
+        token: users.viewer.token,
+        params: { slug: "open" },
+      }),
     );
     expect(pages.flat().map((e) => e.id)).toEqual([queued.id]);
   });
 
   it("does not start anything for a refused caller", async () => {
     const before = [await t.db.prisma.pipelineRun.count(), await t.db.prisma.export.count()];
-    expect((await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", { token: users.reviewer.token, method: "POST", body: {}, params: { slug: "open" } })).status).toBe(403);
-    expect((await callRoute(exportsRoute.POST, "/api/v1/datasets/open/exports", { token: users.viewer.token, method: "POST", body: { format: "trl" }, params: { slug: "open" } })).status).toBe(403);
-    expect((await callRoute(exportsRoute.POST, "/api/v1/datasets/secret/exports", { token: users.outsider.token, method: "POST", body: { format: "trl" }, params: { slug: "secret" } })).status).toBe(404);
+    expect(
+      (
+        await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", {
+          token: users.reviewer.token,
+          method: "POST",
+          body: {},
+          params: { slug: "open" },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await callRoute(exportsRoute.POST, "/api/v1/datasets/open/exports", {
+          token: users.viewer.token,
+          method: "POST",
+          body: { format: "trl" },
+          params: { slug: "open" },
+        })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await callRoute(exportsRoute.POST, "/api/v1/datasets/secret/exports", {
+          token: users.outsider.token,
+          method: "POST",
+          body: { format: "trl" },
+          params: { slug: "secret" },
+        })
+      ).status,
+    ).toBe(404);
     expect([await t.db.prisma.pipelineRun.count(), await t.db.prisma.export.count()]).toEqual(before);
   });
 });
@@ -299,10 +407,21 @@ describe("a signed-in browser session instead of a token", () => {
     const viewer = await createUser(t.db, { email: "session-viewer@api.example", name: "Session Viewer", role: "viewer", password });
     const cookie = await sessionCookie("session-viewer@api.example", password);
     const me = await callRoute(meRoute.GET, "/api/v1/me", { headers: { cookie } });
-    expect(me.body).toEqual({ userId: viewer.id, email: "session-viewer@api.example", name: "Session Viewer", role: "viewer", via: "session" });
+    expect(me.body).toEqual({
+      userId: viewer.id,
+      email: "session-viewer@api.example",
+      name: "Session Viewer",
+      role: "viewer",
+      via: "session",
+    });
     const list = await callRoute(pairsRoute.GET, "/api/v1/datasets/open/pairs?limit=2", { headers: { cookie }, params: { slug: "open" } });
     expect(list.status).toBe(200);
-    const post = await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", { headers: { cookie }, method: "POST", body: {}, params: { slug: "open" } });
+    const post = await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", {
+      headers: { cookie },
+      method: "POST",
+      body: {},
+      params: { slug: "open" },
+    });
     expect(post.status).toBe(403);
     const forged = await callRoute(meRoute.GET, "/api/v1/me", { headers: { cookie: "better-auth.session_token=forged.value" } });
     expect(forged.status).toBe(401);

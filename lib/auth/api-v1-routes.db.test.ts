@@ -18,7 +18,7 @@ import { stopBoss } from "@/lib/jobs/queue";
 import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createApiToken, revokeApiToken } from "./api-tokens";
-import { callRoute, createApiUsers, restrictDataset, type ApiUsers } from "../testing/api-v1";
+import { callRoute, createApiUsers, restrictDataset, type ApiUsers } from "@/lib/testing/api-v1";
 
 let t: TestDatabase;
 let users: ApiUsers;
@@ -69,54 +69,124 @@ const versionOf = async (pairId: number) => (await t.db.prisma.pair.findUniqueOr
 
 /** Every /api/v1 handler, who may call it, and what it answers when allowed. */
 const ENDPOINTS: { name: string; permission: string; allowed: Role[]; ok: number; call: Call; datasetScoped: boolean }[] = [
-  { name: "GET /me", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: false, call: (token) => callRoute(meRoute.GET, "/api/v1/me", { token }) },
-  { name: "GET /datasets", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: false, call: (token) => callRoute(datasetsRoute.GET, "/api/v1/datasets", { token }) },
   {
-    name: "GET /datasets/{slug}", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: true,
+    name: "GET /me",
+    permission: "read",
+    allowed: ["admin", "reviewer", "viewer"],
+    ok: 200,
+    datasetScoped: false,
+    call: (token) => callRoute(meRoute.GET, "/api/v1/me", { token }),
+  },
+  {
+    name: "GET /datasets",
+    permission: "read",
+    allowed: ["admin", "reviewer", "viewer"],
+    ok: 200,
+    datasetScoped: false,
+    call: (token) => callRoute(datasetsRoute.GET, "/api/v1/datasets", { token }),
+  },
+  {
+    name: "GET /datasets/{slug}",
+    permission: "read",
+    allowed: ["admin", "reviewer", "viewer"],
+    ok: 200,
+    datasetScoped: true,
     call: (token, _ds, slug) => callRoute(datasetRoute.GET, `/api/v1/datasets/${slug}`, { token, params: { slug } }),
   },
   {
-    name: "GET /datasets/{slug}/runs", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: true,
+    name: "GET /datasets/{slug}/runs",
+    permission: "read",
+    allowed: ["admin", "reviewer", "viewer"],
+    ok: 200,
+    datasetScoped: true,
     call: (token, _ds, slug) => callRoute(runsRoute.GET, `/api/v1/datasets/${slug}/runs`, { token, params: { slug } }),
   },
   {
-    name: "POST /datasets/{slug}/runs", permission: "manage", allowed: ["admin"], ok: 201, datasetScoped: true,
-    call: (token, _ds, slug) => callRoute(runsRoute.POST, `/api/v1/datasets/${slug}/runs`, { token, method: "POST", body: { scorer: "lexical" }, params: { slug } }),
+    name: "POST /datasets/{slug}/runs",
+    permission: "manage",
+    allowed: ["admin"],
+    ok: 201,
+    datasetScoped: true,
+    call: (token, _ds, slug) =>
+      callRoute(runsRoute.POST, `/api/v1/datasets/${slug}/runs`, { token, method: "POST", body: { scorer: "lexical" }, params: { slug } }),
   },
   {
-    name: "GET /runs/{id}", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: true,
+    name: "GET /runs/{id}",
+    permission: "read",
+    allowed: ["admin", "reviewer", "viewer"],
+    ok: 200,
+    datasetScoped: true,
     call: (token, ds) => callRoute(runRoute.GET, `/api/v1/runs/${ds.runId}`, { token, params: { id: String(ds.runId) } }),
   },
   {
-    name: "GET /datasets/{slug}/pairs", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: true,
-    call: (token, _ds, slug) => callRoute(pairsRoute.GET, `/api/v1/datasets/${slug}/pairs?status=proposed&limit=5`, { token, params: { slug } }),
+    name: "GET /datasets/{slug}/pairs",
+    permission: "read",
+    allowed: ["admin", "reviewer", "viewer"],
+    ok: 200,
+    datasetScoped: true,
+    call: (token, _ds, slug) =>
+      callRoute(pairsRoute.GET, `/api/v1/datasets/${slug}/pairs?status=proposed&limit=5`, { token, params: { slug } }),
   },
   {
-    name: "GET /pairs/{id}", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: true,
+    name: "GET /pairs/{id}",
+    permission: "read",
+    allowed: ["admin", "reviewer", "viewer"],
+    ok: 200,
+    datasetScoped: true,
     call: (token, ds) => callRoute(pairRoute.GET, `/api/v1/pairs/${ds.pairId}`, { token, params: { id: String(ds.pairId) } }),
   },
   {
-    name: "POST /pairs/{id}/decisions", permission: "review", allowed: ["admin", "reviewer"], ok: 201, datasetScoped: true,
+    name: "POST /pairs/{id}/decisions",
+    permission: "review",
+    allowed: ["admin", "reviewer"],
+    ok: 201,
+    datasetScoped: true,
     call: async (token, ds) =>
       callRoute(decisionsRoute.POST, `/api/v1/pairs/${ds.pairId}/decisions`, {
-        token, method: "POST", params: { id: String(ds.pairId) }, body: { expectedVersion: await versionOf(ds.pairId), decision: { action: "accept" }, reason: "api test" },
+        token,
+        method: "POST",
+        params: { id: String(ds.pairId) },
+        body: { expectedVersion: await versionOf(ds.pairId), decision: { action: "accept" }, reason: "api test" },
       }),
   },
   {
-    name: "GET /datasets/{slug}/exports", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: true,
+    name: "GET /datasets/{slug}/exports",
+    permission: "read",
+    allowed: ["admin", "reviewer", "viewer"],
+    ok: 200,
+    datasetScoped: true,
     call: (token, _ds, slug) => callRoute(exportsRoute.GET, `/api/v1/datasets/${slug}/exports`, { token, params: { slug } }),
   },
   {
-    name: "POST /datasets/{slug}/exports", permission: "export", allowed: ["admin", "reviewer"], ok: 201, datasetScoped: true,
-    call: (token, _ds, slug) => callRoute(exportsRoute.POST, `/api/v1/datasets/${slug}/exports`, { token, method: "POST", body: { format: "cm-align" }, params: { slug } }),
+    name: "POST /datasets/{slug}/exports",
+    permission: "export",
+    allowed: ["admin", "reviewer"],
+    ok: 201,
+    datasetScoped: true,
+    call: (token, _ds, slug) =>
+      callRoute(exportsRoute.POST, `/api/v1/datasets/${slug}/exports`, {
+        token,
+        method: "POST",
+        body: { format: "cm-align" },
+        params: { slug },
+      }),
   },
   {
-    name: "GET /exports/{id}", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: true,
+    name: "GET /exports/{id}",
+    permission: "read",
+    allowed: ["admin", "reviewer", "viewer"],
+    ok: 200,
+    datasetScoped: true,
     call: (token, ds) => callRoute(exportRoute.GET, `/api/v1/exports/${ds.exportId}`, { token, params: { id: String(ds.exportId) } }),
   },
   {
-    name: "GET /exports/{id}/download", permission: "read", allowed: ["admin", "reviewer", "viewer"], ok: 200, datasetScoped: true,
-    call: (token, ds) => callRoute(downloadRoute.GET, `/api/v1/exports/${ds.exportId}/download`, { token, params: { id: String(ds.exportId) } }),
+    name: "GET /exports/{id}/download",
+    permission: "read",
+    allowed: ["admin", "reviewer", "viewer"],
+    ok: 200,
+    datasetScoped: true,
+    call: (token, ds) =>
+      callRoute(downloadRoute.GET, `/api/v1/exports/${ds.exportId}/download`, { token, params: { id: String(ds.exportId) } }),
   },
 ];
 

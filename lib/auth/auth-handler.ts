@@ -14,7 +14,10 @@ async function emailOf(request: Request): Promise<string | null> {
 }
 
 function tooMany(retryAfter: number): Response {
-  return Response.json({ message: "Too many failed sign-ins for this account. Try again later." }, { status: 429, headers: { "x-retry-after": String(retryAfter) } });
+  return Response.json(
+    { message: "Too many failed sign-ins for this account. Try again later." },
+    { status: 429, headers: { "x-retry-after": String(retryAfter) } },
+  );
 }
 
 /**

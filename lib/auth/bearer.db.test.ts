@@ -6,7 +6,7 @@ import * as runsRoute from "@/app/api/v1/datasets/[slug]/runs/route";
 import { postAuth, sessionCookie, authTestDatabase } from "@/lib/testing/auth";
 import { createUser, ensureFirstAdmin, FIRST_ADMIN_EMAIL } from "./accounts";
 import { createApiToken, revokeApiToken } from "./api-tokens";
-import { callRoute } from "../testing/api-v1";
+import { callRoute } from "@/lib/testing/api-v1";
 import { actorFromRequest, requireApiActor, TOKEN_NEEDS_PASSWORD_CHANGE } from "./bearer";
 
 // A user who must still replace a one-time password (the first admin, users an admin created) may
@@ -42,12 +42,22 @@ describe("an API token of a user who must change a one-time password", () => {
     // Refused before any lookup: a missing dataset does not answer 404 to this token.
     const missing = await callRoute(datasetRoute.GET, "/api/v1/datasets/nope", { token, params: { slug: "nope" } });
     expect([missing.status, missing.body]).toEqual([403, REFUSED]);
-    const run = await callRoute(runsRoute.POST, "/api/v1/datasets/nope/runs", { token, method: "POST", body: { scorer: "lexical" }, params: { slug: "nope" } });
+    const run = await callRoute(runsRoute.POST, "/api/v1/datasets/nope/runs", {
+      token,
+      method: "POST",
+      body: { scorer: "lexical" },
+      params: { slug: "nope" },
+    });
     expect([run.status, run.body]).toEqual([403, REFUSED]);
     expect(await t.db.prisma.pipelineRun.count()).toBe(0);
 
     const cookie = await signIn(FIRST_ADMIN_EMAIL, first!.password);
-    const change = await postAuth("/change-password", { currentPassword: first!.password, newPassword: "a brand new passphrase", revokeOtherSessions: false }, "10.7.0.1", { cookie });
+    const change = await postAuth(
+      "/change-password",
+      { currentPassword: first!.password, newPassword: "a brand new passphrase", revokeOtherSessions: false },
+      "10.7.0.1",
+      { cookie },
+    );
     expect(change.status).toBe(200);
 
     const after = await callRoute(meRoute.GET, "/api/v1/me", { token });
@@ -56,12 +66,21 @@ describe("an API token of a user who must change a one-time password", () => {
   });
 
   it("is refused for a user created with a one-time password, and again when the flag is set anew", async () => {
-    const { id } = await createUser(t.db, { email: "otp@lab.example", name: "Otp", role: "reviewer", password: "one-time password", mustChangePassword: true });
+    const { id } = await createUser(t.db, {
+      email: "otp@lab.example",
+      name: "Otp",
+      role: "reviewer",
+      password: "one-time password",
+      mustChangePassword: true,
+    });
     const { token } = await createApiToken(t.db, id, "cli");
     expect(await callRoute(meRoute.GET, "/api/v1/me", { token })).toMatchObject({ status: 403, body: REFUSED });
 
     await t.db.pool.query(`UPDATE users SET must_change_password = false WHERE id = $1`, [id]);
-    expect(await callRoute(meRoute.GET, "/api/v1/me", { token })).toMatchObject({ status: 200, body: { userId: id, role: "reviewer", via: "token" } });
+    expect(await callRoute(meRoute.GET, "/api/v1/me", { token })).toMatchObject({
+      status: 200,
+      body: { userId: id, role: "reviewer", via: "token" },
+    });
 
     // e.g. an admin hands out a new one-time password: tokens made earlier stop working at once.
     await t.db.pool.query(`UPDATE users SET must_change_password = true WHERE id = $1`, [id]);
@@ -69,7 +88,13 @@ describe("an API token of a user who must change a one-time password", () => {
   });
 
   it("still answers 401 (not 403) for a revoked or unknown token of such a user", async () => {
-    const { id } = await createUser(t.db, { email: "otp2@lab.example", name: "Otp2", role: "viewer", password: "one-time password", mustChangePassword: true });
+    const { id } = await createUser(t.db, {
+      email: "otp2@lab.example",
+      name: "Otp2",
+      role: "viewer",
+      password: "one-time password",
+      mustChangePassword: true,
+    });
     const { token, view } = await createApiToken(t.db, id, "to revoke");
     await revokeApiToken(t.db, view.id, { userId: id });
     for (const presented of [token, `cmas_${"Q".repeat(43)}`]) {

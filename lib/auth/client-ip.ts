@@ -19,12 +19,19 @@ function plain(address: string): string {
  */
 export function parseTrustedProxies(value: string | undefined): BlockList {
   const list = new BlockList();
-  for (const entry of (value ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+  for (const entry of (value ?? "")
+    .split(",")
+    .map((e) => e.trim())
+    .filter(Boolean)) {
     const [address = "", bits, ...rest] = entry.split("/");
     const family = isIP(plain(address));
     const prefix = bits === undefined ? null : Number(bits);
     const max = family === 4 ? 32 : 128;
-    if (family === 0 || rest.length > 0 || (prefix !== null && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= max && /^\d+$/.test(bits!)))) {
+    if (
+      family === 0 ||
+      rest.length > 0 ||
+      (prefix !== null && !(Number.isInteger(prefix) && prefix >= 0 && prefix <= max && /^\d+$/.test(bits!)))
+    ) {
       throw new Error(`CM_TRUSTED_PROXIES: "${entry}" is not an IP address or CIDR range (e.g. 10.0.0.0/8)`);
     }
     const type = family === 4 ? "ipv4" : "ipv6";
@@ -48,7 +55,10 @@ export function clientAddress(peer: string | undefined, forwardedFor: string | s
   if (!peer) return null;
   let client = plain(peer);
   if (!trusted(proxies, client)) return client;
-  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? "")).split(",").map((h) => plain(h.trim())).filter(Boolean);
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(",") : (forwardedFor ?? ""))
+    .split(",")
+    .map((h) => plain(h.trim()))
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0 && trusted(proxies, client); i--) {
     const hop = hops[i]!;
     if (isIP(hop) === 0) break;

@@ -18,7 +18,15 @@ describe("contentSecurityPolicy", () => {
 
 describe("isPublicPath", () => {
   it.each([
-    ["/login", true], ["/api/auth/sign-in/email", true], ["/api/health", true], ["/api/v1/datasets", true],
-    ["/", false], ["/datasets", false], ["/api/runs/1", false], ["/api/healthz", false], ["/api/v10", false], ["/loginx", false],
+    ["/login", true],
+    ["/api/auth/sign-in/email", true],
+    ["/api/health", true],
+    ["/api/v1/datasets", true],
+    ["/", false],
+    ["/datasets", false],
+    ["/api/runs/1", false],
+    ["/api/healthz", false],
+    ["/api/v10", false],
+    ["/loginx", false],
   ])("%s → %s", (path, expected) => expect(isPublicPath(path)).toBe(expected));
 });

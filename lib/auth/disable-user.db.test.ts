@@ -3,7 +3,7 @@ import * as resetRoute from "@/app/api/v1/users/[id]/reset-password/route";
 import * as userRoute from "@/app/api/v1/users/[id]/route";
 import { authTestDatabase, postAuth, sessionCookie } from "@/lib/testing/auth";
 import { createUser, LAST_ADMIN, resetPassword } from "./accounts";
-import { callRoute } from "../testing/api-v1";
+import { callRoute } from "@/lib/testing/api-v1";
 import { createApiToken, findTokenOwner } from "./api-tokens";
 import { ACCOUNT_DISABLED } from "./better-auth";
 import { currentUser } from "./session";
@@ -37,7 +37,10 @@ describe("a password reset", () => {
     expect(rows).toEqual([{ revoked: true }]);
     // The owner signs in with the one-time password and chooses a new one: the old token stays dead.
     const cookie = sessionCookie(await signIn("rae@lab.example", password));
-    expect((await postAuth("/change-password", { currentPassword: password, newPassword: "another long password" }, "10.5.1.1", { cookie })).status).toBe(200);
+    expect(
+      (await postAuth("/change-password", { currentPassword: password, newPassword: "another long password" }, "10.5.1.1", { cookie }))
+        .status,
+    ).toBe(200);
     expect(await findTokenOwner(t.db, a.token)).toBeNull();
   });
 
@@ -45,11 +48,15 @@ describe("a password reset", () => {
     const admin = await account("root@lab.example", "admin");
     const a = await account("ray@lab.example");
     const viewer = await account("vic@lab.example", "viewer");
-    const call = (token: string, id: number) => callRoute(resetRoute.POST, `/api/v1/users/${id}/reset-password`, { token, method: "POST", params: { id: String(id) } });
+    const call = (token: string, id: number) =>
+      callRoute(resetRoute.POST, `/api/v1/users/${id}/reset-password`, { token, method: "POST", params: { id: String(id) } });
     expect((await call(viewer.token, a.id)).status).toBe(403);
     expect(await call(admin.token, 2_000_000_000)).toMatchObject({ status: 404, body: { error: "No user with id 2000000000." } });
     const res = await call(admin.token, a.id);
-    expect(res).toMatchObject({ status: 200, body: { id: a.id, email: "ray@lab.example", oneTimePassword: expect.stringMatching(/^[\w-]{16}$/) } });
+    expect(res).toMatchObject({
+      status: 200,
+      body: { id: a.id, email: "ray@lab.example", oneTimePassword: expect.stringMatching(/^[\w-]{16}$/) },
+    });
     expect(await stillIn(a)).toEqual({ session: false, token: false });
   });
 });
@@ -58,11 +65,15 @@ describe("disabling a user", () => {
   it("PATCH /api/v1/users/{id} {disabled: true} refuses their sign-in, session and token at once; enabling lets them sign in again", async () => {
     const admin = await account("boss@lab.example", "admin");
     const a = await account("dee@lab.example");
-    const patch = (token: string, id: number, body: unknown) => callRoute(userRoute.PATCH, `/api/v1/users/${id}`, { token, method: "PATCH", body, params: { id: String(id) } });
+    const patch = (token: string, id: number, body: unknown) =>
+      callRoute(userRoute.PATCH, `/api/v1/users/${id}`, { token, method: "PATCH", body, params: { id: String(id) } });
 
     expect((await patch(a.token, a.id, { disabled: true })).status).toBe(403);
     expect(await patch(admin.token, a.id, { disabled: "yes" })).toMatchObject({ status: 400 });
-    expect(await patch(admin.token, a.id, { disabled: true, role: "admin" })).toMatchObject({ status: 400, body: { error: "body: unknown field(s) role" } });
+    expect(await patch(admin.token, a.id, { disabled: true, role: "admin" })).toMatchObject({
+      status: 400,
+      body: { error: "body: unknown field(s) role" },
+    });
 
     const off = await patch(admin.token, a.id, { disabled: true });
     expect(off).toMatchObject({ status: 200, body: { id: a.id, email: "dee@lab.example", role: "reviewer", disabled: true } });
@@ -76,15 +87,26 @@ describe("disabling a user", () => {
 
     expect(await patch(admin.token, a.id, { disabled: false })).toMatchObject({ status: 200, body: { disabled: false } });
     expect((await signIn("dee@lab.example")).status).toBe(200);
-    const audit = await t.db.pool.query<{ action: string; user_id: number }>(`SELECT action, user_id FROM audit_events WHERE entity = 'user' AND entity_id = $1 AND action LIKE 'user.%able' ORDER BY id`, [String(a.id)]);
-    expect(audit.rows).toEqual([{ action: "user.disable", user_id: admin.id }, { action: "user.enable", user_id: admin.id }]);
+    const audit = await t.db.pool.query<{ action: string; user_id: number }>(
+      `SELECT action, user_id FROM audit_events WHERE entity = 'user' AND entity_id = $1 AND action LIKE 'user.%able' ORDER BY id`,
+      [String(a.id)],
+    );
+    expect(audit.rows).toEqual([
+      { action: "user.disable", user_id: admin.id },
+      { action: "user.enable", user_id: admin.id },
+    ]);
   });
 
   it("refuses to disable the last enabled admin", async () => {
     await t.db.pool.query(`UPDATE users SET disabled_at = now() WHERE role = 'admin' AND email <> 'boss@lab.example'`);
     const { rows } = await t.db.pool.query<{ id: number }>(`SELECT id FROM users WHERE email = 'boss@lab.example'`);
     const bossToken = (await createApiToken(t.db, rows[0]!.id, "second")).token;
-    const res = await callRoute(userRoute.PATCH, `/api/v1/users/${rows[0]!.id}`, { token: bossToken, method: "PATCH", body: { disabled: true }, params: { id: String(rows[0]!.id) } });
+    const res = await callRoute(userRoute.PATCH, `/api/v1/users/${rows[0]!.id}`, {
+      token: bossToken,
+      method: "PATCH",
+      body: { disabled: true },
+      params: { id: String(rows[0]!.id) },
+    });
     expect(res).toMatchObject({ status: 409, body: { error: LAST_ADMIN } });
     expect(await findTokenOwner(t.db, bossToken)).not.toBeNull();
   });

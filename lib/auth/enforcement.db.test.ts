@@ -50,7 +50,10 @@ let secretPair = 0;
 
 const headersOf = (who: Who) => new Headers(cookie[who] ? { cookie: cookie[who] } : {});
 const request = (who: Who, url: string, init: RequestInit = {}) =>
-  new Request(`${ORIGIN}${url}`, { ...init, headers: { ...Object.fromEntries(headersOf(who)), ...(init.headers as Record<string, string>) } });
+  new Request(`${ORIGIN}${url}`, {
+    ...init,
+    headers: { ...Object.fromEntries(headersOf(who)), ...(init.headers as Record<string, string>) },
+  });
 const ctx = <P>(params: P) => ({ params: Promise.resolve(params) });
 
 async function signIn(email: string): Promise<string> {
@@ -72,7 +75,10 @@ async function selectRun(datasetId: number): Promise<number> {
 }
 
 async function pairOf(datasetId: number): Promise<{ id: number; version: number }> {
-  const { rows } = await t.db.pool.query<{ id: number; version: number }>(`SELECT id, version FROM pairs WHERE dataset_id = $1 ORDER BY id LIMIT 1`, [datasetId]);
+  const { rows } = await t.db.pool.query<{ id: number; version: number }>(
+    `SELECT id, version FROM pairs WHERE dataset_id = $1 ORDER BY id LIMIT 1`,
+    [datasetId],
+  );
   if (!rows[0]) throw new Error("no pair");
   return rows[0];
 }
@@ -80,7 +86,12 @@ async function pairOf(datasetId: number): Promise<{ id: number; version: number 
 beforeAll(async () => {
   t = await createTestDatabase();
   forgetAuth();
-  for (const [who, role] of [["admin", "admin"], ["reviewer", "reviewer"], ["viewer", "viewer"], ["outsider", "reviewer"]] as const) {
+  for (const [who, role] of [
+    ["admin", "admin"],
+    ["reviewer", "reviewer"],
+    ["viewer", "viewer"],
+    ["outsider", "reviewer"],
+  ] as const) {
     ids[who] = (await createUser(t.db, { email: `${who}@lab.example`, name: who, role, password: PASSWORD })).id;
     cookie[who] = await signIn(`${who}@lab.example`);
   }
@@ -121,7 +132,8 @@ describe("requireActor: role × permission on an open dataset", () => {
 
 describe("a restricted dataset", () => {
   it("is invisible (404, not 403) to a signed-in non-member, whatever the permission", async () => {
-    for (const p of PERMISSIONS) await expect(requireActor(p, "secret", headersOf("outsider"))).rejects.toMatchObject({ code: "NOT_FOUND" });
+    for (const p of PERMISSIONS)
+      await expect(requireActor(p, "secret", headersOf("outsider"))).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(requireActor("read", ids.secret ?? 0, headersOf("outsider"))).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
   it("lets members act within their role, and admins always", async () => {
@@ -141,23 +153,37 @@ describe("server action paths record the acting user", () => {
     const before = await t.db.pool.query(`SELECT count(*)::int AS n FROM pair_decisions`);
     const asViewer = async () => {
       const { actor, dataset } = await requireDatasetActor("review", "open", headersOf("viewer"));
-      return decideOrConflict(t.db, dataset.id, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } }, actor.userId);
+      return decideOrConflict(
+        t.db,
+        dataset.id,
+        { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } },
+        actor.userId,
+      );
     };
     await expect(asViewer()).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await t.db.pool.query(`SELECT count(*)::int AS n FROM pair_decisions`)).rows).toEqual(before.rows);
 
     const { actor, dataset } = await requireDatasetActor("review", "open", headersOf("reviewer"));
-    const outcome = await decideOrConflict(t.db, dataset.id, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } }, actor.userId);
+    const outcome = await decideOrConflict(
+      t.db,
+      dataset.id,
+      { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } },
+      actor.userId,
+    );
     expect(outcome.applied).toBe(true);
     const { rows } = await t.db.pool.query(`SELECT user_id FROM pair_decisions WHERE pair_id = $1`, [pair.id]);
     expect(rows).toEqual([{ user_id: ids.reviewer }]);
-    const audit = await t.db.pool.query(`SELECT user_id, action FROM audit_events WHERE entity = 'pair' AND entity_id = $1`, [String(pair.id)]);
+    const audit = await t.db.pool.query(`SELECT user_id, action FROM audit_events WHERE entity = 'pair' AND entity_id = $1`, [
+      String(pair.id),
+    ]);
     expect(audit.rows).toEqual([{ user_id: ids.reviewer, action: "pair.accept" }]);
   });
 
   it("pickReferenceAction: a reviewer's correction carries their id; a non-member cannot touch the restricted dataset", async () => {
     const response = await responseIds(t.db, ids.open ?? 0);
-    const groupId = (await t.db.pool.query<{ id: number }>(`SELECT id FROM prompt_groups WHERE dataset_id = $1 AND external_id = 'q1'`, [ids.open])).rows[0]?.id ?? 0;
+    const groupId =
+      (await t.db.pool.query<{ id: number }>(`SELECT id FROM prompt_groups WHERE dataset_id = $1 AND external_id = 'q1'`, [ids.open]))
+        .rows[0]?.id ?? 0;
     const { actor, dataset } = await requireDatasetActor("review", "open", headersOf("reviewer"));
     const record = await pickReference(t.db, dataset.id, { groupId, responseId: response("q1", "en", 1), reason: "clearer" }, actor.userId);
     const { rows } = await t.db.pool.query(`SELECT user_id FROM reference_corrections WHERE id = $1`, [record.correctionId]);
@@ -180,7 +206,9 @@ describe("server action paths record the acting user", () => {
     await setUserRole(t.db, ids.outsider ?? 0, "viewer", admin.userId);
     // A role change applies to the next request of an existing session.
     await expect(requireActor("review", "open", headersOf("outsider"))).rejects.toMatchObject({ code: "FORBIDDEN" });
-    const audit = await t.db.pool.query(`SELECT user_id, data FROM audit_events WHERE action = 'user.role' AND entity_id = $1`, [String(ids.outsider)]);
+    const audit = await t.db.pool.query(`SELECT user_id, data FROM audit_events WHERE action = 'user.role' AND entity_id = $1`, [
+      String(ids.outsider),
+    ]);
     expect(audit.rows).toEqual([{ user_id: ids.admin, data: { role: "viewer" } }]);
     await setUserRole(t.db, ids.outsider ?? 0, "reviewer", admin.userId);
   });
@@ -207,7 +235,8 @@ describe("route handlers over HTTP", () => {
   });
 
   it("GET /api/datasets/[slug]/pairs/[pairId]: 404 for a non-member, 200 for a member", async () => {
-    const get = (who: Who) => pairRoute.GET(request(who, `/api/datasets/secret/pairs/${secretPair}`), ctx({ slug: "secret", pairId: String(secretPair) }));
+    const get = (who: Who) =>
+      pairRoute.GET(request(who, `/api/datasets/secret/pairs/${secretPair}`), ctx({ slug: "secret", pairId: String(secretPair) }));
     expect((await get("outsider")).status).toBe(404);
     expect((await get("reviewer")).status).toBe(200);
     expect((await get("anonymous")).status).toBe(401);
@@ -221,7 +250,10 @@ describe("route handlers over HTTP", () => {
   });
 
   it("a run or export in a hidden dataset answers exactly like a missing id (routes and the cancel actions' guard)", async () => {
-    const { rows } = await t.db.pool.query<{ id: number }>(`INSERT INTO exports (dataset_id, format, config) VALUES ($1, 'trl', '{}') RETURNING id`, [ids.secret]);
+    const { rows } = await t.db.pool.query<{ id: number }>(
+      `INSERT INTO exports (dataset_id, format, config) VALUES ($1, 'trl', '{}') RETURNING id`,
+      [ids.secret],
+    );
     const secretExport = rows[0]!.id;
     const missing = 2_000_000_000;
     const answer = async (res: Response) => ({ status: res.status, body: await res.json() });
@@ -233,22 +265,31 @@ describe("route handlers over HTTP", () => {
     expect(await hiddenAndMissing(run, "run")).toEqual({ status: 404, body: { error: `No run with id ${secretRun}.` } });
     const download = (id: number) => exportRoute.GET(request("outsider", `/api/exports/${id}`), ctx({ exportId: String(id) }));
     expect(await hiddenAndMissing(download, "export")).toEqual({ status: 404, body: { error: `No export with id ${secretExport}.` } });
-    const progress = (id: number) => exportProgressRoute.GET(request("outsider", `/api/exports/${id}/progress`), ctx({ exportId: String(id) }));
+    const progress = (id: number) =>
+      exportProgressRoute.GET(request("outsider", `/api/exports/${id}/progress`), ctx({ exportId: String(id) }));
     expect(await hiddenAndMissing(progress, "export")).toEqual({ status: 404, body: { error: `No export with id ${secretExport}.` } });
     // cancelRunAction / cancelExportAction guard with these lookups.
-    const guard = (permission: "manage" | "export", lookup: () => Promise<{ id: number }>) => requireActor(permission, lookup, headersOf("outsider"));
+    const guard = (permission: "manage" | "export", lookup: () => Promise<{ id: number }>) =>
+      requireActor(permission, lookup, headersOf("outsider"));
     for (const id of [secretRun, missing]) {
       await expect(guard("manage", () => datasetOfRun(id))).rejects.toMatchObject({ code: "NOT_FOUND", message: `No run with id ${id}.` });
     }
     for (const id of [secretExport, missing]) {
-      await expect(guard("export", () => datasetOfExport(id))).rejects.toMatchObject({ code: "NOT_FOUND", message: `No export with id ${id}.` });
+      await expect(guard("export", () => datasetOfExport(id))).rejects.toMatchObject({
+        code: "NOT_FOUND",
+        message: `No export with id ${id}.`,
+      });
     }
   });
 
   it("POST /api/datasets/[slug]/imports: admins only (403 for reviewer and viewer, 401 anonymous), before reading the body", async () => {
     const post = (who: Who) =>
       importsRoute.POST(
-        request(who, `/api/datasets/open/imports?filename=x.jsonl`, { method: "POST", body: '{"id":"q9"}\n', headers: { "content-type": "application/octet-stream" } }),
+        request(who, `/api/datasets/open/imports?filename=x.jsonl`, {
+          method: "POST",
+          body: '{"id":"q9"}\n',
+          headers: { "content-type": "application/octet-stream" },
+        }),
         ctx({ slug: "open" }),
       );
     expect((await post("anonymous")).status).toBe(401);
@@ -264,7 +305,11 @@ describe("route handlers over HTTP", () => {
   it("a state-changing request with the session cookie from another origin is refused (CSRF), a same-origin one and a bearer token are not", async () => {
     const upload = (headers: Record<string, string>, query = "create=1&task=general&filename=x.jsonl") =>
       importsRoute.POST(
-        request("admin", `/api/datasets/csrf/imports?${query}`, { method: "POST", body: '{"id":"c1","prompts":{"en":"Hi?"},"responses":{"en":["a","b"]}}\n', headers }),
+        request("admin", `/api/datasets/csrf/imports?${query}`, {
+          method: "POST",
+          body: '{"id":"c1","prompts":{"en":"Hi?"},"responses":{"en":["a","b"]}}\n',
+          headers,
+        }),
         ctx({ slug: "csrf" }),
       );
     const refused = { status: 403, body: { error: CROSS_ORIGIN_REFUSED } };
@@ -274,7 +319,9 @@ describe("route handlers over HTTP", () => {
     expect(await answer(await upload({ origin: "null", "content-type": "text/plain" }))).toEqual(refused);
     expect(await answer(await upload({ "sec-fetch-site": "cross-site", "content-type": "text/plain" }))).toEqual(refused);
     expect(await answer(await upload({ origin: "http://127.0.0.1:8080" }, "prepare=1&filename=x.jsonl"))).toEqual(refused);
-    const { rows } = await t.db.pool.query(`SELECT (SELECT count(*)::int FROM datasets WHERE slug = 'csrf') AS datasets, (SELECT count(*)::int FROM imports) AS imports`);
+    const { rows } = await t.db.pool.query(
+      `SELECT (SELECT count(*)::int FROM datasets WHERE slug = 'csrf') AS datasets, (SELECT count(*)::int FROM imports) AS imports`,
+    );
     expect(rows).toEqual([{ datasets: 0, imports: 0 }]);
     const sameOrigin = await upload({ origin: ORIGIN, "sec-fetch-site": "same-origin" });
     expect(sameOrigin.status).toBe(200);
@@ -283,7 +330,11 @@ describe("route handlers over HTTP", () => {
     const pair = await pairOf(ids.open ?? 0);
     const decide = (headers: Record<string, string>, who: Who = "reviewer") =>
       decisionsRoute.POST(
-        request(who, `/api/v1/pairs/${pair.id}/decisions`, { method: "POST", body: JSON.stringify({ expectedVersion: pair.version, decision: { action: "flag", reason: "csrf" } }), headers: { "content-type": "application/json", ...headers } }),
+        request(who, `/api/v1/pairs/${pair.id}/decisions`, {
+          method: "POST",
+          body: JSON.stringify({ expectedVersion: pair.version, decision: { action: "flag", reason: "csrf" } }),
+          headers: { "content-type": "application/json", ...headers },
+        }),
         ctx({ id: String(pair.id) }),
       );
     expect(await answer(await decide({ origin: "http://evil.example" }))).toEqual(refused);

@@ -38,7 +38,8 @@ export function exportedFunctions(source: string, file = "x.ts"): Handler[] {
     if (ts.isVariableStatement(st) && exported(st)) {
       for (const d of st.declarationList.declarations) {
         const init = d.initializer;
-        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) out.push({ name: d.name.text, body: init.body });
+        if (ts.isIdentifier(d.name) && init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)))
+          out.push({ name: d.name.text, body: init.body });
       }
     }
   }
@@ -74,7 +75,9 @@ describe("every server action and route handler calls the auth guard", () => {
 
   for (const f of actionModules) {
     it(`server actions in app/${f.rel}`, () => {
-      const unguarded = exportedFunctions(f.source, f.rel).filter((h) => !callsGuard(h.body)).map((h) => h.name);
+      const unguarded = exportedFunctions(f.source, f.rel)
+        .filter((h) => !callsGuard(h.body))
+        .map((h) => h.name);
       expect(unguarded, `exported server actions without requireActor(...) in app/${f.rel}`).toEqual([]);
     });
   }
@@ -97,7 +100,8 @@ describe("every server action and route handler calls the auth guard", () => {
   }
 
   it("the guards of state-changing route handlers call assertSameOrigin (the one CSRF check)", () => {
-    const fn = (file: string, name: string) => exportedFunctions(readFileSync(path.join(LIB_AUTH, file), "utf8"), file).find((h) => h.name === name)?.body;
+    const fn = (file: string, name: string) =>
+      exportedFunctions(readFileSync(path.join(LIB_AUTH, file), "utf8"), file).find((h) => h.name === name)?.body;
     expect(callsGuard(fn("route-guard.ts", "requireRouteActor"), ["assertSameOrigin"])).toBe(true);
     expect(callsGuard(fn("bearer.ts", "actorFromRequest"), ["assertSameOrigin"])).toBe(true);
     expect(callsGuard(fn("bearer.ts", "requireApiActor"), ["actorFromRequest"])).toBe(true);
@@ -124,7 +128,12 @@ export async function b(input: unknown) { return runAction(Z, input, (d) => f(d)
 export const c = async () => { await requireActor("manage"); };
 export const d = async () => { /* requireActor( in a comment does not count */ };`;
     const result = exportedFunctions(src).map((h) => [h.name, callsGuard(h.body)]);
-    expect(result).toEqual([["a", true], ["b", false], ["c", true], ["d", false]]);
+    expect(result).toEqual([
+      ["a", true],
+      ["b", false],
+      ["c", true],
+      ["d", false],
+    ]);
   });
 
   it("flags a route handler without a guard and accepts the /api/v1 guard helpers", () => {
@@ -142,7 +151,14 @@ export async function PATCH(request: Request, ctx: { params: Promise<{ id: strin
 export async function DELETE(request: Request) { const guard = withApiActor; return json(guard.name); }
 export const OPTIONS = async (request: Request) => wrapped(request, "withApiDataset");`;
     const result = exportedFunctions(src).map((h) => [h.name, callsGuard(h.body)]);
-    expect(result).toEqual([["GET", true], ["POST", false], ["PUT", true], ["PATCH", true], ["DELETE", false], ["OPTIONS", false]]);
+    expect(result).toEqual([
+      ["GET", true],
+      ["POST", false],
+      ["PUT", true],
+      ["PATCH", true],
+      ["DELETE", false],
+      ["OPTIONS", false],
+    ]);
   });
 
   it("takes requireActor alone as no CSRF check for a state-changing handler", () => {
@@ -150,6 +166,9 @@ export const OPTIONS = async (request: Request) => wrapped(request, "withApiData
 export async function POST(request: Request) { await requireActor("manage", undefined, request.headers); return new Response(null); }
 export async function DELETE(request: Request) { const auth = await requireRouteActor(request, "manage"); return auth.denied ?? new Response(null); }`;
     const result = exportedFunctions(src).map((h) => [h.name, callsGuard(h.body), callsGuard(h.body, ORIGIN_CHECKING_GUARDS)]);
-    expect(result).toEqual([["POST", true, false], ["DELETE", true, true]]);
+    expect(result).toEqual([
+      ["POST", true, false],
+      ["DELETE", true, true],
+    ]);
   });
 });

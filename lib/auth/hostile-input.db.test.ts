@@ -24,7 +24,7 @@ import { authTestDatabase, postAuth, sessionCookie } from "@/lib/testing/auth";
 import { runCliCaptured } from "@/lib/testing/cli";
 import { fixtureFile } from "@/lib/testing/import-formats";
 import { createUser } from "./accounts";
-import { callRoute } from "../testing/api-v1";
+import { callRoute } from "@/lib/testing/api-v1";
 import { createApiToken } from "./api-tokens";
 
 // Issue 16 item 10: hostile input is a 400 or 404 naming the problem, never a 500.
@@ -36,16 +36,27 @@ let pairId = 0;
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 
 beforeAll(async () => {
-  const { id } = await createUser(t.db, { email: "admin@hostile.example", name: "Admin", role: "admin", password: "a long enough password" });
+  const { id } = await createUser(t.db, {
+    email: "admin@hostile.example",
+    name: "Admin",
+    role: "admin",
+    password: "a long enough password",
+  });
   token = (await createApiToken(t.db, id, "probe")).token;
-  cookie = sessionCookie(await postAuth("/sign-in/email", { email: "admin@hostile.example", password: "a long enough password" }, "10.6.0.1"));
+  cookie = sessionCookie(
+    await postAuth("/sign-in/email", { email: "admin@hostile.example", password: "a long enough password" }, "10.6.0.1"),
+  );
   await seedPairsFixture(t.db, "open", 4);
   pairId = (await t.db.prisma.pair.findFirstOrThrow({ orderBy: { id: "asc" } })).id;
 }, 120_000);
 afterAll(async () => stopBoss());
 
-const api = <P>(handler: (r: Request, c: { params: Promise<P> }) => Promise<Response>, path: string, params: P, opts: { method?: string; body?: unknown } = {}) =>
-  callRoute(handler, path, { token, params, ...opts });
+const api = <P>(
+  handler: (r: Request, c: { params: Promise<P> }) => Promise<Response>,
+  path: string,
+  params: P,
+  opts: { method?: string; body?: unknown } = {},
+) => callRoute(handler, path, { token, params, ...opts });
 const ui = async <P>(handler: (r: Request, c: { params: Promise<P> }) => Promise<Response>, path: string, params: P) => {
   const res = await handler(new Request(`http://127.0.0.1:3000${path}`, { headers: { cookie } }), { params: Promise.resolve(params) });
   return { status: res.status, body: (await res.json()) as unknown };
@@ -57,20 +68,46 @@ describe("ids of 2^31 and more", () => {
     expect(await api(runRoute.GET, `/api/v1/runs/${BIG}`, { id: BIG })).toMatchObject(bad);
     expect(await api(pairRoute.GET, `/api/v1/pairs/99999999999`, { id: "99999999999" })).toMatchObject(bad);
     expect(await api(exportRoute.GET, `/api/v1/exports/${BIG}`, { id: BIG })).toMatchObject(bad);
-    expect(await api(userRoute.PATCH, `/api/v1/users/${BIG}`, { id: BIG }, { method: "PATCH", body: { disabled: true } })).toMatchObject(bad);
-    expect(await api(decisionsRoute.POST, `/api/v1/pairs/${BIG}/decisions`, { id: BIG }, { method: "POST", body: { expectedVersion: 0, decision: { action: "accept" } } })).toMatchObject(bad);
+    expect(await api(userRoute.PATCH, `/api/v1/users/${BIG}`, { id: BIG }, { method: "PATCH", body: { disabled: true } })).toMatchObject(
+      bad,
+    );
+    expect(
+      await api(
+        decisionsRoute.POST,
+        `/api/v1/pairs/${BIG}/decisions`,
+        { id: BIG },
+        { method: "POST", body: { expectedVersion: 0, decision: { action: "accept" } } },
+      ),
+    ).toMatchObject(bad);
   });
 
   it("are a 400 (or the route's 404) in the app's own API paths", async () => {
-    expect(await ui(uiRunRoute.GET, `/api/runs/${BIG}`, { runId: BIG })).toEqual({ status: 400, body: { error: "runId must be a positive integer" } });
-    expect(await ui(uiExportRoute.GET, `/api/exports/${BIG}`, { exportId: BIG })).toEqual({ status: 400, body: { error: "exportId must be a positive integer" } });
-    expect(await ui(exportProgressRoute.GET, `/api/exports/${BIG}/progress`, { exportId: BIG })).toEqual({ status: 400, body: { error: "exportId must be a positive integer" } });
-    expect(await ui(uiPairRoute.GET, `/api/datasets/open/pairs/${BIG}`, { slug: "open", pairId: BIG })).toEqual({ status: 404, body: { error: "No such pair." } });
+    expect(await ui(uiRunRoute.GET, `/api/runs/${BIG}`, { runId: BIG })).toEqual({
+      status: 400,
+      body: { error: "runId must be a positive integer" },
+    });
+    expect(await ui(uiExportRoute.GET, `/api/exports/${BIG}`, { exportId: BIG })).toEqual({
+      status: 400,
+      body: { error: "exportId must be a positive integer" },
+    });
+    expect(await ui(exportProgressRoute.GET, `/api/exports/${BIG}/progress`, { exportId: BIG })).toEqual({
+      status: 400,
+      body: { error: "exportId must be a positive integer" },
+    });
+    expect(await ui(uiPairRoute.GET, `/api/datasets/open/pairs/${BIG}`, { slug: "open", pairId: BIG })).toEqual({
+      status: 404,
+      body: { error: "No such pair." },
+    });
     expect((await ui(importRoute.GET, `/api/datasets/open/imports/${BIG}`, { slug: "open", id: BIG })).status).toBe(404);
   });
 
   it("in a body are a 400 naming the field", async () => {
-    const res = await api(decisionsRoute.POST, `/api/v1/pairs/${pairId}/decisions`, { id: String(pairId) }, { method: "POST", body: { expectedVersion: 0, decision: { action: "choose", chosenId: 2 ** 31, rejectedId: 1 } } });
+    const res = await api(
+      decisionsRoute.POST,
+      `/api/v1/pairs/${pairId}/decisions`,
+      { id: String(pairId) },
+      { method: "POST", body: { expectedVersion: 0, decision: { action: "choose", chosenId: 2 ** 31, rejectedId: 1 } } },
+    );
     expect(res.status).toBe(400);
     expect((res.body as { error: string }).error).toContain("decision.chosenId");
   });
@@ -94,7 +131,9 @@ describe("cursors with out-of-range ids", () => {
   it("start the pairs table from the top (as any broken cursor does) in the UI", async () => {
     expect(parsePairTableParams({ after: encodeCursor({ value: null, id: 2 ** 31 }) }).after).toBeNull();
     expect(parsePairTableParams({ after: encodeCursor({ value: 0.5, id: 7 }) }).after).toEqual({ value: 0.5, id: 7 });
-    const page = await ui(uiPairsRoute.GET, `/api/datasets/open/pairs?after=${encodeCursor({ value: null, id: 2 ** 31 })}`, { slug: "open" });
+    const page = await ui(uiPairsRoute.GET, `/api/datasets/open/pairs?after=${encodeCursor({ value: null, id: 2 ** 31 })}`, {
+      slug: "open",
+    });
     expect(page.status).toBe(200);
   });
 });
@@ -112,9 +151,18 @@ describe("NUL characters", () => {
   });
 
   it("in JSON text fields are a 400 naming the field (REST bodies and server actions)", async () => {
-    const res = await api(decisionsRoute.POST, `/api/v1/pairs/${pairId}/decisions`, { id: String(pairId) }, { method: "POST", body: { expectedVersion: 0, decision: { action: "flag", reason: "bad\u0000reason" } } });
+    const res = await api(
+      decisionsRoute.POST,
+      `/api/v1/pairs/${pairId}/decisions`,
+      { id: String(pairId) },
+      { method: "POST", body: { expectedVersion: 0, decision: { action: "flag", reason: "bad\u0000reason" } } },
+    );
     expect(res).toMatchObject({ status: 400, body: { error: "body: decision.reason: must not contain NUL characters" } });
-    const action = await runAction(ZDecide, { pairId, expectedVersion: 0, decision: { action: "flag", reason: "x\u0000" } }, async () => "ran");
+    const action = await runAction(
+      ZDecide,
+      { pairId, expectedVersion: 0, decision: { action: "flag", reason: "x\u0000" } },
+      async () => "ran",
+    );
     expect(action).toEqual({ ok: false, error: "decision.reason: must not contain NUL characters" });
   });
 });
@@ -122,12 +170,27 @@ describe("NUL characters", () => {
 describe("a 100,000-deep nested JSONL record", () => {
   it("is a clear error of its line (nothing imported), and with --skip-invalid the other lines are imported", async () => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
-    const file = fixtureFile("deep.jsonl", `{"id":"q1","prompts":{"en":"Q"},"responses":{"en":["a"]}}\n{"id":"q2","prompts":{"en":"Q"},"responses":{"en":["a"]},"meta":${deep}}\n`);
+    const file = fixtureFile(
+      "deep.jsonl",
+      `{"id":"q1","prompts":{"en":"Q"},"responses":{"en":["a"]}}\n{"id":"q2","prompts":{"en":"Q"},"responses":{"en":["a"]},"meta":${deep}}\n`,
+    );
     const refused = await runCliCaptured(["import", file, "--dataset", "deep", "--create", "--task", "general"]);
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain("line 2: arrays and objects nest deeper than 64 levels");
     expect(await t.db.prisma.dataset.count({ where: { slug: "deep" } })).toBe(0);
-    const skipped = await runCliCaptured(["import", file, "--dataset", "deep", "--create", "--task", "general", "--skip-invalid", "--rejects", fixtureFile("deep.rejects.jsonl", ""), "--json"]);
+    const skipped = await runCliCaptured([
+      "import",
+      file,
+      "--dataset",
+      "deep",
+      "--create",
+      "--task",
+      "general",
+      "--skip-invalid",
+      "--rejects",
+      fixtureFile("deep.rejects.jsonl", ""),
+      "--json",
+    ]);
     expect(skipped.code).toBe(0);
     expect(await t.db.prisma.promptGroup.count({ where: { dataset: { slug: "deep" } } })).toBe(1);
   });

@@ -10,14 +10,25 @@ const landing = (href: string) => new URL(href, `${ORIGIN}/login`);
 describe("safeNextPath", () => {
   it.each([
     ["/datasets/demo/review?tab=de#p3", "/datasets/demo/review?tab=de#p3"],
-    [null, "/datasets"], [undefined, "/datasets"], ["", "/datasets"], ["datasets", "/datasets"],
-    ["https://evil.example/", "/datasets"], ["//evil.example", "/datasets"], ["/\\evil.example", "/datasets"],
+    [null, "/datasets"],
+    [undefined, "/datasets"],
+    ["", "/datasets"],
+    ["datasets", "/datasets"],
+    ["https://evil.example/", "/datasets"],
+    ["//evil.example", "/datasets"],
+    ["/\\evil.example", "/datasets"],
     // Browsers drop tabs and newlines in URLs and read `\` as `/`.
-    ["/\t/evil.example/x", "/datasets"], ["/\n/evil.example", "/datasets"], ["/\r\n/evil.example", "/datasets"],
-    ["\\/evil.example", "/datasets"], ["/\\\\evil.example", "/datasets"], ["/./\\evil.example", "/datasets"],
-    ["/.//evil.example", "/datasets"], ["/x/..//evil.example", "/datasets"],
+    ["/\t/evil.example/x", "/datasets"],
+    ["/\n/evil.example", "/datasets"],
+    ["/\r\n/evil.example", "/datasets"],
+    ["\\/evil.example", "/datasets"],
+    ["/\\\\evil.example", "/datasets"],
+    ["/./\\evil.example", "/datasets"],
+    ["/.//evil.example", "/datasets"],
+    ["/x/..//evil.example", "/datasets"],
     // An encoded slash stays a path segment on this site.
-    ["/%2F/evil.example", "/%2F/evil.example"], ["/%5Cevil.example", "/%5Cevil.example"],
+    ["/%2F/evil.example", "/%2F/evil.example"],
+    ["/%5Cevil.example", "/%5Cevil.example"],
     ["/datasets\r\nSet-Cookie: x=1", "/datasetsSet-Cookie:%20x=1"],
   ])("%j → %j", (next, expected) => expect(safeNextPath(next)).toBe(expected));
 
@@ -27,8 +38,32 @@ describe("safeNextPath", () => {
   });
 
   it("always answers one path on this origin, free of control characters, that maps to itself", () => {
-    const tricky = fc.constantFrom("/", "\\", "\t", "\n", "\r", ".", "..", "%2F", "%5C", "%09", ":", "@", "?", "#", "evil.example", "http:", "a", " ");
-    const input = fc.oneof(fc.string(), fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join("")), fc.webUrl(), fc.webPath());
+    const tricky = fc.constantFrom(
+      "/",
+      "\\",
+      "\t",
+      "\n",
+      "\r",
+      ".",
+      "..",
+      "%2F",
+      "%5C",
+      "%09",
+      ":",
+      "@",
+      "?",
+      "#",
+      "evil.example",
+      "http:",
+      "a",
+      " ",
+    );
+    const input = fc.oneof(
+      fc.string(),
+      fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join("")),
+      fc.webUrl(),
+      fc.webPath(),
+    );
     fc.assert(
       fc.property(input, (next) => {
         const out = safeNextPath(next);

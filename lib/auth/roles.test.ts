@@ -18,7 +18,10 @@ describe("can", () => {
   }
 
   it("grants are nested: every permission of a lower role is held by the roles above it", () => {
-    const pairs: [Role, Role][] = [["viewer", "reviewer"], ["reviewer", "admin"]];
+    const pairs: [Role, Role][] = [
+      ["viewer", "reviewer"],
+      ["reviewer", "admin"],
+    ];
     for (const [lower, higher] of pairs) {
       for (const p of PERMISSIONS) if (can(lower, p)) expect(can(higher, p)).toBe(true);
     }

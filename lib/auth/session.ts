@@ -65,7 +65,11 @@ async function signedInActor(requestHeaders?: Headers): Promise<Actor | null> {
  * The signed-in actor and the dataset a slug names, looked up once for the caller to hand on, if
  * the actor's role has `permission` and they may see that dataset; otherwise throws as requireActor.
  */
-export async function requireDatasetActor(permission: Permission, slug: string, requestHeaders?: Headers): Promise<{ actor: Actor; dataset: Dataset }> {
+export async function requireDatasetActor(
+  permission: Permission,
+  slug: string,
+  requestHeaders?: Headers,
+): Promise<{ actor: Actor; dataset: Dataset }> {
   const actor = await signedInActor(requestHeaders);
   if (!actor) throw unauthenticated();
   const dataset = await datasetOfSlug(slug);

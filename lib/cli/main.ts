@@ -32,7 +32,9 @@ export function buildProgram(): Command {
     const top = command.parent === program ? command : command.parent;
     if (remoteConfig() && top && !REMOTE_COMMANDS.has(top.name())) {
       const path = top === command ? command.name() : `${top.name()} ${command.name()}`;
-      throw new UsageError(`${path} works on the local database only; unset CM_SERVER_URL to run it (remote: ${[...REMOTE_COMMANDS].join(", ")})`);
+      throw new UsageError(
+        `${path} works on the local database only; unset CM_SERVER_URL to run it (remote: ${[...REMOTE_COMMANDS].join(", ")})`,
+      );
     }
   });
   return program;

@@ -8,7 +8,10 @@ export function remoteConfig(): RemoteConfig | null {
   const e = env();
   if (!e.CM_SERVER_URL) return null;
   if (!e.CM_API_TOKEN) {
-    throw new AppError("BAD_INPUT", "CM_SERVER_URL is set but CM_API_TOKEN is not: create a token under Settings → API tokens on the server");
+    throw new AppError(
+      "BAD_INPUT",
+      "CM_SERVER_URL is set but CM_API_TOKEN is not: create a token under Settings → API tokens on the server",
+    );
   }
   return { serverUrl: e.CM_SERVER_URL.replace(/\/+$/, ""), token: e.CM_API_TOKEN };
 }
@@ -41,7 +44,11 @@ export async function remoteFetch(config: RemoteConfig, path: string, init: { me
   try {
     response = await fetch(url, {
       method: init.method ?? "GET",
-      headers: { authorization: `Bearer ${config.token}`, accept: "application/json", ...(init.body !== undefined ? { "content-type": "application/json" } : {}) },
+      headers: {
+        authorization: `Bearer ${config.token}`,
+        accept: "application/json",
+        ...(init.body !== undefined ? { "content-type": "application/json" } : {}),
+      },
       body: init.body !== undefined ? JSON.stringify(init.body) : undefined,
       redirect: "error",
     });

@@ -19,8 +19,17 @@ type Page<T> = { data: T[]; nextCursor: string | null };
 type RemoteDataset = { slug: string; stats: Omit<DatasetStats, "datasetId">; pairs: Record<string, PairStatusCounts> };
 type RemoteRun = Omit<RunView, "createdAt" | "startedAt" | "finishedAt"> & { createdAt: string };
 export type RemoteExport = {
-  id: number; format: ExportFormat; status: string; rowsDone: number; rowsTotal: number; config: { testSplit?: number | null } & Record<string, unknown>;
-  counts: Record<string, { train: number; test: number }>; files: ManifestFile[]; runIds: number[]; lastDecisionId: number | null; error: string | null;
+  id: number;
+  format: ExportFormat;
+  status: string;
+  rowsDone: number;
+  rowsTotal: number;
+  config: { testSplit?: number | null } & Record<string, unknown>;
+  counts: Record<string, { train: number; test: number }>;
+  files: ManifestFile[];
+  runIds: number[];
+  lastDecisionId: number | null;
+  error: string | null;
 };
 
 const slugPath = (slug: string) => `/datasets/${encodeURIComponent(slug)}`;
@@ -38,7 +47,12 @@ export async function remoteStats(config: RemoteConfig, slug: string) {
  * `select` through POST /api/v1/datasets/{slug}/runs: the server's workers execute the run; without
  * `--enqueue` we follow its progress and print the same summary as a local run.
  */
-export async function selectOnServer(config: RemoteConfig, slug: string, run: TSelectRunConfigInput, opts: { enqueue?: boolean; json?: boolean }): Promise<void> {
+export async function selectOnServer(
+  config: RemoteConfig,
+  slug: string,
+  run: TSelectRunConfigInput,
+  opts: { enqueue?: boolean; json?: boolean },
+): Promise<void> {
   const created = await remoteJson<RemoteRun>(config, `${slugPath(slug)}/runs`, { method: "POST", body: run });
   if (opts.enqueue) {
     say(`Queued select run ${created.id} over ${created.totalItems} groups on ${config.serverUrl}.`);
@@ -66,7 +80,12 @@ export async function selectOnServer(config: RemoteConfig, slug: string, run: TS
  * `export` through POST /api/v1/datasets/{slug}/exports: waits until the server has written the
  * snapshot, then downloads its files to `--out`, each checked against the manifest's sha256.
  */
-export async function exportOnServer(config: RemoteConfig, slug: string, request: ExportRequest & { format: ExportFormat }, opts: { out: string; json?: boolean }): Promise<void> {
+export async function exportOnServer(
+  config: RemoteConfig,
+  slug: string,
+  request: ExportRequest & { format: ExportFormat },
+  opts: { out: string; json?: boolean },
+): Promise<void> {
   const hasSplit = request.testSplit !== null && request.testSplit !== undefined;
   await checkOutPath(request.format, opts.out, hasSplit);
   let exp = await remoteJson<RemoteExport>(config, `${slugPath(slug)}/exports`, { method: "POST", body: request });
@@ -80,14 +99,24 @@ export async function exportOnServer(config: RemoteConfig, slug: string, request
   } finally {
     bar.stop();
   }
-  if (exp.status !== "succeeded") throw new AppError("BAD_INPUT", `export ${exp.id} ${exp.status} on the server: ${exp.error ?? "no error recorded"}`);
+  if (exp.status !== "succeeded")
+    throw new AppError("BAD_INPUT", `export ${exp.id} ${exp.status} on the server: ${exp.error ?? "no error recorded"}`);
   const layout = usesSingleFile(exp.format, exp.config.testSplit !== null && exp.config.testSplit !== undefined) ? "file" : "directory";
   const written = await downloadExportFiles(config, exp, layout, opts.out);
   const pairs = Object.values(exp.counts).reduce((n, c) => n + c.train + c.test, 0);
   if (opts.json) {
     return printJson({
-      exportId: exp.id, dataset: slug, format: exp.format, out: opts.out, layout, pairs, counts: exp.counts, files: exp.files,
-      runIds: exp.runIds, lastDecisionId: exp.lastDecisionId, server: config.serverUrl,
+      exportId: exp.id,
+      dataset: slug,
+      format: exp.format,
+      out: opts.out,
+      layout,
+      pairs,
+      counts: exp.counts,
+      files: exp.files,
+      runIds: exp.runIds,
+      lastDecisionId: exp.lastDecisionId,
+      server: config.serverUrl,
     });
   }
   say(`Export ${exp.id}: ${pairs} pairs as ${exp.format} → ${written.join(", ")}`);

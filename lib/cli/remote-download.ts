@@ -26,7 +26,8 @@ async function downloadFile(config: RemoteConfig, exportId: number, file: Remote
   try {
     await pipeline(Readable.fromWeb(response.body as WebReadableStream<Uint8Array>), hashing, createWriteStream(partial));
     const sha256 = hash.digest("hex");
-    if (sha256 !== file.sha256) throw new AppError("BAD_INPUT", `export ${exportId}: ${file.path} arrived with sha256 ${sha256}, the manifest says ${file.sha256}`);
+    if (sha256 !== file.sha256)
+      throw new AppError("BAD_INPUT", `export ${exportId}: ${file.path} arrived with sha256 ${sha256}, the manifest says ${file.sha256}`);
     await rename(partial, target);
   } catch (e) {
     await rm(partial, { force: true });
@@ -35,8 +36,14 @@ async function downloadFile(config: RemoteConfig, exportId: number, file: Remote
 }
 
 /** Downloads every file of a finished export: the one file to `out`, or each file under the directory `out`. */
-export async function downloadExportFiles(config: RemoteConfig, exp: RemoteExport, layout: "file" | "directory", out: string): Promise<string[]> {
-  if (layout === "file" && exp.files.length !== 1) throw new AppError("BAD_INPUT", `export ${exp.id}: a single-file export lists ${exp.files.length} files`);
+export async function downloadExportFiles(
+  config: RemoteConfig,
+  exp: RemoteExport,
+  layout: "file" | "directory",
+  out: string,
+): Promise<string[]> {
+  if (layout === "file" && exp.files.length !== 1)
+    throw new AppError("BAD_INPUT", `export ${exp.id}: a single-file export lists ${exp.files.length} files`);
   const written: string[] = [];
   for (const file of exp.files) {
     const target = layout === "file" ? path.resolve(out) : fileInExport(path.resolve(out), file.path);

@@ -5,6 +5,10 @@ import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
 
 const db = await getDatabase();
 const seeded = await seedDemoIfEmpty(db);
-process.stderr.write(seeded ? `Seeded the demo: ${seeded.groups} groups, ${seeded.responses} responses.\n` : "The database already holds datasets; nothing seeded.\n");
+process.stderr.write(
+  seeded
+    ? `Seeded the demo: ${seeded.groups} groups, ${seeded.responses} responses.\n`
+    : "The database already holds datasets; nothing seeded.\n",
+);
 await announceFirstAdmin(db, (line) => process.stderr.write(`${line}\n`));
 await closeDatabase();

@@ -31,7 +31,10 @@ describe("a dataset with no data", () => {
     ]);
     const res = await callRoute(datasetsRoute.GET, "/api/v1/datasets", { token: users.viewer.token });
     expect(res.status).toBe(200);
-    expect((res.body as { data: { slug: string; languages: string[] }[] }).data.map((d) => [d.slug, d.languages])).toEqual([["null-langs", []], ["no-langs", []]]);
+    expect((res.body as { data: { slug: string; languages: string[] }[] }).data.map((d) => [d.slug, d.languages])).toEqual([
+      ["null-langs", []],
+      ["no-langs", []],
+    ]);
   });
 
   it("opens: the overview's readers and GET /api/v1/datasets/{slug}", async () => {

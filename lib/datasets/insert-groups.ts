@@ -51,23 +51,43 @@ export async function insertGroups(pool: Pool, datasetId: number, groups: LoadGr
   const { ids, inserted } = await upsertGroups(pool, datasetId, groups);
   const p = { group: [] as number[], lang: [] as string[], text: [] as string[], mt: [] as boolean[] };
   const r = {
-    group: [] as number[], lang: [] as string[], sample: [] as number[], text: [] as string[],
-    hash: [] as Buffer[], length: [] as number[], model: [] as (string | null)[],
-    params: [] as (string | null)[], detected: [] as (string | null)[], answer: [] as (string | null)[],
-    share: [] as (number | null)[], mix: [] as (string | null)[], defect: [] as (string | null)[],
+    group: [] as number[],
+    lang: [] as string[],
+    sample: [] as number[],
+    text: [] as string[],
+    hash: [] as Buffer[],
+    length: [] as number[],
+    model: [] as (string | null)[],
+    params: [] as (string | null)[],
+    detected: [] as (string | null)[],
+    answer: [] as (string | null)[],
+    share: [] as (number | null)[],
+    mix: [] as (string | null)[],
+    defect: [] as (string | null)[],
   };
   for (const g of groups) {
     const groupId = ids.get(g.externalId)!;
     for (const prompt of g.prompts) {
-      p.group.push(groupId); p.lang.push(prompt.lang); p.text.push(prompt.text); p.mt.push(prompt.machineTranslated ?? false);
+      p.group.push(groupId);
+      p.lang.push(prompt.lang);
+      p.text.push(prompt.text);
+      p.mt.push(prompt.machineTranslated ?? false);
     }
     for (const resp of g.responses) {
       const derived = derive(resp.text, resp.lang, g);
-      r.group.push(groupId); r.lang.push(resp.lang); r.sample.push(resp.sampleIndex); r.text.push(resp.text);
-      r.hash.push(contentHash(resp.text)); r.length.push([...resp.text].length); r.model.push(resp.model ?? null);
+      r.group.push(groupId);
+      r.lang.push(resp.lang);
+      r.sample.push(resp.sampleIndex);
+      r.text.push(resp.text);
+      r.hash.push(contentHash(resp.text));
+      r.length.push([...resp.text].length);
+      r.model.push(resp.model ?? null);
       r.params.push(resp.params ? JSON.stringify(resp.params) : null);
-      r.detected.push(derived.detectedLanguage); r.answer.push(derived.extractedAnswer);
-      r.share.push(derived.targetShare); r.mix.push(derived.languageMix); r.defect.push(derived.defect);
+      r.detected.push(derived.detectedLanguage);
+      r.answer.push(derived.extractedAnswer);
+      r.share.push(derived.targetShare);
+      r.mix.push(derived.languageMix);
+      r.defect.push(derived.defect);
     }
   }
   const prompts = await execute(

@@ -2,7 +2,6 @@ import { getPrisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { ZSlug } from "./schemas";
 
-
 export type DatasetSummary = {
   id: number;
   slug: string;
@@ -129,4 +128,3 @@ export async function datasetStats(slug: string): Promise<DatasetStats> {
     groupsWithGold,
   };
 }
-

@@ -41,7 +41,9 @@ describe("one embedded data directory, several processes", () => {
     expect(mode(dir)).toBe(0o700);
     expect(mode(secretPath(dir))).toBe(0o600);
     expect(mode(lockPath(dir))).toBe(0o600);
-    const loose = readdirSync(join(dir, "pgdata"), { recursive: true, encoding: "utf8" }).filter((f) => (mode(join(dir, "pgdata", f)) & 0o077) !== 0);
+    const loose = readdirSync(join(dir, "pgdata"), { recursive: true, encoding: "utf8" }).filter(
+      (f) => (mode(join(dir, "pgdata", f)) & 0o077) !== 0,
+    );
     expect(loose).toEqual([]);
   });
 

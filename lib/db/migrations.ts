@@ -40,7 +40,11 @@ export function readMigrations(dir = MIGRATIONS_DIR): Migration[] {
 const APPLIED = sql`FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
 
 async function appliedRows(client: Queryable): Promise<Map<string, string>> {
-  const rows = await queryRows(client, sql`SELECT migration_name, checksum ${APPLIED}`, z.object({ migration_name: z.string(), checksum: z.string() }));
+  const rows = await queryRows(
+    client,
+    sql`SELECT migration_name, checksum ${APPLIED}`,
+    z.object({ migration_name: z.string(), checksum: z.string() }),
+  );
   return new Map(rows.map((r) => [r.migration_name, r.checksum]));
 }
 
@@ -93,7 +97,11 @@ export async function migrate(pool: Pool, migrations = readMigrations()): Promis
 }
 
 export async function migrationState(pool: Pool, migrations = readMigrations()): Promise<MigrationState> {
-  const table = await queryOne(pool, sql`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`, z.object({ exists: z.boolean() }));
+  const table = await queryOne(
+    pool,
+    sql`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS exists`,
+    z.object({ exists: z.boolean() }),
+  );
   const appliedNames = new Set<string>();
   if (table.exists) {
     const rows = await queryRows(pool, sql`SELECT migration_name ${APPLIED}`, z.object({ migration_name: z.string() }));

@@ -27,7 +27,7 @@ describe("migrations versus prisma/schema.prisma", () => {
   });
 
   it("reports a column added to the schema without a migration", async () => {
-    const drifted = SCHEMA.replace("  guidelines    String   @default(\"\")", '  guidelines    String   @default("")\n  owner String?');
+    const drifted = SCHEMA.replace('  guidelines    String   @default("")', '  guidelines    String   @default("")\n  owner String?');
     expect(drifted).not.toBe(SCHEMA);
     const diff = diffCatalogs(expectedCatalog(datamodelOf(drifted)), await actualCatalog(t.db.pool));
     expect(diff).toEqual(["missing in database: column datasets.owner text NULL"]);

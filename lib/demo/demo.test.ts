@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { DEMO_LANGUAGES, DEMO_MAJORITY_WRONG, DEMO_OPTIONS, demoDatasetInfo } from "./demo";
 import { HTML_TRAP } from "./constants";
 import { generateGroups } from "./generate";
-import { finalAnswer, isStrictPlurality } from "../testing/demo";
+import { finalAnswer, isStrictPlurality } from "@/lib/testing/demo";
 import { TRAP_KINDS, type NestedGroupRecord } from "./types";
 
 const demo: NestedGroupRecord[] = [...generateGroups(DEMO_OPTIONS)];

@@ -38,7 +38,13 @@ export function makeSlots(languages: readonly string[]): LangSlot[] {
     const others = [...new Set(banks.map((b) => b.code))].filter((b) => b !== bank.code && b !== "en");
     const en = bank.code === "en" ? [] : Array<string>(2 * others.length + 1).fill("en");
     const style = promptStyle(bank);
-    return { code, bank, hash: hashString(code), promptFmt: (n) => formatNumber(n, style), foreign: code === "en" ? [] : [...en, ...others] };
+    return {
+      code,
+      bank,
+      hash: hashString(code),
+      promptFmt: (n) => formatNumber(n, style),
+      foreign: code === "en" ? [] : [...en, ...others],
+    };
   });
 }
 
@@ -182,7 +188,5 @@ export function buildGroup(ctx: GenContext, index: number): NestedGroupRecord {
     traps: TRAP_KINDS.filter((t) => traps.has(t)),
   };
   if (ctx.annotate) meta.labels = labels;
-  return g.problem
-    ? { id, gold: canonical(g.problem.answer), prompts, responses, meta }
-    : { id, prompts, responses, meta };
+  return g.problem ? { id, gold: canonical(g.problem.answer), prompts, responses, meta } : { id, prompts, responses, meta };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
 import { canonical, formatNumber } from "./numbers";
-import { finalAnswer } from "../testing/demo";
+import { finalAnswer } from "@/lib/testing/demo";
 
 describe("formatNumber", () => {
   it.each([

@@ -71,13 +71,7 @@ function longAnswer(bank: LanguageBank, task: GeneralTask, r: Rng): string {
 }
 
 /** Renders one general-instruction response; adds the traps it shows to `traps`. */
-export function renderGeneral(
-  bank: LanguageBank,
-  task: GeneralTask,
-  plan: SamplePlan,
-  r: Rng,
-  traps: Set<TrapKind>,
-): string {
+export function renderGeneral(bank: LanguageBank, task: GeneralTask, plan: SamplePlan, r: Rng, traps: Set<TrapKind>): string {
   let text: string;
   if (plan.outcome === "partial" || plan.outcome === "off_topic") {
     traps.add(plan.outcome);

@@ -79,14 +79,7 @@ function table(bank: LanguageBank, steps: string[]): string {
 }
 
 /** Renders one math response; adds the traps it shows to `traps`. */
-export function renderMath(
-  bank: LanguageBank,
-  p: Problem,
-  plan: SamplePlan,
-  r: Rng,
-  used: number[],
-  traps: Set<TrapKind>,
-): string {
+export function renderMath(bank: LanguageBank, p: Problem, plan: SamplePlan, r: Rng, used: number[], traps: Set<TrapKind>): string {
   const value = plan.outcome === "ok" ? p.answer : plan.outcome === "early" ? p.early : slipValue(r, p, used);
   const { style, f } = numberStyle(bank, r);
   let steps = p.steps(bank, plan.outcome === "early" ? p.answer : value, f);

@@ -77,9 +77,7 @@ export const ZGenerateOptions = z
     /** Index of the first group: lets workers generate disjoint slices of one dataset. */
     start: z.number().int().min(0).default(0),
     languages: z.array(langCode).min(1).max(16).default(["en", "de", "zh", "ar", "hi", "sw"]),
-    samples: z
-      .union([z.number().int().min(1).max(32), z.tuple([z.number().int().min(1), z.number().int().max(32)])])
-      .default([4, 8]),
+    samples: z.union([z.number().int().min(1).max(32), z.tuple([z.number().int().min(1), z.number().int().max(32)])]).default([4, 8]),
     mathShare: z.number().min(0).max(1).default(0.5),
     rates: ZTrapRates.partial().default({}),
     /** Math group ids whose English majority is forced wrong (in addition to rates.majorityWrong). */

@@ -38,12 +38,25 @@ export function pairBasis(pair: string): Sql {
 export const AUTO_STATUS_SQL: Sql = sql`(CASE WHEN ap.chosen_id IS NOT NULL AND ap.skip_reason IS NULL THEN 'proposed' ELSE 'skipped' END)::"PairStatus"`;
 
 const ZAutoProposal = z.object({
-  chosenId: z.number().nullable(), rejectedId: z.number().nullable(), scoreChosen: z.number().nullable(), scoreRejected: z.number().nullable(),
-  margin: z.number().nullable(), skipReason: z.string().nullable(), found: z.boolean(),
+  chosenId: z.number().nullable(),
+  rejectedId: z.number().nullable(),
+  scoreChosen: z.number().nullable(),
+  scoreRejected: z.number().nullable(),
+  margin: z.number().nullable(),
+  skipReason: z.string().nullable(),
+  found: z.boolean(),
 });
 export type AutoProposal = z.infer<typeof ZAutoProposal>;
 
-const NONE: AutoProposal = { chosenId: null, rejectedId: null, scoreChosen: null, scoreRejected: null, margin: null, skipReason: null, found: false };
+const NONE: AutoProposal = {
+  chosenId: null,
+  rejectedId: null,
+  scoreChosen: null,
+  scoreRejected: null,
+  margin: null,
+  skipReason: null,
+  found: false,
+};
 
 /** The pair's automatic proposal (see `autoProposalJoin`); `found` is false when nothing proposed it. */
 export async function autoProposalOf(db: Queryable, pairId: number): Promise<AutoProposal> {

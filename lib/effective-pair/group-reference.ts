@@ -5,10 +5,22 @@ import { queryMaybeOne, sql, type Queryable } from "@/lib/db/sql";
 import { correctionInEffect } from "@/lib/pipeline/reference-in-effect";
 
 /** The latest successful select run that chose a reference for the group: its config governs recomputes. */
-export type SourceRun = { id: number; config: TSelectRunConfig; finishedAt: Date | null; referenceId: number | null; cons: number | null; scorer: string };
+export type SourceRun = {
+  id: number;
+  config: TSelectRunConfig;
+  finishedAt: Date | null;
+  referenceId: number | null;
+  cons: number | null;
+  scorer: string;
+};
 
 const ZSourceRunRow = z.object({
-  id: z.number(), config: z.unknown(), finished_at: z.date().nullable(), response_id: z.number().nullable(), cons: z.number().nullable(), scorer: z.string(),
+  id: z.number(),
+  config: z.unknown(),
+  finished_at: z.date().nullable(),
+  response_id: z.number().nullable(),
+  cons: z.number().nullable(),
+  scorer: z.string(),
 });
 
 export async function findSourceRun(db: Queryable, datasetId: number, groupId: number): Promise<SourceRun | null> {
@@ -21,19 +33,37 @@ export async function findSourceRun(db: Queryable, datasetId: number, groupId: n
     ZSourceRunRow,
   );
   if (!r) return null;
-  return { id: r.id, config: ZSelectRunConfig.parse(r.config), finishedAt: r.finished_at, referenceId: r.response_id, cons: r.cons, scorer: r.scorer };
+  return {
+    id: r.id,
+    config: ZSelectRunConfig.parse(r.config),
+    finishedAt: r.finished_at,
+    referenceId: r.response_id,
+    cons: r.cons,
+    scorer: r.scorer,
+  };
 }
 
 export type CorrectionRow = {
-  id: number; kind: "pick" | "edit" | "undo"; previousResponseId: number | null; responseId: number | null;
-  reason: string | null; undoesId: number | null; createdAt: Date;
+  id: number;
+  kind: "pick" | "edit" | "undo";
+  previousResponseId: number | null;
+  responseId: number | null;
+  reason: string | null;
+  undoesId: number | null;
+  createdAt: Date;
   /** Name of the user who made it (null: made before accounts, or by the CLI). */
   byName: string | null;
 };
 
 const ZCorrectionRow = z.object({
-  id: z.number(), kind: z.enum(["pick", "edit", "undo"]), previousResponseId: z.number().nullable(), responseId: z.number().nullable(),
-  reason: z.string().nullable(), undoesId: z.number().nullable(), createdAt: z.date(), byName: z.string().nullable(),
+  id: z.number(),
+  kind: z.enum(["pick", "edit", "undo"]),
+  previousResponseId: z.number().nullable(),
+  responseId: z.number().nullable(),
+  reason: z.string().nullable(),
+  undoesId: z.number().nullable(),
+  createdAt: z.date(),
+  byName: z.string().nullable(),
 }) satisfies z.ZodType<CorrectionRow>;
 
 export async function latestCorrection(db: Queryable, datasetId: number, groupId: number): Promise<CorrectionRow | null> {

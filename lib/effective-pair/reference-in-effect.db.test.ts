@@ -2,7 +2,12 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { execute, queryOne, queryRows, sql } from "@/lib/db/sql";
 import {
-  autoProposalSource, groupReference, pairReference, type CorrectionFacts, type ReferenceHistory, type RunFacts,
+  autoProposalSource,
+  groupReference,
+  pairReference,
+  type CorrectionFacts,
+  type ReferenceHistory,
+  type RunFacts,
 } from "@/lib/pipeline/reference-in-effect";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { z } from "zod";
@@ -27,7 +32,12 @@ const arbRun = fc.record({
   status: fc.constantFrom("succeeded" as const, "succeeded" as const, "failed" as const),
   finished: fc.option(fc.integer({ min: 0, max: 8 }), { nil: null }),
   // Per group: no reference row, a skipped group (null response) or a chosen (gold or consistent) response.
-  references: fc.array(fc.option(fc.record({ responseId: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }), cons: fc.integer({ min: 0, max: 4 }) }), { nil: undefined }), { minLength: GROUPS, maxLength: GROUPS }),
+  references: fc.array(
+    fc.option(fc.record({ responseId: fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }), cons: fc.integer({ min: 0, max: 4 }) }), {
+      nil: undefined,
+    }),
+    { minLength: GROUPS, maxLength: GROUPS },
+  ),
   proposals: fc.array(fc.boolean(), { minLength: GROUPS * LANGUAGES.length, maxLength: GROUPS * LANGUAGES.length }),
 });
 const arbCorrection = fc.record({
@@ -41,7 +51,10 @@ const arbHistory = fc.record({
   runs: fc.array(arbRun, { maxLength: 4 }),
   corrections: fc.array(arbCorrection, { maxLength: 5 }),
   // Per (group, language): no pair, or a pair of run n (modulo the runs; -1: a pair without run).
-  pairs: fc.array(fc.option(fc.integer({ min: -1, max: 3 }), { nil: null }), { minLength: GROUPS * LANGUAGES.length, maxLength: GROUPS * LANGUAGES.length }),
+  pairs: fc.array(fc.option(fc.integer({ min: -1, max: 3 }), { nil: null }), {
+    minLength: GROUPS * LANGUAGES.length,
+    maxLength: GROUPS * LANGUAGES.length,
+  }),
 });
 type Generated = typeof arbHistory extends fc.Arbitrary<infer T> ? T : never;
 
@@ -80,8 +93,11 @@ async function store(h: Generated) {
       if (!ref) continue;
       const cons = ref.cons / 4;
       references.set(groupIds[g]!, { responseId: ref.responseId, cons });
-      await execute(db, sql`INSERT INTO run_references (run_id, group_id, dataset_id, response_id, cons, scorer)
-                            VALUES (${id}, ${groupIds[g]!}, ${datasetId}, ${ref.responseId}, ${cons}, 'lexical')`);
+      await execute(
+        db,
+        sql`INSERT INTO run_references (run_id, group_id, dataset_id, response_id, cons, scorer)
+                            VALUES (${id}, ${groupIds[g]!}, ${datasetId}, ${ref.responseId}, ${cons}, 'lexical')`,
+      );
     }
     const proposals = new Set<string>();
     for (const [k, has] of r.proposals.entries()) {
@@ -89,8 +105,11 @@ async function store(h: Generated) {
       const groupId = groupIds[Math.floor(k / LANGUAGES.length)]!;
       const language = LANGUAGES[k % LANGUAGES.length]!;
       proposals.add(`${groupId}:${language}`);
-      await execute(db, sql`INSERT INTO run_proposals (run_id, group_id, language, dataset_id, chosen_id)
-                            VALUES (${id}, ${groupId}, ${language}, ${datasetId}, ${RUN_MARK + id})`);
+      await execute(
+        db,
+        sql`INSERT INTO run_proposals (run_id, group_id, language, dataset_id, chosen_id)
+                            VALUES (${id}, ${groupId}, ${language}, ${datasetId}, ${RUN_MARK + id})`,
+      );
     }
     runs.push({ id, kind: r.kind, status: r.status, finishedAt, references, proposals });
   }
@@ -110,29 +129,43 @@ async function store(h: Generated) {
     for (const [i, s] of c.scores.entries()) {
       if (s === null) continue;
       scores.set(i + 1, s / 4);
-      await execute(db, sql`INSERT INTO reference_scores (correction_id, response_id, kind, score) VALUES (${id}, ${i + 1}, 'cons', ${s / 4})`);
+      await execute(
+        db,
+        sql`INSERT INTO reference_scores (correction_id, response_id, kind, score) VALUES (${id}, ${i + 1}, 'cons', ${s / 4})`,
+      );
     }
     const proposals = new Set<string>();
     for (const [i, has] of c.proposals.entries()) {
       if (!has) continue;
       proposals.add(LANGUAGES[i]!);
-      await execute(db, sql`INSERT INTO reference_proposals (correction_id, language, dataset_id, group_id, chosen_id)
-                            VALUES (${id}, ${LANGUAGES[i]!}, ${datasetId}, ${groupId}, ${CORRECTION_MARK + id})`);
+      await execute(
+        db,
+        sql`INSERT INTO reference_proposals (correction_id, language, dataset_id, group_id, chosen_id)
+                            VALUES (${id}, ${LANGUAGES[i]!}, ${datasetId}, ${groupId}, ${CORRECTION_MARK + id})`,
+      );
     }
     corrections.push({ id, groupId, createdAt, responseId: c.responseId, scores, proposals });
   }
   for (const [k, run] of h.pairs.entries()) {
     if (run === null) continue;
     const runId = run < 0 || runs.length === 0 ? null : runs[run % runs.length]!.id;
-    await execute(db, sql`INSERT INTO pairs (dataset_id, group_id, language, status, run_id)
-                          VALUES (${datasetId}, ${groupIds[Math.floor(k / LANGUAGES.length)]!}, ${LANGUAGES[k % LANGUAGES.length]!}, 'skipped', ${runId})`);
+    await execute(
+      db,
+      sql`INSERT INTO pairs (dataset_id, group_id, language, status, run_id)
+                          VALUES (${datasetId}, ${groupIds[Math.floor(k / LANGUAGES.length)]!}, ${LANGUAGES[k % LANGUAGES.length]!}, 'skipped', ${runId})`,
+    );
   }
   return { runs, corrections } satisfies ReferenceHistory;
 }
 
 const ZPairRow = z.object({
-  group_id: z.number(), language: z.string(), run_id: z.number().nullable(),
-  response_id: z.number().nullable(), cons: z.number().nullable(), correction_id: z.number().nullable(), marker: z.number().nullable(),
+  group_id: z.number(),
+  language: z.string(),
+  run_id: z.number().nullable(),
+  response_id: z.number().nullable(),
+  cons: z.number().nullable(),
+  correction_id: z.number().nullable(),
+  marker: z.number().nullable(),
 });
 
 function proposalOf(marker: number | null) {
@@ -169,14 +202,25 @@ describe("the reference in effect: SQL and its pure twin agree", () => {
 
   it("a correction made in the same instant a run finished is not in effect for that run's pairs (strictly newer)", async () => {
     const history = await store({
-      runs: [{ kind: "select", status: "succeeded", finished: 3, references: [{ responseId: 1, cons: 4 }, undefined], proposals: [true, false, false, false] }],
+      runs: [
+        {
+          kind: "select",
+          status: "succeeded",
+          finished: 3,
+          references: [{ responseId: 1, cons: 4 }, undefined],
+          proposals: [true, false, false, false],
+        },
+      ],
       corrections: [{ group: 0, at: 3, responseId: 2, scores: [null, 2, null, null], proposals: [true, true] }],
       pairs: [0, null, null, null],
     });
     const key = { groupId: groupIds[0]!, language: "de", runId: history.runs[0]!.id };
     expect(pairReference(history, key)).toEqual({ correctionId: null, responseId: 1, cons: 1 });
-    const row = await queryOne(t.db.pool, sql`SELECT eref.response_id FROM pairs p ${effectiveReferenceJoin("p")} WHERE p.dataset_id = ${datasetId}`,
-      z.object({ response_id: z.number() }));
+    const row = await queryOne(
+      t.db.pool,
+      sql`SELECT eref.response_id FROM pairs p ${effectiveReferenceJoin("p")} WHERE p.dataset_id = ${datasetId}`,
+      z.object({ response_id: z.number() }),
+    );
     expect(row.response_id).toBe(1);
   });
 });

@@ -20,7 +20,13 @@ let t: TestDatabase;
 let datasetId: number;
 
 const ZPair = z.object({
-  id: z.number(), group_id: z.number(), language: z.string(), version: z.number(), origin: z.string(), holds: z.boolean(), from_correction: z.boolean(),
+  id: z.number(),
+  group_id: z.number(),
+  language: z.string(),
+  version: z.number(),
+  origin: z.string(),
+  holds: z.boolean(),
+  from_correction: z.boolean(),
 });
 
 /** Every pair of the dataset, with whether it holds its automatic proposal (pair, scores, margin, skip, status) and whether that came from a correction. */
@@ -94,7 +100,11 @@ describe("every writer of pairs goes through the effective-pair module", () => {
 
   it("undo back to auto restores the automatic proposal in effect with its scores", async () => {
     const pair = (await pairs()).find((p) => p.group_id === groupId)!;
-    const { decisionId } = await decidePair(t.db, datasetId, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "swap" } });
+    const { decisionId } = await decidePair(t.db, datasetId, {
+      pairId: pair.id,
+      expectedVersion: pair.version,
+      decision: { action: "swap" },
+    });
     const swapped = await pairOf(groupId, pair.language);
     expect(swapped).toMatchObject({ origin: "human", holds: false });
     await undoDecision(t.db, datasetId, { pairId: pair.id, decisionId, expectedVersion: swapped.version });
@@ -109,7 +119,15 @@ describe("every writer of pairs goes through the effective-pair module", () => {
     const filter = parsePairTableParams({});
     const client = await t.db.pool.connect();
     try {
-      const r = await applyBulkBatch(client, { datasetId, runId: 0, filter, spec: { action: "reset" }, afterId: 0, userId: null, size: 100 });
+      const r = await applyBulkBatch(client, {
+        datasetId,
+        runId: 0,
+        filter,
+        spec: { action: "reset" },
+        afterId: 0,
+        userId: null,
+        size: 100,
+      });
       expect(r.changed).toBe(6);
     } finally {
       client.release();

@@ -8,7 +8,8 @@ import { getGroupView } from "./queries";
 
 const GROUPS = [
   {
-    id: "q1", gold: "18",
+    id: "q1",
+    gold: "18",
     prompts: { en: "Tom has 3 bags of 6 apples. How many apples?", de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?" },
     responses: {
       en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
@@ -39,7 +40,9 @@ describe("getGroupView", () => {
     expect(view.languages).toEqual(["en", "de"]);
     expect(view.reference).toMatchObject({ source: "run", runId, scorer: "answer" });
     const stored = await t.db.prisma.runScore.findMany({ where: { runId } });
-    expect(Object.fromEntries(view.responses.map((r) => [r.id, r.score]))).toEqual(Object.fromEntries(stored.map((s) => [s.responseId, s.score])));
+    expect(Object.fromEntries(view.responses.map((r) => [r.id, r.score]))).toEqual(
+      Object.fromEntries(stored.map((s) => [s.responseId, s.score])),
+    );
     expect(view.pairs.de).toMatchObject({ chosenId: id("q1", "de", 0), rejectedId: id("q1", "de", 1), status: "proposed", origin: "auto" });
     expect(view.correction).toBeNull();
   });
@@ -53,7 +56,9 @@ describe("getGroupView", () => {
     expect(de.get(id("q1", "de", 1))!).toBeLessThanOrEqual(1);
     expect(de.get(id("q1", "de", 0))!).toBeLessThan(0.01 + 1e-9);
     expect(view.pairs.de).toMatchObject({ chosenId: id("q1", "de", 1), rejectedId: id("q1", "de", 0) });
-    expect(view.correction?.changes.map((c) => [c.language, c.before?.chosenId, c.after.chosenId])).toEqual([["de", id("q1", "de", 0), id("q1", "de", 1)]]);
+    expect(view.correction?.changes.map((c) => [c.language, c.before?.chosenId, c.after.chosenId])).toEqual([
+      ["de", id("q1", "de", 0), id("q1", "de", 1)],
+    ]);
     expect(view.history.map((h) => h.kind)).toEqual(["pick"]);
   });
 });

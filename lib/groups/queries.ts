@@ -7,7 +7,12 @@ import { z } from "zod";
 import { effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
 import type { CorrectionHistoryItem, GroupPair, GroupResponse, GroupView, ReferenceView } from "./types";
 
-async function loadScores(db: Database, datasetId: number, groupId: number, ref: EffectiveReference): Promise<{ scores: Map<number, number>; correction: CorrectionRecord | null }> {
+async function loadScores(
+  db: Database,
+  datasetId: number,
+  groupId: number,
+  ref: EffectiveReference,
+): Promise<{ scores: Map<number, number>; correction: CorrectionRecord | null }> {
   if (ref.source === "correction") {
     const { rows } = await db.pool.query<{ data: CorrectionRecord }>(
       `SELECT data FROM audit_events WHERE dataset_id = $1 AND entity = 'reference_correction' AND entity_id = $2 ORDER BY id DESC LIMIT 1`,
@@ -25,10 +30,25 @@ async function loadScores(db: Database, datasetId: number, groupId: number, ref:
 }
 
 const ZGroupPair = z.object({
-  id: z.number(), language: z.string(), chosenId: z.number().nullable(), rejectedId: z.number().nullable(), scoreChosen: z.number().nullable(),
-  scoreRejected: z.number().nullable(), margin: z.number().nullable(), status: z.string(), origin: z.string(), skipReason: z.string().nullable(),
-  skipDetail: z.string().nullable(), conflict: z.boolean(), offTarget: z.boolean(), flagged: z.boolean(), flagReason: z.string().nullable(),
-  version: z.number(), basis: z.string().nullable(), proposedSkipReason: z.string().nullable(), proposedSkipDetail: z.string().nullable(),
+  id: z.number(),
+  language: z.string(),
+  chosenId: z.number().nullable(),
+  rejectedId: z.number().nullable(),
+  scoreChosen: z.number().nullable(),
+  scoreRejected: z.number().nullable(),
+  margin: z.number().nullable(),
+  status: z.string(),
+  origin: z.string(),
+  skipReason: z.string().nullable(),
+  skipDetail: z.string().nullable(),
+  conflict: z.boolean(),
+  offTarget: z.boolean(),
+  flagged: z.boolean(),
+  flagReason: z.string().nullable(),
+  version: z.number(),
+  basis: z.string().nullable(),
+  proposedSkipReason: z.string().nullable(),
+  proposedSkipDetail: z.string().nullable(),
 }) satisfies z.ZodType<GroupPair>;
 
 async function loadPairs(db: Database, datasetId: number, groupId: number): Promise<Record<string, GroupPair>> {
@@ -58,8 +78,12 @@ async function loadHistory(db: Database, datasetId: number, groupId: number): Pr
 function referenceView(ref: EffectiveReference, correction: CorrectionRecord | null): ReferenceView {
   if (ref.source === "correction") {
     return {
-      responseId: ref.responseId, source: "correction", runId: ref.run?.id ?? null, scorer: correction?.scorer ?? null,
-      cons: correction?.referenceCons ?? null, correctedBy: ref.correction.byName,
+      responseId: ref.responseId,
+      source: "correction",
+      runId: ref.run?.id ?? null,
+      scorer: correction?.scorer ?? null,
+      cons: correction?.referenceCons ?? null,
+      correctedBy: ref.correction.byName,
     };
   }
   if (!ref.run) return { responseId: null, source: "none", runId: null, scorer: null, cons: null, correctedBy: null };
@@ -85,9 +109,19 @@ export async function getGroupView(db: Database, datasetId: number, groupId: num
     loadHistory(db, datasetId, groupId),
   ]);
   const responses: GroupResponse[] = group.responses.map((r) => ({
-    id: r.id, language: r.language, sampleIndex: r.sampleIndex, text: r.text, model: r.model, origin: r.origin,
-    detectedLanguage: r.detectedLanguage, extractedAnswer: r.extractedAnswer, charLength: r.charLength, score: scores.get(r.id) ?? null,
-    targetShare: r.targetShare, languageMix: r.languageMix, defect: r.defect,
+    id: r.id,
+    language: r.language,
+    sampleIndex: r.sampleIndex,
+    text: r.text,
+    model: r.model,
+    origin: r.origin,
+    detectedLanguage: r.detectedLanguage,
+    extractedAnswer: r.extractedAnswer,
+    charLength: r.charLength,
+    score: scores.get(r.id) ?? null,
+    targetShare: r.targetShare,
+    languageMix: r.languageMix,
+    defect: r.defect,
   }));
   const languages = [...new Set([...group.prompts.map((p) => p.language), ...responses.map((r) => r.language)])].sort((a, b) =>
     a === pivot ? -1 : b === pivot ? 1 : a.localeCompare(b),

@@ -4,14 +4,29 @@ import { heatColor, heatmapOf, rankLanguage } from "./ranking";
 import type { GroupPair, GroupResponse } from "./types";
 
 const resp = (id: number, language: string, sampleIndex: number, score: number | null): GroupResponse => ({
-  id, language, sampleIndex, text: "", model: null, origin: "imported", detectedLanguage: null, extractedAnswer: null, charLength: 0, score,
-  targetShare: null, languageMix: null, defect: null,
+  id,
+  language,
+  sampleIndex,
+  text: "",
+  model: null,
+  origin: "imported",
+  detectedLanguage: null,
+  extractedAnswer: null,
+  charLength: 0,
+  score,
+  targetShare: null,
+  languageMix: null,
+  defect: null,
 });
 const pair = (language: string, chosenId: number | null, rejectedId: number | null) => ({ language, chosenId, rejectedId }) as GroupPair;
 
 describe("rankLanguage", () => {
   it("ranks by score, unscored last, ties by sample index, and marks the pair", () => {
-    const ranked = rankLanguage([resp(1, "de", 0, 0.2), resp(2, "de", 1, null), resp(3, "de", 2, 0.9), resp(4, "de", 3, 0.2)], pair("de", 3, 1), null);
+    const ranked = rankLanguage(
+      [resp(1, "de", 0, 0.2), resp(2, "de", 1, null), resp(3, "de", 2, 0.9), resp(4, "de", 3, 0.2)],
+      pair("de", 3, 1),
+      null,
+    );
     expect(ranked.map((r) => [r.id, r.rank, r.marks])).toEqual([
       [3, 1, ["chosen"]],
       [1, 2, ["rejected"]],
@@ -36,11 +51,24 @@ describe("rankLanguage", () => {
 
 describe("heatmapOf", () => {
   it("lays out languages × samples with gaps and marks", () => {
-    const map = heatmapOf(["en", "de"], "en", [resp(1, "en", 0, 0.5), resp(2, "en", 1, 0.7), resp(3, "de", 1, 0.4)], { de: pair("de", 3, null) }, 2);
+    const map = heatmapOf(
+      ["en", "de"],
+      "en",
+      [resp(1, "en", 0, 0.5), resp(2, "en", 1, 0.7), resp(3, "de", 1, 0.4)],
+      { de: pair("de", 3, null) },
+      2,
+    );
     expect(map).toEqual({
       samples: [0, 1],
       rows: [
-        { language: "en", kind: "cons", cells: [{ responseId: 1, sampleIndex: 0, score: 0.5, marks: [] }, { responseId: 2, sampleIndex: 1, score: 0.7, marks: ["reference"] }] },
+        {
+          language: "en",
+          kind: "cons",
+          cells: [
+            { responseId: 1, sampleIndex: 0, score: 0.5, marks: [] },
+            { responseId: 2, sampleIndex: 1, score: 0.7, marks: ["reference"] },
+          ],
+        },
         { language: "de", kind: "cl", cells: [null, { responseId: 3, sampleIndex: 1, score: 0.4, marks: ["chosen"] }] },
       ],
     });

@@ -20,7 +20,9 @@ export function marksOf(id: number, pair: GroupPair | undefined, referenceId: nu
 /** One language's responses ranked by score (CL, or Cons for the pivot) with chosen/rejected/reference marked. */
 export function rankLanguage(responses: GroupResponse[], pair: GroupPair | undefined, referenceId: number | null): RankedResponse[] {
   let rank = 0;
-  return [...responses].sort(byScore).map((r) => ({ ...r, rank: r.score === null ? null : ++rank, marks: marksOf(r.id, pair, referenceId) }));
+  return [...responses]
+    .sort(byScore)
+    .map((r) => ({ ...r, rank: r.score === null ? null : ++rank, marks: marksOf(r.id, pair, referenceId) }));
 }
 
 export type HeatCell = { responseId: number; sampleIndex: number; score: number | null; marks: Mark[] };
@@ -28,7 +30,13 @@ export type HeatRow = { language: string; kind: "cons" | "cl"; cells: Array<Heat
 export type Heatmap = { samples: number[]; rows: HeatRow[] };
 
 /** Languages × sample indexes; a cell is null where the language has no such sample. */
-export function heatmapOf(languages: string[], pivot: string, responses: GroupResponse[], pairs: Record<string, GroupPair>, referenceId: number | null): Heatmap {
+export function heatmapOf(
+  languages: string[],
+  pivot: string,
+  responses: GroupResponse[],
+  pairs: Record<string, GroupPair>,
+  referenceId: number | null,
+): Heatmap {
   const samples = [...new Set(responses.map((r) => r.sampleIndex))].sort((a, b) => a - b);
   const rows = languages.map((language): HeatRow => {
     const mine = new Map(responses.filter((r) => r.language === language).map((r) => [r.sampleIndex, r]));

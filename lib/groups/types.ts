@@ -1,21 +1,44 @@
 import type { CorrectionRecord } from "@/lib/references/apply-correction";
 
 export type GroupResponse = {
-  id: number; language: string; sampleIndex: number; text: string; model: string | null; origin: string;
-  detectedLanguage: string | null; extractedAnswer: string | null; charLength: number;
-  targetShare: number | null; languageMix: string | null; defect: string | null;
+  id: number;
+  language: string;
+  sampleIndex: number;
+  text: string;
+  model: string | null;
+  origin: string;
+  detectedLanguage: string | null;
+  extractedAnswer: string | null;
+  charLength: number;
+  targetShare: number | null;
+  languageMix: string | null;
+  defect: string | null;
   /** Cons for pivot-language responses, CL for the others; null = not scored (empty, unscorable, no reference). */
   score: number | null;
 };
 
 export type GroupPair = {
-  id: number; language: string; chosenId: number | null; rejectedId: number | null; scoreChosen: number | null;
-  scoreRejected: number | null; margin: number | null; status: string; origin: string; skipReason: string | null;
-  skipDetail: string | null; conflict: boolean; offTarget: boolean; flagged: boolean; flagReason: string | null; version: number;
+  id: number;
+  language: string;
+  chosenId: number | null;
+  rejectedId: number | null;
+  scoreChosen: number | null;
+  scoreRejected: number | null;
+  margin: number | null;
+  status: string;
+  origin: string;
+  skipReason: string | null;
+  skipDetail: string | null;
+  conflict: boolean;
+  offTarget: boolean;
+  flagged: boolean;
+  flagReason: string | null;
+  version: number;
   /** Why chosen beats rejected while the pair is the automatic proposal (score | language_guard | random); null otherwise. */
   basis: string | null;
   /** The automatic proposal's skip reason and detail (for a human pair in conflict: why the method now proposes no pair). */
-  proposedSkipReason: string | null; proposedSkipDetail: string | null;
+  proposedSkipReason: string | null;
+  proposedSkipDetail: string | null;
 };
 
 export type ReferenceView = {
@@ -28,7 +51,14 @@ export type ReferenceView = {
   correctedBy: string | null;
 };
 
-export type CorrectionHistoryItem = { id: number; kind: string; responseId: number | null; previousResponseId: number | null; reason: string | null; createdAt: Date };
+export type CorrectionHistoryItem = {
+  id: number;
+  kind: string;
+  responseId: number | null;
+  previousResponseId: number | null;
+  reason: string | null;
+  createdAt: Date;
+};
 
 export type GroupView = {
   group: { id: number; externalId: string; gold: string | null };

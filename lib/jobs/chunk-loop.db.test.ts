@@ -30,7 +30,10 @@ describe("the chunk ledger and loop", () => {
     expect(taken.chunkNo).toBe(0);
     expect(await settleChunk(t.db.pool, held, "dead-worker", null)).toBe(false);
     expect(await touchChunk(t.db.pool, held, "dead-worker")).toBe(false);
-    const { rows } = await t.db.pool.query<{ claimed_by: string; attempts: number }>(`SELECT claimed_by, attempts FROM run_chunks WHERE run_id = $1 AND chunk_no = 0`, [runId]);
+    const { rows } = await t.db.pool.query<{ claimed_by: string; attempts: number }>(
+      `SELECT claimed_by, attempts FROM run_chunks WHERE run_id = $1 AND chunk_no = 0`,
+      [runId],
+    );
     expect(rows[0]).toEqual({ claimed_by: "other", attempts: 2 });
   });
 
@@ -38,15 +41,20 @@ describe("the chunk ledger and loop", () => {
     const { runId } = await chunkedRunFixture(t.db, "loop", 5, 2);
     const seen: number[] = [];
     let finalized = 0;
-    const outcome = await runChunked(t.db, runId, {
-      loops: 2,
-      work: async (chunk) => {
-        seen.push(chunk.chunkNo);
-        return chunk.groups;
+    const outcome = await runChunked(
+      t.db,
+      runId,
+      {
+        loops: 2,
+        work: async (chunk) => {
+          seen.push(chunk.chunkNo);
+          return chunk.groups;
+        },
+        failedItems: (groups) => (groups === 1 ? 1 : 0),
+        finalize: async () => void finalized++,
       },
-      failedItems: (groups) => (groups === 1 ? 1 : 0),
-      finalize: async () => void finalized++,
-    }, { workerId: "w" });
+      { workerId: "w" },
+    );
     expect(outcome).toBe("succeeded");
     expect(seen.sort()).toEqual([0, 1, 2]);
     expect(finalized).toBe(1);
@@ -81,7 +89,10 @@ describe("the chunk ledger and loop", () => {
       },
     });
     expect(outcome).toBe("failed");
-    const { rows } = await t.db.pool.query<{ status: string; error: string }>(`SELECT status::text, error FROM pipeline_runs WHERE id = $1`, [runId]);
+    const { rows } = await t.db.pool.query<{ status: string; error: string }>(
+      `SELECT status::text, error FROM pipeline_runs WHERE id = $1`,
+      [runId],
+    );
     expect(rows[0]).toEqual({ status: "failed", error: "provider down" });
   });
 });

@@ -6,7 +6,18 @@ import { withTransaction } from "@/lib/db/transaction";
 import { claimChunk, createChunks, settleChunk, touchChunk, type Chunk } from "./chunks";
 import { heartbeatLapseMs, keepBeating } from "./heartbeat";
 import { isJobCancelled } from "./job-cancelled";
-import { addRunProgress, checkpointRun, finishRunIfChunksDone, insertRun, markCancelled, touchRun, markFailed, markRunning, setRunTotal, type RunningRun } from "./run-row";
+import {
+  addRunProgress,
+  checkpointRun,
+  finishRunIfChunksDone,
+  insertRun,
+  markCancelled,
+  touchRun,
+  markFailed,
+  markRunning,
+  setRunTotal,
+  type RunningRun,
+} from "./run-row";
 
 export type RunOutcome = "succeeded" | "cancelled" | "failed" | "shared" | "finished-before";
 export type ChunkContext = { db: Database; runId: number; run: RunningRun; workerId: string };
@@ -50,7 +61,15 @@ async function beat(db: Database, chunk: Chunk, workerId: string): Promise<void>
   if (await touchChunk(db.pool, chunk, workerId)) await touchRun(db.pool, chunk.runId);
 }
 
-async function loop<R>(db: Database, runId: number, run: RunningRun, job: ChunkedJob<R>, workerId: string, opts: RunLoopOptions, stop: AbortSignal) {
+async function loop<R>(
+  db: Database,
+  runId: number,
+  run: RunningRun,
+  job: ChunkedJob<R>,
+  workerId: string,
+  opts: RunLoopOptions,
+  stop: AbortSignal,
+) {
   while (!stop.aborted) {
     try {
       await checkpointRun(db.pool, runId, (p) => opts.onProgress?.({ runId, ...p }));
@@ -109,7 +128,12 @@ export async function runChunked<R>(db: Database, runId: number, job: ChunkedJob
 
 /** Inserts a queued run of `kind` with its chunks and its audit event, atomically; returns the run id and its group count. */
 export async function insertChunkedRun(
-  db: Database, datasetId: number, kind: "select" | "generate" | "embed", config: object, chunkSize: number, createdById: number | null,
+  db: Database,
+  datasetId: number,
+  kind: "select" | "generate" | "embed",
+  config: object,
+  chunkSize: number,
+  createdById: number | null,
   check?: (groups: number) => void,
 ): Promise<{ runId: number; groups: number }> {
   return withTransaction(db, async (tx) => {
@@ -117,7 +141,14 @@ export async function insertChunkedRun(
     const groups = await createChunks(tx, runId, datasetId, chunkSize);
     check?.(groups);
     await setRunTotal(tx, runId, groups);
-    await recordAuditEvent(tx, { datasetId, userId: createdById, action: `run.${kind}.create`, entity: "pipeline_run", entityId: runId, data: { config, groups } });
+    await recordAuditEvent(tx, {
+      datasetId,
+      userId: createdById,
+      action: `run.${kind}.create`,
+      entity: "pipeline_run",
+      entityId: runId,
+      data: { config, groups },
+    });
     return { runId, groups };
   });
 }

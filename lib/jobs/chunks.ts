@@ -25,7 +25,13 @@ export async function createChunks(tx: PoolClient, runId: number, datasetId: num
   return row.total;
 }
 
-const ZChunkRow = z.object({ run_id: z.number(), chunk_no: z.number(), from_group_id: z.number(), to_group_id: z.number(), groups: z.number() });
+const ZChunkRow = z.object({
+  run_id: z.number(),
+  chunk_no: z.number(),
+  from_group_id: z.number(),
+  to_group_id: z.number(),
+  groups: z.number(),
+});
 
 /**
  * Claims the next chunk no other worker holds. A chunk whose worker stopped heartbeating for
@@ -58,11 +64,18 @@ export async function settleChunk(tx: Queryable, chunk: Chunk, workerId: string,
 
 /** The chunk's heartbeat: keeps a long chunk from looking abandoned; false when another worker has taken it over. */
 export async function touchChunk(db: Queryable, chunk: Chunk, workerId: string): Promise<boolean> {
-  const n = await execute(db, sql`UPDATE run_chunks SET claimed_at = now() WHERE run_id = ${chunk.runId} AND chunk_no = ${chunk.chunkNo} AND claimed_by = ${workerId}`);
+  const n = await execute(
+    db,
+    sql`UPDATE run_chunks SET claimed_at = now() WHERE run_id = ${chunk.runId} AND chunk_no = ${chunk.chunkNo} AND claimed_by = ${workerId}`,
+  );
   return n === 1;
 }
 
 export async function unfinishedChunks(db: Queryable, runId: number): Promise<number> {
-  const row = await queryOne(db, sql`SELECT count(*)::int AS n FROM run_chunks WHERE run_id = ${runId} AND status <> 'succeeded'`, z.object({ n: z.number() }));
+  const row = await queryOne(
+    db,
+    sql`SELECT count(*)::int AS n FROM run_chunks WHERE run_id = ${runId} AND status <> 'succeeded'`,
+    z.object({ n: z.number() }),
+  );
   return row.n;
 }

@@ -26,10 +26,16 @@ describe("claimChunk under concurrent claimers", () => {
         }
       }),
     );
-    const all = [...claimed.values()].flat().map((c) => c.chunkNo).sort((a, b) => a - b);
+    const all = [...claimed.values()]
+      .flat()
+      .map((c) => c.chunkNo)
+      .sort((a, b) => a - b);
     expect(all).toEqual(Array.from({ length: 60 }, (_, i) => i));
     expect([...claimed.values()].filter((c) => c.length > 0).length).toBeGreaterThan(1);
-    const { rows } = await t.db.pool.query<{ attempts: number; n: number }>(`SELECT attempts, count(*)::int AS n FROM run_chunks WHERE run_id = $1 GROUP BY attempts`, [runId]);
+    const { rows } = await t.db.pool.query<{ attempts: number; n: number }>(
+      `SELECT attempts, count(*)::int AS n FROM run_chunks WHERE run_id = $1 GROUP BY attempts`,
+      [runId],
+    );
     expect(rows).toEqual([{ attempts: 1, n: 60 }]);
   }, 60_000);
 });

@@ -14,19 +14,31 @@ let runId = 0;
 beforeAll(async () => {
   for (const role of ["admin", "viewer"] as const) {
     await createUser(t.db, { email: `${role}@jobs.example`, name: role, role, password: "a long enough password" });
-    cookies[role] = sessionCookie(await postAuth("/sign-in/email", { email: `${role}@jobs.example`, password: "a long enough password" }, "10.9.0.2"));
+    cookies[role] = sessionCookie(
+      await postAuth("/sign-in/email", { email: `${role}@jobs.example`, password: "a long enough password" }, "10.9.0.2"),
+    );
   }
   runId = (await chunkedRunFixture(t.db, "route", 4, 2)).runId;
 }, 120_000);
 
 const ctx = (kind: string, id: number | string) => ({ params: Promise.resolve({ kind, id: String(id) }) });
-const request = (who: "admin" | "viewer", method = "GET") => new Request(`${AUTH_ORIGIN}/api/jobs`, { method, headers: { cookie: cookies[who]!, origin: AUTH_ORIGIN } });
+const request = (who: "admin" | "viewer", method = "GET") =>
+  new Request(`${AUTH_ORIGIN}/api/jobs`, { method, headers: { cookie: cookies[who]!, origin: AUTH_ORIGIN } });
 
 describe("the one job status and cancel route", () => {
   it("answers a run's status by its kind; another kind, an unknown kind or a missing id is 404", async () => {
     const res = await statusRoute.GET(request("viewer"), ctx("embed", runId));
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ kind: "embed", id: runId, status: "queued", done: 0, total: 4, unit: "groups", cancelRequested: false, error: null });
+    expect(await res.json()).toEqual({
+      kind: "embed",
+      id: runId,
+      status: "queued",
+      done: 0,
+      total: 4,
+      unit: "groups",
+      cancelRequested: false,
+      error: null,
+    });
     expect((await statusRoute.GET(request("viewer"), ctx("select", runId))).status).toBe(404);
     expect((await statusRoute.GET(request("viewer"), ctx("nothing", runId))).status).toBe(404);
     expect((await statusRoute.GET(request("viewer"), ctx("export", 999_999))).status).toBe(404);
@@ -38,7 +50,10 @@ describe("the one job status and cancel route", () => {
     const res = await cancelRoute.POST(request("admin", "POST"), ctx("embed", runId));
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ kind: "embed", id: runId, status: "cancelled", cancelRequested: true });
-    const { rows } = await t.db.pool.query<{ action: string }>(`SELECT action FROM audit_events WHERE entity = 'pipeline_run' AND entity_id = $1 ORDER BY id`, [String(runId)]);
+    const { rows } = await t.db.pool.query<{ action: string }>(
+      `SELECT action FROM audit_events WHERE entity = 'pipeline_run' AND entity_id = $1 ORDER BY id`,
+      [String(runId)],
+    );
     expect(rows.map((r) => r.action)).toEqual(["run.embed.create", "run.embed.cancel"]);
   });
 });

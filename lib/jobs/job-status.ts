@@ -16,19 +16,59 @@ export type JobStatusView = {
   error: string | null;
 };
 
-const ZRunStatus = z.object({ kind: z.string(), status: z.string(), done_items: z.number(), total_items: z.number(), cancel_requested: z.boolean(), error: z.string().nullable() });
+const ZRunStatus = z.object({
+  kind: z.string(),
+  status: z.string(),
+  done_items: z.number(),
+  total_items: z.number(),
+  cancel_requested: z.boolean(),
+  error: z.string().nullable(),
+});
 
 /** A pipeline run's status; NOT_FOUND when there is no run `id` of `kind` (any run kind when omitted). */
 export async function readRunStatus(db: Queryable, id: number, kind?: RunJobKind): Promise<JobStatusView> {
-  const r = await queryMaybeOne(db, sql`SELECT kind::text, status::text, done_items, total_items, cancel_requested, error FROM pipeline_runs WHERE id = ${id}`, ZRunStatus);
-  if (!r || (kind !== undefined && r.kind !== kind)) throw new AppError("NOT_FOUND", kind === "bulk" ? `No bulk job ${id}.` : `No run ${id}.`);
-  return { kind: r.kind, id, status: r.status, done: r.done_items, total: r.total_items, unit: r.kind === "bulk" ? "pairs" : "groups", cancelRequested: r.cancel_requested, error: r.error };
+  const r = await queryMaybeOne(
+    db,
+    sql`SELECT kind::text, status::text, done_items, total_items, cancel_requested, error FROM pipeline_runs WHERE id = ${id}`,
+    ZRunStatus,
+  );
+  if (!r || (kind !== undefined && r.kind !== kind))
+    throw new AppError("NOT_FOUND", kind === "bulk" ? `No bulk job ${id}.` : `No run ${id}.`);
+  return {
+    kind: r.kind,
+    id,
+    status: r.status,
+    done: r.done_items,
+    total: r.total_items,
+    unit: r.kind === "bulk" ? "pairs" : "groups",
+    cancelRequested: r.cancel_requested,
+    error: r.error,
+  };
 }
 
-const ZExportStatus = z.object({ status: z.string(), rows_done: z.number(), rows_total: z.number(), cancel_requested: z.boolean(), error: z.string().nullable() });
+const ZExportStatus = z.object({
+  status: z.string(),
+  rows_done: z.number(),
+  rows_total: z.number(),
+  cancel_requested: z.boolean(),
+  error: z.string().nullable(),
+});
 
 export async function readExportStatus(db: Queryable, id: number): Promise<JobStatusView> {
-  const r = await queryMaybeOne(db, sql`SELECT status::text, rows_done, rows_total, cancel_requested, error FROM exports WHERE id = ${id}`, ZExportStatus);
+  const r = await queryMaybeOne(
+    db,
+    sql`SELECT status::text, rows_done, rows_total, cancel_requested, error FROM exports WHERE id = ${id}`,
+    ZExportStatus,
+  );
   if (!r) throw new AppError("NOT_FOUND", `No export ${id}.`);
-  return { kind: "export", id, status: r.status, done: r.rows_done, total: r.rows_total, unit: "pairs", cancelRequested: r.cancel_requested, error: r.error };
+  return {
+    kind: "export",
+    id,
+    status: r.status,
+    done: r.rows_done,
+    total: r.rows_total,
+    unit: "pairs",
+    cancelRequested: r.cancel_requested,
+    error: r.error,
+  };
 }

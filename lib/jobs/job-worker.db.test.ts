@@ -22,7 +22,11 @@ describe("the engine's worker", () => {
       return "done";
     };
     const handlers: JobHandlers = {
-      select: record("select"), generate: record("generate"), embed: record("embed"), bulk: record("bulk"), export: record("export"),
+      select: record("select"),
+      generate: record("generate"),
+      embed: record("embed"),
+      bulk: record("bulk"),
+      export: record("export"),
     };
     const { runId } = await chunkedRunFixture(t.db, "queue", 2, 1);
     await t.db.pool.query(`UPDATE pipeline_runs SET status = 'succeeded' WHERE id = $1`, [runId]);

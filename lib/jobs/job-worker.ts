@@ -28,7 +28,11 @@ function message(error: unknown): string {
  * start every unfinished run, then every half lapse the lapsed runs and the other tables' passes.
  * Returns a function that stops it.
  */
-export async function startJobWorker(db: Database, log: Log, setup: JobWorkerSetup): Promise<{ stop: () => Promise<void>; signal: AbortSignal }> {
+export async function startJobWorker(
+  db: Database,
+  log: Log,
+  setup: JobWorkerSetup,
+): Promise<{ stop: () => Promise<void>; signal: AbortSignal }> {
   const stopping = new AbortController();
   const lapseMs = setup.lapseMs ?? heartbeatLapseMs();
   const active = new Set<number>();
@@ -80,7 +84,11 @@ export async function startJobWorker(db: Database, log: Log, setup: JobWorkerSet
     },
     (error) => log(`resume: ${message(error)}`),
   );
-  log(`worker ${hostname()}:${process.pid} listening on queues ${Object.values(JOB_KINDS).map((k: { queue: string }) => `"${k.queue}"`).join(", ")}`);
+  log(
+    `worker ${hostname()}:${process.pid} listening on queues ${Object.values(JOB_KINDS)
+      .map((k: { queue: string }) => `"${k.queue}"`)
+      .join(", ")}`,
+  );
   return {
     signal: stopping.signal,
     stop: async () => {

@@ -38,7 +38,11 @@ export async function enqueueJob<K extends JobKind>(db: Database, kind: K, paylo
 
 /** Queues a pipeline run of any kind on its kind's queue. */
 export async function enqueueRun(db: Database, runId: number): Promise<void> {
-  const row = await queryMaybeOne(db.pool, sql`SELECT kind::text AS kind FROM pipeline_runs WHERE id = ${runId}`, z.object({ kind: z.enum(["select", "generate", "embed", "bulk"]) }));
+  const row = await queryMaybeOne(
+    db.pool,
+    sql`SELECT kind::text AS kind FROM pipeline_runs WHERE id = ${runId}`,
+    z.object({ kind: z.enum(["select", "generate", "embed", "bulk"]) }),
+  );
   if (!row) throw new AppError("NOT_FOUND", `No run ${runId}.`);
   await enqueueJob(db, row.kind as RunJobKind, { runId });
 }

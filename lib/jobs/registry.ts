@@ -10,7 +10,12 @@ export const ZExportJob = z.object({ exportId: z.number().int().positive() });
 type SendOptions = { retryLimit: number; retryBackoff?: boolean; expireInHours?: number };
 type KindSpec<P extends z.ZodType> = { queue: string; payload: P; singletonKey: (p: z.output<P>) => string; send: SendOptions };
 
-const runKind = (queue: string): KindSpec<typeof ZRunJob> => ({ queue, payload: ZRunJob, singletonKey: (p) => `run-${p.runId}`, send: { retryLimit: 5, retryBackoff: true } });
+const runKind = (queue: string): KindSpec<typeof ZRunJob> => ({
+  queue,
+  payload: ZRunJob,
+  singletonKey: (p) => `run-${p.runId}`,
+  send: { retryLimit: 5, retryBackoff: true },
+});
 
 export const JOB_KINDS = {
   select: runKind("select-run"),
@@ -18,7 +23,12 @@ export const JOB_KINDS = {
   embed: runKind("embed-run"),
   bulk: runKind("bulk-run"),
   // A large export may take long; the row, not the job, records progress, so a generous expiry is safe.
-  export: { queue: "export", payload: ZExportJob, singletonKey: (p) => `export-${p.exportId}`, send: { retryLimit: 2, expireInHours: 12 } } as KindSpec<typeof ZExportJob>,
+  export: {
+    queue: "export",
+    payload: ZExportJob,
+    singletonKey: (p) => `export-${p.exportId}`,
+    send: { retryLimit: 2, expireInHours: 12 },
+  } as KindSpec<typeof ZExportJob>,
 } as const;
 
 export type JobKind = keyof typeof JOB_KINDS;

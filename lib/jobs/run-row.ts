@@ -28,7 +28,10 @@ export async function markRunning(db: Queryable, runId: number): Promise<Running
 
 export async function markFailed(db: Queryable, runId: number, error: unknown): Promise<void> {
   const message = error instanceof Error ? error.message : String(error);
-  await execute(db, sql`UPDATE pipeline_runs SET status = 'failed', error = ${message}, finished_at = now() WHERE id = ${runId} AND status IN ('queued', 'running')`);
+  await execute(
+    db,
+    sql`UPDATE pipeline_runs SET status = 'failed', error = ${message}, finished_at = now() WHERE id = ${runId} AND status IN ('queued', 'running')`,
+  );
 }
 
 export async function markCancelled(db: Queryable, runId: number): Promise<void> {
@@ -50,7 +53,10 @@ export async function checkpointRun(db: Queryable, runId: number, report?: (p: R
 
 /** Counts a finished batch into the run's progress and beats its heartbeat. */
 export async function addRunProgress(tx: Queryable, runId: number, done: number, failed = 0): Promise<void> {
-  await execute(tx, sql`UPDATE pipeline_runs SET done_items = done_items + ${done}, failed_items = failed_items + ${failed}, heartbeat_at = now() WHERE id = ${runId}`);
+  await execute(
+    tx,
+    sql`UPDATE pipeline_runs SET done_items = done_items + ${done}, failed_items = failed_items + ${failed}, heartbeat_at = now() WHERE id = ${runId}`,
+  );
 }
 
 export async function touchRun(db: Queryable, runId: number): Promise<void> {
@@ -87,7 +93,14 @@ export async function finishRunIfChunksDone(tx: Queryable, runId: number): Promi
 
 const ZRunRef = z.object({ id: z.number(), kind: z.enum(["select", "generate", "embed", "bulk"]) });
 
-export type NewRun = { datasetId: number; kind: RunKind; config: object; createdById: number | null; totalItems?: number; cursorId?: number | null };
+export type NewRun = {
+  datasetId: number;
+  kind: RunKind;
+  config: object;
+  createdById: number | null;
+  totalItems?: number;
+  cursorId?: number | null;
+};
 
 /** Inserts a queued run row. */
 export async function insertRun(tx: PoolClient, run: NewRun): Promise<number> {
@@ -116,15 +129,18 @@ export async function cancelRun(db: Database, runId: number, userId: number | nu
     z.object({ status: z.string(), dataset_id: z.number(), kind: z.string() }),
   );
   if (!row) throw new AppError("NOT_FOUND", `No run ${runId}.`);
-  await recordAuditEvent(db.pool, { datasetId: row.dataset_id, userId, action: `run.${row.kind}.cancel`, entity: "pipeline_run", entityId: runId, data: { status: row.status } });
+  await recordAuditEvent(db.pool, {
+    datasetId: row.dataset_id,
+    userId,
+    action: `run.${row.kind}.cancel`,
+    entity: "pipeline_run",
+    entityId: runId,
+    data: { status: row.status },
+  });
   return row.status;
 }
 
 /** Runs left queued or running (a dead worker's, or never picked up), oldest first. */
 export async function unfinishedRuns(db: Queryable): Promise<{ id: number; kind: RunKind }[]> {
-  return queryRows(
-    db,
-    sql`SELECT id, kind::text AS kind FROM pipeline_runs WHERE status IN ('queued', 'running') ORDER BY id`,
-    ZRunRef,
-  );
+  return queryRows(db, sql`SELECT id, kind::text AS kind FROM pipeline_runs WHERE status IN ('queued', 'running') ORDER BY id`, ZRunRef);
 }

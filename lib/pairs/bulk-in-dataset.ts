@@ -12,32 +12,68 @@ export const ZBulkStart = z.object({ slug: z.string(), filter: ZPairFilter, spec
 export const ZBulkCancel = z.object({ slug: z.string(), runId: ZId });
 
 /** Records a bulk job over the whole filter result and queues it for the workers. */
-export async function startBulkJob(db: Database, datasetId: number, input: z.infer<typeof ZBulkStart>, userId: number | null = null): Promise<{ runId: number; total: number }> {
+export async function startBulkJob(
+  db: Database,
+  datasetId: number,
+  input: z.infer<typeof ZBulkStart>,
+  userId: number | null = null,
+): Promise<{ runId: number; total: number }> {
   const job = await createBulkJob(db, datasetId, input.filter, input.spec, userId);
   await enqueueJob(db, "bulk", { runId: job.runId });
   return job;
 }
 
-export async function cancelBulkJob(db: Database, datasetId: number, input: z.infer<typeof ZBulkCancel>, userId: number | null = null): Promise<{ status: string }> {
-  const owned = await db.pool.query(`SELECT 1 FROM pipeline_runs WHERE id = $1 AND dataset_id = $2 AND kind = 'bulk'`, [input.runId, datasetId]);
+export async function cancelBulkJob(
+  db: Database,
+  datasetId: number,
+  input: z.infer<typeof ZBulkCancel>,
+  userId: number | null = null,
+): Promise<{ status: string }> {
+  const owned = await db.pool.query(`SELECT 1 FROM pipeline_runs WHERE id = $1 AND dataset_id = $2 AND kind = 'bulk'`, [
+    input.runId,
+    datasetId,
+  ]);
   if (owned.rowCount !== 1) throw new AppError("NOT_FOUND", `No bulk job ${input.runId} in this dataset.`);
   return { status: await cancelRun(db, input.runId, userId) };
 }
 
 export type BulkJobView = {
-  runId: number; status: string; done: number; total: number; cancelRequested: boolean; error: string | null;
-  filter: PairFilter; spec: BulkSpec; createdAt: string;
+  runId: number;
+  status: string;
+  done: number;
+  total: number;
+  cancelRequested: boolean;
+  error: string | null;
+  filter: PairFilter;
+  spec: BulkSpec;
+  createdAt: string;
 };
 
 /** The dataset's latest bulk jobs, newest first (the pairs page's status rows). */
 export async function recentBulkJobs(db: Database, datasetId: number, limit = 5): Promise<BulkJobView[]> {
-  const { rows } = await db.pool.query<{ id: number; status: string; done_items: number; total_items: number; cancel_requested: boolean; error: string | null; config: { filter: PairFilter; spec: BulkSpec }; created_at: Date }>(
+  const { rows } = await db.pool.query<{
+    id: number;
+    status: string;
+    done_items: number;
+    total_items: number;
+    cancel_requested: boolean;
+    error: string | null;
+    config: { filter: PairFilter; spec: BulkSpec };
+    created_at: Date;
+  }>(
     `SELECT id, status::text, done_items, total_items, cancel_requested, error, config, created_at
      FROM pipeline_runs WHERE dataset_id = $1 AND kind = 'bulk' ORDER BY id DESC LIMIT $2`,
     [datasetId, limit],
   );
   return rows.map((r) => ({
-    runId: r.id, status: r.status, done: r.done_items, total: r.total_items, cancelRequested: r.cancel_requested, error: r.error,
-    filter: r.config.filter, spec: r.config.spec, createdAt: r.created_at.toISOString(),
+    runId: r.id,
+    status: r.status,
+    done: r.done_items,
+    total: r.total_items,
+    cancelRequested: r.cancel_requested,
+    error: r.error,
+    filter: r.config.filter,
+    spec: r.config.spec,
+    createdAt: r.created_at.toISOString(),
   }));
 }

@@ -6,7 +6,7 @@ import { killHard, spawnWorker, stopGracefully, waitFor } from "@/lib/testing/ki
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createBulkJob, executeBulkRun } from "./bulk-job";
 import { parsePairTableParams } from "./table";
-import { seedPairsFixture } from "../testing/pairs-fixture";
+import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 
 let t: TestDatabase;
 let datasetId: number;
@@ -24,15 +24,20 @@ afterAll(async () => {
 });
 
 async function count(where: string): Promise<number> {
-  const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pairs p WHERE p.dataset_id = $1 AND ${where}`, [datasetId]);
+  const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pairs p WHERE p.dataset_id = $1 AND ${where}`, [
+    datasetId,
+  ]);
   return rows[0]!.n;
 }
 
 async function run(runId: number) {
-  const { rows } = await t.db.pool.query<{ status: string; done_items: number; total_items: number; cursor_id: number | null; created_by_id: number | null }>(
-    `SELECT status::text, done_items, total_items, cursor_id, created_by_id FROM pipeline_runs WHERE id = $1`,
-    [runId],
-  );
+  const { rows } = await t.db.pool.query<{
+    status: string;
+    done_items: number;
+    total_items: number;
+    cursor_id: number | null;
+    created_by_id: number | null;
+  }>(`SELECT status::text, done_items, total_items, cursor_id, created_by_id FROM pipeline_runs WHERE id = $1`, [runId]);
   return rows[0]!;
 }
 
@@ -58,20 +63,39 @@ describe("bulk jobs", () => {
     const expected = await count(`language = 'de' AND chosen_id IS NOT NULL AND origin = 'auto'`);
     const others = await count(`language <> 'de' AND origin = 'auto'`);
     expect(expected).toBeGreaterThan(6);
-    const { runId, total } = await createBulkJob(t.db, datasetId, parsePairTableParams({ lang: "de", origin: "auto" }), { action: "accept" }, userId);
+    const { runId, total } = await createBulkJob(
+      t.db,
+      datasetId,
+      parsePairTableParams({ lang: "de", origin: "auto" }),
+      { action: "accept" },
+      userId,
+    );
     expect(total).toBe(expected);
     expect(await run(runId)).toMatchObject({ status: "queued", done_items: 0, total_items: expected, created_by_id: userId });
     const progress: number[] = [];
-    const outcome = await executeBulkRun(t.db, runId, { batchSize: 3, onBatch: async () => void progress.push((await run(runId)).done_items) });
+    const outcome = await executeBulkRun(t.db, runId, {
+      batchSize: 3,
+      onBatch: async () => void progress.push((await run(runId)).done_items),
+    });
     expect(outcome).toBe("succeeded");
     expect(progress).toEqual(Array.from({ length: Math.ceil(expected / 3) }, (_, i) => Math.min(expected, (i + 1) * 3)));
     const done = await run(runId);
     expect(done).toMatchObject({ status: "succeeded", done_items: expected, total_items: expected });
-    expect(done.cursor_id).toBe((await t.db.pool.query<{ m: number }>(`SELECT max(id)::int AS m FROM pairs WHERE dataset_id = $1 AND language = 'de' AND chosen_id IS NOT NULL`, [datasetId])).rows[0]!.m);
+    expect(done.cursor_id).toBe(
+      (
+        await t.db.pool.query<{ m: number }>(
+          `SELECT max(id)::int AS m FROM pairs WHERE dataset_id = $1 AND language = 'de' AND chosen_id IS NOT NULL`,
+          [datasetId],
+        )
+      ).rows[0]!.m,
+    );
     expect(await count(`language = 'de' AND chosen_id IS NOT NULL AND status = 'accepted' AND origin = 'human'`)).toBe(expected);
     expect(await count(`language <> 'de' AND origin = 'auto'`)).toBe(others);
     expect(await decisionsOf(runId)).toEqual({ n: expected, pairs: expected, users: [userId] });
-    expect(await auditOf(runId)).toEqual([["pairs.bulk.accept", userId, expected], ["pairs.bulk.finish", userId, expected]]);
+    expect(await auditOf(runId)).toEqual([
+      ["pairs.bulk.accept", userId, expected],
+      ["pairs.bulk.finish", userId, expected],
+    ]);
     expect(await executeBulkRun(t.db, runId)).toBe("finished-before");
     expect((await decisionsOf(runId)).n).toBe(expected);
   });
@@ -83,14 +107,17 @@ describe("bulk jobs", () => {
     expect(await run(runId)).toMatchObject({ done_items: below, created_by_id: null });
     expect(await count(`language = 'ar' AND status = 'rejected' AND origin = 'human'`)).toBe(below);
     expect(await count(`language = 'ar' AND status = 'rejected' AND margin >= 0.2`)).toBe(0);
-    expect(await auditOf(runId)).toEqual([["pairs.bulk.reject", null, below], ["pairs.bulk.finish", null, below]]);
+    expect(await auditOf(runId)).toEqual([
+      ["pairs.bulk.reject", null, below],
+      ["pairs.bulk.finish", null, below],
+    ]);
   });
 
   it("a filter with nothing to change is refused with a clear message and records nothing", async () => {
     const runs = await t.db.prisma.pipelineRun.count();
-    await expect(createBulkJob(t.db, datasetId, parsePairTableParams({ lang: "ar" }), { action: "reject", belowMargin: -5 })).rejects.toThrow(
-      "No pair of this filter result would change: nothing to reject.",
-    );
+    await expect(
+      createBulkJob(t.db, datasetId, parsePairTableParams({ lang: "ar" }), { action: "reject", belowMargin: -5 }),
+    ).rejects.toThrow("No pair of this filter result would change: nothing to reject.");
     expect(await t.db.prisma.pipelineRun.count()).toBe(runs);
   });
 
@@ -104,7 +131,11 @@ describe("bulk jobs", () => {
     expect(await run(runId)).toMatchObject({ status: "cancelled", done_items: 2 });
     expect((await decisionsOf(runId)).n).toBe(2);
     expect(await count(`language = 'zh' AND status = 'accepted' AND origin = 'human'`)).toBe(acceptedBefore + 2);
-    expect(await auditOf(runId)).toEqual([["pairs.bulk.accept", userId, targets], ["run.bulk.cancel", userId, undefined], ["pairs.bulk.cancel", userId, 2]]);
+    expect(await auditOf(runId)).toEqual([
+      ["pairs.bulk.accept", userId, targets],
+      ["run.bulk.cancel", userId, undefined],
+      ["pairs.bulk.cancel", userId, 2],
+    ]);
     expect(await executeBulkRun(t.db, runId)).toBe("finished-before");
     expect((await decisionsOf(runId)).n).toBe(2);
   });
@@ -127,13 +158,18 @@ describe("bulk jobs", () => {
   it("a worker killed (SIGKILL) mid-way: the resumed job finishes with exactly one decision per pair", async () => {
     const targets = await count(`chosen_id IS NOT NULL AND NOT (status = 'accepted' AND origin = 'human')`);
     const { runId } = await createBulkJob(t.db, datasetId, parsePairTableParams({}), { action: "accept" }, userId);
-    const child = spawn("npx", ["tsx", "lib/testing/bulk-job-child.ts", String(runId)], { env: { ...process.env, DATABASE_URL: t.url }, stdio: "ignore", detached: true });
+    const child = spawn("npx", ["tsx", "lib/testing/bulk-job-child.ts", String(runId)], {
+      env: { ...process.env, DATABASE_URL: t.url },
+      stdio: "ignore",
+      detached: true,
+    });
     const exited = new Promise((r) => child.once("exit", r));
     const deadline = Date.now() + 90_000;
     for (;;) {
       const r = await run(runId);
       if (r.done_items >= 3) break;
-      if (Date.now() > deadline || r.status !== "queued" && r.status !== "running") throw new Error(`job did not progress: ${JSON.stringify(r)}`);
+      if (Date.now() > deadline || (r.status !== "queued" && r.status !== "running"))
+        throw new Error(`job did not progress: ${JSON.stringify(r)}`);
       await new Promise((res) => setTimeout(res, 10));
     }
     process.kill(-child.pid!, "SIGKILL");
@@ -155,9 +191,16 @@ describe("bulk jobs", () => {
     const targets = await count(`origin = 'human'`);
     expect(targets).toBeGreaterThan(10);
     const { runId } = await createBulkJob(t.db, datasetId, parsePairTableParams({ origin: "human" }), { action: "reset" }, userId);
-    const child = spawn("npx", ["tsx", "lib/testing/bulk-job-child.ts", String(runId)], { env: { ...process.env, DATABASE_URL: t.url }, stdio: "ignore", detached: true });
+    const child = spawn("npx", ["tsx", "lib/testing/bulk-job-child.ts", String(runId)], {
+      env: { ...process.env, DATABASE_URL: t.url },
+      stdio: "ignore",
+      detached: true,
+    });
     children.push(child);
-    await waitFor(() => run(runId), (r) => r.done_items >= 3);
+    await waitFor(
+      () => run(runId),
+      (r) => r.done_items >= 3,
+    );
     await killHard(child);
     const frozen = await run(runId);
     expect(frozen.status).toBe("running");
@@ -166,7 +209,10 @@ describe("bulk jobs", () => {
     const worker = spawnWorker(t.url);
     children.push(worker);
     try {
-      const done = await waitFor(() => run(runId), (r) => r.status !== "running");
+      const done = await waitFor(
+        () => run(runId),
+        (r) => r.status !== "running",
+      );
       expect(done).toMatchObject({ status: "succeeded", done_items: targets, total_items: targets });
     } finally {
       await stopGracefully(worker);

@@ -22,18 +22,36 @@ function audit(tx: PoolClient, datasetId: number, userId: number | null, action:
 }
 
 /** Queues nothing: records the job (status `queued`, its targets counted) and its audit event, atomically. */
-export async function createBulkJob(db: Database, datasetId: number, filter: PairFilter, spec: BulkSpec, userId: number | null = null): Promise<{ runId: number; total: number }> {
+export async function createBulkJob(
+  db: Database,
+  datasetId: number,
+  filter: PairFilter,
+  spec: BulkSpec,
+  userId: number | null = null,
+): Promise<{ runId: number; total: number }> {
   return withTransaction(db, async (tx) => {
     const total = await countBulkTargets(tx, datasetId, filter, spec);
     if (total === 0) throw new AppError("BAD_INPUT", `No pair of this filter result would change: nothing to ${spec.action}.`);
-    const runId = await insertRun(tx, { datasetId, kind: "bulk", config: { filter, spec }, createdById: userId, totalItems: total, cursorId: 0 });
+    const runId = await insertRun(tx, {
+      datasetId,
+      kind: "bulk",
+      config: { filter, spec },
+      createdById: userId,
+      totalItems: total,
+      cursorId: 0,
+    });
     await audit(tx, datasetId, userId, `pairs.bulk.${spec.action}`, runId, { filter, spec, total });
     return { runId, total };
   });
 }
 
 const ZLocked = z.object({
-  status: z.string(), cancel_requested: z.boolean(), cursor_id: z.number().nullable(), done_items: z.number(), dataset_id: z.number(), created_by_id: z.number().nullable(),
+  status: z.string(),
+  cancel_requested: z.boolean(),
+  cursor_id: z.number().nullable(),
+  done_items: z.number(),
+  dataset_id: z.number(),
+  created_by_id: z.number().nullable(),
 });
 type Step = { outcome: RunOutcome } | { changed: number };
 

@@ -15,9 +15,12 @@ export const ZBulkRequest = z.object({ filter: ZPairFilter, spec: ZBulkSpec });
 /** Which pairs of the filter result a bulk action changes (the rest would be no-ops). */
 function eligible(spec: BulkSpec): Sql {
   switch (spec.action) {
-    case "accept": return sql`p.chosen_id IS NOT NULL AND NOT (p.status = 'accepted' AND p.origin = 'human')`;
-    case "reject": return sql`p.margin < ${spec.belowMargin} AND NOT (p.status = 'rejected' AND p.origin = 'human')`;
-    case "reset": return sql`p.origin = 'human'`;
+    case "accept":
+      return sql`p.chosen_id IS NOT NULL AND NOT (p.status = 'accepted' AND p.origin = 'human')`;
+    case "reject":
+      return sql`p.margin < ${spec.belowMargin} AND NOT (p.status = 'rejected' AND p.origin = 'human')`;
+    case "reset":
+      return sql`p.origin = 'human'`;
   }
 }
 
@@ -33,8 +36,17 @@ export async function countBulkTargets(db: Queryable, datasetId: number, filter:
 }
 
 /** Whether any pair after `afterId` is still a target (a batch whose rows all changed meanwhile returns none). */
-export async function hasBulkTargetsAfter(db: Queryable, datasetId: number, filter: PairFilter, spec: BulkSpec, afterId: number): Promise<boolean> {
-  const rows = await queryTrusted(db, sql`SELECT 1 FROM pairs p WHERE ${targetsSql(datasetId, filter, spec)} AND p.id > ${afterId} LIMIT 1`);
+export async function hasBulkTargetsAfter(
+  db: Queryable,
+  datasetId: number,
+  filter: PairFilter,
+  spec: BulkSpec,
+  afterId: number,
+): Promise<boolean> {
+  const rows = await queryTrusted(
+    db,
+    sql`SELECT 1 FROM pairs p WHERE ${targetsSql(datasetId, filter, spec)} AND p.id > ${afterId} LIMIT 1`,
+  );
   return rows.length > 0;
 }
 
@@ -49,7 +61,15 @@ const APPLY: Record<BulkSpec["action"], { decision: Sql; set: Sql }> = {
   },
 };
 
-export type BulkBatch = { datasetId: number; runId: number; filter: PairFilter; spec: BulkSpec; afterId: number; userId: number | null; size: number };
+export type BulkBatch = {
+  datasetId: number;
+  runId: number;
+  filter: PairFilter;
+  spec: BulkSpec;
+  afterId: number;
+  userId: number | null;
+  size: number;
+};
 
 /**
  * Applies the action to the next `size` matching pairs after `afterId` in id order (a pair that

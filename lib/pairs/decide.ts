@@ -11,7 +11,12 @@ import type { TDecide } from "./schemas";
 type PairRow = z.infer<typeof ZLockedPair>;
 
 type NextState = {
-  chosen: number | null; rejected: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null;
+  chosen: number | null;
+  rejected: number | null;
+  status: string;
+  origin: string;
+  flagged: boolean;
+  flagReason: string | null;
   /** keep the pair's scores, look them up (pairScoreSql), or set them (a reset to the automatic proposal). */
   scores: "keep" | "lookup" | { chosen: number | null; rejected: number | null; skipReason: string | null };
 };
@@ -47,7 +52,12 @@ async function nextState(client: PoolClient, pair: PairRow, input: TDecide): Pro
     case "reset": {
       const p = await autoProposalOf(client, pair.id);
       return {
-        chosen: p.chosenId, rejected: p.rejectedId, status: autoStatus(p), origin: "auto", flagged: false, flagReason: null,
+        chosen: p.chosenId,
+        rejected: p.rejectedId,
+        status: autoStatus(p),
+        origin: "auto",
+        flagged: false,
+        flagReason: null,
         scores: { chosen: p.scoreChosen, rejected: p.scoreRejected, skipReason: p.skipReason },
       };
     }
@@ -55,8 +65,17 @@ async function nextState(client: PoolClient, pair: PairRow, input: TDecide): Pro
 }
 
 const ZLockedPair = z.object({
-  id: z.number(), dataset_id: z.number(), group_id: z.number(), language: z.string(), chosen_id: z.number().nullable(),
-  rejected_id: z.number().nullable(), status: z.string(), origin: z.string(), run_id: z.number().nullable(), version: z.number(), flagged: z.boolean(),
+  id: z.number(),
+  dataset_id: z.number(),
+  group_id: z.number(),
+  language: z.string(),
+  chosen_id: z.number().nullable(),
+  rejected_id: z.number().nullable(),
+  status: z.string(),
+  origin: z.string(),
+  run_id: z.number().nullable(),
+  version: z.number(),
+  flagged: z.boolean(),
 });
 
 /** The pair's scores after the decision: kept, looked up for the responses it now holds (pairScore), or set (a reset). */
@@ -70,9 +89,18 @@ function nextScores(next: NextState): { chosen: Sql; rejected: Sql } {
  * Appends a human decision and applies it to the effective pair, atomically. Fails with CONFLICT
  * (and the fresh version) when another reviewer decided on the pair after `expectedVersion`.
  */
-export async function decidePair(db: Database, datasetId: number, input: TDecide, userId: number | null = null): Promise<{ decisionId: number; version: number }> {
+export async function decidePair(
+  db: Database,
+  datasetId: number,
+  input: TDecide,
+  userId: number | null = null,
+): Promise<{ decisionId: number; version: number }> {
   return withTransaction(db, async (tx) => {
-    const pair = await queryMaybeOne(tx, sql`SELECT * FROM pairs WHERE id = ${input.pairId} AND dataset_id = ${datasetId} FOR UPDATE`, ZLockedPair);
+    const pair = await queryMaybeOne(
+      tx,
+      sql`SELECT * FROM pairs WHERE id = ${input.pairId} AND dataset_id = ${datasetId} FOR UPDATE`,
+      ZLockedPair,
+    );
     if (!pair) throw new AppError("NOT_FOUND", `No pair ${input.pairId} in this dataset.`);
     if (pair.version !== input.expectedVersion) {
       throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });

@@ -6,29 +6,66 @@ import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect
 import { z } from "zod";
 
 const ZPairState = z.object({
-  id: z.number(), groupId: z.number(), externalId: z.string(), language: z.string(), status: z.string(), origin: z.string(),
-  chosenId: z.number().nullable(), rejectedId: z.number().nullable(), scoreChosen: z.number().nullable(), scoreRejected: z.number().nullable(),
-  margin: z.number().nullable(), conflict: z.boolean(), offTarget: z.boolean(), skipReason: z.string().nullable(), flagged: z.boolean(),
-  flagReason: z.string().nullable(), version: z.number(), runId: z.number().nullable(),
+  id: z.number(),
+  groupId: z.number(),
+  externalId: z.string(),
+  language: z.string(),
+  status: z.string(),
+  origin: z.string(),
+  chosenId: z.number().nullable(),
+  rejectedId: z.number().nullable(),
+  scoreChosen: z.number().nullable(),
+  scoreRejected: z.number().nullable(),
+  margin: z.number().nullable(),
+  conflict: z.boolean(),
+  offTarget: z.boolean(),
+  skipReason: z.string().nullable(),
+  flagged: z.boolean(),
+  flagReason: z.string().nullable(),
+  version: z.number(),
+  runId: z.number().nullable(),
   /** See PairRow: the basis while the pair is the automatic proposal, the skip's detail, the automatic proposal's skip. */
-  basis: z.string().nullable(), skipDetail: z.string().nullable(), proposedSkipReason: z.string().nullable(), proposedSkipDetail: z.string().nullable(),
+  basis: z.string().nullable(),
+  skipDetail: z.string().nullable(),
+  proposedSkipReason: z.string().nullable(),
+  proposedSkipDetail: z.string().nullable(),
   /** The scorer the pair's run used for this group (a correction recomputes with the same one). */
   scorer: z.string().nullable(),
 });
 export type PairState = z.infer<typeof ZPairState>;
 const ZReference = z.object({ id: z.number(), text: z.string(), cons: z.number().nullable() });
 export type Candidate = {
-  id: number; sampleIndex: number; text: string; score: number | null; detectedLanguage: string | null;
-  targetShare: number | null; languageMix: string | null; defect: string | null; model: string | null;
+  id: number;
+  sampleIndex: number;
+  text: string;
+  score: number | null;
+  detectedLanguage: string | null;
+  targetShare: number | null;
+  languageMix: string | null;
+  defect: string | null;
+  model: string | null;
 };
 export type HistoryEntry = {
-  id: number; action: string; reason: string | null; author: string | null; chosenId: number | null; rejectedId: number | null;
-  seenVersion: number; undoesId: number | null; undoneBy: number | null; createdAt: string;
+  id: number;
+  action: string;
+  reason: string | null;
+  author: string | null;
+  chosenId: number | null;
+  rejectedId: number | null;
+  seenVersion: number;
+  undoesId: number | null;
+  undoneBy: number | null;
+  createdAt: string;
 };
 /** Everything the review queue shows for one pair; plain JSON (served by the GET route for prefetching). */
 export type PairDetail = {
-  pair: PairState; pivotLanguage: string; prompt: string | null; pivotPrompt: string | null;
-  reference: { id: number; text: string; cons: number | null } | null; candidates: Candidate[]; history: HistoryEntry[];
+  pair: PairState;
+  pivotLanguage: string;
+  prompt: string | null;
+  pivotPrompt: string | null;
+  reference: { id: number; text: string; cons: number | null } | null;
+  candidates: Candidate[];
+  history: HistoryEntry[];
 };
 
 export async function getPairDetail(db: Database, datasetId: number, pairId: number): Promise<PairDetail> {
@@ -69,8 +106,13 @@ export async function getPairDetail(db: Database, datasetId: number, pairId: num
   ]);
   const promptIn = (lang: string) => prompts.find((p) => p.language === lang)?.text ?? null;
   return {
-    pair, pivotLanguage, prompt: promptIn(pair.language), pivotPrompt: promptIn(pivotLanguage),
-    reference, candidates, history,
+    pair,
+    pivotLanguage,
+    prompt: promptIn(pair.language),
+    pivotPrompt: promptIn(pivotLanguage),
+    reference,
+    candidates,
+    history,
   };
 }
 

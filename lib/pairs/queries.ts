@@ -28,13 +28,29 @@ export async function pairCountsByLanguage(db: Database, datasetId: number): Pro
 }
 
 export type PairRow = {
-  id: number; groupId: number; externalId: string; language: string; status: string; origin: string;
-  margin: number | null; scoreChosen: number | null; scoreRejected: number | null; conflict: boolean; offTarget: boolean;
-  skipReason: string | null; flagged: boolean; flagReason: string | null; cons: number | null; version: number; prompt: string | null;
+  id: number;
+  groupId: number;
+  externalId: string;
+  language: string;
+  status: string;
+  origin: string;
+  margin: number | null;
+  scoreChosen: number | null;
+  scoreRejected: number | null;
+  conflict: boolean;
+  offTarget: boolean;
+  skipReason: string | null;
+  flagged: boolean;
+  flagReason: string | null;
+  cons: number | null;
+  version: number;
+  prompt: string | null;
   /** Why chosen beats rejected while the pair is the automatic proposal: score | language_guard | random; null otherwise (see pairBasisSql). */
   basis: string | null;
   /** The skip's detail (e.g. the answers behind no_agreement); and the automatic proposal's skip (why a human pair in conflict has none). */
-  skipDetail: string | null; proposedSkipReason: string | null; proposedSkipDetail: string | null;
+  skipDetail: string | null;
+  proposedSkipReason: string | null;
+  proposedSkipDetail: string | null;
   /** With a search: where the term was found, and the text around it. */
   match: SearchMatch | null;
 };
@@ -50,7 +66,11 @@ const ZCount = z.object({ n: z.number() });
  * One page of effective pairs with keyset pagination on (sort value, id). Text never leaves the
  * database on this path except a short snippet of the pair's prompt.
  */
-export async function listPairs(db: Database, datasetId: number, t: Pick<PairTableParams, keyof PairFilter | "sort" | "dir" | "after" | "size">): Promise<PairPage> {
+export async function listPairs(
+  db: Database,
+  datasetId: number,
+  t: Pick<PairTableParams, keyof PairFilter | "sort" | "dir" | "after" | "size">,
+): Promise<PairPage> {
   const where = filterConditions(datasetId, t);
   const limit = t.size + 1;
   const inBranch = branchOrder(t.sort, t.dir);
@@ -79,11 +99,16 @@ export async function listPairs(db: Database, datasetId: number, t: Pick<PairTab
 
 function sortValue(row: PairRow, sort: SortColumn): number | null {
   switch (sort) {
-    case "margin": return row.margin;
-    case "scoreChosen": return row.scoreChosen;
-    case "scoreRejected": return row.scoreRejected;
-    case "group": return row.groupId;
-    case "id": return row.id;
+    case "margin":
+      return row.margin;
+    case "scoreChosen":
+      return row.scoreChosen;
+    case "scoreRejected":
+      return row.scoreRejected;
+    case "group":
+      return row.groupId;
+    case "id":
+      return row.id;
   }
 }
 
@@ -94,8 +119,9 @@ function sortValue(row: PairRow, sort: SortColumn): number | null {
  */
 export async function countPairs(db: Database, datasetId: number, f: PairFilter, cap?: number): Promise<number> {
   const where = filterConditions(datasetId, f);
-  const query = cap === undefined
-    ? sql`SELECT count(*)::int AS n FROM pairs p WHERE ${where}`
-    : sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM pairs p WHERE ${where} LIMIT ${cap + 1}) capped`;
+  const query =
+    cap === undefined
+      ? sql`SELECT count(*)::int AS n FROM pairs p WHERE ${where}`
+      : sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM pairs p WHERE ${where} LIMIT ${cap + 1}) capped`;
   return (await queryOne(db.pool, query, ZCount)).n;
 }

@@ -16,14 +16,22 @@ export type TUndo = z.infer<typeof ZUndo>;
 export { ZDecide };
 
 /** What the review queue gets back: the pair as it is now, and whether the change was applied. */
-export type ReviewOutcome = { applied: true; decisionId: number; detail: PairDetail } | { applied: false; conflict: string; detail: PairDetail };
+export type ReviewOutcome =
+  | { applied: true; decisionId: number; detail: PairDetail }
+  | { applied: false; conflict: string; detail: PairDetail };
 
-async function orConflict(db: Database, datasetId: number, pairId: number, change: () => Promise<{ decisionId: number }>): Promise<ReviewOutcome> {
+async function orConflict(
+  db: Database,
+  datasetId: number,
+  pairId: number,
+  change: () => Promise<{ decisionId: number }>,
+): Promise<ReviewOutcome> {
   try {
     const { decisionId } = await change();
     return { applied: true, decisionId, detail: await getPairDetail(db, datasetId, pairId) };
   } catch (e) {
-    if (isAppError(e) && e.code === "CONFLICT") return { applied: false, conflict: e.message, detail: await getPairDetail(db, datasetId, pairId) };
+    if (isAppError(e) && e.code === "CONFLICT")
+      return { applied: false, conflict: e.message, detail: await getPairDetail(db, datasetId, pairId) };
     throw e;
   }
 }

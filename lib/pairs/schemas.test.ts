@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { REASON_MAX_CHARS, ZDecide } from "./schemas";
 
-const decide = (decision: unknown, reason?: string) => ZDecide.safeParse({ pairId: 1, expectedVersion: 0, decision, ...(reason === undefined ? {} : { reason }) });
+const decide = (decision: unknown, reason?: string) =>
+  ZDecide.safeParse({ pairId: 1, expectedVersion: 0, decision, ...(reason === undefined ? {} : { reason }) });
 
 describe("decision and flag reasons", () => {
   it("are capped alike at 2,000 characters", () => {
@@ -12,7 +13,10 @@ describe("decision and flag reasons", () => {
     const flag = decide({ action: "flag", reason: `${limit}x` });
     expect(flag.success).toBe(false);
     expect(flag.error?.issues[0]).toMatchObject({ path: ["decision", "reason"], message: "a reason is at most 2000 characters" });
-    expect(decide({ action: "reject" }, `${limit}x`).error?.issues[0]).toMatchObject({ path: ["reason"], message: "a reason is at most 2000 characters" });
+    expect(decide({ action: "reject" }, `${limit}x`).error?.issues[0]).toMatchObject({
+      path: ["reason"],
+      message: "a reason is at most 2000 characters",
+    });
   });
 
   it("refuses a 5 MB flag reason", () => {

@@ -20,8 +20,13 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 
 const LANGS = ["de", "zh"] as const;
-const text = fc.array(fc.constantFrom("a", "b", "c", "A", "é", "É", "ß", "字", " ", "%", "_", "\\"), { maxLength: 10 }).map((cs) => cs.join(""));
-const term = fc.array(fc.constantFrom("a", "b", "B", "é", "É", "ß", "字", " ", "%", "_", "\\"), { minLength: 1, maxLength: 3 }).map((cs) => cs.join("")).filter((s) => s.trim() !== "");
+const text = fc
+  .array(fc.constantFrom("a", "b", "c", "A", "é", "É", "ß", "字", " ", "%", "_", "\\"), { maxLength: 10 })
+  .map((cs) => cs.join(""));
+const term = fc
+  .array(fc.constantFrom("a", "b", "B", "é", "É", "ß", "字", " ", "%", "_", "\\"), { minLength: 1, maxLength: 3 })
+  .map((cs) => cs.join(""))
+  .filter((s) => s.trim() !== "");
 
 type Group = { prompts: string[]; responses: string[][]; chosen: number; rejected: number | null };
 const group = fc.record({
@@ -38,8 +43,17 @@ type Op =
   | { kind: "search"; terms: string[] };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant("import" as const), main: fc.array(group, { minLength: 1, maxLength: 3 }), other: fc.array(group, { maxLength: 2 }) }),
-  fc.record({ kind: fc.constant("index" as const), batchSize: fc.integer({ min: 1, max: 12 }), batches: fc.integer({ min: 1, max: 4 }), all: fc.boolean() }),
+  fc.record({
+    kind: fc.constant("import" as const),
+    main: fc.array(group, { minLength: 1, maxLength: 3 }),
+    other: fc.array(group, { maxLength: 2 }),
+  }),
+  fc.record({
+    kind: fc.constant("index" as const),
+    batchSize: fc.integer({ min: 1, max: 12 }),
+    batches: fc.integer({ min: 1, max: 4 }),
+    all: fc.boolean(),
+  }),
   fc.record({ kind: fc.constant("repoint" as const), pick: fc.nat(), to: fc.nat() }),
   fc.record({ kind: fc.constant("search" as const), terms: fc.array(term, { minLength: 1, maxLength: 3 }) }),
 );
@@ -57,20 +71,31 @@ async function importGroups(batches: Array<{ datasetId: number; groups: Group[] 
     [entries.map((e) => e.datasetId), entries.map((e) => e.external)],
   ).then((rows) => rows.map((r) => r.id));
   const prompts = entries.flatMap((e, i) => LANGS.map((l, j) => [e.datasetId, ids[i]!, l, e.g.prompts[j]!] as const));
-  await q(`INSERT INTO prompt_texts (dataset_id, group_id, language, text) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[])`,
-    [0, 1, 2, 3].map((c) => prompts.map((p) => p[c])));
+  await q(
+    `INSERT INTO prompt_texts (dataset_id, group_id, language, text) SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[])`,
+    [0, 1, 2, 3].map((c) => prompts.map((p) => p[c])),
+  );
   // Round-robin over the entries, so the two datasets' ids interleave within the statement.
   const rows: Array<{ d: number; g: number; l: string; s: number; x: string }> = [];
   for (let k = 0; k < 4; k++) {
-    entries.forEach((e, i) => LANGS.forEach((l, j) => {
-      const x = e.g.responses[j]![k];
-      if (x !== undefined) rows.push({ d: e.datasetId, g: ids[i]!, l, s: k, x: `${x}#${k}` });
-    }));
+    entries.forEach((e, i) =>
+      LANGS.forEach((l, j) => {
+        const x = e.g.responses[j]![k];
+        if (x !== undefined) rows.push({ d: e.datasetId, g: ids[i]!, l, s: k, x: `${x}#${k}` });
+      }),
+    );
   }
   await q(
     `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length)
      SELECT d, g, l, s, x, h, length(x) FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::text[], $6::bytea[]) AS u(d, g, l, s, x, h)`,
-    [rows.map((r) => r.d), rows.map((r) => r.g), rows.map((r) => r.l), rows.map((r) => r.s), rows.map((r) => r.x), rows.map((r) => contentHash(r.x))],
+    [
+      rows.map((r) => r.d),
+      rows.map((r) => r.g),
+      rows.map((r) => r.l),
+      rows.map((r) => r.s),
+      rows.map((r) => r.x),
+      rows.map((r) => contentHash(r.x)),
+    ],
   );
   await q(
     `INSERT INTO pairs (dataset_id, group_id, language, chosen_id, rejected_id)
@@ -106,50 +131,108 @@ async function expectSearchExact(datasetId: number, terms: string[]) {
 it("search equals ILIKE over prompts and paired responses after any interleaving of imports, partial indexing and re-pointed pairs", async () => {
   let run = 0;
   await fc.assert(
-    fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 8 }), fc.array(term, { minLength: 2, maxLength: 3 }), async (ops, finalTerms) => {
-      run++;
-      const [main, other] = await Promise.all(["main", "other"].map(async (s) =>
-        (await q<{ id: number }>(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, $1, now()) RETURNING id`, [`${s}-${run}`]))[0]!.id));
-      for (const o of ops) {
-        if (o.kind === "import") await importGroups([{ datasetId: main!, groups: o.main }, { datasetId: other!, groups: o.other }]);
-        if (o.kind === "index") {
-          const stop = new AbortController();
-          await indexPendingResponses(t.db, { datasetId: o.all ? undefined : main, batchSize: o.batchSize, signal: stop.signal, onProgress: (p) => p.batches >= o.batches && stop.abort() });
-        }
-        if (o.kind === "repoint") {
-          const pairs = await q<{ id: number; group_id: number; language: string }>(`SELECT id, group_id, language FROM pairs WHERE dataset_id = $1 ORDER BY id`, [main]);
-          const pair = pairs[o.pick % Math.max(1, pairs.length)];
-          if (pair) {
-            const options = await q<{ id: number }>(`SELECT id FROM responses WHERE group_id = $1 AND language = $2 ORDER BY id`, [pair.group_id, pair.language]);
-            await q(`UPDATE pairs SET chosen_id = $2 WHERE id = $1`, [pair.id, options[o.to % options.length]!.id]);
+    fc.asyncProperty(
+      fc.array(op, { minLength: 1, maxLength: 8 }),
+      fc.array(term, { minLength: 2, maxLength: 3 }),
+      async (ops, finalTerms) => {
+        run++;
+        const [main, other] = await Promise.all(
+          ["main", "other"].map(
+            async (s) =>
+              (
+                await q<{ id: number }>(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, $1, now()) RETURNING id`, [
+                  `${s}-${run}`,
+                ])
+              )[0]!.id,
+          ),
+        );
+        for (const o of ops) {
+          if (o.kind === "import")
+            await importGroups([
+              { datasetId: main!, groups: o.main },
+              { datasetId: other!, groups: o.other },
+            ]);
+          if (o.kind === "index") {
+            const stop = new AbortController();
+            await indexPendingResponses(t.db, {
+              datasetId: o.all ? undefined : main,
+              batchSize: o.batchSize,
+              signal: stop.signal,
+              onProgress: (p) => p.batches >= o.batches && stop.abort(),
+            });
           }
+          if (o.kind === "repoint") {
+            const pairs = await q<{ id: number; group_id: number; language: string }>(
+              `SELECT id, group_id, language FROM pairs WHERE dataset_id = $1 ORDER BY id`,
+              [main],
+            );
+            const pair = pairs[o.pick % Math.max(1, pairs.length)];
+            if (pair) {
+              const options = await q<{ id: number }>(`SELECT id FROM responses WHERE group_id = $1 AND language = $2 ORDER BY id`, [
+                pair.group_id,
+                pair.language,
+              ]);
+              await q(`UPDATE pairs SET chosen_id = $2 WHERE id = $1`, [pair.id, options[o.to % options.length]!.id]);
+            }
+          }
+          if (o.kind === "search") await expectSearchExact(main!, o.terms);
         }
-        if (o.kind === "search") await expectSearchExact(main!, o.terms);
-      }
-      await expectSearchExact(main!, finalTerms);
-      await indexPendingResponses(t.db, { batchSize: 50 });
-      expect(await q(`SELECT 1 FROM response_search_pending WHERE dataset_id IN ($1, $2)`, [main, other])).toEqual([]);
-      await expectSearchExact(main!, finalTerms);
-    }),
+        await expectSearchExact(main!, finalTerms);
+        await indexPendingResponses(t.db, { batchSize: 50 });
+        expect(await q(`SELECT 1 FROM response_search_pending WHERE dataset_id IN ($1, $2)`, [main, other])).toEqual([]);
+        await expectSearchExact(main!, finalTerms);
+      },
+    ),
     { numRuns: 20 },
   );
 }, 240_000);
 
 it("says where each result matched, with the text around the term", async () => {
-  const [datasetId] = (await q<{ id: number }>(`INSERT INTO datasets (slug, name, updated_at) VALUES ('where', 'where', now()) RETURNING id`)).map((r) => r.id);
+  const [datasetId] = (
+    await q<{ id: number }>(`INSERT INTO datasets (slug, name, updated_at) VALUES ('where', 'where', now()) RETURNING id`)
+  ).map((r) => r.id);
   const long = `${"x".repeat(100)} Needle ${"y".repeat(100)}`;
-  await importGroups([{ datasetId: datasetId!, groups: [
-    { prompts: ["Wie viele Äpfel?", "多少苹果？"], responses: [["Drei Äpfel.", "Vier."], ["三个。", "四个。"]], chosen: 0, rejected: 1 },
-    { prompts: ["Eine Frage", "一个问题"], responses: [["Nichts.", long], ["没有。", "有。"]], chosen: 0, rejected: 1 },
-  ] }]);
+  await importGroups([
+    {
+      datasetId: datasetId!,
+      groups: [
+        {
+          prompts: ["Wie viele Äpfel?", "多少苹果？"],
+          responses: [
+            ["Drei Äpfel.", "Vier."],
+            ["三个。", "四个。"],
+          ],
+          chosen: 0,
+          rejected: 1,
+        },
+        {
+          prompts: ["Eine Frage", "一个问题"],
+          responses: [
+            ["Nichts.", long],
+            ["没有。", "有。"],
+          ],
+          chosen: 0,
+          rejected: 1,
+        },
+      ],
+    },
+  ]);
   const matches = async (needle: string) =>
-    (await listPairs(t.db, datasetId!, parsePairTableParams({ q: needle, sort: "id" }))).rows.map((r) => [r.externalId, r.language, r.match]);
-  const [first, second] = (await q<{ external_id: string }>(`SELECT external_id FROM prompt_groups WHERE dataset_id = $1 ORDER BY id`, [datasetId])).map((r) => r.external_id);
+    (await listPairs(t.db, datasetId!, parsePairTableParams({ q: needle, sort: "id" }))).rows.map((r) => [
+      r.externalId,
+      r.language,
+      r.match,
+    ]);
+  const [first, second] = (
+    await q<{ external_id: string }>(`SELECT external_id FROM prompt_groups WHERE dataset_id = $1 ORDER BY id`, [datasetId])
+  ).map((r) => r.external_id);
   expect(await matches("ÄPFEL")).toEqual([
     [first, "de", { in: "prompt", snippet: "Wie viele Äpfel?", cutStart: false, cutEnd: false }],
     [first, "zh", { in: "prompt", snippet: "Wie viele Äpfel?", cutStart: false, cutEnd: false }],
   ]);
   expect(await matches("vier")).toEqual([[first, "de", { in: "rejected", snippet: "Vier.#1", cutStart: false, cutEnd: false }]]);
-  expect(await matches("needle")).toEqual([[second, "de", { in: "rejected", snippet: `${"x".repeat(59)} Needle ${"y".repeat(59)}`, cutStart: true, cutEnd: true }]]);
+  expect(await matches("needle")).toEqual([
+    [second, "de", { in: "rejected", snippet: `${"x".repeat(59)} Needle ${"y".repeat(59)}`, cutStart: true, cutEnd: true }],
+  ]);
   expect((await listPairs(t.db, datasetId!, parsePairTableParams({ sort: "id" }))).rows.every((r) => r.match === null)).toBe(true);
 });

@@ -2,12 +2,23 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { countPairs, listPairs } from "./queries";
-import { seedPairsFixture } from "../testing/pairs-fixture";
+import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { LOW_CONS, parsePairTableParams, type PairFilter, type SortColumn } from "./table";
 
 type Dumped = {
-  id: number; group_id: number; language: string; status: string; origin: string; margin: number | null; score_chosen: number | null;
-  score_rejected: number | null; conflict: boolean; off_target: boolean; flagged: boolean; cons: number | null; texts: string[];
+  id: number;
+  group_id: number;
+  language: string;
+  status: string;
+  origin: string;
+  margin: number | null;
+  score_chosen: number | null;
+  score_rejected: number | null;
+  conflict: boolean;
+  off_target: boolean;
+  flagged: boolean;
+  cons: number | null;
+  texts: string[];
   shares: (number | null)[];
 };
 
@@ -37,28 +48,47 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 
 const VALUE: Record<SortColumn, (r: Dumped) => number | null> = {
-  margin: (r) => r.margin, scoreChosen: (r) => r.score_chosen, scoreRejected: (r) => r.score_rejected, group: (r) => r.group_id, id: (r) => r.id,
+  margin: (r) => r.margin,
+  scoreChosen: (r) => r.score_chosen,
+  scoreRejected: (r) => r.score_rejected,
+  group: (r) => r.group_id,
+  id: (r) => r.id,
 };
 
 function expected(f: PairFilter, sort: SortColumn, dir: "asc" | "desc"): number[] {
-  const rows = all.filter((r) =>
-    (!f.lang || r.language === f.lang) && (!f.status || r.status === f.status) && (!f.origin || r.origin === f.origin) &&
-    (f.minMargin === undefined || (r.margin !== null && r.margin >= f.minMargin)) &&
-    (f.maxMargin === undefined || (r.margin !== null && r.margin <= f.maxMargin)) &&
-    f.flags.every((flag) => ({ conflict: r.conflict, offTarget: r.off_target, flagged: r.flagged, skipped: r.status === "skipped", lowCons: r.cons !== null && r.cons < LOW_CONS,
-      mixed: r.shares.some((x) => x !== null && x < 0.8) })[flag]) &&
-    (!f.q || r.texts.some((s) => s.toLowerCase().includes(f.q!.toLowerCase()))),
+  const rows = all.filter(
+    (r) =>
+      (!f.lang || r.language === f.lang) &&
+      (!f.status || r.status === f.status) &&
+      (!f.origin || r.origin === f.origin) &&
+      (f.minMargin === undefined || (r.margin !== null && r.margin >= f.minMargin)) &&
+      (f.maxMargin === undefined || (r.margin !== null && r.margin <= f.maxMargin)) &&
+      f.flags.every(
+        (flag) =>
+          ({
+            conflict: r.conflict,
+            offTarget: r.off_target,
+            flagged: r.flagged,
+            skipped: r.status === "skipped",
+            lowCons: r.cons !== null && r.cons < LOW_CONS,
+            mixed: r.shares.some((x) => x !== null && x < 0.8),
+          })[flag],
+      ) &&
+      (!f.q || r.texts.some((s) => s.toLowerCase().includes(f.q!.toLowerCase()))),
   );
   const sign = dir === "asc" ? 1 : -1;
-  return rows.sort((a, b) => {
-    const va = VALUE[sort](a), vb = VALUE[sort](b);
-    if (va !== vb) {
-      if (va === null) return 1; // rows without a value last, in both directions
-      if (vb === null) return -1;
-      return sign * (va - vb);
-    }
-    return sign * (a.id - b.id);
-  }).map((r) => r.id);
+  return rows
+    .sort((a, b) => {
+      const va = VALUE[sort](a),
+        vb = VALUE[sort](b);
+      if (va !== vb) {
+        if (va === null) return 1; // rows without a value last, in both directions
+        if (vb === null) return -1;
+        return sign * (va - vb);
+      }
+      return sign * (a.id - b.id);
+    })
+    .map((r) => r.id);
 }
 
 async function allPages(raw: Record<string, string>, size: number): Promise<number[]> {
@@ -106,7 +136,10 @@ describe("pairs table query", () => {
 
   it("searches prompt and response text, case-insensitively, with LIKE wildcards taken literally", async () => {
     const sample = all.find((r) => r.language === "de" && r.status === "proposed")!;
-    const word = sample.texts.at(-1)!.split(/\s+/).find((w) => w.length > 6)!;
+    const word = sample.texts
+      .at(-1)!
+      .split(/\s+/)
+      .find((w) => w.length > 6)!;
     const raw = { q: word.toUpperCase() };
     const ids = await allPages(raw, 50);
     expect(ids).toEqual(expected(parsePairTableParams(raw), "margin", "asc"));
@@ -117,7 +150,13 @@ describe("pairs table query", () => {
   it("search agrees with a plain substring match for short queries and non-Latin scripts (trigram index or not)", async () => {
     const ar = all.find((r) => r.language === "ar" && r.texts.length > 2)!;
     const zh = all.find((r) => r.language === "zh" && r.texts.length > 2)!;
-    const queries = ["e", "ß", [...ar.texts.at(-1)!].slice(2, 9).join(""), [...zh.texts.at(-1)!].slice(0, 2).join(""), "no such text anywhere"];
+    const queries = [
+      "e",
+      "ß",
+      [...ar.texts.at(-1)!].slice(2, 9).join(""),
+      [...zh.texts.at(-1)!].slice(0, 2).join(""),
+      "no such text anywhere",
+    ];
     for (const q of queries) {
       const f = parsePairTableParams({ q, sort: "id" });
       expect(await allPages({ q, sort: "id" }, 50)).toEqual(expected(f, "id", "asc"));
@@ -137,7 +176,15 @@ describe("pairs table query", () => {
   });
 
   it("ignores malformed URL parameters instead of failing", () => {
-    const p = parsePairTableParams({ lang: "<script>", status: "bogus", sort: "text; DROP", dir: "up", size: "9999", after: "%%%", flags: "conflict,nope" });
+    const p = parsePairTableParams({
+      lang: "<script>",
+      status: "bogus",
+      sort: "text; DROP",
+      dir: "up",
+      size: "9999",
+      after: "%%%",
+      flags: "conflict,nope",
+    });
     expect(p).toMatchObject({ lang: undefined, status: undefined, sort: "margin", dir: "asc", size: 50, after: null, flags: [] });
   });
 });

@@ -10,9 +10,21 @@ const query = (s: string) => {
 
 describe("pairs table URL parameters", () => {
   it("reads the filters a GET form submits, blanks meaning 'any'", () => {
-    expect(query("lang=de&status=&origin=auto&minMargin=&maxMargin=0.1&flags=conflict&flags=lowCons&q=+apples+&sort=scoreChosen&dir=desc")).toEqual({
-      lang: "de", status: undefined, origin: "auto", minMargin: undefined, maxMargin: 0.1, flags: ["conflict", "lowCons"], q: "apples",
-      sort: "scoreChosen", dir: "desc", after: null, size: 50, hide: [],
+    expect(
+      query("lang=de&status=&origin=auto&minMargin=&maxMargin=0.1&flags=conflict&flags=lowCons&q=+apples+&sort=scoreChosen&dir=desc"),
+    ).toEqual({
+      lang: "de",
+      status: undefined,
+      origin: "auto",
+      minMargin: undefined,
+      maxMargin: 0.1,
+      flags: ["conflict", "lowCons"],
+      q: "apples",
+      sort: "scoreChosen",
+      dir: "desc",
+      after: null,
+      size: 50,
+      hide: [],
     });
   });
 
@@ -26,17 +38,31 @@ describe("pairs table URL parameters", () => {
           minMargin: fc.option(fc.double({ min: -1, max: 1, noNaN: true, noDefaultInfinity: true }), { nil: undefined }),
           maxMargin: fc.option(fc.double({ min: -1, max: 1, noNaN: true, noDefaultInfinity: true }), { nil: undefined }),
           flags: fc.subarray(["conflict", "offTarget", "skipped", "flagged", "lowCons"] as const),
-          q: fc.option(fc.string({ minLength: 1, maxLength: 30 }).map((s) => s.trim()).filter((s) => s.length > 0), { nil: undefined }),
+          q: fc.option(
+            fc
+              .string({ minLength: 1, maxLength: 30 })
+              .map((s) => s.trim())
+              .filter((s) => s.length > 0),
+            { nil: undefined },
+          ),
           sort: fc.constantFrom("margin" as const, "group" as const, "id" as const),
           dir: fc.constantFrom("asc" as const, "desc" as const),
           size: fc.integer({ min: 5, max: 200 }),
           hide: fc.subarray(["origin", "prompt", "scoreChosen"]),
-          after: fc.option(fc.record({ value: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }), id: fc.nat() }), { nil: null }),
+          after: fc.option(
+            fc.record({ value: fc.option(fc.double({ noNaN: true, noDefaultInfinity: true }), { nil: null }), id: fc.nat() }),
+            { nil: null },
+          ),
         }),
         (state) => {
           const parsed = query(toQuery(state));
           const plusZero = (n: number | undefined) => (n === 0 ? 0 : n); // the URL writes -0 as "0"
-          expect(parsed).toEqual({ ...state, minMargin: plusZero(state.minMargin), maxMargin: plusZero(state.maxMargin), after: state.after && { ...state.after, value: state.after.value === 0 ? 0 : state.after.value } });
+          expect(parsed).toEqual({
+            ...state,
+            minMargin: plusZero(state.minMargin),
+            maxMargin: plusZero(state.maxMargin),
+            after: state.after && { ...state.after, value: state.after.value === 0 ? 0 : state.after.value },
+          });
         },
       ),
     );

@@ -15,7 +15,10 @@ const blankToUndefined = (v: unknown) => {
 };
 const opt = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
 const list = (v: unknown) =>
-  (Array.isArray(v) ? v : typeof v === "string" ? [v] : []).flatMap((s: string) => s.split(",")).map((s) => s.trim()).filter(Boolean);
+  (Array.isArray(v) ? v : typeof v === "string" ? [v] : [])
+    .flatMap((s: string) => s.split(","))
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 /** Filters shared by the pairs table, the review queue and bulk actions; all live in the URL. */
 export const ZPairFilter = z.object({
@@ -25,7 +28,13 @@ export const ZPairFilter = z.object({
   minMargin: opt(z.coerce.number().finite()),
   maxMargin: opt(z.coerce.number().finite()),
   flags: z.preprocess(list, z.array(z.enum(PAIR_FLAGS))).catch([]),
-  q: opt(z.string().max(200).refine((s) => !hasNul(s)).transform((s) => s.trim())),
+  q: opt(
+    z
+      .string()
+      .max(200)
+      .refine((s) => !hasNul(s))
+      .transform((s) => s.trim()),
+  ),
 });
 export type PairFilter = z.infer<typeof ZPairFilter>;
 

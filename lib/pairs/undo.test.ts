@@ -3,7 +3,13 @@ import { statesBefore, type DecisionState, type StoredDecision } from "./undo";
 
 const auto: DecisionState = { chosenId: 1, rejectedId: 2, status: "proposed", origin: "auto", flagged: false, flagReason: null };
 const d = (id: number, action: string, extra: Partial<StoredDecision> = {}): StoredDecision => ({
-  id, action, reason: null, chosenId: 1, rejectedId: 2, undoesId: null, ...extra,
+  id,
+  action,
+  reason: null,
+  chosenId: 1,
+  rejectedId: 2,
+  undoesId: null,
+  ...extra,
 });
 
 describe("statesBefore", () => {

@@ -8,9 +8,21 @@ import { pairScore } from "@/lib/effective-pair/pair-score";
 import { AppError } from "@/lib/errors";
 
 export type DecisionState = {
-  chosenId: number | null; rejectedId: number | null; status: string; origin: string; flagged: boolean; flagReason: string | null;
+  chosenId: number | null;
+  rejectedId: number | null;
+  status: string;
+  origin: string;
+  flagged: boolean;
+  flagReason: string | null;
 };
-export type StoredDecision = { id: number; action: string; reason: string | null; chosenId: number | null; rejectedId: number | null; undoesId: number | null };
+export type StoredDecision = {
+  id: number;
+  action: string;
+  reason: string | null;
+  chosenId: number | null;
+  rejectedId: number | null;
+  undoesId: number | null;
+};
 
 /**
  * The pair's state just before each decision, replayed from the run's proposal (`auto`) through the
@@ -24,11 +36,23 @@ export function statesBefore(auto: DecisionState, decisions: StoredDecision[]): 
     before.set(d.id, s);
     const picked = { chosenId: d.chosenId, rejectedId: d.rejectedId, origin: "human" };
     switch (d.action) {
-      case "accept": case "swap": case "choose": s = { ...s, ...picked, status: "accepted" }; break;
-      case "reject": s = { ...s, ...picked, status: "rejected" }; break;
-      case "flag": s = { ...s, flagged: true, flagReason: d.reason }; break;
-      case "reset": s = auto; break;
-      case "undo": s = (d.undoesId !== null && before.get(d.undoesId)) || s; break;
+      case "accept":
+      case "swap":
+      case "choose":
+        s = { ...s, ...picked, status: "accepted" };
+        break;
+      case "reject":
+        s = { ...s, ...picked, status: "rejected" };
+        break;
+      case "flag":
+        s = { ...s, flagged: true, flagReason: d.reason };
+        break;
+      case "reset":
+        s = auto;
+        break;
+      case "undo":
+        s = (d.undoesId !== null && before.get(d.undoesId)) || s;
+        break;
     }
   }
   return before;
@@ -37,13 +61,24 @@ export function statesBefore(auto: DecisionState, decisions: StoredDecision[]): 
 const ZLockedPair = z.object({ id: z.number(), version: z.number(), chosen_id: z.number().nullable(), rejected_id: z.number().nullable() });
 type LockedPair = z.infer<typeof ZLockedPair>;
 const ZStoredDecision = z.object({
-  id: z.number(), action: z.string(), reason: z.string().nullable(), chosenId: z.number().nullable(), rejectedId: z.number().nullable(),
+  id: z.number(),
+  action: z.string(),
+  reason: z.string().nullable(),
+  chosenId: z.number().nullable(),
+  rejectedId: z.number().nullable(),
   undoesId: z.number().nullable(),
 });
 
 async function autoState(client: Queryable, pair: LockedPair) {
   const p = await autoProposalOf(client, pair.id);
-  const state: DecisionState = { chosenId: p.chosenId, rejectedId: p.rejectedId, status: autoStatus(p), origin: "auto", flagged: false, flagReason: null };
+  const state: DecisionState = {
+    chosenId: p.chosenId,
+    rejectedId: p.rejectedId,
+    status: autoStatus(p),
+    origin: "auto",
+    flagged: false,
+    flagReason: null,
+  };
   return { state, proposal: p };
 }
 
@@ -52,10 +87,17 @@ async function autoState(client: Queryable, pair: LockedPair) {
  * Like `decidePair`, fails with CONFLICT when the pair changed after `expectedVersion`.
  */
 export async function undoDecision(
-  db: Database, datasetId: number, input: { pairId: number; decisionId: number; expectedVersion: number; reason?: string }, userId: number | null = null,
+  db: Database,
+  datasetId: number,
+  input: { pairId: number; decisionId: number; expectedVersion: number; reason?: string },
+  userId: number | null = null,
 ): Promise<{ decisionId: number; version: number; restored: DecisionState }> {
   return withTransaction(db, async (tx) => {
-    const pair = await queryMaybeOne(tx, sql`SELECT * FROM pairs WHERE id = ${input.pairId} AND dataset_id = ${datasetId} FOR UPDATE`, ZLockedPair);
+    const pair = await queryMaybeOne(
+      tx,
+      sql`SELECT * FROM pairs WHERE id = ${input.pairId} AND dataset_id = ${datasetId} FOR UPDATE`,
+      ZLockedPair,
+    );
     if (!pair) throw new AppError("NOT_FOUND", `No pair ${input.pairId} in this dataset.`);
     if (pair.version !== input.expectedVersion) {
       throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
@@ -77,7 +119,8 @@ export async function undoDecision(
       z.object({ id: z.number() }),
     );
     // Back to the automatic proposal: its own scores (a correction's, when one is in effect).
-    const isAuto = restored.origin === "auto" && restored.chosenId === auto.proposal.chosenId && restored.rejectedId === auto.proposal.rejectedId;
+    const isAuto =
+      restored.origin === "auto" && restored.chosenId === auto.proposal.chosenId && restored.rejectedId === auto.proposal.rejectedId;
     const scores = isAuto
       ? { chosen: sql`${auto.proposal.scoreChosen}::float8`, rejected: sql`${auto.proposal.scoreRejected}::float8` }
       : { chosen: pairScore("q", restored.chosenId), rejected: pairScore("q", restored.rejectedId) };
@@ -91,7 +134,14 @@ export async function undoDecision(
           FROM (SELECT ${scores.chosen} AS sc, ${scores.rejected} AS sr FROM pairs q WHERE q.id = ${pair.id}) s
           WHERE p.id = ${pair.id}`,
     );
-    await recordAuditEvent(tx, { datasetId, userId, action: "pair.undo", entity: "pair", entityId: pair.id, data: { decisionId, undoes: input.decisionId } });
+    await recordAuditEvent(tx, {
+      datasetId,
+      userId,
+      action: "pair.undo",
+      entity: "pair",
+      entityId: pair.id,
+      data: { decisionId, undoes: input.decisionId },
+    });
     return { decisionId, version: pair.version + 1, restored };
   });
 }

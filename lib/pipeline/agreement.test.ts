@@ -11,8 +11,7 @@ const OBSERVERS: (number | null)[][] = [
   [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null],
   [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null],
 ];
-const byUnit = (rows: (number | null)[][]) =>
-  rows[0]!.map((_, u) => rows.map((r) => r[u]).filter((v): v is number => v !== null));
+const byUnit = (rows: (number | null)[][]) => rows[0]!.map((_, u) => rows.map((r) => r[u]).filter((v): v is number => v !== null));
 
 describe("krippendorffAlphaNominal", () => {
   it("gives the published 0.743 for Krippendorff's worked example with missing values", () => {
@@ -31,15 +30,29 @@ describe("krippendorffAlphaNominal", () => {
   it("is exactly 1 − (n − 1)·D / E on a small hand-computed case", () => {
     // Units: [agree, agree], [agree, disagree], [tie, tie]: n = 6; disagreeing pairs = 2 (unit 2, m − 1 = 1);
     // n_agree = 3, n_disagree = 1, n_tie = 2: E = 36 − 9 − 1 − 4 = 22; α = 1 − 5·2/22.
-    const r = krippendorffAlphaNominal([["agree", "agree"], ["agree", "disagree"], ["tie", "tie"]]);
+    const r = krippendorffAlphaNominal([
+      ["agree", "agree"],
+      ["agree", "disagree"],
+      ["tie", "tie"],
+    ]);
     expect(r.alpha).toBe(1 - 10 / 22);
   });
 
   it("is null without pairable values or without variation, and ignores single-value units", () => {
     expect(krippendorffAlphaNominal([]).alpha).toBeNull();
     expect(krippendorffAlphaNominal([["agree"], ["tie"]])).toEqual({ alpha: null, units: 0, values: 0 });
-    expect(krippendorffAlphaNominal([["agree", "agree"], ["agree", "agree", "agree"]]).alpha).toBeNull();
-    expect(krippendorffAlphaNominal([["a", "a"], ["a", "b"], ["b"]])).toEqual(krippendorffAlphaNominal([["a", "a"], ["a", "b"]]));
+    expect(
+      krippendorffAlphaNominal([
+        ["agree", "agree"],
+        ["agree", "agree", "agree"],
+      ]).alpha,
+    ).toBeNull();
+    expect(krippendorffAlphaNominal([["a", "a"], ["a", "b"], ["b"]])).toEqual(
+      krippendorffAlphaNominal([
+        ["a", "a"],
+        ["a", "b"],
+      ]),
+    );
   });
 
   const label = fc.constantFrom("agree", "disagree", "tie", "both_bad");
@@ -91,6 +104,9 @@ describe("alpha from totals (what a ledger keeps)", () => {
     expect(unitTotals(["agree"])).toEqual(emptyTotals());
     const t = unitTotals(["agree", "tie"]);
     expect(t.disagreeing).toBe(2);
-    expect([...t.counts]).toEqual([["agree", 1], ["tie", 1]]);
+    expect([...t.counts]).toEqual([
+      ["agree", 1],
+      ["tie", 1],
+    ]);
   });
 });

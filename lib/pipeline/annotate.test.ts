@@ -9,7 +9,17 @@ describe("annotateCandidate", () => {
       sampleIndex: 2,
       text: "Mkulima ana masanduku matatu yenye matufaha sita kila moja. Kwa hiyo, jibu ni 18.",
     });
-    expect(c).toEqual({ id: "x", lang: "sw", sampleIndex: 2, text: c.text, detectedLang: "sw", answer: "18", vector: null, targetShare: 1, defect: null });
+    expect(c).toEqual({
+      id: "x",
+      lang: "sw",
+      sampleIndex: 2,
+      text: c.text,
+      detectedLang: "sw",
+      answer: "18",
+      vector: null,
+      targetShare: 1,
+      defect: null,
+    });
   });
 
   it("reads dot-grouped thousands in a dot-grouping language", () => {

@@ -51,16 +51,16 @@ export interface MarkerHit {
   loose: boolean;
 }
 
-const STRICT_RE = new RegExp(
-  [...STRICT_WORD_MARKERS.map((m) => WORD_START + m), ...STRICT_SCRIPT_MARKERS].join("|"),
-  "giu",
-);
+const STRICT_RE = new RegExp([...STRICT_WORD_MARKERS.map((m) => WORD_START + m), ...STRICT_SCRIPT_MARKERS].join("|"), "giu");
 const LOOSE_RE = new RegExp(LOOSE_MARKERS.join("|"), "gu");
 
 /** Every marker occurrence, last first. */
 export function findMarkers(text: string): MarkerHit[] {
   const hits: MarkerHit[] = [];
-  for (const [re, loose] of [[STRICT_RE, false], [LOOSE_RE, true]] as const) {
+  for (const [re, loose] of [
+    [STRICT_RE, false],
+    [LOOSE_RE, true],
+  ] as const) {
     re.lastIndex = 0;
     for (let m = re.exec(text); m !== null; m = re.exec(text)) {
       hits.push({ start: m.index, end: m.index + m[0].length, loose });

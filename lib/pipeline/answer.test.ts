@@ -121,8 +121,14 @@ describe("canonicalAnswer and answersEqual", () => {
 
   // Compares canonically; null never matches.
   it.each([
-    ["18", "18.0", true], ["18.00", "$18", true], ["0.5", "1/2", true], ["3/4", "0.75", true],
-    ["1/3", "0.333", false], ["18", "19", false], [null, "18", false], [null, null, false],
+    ["18", "18.0", true],
+    ["18.00", "$18", true],
+    ["0.5", "1/2", true],
+    ["3/4", "0.75", true],
+    ["1/3", "0.333", false],
+    ["18", "19", false],
+    [null, "18", false],
+    [null, null, false],
   ])("answersEqual(%s, %s) is %s", (a, b, equal) => {
     expect(answersEqual(a, b)).toBe(equal);
   });

@@ -105,4 +105,3 @@ export function answersEqual(a: string | null, b: string | null): boolean {
   if (a === null || b === null) return false;
   return canonicalAnswer(a) === canonicalAnswer(b);
 }
-

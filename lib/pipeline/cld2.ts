@@ -25,7 +25,15 @@ export interface Cld2Result {
 }
 
 type Binding = {
-  detect(text: string, isPlainText: boolean, languageHint: string, encodingHint: string, tldHint: string, httpHint: string, bestEffort: boolean): Cld2Result;
+  detect(
+    text: string,
+    isPlainText: boolean,
+    languageHint: string,
+    encodingHint: string,
+    tldHint: string,
+    httpHint: string,
+    bestEffort: boolean,
+  ): Cld2Result;
 };
 
 let binding: Binding | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_SELECT_CONFIG, resolveScorer, ZSelectConfig } from "./config";
-import { cand, group, vec } from "../testing/pipeline-fixtures";
+import { cand, group, vec } from "@/lib/testing/pipeline-fixtures";
 
 describe("ZSelectConfig", () => {
   it("fills every default", () => {

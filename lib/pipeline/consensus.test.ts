@@ -47,7 +47,11 @@ describe("settlePair and methodLabel", () => {
   });
   it("rejects the pair on tie or both_bad and leaves an unsettled or foreign preference alone", () => {
     expect(settlePair(pair, { consensus: "majority", preferred: "tie" })).toEqual({ status: "rejected", chosenId: 1, rejectedId: 2 });
-    expect(settlePair(pair, { consensus: "adjudicated", preferred: "both_bad" })).toEqual({ status: "rejected", chosenId: 1, rejectedId: 2 });
+    expect(settlePair(pair, { consensus: "adjudicated", preferred: "both_bad" })).toEqual({
+      status: "rejected",
+      chosenId: 1,
+      rejectedId: 2,
+    });
     expect(settlePair(pair, { consensus: "disputed", preferred: null })).toBeNull();
     expect(settlePair(pair, { consensus: "unanimous", preferred: 3 })).toBeNull();
   });

@@ -1,10 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { consistencyScores, crossLingualScore, similarityMatrix, TIE_BREAK_WEIGHT } from "./consistency";
 import { groupSimilarity } from "./similarity";
-import { cand, vec } from "../testing/pipeline-fixtures";
+import { cand, vec } from "@/lib/testing/pipeline-fixtures";
 
 describe("similarityMatrix and Cons", () => {
-  const items = [cand("a", "en", 0, "a", { vector: vec(1, 0) }), cand("b", "en", 1, "b", { vector: vec(3, 4) }), cand("c", "en", 2, "c", { vector: vec(0, 1) })];
+  const items = [
+    cand("a", "en", 0, "a", { vector: vec(1, 0) }),
+    cand("b", "en", 1, "b", { vector: vec(3, 4) }),
+    cand("c", "en", 2, "c", { vector: vec(0, 1) }),
+  ];
 
   it("is symmetric with a zero diagonal", () => {
     const m = similarityMatrix(items, groupSimilarity("embedding").base);
@@ -42,13 +46,16 @@ describe("similarityMatrix and Cons", () => {
     const u = cand("u", "en", 2, "no idea", { answer: null });
     const s = sim.unit(ref, u);
     const cons = consistencyScores([ref, twins[1]!, u], "answer", sim);
-    expect(cons[0]).toBeCloseTo((1 + 0.01 * (1 + s) / 2) / 2, 15);
+    expect(cons[0]).toBeCloseTo((1 + (0.01 * (1 + s)) / 2) / 2, 15);
     expect(cons[0]).toBeGreaterThanOrEqual(0.5);
     expect(cons[2]).toBeCloseTo((0.01 * s) / 2, 15);
     // All three agree: the top class, ordered by the secondary just below 1.
     const all = consistencyScores([ref, twins[1]!, cand("v", "en", 2, "18", { answer: "18" })], "answer", sim);
     expect(all[0]).toBeLessThanOrEqual(1);
     expect(all[0]).toBeGreaterThan(all[2]!);
-    expect(all[2]).toBeCloseTo((2 + 0.01 * ((sim.unit(ref, cand("v", "en", 2, "18")) + sim.unit(twins[1]!, cand("v", "en", 2, "18"))) / 2 - 1)) / 2, 15);
+    expect(all[2]).toBeCloseTo(
+      (2 + 0.01 * ((sim.unit(ref, cand("v", "en", 2, "18")) + sim.unit(twins[1]!, cand("v", "en", 2, "18"))) / 2 - 1)) / 2,
+      15,
+    );
   });
 });

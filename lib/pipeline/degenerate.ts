@@ -38,7 +38,6 @@ export function repeatedSuffixLength(text: string): number {
   return end - 1 - i;
 }
 
-
 /** Share of the text's line characters that repeat an earlier line (digits and spacing ignored). */
 export function repeatedLineShare(text: string): number {
   const seen = new Set<string>();

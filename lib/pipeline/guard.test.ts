@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { guardStatus } from "./guard";
 import { lexicalTextSimilarity } from "./lexical";
 import { selectGroup } from "./select-group";
-import { cand, group, vec } from "../testing/pipeline-fixtures";
+import { cand, group, vec } from "@/lib/testing/pipeline-fixtures";
 import type { GroupSelection } from "./types";
 
 const decision = (s: GroupSelection, lang: string) => s.decisions.find((d) => d.lang === lang);
@@ -64,7 +64,10 @@ describe("mixed-language and defective responses", () => {
   it("skips a language where nothing may be chosen and says why", () => {
     const only = fixture().filter((c) => c.lang !== "bn" || c.id === "bn-0" || c.id === "bn-3");
     expect(decision(selectGroup(group(only), { scorer: "embedding" }), "bn")).toEqual({
-      lang: "bn", kind: "skip", reason: "all_off_target", detail: "none of 2 candidates may be chosen: 1 mixed-language, 1 defective (loop, truncated or empty)",
+      lang: "bn",
+      kind: "skip",
+      reason: "all_off_target",
+      detail: "none of 2 candidates may be chosen: 1 mixed-language, 1 defective (loop, truncated or empty)",
     });
   });
 
@@ -74,12 +77,17 @@ describe("mixed-language and defective responses", () => {
   });
 
   it("never chooses a held response, for any shares and defects", () => {
-    const arb = fc.array(fc.record({ share: fc.option(fc.double({ min: 0, max: 1, noNaN: true })), loop: fc.boolean(), x: fc.integer({ min: -3, max: 3 }) }), { minLength: 2, maxLength: 6 });
+    const arb = fc.array(
+      fc.record({ share: fc.option(fc.double({ min: 0, max: 1, noNaN: true })), loop: fc.boolean(), x: fc.integer({ min: -3, max: 3 }) }),
+      { minLength: 2, maxLength: 6 },
+    );
     fc.assert(
       fc.property(arb, (rows) => {
         const cands = [
           cand("en-0", "en", 0, "a", { vector: vec(1, 0) }),
-          ...rows.map((r, i) => cand(`de-${i}`, "de", i, `t${i}`, { vector: vec(1, r.x), targetShare: r.share, defect: r.loop ? "repetition_loop" : null })),
+          ...rows.map((r, i) =>
+            cand(`de-${i}`, "de", i, `t${i}`, { vector: vec(1, r.x), targetShare: r.share, defect: r.loop ? "repetition_loop" : null }),
+          ),
         ];
         const d = decision(selectGroup(group(cands), { scorer: "embedding" }), "de");
         if (d?.kind !== "pair") return;
@@ -104,7 +112,14 @@ describe("identical samples", () => {
 
   it("count as agreeing answers: Cons of an answer given twice out of three is 1/2 plus the tie-break", () => {
     const s = selectGroup(
-      group([cand("e0", "en", 0, "18", { answer: "18" }), cand("e1", "en", 1, "18", { answer: "18" }), cand("e2", "en", 2, "20", { answer: "20" })], "18"),
+      group(
+        [
+          cand("e0", "en", 0, "18", { answer: "18" }),
+          cand("e1", "en", 1, "18", { answer: "18" }),
+          cand("e2", "en", 2, "20", { answer: "20" }),
+        ],
+        "18",
+      ),
     );
     expect(Math.floor(score(s, "e0")! * 100) / 100).toBe(0.5);
     expect(score(s, "e0")).toBe(score(s, "e1"));
@@ -118,6 +133,9 @@ describe("reasoning traces", () => {
     const s = selectGroup(group(cands), { scorer: "lexical" });
     expect(score(s, "e0")).toBeCloseTo((1 + lexicalTextSimilarity("70000", "It is 5")) / 2, 12);
     const kept = selectGroup(group(cands), { scorer: "lexical", keepReasoning: true });
-    expect(score(kept, "e0")).toBeCloseTo((lexicalTextSimilarity(`${trace}70000`, "70000") + lexicalTextSimilarity(`${trace}70000`, "It is 5")) / 2, 12);
+    expect(score(kept, "e0")).toBeCloseTo(
+      (lexicalTextSimilarity(`${trace}70000`, "70000") + lexicalTextSimilarity(`${trace}70000`, "It is 5")) / 2,
+      12,
+    );
   });
 });

@@ -39,10 +39,13 @@ describe("hashedEmbedding", () => {
 
   it("returns unit vectors for any non-blank text", () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 1, maxLength: 200 }).filter((t) => t.trim() !== ""), (t) => {
-        const n = norm(hashedEmbedding(t));
-        expect(n === 0 || Math.abs(n - 1) < 1e-6).toBe(true);
-      }),
+      fc.property(
+        fc.string({ minLength: 1, maxLength: 200 }).filter((t) => t.trim() !== ""),
+        (t) => {
+          const n = norm(hashedEmbedding(t));
+          expect(n === 0 || Math.abs(n - 1) < 1e-6).toBe(true);
+        },
+      ),
     );
   });
 });

@@ -5,13 +5,17 @@ import { describeMix, measureLanguageShare } from "./language-share";
 
 const BENGALI = "জোশ একটি বাড়ি ফ্লিপ করার সিদ্ধান্ত নিয়েছেন। তিনি একটি বাড়ি ক্রয় করলেন এবং মেরামত করলেন। ";
 const ENGLISH = "Then he computed the total profit, which is the new value of the house minus the cost of the house and the repairs. ";
-const FRENCH = "Si Lily s'est fait 50 amies, et que Amy s'est fait 20 amies de plus que Lily, alors Amy s'est fait 50 + 20 = 70 amies.\n\n" +
+const FRENCH =
+  "Si Lily s'est fait 50 amies, et que Amy s'est fait 20 amies de plus que Lily, alors Amy s'est fait 50 + 20 = 70 amies.\n\n" +
   "Pour calculer le total d'amies qu'ont Lily et Amy ensemble, on additionne le nombre d'amies de Lily et le nombre d'amies d'Amy :\n\n" +
   "50 (amies de Lily) + 70 (amies d'Amy) = 120 amies en tout.\n\nDonc, Lily et Amy ont en tout 120 amies.";
 
 describe("measureLanguageShare", () => {
   it("counts letters by script where the script tells the language (digits, LaTeX commands, variables never count)", () => {
-    expect(measureLanguageShare(`${"กขคง".repeat(10)} x = 18 \\frac{1}{2} km`, "th")).toEqual({ target: 1, parts: [{ lang: "th", share: 1 }] });
+    expect(measureLanguageShare(`${"กขคง".repeat(10)} x = 18 \\frac{1}{2} km`, "th")).toEqual({
+      target: 1,
+      parts: [{ lang: "th", share: 1 }],
+    });
     // 40 Thai letters and the 5 of "total".
     const share = measureLanguageShare(`${"กขคง".repeat(10)} total x = 18`, "th")!;
     expect(share.target).toBe(40 / 45);
@@ -26,7 +30,10 @@ describe("measureLanguageShare", () => {
     const mixed = measureLanguageShare(`${"กขคง".repeat(10)} ${"你好".repeat(10)}`, "th")!;
     expect(mixed.target).toBe(2 / 3);
     expect(describeMix(mixed.parts)).toBe("67% Thai, 33% Chinese");
-    expect(measureLanguageShare("答案是十八，因为三乘以六等于十八。三乘六得十八。", "zh")).toEqual({ target: 1, parts: [{ lang: "zh", share: 1 }] });
+    expect(measureLanguageShare("答案是十八，因为三乘以六等于十八。三乘六得十八。", "zh")).toEqual({
+      target: 1,
+      parts: [{ lang: "zh", share: 1 }],
+    });
     expect(measureLanguageShare("Three bags of six apples each make eighteen apples.", "bn")?.target).toBe(0);
   });
 
@@ -49,7 +56,8 @@ describe("measureLanguageShare", () => {
   });
 
   it("sees English sentences around native variable names, which CLD2 reads as Bengali", () => {
-    const text = "**Solution:**\n\nLet's denote:\n- আমার টাকা = $8\n- তোমার টাকা = ?\n\nAccording to the problem, তোমার টাকা = 2 × আমার টাকা + 2\n\n" +
+    const text =
+      "**Solution:**\n\nLet's denote:\n- আমার টাকা = $8\n- তোমার টাকা = ?\n\nAccording to the problem, তোমার টাকা = 2 × আমার টাকা + 2\n\n" +
       "Plugging in the values: তোমার টাকা = 2 × 8 + 2 = 18";
     expect(cld2Detect(text).languages[0]?.code).toBe("bn");
     const share = measureLanguageShare(text, "bn")!;

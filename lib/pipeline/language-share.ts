@@ -99,9 +99,10 @@ function shareNamedByRuns(prose: string, want: string, counts: Uint32Array, tota
   const ownSlot = scriptSlot(scriptOfLanguage(want));
   const others = new Map<string, number>();
   const add = (key: string, n: number) => others.set(key, (others.get(key) ?? 0) + n);
-  const byScript = (letters: Uint32Array) => letters.forEach((n, i) => {
-    if (n > 0 && i !== ownSlot) add(`script:${SCRIPT_CODES[SCRIPTS[i]!]}`, n);
-  });
+  const byScript = (letters: Uint32Array) =>
+    letters.forEach((n, i) => {
+      if (n > 0 && i !== ownSlot) add(`script:${SCRIPT_CODES[SCRIPTS[i]!]}`, n);
+    });
   const { chunks } = cld2Detect(prose);
   const bytes = Buffer.from(prose, "utf8");
   for (const chunk of withGaps(chunks ?? [], bytes.length)) {
@@ -115,7 +116,8 @@ function shareNamedByRuns(prose: string, want: string, counts: Uint32Array, tota
   nameLatinLetters(prose, others);
   const share = counts[ownSlot]! / total;
   const parts: SharePart[] = [{ lang: want, share }];
-  for (const [key, n] of others) parts.push(key.startsWith("script:") ? { script: key.slice(7), share: n / total } : { lang: key, share: n / total });
+  for (const [key, n] of others)
+    parts.push(key.startsWith("script:") ? { script: key.slice(7), share: n / total } : { lang: key, share: n / total });
   parts.sort((a, b) => b.share - a.share);
   return { target: share, parts };
 }
@@ -152,10 +154,16 @@ const ENGLISH_MARKERS = /\b(?:[Tt]he|and|is|of|with|that|which|[Aa]nswer)\b/;
 
 /** Unicode blocks of the scripts most responses are in (letters, marks and digits of their own). */
 const BLOCKS: Partial<Record<Script, string>> = {
-  Cyrillic: "\\u0400-\\u052F", Greek: "\\u0370-\\u03FF\\u1F00-\\u1FFF", Hebrew: "\\u0590-\\u05FF\\uFB1D-\\uFB4F",
+  Cyrillic: "\\u0400-\\u052F",
+  Greek: "\\u0370-\\u03FF\\u1F00-\\u1FFF",
+  Hebrew: "\\u0590-\\u05FF\\uFB1D-\\uFB4F",
   Arabic: "\\u0600-\\u06FF\\u0750-\\u077F\\u08A0-\\u08FF\\uFB50-\\uFDFF\\uFE70-\\uFEFF",
-  Devanagari: "\\u0900-\\u097F\\uA8E0-\\uA8FF", Bengali: "\\u0980-\\u09FF", Tamil: "\\u0B80-\\u0BFF", Telugu: "\\u0C00-\\u0C7F",
-  Thai: "\\u0E00-\\u0E7F", Hangul: "\\u1100-\\u11FF\\u3130-\\u318F\\uAC00-\\uD7AF",
+  Devanagari: "\\u0900-\\u097F\\uA8E0-\\uA8FF",
+  Bengali: "\\u0980-\\u09FF",
+  Tamil: "\\u0B80-\\u0BFF",
+  Telugu: "\\u0C00-\\u0C7F",
+  Thai: "\\u0E00-\\u0E7F",
+  Hangul: "\\u1100-\\u11FF\\u3130-\\u318F\\uAC00-\\uD7AF",
   Han: "\\u2E80-\\u2FDF\\u3000-\\u30FF\\u31F0-\\u31FF\\u3400-\\u4DBF\\u4E00-\\u9FFF\\uF900-\\uFAFF\\uFF00-\\uFFEF",
 };
 /** ASCII but its letters, Latin-1 punctuation and signs, general punctuation, math operators. */
@@ -166,10 +174,15 @@ const ownOnly = new Map<Script, { other: RegExp; enough: RegExp } | null>();
 function ownOnlyScans(script: Script): { other: RegExp; enough: RegExp } | null {
   if (!ownOnly.has(script)) {
     const block = BLOCKS[script];
-    ownOnly.set(script, block === undefined ? null : {
-      other: new RegExp(`[^${NEUTRAL}${block}]`),
-      enough: new RegExp(`(?:[^${block}]*[${block}]){${MIN_SHARE_LETTERS}}`),
-    });
+    ownOnly.set(
+      script,
+      block === undefined
+        ? null
+        : {
+            other: new RegExp(`[^${NEUTRAL}${block}]`),
+            enough: new RegExp(`(?:[^${block}]*[${block}]){${MIN_SHARE_LETTERS}}`),
+          },
+    );
   }
   return ownOnly.get(script) ?? null;
 }
@@ -180,7 +193,9 @@ const ASCII_LETTER = /[A-Za-z]/;
 
 /** Any character beyond Latin letters, ASCII, general punctuation and math operators. */
 const BEYOND_LATIN = /[^\x00-\u024F\u1E00-\u1EFF\u2000-\u206F\u2200-\u22FF]/;
-const LATIN_LETTER_RUN = new RegExp(`(?:[^A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF]*[A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF]){${MIN_SHARE_LETTERS}}`);
+const LATIN_LETTER_RUN = new RegExp(
+  `(?:[^A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF]*[A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF]){${MIN_SHARE_LETTERS}}`,
+);
 
 /**
  * `scriptOnly`: measure by script alone, null where the script cannot tell the language (for a
@@ -200,7 +215,14 @@ export function measureLanguageShare(text: string, target: string, scriptOnly = 
   }
   if (!BEYOND_LATIN.test(prose)) {
     if (!LATIN_LETTER_RUN.test(prose)) return null;
-    if (script !== "Latin") return { target: 0, parts: [{ script: "Latn", share: 1 }, { lang: want, share: 0 }] };
+    if (script !== "Latin")
+      return {
+        target: 0,
+        parts: [
+          { script: "Latn", share: 1 },
+          { lang: want, share: 0 },
+        ],
+      };
     if (scriptOnly) return want === PIVOT ? whole(want) : null;
     if (want === PIVOT || !ENGLISH_MARKERS.test(prose)) return whole(want);
   }

@@ -91,19 +91,36 @@ describe("textForDetection", () => {
 
   it("gives what one combined URL-or-e-mail pattern gives, with or without an @", () => {
     const piece = fc.constantFrom("a", "é", "光", " ", "@", ".", "http://", "www.", "x.y", "`", "\\beta", "\n", "7");
-    fc.assert(fc.property(fc.array(piece, { maxLength: 40 }).map((p) => p.join("")), (text) => textForDetection(text) === reference(text)));
+    fc.assert(
+      fc.property(
+        fc.array(piece, { maxLength: 40 }).map((p) => p.join("")),
+        (text) => textForDetection(text) === reference(text),
+      ),
+    );
   });
 });
 
 describe("language codes", () => {
-  it.each([["zh-Hant-TW", "zh"], ["cmn", "zh"], ["EN_us", "en"], ["swh", "sw"], ["no", "nb"], ["iw", "he"]])("normalises the tag or alias %s to %s", (tag, code) => {
+  it.each([
+    ["zh-Hant-TW", "zh"],
+    ["cmn", "zh"],
+    ["EN_us", "en"],
+    ["swh", "sw"],
+    ["no", "nb"],
+    ["iw", "he"],
+  ])("normalises the tag or alias %s to %s", (tag, code) => {
     expect(normalizeLanguageTag(tag)).toBe(code);
   });
 
   // Variants and indistinguishable neighbours are the same language; other languages are not.
   it.each([
-    ["zh", "zh-CN", true], ["zh-TW", "yue", true], ["nb", "no", true], ["nn", "da", true], ["ms", "id", true],
-    ["en", "de", false], ["hi", "ur", false],
+    ["zh", "zh-CN", true],
+    ["zh-TW", "yue", true],
+    ["nb", "no", true],
+    ["nn", "da", true],
+    ["ms", "id", true],
+    ["en", "de", false],
+    ["hi", "ur", false],
   ])("sameLanguage(%s, %s) is %s", (a, b, same) => {
     expect(sameLanguage(a, b)).toBe(same);
   });

@@ -96,9 +96,12 @@ describe("properties", () => {
 
   it("a non-blank text is fully similar to itself", () => {
     fc.assert(
-      fc.property(text.filter((t) => t.trim() !== ""), (a) => {
-        expect(sim(a, a)).toBe(1);
-      }),
+      fc.property(
+        text.filter((t) => t.trim() !== ""),
+        (a) => {
+          expect(sim(a, a)).toBe(1);
+        },
+      ),
     );
   });
 });

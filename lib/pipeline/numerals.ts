@@ -18,15 +18,40 @@
  */
 
 const DIGIT_ZEROS = [
-  0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0,
-  0x0f20, 0x1040, 0x17e0, 0x1810, 0xff10,
+  0x0660, 0x06f0, 0x07c0, 0x0966, 0x09e6, 0x0a66, 0x0ae6, 0x0b66, 0x0be6, 0x0c66, 0x0ce6, 0x0d66, 0x0e50, 0x0ed0, 0x0f20, 0x1040, 0x17e0,
+  0x1810, 0xff10,
 ];
 
-const DOT_GROUPING_LANGS = new Set(["de", "es", "it", "pt", "nl", "id", "tr", "da", "nb", "nn", "no", "ro", "el", "vi", "hr", "sl", "sr", "bs", "ca", "gl", "is"]);
+const DOT_GROUPING_LANGS = new Set([
+  "de",
+  "es",
+  "it",
+  "pt",
+  "nl",
+  "id",
+  "tr",
+  "da",
+  "nb",
+  "nn",
+  "no",
+  "ro",
+  "el",
+  "vi",
+  "hr",
+  "sl",
+  "sr",
+  "bs",
+  "ca",
+  "gl",
+  "is",
+]);
 
 const hex = (cp: number) => cp.toString(16).padStart(4, "0");
 /** Every character normalizeNumerals changes (all in the BMP, so no `u` flag is needed). */
-const NUMERAL_CHARS = new RegExp(`[${DIGIT_ZEROS.map((z) => `\\u${hex(z)}-\\u${hex(z + 9)}`).join("")}\\u2212\\uFF0D\\u2012\\uFE63\\uFF0E\\uFF0F]`, "g");
+const NUMERAL_CHARS = new RegExp(
+  `[${DIGIT_ZEROS.map((z) => `\\u${hex(z)}-\\u${hex(z + 9)}`).join("")}\\u2212\\uFF0D\\u2012\\uFE63\\uFF0E\\uFF0F]`,
+  "g",
+);
 
 function asciiNumeral(ch: string): string {
   const cp = ch.charCodeAt(0);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { selectGroup } from "./select-group";
-import { embeddingFixture, group } from "../testing/pipeline-fixtures";
+import { embeddingFixture, group } from "@/lib/testing/pipeline-fixtures";
 import type { GroupSelection, LanguageDecision } from "./types";
 
 const decisionOf = (s: GroupSelection, lang: string): LanguageDecision | undefined => s.decisions.find((d) => d.lang === lang);

@@ -136,7 +136,11 @@ function noAgreement(pool: LanguagePool, ok: readonly number[], off: readonly nu
   if (!a || ok.some((i) => a.reference !== null && a.candidates[i] === a.reference)) return null;
   const offTarget = off.length > 0 ? `; off-target: ${answerCounts(a.candidates, off)}` : "";
   const mixedLanguage = mixed.length > 0 ? `; mixed-language: ${answerCounts(a.candidates, mixed)}` : "";
-  return skip(pool.lang, "no_agreement", `reference answer ${a.reference ?? "none"}; answers seen: ${answerCounts(a.candidates, ok)}${offTarget}${mixedLanguage}`);
+  return skip(
+    pool.lang,
+    "no_agreement",
+    `reference answer ${a.reference ?? "none"}; answers seen: ${answerCounts(a.candidates, ok)}${offTarget}${mixedLanguage}`,
+  );
 }
 
 export function decideLanguagePair(pool: LanguagePool, options: PairOptions): LanguageDecision {
@@ -153,9 +157,22 @@ export function decideLanguagePair(pool: LanguagePool, options: PairOptions): La
   if (unsupported) return unsupported;
   const chosen = argBest(pool, ok, (a, b) => a > b);
   const held = off.length > 0 ? off : mixed;
-  if (held.length > 0) return finish(pool, chosen, argBest(pool, held, (a, b) => a < b), "language_guard", options);
+  if (held.length > 0)
+    return finish(
+      pool,
+      chosen,
+      argBest(pool, held, (a, b) => a < b),
+      "language_guard",
+      options,
+    );
   if (pool.incomparable) return skip(pool.lang, "cross_script", pool.incomparable);
-  return finish(pool, chosen, argBest(pool, rest, (a, b) => a < b), "score", options);
+  return finish(
+    pool,
+    chosen,
+    argBest(pool, rest, (a, b) => a < b),
+    "score",
+    options,
+  );
 }
 
 /**

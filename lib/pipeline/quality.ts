@@ -105,7 +105,12 @@ export function boundsFromCells(cells: readonly GoldGroupCell[]): SelectionBound
   }
   return [...byLang.keys()].sort().map((lang) => {
     const t = byLang.get(lang) ?? { groups: 0, oracle: 0, expected: 0 };
-    return { lang, groups: t.groups, oracle: t.groups === 0 ? null : t.oracle / t.groups, randomOnTarget: t.groups === 0 ? null : t.expected / t.groups };
+    return {
+      lang,
+      groups: t.groups,
+      oracle: t.groups === 0 ? null : t.oracle / t.groups,
+      randomOnTarget: t.groups === 0 ? null : t.expected / t.groups,
+    };
   });
 }
 

@@ -28,11 +28,14 @@ describe("splitReasoning", () => {
 
   it("answer = text without text[start, end) for any text", () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom("<think>", "</think>", "x", " 18 ", "\n")).map((p) => p.join("")), (text) => {
-        const { start, end, answer } = splitReasoning(text);
-        expect(answer).toBe(text.slice(0, start) + text.slice(end));
-        expect(answer.includes("</think>")).toBe(false);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom("<think>", "</think>", "x", " 18 ", "\n")).map((p) => p.join("")),
+        (text) => {
+          const { start, end, answer } = splitReasoning(text);
+          expect(answer).toBe(text.slice(0, start) + text.slice(end));
+          expect(answer.includes("</think>")).toBe(false);
+        },
+      ),
     );
   });
 });

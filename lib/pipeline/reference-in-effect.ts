@@ -8,7 +8,9 @@
 
 export type RunReferenceFacts = { responseId: number | null; cons: number | null };
 export type RunFacts = {
-  id: number; kind: "select" | "generate" | "embed" | "bulk"; status: "succeeded" | "failed" | "running";
+  id: number;
+  kind: "select" | "generate" | "embed" | "bulk";
+  status: "succeeded" | "failed" | "running";
   finishedAt: Date | null;
   /** Per group id: the reference the run chose (responseId null: it skipped the group). */
   references: ReadonlyMap<number, RunReferenceFacts>;
@@ -16,7 +18,9 @@ export type RunFacts = {
   proposals: ReadonlySet<string>;
 };
 export type CorrectionFacts = {
-  id: number; groupId: number; createdAt: Date;
+  id: number;
+  groupId: number;
+  createdAt: Date;
   /** The new reference; null for an undo back to the run's own rule. */
   responseId: number | null;
   /** Cons/CL the correction computed, per response id. */
@@ -28,7 +32,9 @@ export type ReferenceHistory = { runs: readonly RunFacts[]; corrections: readonl
 
 /** The group's latest correction made strictly after `after` (null: any time), or null. */
 export function correctionInEffect<C extends Pick<CorrectionFacts, "id" | "groupId" | "createdAt">>(
-  corrections: readonly C[], groupId: number, after: Date | null,
+  corrections: readonly C[],
+  groupId: number,
+  after: Date | null,
 ): C | null {
   let found: C | null = null;
   for (const c of corrections) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { pickReferenceIndex } from "./reference";
 import { selectGroup } from "./select-group";
-import { cand, group } from "../testing/pipeline-fixtures";
+import { cand, group } from "@/lib/testing/pipeline-fixtures";
 import type { GroupSelection } from "./types";
 
 const scoreOf = (s: GroupSelection, id: string) => s.scores.find((x) => x.candidateId === id)?.score;
@@ -40,11 +40,16 @@ describe("references", () => {
   it("no non-empty English → no reference, every language skipped", () => {
     const s = selectGroup(group([cand("e0", "en", 0, " "), cand("d0", "de", 0, "a"), cand("d1", "de", 1, "b")]), {});
     expect(s.reference).toBeNull();
-    expect(s.decisions).toEqual([{ lang: "de", kind: "skip", reason: "no_reference", detail: "no scorable en candidate (1 empty or unscorable)" }]);
+    expect(s.decisions).toEqual([
+      { lang: "de", kind: "skip", reason: "no_reference", detail: "no scorable en candidate (1 empty or unscorable)" },
+    ]);
   });
 
   it("all candidates of a language off-target → all_off_target", () => {
-    const s = selectGroup(group([cand("e0", "en", 0, "x"), cand("s0", "sw", 0, "a", { detectedLang: "en" }), cand("s1", "sw", 1, "b", { detectedLang: "en" })]), {});
+    const s = selectGroup(
+      group([cand("e0", "en", 0, "x"), cand("s0", "sw", 0, "a", { detectedLang: "en" }), cand("s1", "sw", 1, "b", { detectedLang: "en" })]),
+      {},
+    );
     expect(s.decisions[0]).toMatchObject({ lang: "sw", kind: "skip", reason: "all_off_target" });
   });
 
@@ -95,6 +100,8 @@ describe("gold reference (upper bound)", () => {
 
   it("no eligible English sample at all stays no_reference", () => {
     const s = selectGroup(group([cand("e0", "en", 0, " ", { answer: "18" }), cand("d0", "de", 0, "a")], "18"), { reference: "gold" });
-    expect(s.decisions).toEqual([{ lang: "de", kind: "skip", reason: "no_reference", detail: "no scorable en candidate (1 empty or unscorable)" }]);
+    expect(s.decisions).toEqual([
+      { lang: "de", kind: "skip", reason: "no_reference", detail: "no scorable en candidate (1 empty or unscorable)" },
+    ]);
   });
 });

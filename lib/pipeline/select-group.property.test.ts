@@ -9,24 +9,38 @@ import type { Candidate, GroupInput, GroupSelection } from "./types";
 const LANGS = ["en", "de", "sw"] as const;
 
 const candidateArb = (id: string) =>
-  fc.record({
-    lang: fc.constantFrom(...LANGS),
-    sampleIndex: fc.integer({ min: 0, max: 5 }),
-    text: fc.constantFrom("", " ", "the answer is 18", "jibu ni 18", "die Antwort ist 20", "18", "20 apples", "abc", "abd", "الجواب ١٨", "答案是 20"),
-    detected: fc.constantFrom("same", "en", "null"),
-    answer: fc.constantFrom("18", "20", null),
-    vector: fc.option(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 3, maxLength: 3 }), { nil: null }),
-  }).map(
-    (r): Candidate => ({
-      id,
-      lang: r.lang,
-      sampleIndex: r.sampleIndex,
-      text: r.text,
-      detectedLang: r.detected === "same" ? r.lang : r.detected === "en" ? "en" : null,
-      answer: r.answer,
-      vector: r.vector === null ? null : Float32Array.from(r.vector),
-    }),
-  );
+  fc
+    .record({
+      lang: fc.constantFrom(...LANGS),
+      sampleIndex: fc.integer({ min: 0, max: 5 }),
+      text: fc.constantFrom(
+        "",
+        " ",
+        "the answer is 18",
+        "jibu ni 18",
+        "die Antwort ist 20",
+        "18",
+        "20 apples",
+        "abc",
+        "abd",
+        "الجواب ١٨",
+        "答案是 20",
+      ),
+      detected: fc.constantFrom("same", "en", "null"),
+      answer: fc.constantFrom("18", "20", null),
+      vector: fc.option(fc.array(fc.integer({ min: -3, max: 3 }), { minLength: 3, maxLength: 3 }), { nil: null }),
+    })
+    .map(
+      (r): Candidate => ({
+        id,
+        lang: r.lang,
+        sampleIndex: r.sampleIndex,
+        text: r.text,
+        detectedLang: r.detected === "same" ? r.lang : r.detected === "en" ? "en" : null,
+        answer: r.answer,
+        vector: r.vector === null ? null : Float32Array.from(r.vector),
+      }),
+    );
 
 const groupArb: fc.Arbitrary<GroupInput> = fc
   .integer({ min: 0, max: 14 })
@@ -54,7 +68,10 @@ describe("selectGroup invariants", () => {
     fc.assert(
       fc.property(groupArb, configArb, fc.infiniteStream(fc.nat()), (g, config, keys) => {
         const it = keys[Symbol.iterator]();
-        const shuffled = g.candidates.map((c) => ({ c, k: it.next().value as number })).sort((a, b) => a.k - b.k).map((x) => x.c);
+        const shuffled = g.candidates
+          .map((c) => ({ c, k: it.next().value as number }))
+          .sort((a, b) => a.k - b.k)
+          .map((x) => x.c);
         expect(selectGroup({ ...g, candidates: shuffled }, config)).toEqual(selectGroup(g, config));
       }),
     );
@@ -148,7 +165,9 @@ describe("selectGroup invariants", () => {
         const cands = byId(g);
         const answer = (s: GroupSelection) => (s.reference === null ? null : (cands.get(s.reference.candidateId)?.answer ?? null));
         if (gold.reference !== null) expect(answersEqual(answer(gold), g.gold)).toBe(true);
-        else for (const d of gold.decisions) expect(d).toMatchObject({ kind: "skip", reason: expect.stringMatching(/^no_(gold_)?reference$/) });
+        else
+          for (const d of gold.decisions)
+            expect(d).toMatchObject({ kind: "skip", reason: expect.stringMatching(/^no_(gold_)?reference$/) });
         if (answersEqual(answer(method), g.gold)) expect(gold).toEqual(method);
       }),
     );
@@ -173,15 +192,19 @@ describe("selectGroup invariants", () => {
       fc.property(groupArb, configArb, (g, config) => {
         const s = selectGroup(g, { ...config, scorer: "answer", pairs: "consistency" });
         const cands = byId(g);
-        const refAnswer = s.reference === null ? null : cands.get(s.reference.candidateId)?.answer ?? null;
+        const refAnswer = s.reference === null ? null : (cands.get(s.reference.candidateId)?.answer ?? null);
         const scored = new Set(s.scores.map((x) => x.candidateId));
         for (const d of s.decisions) {
           if (d.lang === "en") continue;
           if (d.kind === "pair") expect(cands.get(d.chosenId)?.answer).toBe(refAnswer);
           if (d.kind === "skip" && d.reason === "no_agreement") {
             const supported = g.candidates.filter(
-              (c) => c.lang === d.lang && scored.has(c.id) && c.answer !== null && c.answer === refAnswer
-                && !(config.languageGuard !== false && isOffTarget(c, c.lang)),
+              (c) =>
+                c.lang === d.lang &&
+                scored.has(c.id) &&
+                c.answer !== null &&
+                c.answer === refAnswer &&
+                !(config.languageGuard !== false && isOffTarget(c, c.lang)),
             );
             expect(supported).toEqual([]);
             expect(d.detail).toMatch(new RegExp(`^reference answer ${refAnswer ?? "none"}; answers seen: `));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lexicalTextSimilarity } from "./lexical";
 import { selectGroup, selectGroupWithReference } from "./select-group";
-import { cand, embeddingFixture, group, vec } from "../testing/pipeline-fixtures";
+import { cand, embeddingFixture, group, vec } from "@/lib/testing/pipeline-fixtures";
 import type { GroupSelection, LanguageDecision } from "./types";
 
 const scoreOf = (s: GroupSelection, id: string) => s.scores.find((x) => x.candidateId === id)?.score;
@@ -172,16 +172,32 @@ describe("surface scorers across scripts", () => {
   it("applies to embedding vectors only when they compare surface characters", () => {
     const withVectors = [...english, ...arabic].map((c, i) => ({ ...c, vector: vec(1, i) }));
     const hashed = selectGroup(group(withVectors), { scorer: "embedding", surfaceVectors: true });
-    expect(decisionOf(hashed, "ar")).toEqual({ lang: "ar", kind: "skip", reason: "cross_script", detail: detail("hashed character n-gram") });
-    expect(decisionOf(selectGroup(group(withVectors), { scorer: "embedding" }), "ar")).toMatchObject({ kind: "pair", chosenId: "a0", rejectedId: "a1" });
+    expect(decisionOf(hashed, "ar")).toEqual({
+      lang: "ar",
+      kind: "skip",
+      reason: "cross_script",
+      detail: detail("hashed character n-gram"),
+    });
+    expect(decisionOf(selectGroup(group(withVectors), { scorer: "embedding" }), "ar")).toMatchObject({
+      kind: "pair",
+      chosenId: "a0",
+      rejectedId: "a1",
+    });
   });
 
   it("does not apply to the answer scorer, whose answers read the same in every script", () => {
     const math = [
-      cand("e0", "en", 0, "The answer is 18.", { answer: "18" }), cand("e1", "en", 1, "It is 18.", { answer: "18" }),
-      cand("a0", "ar", 0, "الجواب هو ١٨", { answer: "18" }), cand("a1", "ar", 1, "الجواب هو ٢٠", { answer: "20" }),
+      cand("e0", "en", 0, "The answer is 18.", { answer: "18" }),
+      cand("e1", "en", 1, "It is 18.", { answer: "18" }),
+      cand("a0", "ar", 0, "الجواب هو ١٨", { answer: "18" }),
+      cand("a1", "ar", 1, "الجواب هو ٢٠", { answer: "20" }),
     ];
-    expect(decisionOf(selectGroup(group(math, "18"), {}), "ar")).toMatchObject({ kind: "pair", chosenId: "a0", rejectedId: "a1", basis: "score" });
+    expect(decisionOf(selectGroup(group(math, "18"), {}), "ar")).toMatchObject({
+      kind: "pair",
+      chosenId: "a0",
+      rejectedId: "a1",
+      basis: "score",
+    });
   });
 });
 
@@ -218,10 +234,19 @@ describe("answer scorer: no pair where the reference supports neither response",
   it("a reference without an answer supports nothing; random pairs and other scorers are not filtered", () => {
     const s = selectGroup(group([cand("e0", "en", 0, "Hmm.", { answer: null }), ...german], "18"), {});
     expect(decisionOf(s, "de")).toEqual({
-      lang: "de", kind: "skip", reason: "no_agreement", detail: "reference answer none; answers seen: 16 (2), 20 (1), none (1)",
+      lang: "de",
+      kind: "skip",
+      reason: "no_agreement",
+      detail: "reference answer none; answers seen: 16 (2), 20 (1), none (1)",
     });
-    expect(decisionOf(selectGroup(group([...english, ...german], "18"), { pairs: "random" }), "de")).toMatchObject({ kind: "pair", basis: "random" });
-    expect(decisionOf(selectGroup(group([...english, ...german], "18"), { scorer: "lexical" }), "de")).toMatchObject({ kind: "pair", basis: "score" });
+    expect(decisionOf(selectGroup(group([...english, ...german], "18"), { pairs: "random" }), "de")).toMatchObject({
+      kind: "pair",
+      basis: "random",
+    });
+    expect(decisionOf(selectGroup(group([...english, ...german], "18"), { scorer: "lexical" }), "de")).toMatchObject({
+      kind: "pair",
+      basis: "score",
+    });
   });
 
   it("with the reference corrected to an English sample answering 16, the pair appears", () => {

@@ -53,8 +53,12 @@ type Missing = Pick<SkipDecision, "reason" | "detail">;
 function noReference(p: Prepared): Missing {
   const all = p.pools.get(p.pivot)?.all.length ?? 0;
   if (all === 0) return { reason: "no_reference", detail: `no ${p.pivot} candidates` };
-  if (p.pivotScorable.length === 0) return { reason: "no_reference", detail: `no scorable ${p.pivot} candidate (${all} empty or unscorable)` };
-  return { reason: "no_reference", detail: `all ${p.pivotScorable.length} scorable ${p.pivot} candidates are off-target, mixed-language or defective` };
+  if (p.pivotScorable.length === 0)
+    return { reason: "no_reference", detail: `no scorable ${p.pivot} candidate (${all} empty or unscorable)` };
+  return {
+    reason: "no_reference",
+    detail: `all ${p.pivotScorable.length} scorable ${p.pivot} candidates are off-target, mixed-language or defective`,
+  };
 }
 
 /** Why `--reference gold` found no reference: no gold answer, or no eligible sample with it (names the answers seen). */
@@ -71,7 +75,8 @@ function noGoldReference(p: Prepared, gold: string | null, eligible: readonly bo
  * Returns the check for one group, with the reference's script read once.
  */
 function crossScriptCheck(p: Prepared, reference: Candidate): (scorable: readonly Candidate[]) => string | null {
-  const surface = p.scorer === "lexical" ? "lexical (chrF)" : p.scorer === "embedding" && p.config.surfaceVectors ? "hashed character n-gram" : null;
+  const surface =
+    p.scorer === "lexical" ? "lexical (chrF)" : p.scorer === "embedding" && p.config.surfaceVectors ? "hashed character n-gram" : null;
   const ours = surface === null ? null : dominantScript(reference.text);
   return (scorable) => {
     if (ours === null) return null;
@@ -100,9 +105,7 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number, missing:
   });
   if (p.config.englishPairs) {
     decisions.push(
-      reference === undefined
-        ? { lang: p.pivot, kind: "skip", ...missing() }
-        : decidePivotPair(pivotPool(), referenceIndex, options),
+      reference === undefined ? { lang: p.pivot, kind: "skip", ...missing() } : decidePivotPair(pivotPool(), referenceIndex, options),
     );
   }
   const langs = [...p.pools.keys()].filter((l) => l !== p.pivot).sort();
@@ -116,7 +119,11 @@ function decide(group: GroupInput, p: Prepared, referenceIndex: number, missing:
     const cl = new Float64Array(scorable.map((c) => crossLingualScore(c, reference, p.scorer, p.sim)));
     scorable.forEach((c, i) => scores.push({ candidateId: c.id, kind: "cl", score: cl[i] ?? 0 }));
     const pool = {
-      lang, candidates: scorable, scores: cl, status: scorable.map(p.status), unscorable: all.length - scorable.length,
+      lang,
+      candidates: scorable,
+      scores: cl,
+      status: scorable.map(p.status),
+      unscorable: all.length - scorable.length,
       incomparable: incomparable?.(scorable) ?? null,
       answers: p.scorer === "answer" ? { reference: p.sim.answer(reference), candidates: scorable.map((c) => p.sim.answer(c)) } : null,
     };
@@ -145,11 +152,7 @@ export function selectGroup(group: GroupInput, config: TSelectConfigInput = {}):
  * Same as selectGroup with a reference fixed by a human (reference correction). The
  * reference must be a scorable pivot candidate; neither the guard nor a defect overrules a human.
  */
-export function selectGroupWithReference(
-  group: GroupInput,
-  config: TSelectConfigInput,
-  referenceCandidateId: string,
-): GroupSelection {
+export function selectGroupWithReference(group: GroupInput, config: TSelectConfigInput, referenceCandidateId: string): GroupSelection {
   const p = prepare(group, config);
   const index = p.pivotScorable.findIndex((c) => c.id === referenceCandidateId);
   if (index < 0) {

@@ -42,8 +42,7 @@ export function groupSimilarity(kind: BaseScorer): GroupSimilarity {
     const pb = profiles.get(b.id);
     return pb === undefined ? lexicalSimilarityToText(pa, b.text) : lexicalSimilarity(pa, pb);
   };
-  const base =
-    kind === "lexical" ? lexical : (a: Candidate, b: Candidate) => cosine(vectorOf(a), vectorOf(b));
+  const base = kind === "lexical" ? lexical : (a: Candidate, b: Candidate) => cosine(vectorOf(a), vectorOf(b));
   return {
     base,
     unit: kind === "lexical" ? base : (a, b) => (1 + base(a, b)) / 2,

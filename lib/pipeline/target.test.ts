@@ -18,8 +18,14 @@ describe("on-target", () => {
 });
 
 // Hand-made: 4 groups, 2 languages. g3 has no gold and is left out.
-const r = (groupId: string, lang: string, detectedLang: string | null, answer: string | null, gold: string | null, count?: number): ResponseAnswer =>
-  ({ groupId, lang, detectedLang, answer, gold, count });
+const r = (
+  groupId: string,
+  lang: string,
+  detectedLang: string | null,
+  answer: string | null,
+  gold: string | null,
+  count?: number,
+): ResponseAnswer => ({ groupId, lang, detectedLang, answer, gold, count });
 const responses = [
   r("g1", "de", "de", "18", "18"),
   r("g1", "de", "de", "20", "18", 3),

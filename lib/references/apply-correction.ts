@@ -28,7 +28,12 @@ export type CorrectionRecord = {
 export type GroupContext = { client: PoolClient; pivot: string; current: EffectiveReference };
 
 /** Runs `fn` in a transaction holding the group's row lock, so corrections of one group never interleave. */
-export async function withGroupLock<T>(db: Database, datasetId: number, groupId: number, fn: (ctx: GroupContext) => Promise<T>): Promise<T> {
+export async function withGroupLock<T>(
+  db: Database,
+  datasetId: number,
+  groupId: number,
+  fn: (ctx: GroupContext) => Promise<T>,
+): Promise<T> {
   return withTransaction(db, async (client) => {
     const group = await queryMaybeOne(
       client,
@@ -45,7 +50,13 @@ export async function withGroupLock<T>(db: Database, datasetId: number, groupId:
 type Input = { kind: CorrectionKind; responseId: number | null; reason: string | null; undoesId?: number | null };
 
 /** Records a correction, recomputes the group from its reference and audits the result (in `ctx`'s transaction). */
-export async function applyCorrection(ctx: GroupContext, datasetId: number, groupId: number, input: Input, userId: number | null): Promise<CorrectionRecord> {
+export async function applyCorrection(
+  ctx: GroupContext,
+  datasetId: number,
+  groupId: number,
+  input: Input,
+  userId: number | null,
+): Promise<CorrectionRecord> {
   const { client, pivot, current } = ctx;
   const { selection, changes } = await recomputeGroup(client, datasetId, groupId, pivot, current.run, input.responseId);
   const { id } = await queryOne(
@@ -58,12 +69,23 @@ export async function applyCorrection(ctx: GroupContext, datasetId: number, grou
   const record = toRecord(id, input, current.responseId, selection, changes);
   await writeCorrectionProposals(client, record.correctionId, datasetId, groupId, selection);
   await recordAuditEvent(client, {
-    datasetId, userId, action: `reference.${input.kind}`, entity: "reference_correction", entityId: record.correctionId, data: { groupId, ...record },
+    datasetId,
+    userId,
+    action: `reference.${input.kind}`,
+    entity: "reference_correction",
+    entityId: record.correctionId,
+    data: { groupId, ...record },
   });
   return record;
 }
 
-function toRecord(correctionId: number, input: Input, previous: number | null, selection: GroupSelection, changes: LanguageChange[]): CorrectionRecord {
+function toRecord(
+  correctionId: number,
+  input: Input,
+  previous: number | null,
+  selection: GroupSelection,
+  changes: LanguageChange[],
+): CorrectionRecord {
   return {
     correctionId,
     kind: input.kind,

@@ -9,7 +9,12 @@ import type { TEditReference } from "./schemas";
  * Replaces the reference by an edited text: stores it as a new pivot-language response (origin
  * `edited`; an identical text already in the group is reused) and recomputes the group's pairs.
  */
-export async function editReference(db: Database, datasetId: number, input: TEditReference, userId: number | null = null): Promise<CorrectionRecord> {
+export async function editReference(
+  db: Database,
+  datasetId: number,
+  input: TEditReference,
+  userId: number | null = null,
+): Promise<CorrectionRecord> {
   return withGroupLock(db, datasetId, input.groupId, async (ctx) => {
     const { client, pivot } = ctx;
     const gold = await client.query<{ gold: string | null }>(`SELECT gold FROM prompt_groups WHERE id = $1`, [input.groupId]);
@@ -22,8 +27,17 @@ export async function editReference(db: Database, datasetId: number, input: TEdi
        FROM responses WHERE group_id = $2 AND language = $3
        HAVING NOT bool_or(content_hash = $5) OR count(*) = 0`,
       [
-        datasetId, input.groupId, pivot, input.text, hash, [...input.text].length, derived.detectedLanguage, derived.extractedAnswer,
-        derived.targetShare, derived.languageMix, derived.defect,
+        datasetId,
+        input.groupId,
+        pivot,
+        input.text,
+        hash,
+        [...input.text].length,
+        derived.detectedLanguage,
+        derived.extractedAnswer,
+        derived.targetShare,
+        derived.languageMix,
+        derived.defect,
       ],
     );
     const { rows } = await client.query<{ id: number }>(

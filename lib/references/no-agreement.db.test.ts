@@ -17,14 +17,34 @@ import { undoCorrection } from "./undo-correction";
 // Italian has an on-target 18 and an English (off-target) 12: a language-guard pair under the run, no_agreement after.
 const GROUPS = [
   {
-    id: "q1", gold: "18",
-    prompts: { it: "Tom ha 3 sacchetti da 6 mele. Quante mele?", en: "Tom has 3 bags of 6 apples. How many apples?", de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?", es: "Tom tiene 3 bolsas de 6 manzanas. ¿Cuántas manzanas?", fr: "Tom a 3 sacs de 6 pommes. Combien de pommes ?" },
+    id: "q1",
+    gold: "18",
+    prompts: {
+      it: "Tom ha 3 sacchetti da 6 mele. Quante mele?",
+      en: "Tom has 3 bags of 6 apples. How many apples?",
+      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?",
+      es: "Tom tiene 3 bolsas de 6 manzanas. ¿Cuántas manzanas?",
+      fr: "Tom a 3 sacs de 6 pommes. Combien de pommes ?",
+    },
     responses: {
-      en: ["Three bags of six apples make 18 apples in total. Answer: 18", "He has 3 times 6, which is 18 apples. Answer: 18", "He eats two of them, so 16 apples are left. Answer: 16"],
-      de: ["Er isst zwei davon, also bleiben 16 Äpfel übrig. Antwort: 16", "Drei Tüten mit sechs Äpfeln sind zusammen 20 Äpfel. Antwort: 20"],
-      es: ["Tres bolsas de seis manzanas son 18 manzanas en total. Respuesta: 18", "Tres bolsas más seis manzanas son 12 manzanas. Respuesta: 12"],
+      en: [
+        "Three bags of six apples make 18 apples in total. Answer: 18",
+        "He has 3 times 6, which is 18 apples. Answer: 18",
+        "He eats two of them, so 16 apples are left. Answer: 16",
+      ],
+      de: [
+        "Er isst zwei davon, also bleiben 16 Äpfel übrig. Antwort: 16",
+        "Drei Tüten mit sechs Äpfeln sind zusammen 20 Äpfel. Antwort: 20",
+      ],
+      es: [
+        "Tres bolsas de seis manzanas son 18 manzanas en total. Respuesta: 18",
+        "Tres bolsas más seis manzanas son 12 manzanas. Respuesta: 12",
+      ],
       fr: ["Trois sacs de six pommes font 18 pommes au total. Réponse : 18", "Trois sacs plus six pommes font 12 pommes. Réponse : 12"],
-      it: ["Tre sacchetti con sei mele ciascuno fanno in tutto 18 mele. Risposta: 18", "Three bags plus six apples make twelve apples in all. Answer: 12"],
+      it: [
+        "Tre sacchetti con sei mele ciascuno fanno in tutto 18 mele. Risposta: 18",
+        "Three bags plus six apples make twelve apples in all. Answer: 12",
+      ],
     },
   },
 ];
@@ -46,7 +66,12 @@ async function pairsNow(): Promise<Record<string, Row & { id: number; version: n
 }
 
 const auto = (chosen: number | null, rejected: number | null, skipReason: string | null = null): Row => ({
-  chosen, rejected, status: skipReason === null ? "proposed" : "skipped", origin: "auto", skipReason, conflict: false,
+  chosen,
+  rejected,
+  status: skipReason === null ? "proposed" : "skipped",
+  origin: "auto",
+  skipReason,
+  conflict: false,
 });
 
 beforeAll(async () => {
@@ -66,11 +91,19 @@ describe("no pair where the reference supports neither response", () => {
     expect(now.de).toMatchObject(auto(null, null, "no_agreement"));
     expect(now.es).toMatchObject(auto(id("q1", "es", 0), id("q1", "es", 1)));
     const proposal = await t.db.prisma.runProposal.findFirstOrThrow({ where: { groupId, language: "de" } });
-    expect(proposal).toMatchObject({ skipReason: "no_agreement", skipDetail: "reference answer 18; answers seen: 16 (1), 20 (1)", basis: null });
+    expect(proposal).toMatchObject({
+      skipReason: "no_agreement",
+      skipDetail: "reference answer 18; answers seen: 16 (1), 20 (1)",
+      basis: null,
+    });
     const es = await t.db.prisma.runProposal.findFirstOrThrow({ where: { groupId, language: "es" } });
     expect(es).toMatchObject({ skipReason: null, skipDetail: null, basis: "score" });
     const view = await getGroupView(t.db, datasetId, groupId);
-    expect(view.pairs.de).toMatchObject({ skipReason: "no_agreement", skipDetail: "reference answer 18; answers seen: 16 (1), 20 (1)", basis: null });
+    expect(view.pairs.de).toMatchObject({
+      skipReason: "no_agreement",
+      skipDetail: "reference answer 18; answers seen: 16 (1), 20 (1)",
+      basis: null,
+    });
     expect(view.pairs.es).toMatchObject({ skipReason: null, skipDetail: null, basis: "score" });
   });
 
@@ -93,7 +126,14 @@ describe("no pair where the reference supports neither response", () => {
     const now = await pairsNow();
     expect(now.de).toMatchObject(auto(id("q1", "de", 0), id("q1", "de", 1)));
     expect(now.es).toMatchObject(auto(null, null, "no_agreement"));
-    expect(now.fr).toMatchObject({ chosen: id("q1", "fr", 0), rejected: id("q1", "fr", 1), status: "accepted", origin: "human", skipReason: null, conflict: true });
+    expect(now.fr).toMatchObject({
+      chosen: id("q1", "fr", 0),
+      rejected: id("q1", "fr", 1),
+      status: "accepted",
+      origin: "human",
+      skipReason: null,
+      conflict: true,
+    });
     expect(now.fr!.version).toBe(fr.version + 2);
     expect(record.changes.find((c) => c.language === "es")?.after).toMatchObject({ skipReason: "no_agreement", chosenId: null });
     const change = (lang: string) => record.changes.find((c) => c.language === lang);
@@ -101,7 +141,10 @@ describe("no pair where the reference supports neither response", () => {
     expect([change("it")?.before?.basis, change("it")?.after.proposedSkipReason]).toEqual(["language_guard", "no_agreement"]);
     expect([change("de")?.before?.basis, change("de")?.after.basis, change("es")?.before?.basis]).toEqual([null, "score", "score"]);
 
-    const stored = await t.db.prisma.referenceProposal.findMany({ where: { correctionId: record.correctionId }, orderBy: { language: "asc" } });
+    const stored = await t.db.prisma.referenceProposal.findMany({
+      where: { correctionId: record.correctionId },
+      orderBy: { language: "asc" },
+    });
     expect(stored.map((p) => [p.language, p.skipReason, p.skipDetail, p.basis])).toEqual([
       ["de", null, null, "score"],
       ["es", "no_agreement", "reference answer 16; answers seen: 12 (1), 18 (1)", null],
@@ -116,8 +159,13 @@ describe("no pair where the reference supports neither response", () => {
     const view = await getGroupView(t.db, datasetId, groupId);
     expect(view.pairs.es).toMatchObject({ skipReason: "no_agreement", skipDetail: "reference answer 16; answers seen: 12 (1), 18 (1)" });
     expect(view.pairs.fr).toMatchObject({
-      status: "accepted", conflict: true, skipReason: null, skipDetail: null, basis: null,
-      proposedSkipReason: "no_agreement", proposedSkipDetail: "reference answer 16; answers seen: 12 (1), 18 (1)",
+      status: "accepted",
+      conflict: true,
+      skipReason: null,
+      skipDetail: null,
+      basis: null,
+      proposedSkipReason: "no_agreement",
+      proposedSkipDetail: "reference answer 16; answers seen: 12 (1), 18 (1)",
     });
     expect(view.pairs.de).toMatchObject({ basis: "score", proposedSkipReason: null });
   });

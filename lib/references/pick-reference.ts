@@ -6,14 +6,20 @@ import { applyCorrection, withGroupLock, type CorrectionRecord } from "./apply-c
 import type { TPickReference } from "./schemas";
 
 /** Makes another pivot-language sample the group's reference and recomputes its pairs in every language. */
-export async function pickReference(db: Database, datasetId: number, input: TPickReference, userId: number | null = null): Promise<CorrectionRecord> {
+export async function pickReference(
+  db: Database,
+  datasetId: number,
+  input: TPickReference,
+  userId: number | null = null,
+): Promise<CorrectionRecord> {
   return withGroupLock(db, datasetId, input.groupId, async (ctx) => {
     const response = await queryMaybeOne(
       ctx.client,
       sql`SELECT language FROM responses WHERE id = ${input.responseId} AND group_id = ${input.groupId} AND dataset_id = ${datasetId}`,
       z.object({ language: z.string() }),
     );
-    if (response?.language !== ctx.pivot) throw new AppError("BAD_INPUT", `The reference must be a ${ctx.pivot} response of this prompt group.`);
+    if (response?.language !== ctx.pivot)
+      throw new AppError("BAD_INPUT", `The reference must be a ${ctx.pivot} response of this prompt group.`);
     if (ctx.current.responseId === input.responseId) throw new AppError("BAD_INPUT", "This response is already the reference.");
     return applyCorrection(ctx, datasetId, input.groupId, { kind: "pick", responseId: input.responseId, reason: input.reason }, userId);
   });

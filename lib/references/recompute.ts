@@ -13,8 +13,13 @@ import { loadGroupInput } from "@/lib/runs/load-groups";
 import type { SourceRun } from "@/lib/effective-pair/group-reference";
 
 export type PairState = {
-  chosenId: number | null; rejectedId: number | null; margin: number | null; status: string; origin: string;
-  skipReason: string | null; conflict: boolean;
+  chosenId: number | null;
+  rejectedId: number | null;
+  margin: number | null;
+  status: string;
+  origin: string;
+  skipReason: string | null;
+  conflict: boolean;
   /** score | language_guard | random while the pair is the automatic proposal (absent in older records). */
   basis?: string | null;
   /** After a correction: the method's proposal's skip reason (why a kept human pair is in conflict). */
@@ -23,8 +28,15 @@ export type PairState = {
 export type LanguageChange = { language: string; before: PairState | null; after: PairState };
 
 const ZPairState = z.object({
-  language: z.string(), chosenId: z.number().nullable(), rejectedId: z.number().nullable(), margin: z.number().nullable(), status: z.string(),
-  origin: z.string(), skipReason: z.string().nullable(), conflict: z.boolean(), basis: z.string().nullable().optional(),
+  language: z.string(),
+  chosenId: z.number().nullable(),
+  rejectedId: z.number().nullable(),
+  margin: z.number().nullable(),
+  status: z.string(),
+  origin: z.string(),
+  skipReason: z.string().nullable(),
+  conflict: z.boolean(),
+  basis: z.string().nullable().optional(),
 });
 
 /** The group's pairs; `basis` from the automatic proposal in effect (read before a recompute, when it is still current). */
@@ -47,7 +59,14 @@ function withProposal(state: PairState, decision: GroupSelection["decisions"][nu
   return { ...state, basis: holds ? pair.basis : null, proposedSkipReason: decision?.kind === "skip" ? decision.reason : null };
 }
 
-async function computeSelection(client: PoolClient, datasetId: number, groupId: number, pivot: string, run: SourceRun | null, referenceId: number | null) {
+async function computeSelection(
+  client: PoolClient,
+  datasetId: number,
+  groupId: number,
+  pivot: string,
+  run: SourceRun | null,
+  referenceId: number | null,
+) {
   const config = run?.config ?? ZSelectRunConfig.parse({});
   const plan = vectorPlan(config);
   const group = await loadGroupInput(client, datasetId, groupId, pivot, plan.model);
@@ -56,7 +75,10 @@ async function computeSelection(client: PoolClient, datasetId: number, groupId: 
   try {
     return selectGroupWithReference(group, plan.pipeline, String(referenceId));
   } catch {
-    throw new AppError("BAD_INPUT", `Response ${referenceId} cannot be the reference: it must be a non-empty ${pivot} response of this group.`);
+    throw new AppError(
+      "BAD_INPUT",
+      `Response ${referenceId} cannot be the reference: it must be a non-empty ${pivot} response of this group.`,
+    );
   }
 }
 
@@ -79,7 +101,12 @@ async function writePairs(client: PoolClient, datasetId: number, groupId: number
  * proposal; human pairs keep their decision and are flagged when the proposal now disagrees.
  */
 export async function recomputeGroup(
-  client: PoolClient, datasetId: number, groupId: number, pivot: string, run: SourceRun | null, referenceId: number | null,
+  client: PoolClient,
+  datasetId: number,
+  groupId: number,
+  pivot: string,
+  run: SourceRun | null,
+  referenceId: number | null,
 ): Promise<{ selection: GroupSelection; changes: LanguageChange[] }> {
   const before = await pairStates(client, datasetId, groupId, true);
   const selection = await computeSelection(client, datasetId, groupId, pivot, run, referenceId);
@@ -87,7 +114,9 @@ export async function recomputeGroup(
   const after = await pairStates(client, datasetId, groupId, false);
   const decisions = new Map(selection.decisions.map((d) => [d.lang, d]));
   const changes = [...after].map(([language, state]) => ({
-    language, before: before.get(language) ?? null, after: withProposal(state, decisions.get(language)),
+    language,
+    before: before.get(language) ?? null,
+    after: withProposal(state, decisions.get(language)),
   }));
   return { selection, changes };
 }

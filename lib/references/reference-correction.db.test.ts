@@ -15,8 +15,13 @@ import { undoCorrection } from "./undo-correction";
 // so moving the reference from 18 to 9 moves the chosen response in every language.
 const GROUPS = [
   {
-    id: "q1", gold: "18",
-    prompts: { en: "Tom has 3 bags of 6 apples. How many apples?", de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?", ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة؟" },
+    id: "q1",
+    gold: "18",
+    prompts: {
+      en: "Tom has 3 bags of 6 apples. How many apples?",
+      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?",
+      ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة؟",
+    },
     responses: {
       en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
       de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18", "3 plus 6 ergibt 9 Äpfel. Antwort: 9"],
@@ -31,14 +36,30 @@ let groupId: number;
 let id: (g: string, l: string, s: number) => number;
 let runReference: number;
 
-type Snapshot = Record<string, { chosen: number | null; rejected: number | null; status: string; origin: string; conflict: boolean; margin: number | null }>;
+type Snapshot = Record<
+  string,
+  { chosen: number | null; rejected: number | null; status: string; origin: string; conflict: boolean; margin: number | null }
+>;
 
 async function pairsNow(): Promise<Snapshot> {
-  const { rows } = await t.db.pool.query<{ language: string; chosen_id: number | null; rejected_id: number | null; status: string; origin: string; conflict: boolean; margin: number | null }>(
+  const { rows } = await t.db.pool.query<{
+    language: string;
+    chosen_id: number | null;
+    rejected_id: number | null;
+    status: string;
+    origin: string;
+    conflict: boolean;
+    margin: number | null;
+  }>(
     `SELECT language, chosen_id, rejected_id, status::text, origin::text, conflict, margin FROM pairs WHERE dataset_id = $1 AND group_id = $2`,
     [datasetId, groupId],
   );
-  return Object.fromEntries(rows.map((r) => [r.language, { chosen: r.chosen_id, rejected: r.rejected_id, status: r.status, origin: r.origin, conflict: r.conflict, margin: r.margin }]));
+  return Object.fromEntries(
+    rows.map((r) => [
+      r.language,
+      { chosen: r.chosen_id, rejected: r.rejected_id, status: r.status, origin: r.origin, conflict: r.conflict, margin: r.margin },
+    ]),
+  );
 }
 
 async function predicted(referenceId: number): Promise<GroupSelection> {
@@ -51,7 +72,14 @@ function asPairs(selection: GroupSelection): Snapshot {
     selection.decisions.map((d) => [
       d.lang,
       d.kind === "pair"
-        ? { chosen: Number(d.chosenId), rejected: Number(d.rejectedId), status: "proposed", origin: "auto", conflict: false, margin: d.margin }
+        ? {
+            chosen: Number(d.chosenId),
+            rejected: Number(d.rejectedId),
+            status: "proposed",
+            origin: "auto",
+            conflict: false,
+            margin: d.margin,
+          }
         : { chosen: null, rejected: null, status: "skipped", origin: "auto", conflict: false, margin: null },
     ]),
   );
@@ -86,7 +114,12 @@ describe("reference correction", () => {
       ["de", id("q1", "de", 1), id("q1", "de", 2)],
     ]);
     const correction = await t.db.prisma.referenceCorrection.findFirstOrThrow({ where: { groupId }, orderBy: { id: "desc" } });
-    expect(correction).toMatchObject({ kind: "pick", previousResponseId: runReference, responseId: id("q1", "en", 1), reason: "9 is what I want" });
+    expect(correction).toMatchObject({
+      kind: "pick",
+      previousResponseId: runReference,
+      responseId: id("q1", "en", 1),
+      reason: "9 is what I want",
+    });
     expect(await t.db.prisma.auditEvent.count({ where: { datasetId, action: "reference.pick", entityId: String(correction.id) } })).toBe(1);
   });
 
@@ -116,7 +149,15 @@ describe("reference correction", () => {
     const text = "Three bags with six apples each: 3 × 6 = 18. Answer: 18";
     const record = await editReference(t.db, datasetId, { groupId, text, reason: "clearer" });
     const edited = await t.db.prisma.response.findUniqueOrThrow({ where: { id: record.responseId! } });
-    expect(edited).toMatchObject({ groupId, language: "en", sampleIndex: 3, origin: "edited", text, extractedAnswer: "18", charLength: [...text].length });
+    expect(edited).toMatchObject({
+      groupId,
+      language: "en",
+      sampleIndex: 3,
+      origin: "edited",
+      text,
+      extractedAnswer: "18",
+      charLength: [...text].length,
+    });
     const expected = asPairs(await predicted(edited.id));
     const now = await pairsNow();
     expect(now.de).toEqual(expected.de);
@@ -127,6 +168,8 @@ describe("reference correction", () => {
   });
 
   it("refuses a reference from another language", async () => {
-    await expect(pickReference(t.db, datasetId, { groupId, responseId: id("q1", "de", 0), reason: null })).rejects.toThrow("must be a en response");
+    await expect(pickReference(t.db, datasetId, { groupId, responseId: id("q1", "de", 0), reason: null })).rejects.toThrow(
+      "must be a en response",
+    );
   });
 });

@@ -16,8 +16,13 @@ import { undoCorrection } from "./undo-correction";
 // chosen response of every language to its "9" answer, so the run's proposal and the corrected one differ.
 const GROUPS = [
   {
-    id: "q1", gold: "18",
-    prompts: { en: "Tom has 3 bags of 6 apples. How many apples?", de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?", ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة؟" },
+    id: "q1",
+    gold: "18",
+    prompts: {
+      en: "Tom has 3 bags of 6 apples. How many apples?",
+      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?",
+      ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة؟",
+    },
     responses: {
       en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
       de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18", "3 plus 6 ergibt 9 Äpfel. Antwort: 9"],
@@ -26,7 +31,16 @@ const GROUPS = [
   },
 ];
 
-type State = { chosen_id: number | null; rejected_id: number | null; score_chosen: number | null; score_rejected: number | null; margin: number | null; status: string; origin: string; skip_reason: string | null };
+type State = {
+  chosen_id: number | null;
+  rejected_id: number | null;
+  score_chosen: number | null;
+  score_rejected: number | null;
+  margin: number | null;
+  status: string;
+  origin: string;
+  skip_reason: string | null;
+};
 
 let t: TestDatabase;
 let datasetId: number;

@@ -1,7 +1,12 @@
 import { z } from "zod";
 import { ZId } from "@/lib/input-limits";
 
-const ZReason = z.string().trim().max(2000).optional().transform((r) => (r ? r : null));
+const ZReason = z
+  .string()
+  .trim()
+  .max(2000)
+  .optional()
+  .transform((r) => (r ? r : null));
 
 export const ZPickReference = z.object({
   groupId: ZId,
@@ -12,7 +17,10 @@ export type TPickReference = z.output<typeof ZPickReference>;
 
 export const ZEditReference = z.object({
   groupId: ZId,
-  text: z.string().max(100_000, "a reference is at most 100,000 characters").refine((t) => t.trim() !== "", "the reference text is empty"),
+  text: z
+    .string()
+    .max(100_000, "a reference is at most 100,000 characters")
+    .refine((t) => t.trim() !== "", "the reference text is empty"),
   reason: ZReason,
 });
 export type TEditReference = z.output<typeof ZEditReference>;

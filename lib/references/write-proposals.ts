@@ -5,7 +5,13 @@ import type { GroupSelection } from "@/lib/pipeline";
  * Stores what a correction proposed in every language (the target of a later `reset`) and every score it
  * computed (what choose and undo read for a response that was not in the pair).
  */
-export async function writeCorrectionProposals(client: Queryable, correctionId: number, datasetId: number, groupId: number, selection: GroupSelection): Promise<void> {
+export async function writeCorrectionProposals(
+  client: Queryable,
+  correctionId: number,
+  datasetId: number,
+  groupId: number,
+  selection: GroupSelection,
+): Promise<void> {
   const d = selection.decisions;
   const pair = (x: (typeof d)[number]) => (x.kind === "pair" ? x : null);
   await execute(

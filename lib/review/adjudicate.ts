@@ -38,12 +38,25 @@ export async function adjudicatePair(
     );
     const plan = await getReviewPlan(tx, datasetId);
     const { consensus } = await refreshConsensus(tx, pairId, plan.votesPerPair);
-    await recordAuditEvent(tx, { datasetId, userId, action: "pair.adjudicate", entity: "pair", entityId: pairId, data: { preferred: p, reason: verdict.reason } });
+    await recordAuditEvent(tx, {
+      datasetId,
+      userId,
+      action: "pair.adjudicate",
+      entity: "pair",
+      entityId: pairId,
+      data: { preferred: p, reason: verdict.reason },
+    });
     return { adjudicationId: row!.id, consensus };
   });
 }
 
-export type DisputedVote = { reviewer: string | null; preferred: number | "tie" | "both_bad"; reason: string | null; seconds: number | null; createdAt: Date };
+export type DisputedVote = {
+  reviewer: string | null;
+  preferred: number | "tie" | "both_bad";
+  reason: string | null;
+  seconds: number | null;
+  createdAt: Date;
+};
 export type DisputedPair = { pairId: number; lang: string; votes: number; topShare: number; ballots: DisputedVote[] };
 
 const ZDisputed = z.object({

@@ -34,7 +34,11 @@ beforeAll(async () => {
     if (!l) break;
     const odd = l.pair.id % 2 === 1;
     if (odd) oddPairs.push(l.pair.id);
-    await castVote(t.db, l.pair.id, ben, { leaseId: l.lease.id, preferred: odd ? "tie" : l.pair.a.responseId, reason: odd ? "same answer" : undefined });
+    await castVote(t.db, l.pair.id, ben, {
+      leaseId: l.lease.id,
+      preferred: odd ? "tie" : l.pair.a.responseId,
+      reason: odd ? "same answer" : undefined,
+    });
   }
 });
 afterAll(() => t.drop());
@@ -73,9 +77,25 @@ describe("agreement from the review ledgers", () => {
 
   it("takes the median of a histogram as the lower middle value", () => {
     expect(histogramMedian([])).toBeNull();
-    expect(histogramMedian([[10, 1], [20, 1]])).toBe(10);
-    expect(histogramMedian([[10, 1], [20, 2]])).toBe(20);
-    expect(histogramMedian([[5, 3], [50, 1], [90, 1]])).toBe(5);
+    expect(
+      histogramMedian([
+        [10, 1],
+        [20, 1],
+      ]),
+    ).toBe(10);
+    expect(
+      histogramMedian([
+        [10, 1],
+        [20, 2],
+      ]),
+    ).toBe(20);
+    expect(
+      histogramMedian([
+        [5, 3],
+        [50, 1],
+        [90, 1],
+      ]),
+    ).toBe(5);
   });
 });
 
@@ -88,9 +108,11 @@ describe("adjudication", () => {
     expect(first.ballots.map((b) => b.reviewer)).toEqual(["ana@x.test", "ben@x.test"]);
     expect(first.ballots[1]).toMatchObject({ preferred: "tie", reason: "same answer" });
     await expect(adjudicatePair(t.db, datasetId, first.pairId, ana, { preferred: 1, reason: "x" })).rejects.toThrow(/not one of this pair/);
-    expect(await adjudicatePair(t.db, datasetId, first.pairId, ana, { preferred: "both_bad", reason: "both miss the unit" })).toMatchObject({
-      consensus: "adjudicated",
-    });
+    expect(await adjudicatePair(t.db, datasetId, first.pairId, ana, { preferred: "both_bad", reason: "both miss the unit" })).toMatchObject(
+      {
+        consensus: "adjudicated",
+      },
+    );
     expect((await listDisputedPairs(t.db.pool, datasetId)).map((d) => d.pairId)).not.toContain(first.pairId);
   });
 });

@@ -4,8 +4,21 @@ import { queryRows, type Queryable, sql } from "@/lib/db/sql";
 import { alphaFromTotals } from "@/lib/pipeline/agreement";
 
 export type LanguageAgreement = { pairs: number; votes: number; alpha: number | null; methodAgreement: number | null };
-export type ReviewerAgreement = { userId: number; email: string; votes: number; agreement: number | null; medianSeconds: number | null; fastVotes: number };
-export type CalibrationBucket = { lang: string; marginFrom: number | null; marginTo: number | null; votes: number; methodAgreement: number };
+export type ReviewerAgreement = {
+  userId: number;
+  email: string;
+  votes: number;
+  agreement: number | null;
+  medianSeconds: number | null;
+  fastVotes: number;
+};
+export type CalibrationBucket = {
+  lang: string;
+  marginFrom: number | null;
+  marginTo: number | null;
+  votes: number;
+  methodAgreement: number;
+};
 export type Agreement = {
   byLanguage: Record<string, LanguageAgreement>;
   reviewers: ReviewerAgreement[];
@@ -105,13 +118,19 @@ export async function getAgreement(db: Queryable, datasetId: number): Promise<Ag
     const t = totals.get(r.language) ?? { units: 0, disagreeing: 0, counts: new Map<string, number>(), votes: 0, agree: 0 };
     t.units += r.units;
     t.disagreeing += r.disagreeing;
-    for (const [label, n] of [["agree", r.nAgree], ["disagree", r.nDisagree], ["tie", r.nTie], ["both_bad", r.nBothBad]] as const) {
+    for (const [label, n] of [
+      ["agree", r.nAgree],
+      ["disagree", r.nDisagree],
+      ["tie", r.nTie],
+      ["both_bad", r.nBothBad],
+    ] as const) {
       t.counts.set(label, (t.counts.get(label) ?? 0) + n);
     }
     t.votes += r.votes;
     t.agree += r.methodAgree;
     totals.set(r.language, t);
-    if (r.votes > 0) calibration.push({ lang: r.language, ...bucketRange(r.marginBucket), votes: r.votes, methodAgreement: r.methodAgree / r.votes });
+    if (r.votes > 0)
+      calibration.push({ lang: r.language, ...bucketRange(r.marginBucket), votes: r.votes, methodAgreement: r.methodAgree / r.votes });
     positionBias.votes += r.blindVotes;
     positionBias.firstShownPreferred += r.firstShownPreferred;
   }

@@ -10,18 +10,38 @@ import { type EarlierVote, recordVoteInLedgers } from "./review-ledgers";
 import { getReviewPlan } from "./review-plan";
 import { type TVote, ZVote } from "./schemas";
 
-const ZLease = z.object({ pairId: z.number(), userId: z.number(), live: z.boolean(), seconds: z.number(), firstShownId: z.number().nullable() });
+const ZLease = z.object({
+  pairId: z.number(),
+  userId: z.number(),
+  live: z.boolean(),
+  seconds: z.number(),
+  firstShownId: z.number().nullable(),
+});
 const ZPair = z.object({ datasetId: z.number(), language: z.string(), chosenId: z.number().nullable(), rejectedId: z.number().nullable() });
-const ZEarlier = z.object({ userId: z.number().nullable(), label: z.enum(["agree", "disagree", "tie", "both_bad"]), verdict: z.string(), preferredId: z.number().nullable() });
+const ZEarlier = z.object({
+  userId: z.number().nullable(),
+  label: z.enum(["agree", "disagree", "tie", "both_bad"]),
+  verdict: z.string(),
+  preferredId: z.number().nullable(),
+});
 
 export type VoteOutcome = { voteId: number; consensus: Consensus; votes: number };
 
 const preferenceKey = (verdict: string, preferredId: number | null) => (verdict === "response" ? `response:${preferredId}` : verdict);
-const toPreference = (verdict: string, preferredId: number | null): Preference => (verdict === "response" ? preferredId! : (verdict as "tie" | "both_bad"));
+const toPreference = (verdict: string, preferredId: number | null): Preference =>
+  verdict === "response" ? preferredId! : (verdict as "tie" | "both_bad");
 
 /** The pair's vote count and consensus after its votes and latest adjudication, written on the pair. */
-export async function refreshConsensus(tx: Queryable, pairId: number, votesPerPair: number): Promise<{ consensus: Consensus; votes: number }> {
-  const votes = await queryRows(tx, sql`SELECT verdict, preferred_id AS "preferredId" FROM review_votes WHERE pair_id = ${pairId} ORDER BY id`, ZEarlier.pick({ verdict: true, preferredId: true }));
+export async function refreshConsensus(
+  tx: Queryable,
+  pairId: number,
+  votesPerPair: number,
+): Promise<{ consensus: Consensus; votes: number }> {
+  const votes = await queryRows(
+    tx,
+    sql`SELECT verdict, preferred_id AS "preferredId" FROM review_votes WHERE pair_id = ${pairId} ORDER BY id`,
+    ZEarlier.pick({ verdict: true, preferredId: true }),
+  );
   const adjudication = await queryMaybeOne(
     tx,
     sql`SELECT verdict, preferred_id AS "preferredId" FROM review_adjudications WHERE pair_id = ${pairId} ORDER BY id DESC LIMIT 1`,

@@ -46,7 +46,9 @@ it("never leases one pair to two reviewers, never a pair twice to one reviewer, 
           const pairs = held.map((l) => l.pair.id);
           expect(new Set(pairs).size).toBe(pairs.length);
           await Promise.all(
-            leased.map((l, i) => (l ? castVote({ pool }, l.pair.id, crew[i]!, { leaseId: l.lease.id, preferred: l.pair.a.responseId }) : null)),
+            leased.map((l, i) =>
+              l ? castVote({ pool }, l.pair.id, crew[i]!, { leaseId: l.lease.id, preferred: l.pair.a.responseId }) : null,
+            ),
           );
         }
         const filled = await queryRows(

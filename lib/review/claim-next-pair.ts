@@ -7,7 +7,7 @@ import { firstUnlocked } from "@/lib/jobs/first-unlocked";
 import { getReviewPlan } from "./review-plan";
 import type { ReviewPlan } from "./schemas";
 
-export type Reviewer = { userId: number; /** Empty = every language. */ languages: readonly string[] };
+export type Reviewer = { userId: number /** Empty = every language. */; languages: readonly string[] };
 
 export type LeasedPair = {
   lease: { id: number; expiresAt: Date };
@@ -104,7 +104,13 @@ async function leasedPair(tx: Queryable, leaseId: number, pairId: number, expire
     pair: { id: pairId, lang: row.lang, prompt: row.prompt ?? "", a: chosenFirst ? chosen : rejected, b: chosenFirst ? rejected : chosen },
     method: blind
       ? null
-      : { chosenId: row.chosenId, rejectedId: row.rejectedId, scoreChosen: row.scoreChosen, scoreRejected: row.scoreRejected, margin: row.margin },
+      : {
+          chosenId: row.chosenId,
+          rejectedId: row.rejectedId,
+          scoreChosen: row.scoreChosen,
+          scoreRejected: row.scoreRejected,
+          margin: row.margin,
+        },
   };
 }
 

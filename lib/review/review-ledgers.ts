@@ -29,7 +29,11 @@ const MAX_TENTHS = 36_000;
 export async function recordVoteInLedgers(tx: Queryable, vote: CastVote, earlier: readonly EarlierVote[]): Promise<void> {
   const before = unitTotals(earlier.map((v) => v.label));
   const after = unitTotals([...earlier.map((v) => v.label), vote.label]);
-  const delta = addTotals(after, { units: -before.units, disagreeing: -before.disagreeing, counts: new Map([...before.counts].map(([k, n]) => [k, -n])) });
+  const delta = addTotals(after, {
+    units: -before.units,
+    disagreeing: -before.disagreeing,
+    counts: new Map([...before.counts].map(([k, n]) => [k, -n])),
+  });
   const n = (label: MethodLabel) => delta.counts.get(label) ?? 0;
   const first = vote.blind && vote.preferredFirstShown ? 1 : 0;
   await tx.query(

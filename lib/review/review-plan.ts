@@ -15,7 +15,12 @@ export async function getReviewPlan(db: Queryable, datasetId: number): Promise<R
   return row ?? DEFAULT_PLAN;
 }
 
-export async function setReviewPlan(db: Pick<Database, "pool">, datasetId: number, plan: ReviewPlan, byUserId: number | null): Promise<ReviewPlan> {
+export async function setReviewPlan(
+  db: Pick<Database, "pool">,
+  datasetId: number,
+  plan: ReviewPlan,
+  byUserId: number | null,
+): Promise<ReviewPlan> {
   const p = ZReviewPlan.parse(plan);
   return withTransaction(db, async (tx) => {
     await tx.query(

@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.drop());
 
-const expireLease = (leaseId: number) => t.db.pool.query(sql`UPDATE review_leases SET expires_at = LOCALTIMESTAMP - interval '1 second' WHERE id = ${leaseId}`);
+const expireLease = (leaseId: number) =>
+  t.db.pool.query(sql`UPDATE review_leases SET expires_at = LOCALTIMESTAMP - interval '1 second' WHERE id = ${leaseId}`);
 const pairRow = (pairId: number) =>
   queryOne(t.db.pool, sql`SELECT votes, consensus FROM pairs WHERE id = ${pairId}`, z.object({ votes: z.number(), consensus: z.string() }));
 
@@ -52,7 +53,9 @@ describe("queue and leases", () => {
     const takeover = (await claimNextPair(t.db, datasetId, { userId: users[1]!, languages: ["zh"] }))!;
     expect(takeover.pair.id).toBe(held.pair.id);
     expect(takeover.lease.id).not.toBe(held.lease.id);
-    await expect(castVote(t.db, held.pair.id, users[0]!, { leaseId: held.lease.id, preferred: "tie" })).rejects.toThrow(/expired or is not yours/);
+    await expect(castVote(t.db, held.pair.id, users[0]!, { leaseId: held.lease.id, preferred: "tie" })).rejects.toThrow(
+      /expired or is not yours/,
+    );
     await expect(heartbeatLease(t.db.pool, held.lease.id, users[0]!)).rejects.toThrow(/expired or is not yours/);
     const beat = await heartbeatLease(t.db.pool, takeover.lease.id, users[1]!);
     expect(beat.expiresAt.getTime()).toBeGreaterThanOrEqual(takeover.lease.expiresAt.getTime() - 1000);

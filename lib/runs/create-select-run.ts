@@ -8,7 +8,12 @@ export { cancelRun } from "@/lib/jobs/run-row";
 export type CreatedRun = { runId: number; groups: number; config: ReturnType<typeof ZSelectRunConfig.parse> };
 
 /** Inserts a queued select run with its config snapshot and its work split into chunks, atomically. */
-export async function createSelectRun(db: Database, datasetId: number, input: TSelectRunConfigInput, createdById: number | null = null): Promise<CreatedRun> {
+export async function createSelectRun(
+  db: Database,
+  datasetId: number,
+  input: TSelectRunConfigInput,
+  createdById: number | null = null,
+): Promise<CreatedRun> {
   const parsed = ZSelectRunConfig.safeParse(input);
   if (!parsed.success) {
     throw new AppError("BAD_INPUT", `Invalid run config: ${describeIssues(parsed.error, "config")}`);

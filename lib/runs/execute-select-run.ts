@@ -14,7 +14,13 @@ export type RunProgress = RunLoopProgress;
 export type ExecuteOptions = RunLoopOptions;
 export type ExecuteOutcome = RunOutcome;
 
-async function selectChunk(db: Database, datasetId: number, pivot: string, config: TSelectRunConfig, chunk: Chunk): Promise<GroupSelection[]> {
+async function selectChunk(
+  db: Database,
+  datasetId: number,
+  pivot: string,
+  config: TSelectRunConfig,
+  chunk: Chunk,
+): Promise<GroupSelection[]> {
   const plan = vectorPlan(config);
   const groups = await loadGroupInputs(db.pool, datasetId, chunk, pivot, plan.model);
   const fixed = await humanReferences(db.pool, datasetId, chunk);

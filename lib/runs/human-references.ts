@@ -1,7 +1,11 @@
 import type { Pool } from "pg";
 
 /** References a human chose (pick or edit, not undone) for the groups of a range: group id → response id. */
-export async function humanReferences(pool: Pool, datasetId: number, range: { fromGroupId: number; toGroupId: number }): Promise<Map<string, string>> {
+export async function humanReferences(
+  pool: Pool,
+  datasetId: number,
+  range: { fromGroupId: number; toGroupId: number },
+): Promise<Map<string, string>> {
   const { rows } = await pool.query<{ group_id: number; response_id: number }>(
     `SELECT DISTINCT ON (c.group_id) c.group_id, c.response_id
      FROM reference_corrections c

@@ -54,7 +54,13 @@ export async function loadGroupInputs(
 }
 
 /** One group's pipeline input (a correction recomputes it), read inside the caller's transaction. */
-export async function loadGroupInput(db: Queryable, datasetId: number, groupId: number, pivot: string, embeddingModel: string | null): Promise<GroupInput> {
+export async function loadGroupInput(
+  db: Queryable,
+  datasetId: number,
+  groupId: number,
+  pivot: string,
+  embeddingModel: string | null,
+): Promise<GroupInput> {
   const [group] = await loadGroupInputs(db, datasetId, { fromGroupId: groupId, toGroupId: groupId }, pivot, embeddingModel);
   return group ?? { groupId: String(groupId), pivot, gold: null, candidates: [] };
 }

@@ -10,12 +10,21 @@ import { executeSelectRun } from "./execute-select-run";
 // A score pair (de), a language-guard pair (it: its second answer is English) and a skip (ar: one sample).
 const GROUPS = [
   {
-    id: "q1", gold: "18",
-    prompts: { en: "Tom has 3 bags of 6 apples. How many apples?", de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?", it: "Tom ha 3 sacchetti da 6 mele. Quante mele?", ar: "كم تفاحة؟" },
+    id: "q1",
+    gold: "18",
+    prompts: {
+      en: "Tom has 3 bags of 6 apples. How many apples?",
+      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?",
+      it: "Tom ha 3 sacchetti da 6 mele. Quante mele?",
+      ar: "كم تفاحة؟",
+    },
     responses: {
       en: ["Three bags of six apples make 18 apples in total. Answer: 18", "He has 3 times 6, which is 18 apples. Answer: 18"],
       de: ["Drei Tüten mit sechs Äpfeln sind zusammen 18 Äpfel. Antwort: 18", "Drei Tüten plus sechs Äpfel sind 9 Äpfel. Antwort: 9"],
-      it: ["Tre sacchetti con sei mele ciascuno fanno in tutto 18 mele. Risposta: 18", "Three bags plus six apples make twelve apples in all. Answer: 12"],
+      it: [
+        "Tre sacchetti con sei mele ciascuno fanno in tutto 18 mele. Risposta: 18",
+        "Three bags plus six apples make twelve apples in all. Answer: 12",
+      ],
       ar: ["ثلاثة أكياس في ستة تفاحات تساوي ١٨ تفاحة. الإجابة: ١٨"],
     },
   },
@@ -33,15 +42,19 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 
 const proposals = async () =>
-  (await t.db.pool.query<{ language: string; basis: string | null; skip_reason: string | null; skip_detail: string | null }>(
-    `SELECT language, basis, skip_reason, skip_detail FROM run_proposals WHERE run_id = $1 ORDER BY language`,
-    [runId],
-  )).rows;
+  (
+    await t.db.pool.query<{ language: string; basis: string | null; skip_reason: string | null; skip_detail: string | null }>(
+      `SELECT language, basis, skip_reason, skip_detail FROM run_proposals WHERE run_id = $1 ORDER BY language`,
+      [runId],
+    )
+  ).rows;
 
 it("the proposal_basis migration moves a paired proposal's basis out of skip_detail (where runs kept it) into basis", async () => {
   const written = await proposals();
   expect(written.map((r) => [r.language, r.basis, r.skip_reason])).toEqual([
-    ["ar", null, "too_few_candidates"], ["de", "score", null], ["it", "language_guard", null],
+    ["ar", null, "too_few_candidates"],
+    ["de", "score", null],
+    ["it", "language_guard", null],
   ]);
   // The old layout: no basis column value, a non-score basis in skip_detail of paired rows.
   await t.db.pool.query(

@@ -27,7 +27,11 @@ export async function getRun(db: Database, runId: number): Promise<RunView> {
 
 /** A dataset's runs, newest first; `beforeId` continues a page (keyset on id). */
 export async function listRuns(db: Database, datasetId: number, limit = 50, beforeId?: number): Promise<RunView[]> {
-  const runs = await db.prisma.pipelineRun.findMany({ where: { datasetId, ...(beforeId === undefined ? {} : { id: { lt: beforeId } }) }, orderBy: { id: "desc" }, take: limit });
+  const runs = await db.prisma.pipelineRun.findMany({
+    where: { datasetId, ...(beforeId === undefined ? {} : { id: { lt: beforeId } }) },
+    orderBy: { id: "desc" },
+    take: limit,
+  });
   return runs.map((run) => ({ ...run, config: run.config as Record<string, unknown>, summary: run.summary as RunSummary | null }));
 }
 

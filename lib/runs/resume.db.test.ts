@@ -10,7 +10,11 @@ let t: TestDatabase;
 let datasetId: number;
 
 function startWorker(): ChildProcess {
-  return spawn("npx", ["tsx", "lib/worker/main.ts"], { env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: "2000" }, stdio: "ignore", detached: true });
+  return spawn("npx", ["tsx", "lib/worker/main.ts"], {
+    env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: "2000" },
+    stdio: "ignore",
+    detached: true,
+  });
 }
 
 async function progress(runId: number) {

@@ -9,8 +9,13 @@ import { executeSelectRun } from "./execute-select-run";
 // Two math groups; answers decide every pair, so the expected result is known by hand.
 const GROUPS = [
   {
-    id: "q1", gold: "18",
-    prompts: { en: "Tom has 3 bags of 6 apples. How many apples?", de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel?", ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة لديه؟" },
+    id: "q1",
+    gold: "18",
+    prompts: {
+      en: "Tom has 3 bags of 6 apples. How many apples?",
+      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel?",
+      ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة لديه؟",
+    },
     responses: {
       en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
       de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18"],
@@ -18,7 +23,8 @@ const GROUPS = [
     },
   },
   {
-    id: "q2", gold: "7",
+    id: "q2",
+    gold: "7",
     prompts: { en: "What is 10 minus 3?", de: "Was ist 10 minus 3?", ar: "ما هو ١٠ ناقص ٣؟" },
     responses: {
       en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven, so the answer is 7", "Answer: 13"],
@@ -40,7 +46,17 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 
 async function pairsNow() {
-  const { rows } = await t.db.pool.query<{ ext: string; language: string; chosen_id: number | null; rejected_id: number | null; status: string; origin: string; skip_reason: string | null; conflict: boolean; run_id: number }>(
+  const { rows } = await t.db.pool.query<{
+    ext: string;
+    language: string;
+    chosen_id: number | null;
+    rejected_id: number | null;
+    status: string;
+    origin: string;
+    skip_reason: string | null;
+    conflict: boolean;
+    run_id: number;
+  }>(
     `SELECT g.external_id AS ext, p.language, p.chosen_id, p.rejected_id, p.status, p.origin, p.skip_reason, p.conflict, p.run_id
      FROM pairs p JOIN prompt_groups g ON g.id = p.group_id WHERE p.dataset_id = $1 ORDER BY g.external_id, p.language`,
     [datasetId],
@@ -51,7 +67,9 @@ async function pairsNow() {
 describe("select runs", () => {
   it("`cli select` picks the consistent English reference and the expected pair in every language", async () => {
     expect(await runCli(["select", "--dataset", "fixture", "--scorer", "answer", "--json"])).toBe(0);
-    const refs = await t.db.pool.query<{ response_id: number; cons: number }>(`SELECT response_id, cons FROM run_references ORDER BY group_id`);
+    const refs = await t.db.pool.query<{ response_id: number; cons: number }>(
+      `SELECT response_id, cons FROM run_references ORDER BY group_id`,
+    );
     // q1: samples 0 and 2 agree (Cons ≥ 0.5); sample 0 wins the tie on the lexical tie-break or the lower index.
     expect([id("q1", "en", 0), id("q1", "en", 2)]).toContain(refs.rows[0]!.response_id);
     expect([id("q2", "en", 0), id("q2", "en", 1)]).toContain(refs.rows[1]!.response_id);
@@ -65,7 +83,10 @@ describe("select runs", () => {
     expect(run.status).toBe("succeeded");
     expect(run.doneItems).toBe(2);
     expect(run.summary).toMatchObject({
-      groups: 2, pairs: 3, skipped: { same_response: 1 }, scorers: { answer: 2 },
+      groups: 2,
+      pairs: 3,
+      skipped: { same_response: 1 },
+      scorers: { answer: 2 },
       languages: { de: { pairs: 2, quality: { judged: 2, chosenCorrect: 1, rejectedWrong: 1 } }, ar: { pairs: 1 } },
     });
     const means = await t.db.pool.query<{ language: string; mean: number }>(
@@ -80,7 +101,10 @@ describe("select runs", () => {
       [run.id],
     );
     expect(bases.rows.map((r) => [r.basis, r.skip_reason, r.skip_detail])).toEqual([
-      ["score", null, null], ["score", null, null], [null, "same_response", "every candidate has the same score"], ["score", null, null],
+      ["score", null, null],
+      ["score", null, null],
+      [null, "same_response", "every candidate has the same score"],
+      ["score", null, null],
     ]);
     expect(means.rows.map((m) => m.language)).toEqual(["ar", "de"]);
   });
@@ -91,7 +115,14 @@ describe("select runs", () => {
     const { runId } = await createSelectRun(t.db, datasetId, { scorer: "answer" });
     expect(await executeSelectRun(t.db, runId)).toBe("succeeded");
     const after = (await pairsNow()).find((p) => p.ext === "q1" && p.language === "de")!;
-    expect(after).toMatchObject({ chosen_id: id("q1", "de", 0), rejected_id: id("q1", "de", 1), origin: "human", status: "accepted", conflict: true, run_id: runId });
+    expect(after).toMatchObject({
+      chosen_id: id("q1", "de", 0),
+      rejected_id: id("q1", "de", 1),
+      origin: "human",
+      status: "accepted",
+      conflict: true,
+      run_id: runId,
+    });
     const untouched = (await pairsNow()).find((p) => p.ext === "q2" && p.language === "de")!;
     expect(untouched).toMatchObject({ origin: "auto", run_id: runId, conflict: false });
   });
@@ -99,9 +130,9 @@ describe("select runs", () => {
   it("a stale second reviewer gets a conflict, never a lost update", async () => {
     const pair = await t.db.prisma.pair.findFirstOrThrow({ where: { datasetId, language: "ar", status: "proposed" } });
     await decidePair(t.db, datasetId, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "accept" } });
-    await expect(decidePair(t.db, datasetId, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "reject" } })).rejects.toThrow(
-      "Someone else decided on this pair meanwhile",
-    );
+    await expect(
+      decidePair(t.db, datasetId, { pairId: pair.id, expectedVersion: pair.version, decision: { action: "reject" } }),
+    ).rejects.toThrow("Someone else decided on this pair meanwhile");
     expect((await t.db.prisma.pair.findUniqueOrThrow({ where: { id: pair.id } })).status).toBe("accepted");
   });
 

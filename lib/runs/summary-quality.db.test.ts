@@ -14,7 +14,8 @@ import type { RunSummary } from "./summary";
 // gold answer 5: the method's reference says 4 and the gold reference is missing.
 const GROUPS: FixtureGroup[] = [
   {
-    id: "q1", gold: "18",
+    id: "q1",
+    gold: "18",
     prompts: { en: "3 bags of 6 apples: how many apples?" },
     responses: {
       en: ["3 bags of 6 apples make 18. Answer: 18", "Three bags with six apples each: 18. Answer: 18", "3 + 6 = 9. Answer: 9"],
@@ -23,7 +24,8 @@ const GROUPS: FixtureGroup[] = [
     },
   },
   {
-    id: "q2", gold: "7",
+    id: "q2",
+    gold: "7",
     prompts: { en: "What is 10 minus 3?" },
     responses: {
       en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven. Answer: 7", "Answer: 13"],
@@ -32,7 +34,8 @@ const GROUPS: FixtureGroup[] = [
     },
   },
   {
-    id: "q3", gold: "5",
+    id: "q3",
+    gold: "5",
     prompts: { en: "What is 2 + 3?" },
     responses: {
       en: ["2 + 2 = 4. Answer: 4", "Two and two make 4. Answer: 4", "Answer: 6"],
@@ -55,7 +58,10 @@ beforeAll(async () => {
   datasetId = await createDataset(t.db, "quality", GROUPS);
   const id = await responseIds(t.db, datasetId);
   // Detection of such short texts is not what this test is about: fix it, then make two responses off-target.
-  await t.db.pool.query(`UPDATE responses SET detected_language = language, model = CASE sample_index WHEN 0 THEN 'm-a' WHEN 1 THEN 'm-b' END WHERE dataset_id = $1`, [datasetId]);
+  await t.db.pool.query(
+    `UPDATE responses SET detected_language = language, model = CASE sample_index WHEN 0 THEN 'm-a' WHEN 1 THEN 'm-b' END WHERE dataset_id = $1`,
+    [datasetId],
+  );
   await t.db.pool.query(`UPDATE responses SET detected_language = 'en' WHERE id = ANY($1)`, [[id("q1", "de", 2), id("q2", "sw", 0)]]);
   method = (await createSelectRun(t.db, datasetId, { scorer: "answer" })).runId;
   expect(await executeSelectRun(t.db, method)).toBe("succeeded");
@@ -73,18 +79,26 @@ describe("run summary quality", () => {
     const s = await summaryOf(method);
     // de chosen 18, 7, 4 (q3 follows the wrong reference); rejected 18 (off-target), 13, 5.
     expect(s.languages.de).toMatchObject({
-      pairs: 3, quality: { judged: 3, chosenCorrect: 2 / 3, rejectedWrong: 1 / 3 }, chosenOnTarget: 1, bounds: bounds.de,
+      pairs: 3,
+      quality: { judged: 3, chosenCorrect: 2 / 3, rejectedWrong: 1 / 3 },
+      chosenOnTarget: 1,
+      bounds: bounds.de,
     });
     // sw chosen 18, 7, 4; rejected 21, 7 (off-target), 5.
     expect(s.languages.sw).toMatchObject({
-      pairs: 3, quality: { judged: 3, chosenCorrect: 2 / 3, rejectedWrong: 1 / 3 }, chosenOnTarget: 1, bounds: bounds.sw,
+      pairs: 3,
+      quality: { judged: 3, chosenCorrect: 2 / 3, rejectedWrong: 1 / 3 },
+      chosenOnTarget: 1,
+      bounds: bounds.sw,
     });
   });
 
   it("the stored bounds equal the pure definition over every response", async () => {
     const { rows } = await t.db.pool.query<ResponseAnswer>(
       `SELECT r.group_id::text AS "groupId", r.language AS lang, r.detected_language AS "detectedLang", r.extracted_answer AS answer, g.gold
-       FROM responses r JOIN prompt_groups g ON g.id = r.group_id WHERE r.dataset_id = $1`, [datasetId]);
+       FROM responses r JOIN prompt_groups g ON g.id = r.group_id WHERE r.dataset_id = $1`,
+      [datasetId],
+    );
     const stored = (await summaryOf(method)).languages;
     for (const b of selectionBoundsByLanguage(rows).filter((x) => x.lang !== "en")) {
       expect(stored[b.lang]?.bounds).toEqual({ goldGroups: b.groups, oracle: b.oracle, randomOnTarget: b.randomOnTarget });
@@ -94,16 +108,35 @@ describe("run summary quality", () => {
   it("the gold reference skips q3 as no_gold_reference and is right wherever it pairs", async () => {
     const s = await summaryOf(gold);
     expect(s.skipped).toEqual({ no_gold_reference: 2 });
-    expect(s.languages.de).toMatchObject({ pairs: 2, skipped: { no_gold_reference: 1 }, quality: { judged: 2, chosenCorrect: 1, rejectedWrong: 0.5 }, bounds: bounds.de });
-    expect(s.languages.sw).toMatchObject({ pairs: 2, skipped: { no_gold_reference: 1 }, quality: { judged: 2, chosenCorrect: 1, rejectedWrong: 0.5 }, bounds: bounds.sw });
+    expect(s.languages.de).toMatchObject({
+      pairs: 2,
+      skipped: { no_gold_reference: 1 },
+      quality: { judged: 2, chosenCorrect: 1, rejectedWrong: 0.5 },
+      bounds: bounds.de,
+    });
+    expect(s.languages.sw).toMatchObject({
+      pairs: 2,
+      skipped: { no_gold_reference: 1 },
+      quality: { judged: 2, chosenCorrect: 1, rejectedWrong: 0.5 },
+      bounds: bounds.sw,
+    });
     const { rows } = await t.db.pool.query<{ detail: string }>(
-      `SELECT DISTINCT skip_detail AS detail FROM run_proposals WHERE run_id = $1 AND skip_reason = 'no_gold_reference'`, [gold]);
+      `SELECT DISTINCT skip_detail AS detail FROM run_proposals WHERE run_id = $1 AND skip_reason = 'no_gold_reference'`,
+      [gold],
+    );
     expect(rows).toEqual([{ detail: "no en sample has the gold answer 5 (answers: 4, 6)" }]);
   });
 
   it("per model and language: responses, chosen, rejected, off-target, mixed", async () => {
-    const row = (model: string | null, lang: string, responses: number, chosen: number, rejected: number, offTarget: number) =>
-      ({ model, lang, responses, chosen, rejected, offTarget, mixed: 0 });
+    const row = (model: string | null, lang: string, responses: number, chosen: number, rejected: number, offTarget: number) => ({
+      model,
+      lang,
+      responses,
+      chosen,
+      rejected,
+      offTarget,
+      mixed: 0,
+    });
     expect((await summaryOf(method)).models).toEqual([
       row("m-a", "de", 3, 2, 1, 0),
       row("m-a", "en", 3, 0, 0, 0),
@@ -118,14 +151,20 @@ describe("run summary quality", () => {
     // The dataset page reads the latest run's figures from its summary: the gold run chose nothing in q3.
     const latest = await latestModelUsage(t.db, datasetId);
     expect(latest?.runId).toBe(gold);
-    expect(latest?.rows?.filter((r) => r.model === "m-b" && r.lang !== "en")).toEqual([row("m-b", "de", 3, 0, 1, 0), row("m-b", "sw", 3, 1, 1, 0)]);
+    expect(latest?.rows?.filter((r) => r.model === "m-b" && r.lang !== "en")).toEqual([
+      row("m-b", "de", 3, 0, 1, 0),
+      row("m-b", "sw", 3, 1, 1, 0),
+    ]);
   });
 
   it("stats --json gives the same figures per run and language", async () => {
     const r = await runCliCaptured(["stats", "--dataset", "quality", "--json"]);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { runs: { runId: number; reference: string; quality: Record<string, unknown> }[] };
-    expect(out.runs.map((x) => [x.runId, x.reference])).toEqual([[gold, "gold"], [method, "consistency"]]);
+    expect(out.runs.map((x) => [x.runId, x.reference])).toEqual([
+      [gold, "gold"],
+      [method, "consistency"],
+    ]);
     const byId = new Map(out.runs.map((x) => [x.runId, x.quality]));
     expect(byId.get(method)).toEqual({
       de: { judged: 3, chosenCorrect: 2 / 3, rejectedWrong: 1 / 3, chosenOnTarget: 1, ...bounds.de },

@@ -48,7 +48,10 @@ export type RunSummary = {
 type Db = Pool | PoolClient;
 
 /** Share of chosen responses with the gold answer and of rejected ones without it, per language. */
-export async function goldQuality(db: Db, runId: number): Promise<Record<string, { judged: number; chosenCorrect: number; rejectedWrong: number }>> {
+export async function goldQuality(
+  db: Db,
+  runId: number,
+): Promise<Record<string, { judged: number; chosenCorrect: number; rejectedWrong: number }>> {
   const { rows } = await db.query<{ language: string; gold: string; chosen: string | null; rejected: string | null }>(
     `SELECT rp.language, g.gold, c.extracted_answer AS chosen, r.extracted_answer AS rejected
      FROM run_proposals rp
@@ -178,7 +181,14 @@ export async function computeRunSummary(db: Db, runId: number): Promise<RunSumma
   const bounds = run ? await selectionBounds(db, run.dataset_id, target) : [];
   const models = run ? await modelsOfRun(db, run.dataset_id, runId, target) : undefined;
   const summary: RunSummary = {
-    groups: 0, pairs: 0, skipped: {}, languages: {}, scorers: {}, durationMs: run?.ms ?? null, charts: scan?.charts, models,
+    groups: 0,
+    pairs: 0,
+    skipped: {},
+    languages: {},
+    scorers: {},
+    durationMs: run?.ms ?? null,
+    charts: scan?.charts,
+    models,
   };
   for (const s of scorers.rows) {
     summary.scorers[s.scorer] = s.n;

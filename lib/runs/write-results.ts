@@ -6,28 +6,50 @@ export async function writeSelections(client: PoolClient, runId: number, dataset
   const s = { response: [] as number[], group: [] as number[], kind: [] as string[], score: [] as number[] };
   const ref = { group: [] as number[], response: [] as (number | null)[], cons: [] as (number | null)[], scorer: [] as string[] };
   const p = {
-    group: [] as number[], lang: [] as string[], chosen: [] as (number | null)[], rejected: [] as (number | null)[],
-    sc: [] as (number | null)[], sr: [] as (number | null)[], margin: [] as (number | null)[],
-    reason: [] as (string | null)[], detail: [] as (string | null)[], basis: [] as (string | null)[],
+    group: [] as number[],
+    lang: [] as string[],
+    chosen: [] as (number | null)[],
+    rejected: [] as (number | null)[],
+    sc: [] as (number | null)[],
+    sr: [] as (number | null)[],
+    margin: [] as (number | null)[],
+    reason: [] as (string | null)[],
+    detail: [] as (string | null)[],
+    basis: [] as (string | null)[],
   };
   for (const sel of selections) {
     const groupId = Number(sel.groupId);
     for (const sc of sel.scores) {
-      s.response.push(Number(sc.candidateId)); s.group.push(groupId); s.kind.push(sc.kind); s.score.push(sc.score);
+      s.response.push(Number(sc.candidateId));
+      s.group.push(groupId);
+      s.kind.push(sc.kind);
+      s.score.push(sc.score);
     }
     ref.group.push(groupId);
     ref.response.push(sel.reference ? Number(sel.reference.candidateId) : null);
     ref.cons.push(sel.reference?.cons ?? null);
     ref.scorer.push(sel.scorer);
     for (const d of sel.decisions) {
-      p.group.push(groupId); p.lang.push(d.lang);
+      p.group.push(groupId);
+      p.lang.push(d.lang);
       if (d.kind === "pair") {
-        p.chosen.push(Number(d.chosenId)); p.rejected.push(Number(d.rejectedId));
-        p.sc.push(d.scoreChosen); p.sr.push(d.scoreRejected); p.margin.push(d.margin);
-        p.reason.push(null); p.detail.push(null); p.basis.push(d.basis);
+        p.chosen.push(Number(d.chosenId));
+        p.rejected.push(Number(d.rejectedId));
+        p.sc.push(d.scoreChosen);
+        p.sr.push(d.scoreRejected);
+        p.margin.push(d.margin);
+        p.reason.push(null);
+        p.detail.push(null);
+        p.basis.push(d.basis);
       } else {
-        p.chosen.push(null); p.rejected.push(null); p.sc.push(null); p.sr.push(null); p.margin.push(null);
-        p.reason.push(d.reason); p.detail.push(d.detail ?? null); p.basis.push(null);
+        p.chosen.push(null);
+        p.rejected.push(null);
+        p.sc.push(null);
+        p.sr.push(null);
+        p.margin.push(null);
+        p.reason.push(d.reason);
+        p.detail.push(d.detail ?? null);
+        p.basis.push(null);
       }
     }
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { startWorker } from "@/lib/worker/start-worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { pendingSearchCount } from "./index-pending";
-import { searchFixture } from "../testing/search-fixture";
+import { searchFixture } from "@/lib/testing/search-fixture";
 
 let t: TestDatabase;
 let stop: (() => Promise<void>) | null = null;
@@ -25,7 +25,8 @@ async function until(check: () => Promise<boolean>, what: string): Promise<void>
 }
 
 async function copied(datasetId: number): Promise<number> {
-  return (await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM response_search_texts WHERE dataset_id = $1`, [datasetId])).rows[0]!.n;
+  return (await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM response_search_texts WHERE dataset_id = $1`, [datasetId]))
+    .rows[0]!.n;
 }
 
 it("the worker drains what is pending when it starts, then whatever is inserted later", async () => {

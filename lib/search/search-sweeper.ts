@@ -24,7 +24,8 @@ export function sweepSearchIndex(db: Database, log: Log, signal: AbortSignal, in
     async () => {
       if (!(await anyPending(db))) return false;
       const done = await indexPendingResponses(db, { signal });
-      if (done.batches > 0) log(`search index: ${done.indexed} responses in ${done.seconds.toFixed(1)} s${done.aborted ? " (stopped)" : ""}`);
+      if (done.batches > 0)
+        log(`search index: ${done.indexed} responses in ${done.seconds.toFixed(1)} s${done.aborted ? " (stopped)" : ""}`);
       return !done.aborted;
     },
     (error) => log(`search index: ${error instanceof Error ? error.message : String(error)}`),

@@ -7,7 +7,12 @@ export type ApiUsers = Record<Role | "outsider", { id: number; token: string }>;
 
 export async function createApiUsers(db: Database): Promise<ApiUsers> {
   const users = {} as ApiUsers;
-  const roles: [keyof ApiUsers, Role][] = [["admin", "admin"], ["reviewer", "reviewer"], ["viewer", "viewer"], ["outsider", "reviewer"]];
+  const roles: [keyof ApiUsers, Role][] = [
+    ["admin", "admin"],
+    ["reviewer", "reviewer"],
+    ["viewer", "viewer"],
+    ["outsider", "reviewer"],
+  ];
   for (const [key, role] of roles) {
     const user = await db.prisma.user.create({ data: { email: `${key}@api.example`, name: key, role } });
     users[key] = { id: user.id, token: (await createApiToken(db, user.id, `${key} token`)).token };

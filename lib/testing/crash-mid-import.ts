@@ -9,7 +9,9 @@ const [importId, path] = [Number(process.argv[2]), process.argv[3]!];
 const db = await getDatabase();
 await runWithStatus(db, importId, (onProgress) =>
   importFile(db, {
-    source: { path }, datasetSlug: "crashed", create: { task: "general" },
+    source: { path },
+    datasetSlug: "crashed",
+    create: { task: "general" },
     onProgress: async (p) => {
       await onProgress(p);
       if (p.records < 1) return;

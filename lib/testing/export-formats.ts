@@ -67,7 +67,7 @@ export const FIXTURE_PAIRS: ExportPair[] = [
     id: "p4",
     groupKey: "g2",
     lang: "no",
-    prompt: "Hvor mange bein har en edderkopp? 👨‍👩‍👧 {\"json\": [1, 2]}",
+    prompt: 'Hvor mange bein har en edderkopp? 👨‍👩‍👧 {"json": [1, 2]}',
     chosen: "Åtte bein.",
     rejected: "",
     scoreRejected: -0.25,

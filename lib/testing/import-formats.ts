@@ -37,8 +37,7 @@ export async function collect(source: ImportSource, options: ImportOptions = {})
   return items;
 }
 
-export const groupsOf = (items: ImportItem[]): ImportGroup[] =>
-  items.flatMap((item) => (item.kind === "group" ? [item.group] : []));
+export const groupsOf = (items: ImportItem[]): ImportGroup[] => items.flatMap((item) => (item.kind === "group" ? [item.group] : []));
 
 /** Invalid and fatal items reduced to `[line, field, message]` triples, easy to compare exactly. */
 export function problemsOf(items: ImportItem[]): Array<[number | null, string | null, string]> {

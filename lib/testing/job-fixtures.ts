@@ -5,12 +5,21 @@ import { insertChunkedRun } from "@/lib/jobs/chunk-loop";
 // Test support for the job engine's tests. A dataset of `groups` one-prompt groups and a queued
 // chunked run over it (kind `embed`, whose config the engine itself never reads).
 
-export async function chunkedRunFixture(db: Database, slug: string, groups: number, chunkSize: number): Promise<{ datasetId: number; runId: number }> {
-  const datasetId = await createDataset(db, slug, Array.from({ length: groups }, (_, i) => ({ id: `g${i}`, prompts: { en: `prompt ${i}` }, responses: {} })), ["en"]);
+export async function chunkedRunFixture(
+  db: Database,
+  slug: string,
+  groups: number,
+  chunkSize: number,
+): Promise<{ datasetId: number; runId: number }> {
+  const datasetId = await createDataset(
+    db,
+    slug,
+    Array.from({ length: groups }, (_, i) => ({ id: `g${i}`, prompts: { en: `prompt ${i}` }, responses: {} })),
+    ["en"],
+  );
   const { runId } = await insertChunkedRun(db, datasetId, "embed", { model: "none" }, chunkSize, null);
   return { datasetId, runId };
 }
-
 
 /** A run's row and chunk ledger in one object, for the engine's tests. */
 export async function engineStatus(db: Database, runId: number) {

@@ -9,8 +9,15 @@ export function cand(
   extra: Partial<Pick<Candidate, "detectedLang" | "answer" | "vector" | "targetShare" | "defect">> = {},
 ): Candidate {
   return {
-    id, lang, sampleIndex, text, detectedLang: extra.detectedLang ?? lang, answer: extra.answer ?? null, vector: extra.vector ?? null,
-    targetShare: extra.targetShare ?? null, defect: extra.defect ?? null,
+    id,
+    lang,
+    sampleIndex,
+    text,
+    detectedLang: extra.detectedLang ?? lang,
+    answer: extra.answer ?? null,
+    vector: extra.vector ?? null,
+    targetShare: extra.targetShare ?? null,
+    defect: extra.defect ?? null,
   };
 }
 

@@ -3,10 +3,13 @@ import { contentHash } from "@/lib/datasets/insert-groups";
 
 /** Raw-SQL helpers shared by the search index tests (the database is read lazily, after beforeAll). */
 export function searchFixture(db: () => Database) {
-  const q = async <R extends object = Record<string, unknown>>(sql: string, values: unknown[] = []) => (await db().pool.query<R>(sql, values)).rows;
+  const q = async <R extends object = Record<string, unknown>>(sql: string, values: unknown[] = []) =>
+    (await db().pool.query<R>(sql, values)).rows;
 
   async function pending(datasetId: number) {
-    return q<{ from_id: number; to_id: number }>(`SELECT from_id, to_id FROM response_search_pending WHERE dataset_id = $1 ORDER BY id`, [datasetId]);
+    return q<{ from_id: number; to_id: number }>(`SELECT from_id, to_id FROM response_search_pending WHERE dataset_id = $1 ORDER BY id`, [
+      datasetId,
+    ]);
   }
 
   async function addDataset(slug: string): Promise<{ datasetId: number; groupId: number }> {
@@ -27,7 +30,14 @@ export function searchFixture(db: () => Database) {
       `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length)
        SELECT d, g, l, s, x, h, length(x) FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::text[], $6::bytea[]) AS u(d, g, l, s, x, h)
        RETURNING id`,
-      [rows.map((r) => r.datasetId), rows.map((r) => r.groupId), rows.map((r) => r.language), rows.map((r) => r.sample), rows.map((r) => r.text), rows.map((r) => contentHash(r.text))],
+      [
+        rows.map((r) => r.datasetId),
+        rows.map((r) => r.groupId),
+        rows.map((r) => r.language),
+        rows.map((r) => r.sample),
+        rows.map((r) => r.text),
+        rows.map((r) => contentHash(r.text)),
+      ],
     );
     return res.map((r) => r.id);
   }
@@ -48,7 +58,13 @@ export function searchFixture(db: () => Database) {
   /** A dataset with one group and `n` German responses "<slug> 0" … "<slug> n−1"; returns its id. */
   async function datasetWithResponses(slug: string, n: number): Promise<number> {
     const { datasetId, groupId } = await addDataset(slug);
-    await insertResponses(responseRows(datasetId, groupId, Array.from({ length: n }, (_, i) => `${slug} ${i}`)));
+    await insertResponses(
+      responseRows(
+        datasetId,
+        groupId,
+        Array.from({ length: n }, (_, i) => `${slug} ${i}`),
+      ),
+    );
     return datasetId;
   }
 

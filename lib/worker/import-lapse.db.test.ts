@@ -14,13 +14,20 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-const group = (id: string) => JSON.stringify({ id, prompts: { en: `Question ${id}?` }, responses: { en: [`Answer one to ${id}`, `Answer two to ${id}`] } });
+const group = (id: string) =>
+  JSON.stringify({ id, prompts: { en: `Question ${id}?` }, responses: { en: [`Answer one to ${id}`, `Answer two to ${id}`] } });
 
 describe("a browser import whose server is killed (kill -9)", () => {
   it("is found by its lapsed heartbeat and marked failed; its transaction left nothing", async () => {
     const path = join(mkdtempSync(join(tmpdir(), "cm-import-lapse-")), "crash.jsonl");
     writeFileSync(path, Array.from({ length: 40 }, (_, i) => group(`g${i}`)).join("\n"));
-    const id = await createImportRow(t.db, { datasetSlug: "crashed", filename: "crash.jsonl", bytesTotal: statSync(path).size, options: { create: true }, createdById: null });
+    const id = await createImportRow(t.db, {
+      datasetSlug: "crashed",
+      filename: "crash.jsonl",
+      bytesTotal: statSync(path).size,
+      options: { create: true },
+      createdById: null,
+    });
     const server = spawn("npx", ["tsx", "lib/testing/crash-mid-import.ts", String(id), path], {
       env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: String(TEST_LAPSE_MS) },
       stdio: ["ignore", "pipe", "inherit"],
@@ -35,7 +42,10 @@ describe("a browser import whose server is killed (kill -9)", () => {
 
     const worker = spawnWorker(t.url);
     try {
-      const row = await waitFor(() => getImportStatus(t.db, id), (r) => r?.status !== "running");
+      const row = await waitFor(
+        () => getImportStatus(t.db, id),
+        (r) => r?.status !== "running",
+      );
       expect(row).toMatchObject({ status: "failed", summary: null, error: { message: LAPSED_IMPORT_MESSAGE, errors: [], invalid: null } });
     } finally {
       await stopGracefully(worker);

@@ -14,10 +14,15 @@ const LEDGER_UPKEEP_INTERVAL_MS = 10_000;
 export async function startWorker(db: Database, log: Log): Promise<() => Promise<void>> {
   const worker = await startJobWorker(db, log, { handlers: JOB_HANDLERS, resumePasses: RESUME_PASSES });
   const sweeping = sweepSearchIndex(db, log, worker.signal);
-  const compacting = repeatUntilAborted(worker.signal, LEDGER_UPKEEP_INTERVAL_MS, async () => {
-    await compactAllFragmented(db);
-    return false;
-  }, (error) => log(`summary ledgers: ${error instanceof Error ? error.message : String(error)}`));
+  const compacting = repeatUntilAborted(
+    worker.signal,
+    LEDGER_UPKEEP_INTERVAL_MS,
+    async () => {
+      await compactAllFragmented(db);
+      return false;
+    },
+    (error) => log(`summary ledgers: ${error instanceof Error ? error.message : String(error)}`),
+  );
   return async () => {
     await worker.stop();
     await Promise.all([sweeping, compacting]);

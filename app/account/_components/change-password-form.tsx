@@ -26,7 +26,7 @@ export function ChangePasswordForm({ after }: { after: string | null }) {
           });
           if (!res.ok) {
             const body = (await res.json().catch(() => ({}))) as { message?: string };
-            const text = res.status === 429 ? "Too many attempts; wait a minute." : body.message ?? "The password was not changed.";
+            const text = res.status === 429 ? "Too many attempts; wait a minute." : (body.message ?? "The password was not changed.");
             return setMessage({ ok: false, text });
           }
           setMessage({ ok: true, text: "Password changed." });

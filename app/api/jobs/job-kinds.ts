@@ -40,8 +40,14 @@ async function importStatus(db: Database, id: number): Promise<JobStatusView> {
   const row = await getImportStatus(db, id);
   if (!row) throw new AppError("NOT_FOUND", "No such import.");
   return {
-    kind: "import", id, status: row.status, done: row.bytesDone, total: row.bytesTotal, unit: "bytes",
-    cancelRequested: row.status === "cancelled", error: row.error?.message ?? null,
+    kind: "import",
+    id,
+    status: row.status,
+    done: row.bytesDone,
+    total: row.bytesTotal,
+    unit: "bytes",
+    cancelRequested: row.status === "cancelled",
+    error: row.error?.message ?? null,
   };
 }
 

@@ -6,7 +6,8 @@ const TABS = [
   ["/import", "Add data"],
   ["/runs", "Runs"],
   ["/generate", "Generate"],
-  ["/pairs", "Pairs"], ["/review", "Review"],
+  ["/pairs", "Pairs"],
+  ["/review", "Review"],
   ["/compare", "Compare runs"],
   ["/exports", "Exports"],
 ] as const;
@@ -16,7 +17,9 @@ export default async function DatasetLayout({ children, params }: { children: Re
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-6 border-b border-slate-200 pb-2">
-        <Link href={`/datasets/${dataset.slug}`} className="text-lg font-semibold">{dataset.name}</Link>
+        <Link href={`/datasets/${dataset.slug}`} className="text-lg font-semibold">
+          {dataset.name}
+        </Link>
         <nav aria-label="Dataset" className="flex gap-4 text-sm">
           {TABS.map(([path, label]) => (
             <Link key={label} className="text-slate-600 hover:text-indigo-700" href={`/datasets/${dataset.slug}${path}`}>

@@ -2,7 +2,15 @@ import Link from "next/link";
 import { ChartSection } from "@/components/charts/chart-section";
 import { CountTiles } from "@/components/charts/count-tiles";
 import { LanguageText } from "@/components/language-text";
-import { consChart, countTiles, lengthChart, marginCharts, offTargetChart, scoreCharts, statusChart } from "@/lib/dashboards/charts/overview";
+import {
+  consChart,
+  countTiles,
+  lengthChart,
+  marginCharts,
+  offTargetChart,
+  scoreCharts,
+  statusChart,
+} from "@/lib/dashboards/charts/overview";
 import { qualityCharts } from "@/lib/dashboards/charts/quality";
 import { loadOverview } from "@/lib/dashboards/queries/overview";
 import { latestModelUsage } from "@/lib/dashboards/queries/models";
@@ -45,14 +53,21 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       <CountTiles tiles={countTiles(s, overview.counts, overview.pairs)} />
       {!hasPairs && (
         <p className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900">
-          No pairs yet: <Link className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>start a select run</Link> to see the pair charts.
+          No pairs yet:{" "}
+          <Link className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>
+            start a select run
+          </Link>{" "}
+          to see the pair charts.
         </p>
       )}
       {hasPairs && (
         <ChartSection
           title="Pairs and references"
           note="Click a bar to open the pairs behind it. Low reference Cons = prompts whose English samples disagree."
-          charts={[statusChart(s, overview.pairs), ...(overview.cons.runId === null ? [] : [consChart(s, overview.cons.runId, overview.cons.rows)])]}
+          charts={[
+            statusChart(s, overview.pairs),
+            ...(overview.cons.runId === null ? [] : [consChart(s, overview.cons.runId, overview.cons.rows)]),
+          ]}
         />
       )}
       {hasPairs && <ChartSection title="Margin by language" columns={3} height={220} charts={marginCharts(s, overview.margins)} />}
@@ -83,13 +98,23 @@ export default async function DatasetPage({ params, searchParams }: Props) {
                 {g.externalId}
               </Link>
               <LanguageText lang={dataset.pivotLanguage} text={g.prompt ?? ""} className="line-clamp-1 flex-1 text-slate-700" />
-              <span className="shrink-0 text-slate-500">{g.languages} languages · {g.responses} responses</span>
+              <span className="shrink-0 text-slate-500">
+                {g.languages} languages · {g.responses} responses
+              </span>
             </li>
           ))}
         </ul>
         <div className="mt-3 flex gap-4 text-sm">
-          {after !== undefined && <Link className="text-indigo-700 hover:underline" href={`/datasets/${s}`}>First page</Link>}
-          {next !== undefined && <Link className="text-indigo-700 hover:underline" href={`/datasets/${s}?after=${next}`}>Next page</Link>}
+          {after !== undefined && (
+            <Link className="text-indigo-700 hover:underline" href={`/datasets/${s}`}>
+              First page
+            </Link>
+          )}
+          {next !== undefined && (
+            <Link className="text-indigo-700 hover:underline" href={`/datasets/${s}?after=${next}`}>
+              Next page
+            </Link>
+          )}
         </div>
       </section>
     </div>

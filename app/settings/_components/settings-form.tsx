@@ -49,11 +49,21 @@ export function SettingsForm({ view }: { view: ProviderSettingsView }) {
       </p>
       <label className={label}>
         Generation model
-        <input name="generationModel" placeholder="e.g. Qwen/Qwen2.5-7B-Instruct" defaultValue={view.generationModel ?? ""} className={field} />
+        <input
+          name="generationModel"
+          placeholder="e.g. Qwen/Qwen2.5-7B-Instruct"
+          defaultValue={view.generationModel ?? ""}
+          className={field}
+        />
       </label>
       <label className={label}>
         Embedding model
-        <input name="embeddingModel" placeholder="e.g. Alibaba-NLP/gte-multilingual-base" defaultValue={view.embeddingModel ?? ""} className={field} />
+        <input
+          name="embeddingModel"
+          placeholder="e.g. Alibaba-NLP/gte-multilingual-base"
+          defaultValue={view.embeddingModel ?? ""}
+          className={field}
+        />
       </label>
       <div className="flex items-center gap-3 sm:col-span-2">
         <button disabled={pending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">

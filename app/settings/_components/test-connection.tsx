@@ -33,7 +33,11 @@ export function TestConnection() {
           </ul>
         </div>
       )}
-      {check?.ok === false && <p role="alert" className="text-red-700">{check.error}</p>}
+      {check?.ok === false && (
+        <p role="alert" className="text-red-700">
+          {check.error}
+        </p>
+      )}
     </div>
   );
 }

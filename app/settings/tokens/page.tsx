@@ -19,8 +19,8 @@ export default async function TokensPage() {
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h2 className="mb-1 font-medium">New token</h2>
         <p className="mb-3 text-sm text-slate-600">
-          A token acts as you (role <strong>{actor.role}</strong>) in the REST API (<code>/api/v1</code>) and in the CLI against this
-          server (<code>CM_SERVER_URL</code>, <code>CM_API_TOKEN</code>). It is shown once; only its hash is stored.
+          A token acts as you (role <strong>{actor.role}</strong>) in the REST API (<code>/api/v1</code>) and in the CLI against this server
+          (<code>CM_SERVER_URL</code>, <code>CM_API_TOKEN</code>). It is shown once; only its hash is stored.
         </p>
         <CreateTokenForm />
       </section>

@@ -7,7 +7,17 @@ import { enqueueRun } from "@/lib/jobs/queue";
 import { count, printJson, say } from "../output";
 import { progressBar } from "../progress";
 
-type Opts = { dataset: string; model?: string; langs?: string[]; batchSize: number; batchTokens: number; concurrency: number; rpm: number; enqueue?: boolean; json?: boolean };
+type Opts = {
+  dataset: string;
+  model?: string;
+  langs?: string[];
+  batchSize: number;
+  batchTokens: number;
+  concurrency: number;
+  rpm: number;
+  enqueue?: boolean;
+  json?: boolean;
+};
 
 function integer(value: string): number {
   const n = Number(value);
@@ -21,7 +31,12 @@ export function registerEmbed(program: Command): void {
     .description("store a vector for every response text that lacks one (cached by model and content hash)")
     .requiredOption("--dataset <slug>", "dataset slug")
     .option("--model <name>", "embedding model (default: Settings or CM_EMBEDDING_MODEL, else the offline embedder)")
-    .option("--langs <list>", "only these languages", (v: string) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .option("--langs <list>", "only these languages", (v: string) =>
+      v
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
     .option("--batch-size <n>", "texts per request", integer, 64)
     .option("--batch-tokens <n>", "estimated tokens per request", integer, 8192)
     .option("--concurrency <n>", "requests in flight", integer, 4)
@@ -32,8 +47,12 @@ export function registerEmbed(program: Command): void {
       const db = await getDatabase();
       const dataset = await getDatasetBySlug(opts.dataset);
       const { runId, groups, config } = await createEmbedRun(db, dataset.id, {
-        model: opts.model ?? null, languages: opts.langs ?? null, batchSize: opts.batchSize, maxBatchTokens: opts.batchTokens,
-        concurrency: opts.concurrency, rpm: opts.rpm,
+        model: opts.model ?? null,
+        languages: opts.langs ?? null,
+        batchSize: opts.batchSize,
+        maxBatchTokens: opts.batchTokens,
+        concurrency: opts.concurrency,
+        rpm: opts.rpm,
       });
       if (opts.enqueue) {
         await enqueueRun(db, runId);
@@ -46,8 +65,21 @@ export function registerEmbed(program: Command): void {
       bar.stop();
       const run = await getProviderRun(db, runId);
       const embedded = run.counters.embedded ?? 0;
-      if (opts.json) printJson({ runId, model: config.model, status: run.status, embedded, failedItems: run.failedItems, promptTokens: run.promptTokens, failures: run.failures, error: run.error });
-      else say(`Run ${runId} ${run.status}: ${embedded} texts embedded with ${config.model}, ${run.failedItems} failed batches${run.error ? `: ${run.error}` : ""}.`);
+      if (opts.json)
+        printJson({
+          runId,
+          model: config.model,
+          status: run.status,
+          embedded,
+          failedItems: run.failedItems,
+          promptTokens: run.promptTokens,
+          failures: run.failures,
+          error: run.error,
+        });
+      else
+        say(
+          `Run ${runId} ${run.status}: ${embedded} texts embedded with ${config.model}, ${run.failedItems} failed batches${run.error ? `: ${run.error}` : ""}.`,
+        );
       if (outcome === "failed" || run.failedItems > 0) process.exitCode = 1;
     });
 }

@@ -28,7 +28,9 @@ describe("cli export", () => {
   it("rejects an unknown format as a usage error that lists the formats", async () => {
     const r = await cli(["export", "--dataset", "cli-exp", "--format", "csv", "--out", path.join(work, "x.jsonl")]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("option '--format <fmt>' argument 'csv' is invalid. Allowed choices are trl, trl-chat, llama-factory, llama-factory-sharegpt, openrlhf, cm-align, parquet.");
+    expect(r.stderr).toContain(
+      "option '--format <fmt>' argument 'csv' is invalid. Allowed choices are trl, trl-chat, llama-factory, llama-factory-sharegpt, openrlhf, cm-align, parquet.",
+    );
   });
 
   it("rejects bad input with exit 1 and a message naming the flag", async () => {
@@ -42,17 +44,41 @@ describe("cli export", () => {
 
   it("writes the file --out names, records the snapshot and prints the summary", async () => {
     const out = path.join(work, "de.jsonl");
-    const r = await cli(["export", "--dataset", "cli-exp", "--format", "trl-chat", "--out", out, "--langs", "de",
-      "--min-margin", "0.3", "--system", "Antworte auf Deutsch.", "--json"]);
+    const r = await cli([
+      "export",
+      "--dataset",
+      "cli-exp",
+      "--format",
+      "trl-chat",
+      "--out",
+      out,
+      "--langs",
+      "de",
+      "--min-margin",
+      "0.3",
+      "--system",
+      "Antworte auf Deutsch.",
+      "--json",
+    ]);
     expect(r.code).toBe(0);
-    const summary = JSON.parse(r.stdout) as { exportId: number; pairs: number; counts: unknown; files: { path: string; sha256: string; rows: number }[] };
+    const summary = JSON.parse(r.stdout) as {
+      exportId: number;
+      pairs: number;
+      counts: unknown;
+      files: { path: string; sha256: string; rows: number }[];
+    };
     const bytes = await readFile(out);
     expect(summary.pairs).toBe(3);
     expect(summary.counts).toEqual({ de: { train: 3, test: 0 } });
-    expect(summary.files).toEqual([{ path: "train.jsonl", sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, rows: 3 }]);
+    expect(summary.files).toEqual([
+      { path: "train.jsonl", sha256: createHash("sha256").update(bytes).digest("hex"), bytes: bytes.length, rows: 3 },
+    ]);
     const first = JSON.parse(bytes.toString("utf8").split("\n")[0]!) as unknown;
     expect(first).toEqual({
-      prompt: [{ role: "system", content: "Antworte auf Deutsch." }, { role: "user", content: "Wie viele Beine hat eine Spinne?\nKurz bitte." }],
+      prompt: [
+        { role: "system", content: "Antworte auf Deutsch." },
+        { role: "user", content: "Wie viele Beine hat eine Spinne?\nKurz bitte." },
+      ],
       chosen: [{ role: "assistant", content: 'Acht Beine. "Genau" 🕷' }],
       rejected: [{ role: "assistant", content: "Sechs Beine." }],
     });
@@ -64,7 +90,21 @@ describe("cli export", () => {
 
   it("writes a directory for a split export", async () => {
     const out = path.join(work, "lf");
-    const r = await cli(["export", "--dataset", "cli-exp", "--format", "llama-factory", "--out", out, "--test-split", "0.5", "--seed", "7", "--exclude-flagged", "--json"]);
+    const r = await cli([
+      "export",
+      "--dataset",
+      "cli-exp",
+      "--format",
+      "llama-factory",
+      "--out",
+      out,
+      "--test-split",
+      "0.5",
+      "--seed",
+      "7",
+      "--exclude-flagged",
+      "--json",
+    ]);
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as { pairs: number; files: { path: string }[] };
     expect(summary.files.map((f) => f.path)).toEqual(["dataset_info.json", "test.json", "train.json"]);

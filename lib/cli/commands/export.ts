@@ -10,8 +10,18 @@ import { remoteConfig } from "../remote-client";
 import { exportOnServer } from "../remote-commands";
 
 type Opts = {
-  dataset: string; format: ExportFormat; out: string; langs?: string[]; status: "effective" | "accepted";
-  minMargin?: number; testSplit?: number; seed: number; system?: string; excludeFlagged?: boolean; englishPairs?: boolean; json?: boolean;
+  dataset: string;
+  format: ExportFormat;
+  out: string;
+  langs?: string[];
+  status: "effective" | "accepted";
+  minMargin?: number;
+  testSplit?: number;
+  seed: number;
+  system?: string;
+  excludeFlagged?: boolean;
+  englishPairs?: boolean;
+  json?: boolean;
 };
 
 function number(value: string): number {
@@ -33,7 +43,10 @@ function fraction(value: string): number {
 }
 
 function languageList(value: string): string[] {
-  const langs = value.split(",").map((l) => l.trim()).filter((l) => l !== "");
+  const langs = value
+    .split(",")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
   if (langs.length === 0) throw new InvalidArgumentError("expected comma-separated language codes, e.g. de,zh");
   return langs;
 }
@@ -46,7 +59,11 @@ export function registerExport(program: Command): void {
     .addOption(new Option("--format <fmt>", "output format").choices(EXPORT_FORMATS).makeOptionMandatory())
     .requiredOption("--out <path>", "a .jsonl file for trl, trl-chat, cm-align without a split; otherwise a directory")
     .option("--langs <list>", "languages to export, e.g. de,zh (default: all but the pivot)", languageList)
-    .addOption(new Option("--status <status>", "effective: proposed and accepted pairs; accepted: human-accepted only").choices(["effective", "accepted"]).default("effective"))
+    .addOption(
+      new Option("--status <status>", "effective: proposed and accepted pairs; accepted: human-accepted only")
+        .choices(["effective", "accepted"])
+        .default("effective"),
+    )
     .option("--min-margin <x>", "leave out pairs whose margin is below x", number)
     .option("--test-split <x>", "share of prompt groups in the test split (by group, never by pair)", fraction)
     .option("--seed <n>", "seed of the train/test split", integer, 0)
@@ -56,9 +73,15 @@ export function registerExport(program: Command): void {
     .option("--json", "print a JSON summary on stdout")
     .action(async (opts: Opts) => {
       const request = {
-        format: opts.format, languages: opts.langs, status: opts.status, minMargin: opts.minMargin ?? null,
-        testSplit: opts.testSplit ?? null, seed: opts.seed, system: opts.system ?? null,
-        excludeFlagged: opts.excludeFlagged ?? false, englishPairs: opts.englishPairs ?? false,
+        format: opts.format,
+        languages: opts.langs,
+        status: opts.status,
+        minMargin: opts.minMargin ?? null,
+        testSplit: opts.testSplit ?? null,
+        seed: opts.seed,
+        system: opts.system ?? null,
+        excludeFlagged: opts.excludeFlagged ?? false,
+        englishPairs: opts.englishPairs ?? false,
       };
       const remote = remoteConfig();
       if (remote) return exportOnServer(remote, opts.dataset, request, opts);
@@ -73,9 +96,17 @@ export function registerExport(program: Command): void {
       }).finally(() => bar.stop());
       const written = await copyExportTo(snapshot, opts.out);
       const summary = {
-        exportId: snapshot.exportId, dataset: dataset.slug, format: snapshot.format, out: opts.out, layout: snapshot.layout,
-        pairs: snapshot.total, counts: snapshot.counts, files: snapshot.files, runIds: snapshot.runIds,
-        lastDecisionId: snapshot.lastDecisionId, snapshot: snapshot.location,
+        exportId: snapshot.exportId,
+        dataset: dataset.slug,
+        format: snapshot.format,
+        out: opts.out,
+        layout: snapshot.layout,
+        pairs: snapshot.total,
+        counts: snapshot.counts,
+        files: snapshot.files,
+        runIds: snapshot.runIds,
+        lastDecisionId: snapshot.lastDecisionId,
+        snapshot: snapshot.location,
       };
       if (opts.json) return printJson(summary);
       say(`Export ${snapshot.exportId}: ${snapshot.total} pairs as ${snapshot.format} → ${written.join(", ")}`);

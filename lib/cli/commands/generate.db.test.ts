@@ -26,8 +26,16 @@ describe("cli generate / embed", () => {
     expect(await runCli(["generate", "--dataset", "cli-gen", "--model", "mock-chat", "--samples", "3", "--translate", "--json"])).toBe(0);
     const prompt = await t.db.prisma.promptText.findFirstOrThrow({ where: { datasetId, language: "sw" } });
     expect(prompt.machineTranslated).toBe(true);
-    const counts = await t.db.prisma.response.groupBy({ by: ["language"], where: { datasetId }, _count: true, orderBy: { language: "asc" } });
-    expect(counts.map((c) => [c.language, c._count])).toEqual([["en", 3], ["sw", 3]]);
+    const counts = await t.db.prisma.response.groupBy({
+      by: ["language"],
+      where: { datasetId },
+      _count: true,
+      orderBy: { language: "asc" },
+    });
+    expect(counts.map((c) => [c.language, c._count])).toEqual([
+      ["en", 3],
+      ["sw", 3],
+    ]);
     expect(await runCli(["embed", "--dataset", "cli-gen", "--json"])).toBe(0);
     // no embedding model configured: the offline embedder
     expect(await t.db.prisma.embedding.count({ where: { datasetId, model: OFFLINE_EMBEDDING_MODEL } })).toBe(6);

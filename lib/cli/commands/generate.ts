@@ -8,8 +8,21 @@ import { count, printJson, say } from "../output";
 import { progressBar } from "../progress";
 
 type Opts = {
-  dataset: string; model?: string; samples: number; langs?: string[]; temperature: number; topP: number; maxTokens: number;
-  seed: number; systemPrompt?: string; concurrency: number; rpm: number; n: boolean; translate?: boolean; enqueue?: boolean; json?: boolean;
+  dataset: string;
+  model?: string;
+  samples: number;
+  langs?: string[];
+  temperature: number;
+  topP: number;
+  maxTokens: number;
+  seed: number;
+  systemPrompt?: string;
+  concurrency: number;
+  rpm: number;
+  n: boolean;
+  translate?: boolean;
+  enqueue?: boolean;
+  json?: boolean;
 };
 
 function number(value: string): number {
@@ -22,7 +35,11 @@ const integer = (value: string) => {
   if (!Number.isInteger(n)) throw new InvalidArgumentError("expected an integer");
   return n;
 };
-const list = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 export function registerGenerate(program: Command): void {
   program
@@ -47,9 +64,18 @@ export function registerGenerate(program: Command): void {
       const db = await getDatabase();
       const dataset = await getDatasetBySlug(opts.dataset);
       const { runId, groups } = await createGenerateRun(db, dataset.id, {
-        model: opts.model ?? null, samples: opts.samples, languages: opts.langs ?? null, temperature: opts.temperature,
-        topP: opts.topP, maxTokens: opts.maxTokens, seed: opts.seed, systemPrompt: opts.systemPrompt ?? null,
-        concurrency: opts.concurrency, rpm: opts.rpm, useN: opts.n ? "auto" : "never", translateMissing: opts.translate ?? false,
+        model: opts.model ?? null,
+        samples: opts.samples,
+        languages: opts.langs ?? null,
+        temperature: opts.temperature,
+        topP: opts.topP,
+        maxTokens: opts.maxTokens,
+        seed: opts.seed,
+        systemPrompt: opts.systemPrompt ?? null,
+        concurrency: opts.concurrency,
+        rpm: opts.rpm,
+        useN: opts.n ? "auto" : "never",
+        translateMissing: opts.translate ?? false,
       });
       if (opts.enqueue) {
         await enqueueRun(db, runId);
@@ -58,12 +84,18 @@ export function registerGenerate(program: Command): void {
         return;
       }
       const bar = progressBar(`generate run ${runId}`);
-      const outcome = await executeGenerateRun(db, runId, { onProgress: (p) => bar.update(p.done, p.total, p.failed ? `groups, ${p.failed} failed items` : "groups") });
+      const outcome = await executeGenerateRun(db, runId, {
+        onProgress: (p) => bar.update(p.done, p.total, p.failed ? `groups, ${p.failed} failed items` : "groups"),
+      });
       bar.stop();
       const run = await getProviderRun(db, runId);
       const { status, doneItems, totalItems, failedItems, promptTokens, completionTokens, failures, error } = run;
-      if (opts.json) printJson({ runId, status, done: doneItems, total: totalItems, failedItems, promptTokens, completionTokens, failures, error });
-      else say(`Run ${runId} ${status}: ${doneItems}/${totalItems} groups, ${count(failedItems, "failed item")}, ${promptTokens} prompt + ${completionTokens} completion tokens${error ? `: ${error}` : ""}.`);
+      if (opts.json)
+        printJson({ runId, status, done: doneItems, total: totalItems, failedItems, promptTokens, completionTokens, failures, error });
+      else
+        say(
+          `Run ${runId} ${status}: ${doneItems}/${totalItems} groups, ${count(failedItems, "failed item")}, ${promptTokens} prompt + ${completionTokens} completion tokens${error ? `: ${error}` : ""}.`,
+        );
       for (const f of failures.slice(0, 10)) say(`  failed: group ${f.groupId} ${f.language}: ${f.error}`);
       if (outcome === "failed" || run.failedItems > 0) process.exitCode = 1;
     });

@@ -8,8 +8,17 @@ import { count, printJson, say, UsageError } from "../output";
 import { progressBar } from "../progress";
 
 type Opts = {
-  dataset: string; create?: boolean; task?: string; format?: string; skipInvalid?: boolean; rejects?: string; maxRejects?: number; maxRejectsMb?: number;
-  json?: boolean; workers: number; append?: boolean;
+  dataset: string;
+  create?: boolean;
+  task?: string;
+  format?: string;
+  skipInvalid?: boolean;
+  rejects?: string;
+  maxRejects?: number;
+  maxRejectsMb?: number;
+  json?: boolean;
+  workers: number;
+  append?: boolean;
 };
 
 const TASKS = ["general", "math", "translation"] as const;
@@ -54,14 +63,18 @@ export function registerImport(program: Command): void {
     .option("--format <format>", "nested | flat | csv (default: detected)", oneOf(FORMATS))
     .option("--skip-invalid", "import the valid records; write the invalid ones to --rejects")
     .option("--rejects <file>", "where --skip-invalid writes rejected records (default <file>.rejects.jsonl)")
-    .option("--append", "add the file's responses as new samples after the stored ones (else a sample is identified by its group, language, model and position, and a stored one is never replaced)")
+    .option(
+      "--append",
+      "add the file's responses as new samples after the stored ones (else a sample is identified by its group, language, model and position, and a stored one is never replaced)",
+    )
     .option("--max-rejects <n>", "fail when more records than this are invalid (default CM_REJECTS_MAX_LINES or 10000)", positive)
     .option("--max-rejects-mb <n>", "fail when the rejects file would pass this size (default CM_REJECTS_MAX_MB or 64)", positive)
     .option("--workers <n>", "threads that compute derived fields (language, answer); 0 = none", workerCount, 1)
     .option("--json", "print a JSON summary on stdout")
     .action(async (file: string, opts: Opts) => {
       if (opts.rejects && !opts.skipInvalid) throw new UsageError("--rejects needs --skip-invalid");
-      if ((opts.maxRejects || opts.maxRejectsMb) && !opts.skipInvalid) throw new UsageError("--max-rejects and --max-rejects-mb need --skip-invalid");
+      if ((opts.maxRejects || opts.maxRejectsMb) && !opts.skipInvalid)
+        throw new UsageError("--max-rejects and --max-rejects-mb need --skip-invalid");
       if (opts.create && !opts.task) throw new UsageError("--create needs --task general|math|translation");
       const size = statSync(file, { throwIfNoEntry: false })?.size;
       if (size === undefined) throw new UsageError(`no such file: ${file}`);
@@ -80,14 +93,22 @@ export function registerImport(program: Command): void {
         onProgress: (p) => {
           const mb = p.bytesRead / 2 ** 20;
           const elapsed = Math.max(0.001, (Date.now() - started) / 1000);
-          bar.update(p.bytesRead, p.totalBytes ?? size, `bytes · ${p.records} records · ${mb.toFixed(1)} MB · ${Math.round(p.records / elapsed)} records/s · ${(mb / elapsed).toFixed(1)} MB/s`);
+          bar.update(
+            p.bytesRead,
+            p.totalBytes ?? size,
+            `bytes · ${p.records} records · ${mb.toFixed(1)} MB · ${Math.round(p.records / elapsed)} records/s · ${(mb / elapsed).toFixed(1)} MB/s`,
+          );
         },
       }).finally(() => bar.stop());
       if (opts.json) return printJson(summary);
-      say(`Imported into ${summary.dataset}: ${count(summary.groupsAdded, "group")}, ${count(summary.responsesAdded, "response")} added ` +
-        `(${summary.duplicateResponses} already stored: same sample, same text), ${summary.invalid} invalid${summary.rejectsFile ? ` → ${summary.rejectsFile}` : ""}.`);
+      say(
+        `Imported into ${summary.dataset}: ${count(summary.groupsAdded, "group")}, ${count(summary.responsesAdded, "response")} added ` +
+          `(${summary.duplicateResponses} already stored: same sample, same text), ${summary.invalid} invalid${summary.rejectsFile ? ` → ${summary.rejectsFile}` : ""}.`,
+      );
       if (summary.responsesAdded > 0) {
-        say(`Search finds the new responses at once; a running worker indexes them for speed (or: npm run cli -- search-index --dataset ${summary.dataset}).`);
+        say(
+          `Search finds the new responses at once; a running worker indexes them for speed (or: npm run cli -- search-index --dataset ${summary.dataset}).`,
+        );
       }
     });
 }

@@ -34,7 +34,12 @@ export function registerSearchIndex(program: Command): void {
         datasetId,
         batchSize: opts.batchSize,
         signal: stop.signal,
-        onProgress: (p) => bar.update(p.scanned, p.scanned + p.remaining, `responses · ${Math.round(p.scanned / Math.max(0.001, (performance.now() - started) / 1000))}/s`),
+        onProgress: (p) =>
+          bar.update(
+            p.scanned,
+            p.scanned + p.remaining,
+            `responses · ${Math.round(p.scanned / Math.max(0.001, (performance.now() - started) / 1000))}/s`,
+          ),
       }).finally(() => {
         bar.stop();
         process.off("SIGINT", interrupt);

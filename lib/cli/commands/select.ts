@@ -11,9 +11,19 @@ import { remoteConfig } from "../remote-client";
 import { selectOnServer } from "../remote-commands";
 
 type Opts = {
-  dataset: string; scorer: string; margin: number; languageGuard: boolean; reference: string; pairs: string;
-  seed: number; englishPairs?: boolean; embeddingModel?: string; enqueue?: boolean; json?: boolean;
-  minTargetShare: number; keepReasoning?: boolean;
+  dataset: string;
+  scorer: string;
+  margin: number;
+  languageGuard: boolean;
+  reference: string;
+  pairs: string;
+  seed: number;
+  englishPairs?: boolean;
+  embeddingModel?: string;
+  enqueue?: boolean;
+  json?: boolean;
+  minTargetShare: number;
+  keepReasoning?: boolean;
 };
 
 function number(value: string): number {
@@ -38,7 +48,11 @@ export function registerSelect(program: Command): void {
     .option("--no-language-guard", "allow off-target-language and mixed-language responses to be chosen")
     .option("--min-target-share <x>", "a response with a smaller share of its letters in its language is mixed (0-1)", share, 0.8)
     .option("--keep-reasoning", "score the whole text, <think> reasoning traces included")
-    .option("--reference <strategy>", "consistency | first | random | gold (upper bound: the most consistent sample with the gold answer)", "consistency")
+    .option(
+      "--reference <strategy>",
+      "consistency | first | random | gold (upper bound: the most consistent sample with the gold answer)",
+      "consistency",
+    )
     .option("--pairs <strategy>", "consistency | random", "consistency")
     .option("--seed <n>", "seed for the random baselines", number, 0)
     .option("--english-pairs", "also pair the English reference with the least consistent English sample")
@@ -47,10 +61,16 @@ export function registerSelect(program: Command): void {
     .option("--json", "print a JSON summary on stdout")
     .action(async (opts: Opts) => {
       const config = {
-        scorer: opts.scorer as "auto", margin: opts.margin, languageGuard: opts.languageGuard,
-        reference: opts.reference as "consistency", pairs: opts.pairs as "consistency", seed: opts.seed,
-        englishPairs: opts.englishPairs ?? false, embeddingModel: opts.embeddingModel ?? null,
-        minTargetShare: opts.minTargetShare, keepReasoning: opts.keepReasoning ?? false,
+        scorer: opts.scorer as "auto",
+        margin: opts.margin,
+        languageGuard: opts.languageGuard,
+        reference: opts.reference as "consistency",
+        pairs: opts.pairs as "consistency",
+        seed: opts.seed,
+        englishPairs: opts.englishPairs ?? false,
+        embeddingModel: opts.embeddingModel ?? null,
+        minTargetShare: opts.minTargetShare,
+        keepReasoning: opts.keepReasoning ?? false,
       };
       const remote = remoteConfig();
       if (remote) return selectOnServer(remote, opts.dataset, config, opts);

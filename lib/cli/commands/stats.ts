@@ -46,7 +46,9 @@ export function reportStats(out: ReturnType<typeof statsSummary>, json: boolean 
   say(`${out.dataset}: ${count(out.groups, "group")}, ${count(out.responses, "response")}`);
   for (const [lang, n] of Object.entries(out.responsesByLanguage)) {
     const p = out.pairs[lang];
-    say(`  ${lang.padEnd(8)} ${String(n).padStart(8)} responses${p ? `  pairs: ${p.proposed} proposed, ${p.accepted} accepted, ${p.rejected} rejected, ${p.skipped} skipped` : ""}`);
+    say(
+      `  ${lang.padEnd(8)} ${String(n).padStart(8)} responses${p ? `  pairs: ${p.proposed} proposed, ${p.accepted} accepted, ${p.rejected} rejected, ${p.skipped} skipped` : ""}`,
+    );
   }
 }
 

@@ -34,7 +34,10 @@ describe("cli users", () => {
   });
 
   it("resets a password: the old one stops working, sessions end, a change is required", async () => {
-    const created = JSON.parse((await cli(["users", "create", "--email", "bo@lab.example", "--name", "Bo", "--role", "admin"])).stdout) as { id: number; oneTimePassword: string };
+    const created = JSON.parse((await cli(["users", "create", "--email", "bo@lab.example", "--name", "Bo", "--role", "admin"])).stdout) as {
+      id: number;
+      oneTimePassword: string;
+    };
     await t.db.pool.query(`UPDATE users SET must_change_password = false WHERE id = $1`, [created.id]);
     await t.db.pool.query(
       `INSERT INTO auth_sessions (user_id, token, expires_at, updated_at) VALUES ($1, 'session-token', now() + interval '1 day', now())`,
@@ -49,7 +52,10 @@ describe("cli users", () => {
     expect(await verifyPassword({ hash: a!.hash, password: created.oneTimePassword })).toBe(false);
     const sessions = await t.db.pool.query(`SELECT 1 FROM auth_sessions WHERE user_id = $1`, [created.id]);
     expect(sessions.rowCount).toBe(0);
-    const audit = await t.db.pool.query<{ action: string }>(`SELECT action FROM audit_events WHERE entity = 'user' AND entity_id = $1 ORDER BY id`, [String(created.id)]);
+    const audit = await t.db.pool.query<{ action: string }>(
+      `SELECT action FROM audit_events WHERE entity = 'user' AND entity_id = $1 ORDER BY id`,
+      [String(created.id)],
+    );
     expect(audit.rows.map((e) => e.action)).toEqual(["user.create", "user.password_reset"]);
   });
 
@@ -80,16 +86,24 @@ describe("cli users", () => {
   });
 
   it("reset-password also revokes the account's API tokens", async () => {
-    const created = JSON.parse((await cli(["users", "create", "--email", "tok@lab.example", "--name", "Tok", "--role", "reviewer"])).stdout) as { id: number };
-    await t.db.pool.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'laptop', 'cmas_x', 'hash-1')`, [created.id]);
+    const created = JSON.parse(
+      (await cli(["users", "create", "--email", "tok@lab.example", "--name", "Tok", "--role", "reviewer"])).stdout,
+    ) as { id: number };
+    await t.db.pool.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'laptop', 'cmas_x', 'hash-1')`, [
+      created.id,
+    ]);
     expect((await cli(["users", "reset-password", "--email", "tok@lab.example"])).code).toBe(0);
     const { rows } = await t.db.pool.query(`SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE user_id = $1`, [created.id]);
     expect(rows).toEqual([{ revoked: true }]);
   });
 
   it("disables and enables an account by email: sessions end and tokens are revoked; the last admin stays enabled", async () => {
-    const created = JSON.parse((await cli(["users", "create", "--email", "dis@lab.example", "--name", "Dis", "--role", "viewer"])).stdout) as { id: number };
-    await t.db.pool.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'laptop', 'cmas_y', 'hash-2')`, [created.id]);
+    const created = JSON.parse(
+      (await cli(["users", "create", "--email", "dis@lab.example", "--name", "Dis", "--role", "viewer"])).stdout,
+    ) as { id: number };
+    await t.db.pool.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'laptop', 'cmas_y', 'hash-2')`, [
+      created.id,
+    ]);
     await t.db.pool.query(
       `INSERT INTO auth_sessions (user_id, token, expires_at, updated_at) VALUES ($1, 'dis-session', now() + interval '1 day', now())`,
       [created.id],
@@ -98,11 +112,13 @@ describe("cli users", () => {
     expect(off.code).toBe(0);
     expect(JSON.parse(off.stdout)).toEqual({ id: created.id, email: "dis@lab.example", name: "Dis", role: "viewer", disabled: true });
     const state = async () =>
-      (await t.db.pool.query(
-        `SELECT u.disabled_at IS NOT NULL AS disabled, (SELECT count(*)::int FROM auth_sessions WHERE user_id = u.id) AS sessions,
+      (
+        await t.db.pool.query(
+          `SELECT u.disabled_at IS NOT NULL AS disabled, (SELECT count(*)::int FROM auth_sessions WHERE user_id = u.id) AS sessions,
                 (SELECT count(*)::int FROM api_tokens WHERE user_id = u.id AND revoked_at IS NULL) AS tokens FROM users u WHERE u.id = $1`,
-        [created.id],
-      )).rows[0];
+          [created.id],
+        )
+      ).rows[0];
     expect(await state()).toEqual({ disabled: true, sessions: 0, tokens: 0 });
     expect((await cli(["users", "list"])).stderr).toMatch(/dis@lab\.example +Dis  \(disabled\)/);
     const on = await cli(["users", "enable", "--email", "dis@lab.example"]);

@@ -7,7 +7,9 @@ import { printJson, say } from "../output";
 // Account administration for an operator with access to the database (no signed-in admin needed):
 // the way back in when the only admin's password is lost.
 export function registerUsers(program: Command): void {
-  const users = program.command("users").description("list accounts, create one, reset a password, disable or enable one (local database only)");
+  const users = program
+    .command("users")
+    .description("list accounts, create one, reset a password, disable or enable one (local database only)");
 
   users
     .command("list")
@@ -17,7 +19,10 @@ export function registerUsers(program: Command): void {
       const rows = await listUsers(await getDatabase());
       if (opts.json) return printJson(rows.map(({ createdAt, ...u }) => ({ ...u, createdAt: createdAt.toISOString() })));
       const width = Math.max(0, ...rows.map((u) => u.email.length));
-      for (const u of rows) say(`${String(u.id).padStart(4)}  ${u.role.padEnd(8)}  ${u.email.padEnd(width)}  ${u.name}${u.disabled ? "  (disabled)" : ""}${u.datasets.length ? `  (member of ${u.datasets.join(", ")})` : ""}`);
+      for (const u of rows)
+        say(
+          `${String(u.id).padStart(4)}  ${u.role.padEnd(8)}  ${u.email.padEnd(width)}  ${u.name}${u.disabled ? "  (disabled)" : ""}${u.datasets.length ? `  (member of ${u.datasets.join(", ")})` : ""}`,
+        );
     });
 
   users
@@ -41,10 +46,17 @@ export function registerUsers(program: Command): void {
       printJson({ id: userId, email: opts.email.trim().toLowerCase(), oneTimePassword: password });
     });
 
-  for (const [name, disabled] of [["disable", true], ["enable", false]] as const) {
+  for (const [name, disabled] of [
+    ["disable", true],
+    ["enable", false],
+  ] as const) {
     users
       .command(name)
-      .description(disabled ? "refuse the account's sign-in at once: its sessions end and its API tokens are revoked" : "let a disabled account sign in again")
+      .description(
+        disabled
+          ? "refuse the account's sign-in at once: its sessions end and its API tokens are revoked"
+          : "let a disabled account sign in again",
+      )
       .requiredOption("--email <email>", "the account's sign-in address")
       .action(async (opts: { email: string }) => {
         printJson(await setUserDisabled(await getDatabase(), { email: opts.email }, disabled));

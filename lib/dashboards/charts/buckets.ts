@@ -34,7 +34,11 @@ export function unitBuckets(opts: { negative: boolean; none: boolean }): Bucket[
   if (opts.negative) out.push({ id: 0, label: "< 0", max: nextDown(UNIT_EDGES[0]!) });
   UNIT_EDGES.forEach((lo, i) => {
     const hi = UNIT_EDGES[i + 1];
-    out.push(hi === undefined ? { id: i + 1, label: `≥ ${fmt(lo)}`, min: lo } : { id: i + 1, label: `${fmt(lo)}–${fmt(hi)}`, min: lo, max: nextDown(hi) });
+    out.push(
+      hi === undefined
+        ? { id: i + 1, label: `≥ ${fmt(lo)}`, min: lo }
+        : { id: i + 1, label: `${fmt(lo)}–${fmt(hi)}`, min: lo, max: nextDown(hi) },
+    );
   });
   if (opts.none) out.push({ id: null, label: "none" });
   return out;

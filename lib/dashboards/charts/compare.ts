@@ -27,8 +27,15 @@ export type ChangedPairView = {
 export function changesChart(slug: string, rows: ChangeCountRow[]): BarChartModel {
   return barChart(
     {
-      id: "changed-pairs", title: "Pairs changed between the runs", xLabel: "Language", yLabel: "Proposals", unit: "",
-      series: [{ key: "changed", name: "changed", color: COLORS.changed, stack: "c" }, { key: "unchanged", name: "unchanged", color: COLORS.unchanged, stack: "c" }],
+      id: "changed-pairs",
+      title: "Pairs changed between the runs",
+      xLabel: "Language",
+      yLabel: "Proposals",
+      unit: "",
+      series: [
+        { key: "changed", name: "changed", color: COLORS.changed, stack: "c" },
+        { key: "unchanged", name: "unchanged", color: COLORS.unchanged, stack: "c" },
+      ],
     },
     rows.map((r) => ({
       label: r.language,

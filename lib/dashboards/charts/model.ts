@@ -23,7 +23,9 @@ export function barChart(spec: Omit<BarChartModel, "rows">, rows: RowInput[]): B
     ...spec,
     rows: rows.map((r) => ({
       ...r,
-      names: Object.fromEntries(spec.series.map((s) => [s.key, `${spec.title} · ${r.label} · ${s.name}: ${r.values[s.key] ?? 0}${spec.unit}`])),
+      names: Object.fromEntries(
+        spec.series.map((s) => [s.key, `${spec.title} · ${r.label} · ${s.name}: ${r.values[s.key] ?? 0}${spec.unit}`]),
+      ),
     })),
   };
 }

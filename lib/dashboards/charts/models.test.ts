@@ -21,7 +21,14 @@ describe("model usage preparers", () => {
 
   it("tables counts with their shares", () => {
     expect(modelUsageTable(rows)[2]).toEqual({
-      key: "\u0000de", model: "(no model)", lang: "de", responses: 8, chosen: "1 (12.5%)", rejected: "0 (0.0%)", offTarget: "0 (0.0%)", mixed: "2 (25.0%)",
+      key: "\u0000de",
+      model: "(no model)",
+      lang: "de",
+      responses: 8,
+      chosen: "1 (12.5%)",
+      rejected: "0 (0.0%)",
+      offTarget: "0 (0.0%)",
+      mixed: "2 (25.0%)",
     });
   });
 });

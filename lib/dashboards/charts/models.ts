@@ -20,17 +20,35 @@ export function modelUsageCharts(slug: string, runId: number, rows: ModelUsage[]
   const languages = [...new Set(rows.map((r) => r.lang))].sort();
   return languages.map((lang) =>
     barChart(
-      { id: `models-${lang}`, title: `Run #${runId} · ${lang} · responses by model`, xLabel: "Model", yLabel: "Share of its responses (%)", unit: "%", series: [...SERIES] },
-      rows.filter((r) => r.lang === lang).map((r) => ({
-        label: modelName(r),
-        values: Object.fromEntries(SERIES.map((s) => [s.key, percent(share(r[s.key], r.responses))])),
-        hrefs: { chosen: pairsHref(slug, { lang }), rejected: pairsHref(slug, { lang }) },
-      })),
+      {
+        id: `models-${lang}`,
+        title: `Run #${runId} · ${lang} · responses by model`,
+        xLabel: "Model",
+        yLabel: "Share of its responses (%)",
+        unit: "%",
+        series: [...SERIES],
+      },
+      rows
+        .filter((r) => r.lang === lang)
+        .map((r) => ({
+          label: modelName(r),
+          values: Object.fromEntries(SERIES.map((s) => [s.key, percent(share(r[s.key], r.responses))])),
+          hrefs: { chosen: pairsHref(slug, { lang }), rejected: pairsHref(slug, { lang }) },
+        })),
     ),
   );
 }
 
-export type ModelUsageLine = { key: string; model: string; lang: string; responses: number; chosen: string; rejected: string; offTarget: string; mixed: string };
+export type ModelUsageLine = {
+  key: string;
+  model: string;
+  lang: string;
+  responses: number;
+  chosen: string;
+  rejected: string;
+  offTarget: string;
+  mixed: string;
+};
 
 const cell = (n: number, of: number) => `${n} (${(100 * share(n, of)).toFixed(1)}%)`;
 

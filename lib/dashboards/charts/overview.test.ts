@@ -26,7 +26,12 @@ describe("overview preparers", () => {
 
   it("stacks statuses per language, each segment linking to its filter", () => {
     const m = statusChart("demo", PAIRS);
-    expect(m.series.map((s) => [s.key, s.stack])).toEqual([["proposed", "status"], ["accepted", "status"], ["rejected", "status"], ["skipped", "status"]]);
+    expect(m.series.map((s) => [s.key, s.stack])).toEqual([
+      ["proposed", "status"],
+      ["accepted", "status"],
+      ["rejected", "status"],
+      ["skipped", "status"],
+    ]);
     expect(m.rows.map((r) => [r.label, r.values])).toEqual([
       ["ar", { proposed: 3, accepted: 0, rejected: 0, skipped: 1 }],
       ["de", { proposed: 5, accepted: 2, rejected: 0, skipped: 0 }],
@@ -64,17 +69,71 @@ describe("overview preparers", () => {
   });
 
   it("score histograms put chosen and rejected side by side per language", () => {
-    const [de] = scoreCharts("demo", [{ language: "de", bucket: 10, n: 3 }, { language: "de", bucket: 9, n: 1 }], [{ language: "de", bucket: 0, n: 1 }, { language: "de", bucket: 2, n: 3 }]);
-    expect(de!.rows.map((r) => r.label)).toEqual(["< 0", "0–0.1", "0.1–0.2", "0.2–0.3", "0.3–0.4", "0.4–0.5", "0.5–0.6", "0.6–0.7", "0.7–0.8", "0.8–0.9", "≥ 0.9"]);
-    expect(de!.rows.map((r) => [r.values.chosen, r.values.rejected])).toEqual([[0, 1], [0, 0], [0, 3], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [1, 0], [3, 0]]);
-    expect(de!.rows[0]!.hrefs).toEqual({ chosen: "/datasets/demo/pairs?lang=de&sort=scoreChosen", rejected: "/datasets/demo/pairs?lang=de&sort=scoreRejected" });
+    const [de] = scoreCharts(
+      "demo",
+      [
+        { language: "de", bucket: 10, n: 3 },
+        { language: "de", bucket: 9, n: 1 },
+      ],
+      [
+        { language: "de", bucket: 0, n: 1 },
+        { language: "de", bucket: 2, n: 3 },
+      ],
+    );
+    expect(de!.rows.map((r) => r.label)).toEqual([
+      "< 0",
+      "0–0.1",
+      "0.1–0.2",
+      "0.2–0.3",
+      "0.3–0.4",
+      "0.4–0.5",
+      "0.5–0.6",
+      "0.6–0.7",
+      "0.7–0.8",
+      "0.8–0.9",
+      "≥ 0.9",
+    ]);
+    expect(de!.rows.map((r) => [r.values.chosen, r.values.rejected])).toEqual([
+      [0, 1],
+      [0, 0],
+      [0, 3],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [1, 0],
+      [3, 0],
+    ]);
+    expect(de!.rows[0]!.hrefs).toEqual({
+      chosen: "/datasets/demo/pairs?lang=de&sort=scoreChosen",
+      rejected: "/datasets/demo/pairs?lang=de&sort=scoreRejected",
+    });
   });
 
   it("reference Cons: low buckets link to the low-Cons flag", () => {
-    const m = consChart("demo", 4, [{ bucket: 5, n: 2 }, { bucket: 10, n: 6 }, { bucket: null, n: 1 }]);
+    const m = consChart("demo", 4, [
+      { bucket: 5, n: 2 },
+      { bucket: 10, n: 6 },
+      { bucket: null, n: 1 },
+    ]);
     expect(m.rows.map((r) => r.values.groups)).toEqual([0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 6, 1]);
     expect(m.rows[5]!.names.groups).toBe("Reference Cons, run #4 · 0.4–0.5 · groups: 2");
-    expect(m.rows.map((r) => r.hrefs.groups?.endsWith("flags=lowCons"))).toEqual([true, true, true, true, true, true, false, false, false, false, false, false]);
+    expect(m.rows.map((r) => r.hrefs.groups?.endsWith("flags=lowCons"))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
   });
 
   it("off-target rate in percent and length median/p90 per language", () => {
@@ -89,7 +148,11 @@ describe("overview preparers", () => {
       ["zh", 66.7, "/datasets/demo/pairs?lang=zh&flags=offTarget"],
     ]);
     const len = lengthChart("demo", rows);
-    expect(len.rows.map((r) => r.values)).toEqual([{ median: 120, p90: 300 }, { median: 0, p90: 0 }, { median: 40, p90: 90 }]);
+    expect(len.rows.map((r) => r.values)).toEqual([
+      { median: 120, p90: 300 },
+      { median: 0, p90: 0 },
+      { median: 40, p90: 90 },
+    ]);
     expect(len.rows[2]!.names.p90).toBe("Response length · zh · 90th percentile: 90 chars");
   });
 });

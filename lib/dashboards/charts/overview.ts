@@ -7,7 +7,13 @@ export const PAIR_ORIGINS = ["auto", "human"] as const;
 
 export type PairCountRow = { language: string; status: string; origin: string; n: number };
 export type BucketRow = { language: string; bucket: BucketId; n: number };
-export type ResponseStatsRow = { language: string; responses: number; offTarget: number; medianChars: number | null; p90Chars: number | null };
+export type ResponseStatsRow = {
+  language: string;
+  responses: number;
+  offTarget: number;
+  medianChars: number | null;
+  p90Chars: number | null;
+};
 
 export type CountTile = { label: string; value: number; href?: string };
 
@@ -24,7 +30,11 @@ export function countTiles(slug: string, c: { groups: number; responses: number;
     { label: "Responses", value: c.responses },
     { label: "Pairs", value: sum(() => true), href: pairsHref(slug) },
     ...PAIR_STATUSES.map((s) => ({ label: `Pairs ${s}`, value: sum((r) => r.status === s), href: pairsHref(slug, { status: s }) })),
-    ...PAIR_ORIGINS.map((o) => ({ label: `Pairs by ${o === "auto" ? "the method" : "a reviewer"}`, value: sum((r) => r.origin === o), href: pairsHref(slug, { origin: o }) })),
+    ...PAIR_ORIGINS.map((o) => ({
+      label: `Pairs by ${o === "auto" ? "the method" : "a reviewer"}`,
+      value: sum((r) => r.origin === o),
+      href: pairsHref(slug, { origin: o }),
+    })),
   ];
 }
 
@@ -34,7 +44,9 @@ export function statusChart(slug: string, pairs: PairCountRow[]): BarChartModel 
     { id: "pairs-by-status", title: "Effective pairs by status", xLabel: "Language", yLabel: "Pairs", unit: "", series },
     pairLanguages(pairs).map((lang) => ({
       label: lang,
-      values: Object.fromEntries(PAIR_STATUSES.map((s) => [s, pairs.filter((r) => r.language === lang && r.status === s).reduce((n, r) => n + r.n, 0)])),
+      values: Object.fromEntries(
+        PAIR_STATUSES.map((s) => [s, pairs.filter((r) => r.language === lang && r.status === s).reduce((n, r) => n + r.n, 0)]),
+      ),
       hrefs: Object.fromEntries(PAIR_STATUSES.map((s) => [s, pairsHref(slug, { lang, status: s })])),
     })),
   );
@@ -53,13 +65,26 @@ const links = (scope: ChartScope, hrefs: Record<string, string>) => (scope.linke
 export function marginCharts(slug: string, rows: BucketRow[], scope = OVERVIEW_SCOPE): BarChartModel[] {
   const buckets = unitBuckets({ negative: true, none: true });
   return pairLanguages(rows).map((lang) => {
-    const counts = fillBuckets(buckets, rows.filter((r) => r.language === lang));
+    const counts = fillBuckets(
+      buckets,
+      rows.filter((r) => r.language === lang),
+    );
     return barChart(
-      { id: `${scope.idPrefix}margin-${lang}`, title: `${scope.titlePrefix}Margin ${lang}`, xLabel: "Margin CL(chosen) − CL(rejected)", yLabel: "Pairs", unit: "", series: [{ key: "pairs", name: "pairs", color: COLORS.margin }] },
+      {
+        id: `${scope.idPrefix}margin-${lang}`,
+        title: `${scope.titlePrefix}Margin ${lang}`,
+        xLabel: "Margin CL(chosen) − CL(rejected)",
+        yLabel: "Pairs",
+        unit: "",
+        series: [{ key: "pairs", name: "pairs", color: COLORS.margin }],
+      },
       buckets.map((b, i) => ({
         label: b.label,
         values: { pairs: counts[i]! },
-        hrefs: links(scope, { pairs: b.id === null ? pairsHref(slug, { lang, status: "skipped" }) : pairsHref(slug, { lang, minMargin: b.min, maxMargin: b.max }) }),
+        hrefs: links(scope, {
+          pairs:
+            b.id === null ? pairsHref(slug, { lang, status: "skipped" }) : pairsHref(slug, { lang, minMargin: b.min, maxMargin: b.max }),
+        }),
       })),
     );
   });
@@ -69,17 +94,33 @@ export function marginCharts(slug: string, rows: BucketRow[], scope = OVERVIEW_S
 export function scoreCharts(slug: string, chosen: BucketRow[], rejected: BucketRow[], scope = OVERVIEW_SCOPE): BarChartModel[] {
   const buckets = unitBuckets({ negative: true, none: false });
   return pairLanguages([...chosen, ...rejected]).map((lang) => {
-    const c = fillBuckets(buckets, chosen.filter((r) => r.language === lang));
-    const r = fillBuckets(buckets, rejected.filter((x) => x.language === lang));
+    const c = fillBuckets(
+      buckets,
+      chosen.filter((r) => r.language === lang),
+    );
+    const r = fillBuckets(
+      buckets,
+      rejected.filter((x) => x.language === lang),
+    );
     return barChart(
       {
-        id: `${scope.idPrefix}scores-${lang}`, title: `${scope.titlePrefix}CL scores ${lang}`, xLabel: "Cross-lingual consistency with the reference", yLabel: "Responses", unit: "",
-        series: [{ key: "chosen", name: "chosen", color: COLORS.chosen }, { key: "rejected", name: "rejected", color: COLORS.rejected }],
+        id: `${scope.idPrefix}scores-${lang}`,
+        title: `${scope.titlePrefix}CL scores ${lang}`,
+        xLabel: "Cross-lingual consistency with the reference",
+        yLabel: "Responses",
+        unit: "",
+        series: [
+          { key: "chosen", name: "chosen", color: COLORS.chosen },
+          { key: "rejected", name: "rejected", color: COLORS.rejected },
+        ],
       },
       buckets.map((b, i) => ({
         label: b.label,
         values: { chosen: c[i]!, rejected: r[i]! },
-        hrefs: links(scope, { chosen: pairsHref(slug, { lang, sort: "scoreChosen" }), rejected: pairsHref(slug, { lang, sort: "scoreRejected" }) }),
+        hrefs: links(scope, {
+          chosen: pairsHref(slug, { lang, sort: "scoreChosen" }),
+          rejected: pairsHref(slug, { lang, sort: "scoreRejected" }),
+        }),
       })),
     );
   });
@@ -92,7 +133,14 @@ export function consChart(slug: string, runId: number, rows: { bucket: BucketId;
   const buckets = unitBuckets({ negative: true, none: true });
   const counts = fillBuckets(buckets, rows);
   return barChart(
-    { id: "reference-cons", title: `Reference Cons, run #${runId}`, xLabel: "Cons of the English reference (agreement among English samples)", yLabel: "Prompt groups", unit: "", series: [{ key: "groups", name: "groups", color: COLORS.cons }] },
+    {
+      id: "reference-cons",
+      title: `Reference Cons, run #${runId}`,
+      xLabel: "Cons of the English reference (agreement among English samples)",
+      yLabel: "Prompt groups",
+      unit: "",
+      series: [{ key: "groups", name: "groups", color: COLORS.cons }],
+    },
     buckets.map((b, i) => ({
       label: b.label,
       values: { groups: counts[i]! },
@@ -103,7 +151,14 @@ export function consChart(slug: string, runId: number, rows: { bucket: BucketId;
 
 export function offTargetChart(slug: string, rows: ResponseStatsRow[]): BarChartModel {
   return barChart(
-    { id: "off-target", title: "Off-target language", xLabel: "Language", yLabel: "Off-target responses (%)", unit: "%", series: [{ key: "rate", name: "off-target", color: COLORS.offTarget }] },
+    {
+      id: "off-target",
+      title: "Off-target language",
+      xLabel: "Language",
+      yLabel: "Off-target responses (%)",
+      unit: "%",
+      series: [{ key: "rate", name: "off-target", color: COLORS.offTarget }],
+    },
     rows.map((r) => ({
       label: r.language,
       values: { rate: r.responses === 0 ? 0 : percent(r.offTarget / r.responses) },
@@ -115,8 +170,15 @@ export function offTargetChart(slug: string, rows: ResponseStatsRow[]): BarChart
 export function lengthChart(slug: string, rows: ResponseStatsRow[]): BarChartModel {
   return barChart(
     {
-      id: "response-length", title: "Response length", xLabel: "Language", yLabel: "Characters", unit: " chars",
-      series: [{ key: "median", name: "median", color: COLORS.median }, { key: "p90", name: "90th percentile", color: COLORS.p90 }],
+      id: "response-length",
+      title: "Response length",
+      xLabel: "Language",
+      yLabel: "Characters",
+      unit: " chars",
+      series: [
+        { key: "median", name: "median", color: COLORS.median },
+        { key: "p90", name: "90th percentile", color: COLORS.p90 },
+      ],
     },
     rows.map((r) => ({
       label: r.language,

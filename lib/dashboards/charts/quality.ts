@@ -44,9 +44,24 @@ export function runLabel(r: Pick<QualityRow, "runId" | "reference" | "pairs" | "
 type Metric = { id: string; title: string; yLabel: string; pick: (r: QualityRow) => number | null };
 
 const METRICS = {
-  chosenCorrect: { id: "quality-chosen", title: "Chosen responses with the gold answer", yLabel: "Chosen correct (%)", pick: (r) => (r.judged > 0 ? r.chosenCorrect : null) },
-  rejectedWrong: { id: "quality-rejected", title: "Rejected responses without the gold answer", yLabel: "Rejected wrong (%)", pick: (r) => (r.judged > 0 ? r.rejectedWrong : null) },
-  chosenOnTarget: { id: "quality-on-target", title: "Chosen responses in the requested language", yLabel: "Chosen on-target (%)", pick: (r) => r.chosenOnTarget },
+  chosenCorrect: {
+    id: "quality-chosen",
+    title: "Chosen responses with the gold answer",
+    yLabel: "Chosen correct (%)",
+    pick: (r) => (r.judged > 0 ? r.chosenCorrect : null),
+  },
+  rejectedWrong: {
+    id: "quality-rejected",
+    title: "Rejected responses without the gold answer",
+    yLabel: "Rejected wrong (%)",
+    pick: (r) => (r.judged > 0 ? r.rejectedWrong : null),
+  },
+  chosenOnTarget: {
+    id: "quality-on-target",
+    title: "Chosen responses in the requested language",
+    yLabel: "Chosen on-target (%)",
+    pick: (r) => r.chosenOnTarget,
+  },
 } satisfies Record<string, Metric>;
 
 const runKey = (r: Pick<QualityRow, "runId">) => `run${r.runId}`;
@@ -62,7 +77,11 @@ function byRun(rows: QualityRow[]): QualityRow[] {
 function metricChart(slug: string, rows: QualityRow[], metric: Metric, bounds: boolean, idPrefix = ""): BarChartModel {
   const runs = byRun(rows);
   const series: ChartSeries[] = runs.map((r, i) => ({ key: runKey(r), name: runLabel(r), color: RUN_PALETTE[i % RUN_PALETTE.length]! }));
-  if (bounds) series.push({ key: "oracle", name: "oracle", color: COLORS.oracle }, { key: "randomOnTarget", name: "random on-target pick", color: COLORS.randomPick });
+  if (bounds)
+    series.push(
+      { key: "oracle", name: "oracle", color: COLORS.oracle },
+      { key: "randomOnTarget", name: "random on-target pick", color: COLORS.randomPick },
+    );
   const languages = [...new Set(rows.map((r) => r.language))].sort();
   return barChart(
     { id: `${idPrefix}${metric.id}`, title: metric.title, xLabel: "Language", yLabel: metric.yLabel, unit: "%", series },
@@ -70,10 +89,12 @@ function metricChart(slug: string, rows: QualityRow[], metric: Metric, bounds: b
       const inLang = rows.filter((r) => r.language === lang);
       const of = new Map(inLang.map((r) => [r.runId, r]));
       const measured = [...inLang].reverse().find((r) => r.oracle !== null);
-      const values: Record<string, number> = Object.fromEntries(runs.map((run) => {
-        const r = of.get(run.runId);
-        return [runKey(run), r === undefined ? 0 : percent(metric.pick(r) ?? 0)];
-      }));
+      const values: Record<string, number> = Object.fromEntries(
+        runs.map((run) => {
+          const r = of.get(run.runId);
+          return [runKey(run), r === undefined ? 0 : percent(metric.pick(r) ?? 0)];
+        }),
+      );
       if (bounds) {
         values.oracle = percent(measured?.oracle ?? 0);
         values.randomOnTarget = percent(measured?.randomOnTarget ?? 0);
@@ -104,8 +125,19 @@ export function comparisonCharts(slug: string, rows: QualityRow[]): BarChartMode
   if (kept.length === 0) return [];
   const judged = kept.filter((r) => r.judged > 0);
   return [
-    ...(judged.length > 0 ? [metricChart(slug, judged, METRICS.chosenCorrect, true, "compare-"), metricChart(slug, judged, METRICS.rejectedWrong, false, "compare-")] : []),
-    metricChart(slug, kept.filter((r) => r.chosenOnTarget !== null), METRICS.chosenOnTarget, false, "compare-"),
+    ...(judged.length > 0
+      ? [
+          metricChart(slug, judged, METRICS.chosenCorrect, true, "compare-"),
+          metricChart(slug, judged, METRICS.rejectedWrong, false, "compare-"),
+        ]
+      : []),
+    metricChart(
+      slug,
+      kept.filter((r) => r.chosenOnTarget !== null),
+      METRICS.chosenOnTarget,
+      false,
+      "compare-",
+    ),
   ].filter((c) => c.rows.length > 0);
 }
 
@@ -125,7 +157,11 @@ export function comparisonTable(rows: QualityRow[]): ComparisonBlock[] {
     const inLang = runs.flatMap((run) => rows.filter((r) => r.runId === run.runId && r.language === language));
     const measured = [...inLang].sort((a, b) => b.runId - a.runId).find((r) => r.oracle !== null);
     const bound = (label: string, x: number | null | undefined): ComparisonLine => ({
-      label, judged: measured ? `${measured.goldGroups} groups` : "–", chosenCorrect: share(x), rejectedWrong: "", chosenOnTarget: "",
+      label,
+      judged: measured ? `${measured.goldGroups} groups` : "–",
+      chosenCorrect: share(x),
+      rejectedWrong: "",
+      chosenOnTarget: "",
     });
     return {
       language,
@@ -147,12 +183,14 @@ export function comparisonTable(rows: QualityRow[]): ComparisonBlock[] {
 /** The comparison table as markdown, one table per language (scripts/quality-report.ts). */
 export function comparisonMarkdown(rows: QualityRow[]): string {
   return comparisonTable(rows)
-    .map((b) => [
-      `### ${b.language}`,
-      "",
-      "| selection | judged | chosen correct | rejected wrong | chosen on-target |",
-      "| --- | ---: | ---: | ---: | ---: |",
-      ...b.lines.map((l) => `| ${l.label} | ${l.judged} | ${l.chosenCorrect} | ${l.rejectedWrong} | ${l.chosenOnTarget} |`),
-    ].join("\n"))
+    .map((b) =>
+      [
+        `### ${b.language}`,
+        "",
+        "| selection | judged | chosen correct | rejected wrong | chosen on-target |",
+        "| --- | ---: | ---: | ---: | ---: |",
+        ...b.lines.map((l) => `| ${l.label} | ${l.judged} | ${l.chosenCorrect} | ${l.rejectedWrong} | ${l.chosenOnTarget} |`),
+      ].join("\n"),
+    )
     .join("\n\n");
 }

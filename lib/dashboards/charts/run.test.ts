@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { runCharts, skipReasonChart, skipReasons } from "./run";
 
 const DATA = {
-  margins: [{ language: "de", bucket: 3, n: 4 }, { language: "de", bucket: null, n: 2 }, { language: "zh", bucket: 0, n: 1 }],
+  margins: [
+    { language: "de", bucket: 3, n: 4 },
+    { language: "de", bucket: null, n: 2 },
+    { language: "zh", bucket: 0, n: 1 },
+  ],
   chosenScores: [{ language: "de", bucket: 10, n: 4 }],
   rejectedScores: [{ language: "de", bucket: 2, n: 4 }],
   skips: [
@@ -37,15 +41,32 @@ describe("run page preparers", () => {
 
   it("margin and score histograms per language, named for the run; linked only when asked", () => {
     const linked = runCharts("demo", 7, DATA, true);
-    expect(linked.margins.map((c) => [c.id, c.title])).toEqual([["run-7-margin-de", "Run #7 · Margin de"], ["run-7-margin-zh", "Run #7 · Margin zh"]]);
+    expect(linked.margins.map((c) => [c.id, c.title])).toEqual([
+      ["run-7-margin-de", "Run #7 · Margin de"],
+      ["run-7-margin-zh", "Run #7 · Margin zh"],
+    ]);
     expect(linked.margins[0]!.rows.map((r) => r.values.pairs)).toEqual([0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 2]);
     expect(linked.margins[1]!.rows.map((r) => r.values.pairs)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(linked.margins[0]!.rows[3]!.hrefs.pairs).toBe("/datasets/demo/pairs?lang=de&minMargin=0.2&maxMargin=0.29999999999999993");
     expect(linked.margins[0]!.rows[3]!.names.pairs).toBe("Run #7 · Margin de · 0.2–0.3 · pairs: 4");
     expect(linked.scores.map((c) => c.id)).toEqual(["run-7-scores-de"]);
-    expect(linked.scores[0]!.rows.map((r) => [r.values.chosen, r.values.rejected])).toEqual([[0, 0], [0, 0], [0, 4], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [0, 0], [4, 0]]);
+    expect(linked.scores[0]!.rows.map((r) => [r.values.chosen, r.values.rejected])).toEqual([
+      [0, 0],
+      [0, 0],
+      [0, 4],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+      [4, 0],
+    ]);
     const plain = runCharts("demo", 7, DATA, false);
-    expect([...plain.margins, ...plain.scores, plain.skips!].flatMap((c) => c.rows).every((r) => Object.keys(r.hrefs).length === 0)).toBe(true);
+    expect([...plain.margins, ...plain.scores, plain.skips!].flatMap((c) => c.rows).every((r) => Object.keys(r.hrefs).length === 0)).toBe(
+      true,
+    );
     expect(runCharts("demo", 7, { ...DATA, skips: [] }, true).skips).toBeNull();
   });
 });

@@ -26,12 +26,26 @@ export function skipReasons(rows: SkipCountRow[]): string[] {
 /** Skipped proposals per language, stacked by reason; a segment opens the language's skipped pairs. */
 export function skipReasonChart(slug: string, runId: number, rows: SkipCountRow[], linked: boolean): BarChartModel {
   const reasons = skipReasons(rows);
-  const series = reasons.map((reason, i) => ({ key: reason, name: reason.replaceAll("_", " "), color: RUN_PALETTE[i % RUN_PALETTE.length]!, stack: "reason" }));
+  const series = reasons.map((reason, i) => ({
+    key: reason,
+    name: reason.replaceAll("_", " "),
+    color: RUN_PALETTE[i % RUN_PALETTE.length]!,
+    stack: "reason",
+  }));
   return barChart(
-    { id: `run-${runId}-skips`, title: `Run #${runId} · Skipped pairs by reason`, xLabel: "Language", yLabel: "Skipped pairs", unit: "", series },
+    {
+      id: `run-${runId}-skips`,
+      title: `Run #${runId} · Skipped pairs by reason`,
+      xLabel: "Language",
+      yLabel: "Skipped pairs",
+      unit: "",
+      series,
+    },
     pairLanguages(rows).map((lang) => ({
       label: lang,
-      values: Object.fromEntries(reasons.map((reason) => [reason, rows.filter((r) => r.language === lang && r.reason === reason).reduce((n, r) => n + r.n, 0)])),
+      values: Object.fromEntries(
+        reasons.map((reason) => [reason, rows.filter((r) => r.language === lang && r.reason === reason).reduce((n, r) => n + r.n, 0)]),
+      ),
       hrefs: linked ? Object.fromEntries(reasons.map((reason) => [reason, pairsHref(slug, { lang, status: "skipped" })])) : {},
     })),
   );

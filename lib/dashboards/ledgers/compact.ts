@@ -25,7 +25,11 @@ export async function compactLedger(db: Database, name: LedgerName, datasetId: n
 async function keyCount(db: Database, name: LedgerName, datasetId: number): Promise<number> {
   const l = LEDGERS[name];
   const keys = l.keys.length ? `count(DISTINCT (${l.keys.join(", ")}, 0))` : "least(count(*), 1)";
-  const row = await queryOne(db.pool, sql`SELECT ${raw(keys)}::int AS n FROM ${raw(l.table)} WHERE dataset_id = ${datasetId}`, z.object({ n: z.number() }));
+  const row = await queryOne(
+    db.pool,
+    sql`SELECT ${raw(keys)}::int AS n FROM ${raw(l.table)} WHERE dataset_id = ${datasetId}`,
+    z.object({ n: z.number() }),
+  );
   return row.n;
 }
 
@@ -34,7 +38,10 @@ export async function compactFragmented(db: Database, datasetId: number): Promis
   const rows = await queryTrusted<{ name: LedgerName; rows: number }>(
     db.pool,
     join(
-      NAMES.map((name) => sql`SELECT ${raw(`'${name}'`)} AS name, count(*)::int AS rows FROM ${raw(LEDGERS[name].table)} WHERE dataset_id = ${datasetId}`),
+      NAMES.map(
+        (name) =>
+          sql`SELECT ${raw(`'${name}'`)} AS name, count(*)::int AS rows FROM ${raw(LEDGERS[name].table)} WHERE dataset_id = ${datasetId}`,
+      ),
       " UNION ALL ",
     ),
   );
@@ -55,7 +62,10 @@ async function crowdedDatasets(db: Database): Promise<number[]> {
   const rows = await queryTrusted<{ dataset_id: number }>(
     db.pool,
     join(
-      NAMES.map((name) => sql`SELECT dataset_id FROM ${raw(LEDGERS[name].table)} GROUP BY dataset_id HAVING count(*) > ${raw(String(COMPACT_SLACK))}`),
+      NAMES.map(
+        (name) =>
+          sql`SELECT dataset_id FROM ${raw(LEDGERS[name].table)} GROUP BY dataset_id HAVING count(*) > ${raw(String(COMPACT_SLACK))}`,
+      ),
       " UNION ",
     ),
   );

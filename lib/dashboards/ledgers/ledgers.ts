@@ -30,13 +30,15 @@ export const LEDGERS = {
     table: "group_stats",
     keys: [],
     values: ["groups", "with_gold"],
-    base: (datasetId) => sql`SELECT count(*)::int AS groups, count(gold)::int AS with_gold FROM prompt_groups WHERE dataset_id = ${datasetId} HAVING count(*) > 0`,
+    base: (datasetId) =>
+      sql`SELECT count(*)::int AS groups, count(gold)::int AS with_gold FROM prompt_groups WHERE dataset_id = ${datasetId} HAVING count(*) > 0`,
   },
   references: {
     table: "reference_stats",
     keys: ["run_id", "cons_bucket"],
     values: ["n"],
-    base: (datasetId) => sql`SELECT run_id, stats_unit_bucket(cons) AS cons_bucket, count(*)::int AS n FROM run_references WHERE dataset_id = ${datasetId} GROUP BY 1, 2`,
+    base: (datasetId) =>
+      sql`SELECT run_id, stats_unit_bucket(cons) AS cons_bucket, count(*)::int AS n FROM run_references WHERE dataset_id = ${datasetId} GROUP BY 1, 2`,
   },
 } as const satisfies Record<string, Ledger>;
 

@@ -29,7 +29,8 @@ beforeAll(async () => {
 afterAll(async () => t.drop());
 
 const NAMES = Object.keys(LEDGERS) as LedgerName[];
-const canon = (rows: Record<string, unknown>[]) => rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))).sort();
+const canon = (rows: Record<string, unknown>[]) =>
+  rows.map((r) => JSON.stringify(Object.entries(r).sort(([a], [b]) => a.localeCompare(b)))).sort();
 
 async function expectLedgersExact(datasetId: number) {
   for (const name of NAMES) {
@@ -41,15 +42,27 @@ async function expectLedgersExact(datasetId: number) {
 async function plainOverview(datasetId: number) {
   const q = async (sql: string) => (await t.db.pool.query(sql, [datasetId, UNIT_EDGES])).rows;
   return {
-    pairs: await q(`SELECT language, status::text AS status, origin::text AS origin, count(*)::int AS n FROM pairs WHERE dataset_id = $1 AND $2::float8[] IS NOT NULL GROUP BY 1, 2, 3`),
-    margins: await q(`SELECT language, width_bucket(margin, $2::float8[]) AS bucket, count(*)::int AS n FROM pairs WHERE dataset_id = $1 GROUP BY 1, 2`),
-    chosenScores: await q(`SELECT language, width_bucket(score_chosen, $2::float8[]) AS bucket, count(*)::int AS n FROM pairs WHERE dataset_id = $1 AND status <> 'skipped' AND score_chosen IS NOT NULL GROUP BY 1, 2`),
-    rejectedScores: await q(`SELECT language, width_bucket(score_rejected, $2::float8[]) AS bucket, count(*)::int AS n FROM pairs WHERE dataset_id = $1 AND status <> 'skipped' AND score_rejected IS NOT NULL GROUP BY 1, 2`),
+    pairs: await q(
+      `SELECT language, status::text AS status, origin::text AS origin, count(*)::int AS n FROM pairs WHERE dataset_id = $1 AND $2::float8[] IS NOT NULL GROUP BY 1, 2, 3`,
+    ),
+    margins: await q(
+      `SELECT language, width_bucket(margin, $2::float8[]) AS bucket, count(*)::int AS n FROM pairs WHERE dataset_id = $1 GROUP BY 1, 2`,
+    ),
+    chosenScores: await q(
+      `SELECT language, width_bucket(score_chosen, $2::float8[]) AS bucket, count(*)::int AS n FROM pairs WHERE dataset_id = $1 AND status <> 'skipped' AND score_chosen IS NOT NULL GROUP BY 1, 2`,
+    ),
+    rejectedScores: await q(
+      `SELECT language, width_bucket(score_rejected, $2::float8[]) AS bucket, count(*)::int AS n FROM pairs WHERE dataset_id = $1 AND status <> 'skipped' AND score_rejected IS NOT NULL GROUP BY 1, 2`,
+    ),
     responses: await q(`SELECT language, count(*)::int AS responses,
         count(*) FILTER (WHERE detected_language IS NOT NULL AND detected_language <> split_part(language, '-', 1))::int AS "offTarget",
         percentile_disc(0.5) WITHIN GROUP (ORDER BY char_length) AS "medianChars", percentile_disc(0.9) WITHIN GROUP (ORDER BY char_length) AS "p90Chars"
         FROM responses WHERE dataset_id = $1 AND $2::float8[] IS NOT NULL GROUP BY 1 ORDER BY 1`),
-    groups: (await q(`SELECT count(*)::int AS groups, count(gold)::int AS "groupsWithGold" FROM prompt_groups WHERE dataset_id = $1 AND $2::float8[] IS NOT NULL`))[0],
+    groups: (
+      await q(
+        `SELECT count(*)::int AS groups, count(gold)::int AS "groupsWithGold" FROM prompt_groups WHERE dataset_id = $1 AND $2::float8[] IS NOT NULL`,
+      )
+    )[0],
     cons: await q(`SELECT width_bucket(cons, $2::float8[]) AS bucket, count(*)::int AS n FROM run_references
         WHERE run_id = (SELECT max(id) FROM pipeline_runs WHERE dataset_id = $1 AND kind = 'select' AND status = 'succeeded') GROUP BY 1`),
   };
@@ -73,13 +86,28 @@ const subset = { mod: fc.integer({ min: 1, max: 6 }), rem: fc.nat(5) };
 const op = fc.oneof(
   fc.record({ kind: fc.constant("decide" as const), pick: fc.nat(), action: fc.constantFrom("accept", "reject", "swap", "reset", "flag") }),
   fc.record({
-    kind: fc.constant("updatePairs" as const), ...subset, chosen: value, rejected: value,
-    status: fc.constantFrom("proposed", "accepted", "rejected", "skipped"), origin: fc.constantFrom("auto", "human"), flag: fc.boolean(),
+    kind: fc.constant("updatePairs" as const),
+    ...subset,
+    chosen: value,
+    rejected: value,
+    status: fc.constantFrom("proposed", "accepted", "rejected", "skipped"),
+    origin: fc.constantFrom("auto", "human"),
+    flag: fc.boolean(),
   }),
   fc.record({ kind: fc.constant("deletePairs" as const), ...subset }),
   fc.record({ kind: fc.constant("materialize" as const) }),
-  fc.record({ kind: fc.constant("insertResponses" as const), n: fc.integer({ min: 1, max: 5 }), lang: fc.constantFrom("de", "zh", "sw", "pt-BR"), len: fc.nat(40) }),
-  fc.record({ kind: fc.constant("updateResponses" as const), ...subset, detected: fc.constantFrom(null, "en", "de", "zh", "pt"), grow: fc.integer({ min: -3, max: 3 }) }),
+  fc.record({
+    kind: fc.constant("insertResponses" as const),
+    n: fc.integer({ min: 1, max: 5 }),
+    lang: fc.constantFrom("de", "zh", "sw", "pt-BR"),
+    len: fc.nat(40),
+  }),
+  fc.record({
+    kind: fc.constant("updateResponses" as const),
+    ...subset,
+    detected: fc.constantFrom(null, "en", "de", "zh", "pt"),
+    grow: fc.integer({ min: -3, max: 3 }),
+  }),
   fc.record({ kind: fc.constant("deleteResponses" as const), ...subset }),
   fc.record({ kind: fc.constant("insertGroups" as const), n: fc.integer({ min: 1, max: 3 }), gold: fc.boolean() }),
   fc.record({ kind: fc.constant("updateGroups" as const), ...subset, gold: fc.option(fc.constantFrom("7", "18")) }),
@@ -99,7 +127,10 @@ async function apply(o: Op, datasetId: number, runId: number): Promise<void> {
       const { rows } = await q(`SELECT id, version FROM pairs WHERE dataset_id = $1 ORDER BY id`, [datasetId]);
       const pair = rows[o.pick % Math.max(rows.length, 1)] as { id: number; version: number } | undefined;
       if (!pair) return;
-      const decision = o.action === "flag" ? { action: "flag" as const, reason: "property test" } : { action: o.action as "accept" | "reject" | "swap" | "reset" };
+      const decision =
+        o.action === "flag"
+          ? { action: "flag" as const, reason: "property test" }
+          : { action: o.action as "accept" | "reject" | "swap" | "reset" };
       // A decision the pair's state does not allow is refused as a whole; the ledger must not move either.
       await decidePair(t.db, datasetId, { pairId: pair.id, expectedVersion: pair.version, decision }).catch((e: unknown) => {
         if (!isAppError(e)) throw e;
@@ -146,11 +177,17 @@ async function apply(o: Op, datasetId: number, runId: number): Promise<void> {
       return;
     case "insertGroups":
       await insertGroups(
-        t.db.pool, datasetId,
+        t.db.pool,
+        datasetId,
         Array.from({ length: o.n }, (_, i) => ({
-          externalId: `prop-${process.pid}-${++serial}-${i}`, gold: o.gold ? "18" : null, meta: {},
+          externalId: `prop-${process.pid}-${++serial}-${i}`,
+          gold: o.gold ? "18" : null,
+          meta: {},
           prompts: [{ lang: "en", text: "How many?" }],
-          responses: [{ lang: "en", sampleIndex: 0, text: `Answer: ${serial}` }, { lang: "de", sampleIndex: 0, text: `Antwort: ${serial}${"!".repeat(i)}` }],
+          responses: [
+            { lang: "en", sampleIndex: 0, text: `Answer: ${serial}` },
+            { lang: "de", sampleIndex: 0, text: `Antwort: ${serial}${"!".repeat(i)}` },
+          ],
         })),
         deriveResponseFields,
       );
@@ -212,11 +249,18 @@ describe("summary ledgers", () => {
   });
 
   it("compaction keeps the figures and leaves one row per key", async () => {
-    for (let i = 0; i < 4; i++) await apply({ kind: "updatePairs", mod: 1, rem: 0, chosen: i / 4, rejected: 0.1, status: "proposed", origin: "auto", flag: false }, main.datasetId, main.runId);
+    for (let i = 0; i < 4; i++)
+      await apply(
+        { kind: "updatePairs", mod: 1, rem: 0, chosen: i / 4, rejected: 0.1, status: "proposed", origin: "auto", flag: false },
+        main.datasetId,
+        main.runId,
+      );
     const before = await ledgerTotals(t.db, "pairs", main.datasetId);
     await compactLedger(t.db, "pairs", main.datasetId);
     expect(canon(await ledgerTotals(t.db, "pairs", main.datasetId))).toEqual(canon(before));
-    const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pair_stats WHERE dataset_id = $1`, [main.datasetId]);
+    const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM pair_stats WHERE dataset_id = $1`, [
+      main.datasetId,
+    ]);
     expect(rows[0]!.n).toBe(before.length);
   });
 
@@ -229,7 +273,9 @@ describe("summary ledgers", () => {
       [main.datasetId, COMPACT_SLACK + 2],
     );
     expect(await compactFragmented(t.db, main.datasetId)).toContain("groups");
-    const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM group_stats WHERE dataset_id = $1`, [main.datasetId]);
+    const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM group_stats WHERE dataset_id = $1`, [
+      main.datasetId,
+    ]);
     expect(rows[0]!.n).toBe(1);
     await expectLedgersExact(main.datasetId);
   });
@@ -242,7 +288,9 @@ describe("summary ledgers", () => {
       [other.datasetId, COMPACT_SLACK + 2],
     );
     expect(await compactAllFragmented(t.db)).toBe(1);
-    const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM group_stats WHERE dataset_id = $1`, [other.datasetId]);
+    const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM group_stats WHERE dataset_id = $1`, [
+      other.datasetId,
+    ]);
     expect(rows[0]!.n).toBe(1);
     await expectLedgersExact(other.datasetId);
   });
@@ -260,7 +308,9 @@ describe("summary ledgers", () => {
   it("a deleted dataset leaves no ledger rows behind", async () => {
     await t.db.pool.query(`DELETE FROM datasets WHERE id = $1`, [other.datasetId]);
     for (const name of NAMES) {
-      const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${LEDGERS[name].table} WHERE dataset_id = $1`, [other.datasetId]);
+      const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${LEDGERS[name].table} WHERE dataset_id = $1`, [
+        other.datasetId,
+      ]);
       expect(rows[0]!.n, name).toBe(0);
     }
     await expectLedgersExact(main.datasetId);

@@ -2,7 +2,13 @@ import type { Database } from "@/lib/db/client";
 import { queryTrusted, type Sql, sql } from "@/lib/db/sql";
 import type { ChangeCountRow, ChangedPairRow } from "@/lib/dashboards/charts/compare";
 
-export type SelectRunOption = { id: number; reference: string | null; pairs: string | null; scorer: string | null; finishedAt: Date | null };
+export type SelectRunOption = {
+  id: number;
+  reference: string | null;
+  pairs: string | null;
+  scorer: string | null;
+  finishedAt: Date | null;
+};
 
 /** Succeeded select runs of the dataset, newest first. */
 export async function listSelectRuns(db: Database, datasetId: number): Promise<SelectRunOption[]> {

@@ -14,8 +14,13 @@ import { isLatestSelectRun, runProposalAggregates } from "./run";
 // ≥ 0.98 (bucket "≥ 0.9"), every rejected CL is below 0.1, and both references have Cons just above 0.5.
 const GROUPS: FixtureGroup[] = [
   {
-    id: "q1", gold: "18",
-    prompts: { en: "Tom has 3 bags of 6 apples. How many apples?", de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel?", ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة لديه؟" },
+    id: "q1",
+    gold: "18",
+    prompts: {
+      en: "Tom has 3 bags of 6 apples. How many apples?",
+      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel?",
+      ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة لديه؟",
+    },
     responses: {
       en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
       de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18"],
@@ -23,7 +28,8 @@ const GROUPS: FixtureGroup[] = [
     },
   },
   {
-    id: "q2", gold: "7",
+    id: "q2",
+    gold: "7",
     prompts: { en: "What is 10 minus 3?", de: "Was ist 10 minus 3?", ar: "ما هو ١٠ ناقص ٣؟" },
     responses: {
       en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven, so the answer is 7", "Answer: 13"],
@@ -69,8 +75,14 @@ describe("dashboard aggregates", () => {
       { language: "ar", bucket: 10, n: 1 },
       { language: "de", bucket: 10, n: 2 },
     ]);
-    expect(sortRows(o.chosenScores)).toEqual([{ language: "ar", bucket: 10, n: 1 }, { language: "de", bucket: 10, n: 2 }]);
-    expect(sortRows(o.rejectedScores)).toEqual([{ language: "ar", bucket: 1, n: 1 }, { language: "de", bucket: 1, n: 2 }]);
+    expect(sortRows(o.chosenScores)).toEqual([
+      { language: "ar", bucket: 10, n: 1 },
+      { language: "de", bucket: 10, n: 2 },
+    ]);
+    expect(sortRows(o.rejectedScores)).toEqual([
+      { language: "ar", bucket: 1, n: 1 },
+      { language: "de", bucket: 1, n: 2 },
+    ]);
     expect(o.cons).toEqual({ runId: runA, rows: [{ bucket: 6, n: 2 }] });
     // Lengths: ar 53, 11, 10, 10; de 27, 36, 28, 11; en 39, 34, 44, 21, 44, 10 (percentile_disc: a value that occurs).
     expect(o.responses).toEqual([
@@ -87,15 +99,26 @@ describe("dashboard aggregates", () => {
       { language: "ar", bucket: 10, n: 1 },
       { language: "de", bucket: 10, n: 2 },
     ]);
-    expect(sortRows(r.chosenScores)).toEqual([{ language: "ar", bucket: 10, n: 1 }, { language: "de", bucket: 10, n: 2 }]);
-    expect(sortRows(r.rejectedScores)).toEqual([{ language: "ar", bucket: 1, n: 1 }, { language: "de", bucket: 1, n: 2 }]);
+    expect(sortRows(r.chosenScores)).toEqual([
+      { language: "ar", bucket: 10, n: 1 },
+      { language: "de", bucket: 10, n: 2 },
+    ]);
+    expect(sortRows(r.rejectedScores)).toEqual([
+      { language: "ar", bucket: 1, n: 1 },
+      { language: "de", bucket: 1, n: 2 },
+    ]);
     expect(r.skips).toEqual([{ language: "ar", reason: "same_response", n: 1 }]);
     // The run stored the same figures in its summary when it ended (what the run page reads).
     const run = await t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runA } });
     expect((run.summary as { charts?: unknown }).charts).toEqual(JSON.parse(JSON.stringify(r)));
     expect(await isLatestSelectRun(t.db, datasetId, runA)).toBe(true);
     // Scoped by dataset: the run's id under another dataset has nothing.
-    expect(await runProposalAggregates(t.db.pool, datasetId + 1, runA)).toEqual({ margins: [], chosenScores: [], rejectedScores: [], skips: [] });
+    expect(await runProposalAggregates(t.db.pool, datasetId + 1, runA)).toEqual({
+      margins: [],
+      chosenScores: [],
+      rejectedScores: [],
+      skips: [],
+    });
   });
 
   it("a reviewer's decision moves the pair to its status and origin", async () => {
@@ -120,7 +143,10 @@ describe("dashboard aggregates", () => {
       { runId: runB, reference: "first", language: "ar", judged: 1, chosenOnTarget: 1, randomOnTarget: 0.75, ...common },
       { runId: runB, reference: "first", language: "de", judged: 2, chosenOnTarget: 1, randomOnTarget: 0.75, ...common },
     ]);
-    expect((await listSelectRuns(t.db, datasetId)).map((r) => [r.id, r.reference])).toEqual([[runB, "first"], [runA, "consistency"]]);
+    expect((await listSelectRuns(t.db, datasetId)).map((r) => [r.id, r.reference])).toEqual([
+      [runB, "first"],
+      [runA, "consistency"],
+    ]);
     expect((await loadOverview(t.db, datasetId)).cons.runId).toBe(runB);
   });
 
@@ -141,9 +167,12 @@ describe("dashboard aggregates", () => {
     const [row, ...rest] = await changedPairs(t.db, datasetId, runA, runB, 10);
     expect(rest).toEqual([]);
     expect(row).toMatchObject({
-      externalId: "q1", language: "de",
-      aChosen: id("q1", "de", 1), aRejected: id("q1", "de", 0),
-      bChosen: id("q1", "de", 0), bRejected: id("q1", "de", 1),
+      externalId: "q1",
+      language: "de",
+      aChosen: id("q1", "de", 1),
+      aRejected: id("q1", "de", 0),
+      bChosen: id("q1", "de", 0),
+      bRejected: id("q1", "de", 1),
     });
     expect([row!.aMargin! > 0.98, row!.bMargin! < -0.98]).toEqual([true, true]);
     expect(await changesByLanguage(t.db, datasetId + 1, runA, runB)).toEqual([]);

@@ -17,7 +17,14 @@ export type OverviewData = {
   cons: { runId: number | null; rows: { bucket: BucketId; n: number }[] };
 };
 
-type PairAggRow = { kind: "status" | "margin" | "chosen" | "rejected"; language: string; status: string | null; origin: string | null; bucket: number | null; n: number };
+type PairAggRow = {
+  kind: "status" | "margin" | "chosen" | "rejected";
+  language: string;
+  status: string | null;
+  origin: string | null;
+  bucket: number | null;
+  n: number;
+};
 
 /**
  * Counts by status/origin and the three histograms, as grouping sets over the dataset's pair ledger
@@ -41,8 +48,12 @@ export async function pairAggregates(db: Database, datasetId: number) {
   return {
     pairs: of("status").map((r) => ({ language: r.language, status: r.status!, origin: r.origin!, n: r.n })),
     margins: of("margin").map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
-    chosenScores: of("chosen").filter((r) => r.bucket !== null).map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
-    rejectedScores: of("rejected").filter((r) => r.bucket !== null).map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
+    chosenScores: of("chosen")
+      .filter((r) => r.bucket !== null)
+      .map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
+    rejectedScores: of("rejected")
+      .filter((r) => r.bucket !== null)
+      .map((r) => ({ language: r.language, bucket: r.bucket, n: r.n })),
   };
 }
 

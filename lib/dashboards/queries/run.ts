@@ -3,8 +3,13 @@ import { queryTrusted, type Queryable, sql } from "@/lib/db/sql";
 import type { RunChartData } from "@/lib/dashboards/charts/run";
 
 type Row = {
-  kind: "margin" | "chosen" | "rejected" | "skip"; language: string; bucket: number | null; reason: string | null; n: number;
-  mean_margin: number | null; guards: number;
+  kind: "margin" | "chosen" | "rejected" | "skip";
+  language: string;
+  bucket: number | null;
+  reason: string | null;
+  n: number;
+  mean_margin: number | null;
+  guards: number;
 };
 
 /**
@@ -19,7 +24,11 @@ export type ProposalCount = { language: string; skipReason: string | null; n: nu
  * over a fine aggregate, so only a few hundred rows reach Node. Computed once when a run ends and
  * kept in its summary (a 1M-proposal scan takes seconds); runs from before that are computed here.
  */
-export async function runProposalScan(db: Queryable, datasetId: number, runId: number): Promise<{ charts: RunChartData; counts: ProposalCount[] }> {
+export async function runProposalScan(
+  db: Queryable,
+  datasetId: number,
+  runId: number,
+): Promise<{ charts: RunChartData; counts: ProposalCount[] }> {
   const rows = await queryTrusted<Row>(
     db,
     sql`WITH fine AS (
@@ -38,7 +47,9 @@ export async function runProposalScan(db: Queryable, datasetId: number, runId: n
   );
   const of = (kind: Row["kind"]) => rows.filter((r) => r.kind === kind);
   const buckets = (kind: Row["kind"], keepNone: boolean) =>
-    of(kind).filter((r) => keepNone || r.bucket !== null).map((r) => ({ language: r.language, bucket: r.bucket, n: r.n }));
+    of(kind)
+      .filter((r) => keepNone || r.bucket !== null)
+      .map((r) => ({ language: r.language, bucket: r.bucket, n: r.n }));
   const charts = {
     margins: buckets("margin", true),
     // NULL here is the grouping set's "skipped, no score" row, which the score charts leave out.
@@ -47,7 +58,11 @@ export async function runProposalScan(db: Queryable, datasetId: number, runId: n
     skips: of("skip").flatMap((r) => (r.reason === null ? [] : [{ language: r.language, reason: r.reason, n: r.n }])),
   };
   const counts = of("skip").map((r) => ({
-    language: r.language, skipReason: r.reason, n: r.n, meanMargin: r.reason === null ? r.mean_margin : null, guardPairs: r.guards,
+    language: r.language,
+    skipReason: r.reason,
+    n: r.n,
+    meanMargin: r.reason === null ? r.mean_margin : null,
+    guardPairs: r.guards,
   }));
   return { charts, counts };
 }

@@ -46,8 +46,10 @@ const r2 = (n: number) => Math.round(n * 100) / 100;
 
 const shopping = define("shopping", {
   draw(r) {
-    const a = r.int(2, 9), price = r.pick([1.5, 2, 2.5, 3, 4, 4.5, 5, 6, 7.5, 12]);
-    const b = r.int(2, 9), price2 = r.pick([0.5, 1, 1.5, 2, 2.5, 3]);
+    const a = r.int(2, 9),
+      price = r.pick([1.5, 2, 2.5, 3, 4, 4.5, 5, 6, 7.5, 12]);
+    const b = r.int(2, 9),
+      price2 = r.pick([0.5, 1, 1.5, 2, 2.5, 3]);
     return { a, price, b, price2, sub1: r2(a * price), sub2: r2(b * price2) };
   },
   answer: (p) => r2(p.sub1 + p.sub2),
@@ -57,7 +59,10 @@ const shopping = define("shopping", {
 
 const speed = define("speed", {
   draw(r) {
-    const v1 = 5 * r.int(8, 26), t1 = r.int(2, 9), v2 = 5 * r.int(6, 18), t2 = r.int(2, 6);
+    const v1 = 5 * r.int(8, 26),
+      t1 = r.int(2, 9),
+      v2 = 5 * r.int(6, 18),
+      t2 = r.int(2, 6);
     return { v1, t1, v2, t2, d1: v1 * t1, d2: v2 * t2 };
   },
   answer: (p) => p.d1 + p.d2,
@@ -67,7 +72,8 @@ const speed = define("speed", {
 
 const percent = define("percent", {
   draw(r) {
-    const price = 4 * r.int(10, 500), pct = r.pick([10, 15, 20, 25, 30, 35, 40, 60]);
+    const price = 4 * r.int(10, 500),
+      pct = r.pick([10, 15, 20, 25, 30, 35, 40, 60]);
     return { price, pct, off: r2((price * pct) / 100) };
   },
   answer: (p) => r2(p.price - p.off),
@@ -77,7 +83,9 @@ const percent = define("percent", {
 
 const ages = define("ages", {
   draw(r) {
-    const age = r.int(6, 14), times = r.int(2, 4), years = r.int(5, 15);
+    const age = r.int(6, 14),
+      times = r.int(2, 4),
+      years = r.int(5, 15);
     return { age, times, years, father: age * times };
   },
   answer: (p) => p.father + p.years,
@@ -87,7 +95,9 @@ const ages = define("ages", {
 
 const area = define("area", {
   draw(r) {
-    const len = r.int(12, 60), wid = r.int(8, 40), total = len * wid;
+    const len = r.int(12, 60),
+      wid = r.int(8, 40),
+      total = len * wid;
     return { len, wid, total, path: r.int(5, Math.floor(total * 0.3)) };
   },
   answer: (p) => p.total - p.path,
@@ -97,7 +107,9 @@ const area = define("area", {
 
 const wages = define("wages", {
   draw(r) {
-    const rate = r.pick([8, 9.5, 10, 12, 12.5, 15, 18, 20, 22.5, 25]), hours = r.int(4, 9), days = r.int(5, 24);
+    const rate = r.pick([8, 9.5, 10, 12, 12.5, 15, 18, 20, 22.5, 25]),
+      hours = r.int(4, 9),
+      days = r.int(5, 24);
     return { rate, hours, days, daily: r2(rate * hours) };
   },
   answer: (p) => r2(p.daily * p.days),

@@ -2,12 +2,45 @@ import type { DigitSet } from "../numbers";
 
 export type Fmt = (n: number) => string;
 
-export interface ShoppingParams { a: number; price: number; b: number; price2: number; sub1: number; sub2: number }
-export interface SpeedParams { v1: number; t1: number; v2: number; t2: number; d1: number; d2: number }
-export interface PercentParams { price: number; pct: number; off: number }
-export interface AgesParams { age: number; times: number; years: number; father: number }
-export interface AreaParams { len: number; wid: number; path: number; total: number }
-export interface WagesParams { rate: number; hours: number; days: number; daily: number }
+export interface ShoppingParams {
+  a: number;
+  price: number;
+  b: number;
+  price2: number;
+  sub1: number;
+  sub2: number;
+}
+export interface SpeedParams {
+  v1: number;
+  t1: number;
+  v2: number;
+  t2: number;
+  d1: number;
+  d2: number;
+}
+export interface PercentParams {
+  price: number;
+  pct: number;
+  off: number;
+}
+export interface AgesParams {
+  age: number;
+  times: number;
+  years: number;
+  father: number;
+}
+export interface AreaParams {
+  len: number;
+  wid: number;
+  path: number;
+  total: number;
+}
+export interface WagesParams {
+  rate: number;
+  hours: number;
+  days: number;
+  daily: number;
+}
 
 export interface TemplateParams {
   shopping: ShoppingParams;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, tempDir } from "../../testing/export-formats";
+import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, tempDir } from "@/lib/testing/export-formats";
 import type { ExportFormat, ExportPair } from "./types";
 import { writeExport } from "./write-export";
 
@@ -20,8 +20,13 @@ async function hashes(format: ExportFormat, rows: AsyncIterable<ExportPair | rea
   const dir = await tempDir();
   const out = format === "trl" ? path.join(dir, "train.jsonl") : dir;
   const manifest = await writeExport({
-    rows, format, out, datasetName: "batches", languages: [...FIXTURE_LANGUAGES],
-    split: { testFraction: 0.5, seed: 1 }, parquet: { rowGroupRows: 2, bufferBudgetBytes: 300 },
+    rows,
+    format,
+    out,
+    datasetName: "batches",
+    languages: [...FIXTURE_LANGUAGES],
+    split: { testFraction: 0.5, seed: 1 },
+    parquet: { rowGroupRows: 2, bufferBudgetBytes: 300 },
   });
   return manifest.files.map((f) => `${f.path} ${f.sha256} ${f.rows}`);
 }
@@ -34,9 +39,13 @@ describe("writeExport with batches", () => {
       parquet: await hashes("parquet", asyncRows(pairs)),
     };
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }), fc.constantFrom("llama-factory", "parquet"), async (sizes, format) => {
-        expect(await hashes(format, asyncRows(chunk(pairs, sizes)))).toEqual(expected[format]);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 4 }),
+        fc.constantFrom("llama-factory", "parquet"),
+        async (sizes, format) => {
+          expect(await hashes(format, asyncRows(chunk(pairs, sizes)))).toEqual(expected[format]);
+        },
+      ),
       { numRuns: 12 },
     );
   }, 60_000);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { CARD_TAGS } from "./dataset-card";
 import { OPENRLHF_FLAGS } from "./openrlhf-readme";
 import { RECORD_SCHEMAS, ZLlamaFactoryDatasetInfo } from "./schemas";
-import { exportFixture, FIXTURE_LANGUAGES, FIXTURE_PAIRS, readRecords, tempDir } from "../../testing/export-formats";
+import { exportFixture, FIXTURE_LANGUAGES, FIXTURE_PAIRS, readRecords, tempDir } from "@/lib/testing/export-formats";
 import type { ExportPair } from "./types";
 
 const withoutSystem: ExportPair[] = FIXTURE_PAIRS.map((p) => ({ ...p, system: null }));
@@ -68,7 +68,10 @@ function frontMatter(card: string): string {
 
 function listUnder(yaml: string, key: string): string[] {
   const block = new RegExp(`^${key}:\\n((?:  - .*\\n?)+)`, "m").exec(yaml)?.[1] ?? "";
-  return block.split("\n").filter(Boolean).map((line) => line.replace(/^  - /, "").replace(/^"(.*)"$/, "$1"));
+  return block
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => line.replace(/^  - /, "").replace(/^"(.*)"$/, "$1"));
 }
 
 describe("Hugging Face dataset card", () => {
@@ -83,7 +86,10 @@ describe("Hugging Face dataset card", () => {
     const configNames = [...yaml.matchAll(/^ {2}- config_name: "?([^"\n]+)"?$/gm)].map((m) => m[1]);
     expect(configNames).toEqual([...FIXTURE_LANGUAGES, ...FIXTURE_LANGUAGES]); // configs, then dataset_info
     const dataPaths = [...yaml.matchAll(/^ {8}path: (\S+)$/gm)].map((m) => m[1]);
-    const expectedPaths = FIXTURE_LANGUAGES.flatMap((l) => [`data/${l}/train-00000-of-00001.parquet`, `data/${l}/test-00000-of-00001.parquet`]);
+    const expectedPaths = FIXTURE_LANGUAGES.flatMap((l) => [
+      `data/${l}/train-00000-of-00001.parquet`,
+      `data/${l}/test-00000-of-00001.parquet`,
+    ]);
     expect(dataPaths).toEqual(expectedPaths);
     for (const p of expectedPaths) expect(manifest.files.map((f) => f.path)).toContain(p);
     const examples = [...yaml.matchAll(/^ {8}num_examples: (\d+)$/gm)].map((m) => Number(m[1]));

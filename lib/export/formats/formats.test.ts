@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { resolveSystem } from "./records";
 import { RECORD_SCHEMAS } from "./schemas";
-import { exportFixture, FIXTURE_PAIRS, readRecords, tempDir } from "../../testing/export-formats";
+import { exportFixture, FIXTURE_PAIRS, readRecords, tempDir } from "@/lib/testing/export-formats";
 import { EXPORT_FORMATS, type ExportFormat, type ExportPair } from "./types";
 
 type Content = { prompt: string; system?: string; chosen: string; rejected: string };
@@ -80,8 +80,20 @@ describe.each(TEXT_FORMATS)("format %s on the multilingual fixture", (format) =>
       "llama-factory-sharegpt": ["conversations", "chosen", "rejected", "system"],
       openrlhf: ["prompt", "chosen", "rejected", "margin"],
       "cm-align": [
-        "id", "prompt_id", "lang", "prompt", "chosen", "rejected", "en_reference",
-        "score_chosen", "score_rejected", "margin", "origin", "status", "run_id", "scorer",
+        "id",
+        "prompt_id",
+        "lang",
+        "prompt",
+        "chosen",
+        "rejected",
+        "en_reference",
+        "score_chosen",
+        "score_rejected",
+        "margin",
+        "origin",
+        "status",
+        "run_id",
+        "scorer",
       ],
     };
     expect(keys).toEqual(expected[format]);

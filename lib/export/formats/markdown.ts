@@ -9,9 +9,7 @@ export function codeBlock(content: string, info = ""): string {
 
 /** Per-language pair counts as a Markdown table, with a total row. */
 export function countsTable(counts: Record<string, SplitCounts>, hasSplit: boolean): string {
-  const header = hasSplit
-    ? "| language | train | test |\n| --- | ---: | ---: |"
-    : "| language | pairs |\n| --- | ---: |";
+  const header = hasSplit ? "| language | train | test |\n| --- | ---: | ---: |" : "| language | pairs |\n| --- | ---: |";
   const total: SplitCounts = { train: 0, test: 0 };
   const lines = Object.entries(counts).map(([lang, c]) => {
     total.train += c.train;

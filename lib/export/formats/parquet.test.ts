@@ -3,7 +3,7 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "h
 import { describe, expect, it } from "vitest";
 import { parquetRow, type ParquetRow } from "./records";
 import { ZParquetRow } from "./schemas";
-import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, tempDir } from "../../testing/export-formats";
+import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, tempDir } from "@/lib/testing/export-formats";
 import type { ExportPair, ParquetTuning } from "./types";
 import { writeExport } from "./write-export";
 
@@ -64,9 +64,7 @@ describe("parquet export", () => {
     }
     const expected = FIXTURE_PAIRS.map(parquetRow);
     const byId = (r: { prompt: string; lang: string }) => `${r.lang}:${r.prompt}`;
-    expect(readBack.sort((a, b) => byId(a).localeCompare(byId(b)))).toEqual(
-      [...expected].sort((a, b) => byId(a).localeCompare(byId(b))),
-    );
+    expect(readBack.sort((a, b) => byId(a).localeCompare(byId(b)))).toEqual([...expected].sort((a, b) => byId(a).localeCompare(byId(b))));
   });
 
   it("writes bounded row groups and keeps the row order of each file", async () => {
@@ -96,7 +94,15 @@ describe("parquet export", () => {
     const { rows, metadata } = await readParquet(path.join(out, "data/sw/train-00000-of-00001.parquet"));
     expect(rows).toEqual([]);
     expect(metadata.schema.map((s) => s.name)).toEqual([
-      "root", "prompt", "chosen", "rejected", "prompt_id", "lang", "score_chosen", "score_rejected", "margin",
+      "root",
+      "prompt",
+      "chosen",
+      "rejected",
+      "prompt_id",
+      "lang",
+      "score_chosen",
+      "score_rejected",
+      "margin",
     ]);
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { usesSingleFile } from "./layout";
 import { previewRecords } from "./preview";
 import { RECORD_SCHEMAS } from "./schemas";
-import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, tempDir } from "../../testing/export-formats";
+import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, tempDir } from "@/lib/testing/export-formats";
 import { EXPORT_FORMATS } from "./types";
 import { writeExport } from "./write-export";
 
@@ -32,7 +32,10 @@ describe.each(EXPORT_FORMATS.filter((f) => f !== "parquet"))("previewRecords %s"
     const preview = previewRecords(FIXTURE_PAIRS, format, { limit: 2 });
     const records: unknown[] = preview.trimStart().startsWith("[")
       ? (JSON.parse(preview) as unknown[])
-      : preview.split("\n").filter(Boolean).map((l) => JSON.parse(l) as unknown);
+      : preview
+          .split("\n")
+          .filter(Boolean)
+          .map((l) => JSON.parse(l) as unknown);
     expect(records).toHaveLength(2);
     for (const record of records) RECORD_SCHEMAS[format].parse(record);
   });

@@ -14,11 +14,7 @@ export type PreviewOptions = {
  * The first records exactly as the export file would hold them (for JSON arrays, a complete
  * array of just these records). Parquet has no text form: its rows are shown as JSON Lines.
  */
-export function previewRecords(
-  rows: readonly ExportPair[],
-  format: ExportFormat,
-  options: PreviewOptions = {},
-): string {
+export function previewRecords(rows: readonly ExportPair[], format: ExportFormat, options: PreviewOptions = {}): string {
   const limit = Math.max(0, options.limit ?? 3);
   const records = rows.slice(0, limit).map((pair) => buildRecord(format, pair, { system: options.system }));
   const { container } = FORMAT_SPECS[format];

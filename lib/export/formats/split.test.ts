@@ -3,16 +3,14 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ZCmAlignRecord } from "./schemas";
 import { assignSplit } from "./split";
-import { asyncRows, FIXTURE_PAIRS, readRecords, tempDir } from "../../testing/export-formats";
+import { asyncRows, FIXTURE_PAIRS, readRecords, tempDir } from "@/lib/testing/export-formats";
 import type { ExportPair } from "./types";
 import { writeExport } from "./write-export";
 
 const template = FIXTURE_PAIRS[0]!;
 
 function rowsFor(groups: string[], langs: string[]): ExportPair[] {
-  return groups.flatMap((g) =>
-    langs.map((lang) => ({ ...template, id: `${g}/${lang}`, groupKey: g, promptId: g, lang, system: null })),
-  );
+  return groups.flatMap((g) => langs.map((lang) => ({ ...template, id: `${g}/${lang}`, groupKey: g, promptId: g, lang, system: null })));
 }
 
 const groupsArb = fc.uniqueArray(fc.string({ minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 40 });
@@ -65,7 +63,12 @@ describe("assignSplit", () => {
 describe("writeExport split", () => {
   it("never puts one prompt group in both splits, whatever the row order", async () => {
     await fc.assert(
-      fc.asyncProperty(groupsArb, langsArb, seedArb, fc.double({ min: 0.1, max: 0.9, noNaN: true }), fc.boolean(),
+      fc.asyncProperty(
+        groupsArb,
+        langsArb,
+        seedArb,
+        fc.double({ min: 0.1, max: 0.9, noNaN: true }),
+        fc.boolean(),
         async (groups, langs, seed, testFraction, shuffle) => {
           const rows = rowsFor(groups, langs);
           if (shuffle) rows.reverse();

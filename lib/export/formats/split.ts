@@ -17,7 +17,9 @@ export function assertTestFraction(testFraction: number): void {
 }
 
 function unitHash(groupKey: string, seed: number | string): number {
-  const digest = createHash("sha256").update(`${String(seed)}\u0000${groupKey}`, "utf8").digest();
+  const digest = createHash("sha256")
+    .update(`${String(seed)}\u0000${groupKey}`, "utf8")
+    .digest();
   // 48 high bits give a uniform float in [0, 1) with no rounding up to 1.
   return digest.readUIntBE(0, 6) / 2 ** 48;
 }

@@ -5,7 +5,7 @@ import { toYaml, yamlScalar } from "./yaml";
 
 describe("recordJson", () => {
   it("escapes U+2028/U+2029 so no line reader splits a record, and parses back unchanged", () => {
-    const record = { text: "a\u2028b\u2029c\n</script>\\\"" };
+    const record = { text: 'a\u2028b\u2029c\n</script>\\"' };
     const json = recordJson(record);
     expect(json).not.toMatch(/[\u2028\u2029\n]/);
     expect(JSON.parse(json)).toEqual(record);
@@ -14,9 +14,7 @@ describe("recordJson", () => {
 
 describe("sortedKeysJson", () => {
   it("does not depend on key insertion order", () => {
-    expect(sortedKeysJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 2 } })).toBe(
-      sortedKeysJson({ a: { c: 2, d: [{ y: 2, z: 1 }] }, b: 1 }),
-    );
+    expect(sortedKeysJson({ b: 1, a: { d: [{ z: 1, y: 2 }], c: 2 } })).toBe(sortedKeysJson({ a: { c: 2, d: [{ y: 2, z: 1 }] }, b: 1 }));
   });
 });
 

@@ -20,15 +20,7 @@ export type ExportPair = {
   scorer: string;
 };
 
-export const EXPORT_FORMATS = [
-  "trl",
-  "trl-chat",
-  "llama-factory",
-  "llama-factory-sharegpt",
-  "openrlhf",
-  "cm-align",
-  "parquet",
-] as const;
+export const EXPORT_FORMATS = ["trl", "trl-chat", "llama-factory", "llama-factory-sharegpt", "openrlhf", "cm-align", "parquet"] as const;
 
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 

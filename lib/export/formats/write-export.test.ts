@@ -2,7 +2,7 @@ import { mkdir, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ExportLayoutError, usesSingleFile } from "./layout";
-import { exportFixture, FIXTURE_LANGUAGES, FIXTURE_PAIRS, readRecords, sha256OfFile, tempDir } from "../../testing/export-formats";
+import { exportFixture, FIXTURE_LANGUAGES, FIXTURE_PAIRS, readRecords, sha256OfFile, tempDir } from "@/lib/testing/export-formats";
 import { EXPORT_FORMATS, type ExportFormat, type ExportPair } from "./types";
 import { writeExport } from "./write-export";
 

@@ -98,9 +98,7 @@ function renderExtra(extra: "dataset_info.json" | "README.md", input: ExtrasInpu
   if (extra === "dataset_info.json") {
     const flavor = input.format === "llama-factory-sharegpt" ? "sharegpt" : "alpaca";
     const files = input.splits.map((split) => ({ split, path: input.layout.dataFile(split) }));
-    return renderDatasetInfo(
-      buildDatasetInfo({ datasetName: input.datasetName, flavor, files, hasSystem: input.hasSystem }),
-    );
+    return renderDatasetInfo(buildDatasetInfo({ datasetName: input.datasetName, flavor, files, hasSystem: input.hasSystem }));
   }
   if (input.format === "openrlhf") {
     const files = input.splits.map((split) => input.layout.dataFile(split));

@@ -16,7 +16,14 @@ export async function cancelExport(db: Database, exportId: number, userId: numbe
   );
   if (!rows[0]) throw new AppError("NOT_FOUND", `No export ${exportId}.`);
   const { status, dataset_id } = rows[0];
-  await recordAuditEvent(db.pool, { datasetId: dataset_id, userId, action: "export.cancel", entity: "export", entityId: exportId, data: { status } });
+  await recordAuditEvent(db.pool, {
+    datasetId: dataset_id,
+    userId,
+    action: "export.cancel",
+    entity: "export",
+    entityId: exportId,
+    data: { status },
+  });
   return { status };
 }
 

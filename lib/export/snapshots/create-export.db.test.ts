@@ -12,7 +12,7 @@ import { decidePair } from "@/lib/pairs/decide";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createExport } from "./create-export";
 import { openExportDownload } from "./download";
-import { buildExportFixture, type ExportFixture } from "../../testing/export-fixture";
+import { buildExportFixture, type ExportFixture } from "@/lib/testing/export-fixture";
 import { getExport } from "./queries";
 import { databaseExportDir } from "./location";
 
@@ -35,7 +35,10 @@ async function viewerCookie(): Promise<string> {
     }),
   );
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().find((c) => c.startsWith("better-auth.session_token="))!.split(";")[0]!;
+  return res.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("better-auth.session_token="))!
+    .split(";")[0]!;
 }
 
 beforeAll(async () => {
@@ -51,7 +54,12 @@ afterAll(async () => {
 });
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
-const records = (jsonl: string) => jsonl.trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as { prompt_id: string; lang: string });
+const records = (jsonl: string) =>
+  jsonl
+    .trim()
+    .split("\n")
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as { prompt_id: string; lang: string });
 
 async function downloadBytes(exportId: number, file?: string): Promise<Buffer> {
   const url = `${ORIGIN}/api/exports/${exportId}${file ? `?file=${encodeURIComponent(file)}` : ""}`;
@@ -71,7 +79,11 @@ function seedWithBothSplits(): number {
 
 describe("createExport", () => {
   it("records a snapshot: config, counts per language and split, hashes of the files on disk, runs and last decision", async () => {
-    const decision = await decidePair(t.db, f.datasetId, { pairId: f.pairId("q3", "de"), expectedVersion: 0, decision: { action: "accept" } });
+    const decision = await decidePair(t.db, f.datasetId, {
+      pairId: f.pairId("q3", "de"),
+      expectedVersion: 0,
+      decision: { action: "accept" },
+    });
     const seed = seedWithBothSplits();
     const snap = await createExport(t.db, { datasetId: f.datasetId, request: { format: "cm-align", testSplit: 0.5, seed } });
 
@@ -83,15 +95,30 @@ describe("createExport", () => {
     const runs = (await t.db.pool.query<{ id: number }>(`SELECT id FROM pipeline_runs ORDER BY id`)).rows.map((r) => r.id);
     expect(row.runIds).toEqual(runs);
     expect(row.config).toEqual({
-      format: "cm-align", languages: ["ar", "de", "zh"], status: "effective", minMargin: null, excludeFlagged: false,
-      englishPairs: false, testSplit: 0.5, seed, system: null,
+      format: "cm-align",
+      languages: ["ar", "de", "zh"],
+      status: "effective",
+      minMargin: null,
+      excludeFlagged: false,
+      englishPairs: false,
+      testSplit: 0.5,
+      seed,
+      system: null,
     });
     expect(row.files.map((file) => file.path)).toEqual(["test.jsonl", "train.jsonl"]);
     expect((await readdir(row.location!)).sort()).toEqual(["test.jsonl", "train.jsonl"]);
 
     const split = (g: keyof typeof f.groupId) => assignSplit(String(f.groupId[g]), seed, 0.5);
     const expectedCounts = { ar: { train: 0, test: 0 }, de: { train: 0, test: 0 }, zh: { train: 0, test: 0 } };
-    for (const [g, lang] of [["q1", "ar"], ["q1", "de"], ["q2", "de"], ["q2", "zh"], ["q3", "de"], ["q3", "zh"], ["q4", "de"]] as const) {
+    for (const [g, lang] of [
+      ["q1", "ar"],
+      ["q1", "de"],
+      ["q2", "de"],
+      ["q2", "zh"],
+      ["q3", "de"],
+      ["q3", "zh"],
+      ["q4", "de"],
+    ] as const) {
       expectedCounts[lang][split(g)] += 1;
     }
     expect(row.counts).toEqual(expectedCounts);
@@ -139,17 +166,24 @@ describe("createExport", () => {
     const single = await createExport(t.db, { datasetId: f.datasetId, request: { format: "trl", languages: ["ar"] } });
     expect(single.layout).toBe("file");
     const body = await downloadBytes(single.exportId);
-    expect(body.toString("utf8")).toBe(`${JSON.stringify({ prompt: "كم عدد أرجل العنكبوت؟", chosen: "للعنكبوت ثماني أرجل (٨).", rejected: "للعنكبوت ست أرجل." })}\n`);
+    expect(body.toString("utf8")).toBe(
+      `${JSON.stringify({ prompt: "كم عدد أرجل العنكبوت؟", chosen: "للعنكبوت ثماني أرجل (٨).", rejected: "للعنكبوت ست أرجل." })}\n`,
+    );
     const parquet = await createExport(t.db, { datasetId: f.datasetId, request: { format: "parquet", languages: ["de"] } });
-    expect(parquet.files.map((file) => [file.path, file.rows])).toEqual([["README.md", 0], ["data/de/train-00000-of-00001.parquet", 3]]);
+    expect(parquet.files.map((file) => [file.path, file.rows])).toEqual([
+      ["README.md", 0],
+      ["data/de/train-00000-of-00001.parquet", 3],
+    ]);
     const card = await openExportDownload(t.db, parquet.exportId, "README.md");
     expect(await text(card.stream)).toContain("config_name: de");
-    await expect(openExportDownload(t.db, parquet.exportId, "../secret")).rejects.toThrow('file: export');
+    await expect(openExportDownload(t.db, parquet.exportId, "../secret")).rejects.toThrow("file: export");
   });
 
   it("marks a failed export with its error and leaves no files", async () => {
     await t.db.pool.query(`DELETE FROM prompt_texts WHERE group_id = $1 AND language = 'de'`, [f.groupId.q4]);
-    await expect(createExport(t.db, { datasetId: f.datasetId, request: { format: "llama-factory" } })).rejects.toThrow("prompt group q4 has no de prompt text");
+    await expect(createExport(t.db, { datasetId: f.datasetId, request: { format: "llama-factory" } })).rejects.toThrow(
+      "prompt group q4 has no de prompt text",
+    );
     const failed = await t.db.prisma.export.findFirstOrThrow({ where: { status: "failed" } });
     expect(failed.error).toMatch(/prompt group q4 has no de prompt text/);
     expect(await readdir(root)).not.toContain(String(failed.id));

@@ -17,7 +17,14 @@ export type ExportRequestOptions = {
 export type CreateExportOptions = ExportRequestOptions & RunExportOptions;
 
 function auditExportCreated(db: Database, options: ExportRequestOptions, exportId: number, config: ExportConfig) {
-  return recordAuditEvent(db.pool, { datasetId: options.datasetId, userId: options.createdById ?? null, action: "export.create", entity: "export", entityId: exportId, data: { config } });
+  return recordAuditEvent(db.pool, {
+    datasetId: options.datasetId,
+    userId: options.createdById ?? null,
+    action: "export.create",
+    entity: "export",
+    entityId: exportId,
+    data: { config },
+  });
 }
 
 async function resolveRequest(db: Database, options: ExportRequestOptions): Promise<ExportConfig> {
@@ -45,8 +52,14 @@ export async function createExport(db: Database, options: CreateExportOptions): 
   const claimedBy = thisProcess();
   const row = await db.prisma.export.create({
     data: {
-      datasetId: options.datasetId, format: config.format, status: "running", config, createdById: options.createdById ?? null,
-      claimedBy, startedAt: new Date(), heartbeatAt: new Date(),
+      datasetId: options.datasetId,
+      format: config.format,
+      status: "running",
+      config,
+      createdById: options.createdById ?? null,
+      claimedBy,
+      startedAt: new Date(),
+      heartbeatAt: new Date(),
     },
   });
   await auditExportCreated(db, options, row.id, config);

@@ -55,7 +55,10 @@ export async function executeExport(db: Database, held: HeldExport, options: Run
   let renamed = false;
   // The holder's heartbeat, also while the snapshot query runs before the first progress write.
   const stopBeating = keepBeating(heartbeatLapseMs(), () =>
-    execute(db.pool, sql`UPDATE exports SET heartbeat_at = now() WHERE id = ${exportId} AND claimed_by = ${claimedBy} AND status = 'running'`),
+    execute(
+      db.pool,
+      sql`UPDATE exports SET heartbeat_at = now() WHERE id = ${exportId} AND claimed_by = ${claimedBy} AND status = 'running'`,
+    ),
   );
   try {
     await db.prisma.export.updateMany({ where: mine, data: { location } });
@@ -69,21 +72,25 @@ export async function executeExport(db: Database, held: HeldExport, options: Run
     const hasSplit = config.testSplit !== null;
     const out = usesSingleFile(config.format, hasSplit) ? path.join(partial, `train.${FORMAT_SPECS[config.format].extension}`) : partial;
     const progress = new ExportProgress(db, exportId, claimedBy, options.progressIntervalMs ?? 1_000, options.onProgress);
-    const result = await readExportSnapshot(db, { exportId, datasetId: held.datasetId, config, batchRows: options.batchRows }, async (facts, batches) => {
-      await progress.begin(facts.total);
-      const manifest = await writeExport({
-        rows: rowsOf(batches, progress),
-        format: config.format,
-        out,
-        split: hasSplit ? { testFraction: config.testSplit!, seed: config.seed } : undefined,
-        system: config.system,
-        datasetName: dataset.slug,
-        runConfig: { export: config, runs: facts.runConfigs },
-        languages: config.languages,
-        parquet: options.parquet,
-      });
-      return { manifest, ...facts };
-    });
+    const result = await readExportSnapshot(
+      db,
+      { exportId, datasetId: held.datasetId, config, batchRows: options.batchRows },
+      async (facts, batches) => {
+        await progress.begin(facts.total);
+        const manifest = await writeExport({
+          rows: rowsOf(batches, progress),
+          format: config.format,
+          out,
+          split: hasSplit ? { testFraction: config.testSplit!, seed: config.seed } : undefined,
+          system: config.system,
+          datasetName: dataset.slug,
+          runConfig: { export: config, runs: facts.runConfigs },
+          languages: config.languages,
+          parquet: options.parquet,
+        });
+        return { manifest, ...facts };
+      },
+    );
     await Promise.all(result.manifest.files.map((f) => chmod(fileInExport(partial, f.path), 0o400)));
     await rename(partial, location);
     renamed = true;
@@ -102,7 +109,15 @@ export async function executeExport(db: Database, held: HeldExport, options: Run
       },
     });
     if (saved.count !== 1) throw new AppError("CONFLICT", `Export ${exportId} is no longer held by ${claimedBy}.`);
-    return { exportId, config, location, ...result.manifest, total: result.total, runIds: result.runIds, lastDecisionId: result.lastDecisionId };
+    return {
+      exportId,
+      config,
+      location,
+      ...result.manifest,
+      total: result.total,
+      runIds: result.runIds,
+      lastDecisionId: result.lastDecisionId,
+    };
   } catch (error) {
     await rm(partial, { recursive: true, force: true });
     if (renamed) await rm(location, { recursive: true, force: true });

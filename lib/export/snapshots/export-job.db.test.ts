@@ -11,7 +11,7 @@ import { createExport, queueExport, runQueuedExport } from "./create-export";
 import { partialLocation } from "./execute-export";
 import { databaseExportDir } from "./location";
 import { JobCancelled } from "@/lib/jobs/job-cancelled";
-import { buildExportFixture, type ExportFixture } from "../../testing/export-fixture";
+import { buildExportFixture, type ExportFixture } from "@/lib/testing/export-fixture";
 import { getExportProgress } from "./queries";
 import { thisProcess } from "./worker-id";
 
@@ -64,8 +64,18 @@ describe("an export queued from the UI", () => {
     expect(snap?.total).toBe(7);
 
     const row = await t.db.prisma.export.findUniqueOrThrow({ where: { id: exportId } });
-    expect({ status: row.status, rowsDone: row.rowsDone, rowsTotal: row.rowsTotal, claimedBy: row.claimedBy, location: row.location }).toEqual({
-      status: "succeeded", rowsDone: 7, rowsTotal: 7, claimedBy: thisProcess(), location: path.join(snapshots, String(exportId)),
+    expect({
+      status: row.status,
+      rowsDone: row.rowsDone,
+      rowsTotal: row.rowsTotal,
+      claimedBy: row.claimedBy,
+      location: row.location,
+    }).toEqual({
+      status: "succeeded",
+      rowsDone: 7,
+      rowsTotal: 7,
+      claimedBy: thisProcess(),
+      location: path.join(snapshots, String(exportId)),
     });
     expect(row.counts).toEqual({ ar: { train: 1, test: 0 }, de: { train: 4, test: 0 }, zh: { train: 2, test: 0 } });
     expect(row.startedAt).not.toBeNull();
@@ -99,8 +109,18 @@ describe("an export queued from the UI", () => {
     await expect(run).rejects.toBeInstanceOf(JobCancelled);
     const row = await t.db.prisma.export.findUniqueOrThrow({ where: { id: exportId } });
     // The write after the cancel (at 4 pairs) records its count, sees the request and stops.
-    expect({ status: row.status, rowsDone: row.rowsDone, cancelRequested: row.cancelRequested, error: row.error, files: row.files }).toEqual({
-      status: "cancelled", rowsDone: 4, cancelRequested: true, error: null, files: null,
+    expect({
+      status: row.status,
+      rowsDone: row.rowsDone,
+      cancelRequested: row.cancelRequested,
+      error: row.error,
+      files: row.files,
+    }).toEqual({
+      status: "cancelled",
+      rowsDone: 4,
+      cancelRequested: true,
+      error: null,
+      files: null,
     });
     expect((await snapshotNames()).filter((name) => name.startsWith(String(exportId)))).toEqual([]);
     // Cancelling a finished export changes nothing.
@@ -139,7 +159,11 @@ describe("an export whose worker dies mid-way (kill -9)", () => {
     await once(crashing, "exit");
 
     const crashed = await t.db.prisma.export.findUniqueOrThrow({ where: { id: exportId } });
-    expect({ status: crashed.status, rowsDone: crashed.rowsDone, rowsTotal: crashed.rowsTotal }).toEqual({ status: "running", rowsDone: 4, rowsTotal: 7 });
+    expect({ status: crashed.status, rowsDone: crashed.rowsDone, rowsTotal: crashed.rowsTotal }).toEqual({
+      status: "running",
+      rowsDone: 4,
+      rowsTotal: 7,
+    });
     const location = path.join(snapshots, String(exportId));
     expect(await leftovers()).toEqual([path.basename(partialLocation(location, crashed.claimedBy!))]);
     // As if it had also died between renaming its directory and recording success.
@@ -154,7 +178,11 @@ describe("an export whose worker dies mid-way (kill -9)", () => {
       await once(worker, "exit");
     }
     const restarted = await t.db.prisma.export.findUniqueOrThrow({ where: { id: exportId } });
-    expect({ rowsDone: restarted.rowsDone, rowsTotal: restarted.rowsTotal, location: restarted.location }).toEqual({ rowsDone: 7, rowsTotal: 7, location });
+    expect({ rowsDone: restarted.rowsDone, rowsTotal: restarted.rowsTotal, location: restarted.location }).toEqual({
+      rowsDone: 7,
+      rowsTotal: 7,
+      location,
+    });
     expect(restarted.claimedBy).not.toBe(crashed.claimedBy);
     expect(await leftovers()).toEqual([]);
 

@@ -4,7 +4,6 @@ import { queryMaybeOne, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { JobCancelled } from "@/lib/jobs/job-cancelled";
 
-
 /** Called after each progress step has been recorded; the export waits for a returned promise. */
 export type ProgressListener = (done: number, total: number) => void | Promise<void>;
 

@@ -52,7 +52,11 @@ export async function readExportSnapshot<T>(
     // Compiling the long streaming query costs more than it saves on a cursor read batch by batch.
     await client.query("SET LOCAL jit = off");
     const hold = await sharesOneSession(client);
-    const decision = await queryOne(client, sql`SELECT max(id) AS id FROM pair_decisions WHERE dataset_id = ${datasetId}`, z.object({ id: z.number().nullable() }));
+    const decision = await queryOne(
+      client,
+      sql`SELECT max(id) AS id FROM pair_decisions WHERE dataset_id = ${datasetId}`,
+      z.object({ id: z.number().nullable() }),
+    );
     const count = exportPairsCountQuery(datasetId, config);
     const total = (await client.query<{ n: number }>(count.text, count.values)).rows[0]!.n;
     const runs = exportRunIdsQuery(datasetId, config);

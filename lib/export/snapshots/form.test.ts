@@ -4,18 +4,41 @@ import { formFromSearchParams, ZExportForm } from "./form";
 describe("export form", () => {
   it("turns blank fields into defaults and checkboxes into booleans", () => {
     expect(ZExportForm.parse({ format: "trl", languages: "", minMargin: "", testSplit: "", seed: "", system: "  " })).toEqual({
-      format: "trl", languages: [], status: "effective", minMargin: null, testSplit: null, seed: 0, system: null,
-      excludeFlagged: false, englishPairs: false,
+      format: "trl",
+      languages: [],
+      status: "effective",
+      minMargin: null,
+      testSplit: null,
+      seed: 0,
+      system: null,
+      excludeFlagged: false,
+      englishPairs: false,
     });
   });
 
   it("reads numbers, a comma list of languages and checked boxes", () => {
-    expect(ZExportForm.parse({
-      format: "parquet", languages: "de, zh,", status: "accepted", minMargin: "0.25", testSplit: "0.1", seed: "7",
-      system: "Be brief.", excludeFlagged: "on", englishPairs: "on",
-    })).toEqual({
-      format: "parquet", languages: ["de", "zh"], status: "accepted", minMargin: 0.25, testSplit: 0.1, seed: 7,
-      system: "Be brief.", excludeFlagged: true, englishPairs: true,
+    expect(
+      ZExportForm.parse({
+        format: "parquet",
+        languages: "de, zh,",
+        status: "accepted",
+        minMargin: "0.25",
+        testSplit: "0.1",
+        seed: "7",
+        system: "Be brief.",
+        excludeFlagged: "on",
+        englishPairs: "on",
+      }),
+    ).toEqual({
+      format: "parquet",
+      languages: ["de", "zh"],
+      status: "accepted",
+      minMargin: 0.25,
+      testSplit: 0.1,
+      seed: 7,
+      system: "Be brief.",
+      excludeFlagged: true,
+      englishPairs: true,
     });
   });
 

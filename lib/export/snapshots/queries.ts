@@ -25,16 +25,39 @@ export type StoredExport = {
 };
 
 type ExportRow = {
-  id: number; datasetId: number; format: string; status: string; config: unknown; counts: unknown; files: unknown;
-  runIds: number[]; lastDecisionId: number | null; location: string | null; error: string | null; createdAt: Date; finishedAt: Date | null;
-  rowsTotal: number; rowsDone: number; cancelRequested: boolean;
+  id: number;
+  datasetId: number;
+  format: string;
+  status: string;
+  config: unknown;
+  counts: unknown;
+  files: unknown;
+  runIds: number[];
+  lastDecisionId: number | null;
+  location: string | null;
+  error: string | null;
+  createdAt: Date;
+  finishedAt: Date | null;
+  rowsTotal: number;
+  rowsDone: number;
+  cancelRequested: boolean;
 };
 
 function toStoredExport(row: ExportRow): StoredExport {
   return {
-    id: row.id, datasetId: row.datasetId, format: row.format, status: row.status, runIds: row.runIds, lastDecisionId: row.lastDecisionId,
-    location: row.location, error: row.error, createdAt: row.createdAt, finishedAt: row.finishedAt,
-    rowsTotal: row.rowsTotal, rowsDone: row.rowsDone, cancelRequested: row.cancelRequested,
+    id: row.id,
+    datasetId: row.datasetId,
+    format: row.format,
+    status: row.status,
+    runIds: row.runIds,
+    lastDecisionId: row.lastDecisionId,
+    location: row.location,
+    error: row.error,
+    createdAt: row.createdAt,
+    finishedAt: row.finishedAt,
+    rowsTotal: row.rowsTotal,
+    rowsDone: row.rowsDone,
+    cancelRequested: row.cancelRequested,
     config: (row.config ?? {}) as Record<string, unknown>,
     counts: row.counts === null ? {} : ZCounts.parse(row.counts),
     files: row.files === null ? [] : ZManifestFiles.parse(row.files),
@@ -43,7 +66,11 @@ function toStoredExport(row: ExportRow): StoredExport {
 
 /** A dataset's exports, newest first; `beforeId` continues a page (keyset on id). */
 export async function listExports(db: Database, datasetId: number, limit = 50, beforeId?: number): Promise<StoredExport[]> {
-  const rows = await db.prisma.export.findMany({ where: { datasetId, ...(beforeId === undefined ? {} : { id: { lt: beforeId } }) }, orderBy: { id: "desc" }, take: limit });
+  const rows = await db.prisma.export.findMany({
+    where: { datasetId, ...(beforeId === undefined ? {} : { id: { lt: beforeId } }) },
+    orderBy: { id: "desc" },
+    take: limit,
+  });
   return rows.map(toStoredExport);
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ExportPair } from "@/lib/export/formats";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { resolveExportConfig, type ExportRequest } from "./config";
-import { buildExportFixture, FIXTURE_TEXT, type ExportFixture } from "../../testing/export-fixture";
+import { buildExportFixture, FIXTURE_TEXT, type ExportFixture } from "@/lib/testing/export-fixture";
 import { previewExportPairs, streamExportPairs } from "./read-pairs";
 import { withReadSnapshot } from "./read-snapshot";
 
@@ -20,7 +20,14 @@ afterAll(async () => t.drop());
 
 type G = keyof typeof FIXTURE_TEXT;
 
-function pair(g: G, lang: string, status: string, origin: "auto" | "human", margin: number, extra: { ref?: number; run?: "run2"; scorer?: string } = {}): ExportPair {
+function pair(
+  g: G,
+  lang: string,
+  status: string,
+  origin: "auto" | "human",
+  margin: number,
+  extra: { ref?: number; run?: "run2"; scorer?: string } = {},
+): ExportPair {
   const text = FIXTURE_TEXT[g] as { prompts: Record<string, string>; responses: Record<string, readonly string[]> };
   return {
     id: String(f.pairId(g, lang)),
@@ -98,7 +105,9 @@ describe("export requests", () => {
 
   it("name the field of a bad value", () => {
     expect(() => resolveExportConfig(dataset, { format: "csv" })).toThrow(/^format: must be one of trl, trl-chat/);
-    expect(() => resolveExportConfig(dataset, { format: "trl", languages: ["fr"] })).toThrow('languages: "fr" is not a language of dataset exp (ar, de, en, zh)');
+    expect(() => resolveExportConfig(dataset, { format: "trl", languages: ["fr"] })).toThrow(
+      'languages: "fr" is not a language of dataset exp (ar, de, en, zh)',
+    );
     expect(() => resolveExportConfig(dataset, { format: "trl", languages: ["en"] })).toThrow(/languages: "en" is the pivot language/);
     expect(() => resolveExportConfig(dataset, { format: "trl", testSplit: 2 })).toThrow(/^testSplit: /);
     expect(() => resolveExportConfig(dataset, { format: "trl", status: "all" })).toThrow("status: must be effective or accepted");
@@ -112,7 +121,10 @@ describe("export requests", () => {
   it("fail with the group and language when a prompt text is missing", async () => {
     await t.db.pool.query(`DELETE FROM prompt_texts WHERE group_id = $1 AND language = 'zh'`, [f.groupId.q3]);
     await expect(read({ languages: ["zh"] })).rejects.toThrow("prompt group q3 has no zh prompt text");
-    await t.db.pool.query(`INSERT INTO prompt_texts (dataset_id, group_id, language, text) VALUES ($1, $2, 'zh', $3)`,
-      [f.datasetId, f.groupId.q3, FIXTURE_TEXT.q3.prompts.zh]);
+    await t.db.pool.query(`INSERT INTO prompt_texts (dataset_id, group_id, language, text) VALUES ($1, $2, 'zh', $3)`, [
+      f.datasetId,
+      f.groupId.q3,
+      FIXTURE_TEXT.q3.prompts.zh,
+    ]);
   });
 });

@@ -17,7 +17,10 @@ export const READ_AHEAD_BATCHES = 3;
  */
 export function toExportPair(row: ExportPairRow): ExportPair {
   if (row.prompt === null) {
-    throw new AppError("BAD_INPUT", `prompt group ${row.external_id} has no ${row.language} prompt text; import it or leave ${row.language} out of the export`);
+    throw new AppError(
+      "BAD_INPUT",
+      `prompt group ${row.external_id} has no ${row.language} prompt text; import it or leave ${row.language} out of the export`,
+    );
   }
   const scoreChosen = row.score_chosen ?? 0;
   const scoreRejected = row.score_rejected ?? 0;
@@ -44,7 +47,11 @@ export function toExportPair(row: ExportPairRow): ExportPair {
  * Runs `query` as a server-side cursor and yields its rows `batchRows` at a time (see `fetchBatches`).
  * Must run inside a transaction on `client` (see `withReadSnapshot`).
  */
-export async function* cursorBatches<R extends object>(client: PoolClient, query: SqlQuery, batchRows = READ_BATCH_ROWS): AsyncGenerator<R[]> {
+export async function* cursorBatches<R extends object>(
+  client: PoolClient,
+  query: SqlQuery,
+  batchRows = READ_BATCH_ROWS,
+): AsyncGenerator<R[]> {
   const cursor = `export_cursor_${++cursorCount}`;
   await client.query(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${query.text}`, query.values);
   try {
@@ -59,7 +66,11 @@ export async function* cursorBatches<R extends object>(client: PoolClient, query
  * as soon as one FETCH returns the next is sent (one at a time on the connection), until
  * `READ_AHEAD_BATCHES` batches wait unread, so Postgres keeps reading while the caller works.
  */
-export async function* fetchBatches<R extends object>(client: PoolClient, cursor: string, batchRows = READ_BATCH_ROWS): AsyncGenerator<R[]> {
+export async function* fetchBatches<R extends object>(
+  client: PoolClient,
+  cursor: string,
+  batchRows = READ_BATCH_ROWS,
+): AsyncGenerator<R[]> {
   const ready: R[][] = [];
   let inFlight: Promise<void> | null = null;
   let exhausted = false;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "@/lib/testing/test-db";
 import { createExport } from "./create-export";
 import { openExportDownload } from "./download";
-import { buildExportFixture } from "../../testing/export-fixture";
+import { buildExportFixture } from "@/lib/testing/export-fixture";
 import { databaseExportDir } from "./location";
 
 let root: string;

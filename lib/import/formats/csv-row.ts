@@ -27,10 +27,7 @@ const FALSE_WORDS = new Set(["false", "0", "no"]);
  * is an empty text), `sample` digits become numbers, boolean words become booleans. Anything else
  * stays a string and fails validation with the usual message.
  */
-export function csvRowToRecord(
-  header: string[],
-  cells: string[],
-): { record: Record<string, unknown> } | { issue: FieldIssue } {
+export function csvRowToRecord(header: string[], cells: string[]): { record: Record<string, unknown> } | { issue: FieldIssue } {
   if (cells.length !== header.length) {
     return { issue: { field: null, message: `expected ${header.length} columns as in the header, got ${cells.length}` } };
   }

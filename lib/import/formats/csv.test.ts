@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { chunkedSource, collect, fixtureFile, groupsOf, gzipSync, problemsOf } from "../../testing/import-formats";
+import { chunkedSource, collect, fixtureFile, groupsOf, gzipSync, problemsOf } from "@/lib/testing/import-formats";
 
 const HEADER = "prompt_id,lang,prompt,response,sample,model,gold,temperature";
 
@@ -85,7 +85,12 @@ describe("CSV (flat columns)", () => {
   });
 
   it("reports invalid UTF-8 and over-long lines on the exact line", async () => {
-    const bytes = Buffer.concat([Buffer.from(csv("q1,en,p,a,,,,") + "q1,en,p,"), Buffer.from([0xe2, 0x82]), Buffer.from(",,,,\n"), Buffer.from(`q1,en,p,${"y".repeat(300)},,,,\nq1,en,p,z,,,,\n`)]);
+    const bytes = Buffer.concat([
+      Buffer.from(csv("q1,en,p,a,,,,") + "q1,en,p,"),
+      Buffer.from([0xe2, 0x82]),
+      Buffer.from(",,,,\n"),
+      Buffer.from(`q1,en,p,${"y".repeat(300)},,,,\nq1,en,p,z,,,,\n`),
+    ]);
     const items = await collect(chunkedSource(bytes, "bad.csv", 5), { maxLineBytes: 200 });
     expect(problemsOf(items)).toEqual([
       [3, null, "line is not valid UTF-8"],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { collect, fixtureFile, flatRecord, groupsOf, jsonl, problemsOf } from "../../testing/import-formats";
+import { collect, fixtureFile, flatRecord, groupsOf, jsonl, problemsOf } from "@/lib/testing/import-formats";
 
 const read = (name: string, ...records: unknown[]) => collect({ path: fixtureFile(name, jsonl(...records)) });
 

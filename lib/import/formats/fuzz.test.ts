@@ -3,30 +3,32 @@ import { describe, expect, it } from "vitest";
 
 import { ZFlatRecord, ZNestedRecord } from "./schemas";
 import { hasFlatShape, hasNestedShape } from "./shape-check";
-import { chunkedSource, collect } from "../../testing/import-formats";
+import { chunkedSource, collect } from "@/lib/testing/import-formats";
 
 const LANGS = ["en", "de", "zh-CN", "fr"];
 const text = fc.string({ unit: "binary", maxLength: 30 });
 const promptText = text.map((s) => `p${s}`);
 
 const validNested = (id: string) =>
-  fc.record({
-    langs: fc.subarray(LANGS.slice(1)),
-    prompts: fc.array(promptText, { minLength: 4, maxLength: 4 }),
-    responses: fc.array(fc.array(fc.oneof(text, fc.record({ text, model: fc.string() })), { maxLength: 3 }), {
-      minLength: 4,
-      maxLength: 4,
-    }),
-    gold: fc.option(fc.oneof(fc.string(), fc.integer())),
-  }).map(({ langs, prompts, responses, gold }) => {
-    const all = ["en", ...langs];
-    return {
-      id,
-      ...(gold === null ? {} : { gold }),
-      prompts: Object.fromEntries(all.map((lang, i) => [lang, prompts[i]])),
-      responses: Object.fromEntries(all.map((lang, i) => [lang, responses[i]])),
-    };
-  });
+  fc
+    .record({
+      langs: fc.subarray(LANGS.slice(1)),
+      prompts: fc.array(promptText, { minLength: 4, maxLength: 4 }),
+      responses: fc.array(fc.array(fc.oneof(text, fc.record({ text, model: fc.string() })), { maxLength: 3 }), {
+        minLength: 4,
+        maxLength: 4,
+      }),
+      gold: fc.option(fc.oneof(fc.string(), fc.integer())),
+    })
+    .map(({ langs, prompts, responses, gold }) => {
+      const all = ["en", ...langs];
+      return {
+        id,
+        ...(gold === null ? {} : { gold }),
+        prompts: Object.fromEntries(all.map((lang, i) => [lang, prompts[i]])),
+        responses: Object.fromEntries(all.map((lang, i) => [lang, responses[i]])),
+      };
+    });
 
 type Mutation = { kind: "truncate"; at: number } | { kind: "flip"; at: number; byte: number } | { kind: "retype"; value: unknown };
 
@@ -52,9 +54,11 @@ describe("fuzzing the JSONL reader", () => {
     const lineSpec = fc.tuple(fc.boolean(), mutation);
     await fc.assert(
       fc.asyncProperty(
-        fc.array(lineSpec, { minLength: 1, maxLength: 12 }).chain((specs) =>
-          fc.tuple(fc.constant(specs), fc.tuple(...specs.map((_, i) => validNested(`q${i}`))), fc.integer({ min: 1, max: 97 })),
-        ),
+        fc
+          .array(lineSpec, { minLength: 1, maxLength: 12 })
+          .chain((specs) =>
+            fc.tuple(fc.constant(specs), fc.tuple(...specs.map((_, i) => validNested(`q${i}`))), fc.integer({ min: 1, max: 97 })),
+          ),
         async ([specs, records, chunkSize]) => {
           const lines = specs.map(([valid, m], i) =>
             valid || i === 0 ? Buffer.from(JSON.stringify(records[i])) : applyMutation(records[i] as Record<string, unknown>, m),
@@ -75,7 +79,10 @@ describe("fuzzing the JSONL reader", () => {
 
   it.each(["noise.jsonl", "noise.json", "noise.csv"])("gives the same items for any chunking of arbitrary bytes (%s)", async (name) => {
     const header = name.endsWith(".csv") ? "prompt_id,lang,prompt,response\n" : "";
-    const bytes = fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.string({ unit: "binary", maxLength: 200 }).map((s) => Buffer.from(s)));
+    const bytes = fc.oneof(
+      fc.uint8Array({ maxLength: 300 }),
+      fc.string({ unit: "binary", maxLength: 200 }).map((s) => Buffer.from(s)),
+    );
     await fc.assert(
       fc.asyncProperty(bytes, fc.integer({ min: 1, max: 50 }), async (noise, size) => {
         const data = Buffer.concat([Buffer.from(header), noise]);
@@ -92,12 +99,25 @@ describe("fuzzing the JSONL reader", () => {
 });
 
 describe("the hand-rolled shape checks agree with the zod schemas", () => {
-  const anyValue = fc.oneof(fc.jsonValue(), fc.constant(undefined), fc.constant(""), fc.constant(" "), fc.integer({ min: -2, max: 2 }), fc.double());
+  const anyValue = fc.oneof(
+    fc.jsonValue(),
+    fc.constant(undefined),
+    fc.constant(""),
+    fc.constant(" "),
+    fc.integer({ min: -2, max: 2 }),
+    fc.double(),
+  );
   const sometimes = <T>(arb: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: arb }, { weight: 1, arbitrary: anyValue });
 
   it("for nested records", () => {
-    const response = fc.oneof(text, fc.record({ text: sometimes(text), model: sometimes(fc.string()), sample: sometimes(fc.nat()) }, { requiredKeys: [] }));
-    const prompt = fc.oneof(promptText, fc.record({ text: sometimes(promptText), machine_translated: sometimes(fc.boolean()), x: fc.nat() }, { requiredKeys: [] }));
+    const response = fc.oneof(
+      text,
+      fc.record({ text: sometimes(text), model: sometimes(fc.string()), sample: sometimes(fc.nat()) }, { requiredKeys: [] }),
+    );
+    const prompt = fc.oneof(
+      promptText,
+      fc.record({ text: sometimes(promptText), machine_translated: sometimes(fc.boolean()), x: fc.nat() }, { requiredKeys: [] }),
+    );
     const record = fc.record(
       {
         id: sometimes(fc.oneof(fc.string(), fc.integer())),
@@ -108,7 +128,10 @@ describe("the hand-rolled shape checks agree with the zod schemas", () => {
       },
       { requiredKeys: [] },
     );
-    fc.assert(fc.property(record, (value) => hasNestedShape(value) === ZNestedRecord.safeParse(value).success), { numRuns: 2000 });
+    fc.assert(
+      fc.property(record, (value) => hasNestedShape(value) === ZNestedRecord.safeParse(value).success),
+      { numRuns: 2000 },
+    );
   });
 
   it("for flat records", () => {
@@ -125,6 +148,9 @@ describe("the hand-rolled shape checks agree with the zod schemas", () => {
       },
       { requiredKeys: [] },
     );
-    fc.assert(fc.property(record, (value) => hasFlatShape(value) === ZFlatRecord.safeParse(value).success), { numRuns: 2000 });
+    fc.assert(
+      fc.property(record, (value) => hasFlatShape(value) === ZFlatRecord.safeParse(value).success),
+      { numRuns: 2000 },
+    );
   });
 });

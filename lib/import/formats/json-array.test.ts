@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 
-import { chunkedSource, collect, fixtureFile, flatRecord, groupsOf, gzipSync, nestedRecord, problemsOf } from "../../testing/import-formats";
+import {
+  chunkedSource,
+  collect,
+  fixtureFile,
+  flatRecord,
+  groupsOf,
+  gzipSync,
+  nestedRecord,
+  problemsOf,
+} from "@/lib/testing/import-formats";
 
 const pretty = (value: unknown) => JSON.stringify(value, null, 2);
 
@@ -11,7 +20,10 @@ describe(".json arrays (stream-json)", () => {
     expect(problemsOf(items)).toEqual([]);
     const starts = text.split("\n").flatMap((line, i) => (line === "  {" ? [i + 1] : []));
     expect(starts).toEqual([2, 18]);
-    expect(groupsOf(items).map((g) => [g.externalId, g.line, g.gold])).toEqual([["a", 2, null], ["b", 18, "4"]]);
+    expect(groupsOf(items).map((g) => [g.externalId, g.line, g.gold])).toEqual([
+      ["a", 2, null],
+      ["b", 18, "4"],
+    ]);
   });
 
   it("gives the same items whether the file comes whole, in 1-byte chunks or gzipped", async () => {
@@ -64,7 +76,11 @@ describe(".json arrays (stream-json)", () => {
   });
 
   it("rejects the record spanning an invalid UTF-8 line", async () => {
-    const bytes = Buffer.concat([Buffer.from('[{"id": "a",\n"prompts": {"en": "'), Buffer.from([0xff]), Buffer.from(`"}},\n${JSON.stringify(nestedRecord("b"))}]`)]);
+    const bytes = Buffer.concat([
+      Buffer.from('[{"id": "a",\n"prompts": {"en": "'),
+      Buffer.from([0xff]),
+      Buffer.from(`"}},\n${JSON.stringify(nestedRecord("b"))}]`),
+    ]);
     const items = await collect({ path: fixtureFile("bad-utf8.json", bytes) });
     expect(problemsOf(items)).toEqual([[2, null, "line is not valid UTF-8"]]);
     expect(items[0]).toMatchObject({ kind: "invalid", line: 1 });
@@ -75,6 +91,9 @@ describe(".json arrays (stream-json)", () => {
     const first = pretty(nestedRecord("a"));
     const text = `${first}\n${JSON.stringify(nestedRecord("b"))}\n`;
     const groups = groupsOf(await collect({ path: fixtureFile("objects.json", text) }));
-    expect(groups.map((g) => [g.externalId, g.line])).toEqual([["a", 1], ["b", first.split("\n").length + 1]]);
+    expect(groups.map((g) => [g.externalId, g.line])).toEqual([
+      ["a", 1],
+      ["b", first.split("\n").length + 1],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 
 import { describe, expect, it } from "vitest";
 
-import { chunkedSource, collect, fixtureFile, groupsOf, jsonl, nestedRecord, problemsOf } from "../../testing/import-formats";
+import { chunkedSource, collect, fixtureFile, groupsOf, jsonl, nestedRecord, problemsOf } from "@/lib/testing/import-formats";
 
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
@@ -33,9 +33,36 @@ describe("nested JSONL", () => {
             { lang: "zh-CN", text: "多少？", machineTranslated: true },
           ],
           responses: [
-            { lang: "en", sampleIndex: 0, text: "eighteen", model: null, params: null, contentHash: sha256("eighteen"), line: 1, field: "responses.en[0]" },
-            { lang: "en", sampleIndex: 5, text: "18", model: "qwen2.5-7b", params: { temperature: 0.9 }, contentHash: sha256("18"), line: 1, field: "responses.en[1]" },
-            { lang: "zh-CN", sampleIndex: 0, text: "十八", model: null, params: null, contentHash: sha256("十八"), line: 1, field: "responses.zh-CN[0]" },
+            {
+              lang: "en",
+              sampleIndex: 0,
+              text: "eighteen",
+              model: null,
+              params: null,
+              contentHash: sha256("eighteen"),
+              line: 1,
+              field: "responses.en[0]",
+            },
+            {
+              lang: "en",
+              sampleIndex: 5,
+              text: "18",
+              model: "qwen2.5-7b",
+              params: { temperature: 0.9 },
+              contentHash: sha256("18"),
+              line: 1,
+              field: "responses.en[1]",
+            },
+            {
+              lang: "zh-CN",
+              sampleIndex: 0,
+              text: "十八",
+              model: null,
+              params: null,
+              contentHash: sha256("十八"),
+              line: 1,
+              field: "responses.zh-CN[0]",
+            },
           ],
           meta: { source: "gsm8k", split: "test" },
           complete: true,
@@ -47,14 +74,20 @@ describe("nested JSONL", () => {
   it("accepts a BOM, CRLF line endings and blank lines, and counts lines exactly", async () => {
     const text = "\uFEFF" + [JSON.stringify(nestedRecord("a")), "", "   ", JSON.stringify(nestedRecord("b")), ""].join("\r\n");
     const groups = groupsOf(await collect({ path: fixtureFile("crlf.jsonl", text) }));
-    expect(groups.map((g) => [g.externalId, g.line])).toEqual([["a", 1], ["b", 4]]);
+    expect(groups.map((g) => [g.externalId, g.line])).toEqual([
+      ["a", 1],
+      ["b", 4],
+    ]);
     expect(groups[0]?.prompts[0]?.text).toBe("Question a?");
   });
 
   it("reads a stream delivered one byte at a time, multi-byte characters split across chunks", async () => {
     const records = [nestedRecord("ü1", { gold: "½ → 😀" }), nestedRecord("中2")];
     const items = await collect(chunkedSource(jsonl(...records), "bytes.jsonl", 1));
-    expect(groupsOf(items).map((g) => [g.externalId, g.gold, g.line])).toEqual([["ü1", "½ → 😀", 1], ["中2", null, 2]]);
+    expect(groupsOf(items).map((g) => [g.externalId, g.gold, g.line])).toEqual([
+      ["ü1", "½ → 😀", 1],
+      ["中2", null, 2],
+    ]);
   });
 
   it.each([2, 3, 5, 7, 64])("gives the same result for %i-byte chunks", async (size) => {
@@ -69,7 +102,10 @@ describe("nested JSONL", () => {
     const items = await collect(chunkedSource(text, "long.jsonl", size), { maxLineBytes: 1024 });
     expect(problemsOf(items)).toEqual([[2, null, "line is longer than the limit of 1 KiB (maxLineBytes)"]]);
     expect(items[1]).toMatchObject({ kind: "invalid", raw: null });
-    expect(groupsOf(items).map((g) => [g.externalId, g.line])).toEqual([["a", 1], ["c", 3]]);
+    expect(groupsOf(items).map((g) => [g.externalId, g.line])).toEqual([
+      ["a", 1],
+      ["c", 3],
+    ]);
   });
 
   it("reports invalid UTF-8 on its exact line and keeps going", async () => {
@@ -93,7 +129,7 @@ describe("nested JSONL", () => {
     ]);
   });
 
-  it("rejects a prompt group id seen on an earlier line (7 and \"7\" are the same id)", async () => {
+  it('rejects a prompt group id seen on an earlier line (7 and "7" are the same id)', async () => {
     const text = jsonl(nestedRecord("7"), nestedRecord("8"), { ...nestedRecord("x"), id: 7 });
     expect(problemsOf(await collect({ path: fixtureFile("dup-id.jsonl", text) }))).toEqual([
       [3, "id", 'prompt group "7" already appeared on line 1'],

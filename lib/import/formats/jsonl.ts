@@ -18,17 +18,14 @@ function nestsDeeperThan(value: unknown, max: number): boolean {
     const [v, depth] = stack.pop()!;
     if (v === null || typeof v !== "object") continue;
     if (depth >= max) return true;
-    for (const item of Array.isArray(v) ? v : Object.values(v)) if (item !== null && typeof item === "object") stack.push([item, depth + 1]);
+    for (const item of Array.isArray(v) ? v : Object.values(v))
+      if (item !== null && typeof item === "object") stack.push([item, depth + 1]);
   }
   return false;
 }
 
 /** JSON Lines: one record per line; every line is decoded and parsed on its own. */
-export async function* readJsonLines(
-  chunks: AsyncIterable<Buffer>,
-  sink: RecordSink,
-  maxLineBytes: number,
-): AsyncGenerator<ImportItem[]> {
+export async function* readJsonLines(chunks: AsyncIterable<Buffer>, sink: RecordSink, maxLineBytes: number): AsyncGenerator<ImportItem[]> {
   const splitter = new LineSplitter(maxLineBytes);
   const handler: LineHandler = {
     line(buf, start, end, lineNo) {

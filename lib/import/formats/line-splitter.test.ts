@@ -16,11 +16,19 @@ function split(chunks: Array<string | Buffer>, maxLineBytes = 1024): Array<[numb
 
 describe("LineSplitter", () => {
   it("splits on LF, strips CR, and emits a last line without a newline", () => {
-    expect(split(["a\r\nbb\n\nccc"])).toEqual([[1, "a"], [2, "bb"], [3, ""], [4, "ccc"]]);
+    expect(split(["a\r\nbb\n\nccc"])).toEqual([
+      [1, "a"],
+      [2, "bb"],
+      [3, ""],
+      [4, "ccc"],
+    ]);
   });
 
   it("joins lines across chunk boundaries, including a CRLF split between chunks", () => {
-    expect(split(["ab", "c\r", "\nd", "", "e\n"])).toEqual([[1, "abc"], [2, "de"]]);
+    expect(split(["ab", "c\r", "\nd", "", "e\n"])).toEqual([
+      [1, "abc"],
+      [2, "de"],
+    ]);
   });
 
   it("drops a BOM at the start of any line, even when it arrives byte by byte", () => {
@@ -33,8 +41,16 @@ describe("LineSplitter", () => {
   });
 
   it("reports an over-long line once, whether it fits in one chunk or spans many", () => {
-    expect(split(["ok\n" + "x".repeat(20) + "\nnext\n"], 10)).toEqual([[1, "ok"], [2, "<too long>"], [3, "next"]]);
-    expect(split(["ok\nxxxxxx", "xxxxxx", "xxxxxx", "xx\nnext"], 10)).toEqual([[1, "ok"], [2, "<too long>"], [3, "next"]]);
+    expect(split(["ok\n" + "x".repeat(20) + "\nnext\n"], 10)).toEqual([
+      [1, "ok"],
+      [2, "<too long>"],
+      [3, "next"],
+    ]);
+    expect(split(["ok\nxxxxxx", "xxxxxx", "xxxxxx", "xx\nnext"], 10)).toEqual([
+      [1, "ok"],
+      [2, "<too long>"],
+      [3, "next"],
+    ]);
     expect(split(["x".repeat(11)], 10)).toEqual([[1, "<too long>"]]);
   });
 

@@ -44,16 +44,12 @@ export const messages = {
   notAnObject: (value: unknown) => `expected a JSON object, got ${describeValue(value)}`,
   expected: (what: string, value: unknown) => `expected ${what}, got ${describeValue(value)}`,
   badLanguage: (code: string, suggestion: string | null) =>
-    `${JSON.stringify(code)} is not a valid BCP-47 language code` +
-    (suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ""),
-  duplicateLanguage: (lang: string, firstKey: string) =>
-    `language "${lang}" is given twice (also as ${JSON.stringify(firstKey)})`,
+    `${JSON.stringify(code)} is not a valid BCP-47 language code` + (suggestion ? ` (did you mean ${JSON.stringify(suggestion)}?)` : ""),
+  duplicateLanguage: (lang: string, firstKey: string) => `language "${lang}" is given twice (also as ${JSON.stringify(firstKey)})`,
   pivotMissing: (pivot: string) => `the pivot language "${pivot}" has no prompt`,
-  flatPivotMissing: (id: string, pivot: string) =>
-    `prompt group ${JSON.stringify(id)} has no line with the pivot language "${pivot}"`,
+  flatPivotMissing: (id: string, pivot: string) => `prompt group ${JSON.stringify(id)} has no line with the pivot language "${pivot}"`,
   responsesWithoutPrompt: (lang: string) => `responses in "${lang}" but no prompt in that language`,
-  duplicateSample: (sample: number, firstPath: string) =>
-    `sample index ${sample} is already used by ${firstPath}`,
+  duplicateSample: (sample: number, firstPath: string) => `sample index ${sample} is already used by ${firstPath}`,
   flatDuplicateSample: (sample: number, id: string, lang: string, implicit: boolean, firstLine: number) =>
     `sample index ${sample}${implicit ? " (from the line order)" : ""} of prompt group ${JSON.stringify(id)}, ` +
     `language "${lang}" is already used on line ${firstLine}`,
@@ -62,7 +58,6 @@ export const messages = {
   conflictingGold: (id: string, firstLine: number) =>
     `differs from the gold answer of group ${JSON.stringify(id)} given on line ${firstLine}`,
   unknownPromptField: 'unknown field (a prompt object takes only "text" and "machine_translated")',
-  duplicateGroup: (id: string, firstLine: number) =>
-    `prompt group ${JSON.stringify(id)} already appeared on line ${firstLine}`,
+  duplicateGroup: (id: string, firstLine: number) => `prompt group ${JSON.stringify(id)} already appeared on line ${firstLine}`,
   metaClash: (key: string) => `unknown top-level field "${key}" clashes with meta.${key}`,
 } as const;

@@ -16,20 +16,55 @@ describe("nested record validation messages", () => {
 
   it.each([
     ["a non-object line", [1, 2], [[null, "expected a JSON object, got array"]]],
-    ["missing id and prompts", {}, [["id", "required field is missing"], ["prompts", "required field is missing"]]],
+    [
+      "missing id and prompts",
+      {},
+      [
+        ["id", "required field is missing"],
+        ["prompts", "required field is missing"],
+      ],
+    ],
     ["an empty id", { ...base, id: "  " }, [["id", "must not be empty"]]],
     ["a fractional id", { ...base, id: 1.5 }, [["id", "expected a string or an integer, got number 1.5"]]],
     ["gold as an object", { ...base, gold: {} }, [["gold", "expected a string or a number, got object"]]],
     ["prompts as a list", { ...base, prompts: ["Q?"] }, [["prompts", "expected an object, got array"]]],
     ["an empty prompt", { ...base, prompts: { en: "" } }, [["prompts.en", "must not be empty"]]],
-    ["a numeric prompt", { ...base, prompts: { en: 3 } }, [["prompts.en", 'expected a string or an object with a "text" field, got number']]],
-    ["an unknown prompt field", { ...base, prompts: { en: { text: "Q", source: "mt" } } }, [["prompts.en.source", 'unknown field (a prompt object takes only "text" and "machine_translated")']]],
+    [
+      "a numeric prompt",
+      { ...base, prompts: { en: 3 } },
+      [["prompts.en", 'expected a string or an object with a "text" field, got number']],
+    ],
+    [
+      "an unknown prompt field",
+      { ...base, prompts: { en: { text: "Q", source: "mt" } } },
+      [["prompts.en.source", 'unknown field (a prompt object takes only "text" and "machine_translated")']],
+    ],
     ["responses not in a list", { ...base, responses: { en: "a" } }, [["responses.en", "expected an array, got string"]]],
-    ["a numeric response", { ...base, responses: { zh: ["x", "y", 5] } }, [["responses.zh[2]", 'expected a string or an object with a "text" field, got number']]],
-    ["a response text of the wrong type", { ...base, responses: { zh: ["x", "y", { text: 5 }] } }, [["responses.zh[2].text", "expected a string, got number"]]],
-    ["a response object without text", { ...base, responses: { en: [{ model: "m" }] } }, [["responses.en[0].text", "required field is missing"]]],
-    ["a negative sample", { ...base, responses: { en: [{ text: "a", sample: -1 }] } }, [["responses.en[0].sample", "expected a non-negative integer, got -1"]]],
-    ["a text sample", { ...base, responses: { en: [{ text: "a", sample: "2" }] } }, [["responses.en[0].sample", 'expected a non-negative integer, got "2"']]],
+    [
+      "a numeric response",
+      { ...base, responses: { zh: ["x", "y", 5] } },
+      [["responses.zh[2]", 'expected a string or an object with a "text" field, got number']],
+    ],
+    [
+      "a response text of the wrong type",
+      { ...base, responses: { zh: ["x", "y", { text: 5 }] } },
+      [["responses.zh[2].text", "expected a string, got number"]],
+    ],
+    [
+      "a response object without text",
+      { ...base, responses: { en: [{ model: "m" }] } },
+      [["responses.en[0].text", "required field is missing"]],
+    ],
+    [
+      "a negative sample",
+      { ...base, responses: { en: [{ text: "a", sample: -1 }] } },
+      [["responses.en[0].sample", "expected a non-negative integer, got -1"]],
+    ],
+    [
+      "a text sample",
+      { ...base, responses: { en: [{ text: "a", sample: "2" }] } },
+      [["responses.en[0].sample", 'expected a non-negative integer, got "2"']],
+    ],
     ["meta as a string", { ...base, meta: "x" }, [["meta", "expected an object, got string"]]],
   ])("reports %s", (_name, value, expected) => {
     expect(problems(value)).toEqual(expected);
@@ -40,9 +75,7 @@ describe("nested record validation messages", () => {
       ["prompts.zh_CN", '"zh_CN" is not a valid BCP-47 language code (did you mean "zh-CN"?)'],
       ['prompts["en us"]', '"en us" is not a valid BCP-47 language code'],
     ]);
-    expect(problems({ ...base, responses: { "12": ["x"] } })).toEqual([
-      ['responses["12"]', '"12" is not a valid BCP-47 language code'],
-    ]);
+    expect(problems({ ...base, responses: { "12": ["x"] } })).toEqual([['responses["12"]', '"12" is not a valid BCP-47 language code']]);
   });
 
   it("rejects the same language twice once case is normalised", () => {

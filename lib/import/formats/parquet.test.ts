@@ -1,7 +1,7 @@
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 
-import { chunkedSource, collect, fixtureFile, groupsOf, gzipSync, problemsOf } from "../../testing/import-formats";
+import { chunkedSource, collect, fixtureFile, groupsOf, gzipSync, problemsOf } from "@/lib/testing/import-formats";
 
 function parquetFile(rowGroupSize = 2): Buffer {
   const buffer = parquetWriteBuffer({

@@ -50,7 +50,12 @@ export async function withParquetFile<T>(
 }
 
 /** Flat rows from a Parquet file, one row group at a time; `line` is the 1-based row number. */
-export async function* readParquet(path: string, sink: RecordSink, progress: ImportProgress, spooled: boolean): AsyncGenerator<ImportItem[]> {
+export async function* readParquet(
+  path: string,
+  sink: RecordSink,
+  progress: ImportProgress,
+  spooled: boolean,
+): AsyncGenerator<ImportItem[]> {
   const file = await asyncBufferFromFile(path);
   const metadata = await parquetMetadataAsync(file).catch((error: unknown) => {
     throw new ImportFatalError(`not a readable Parquet file: ${(error as Error).message}`);

@@ -3,7 +3,7 @@ import { Readable } from "node:stream";
 import { describe, expect, it } from "vitest";
 
 import { readImport } from "./read-import";
-import { chunkedSource, collect, fixtureFile, flatRecord, groupsOf, gzipSync, jsonl, nestedRecord } from "../../testing/import-formats";
+import { chunkedSource, collect, fixtureFile, flatRecord, groupsOf, gzipSync, jsonl, nestedRecord } from "@/lib/testing/import-formats";
 
 async function collectFrom<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const out: T[] = [];
@@ -27,7 +27,12 @@ describe("readImport: sources, detection, limits, progress", () => {
     expect(reader.detected).toBeNull();
     for await (const item of reader) expect(item.kind).toBe("group");
     expect(reader.detected).toEqual({ container: "jsonl", kind: "nested", gzip: true });
-    expect(reader.progress).toEqual({ bytesRead: reader.progress.totalBytes, totalBytes: gzipSync(twoGroups).length, records: 2, invalid: 0 });
+    expect(reader.progress).toEqual({
+      bytesRead: reader.progress.totalBytes,
+      totalBytes: gzipSync(twoGroups).length,
+      records: 2,
+      invalid: 0,
+    });
   });
 
   it("yields whole batches for a loader", async () => {

@@ -47,8 +47,7 @@ export class ImportReader implements AsyncIterable<ImportItem> {
       opened = await openSource(this.source, this.progress, this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES);
       for await (const batch of this.read(opened, sink)) if (batch.length > 0) yield batch;
     } catch (error) {
-      const fatal =
-        error instanceof ImportFatalError ? error : new ImportFatalError(`unexpected error while reading: ${String(error)}`);
+      const fatal = error instanceof ImportFatalError ? error : new ImportFatalError(`unexpected error while reading: ${String(error)}`);
       yield [...sink.take(), { kind: "fatal", line: fatal.line, message: fatal.message }];
     } finally {
       await opened?.chunks.close();

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { formatError, rejectsWriter } from "./rejects";
-import { collect, fixtureFile, flatRecord, jsonl } from "../../testing/import-formats";
+import { collect, fixtureFile, flatRecord, jsonl } from "@/lib/testing/import-formats";
 import type { ImportItem } from "./types";
 
 describe("formatError", () => {
@@ -41,7 +41,10 @@ describe("rejectsWriter", () => {
     for (const item of items) if (item.kind === "invalid") await writer.write(item);
     await writer.close();
     expect(writer.count).toBe(3);
-    const lines = readFileSync(path, "utf8").trimEnd().split("\n").map((line) => JSON.parse(line));
+    const lines = readFileSync(path, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines).toEqual([
       {
         line: 2,
@@ -64,7 +67,13 @@ describe("rejectsWriter", () => {
 });
 
 describe("rejectsWriter limits", () => {
-  const item = (line: number, raw: string): Extract<ImportItem, { kind: "invalid" }> => ({ kind: "invalid", line, issues: [{ line, field: null, message: "bad" }], raw, invalidatesGroup: null });
+  const item = (line: number, raw: string): Extract<ImportItem, { kind: "invalid" }> => ({
+    kind: "invalid",
+    line,
+    issues: [{ line, field: null, message: "bad" }],
+    raw,
+    invalidatesGroup: null,
+  });
   const lineOf = (line: number, raw: string) => `${JSON.stringify({ line, errors: [{ line, field: null, message: "bad" }], raw })}\n`;
 
   it("writes at most `lines` records, then refuses (nothing written) and names the limit", async () => {

@@ -13,9 +13,7 @@ export function formatError(error: ImportIssue | InvalidItem | FatalItem): strin
     if (error.kind === "invalid") return error.issues.map((issue) => formatError(issue)).join("\n");
     return error.line === null ? error.message : `line ${error.line}: ${error.message}`;
   }
-  return error.field === null
-    ? `line ${error.line}: ${error.message}`
-    : `line ${error.line}, field ${error.field}: ${error.message}`;
+  return error.field === null ? `line ${error.line}: ${error.message}` : `line ${error.line}, field ${error.field}: ${error.message}`;
 }
 
 /** At most this many rejected records, and this many bytes of rejects file, per import. */

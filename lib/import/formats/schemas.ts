@@ -12,8 +12,7 @@ export const MAX_SAMPLE_INDEX = 2 ** 31 - 1;
 const notBlank = (s: string) => s.trim() !== "";
 const ZNonBlank = z.string().refine(notBlank, messages.empty);
 
-export const isSampleIndex = (v: unknown): v is number =>
-  typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= MAX_SAMPLE_INDEX;
+export const isSampleIndex = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v >= 0 && v <= MAX_SAMPLE_INDEX;
 
 const ZSample = z.custom<number>(isSampleIndex, { error: EXPECTED_SAMPLE });
 
@@ -79,8 +78,7 @@ function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
-const isPlainObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === "object" && v !== null && !Array.isArray(v);
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 function withGot(message: string, value: unknown): string {
   if (!message.startsWith("expected ")) return message;

@@ -10,8 +10,7 @@ export const isPlainObject = (v: unknown): v is Obj => typeof v === "object" && 
 
 const notBlank = (s: string) => s.trim() !== "";
 const isNullish = (v: unknown) => v === undefined || v === null;
-const isExternalId = (v: unknown) =>
-  typeof v === "string" ? notBlank(v) : typeof v === "number" && Number.isSafeInteger(v);
+const isExternalId = (v: unknown) => (typeof v === "string" ? notBlank(v) : typeof v === "number" && Number.isSafeInteger(v));
 const isGold = (v: unknown) => isNullish(v) || typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
 const isOptString = (v: unknown) => isNullish(v) || typeof v === "string";
 const isOptBoolean = (v: unknown) => isNullish(v) || typeof v === "boolean";

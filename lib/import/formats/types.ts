@@ -1,9 +1,7 @@
 import type { Readable } from "node:stream";
 
 /** Where the bytes come from. `filename` (or `path`) drives format detection; `size` feeds the progress bar. */
-export type ImportSource =
-  | { path: string }
-  | { stream: Readable | AsyncIterable<Uint8Array>; filename: string; size?: number };
+export type ImportSource = { path: string } | { stream: Readable | AsyncIterable<Uint8Array>; filename: string; size?: number };
 
 /** `nested` / `flat` force the record shape (container still detected); `csv` means flat records in CSV. */
 export type ImportFormat = "nested" | "flat" | "csv";

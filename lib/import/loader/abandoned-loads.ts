@@ -16,8 +16,11 @@ export async function discardLoadingDataset(db: Pick<Database, "pool">, datasetI
   if (loading.length === 0) return;
   for (const table of ["responses", "prompt_texts", "prompt_groups"]) {
     for (;;) {
-      const deleted = await execute(db.pool, sql`
-        DELETE FROM ${raw(table)} WHERE id IN (SELECT id FROM ${raw(table)} WHERE dataset_id = ${datasetId} LIMIT ${DELETE_BATCH})`);
+      const deleted = await execute(
+        db.pool,
+        sql`
+        DELETE FROM ${raw(table)} WHERE id IN (SELECT id FROM ${raw(table)} WHERE dataset_id = ${datasetId} LIMIT ${DELETE_BATCH})`,
+      );
       if (deleted < DELETE_BATCH) break;
     }
   }

@@ -10,9 +10,7 @@ import { CREATE_STAGE, publishStage, refuseConflicts, StageBuffer } from "./stag
  * rows wait in the stage until the import publishes them). Otherwise every batch is written by
  * `write` in a transaction of its own, flat rows published at once (the dataset stays hidden).
  */
-export type BatchWriter =
-  | { inOne: PoolClient }
-  | { inOne: null; write: <T>(fn: (tx: PoolClient) => Promise<T>) => Promise<T> };
+export type BatchWriter = { inOne: PoolClient } | { inOne: null; write: <T>(fn: (tx: PoolClient) => Promise<T>) => Promise<T> };
 
 function writeWith<T>(w: BatchWriter, fn: (tx: PoolClient) => Promise<T>): Promise<T> {
   return w.inOne ? fn(w.inOne) : w.write(fn);
@@ -65,7 +63,10 @@ export class BatchLoader {
     for (const g of groups) {
       const wantAnswer = this.mathTask || g.gold !== null;
       for (const r of g.responses) {
-        input.texts.push(r.text); input.langs.push(r.lang); input.wantAnswer.push(wantAnswer); input.finishReasons!.push(finishReasonOf(r.params));
+        input.texts.push(r.text);
+        input.langs.push(r.lang);
+        input.wantAnswer.push(wantAnswer);
+        input.finishReasons!.push(finishReasonOf(r.params));
       }
     }
     const derived = this.pool.run(input);
@@ -80,7 +81,13 @@ export class BatchLoader {
       if (rows) {
         for (const [from, to] of this.slices(groups)) {
           const c = await writeWith(this.writer, (client) =>
-            loadCompleteGroups({ client, copy: this.copy, datasetId: this.datasetId, append: this.append }, groups.slice(from, to), rows.slice(from, to), this.conflicts));
+            loadCompleteGroups(
+              { client, copy: this.copy, datasetId: this.datasetId, append: this.append },
+              groups.slice(from, to),
+              rows.slice(from, to),
+              this.conflicts,
+            ),
+          );
           this.add(c);
         }
       } else {
@@ -123,8 +130,10 @@ export class BatchLoader {
   }
 
   private add(c: LoadCounts): void {
-    this.counts.groups += c.groups; this.counts.prompts += c.prompts;
-    this.counts.responses += c.responses; this.counts.duplicates += c.duplicates;
+    this.counts.groups += c.groups;
+    this.counts.prompts += c.prompts;
+    this.counts.responses += c.responses;
+    this.counts.duplicates += c.duplicates;
   }
 
   /** Stages and publishes the buffered flat rows inside `tx` (a batch's own transaction). */

@@ -3,7 +3,11 @@ import { deriveBatch, type DeriveInput } from "./derive";
 import { DerivePool } from "./derive-pool";
 
 const input: DeriveInput = {
-  texts: ["The answer is 18 because three boxes of six apples make eighteen apples.", "Die Antwort ist 18, weil drei Kisten mit je sechs Äpfeln achtzehn ergeben.", "😀"],
+  texts: [
+    "The answer is 18 because three boxes of six apples make eighteen apples.",
+    "Die Antwort ist 18, weil drei Kisten mit je sechs Äpfeln achtzehn ergeben.",
+    "😀",
+  ],
   langs: ["en", "de", "en"],
   wantAnswer: [true, true, false],
 };

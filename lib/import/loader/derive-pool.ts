@@ -50,7 +50,9 @@ export class DerivePool {
     try {
       for (let i = 0; i < workers; i++) pool.slots.push(pool.open(boot));
       const warmUp = Promise.all(pool.slots.map((s) => pool.send(s, { texts: ["warm up"], langs: ["en"], wantAnswer: [false] })));
-      const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error("derive workers did not start")), WARM_UP_MS)));
+      const timeout = new Promise<never>(
+        (_, reject) => (timer = setTimeout(() => reject(new Error("derive workers did not start")), WARM_UP_MS)),
+      );
       await Promise.race([warmUp, timeout]);
       return pool;
     } catch {

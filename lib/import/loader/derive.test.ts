@@ -4,10 +4,19 @@ import { codePointLength, deriveBatch } from "./derive";
 
 describe("derived fields", () => {
   it("codePointLength counts code points like [...text].length, lone surrogates included", () => {
-    const unit = fc.oneof(fc.constantFrom("a", "é", "字", "😀", "\ud83d", "\ude00"), fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)));
-    fc.assert(fc.property(fc.array(unit, { maxLength: 30 }).map((u) => u.join("")), (s) => {
-      expect(codePointLength(s)).toBe([...s].length);
-    }), { numRuns: 300 });
+    const unit = fc.oneof(
+      fc.constantFrom("a", "é", "字", "😀", "\ud83d", "\ude00"),
+      fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(unit, { maxLength: 30 }).map((u) => u.join("")),
+        (s) => {
+          expect(codePointLength(s)).toBe([...s].length);
+        },
+      ),
+      { numRuns: 300 },
+    );
     expect(codePointLength("a😀b")).toBe(3);
     expect(codePointLength("\ud83d")).toBe(1);
   });

@@ -40,7 +40,12 @@ export function codePointLength(text: string): number {
 export function deriveBatch(input: DeriveInput): DeriveOutput {
   const n = input.texts.length;
   const out: DeriveOutput = {
-    detected: new Array(n), answers: new Array(n), shares: new Array(n), mixes: new Array(n), defects: new Array(n), charLengths: new Int32Array(n),
+    detected: new Array(n),
+    answers: new Array(n),
+    shares: new Array(n),
+    mixes: new Array(n),
+    defects: new Array(n),
+    charLengths: new Int32Array(n),
   };
   for (let i = 0; i < n; i++) {
     const text = input.texts[i]!;

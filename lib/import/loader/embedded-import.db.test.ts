@@ -6,7 +6,7 @@ import { sweepAbandonedLoads } from "./abandoned-loads";
 import { findDatasetBySlug, getDatasetBySlug, listDatasets } from "@/lib/datasets/queries";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "./import-file";
-import { writtenFor } from "../../testing/import-written";
+import { writtenFor } from "@/lib/testing/import-written";
 
 // An import that creates its dataset on PGlite writes it hidden (datasets.loading) in short
 // transactions and publishes it at the end; on Postgres it is one transaction. Either way no reader
@@ -17,7 +17,13 @@ const dir = mkdtempSync(join(tmpdir(), "cm-embedded-import-"));
 function nestedFile(name: string, groups: number, tail = ""): string {
   const lines: string[] = [];
   for (let i = 0; i < groups; i++) {
-    lines.push(JSON.stringify({ id: `g${i}`, prompts: { en: `Question ${i}?` }, responses: { en: [`First answer ${i}`, `Second answer ${i}`, `Third answer ${i}`] } }));
+    lines.push(
+      JSON.stringify({
+        id: `g${i}`,
+        prompts: { en: `Question ${i}?` },
+        responses: { en: [`First answer ${i}`, `Second answer ${i}`, `Third answer ${i}`] },
+      }),
+    );
   }
   const path = join(dir, name);
   writeFileSync(path, lines.join("\n") + "\n" + tail);
@@ -36,7 +42,9 @@ async function insertLoading(slug: string, agoSeconds: number): Promise<number> 
     [slug, agoSeconds],
   );
   const id = rows[0]!.id;
-  const g = await t.db.pool.query<{ id: number }>(`INSERT INTO prompt_groups (dataset_id, external_id) VALUES ($1, 'q') RETURNING id`, [id]);
+  const g = await t.db.pool.query<{ id: number }>(`INSERT INTO prompt_groups (dataset_id, external_id) VALUES ($1, 'q') RETURNING id`, [
+    id,
+  ]);
   await t.db.pool.query(`INSERT INTO prompt_texts (dataset_id, group_id, language, text) VALUES ($1, $2, 'en', 'Q?')`, [id, g.rows[0]!.id]);
   await t.db.pool.query(
     `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, origin)
@@ -56,7 +64,8 @@ describe("a dataset still loading", () => {
     for (const create of [{ task: "general" as const }, undefined]) {
       await expect(importFile(t.db, { source: { path }, datasetSlug: "half-loaded", create })).rejects.toMatchObject({
         code: "CONFLICT",
-        message: 'Dataset "half-loaded" is still being imported by another import; try again once it has finished (an import that was stopped is cleared 2 minutes after its last write).',
+        message:
+          'Dataset "half-loaded" is still being imported by another import; try again once it has finished (an import that was stopped is cleared 2 minutes after its last write).',
       });
     }
     expect(await writtenFor(t.db, "half-loaded")).toEqual({ datasets: 1, groups: 1, responses: 1 });
@@ -73,7 +82,9 @@ describe("a dataset still loading", () => {
     const kept = await t.db.pool.query(`SELECT dataset_id FROM imports WHERE id = $1`, [status.rows[0]!.id]);
     expect(kept.rows).toEqual([{ dataset_id: null }]);
     expect(await writtenFor(t.db, "abandoned")).toEqual({ datasets: 0, groups: 0, responses: 0 });
-    const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM prompt_texts p JOIN datasets d ON d.id = p.dataset_id WHERE d.slug = 'abandoned'`);
+    const { rows } = await t.db.pool.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM prompt_texts p JOIN datasets d ON d.id = p.dataset_id WHERE d.slug = 'abandoned'`,
+    );
     expect(rows[0]!.n).toBe(0);
     expect(await writtenFor(t.db, "still-writing")).toEqual({ datasets: 1, groups: 1, responses: 1 });
   });
@@ -82,7 +93,9 @@ describe("a dataset still loading", () => {
 describe("an import that creates its dataset", () => {
   it("leaves nothing when a record near the end is invalid, after several batches were written", async () => {
     const path = nestedFile("bad-tail.jsonl", 2_000, `{"id": "bad", "prompts": {"en": 7}}\n`);
-    await expect(importFile(t.db, { source: { path }, datasetSlug: "bad-tail", create: { task: "general" } })).rejects.toMatchObject({ code: "BAD_INPUT" });
+    await expect(importFile(t.db, { source: { path }, datasetSlug: "bad-tail", create: { task: "general" } })).rejects.toMatchObject({
+      code: "BAD_INPUT",
+    });
     expect(await writtenFor(t.db, "bad-tail")).toEqual({ datasets: 0, groups: 0, responses: 0 });
   });
 
@@ -91,7 +104,9 @@ describe("an import that creates its dataset", () => {
     let committed = 0;
     const cancel = new Error("cancelled");
     const run = importFile(t.db, {
-      source: { path }, datasetSlug: "cancelled", create: { task: "general" },
+      source: { path },
+      datasetSlug: "cancelled",
+      create: { task: "general" },
       onBatchCommitted: () => void (committed += 1),
       // On PGlite once a batch is in the tables; on Postgres (one transaction) midway through the file.
       onProgress: (p) => {
@@ -106,7 +121,14 @@ describe("an import that creates its dataset", () => {
   it("is published whole, with its languages and counts", async () => {
     const path = nestedFile("whole.jsonl", 1_500);
     const summary = await importFile(t.db, { source: { path }, datasetSlug: "whole", create: { task: "general" } });
-    expect(summary).toMatchObject({ records: 1_500, invalid: 0, groupsAdded: 1_500, promptsAdded: 1_500, responsesAdded: 4_500, duplicateResponses: 0 });
+    expect(summary).toMatchObject({
+      records: 1_500,
+      invalid: 0,
+      groupsAdded: 1_500,
+      promptsAdded: 1_500,
+      responsesAdded: 4_500,
+      duplicateResponses: 0,
+    });
     const dataset = await getDatasetBySlug("whole");
     expect(dataset).toMatchObject({ loading: false, languages: ["en"] });
     expect(await writtenFor(t.db, "whole")).toEqual({ datasets: 1, groups: 1_500, responses: 4_500 });

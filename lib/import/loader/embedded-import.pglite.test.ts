@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listDatasets } from "@/lib/datasets/queries";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "./import-file";
-import { writtenFor } from "../../testing/import-written";
+import { writtenFor } from "@/lib/testing/import-written";
 
 // PGlite only (its single session is what an import used to hold for its whole length): a reader on
 // another connection is answered between an import's batches and never sees the hidden dataset.
@@ -15,7 +15,13 @@ const dir = mkdtempSync(join(tmpdir(), "cm-embedded-served-"));
 function nestedFile(name: string, groups: number): string {
   const lines: string[] = [];
   for (let i = 0; i < groups; i++) {
-    lines.push(JSON.stringify({ id: `g${i}`, prompts: { en: `Question ${i}?` }, responses: { en: [`First answer ${i}`, `Second answer ${i}`, `Third answer ${i}`] } }));
+    lines.push(
+      JSON.stringify({
+        id: `g${i}`,
+        prompts: { en: `Question ${i}?` },
+        responses: { en: [`First answer ${i}`, `Second answer ${i}`, `Third answer ${i}`] },
+      }),
+    );
   }
   const path = join(dir, name);
   writeFileSync(path, `${lines.join("\n")}\n`);
@@ -36,7 +42,9 @@ describe("an import on PGlite", () => {
     const seen: { visible: number; health: number }[] = [];
     try {
       await importFile(t.db, {
-        source: { path }, datasetSlug: "served", create: { task: "general" },
+        source: { path },
+        datasetSlug: "served",
+        create: { task: "general" },
         // Inside one import transaction this query would wait for the import, which waits for it.
         onBatchCommitted: async () => {
           const { rows } = await reader.query<{ visible: number; health: number }>(

@@ -26,10 +26,18 @@ export function stillLoading(slug: string): AppError {
  * Creates the dataset hidden, or answers null when a published dataset already has the slug
  * (the import then merges into it in one transaction). Refuses a slug another import is loading.
  */
-export async function createHiddenDataset(db: Pick<Database, "pool">, slug: string, create: { task: string; name?: string }): Promise<ImportTarget | null> {
-  const created = await queryMaybeOne(db.pool, sql`
+export async function createHiddenDataset(
+  db: Pick<Database, "pool">,
+  slug: string,
+  create: { task: string; name?: string },
+): Promise<ImportTarget | null> {
+  const created = await queryMaybeOne(
+    db.pool,
+    sql`
     INSERT INTO datasets (slug, name, task, loading, updated_at) VALUES (${slug}, ${create.name ?? slug}, ${create.task}::"Task", true, now())
-    ON CONFLICT (slug) DO NOTHING RETURNING id, task::text AS task, pivot_language`, ZTarget);
+    ON CONFLICT (slug) DO NOTHING RETURNING id, task::text AS task, pivot_language`,
+    ZTarget,
+  );
   if (created) return created;
   const existing = await queryMaybeOne(db.pool, sql`SELECT loading FROM datasets WHERE slug = ${slug}`, z.object({ loading: z.boolean() }));
   if (existing?.loading) throw stillLoading(slug);
@@ -60,7 +68,10 @@ export async function removeHiddenGroups(db: Pick<Database, "pool">, datasetId: 
       const groups = sql`SELECT id FROM prompt_groups WHERE dataset_id = ${datasetId} AND external_id = ANY(${ids}::text[])`;
       removed.responses += await execute(tx, sql`DELETE FROM responses WHERE group_id IN (${groups})`);
       removed.prompts += await execute(tx, sql`DELETE FROM prompt_texts WHERE group_id IN (${groups})`);
-      removed.groups += await execute(tx, sql`DELETE FROM prompt_groups WHERE dataset_id = ${datasetId} AND external_id = ANY(${ids}::text[])`);
+      removed.groups += await execute(
+        tx,
+        sql`DELETE FROM prompt_groups WHERE dataset_id = ${datasetId} AND external_id = ANY(${ids}::text[])`,
+      );
     });
   }
   return removed;
@@ -71,11 +82,15 @@ export async function removeHiddenGroups(db: Pick<Database, "pool">, datasetId: 
  * null to read them from the stored prompts (after groups were removed).
  */
 export async function publishHiddenDataset(db: Pick<Database, "pool">, datasetId: number, languages: string[] | null): Promise<void> {
-  const list = languages === null
-    ? sql`SELECT DISTINCT language FROM prompt_texts WHERE dataset_id = ${datasetId}`
-    : sql`SELECT DISTINCT unnest(${languages}::text[])`;
-  const published = await execute(db.pool, sql`
+  const list =
+    languages === null
+      ? sql`SELECT DISTINCT language FROM prompt_texts WHERE dataset_id = ${datasetId}`
+      : sql`SELECT DISTINCT unnest(${languages}::text[])`;
+  const published = await execute(
+    db.pool,
+    sql`
     UPDATE datasets SET loading = false, languages = ARRAY(SELECT l FROM (${list}) x(l) ORDER BY l), updated_at = now()
-    WHERE id = ${datasetId} AND loading`);
+    WHERE id = ${datasetId} AND loading`,
+  );
   if (published !== 1) throw new AppError("CONFLICT", "The dataset being imported was removed meanwhile; nothing was imported.");
 }

@@ -6,7 +6,8 @@ export function sampleConflict(r: { line: number; field: string; lang: string; m
   return {
     line: r.line,
     field: r.field,
-    message: `sample ${r.sampleIndex} (${r.lang}${model}) is already stored with a different text; ` +
-      "a sample is identified by its group, language, model and position, so import the file with --append (Add data: \"Add as new samples\") to add its responses after the stored ones",
+    message:
+      `sample ${r.sampleIndex} (${r.lang}${model}) is already stored with a different text; ` +
+      'a sample is identified by its group, language, model and position, so import the file with --append (Add data: "Add as new samples") to add its responses after the stored ones',
   };
 }

@@ -19,9 +19,21 @@ const file = (name: string, body: string | Buffer) => {
 };
 
 const NESTED = [
-  { id: "q1", gold: "18", prompts: { en: "How many?", ar: "كم عددها؟" }, responses: { en: ["Answer: 18", "Answer: 20"], ar: [{ text: "الإجابة: ١٨", model: "qwen" }] } },
-  { id: "q2", prompts: { en: "Say hi", de: "Sag hallo" }, responses: { en: ["Hi there, how are you doing today?"], de: ["Hallo, wie geht es dir heute?", ""] }, meta: { source: "test" } },
-].map((r) => JSON.stringify(r)).join("\n");
+  {
+    id: "q1",
+    gold: "18",
+    prompts: { en: "How many?", ar: "كم عددها؟" },
+    responses: { en: ["Answer: 18", "Answer: 20"], ar: [{ text: "الإجابة: ١٨", model: "qwen" }] },
+  },
+  {
+    id: "q2",
+    prompts: { en: "Say hi", de: "Sag hallo" },
+    responses: { en: ["Hi there, how are you doing today?"], de: ["Hallo, wie geht es dir heute?", ""] },
+    meta: { source: "test" },
+  },
+]
+  .map((r) => JSON.stringify(r))
+  .join("\n");
 
 let t: TestDatabase;
 
@@ -68,29 +80,54 @@ describe("import", () => {
     const more = JSON.stringify({ id: "q1", prompts: { en: "How many?" }, responses: { en: ["Answer: 18", "Answer: 20", "Answer: 18"] } });
     const summary = await importFile(t.db, { source: { path: file("more.jsonl", more) }, datasetSlug: "nested" });
     expect(summary).toMatchObject({ groupsAdded: 0, responsesAdded: 1, duplicateResponses: 2 });
-    expect(await samples("nested", "q1", "en")).toEqual([[0, "Answer: 18"], [1, "Answer: 20"], [2, "Answer: 18"]]);
+    expect(await samples("nested", "q1", "en")).toEqual([
+      [0, "Answer: 18"],
+      [1, "Answer: 20"],
+      [2, "Answer: 18"],
+    ]);
   });
 
   it("stores each response's language share, mix and defect, read without its reasoning trace", async () => {
     const record = {
-      id: "c1", gold: "18",
+      id: "c1",
+      gold: "18",
       prompts: { en: "How many apples?", bn: "কতটি আপেল?" },
       responses: {
-        en: ["Let me count the apples in every bag carefully.</think>Answer: 18", `The answer is ${"18, ".repeat(600)}`, { text: "The answer is", finish_reason: "length" }, "<think>only thinking"],
+        en: [
+          "Let me count the apples in every bag carefully.</think>Answer: 18",
+          `The answer is ${"18, ".repeat(600)}`,
+          { text: "The answer is", finish_reason: "length" },
+          "<think>only thinking",
+        ],
         bn: [
           "তিন ব্যাগে ছয়টি করে আপেল আছে, প্রতিটি ব্যাগে ছয়টি আপেল, তাই তিনটি ব্যাগে তিন গুণ ছয়টি আপেল। So three bags hold three times six apples, eighteen in total. Answer: 18",
           "তিনটি ব্যাগে ছয়টি করে আপেল, তাই মোট আঠারোটি আপেল আছে। উত্তর: ১৮",
         ],
       },
     };
-    await importFile(t.db, { source: { path: file("checks.jsonl", JSON.stringify(record)) }, datasetSlug: "checks", create: { task: "math" } });
-    const { rows } = await t.db.pool.query<{ language: string; sample_index: number; extracted_answer: string | null; target_share: number | null; language_mix: string | null; defect: string | null }>(
+    await importFile(t.db, {
+      source: { path: file("checks.jsonl", JSON.stringify(record)) },
+      datasetSlug: "checks",
+      create: { task: "math" },
+    });
+    const { rows } = await t.db.pool.query<{
+      language: string;
+      sample_index: number;
+      extracted_answer: string | null;
+      target_share: number | null;
+      language_mix: string | null;
+      defect: string | null;
+    }>(
       `SELECT language, sample_index, extracted_answer, target_share, language_mix, defect FROM responses r JOIN datasets d ON d.id = r.dataset_id
        WHERE d.slug = 'checks' ORDER BY language, sample_index`,
     );
     expect(rows.map((r) => [r.language, r.sample_index, r.extracted_answer, r.defect])).toEqual([
-      ["bn", 0, "18", null], ["bn", 1, "18", null],
-      ["en", 0, "18", null], ["en", 1, "18", "repetition_loop"], ["en", 2, null, "truncated"], ["en", 3, null, "empty"],
+      ["bn", 0, "18", null],
+      ["bn", 1, "18", null],
+      ["en", 0, "18", null],
+      ["en", 1, "18", "repetition_loop"],
+      ["en", 2, null, "truncated"],
+      ["en", 3, null, "empty"],
     ]);
     expect(rows[0]!.target_share).toBeGreaterThan(0.3);
     expect(rows[0]!.target_share).toBeLessThan(0.8);
@@ -100,10 +137,29 @@ describe("import", () => {
   });
 
   it("keeps identical samples: they are consistency evidence", async () => {
-    const same = JSON.stringify({ id: "s1", prompts: { en: "Twice?", de: "Zweimal?" }, responses: { en: ["18", "18", "18"], de: [{ text: "18", model: "a" }, { text: "18", model: "b" }] } });
-    expect(await importFile(t.db, { source: { path: file("same.jsonl", same) }, datasetSlug: "same", create: { task: "math" } })).toMatchObject({ responsesAdded: 5, duplicateResponses: 0 });
-    expect(await samples("same", "s1", "en")).toEqual([[0, "18"], [1, "18"], [2, "18"]]);
-    expect(await importFile(t.db, { source: { path: file("same.jsonl", same) }, datasetSlug: "same" })).toMatchObject({ responsesAdded: 0, duplicateResponses: 5 });
+    const same = JSON.stringify({
+      id: "s1",
+      prompts: { en: "Twice?", de: "Zweimal?" },
+      responses: {
+        en: ["18", "18", "18"],
+        de: [
+          { text: "18", model: "a" },
+          { text: "18", model: "b" },
+        ],
+      },
+    });
+    expect(
+      await importFile(t.db, { source: { path: file("same.jsonl", same) }, datasetSlug: "same", create: { task: "math" } }),
+    ).toMatchObject({ responsesAdded: 5, duplicateResponses: 0 });
+    expect(await samples("same", "s1", "en")).toEqual([
+      [0, "18"],
+      [1, "18"],
+      [2, "18"],
+    ]);
+    expect(await importFile(t.db, { source: { path: file("same.jsonl", same) }, datasetSlug: "same" })).toMatchObject({
+      responsesAdded: 0,
+      duplicateResponses: 5,
+    });
   });
 
   it("refuses another text for a stored sample, naming line and field, and writes nothing", async () => {
@@ -112,15 +168,24 @@ describe("import", () => {
       JSON.stringify({ id: "q1", prompts: { en: "How many?" }, responses: { en: ["Answer: 18", "Answer: 21"] } }),
     ].join("\n");
     const before = await counts("nested");
-    const error = await importFile(t.db, { source: { path: file("changed.jsonl", changed) }, datasetSlug: "nested" }).catch((e: unknown) => e);
+    const error = await importFile(t.db, { source: { path: file("changed.jsonl", changed) }, datasetSlug: "nested" }).catch(
+      (e: unknown) => e,
+    );
     expect(isAppError(error) && error.code).toBe("BAD_INPUT");
-    expect((error as Error).message).toMatch(/^1 response would replace a stored sample; nothing was imported\.\nline 2, field responses\.en\[1\]: sample 1 \(en\) is already stored with a different text/);
+    expect((error as Error).message).toMatch(
+      /^1 response would replace a stored sample; nothing was imported\.\nline 2, field responses\.en\[1\]: sample 1 \(en\) is already stored with a different text/,
+    );
     expect(await counts("nested")).toEqual(before);
   });
 
   it("--skip-invalid refuses only the conflicting record; --append adds a file's responses after the stored samples", async () => {
     const changed = [
-      JSON.stringify({ id: "q1", gold: "18", prompts: { en: "How many?", fr: "Combien ?" }, responses: { en: ["Answer: 18", "Answer: 21"], fr: ["18"] } }),
+      JSON.stringify({
+        id: "q1",
+        gold: "18",
+        prompts: { en: "How many?", fr: "Combien ?" },
+        responses: { en: ["Answer: 18", "Answer: 21"], fr: ["18"] },
+      }),
       JSON.stringify({ id: "q2", prompts: { en: "Say hi" }, responses: { en: ["Hi there, how are you doing today?", "Hello!"] } }),
     ].join("\n");
     const rejects = join(dir, "changed.rejects.jsonl");
@@ -130,31 +195,71 @@ describe("import", () => {
     expect(await samples("nested", "q1", "fr")).toEqual([]);
     const appended = await importFile(t.db, { source: { path: file("changed2.jsonl", changed) }, datasetSlug: "nested", append: true });
     expect(appended).toMatchObject({ invalid: 0, responsesAdded: 5, duplicateResponses: 0 });
-    expect(await samples("nested", "q1", "en")).toEqual([[0, "Answer: 18"], [1, "Answer: 20"], [2, "Answer: 18"], [3, "Answer: 18"], [4, "Answer: 21"]]);
+    expect(await samples("nested", "q1", "en")).toEqual([
+      [0, "Answer: 18"],
+      [1, "Answer: 20"],
+      [2, "Answer: 18"],
+      [3, "Answer: 18"],
+      [4, "Answer: 21"],
+    ]);
     expect(await samples("nested", "q1", "fr")).toEqual([[0, "18"]]);
   });
 
   it("flat rows: the same sample twice adds nothing, another text for it is refused, --append adds after the stored ones", async () => {
-    const row = (sample: number, response: string, model = "m") => JSON.stringify({ prompt_id: "f1", lang: "en", prompt: "P?", response, sample, model });
+    const row = (sample: number, response: string, model = "m") =>
+      JSON.stringify({ prompt_id: "f1", lang: "en", prompt: "P?", response, sample, model });
     const first = [row(0, "18"), row(1, "18")].join("\n");
-    expect(await importFile(t.db, { source: { path: file("f1.jsonl", first) }, datasetSlug: "flatid", create: { task: "math" } })).toMatchObject({ responsesAdded: 2 });
-    expect(await importFile(t.db, { source: { path: file("f1.jsonl", first) }, datasetSlug: "flatid" })).toMatchObject({ responsesAdded: 0, duplicateResponses: 2 });
+    expect(
+      await importFile(t.db, { source: { path: file("f1.jsonl", first) }, datasetSlug: "flatid", create: { task: "math" } }),
+    ).toMatchObject({ responsesAdded: 2 });
+    expect(await importFile(t.db, { source: { path: file("f1.jsonl", first) }, datasetSlug: "flatid" })).toMatchObject({
+      responsesAdded: 0,
+      duplicateResponses: 2,
+    });
     const other = [row(0, "18", "n"), row(1, "20")].join("\n");
     const error = await importFile(t.db, { source: { path: file("f2.jsonl", other) }, datasetSlug: "flatid" }).catch((e: unknown) => e);
-    expect((error as Error).message).toMatch(/^1 response would replace a stored sample; nothing was imported\.\nline 2, field response: sample 1 \(en of model "m"\)/);
-    expect(await samples("flatid", "f1", "en")).toEqual([[0, "18"], [1, "18"]]);
-    expect(await importFile(t.db, { source: { path: file("f2.jsonl", other) }, datasetSlug: "flatid", append: true })).toMatchObject({ responsesAdded: 2 });
-    expect(await samples("flatid", "f1", "en")).toEqual([[0, "18"], [1, "18"], [2, "18"], [3, "20"]]);
+    expect((error as Error).message).toMatch(
+      /^1 response would replace a stored sample; nothing was imported\.\nline 2, field response: sample 1 \(en of model "m"\)/,
+    );
+    expect(await samples("flatid", "f1", "en")).toEqual([
+      [0, "18"],
+      [1, "18"],
+    ]);
+    expect(await importFile(t.db, { source: { path: file("f2.jsonl", other) }, datasetSlug: "flatid", append: true })).toMatchObject({
+      responsesAdded: 2,
+    });
+    expect(await samples("flatid", "f1", "en")).toEqual([
+      [0, "18"],
+      [1, "18"],
+      [2, "18"],
+      [3, "20"],
+    ]);
   });
 
   it("reads flat CSV and gzip-compressed flat JSONL", async () => {
     const csv = 'prompt_id,lang,prompt,response,sample\nq9,en,"Two, words?","Yes, ""two"".",0\nq9,de,Zwei?,Ja,0\n';
-    expect(await importFile(t.db, { source: { path: file("flat.csv", csv) }, datasetSlug: "flat", create: { task: "general" } })).toMatchObject({
-      groupsAdded: 1, promptsAdded: 2, responsesAdded: 2,
+    expect(
+      await importFile(t.db, { source: { path: file("flat.csv", csv) }, datasetSlug: "flat", create: { task: "general" } }),
+    ).toMatchObject({
+      groupsAdded: 1,
+      promptsAdded: 2,
+      responsesAdded: 2,
     });
-    const gz = gzipSync(['{"prompt_id":"q8","lang":"en","prompt":"P","response":"R one"}', '{"prompt_id":"q8","lang":"en","prompt":"P","response":"R two"}'].join("\n"));
-    expect(await importFile(t.db, { source: { path: file("flat.jsonl.gz", gz) }, datasetSlug: "flat" })).toMatchObject({ groupsAdded: 1, responsesAdded: 2 });
-    const texts = await t.db.prisma.response.findMany({ where: { group: { externalId: "q9" } }, orderBy: { language: "asc" }, select: { text: true } });
+    const gz = gzipSync(
+      [
+        '{"prompt_id":"q8","lang":"en","prompt":"P","response":"R one"}',
+        '{"prompt_id":"q8","lang":"en","prompt":"P","response":"R two"}',
+      ].join("\n"),
+    );
+    expect(await importFile(t.db, { source: { path: file("flat.jsonl.gz", gz) }, datasetSlug: "flat" })).toMatchObject({
+      groupsAdded: 1,
+      responsesAdded: 2,
+    });
+    const texts = await t.db.prisma.response.findMany({
+      where: { group: { externalId: "q9" } },
+      orderBy: { language: "asc" },
+      select: { text: true },
+    });
     expect(texts.map((r) => r.text)).toEqual(["Ja", 'Yes, "two".']);
   });
 
@@ -168,12 +273,29 @@ describe("import", () => {
   });
 
   it("--skip-invalid imports the valid records and writes the rest to the rejects file", async () => {
-    const path = file("mixed.jsonl", `{"id":"s1","prompts":{"en":"p"},"responses":{"en":["a"]}}\nnot json\n{"id":"s2","prompts":{"de":"p"},"responses":{"de":["b"]}}`);
+    const path = file(
+      "mixed.jsonl",
+      `{"id":"s1","prompts":{"en":"p"},"responses":{"en":["a"]}}\nnot json\n{"id":"s2","prompts":{"de":"p"},"responses":{"de":["b"]}}`,
+    );
     const rejects = join(dir, "rejects.jsonl");
-    const code = await runCli(["import", path, "--dataset", "skip", "--create", "--task", "general", "--skip-invalid", "--rejects", rejects]);
+    const code = await runCli([
+      "import",
+      path,
+      "--dataset",
+      "skip",
+      "--create",
+      "--task",
+      "general",
+      "--skip-invalid",
+      "--rejects",
+      rejects,
+    ]);
     expect(code).toBe(0);
     expect(await counts("skip")).toEqual({ groups: 1, prompts: 1, responses: 1 });
-    const lines = readFileSync(rejects, "utf8").trim().split("\n").map((l) => JSON.parse(l) as { line: number });
+    const lines = readFileSync(rejects, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { line: number });
     expect(lines.map((l) => l.line)).toEqual([2, 3]);
   });
 
@@ -199,13 +321,20 @@ describe("import", () => {
 describe("rejects limits (--skip-invalid)", () => {
   // A small gzip of many short invalid lines (plus one valid record) would write a rejects file
   // hundreds of times its size: the import stops at the limit instead, and writes nothing.
-  const bomb = (invalidLines: number) => gzipSync(`{"id":"ok","prompts":{"en":"p"},"responses":{"en":["a"]}}\n${"{}\n".repeat(invalidLines)}`);
-  const rejectLines = (path: string) => readFileSync(path, "utf8").trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number });
+  const bomb = (invalidLines: number) =>
+    gzipSync(`{"id":"ok","prompts":{"en":"p"},"responses":{"en":["a"]}}\n${"{}\n".repeat(invalidLines)}`);
+  const rejectLines = (path: string) =>
+    readFileSync(path, "utf8")
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { line: number });
 
   it("fail the import past the count limit (default 10,000), keeping the first rejects and writing nothing", async () => {
     const path = file("bomb.jsonl.gz", bomb(200_000));
     const rejects = join(dir, "bomb.rejects.jsonl");
-    const error = await importFile(t.db, { source: { path }, datasetSlug: "bomb", create: { task: "general" }, rejects }).catch((e: unknown) => e);
+    const error = await importFile(t.db, { source: { path }, datasetSlug: "bomb", create: { task: "general" }, rejects }).catch(
+      (e: unknown) => e,
+    );
     expect(isAppError(error) && error.message).toBe(
       "More than 10,000 invalid records (the rejects limit: --max-rejects or CM_REJECTS_MAX_LINES); nothing was imported (the first 10,000 are in the rejects file).",
     );
@@ -219,8 +348,16 @@ describe("rejects limits (--skip-invalid)", () => {
   it("fail it past the size limit, the file never passing it", async () => {
     const path = file("bomb-small.jsonl.gz", bomb(50));
     const rejects = join(dir, "bomb-bytes.rejects.jsonl");
-    const error = await importFile(t.db, { source: { path }, datasetSlug: "bomb", create: { task: "general" }, rejects, rejectsLimits: { lines: 1000, bytes: 1000 } }).catch((e: unknown) => e);
-    expect(isAppError(error) && error.message).toMatch(/^The rejected records take more than 1,000 bytes \(the rejects limit: --max-rejects-mb or CM_REJECTS_MAX_MB\); nothing was imported \(the first \d+ are in the rejects file\)\.$/);
+    const error = await importFile(t.db, {
+      source: { path },
+      datasetSlug: "bomb",
+      create: { task: "general" },
+      rejects,
+      rejectsLimits: { lines: 1000, bytes: 1000 },
+    }).catch((e: unknown) => e);
+    expect(isAppError(error) && error.message).toMatch(
+      /^The rejected records take more than 1,000 bytes \(the rejects limit: --max-rejects-mb or CM_REJECTS_MAX_MB\); nothing was imported \(the first \d+ are in the rejects file\)\.$/,
+    );
     expect(readFileSync(rejects).length).toBeLessThanOrEqual(1000);
     expect(readFileSync(rejects).length).toBeGreaterThan(900);
     expect(await t.db.prisma.dataset.count({ where: { slug: "bomb" } })).toBe(0);
@@ -229,7 +366,20 @@ describe("rejects limits (--skip-invalid)", () => {
   it("are set by --max-rejects / --max-rejects-mb, else CM_REJECTS_MAX_LINES / CM_REJECTS_MAX_MB; within them the import goes through", async () => {
     const path = file("bomb-5.jsonl.gz", bomb(5));
     const rejects = join(dir, "bomb-5.rejects.jsonl");
-    const cli = (...extra: string[]) => runCliCaptured(["import", path, "--dataset", "bomb5", "--create", "--task", "general", "--skip-invalid", "--rejects", rejects, ...extra]);
+    const cli = (...extra: string[]) =>
+      runCliCaptured([
+        "import",
+        path,
+        "--dataset",
+        "bomb5",
+        "--create",
+        "--task",
+        "general",
+        "--skip-invalid",
+        "--rejects",
+        rejects,
+        ...extra,
+      ]);
     const byFlag = await cli("--max-rejects", "4");
     expect(byFlag.code).toBe(1);
     expect(byFlag.stderr).toContain("More than 4 invalid records (the rejects limit: --max-rejects or CM_REJECTS_MAX_LINES)");

@@ -5,11 +5,27 @@ import { discardLoadingDataset, sweepAbandonedLoads } from "./abandoned-loads";
 import { execute, queryMaybeOne, queryOne, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { formatError, readImport, rejectsWriter, type ImportFormat, type ImportIssue, type ImportProgress, type ImportSource, type RejectsLimits } from "@/lib/import/formats";
+import {
+  formatError,
+  readImport,
+  rejectsWriter,
+  type ImportFormat,
+  type ImportIssue,
+  type ImportProgress,
+  type ImportSource,
+  type RejectsLimits,
+} from "@/lib/import/formats";
 import type { ImportGroup } from "@/lib/import/formats";
 import { BatchLoader } from "./batch-loader";
 import { DerivePool } from "./derive-pool";
-import { createHiddenDataset, publishHiddenDataset, removeHiddenGroups, stillLoading, writeHiddenBatch, type ImportTarget } from "./hidden-dataset";
+import {
+  createHiddenDataset,
+  publishHiddenDataset,
+  removeHiddenGroups,
+  stillLoading,
+  writeHiddenBatch,
+  type ImportTarget,
+} from "./hidden-dataset";
 import type { LoadCounts } from "./load-groups";
 import { rejectsLimitMessage, rejectsLimitsFromEnv } from "./rejects-limits";
 import { CREATE_STAGE, publishStage, refuseConflicts } from "./staging";
@@ -70,13 +86,21 @@ const BATCH_RESPONSES = 2_000;
 
 async function datasetFor(opts: ImportFileOptions, client: PoolClient): Promise<ImportTarget> {
   const Row = z.object({ id: z.number(), task: z.string(), pivot_language: z.string(), loading: z.boolean() });
-  const found = await queryMaybeOne(client, sql`SELECT id, task::text AS task, pivot_language, loading FROM datasets WHERE slug = ${opts.datasetSlug}`, Row);
+  const found = await queryMaybeOne(
+    client,
+    sql`SELECT id, task::text AS task, pivot_language, loading FROM datasets WHERE slug = ${opts.datasetSlug}`,
+    Row,
+  );
   if (found?.loading) throw stillLoading(opts.datasetSlug);
   if (found) return found;
   if (!opts.create) throw new AppError("BAD_INPUT", `No dataset "${opts.datasetSlug}"; pass --create --task <task> to create it.`);
-  return queryOne(client, sql`
+  return queryOne(
+    client,
+    sql`
     INSERT INTO datasets (slug, name, task, updated_at) VALUES (${opts.datasetSlug}, ${opts.create.name ?? opts.datasetSlug}, ${opts.create.task}::"Task", now())
-    RETURNING id, task::text AS task, pivot_language, loading`, Row);
+    RETURNING id, task::text AS task, pivot_language, loading`,
+    Row,
+  );
 }
 
 type ReadOutcome = { records: number; invalid: number; invalidated: Set<string>; languages: Set<string> };
@@ -85,8 +109,19 @@ type ReadOutcome = { records: number; invalid: number; invalidated: Set<string>;
  * Reads the file and submits its valid groups to the loader, then waits for every batch. Throws when
  * the import must fail (an invalid record without `rejects`, a fatal input error, no valid record).
  */
-async function readInto(opts: ImportFileOptions, target: ImportTarget, load: BatchLoader, rejects: RejectsWriter | null, rejectsLimits: RejectsLimits): Promise<ReadOutcome> {
-  const reader = readImport(opts.source, { format: opts.format, pivot: target.pivot_language, maxLineBytes: opts.maxLineBytes, maxFileBytes: opts.maxFileBytes });
+async function readInto(
+  opts: ImportFileOptions,
+  target: ImportTarget,
+  load: BatchLoader,
+  rejects: RejectsWriter | null,
+  rejectsLimits: RejectsLimits,
+): Promise<ReadOutcome> {
+  const reader = readImport(opts.source, {
+    format: opts.format,
+    pivot: target.pivot_language,
+    maxLineBytes: opts.maxLineBytes,
+    maxFileBytes: opts.maxFileBytes,
+  });
   const errors: string[] = [];
   const invalidated = new Set<string>();
   const languages = new Set<string>();
@@ -120,10 +155,17 @@ async function readInto(opts: ImportFileOptions, target: ImportTarget, load: Bat
     await opts.onProgress?.(reader.progress);
   }
   if (invalid > 0 && !rejects) {
-    throw new AppError("BAD_INPUT", `${invalid} invalid record${invalid === 1 ? "" : "s"}; nothing was imported.\n${errors.slice(0, MAX_REPORTED_ERRORS).join("\n")}`, { invalid, errors });
+    throw new AppError(
+      "BAD_INPUT",
+      `${invalid} invalid record${invalid === 1 ? "" : "s"}; nothing was imported.\n${errors.slice(0, MAX_REPORTED_ERRORS).join("\n")}`,
+      { invalid, errors },
+    );
   }
   if (validGroups === 0) {
-    throw new AppError("BAD_INPUT", invalid === 0 ? "The file holds no records; nothing was imported." : `No valid records (${invalid} invalid); nothing was imported.`);
+    throw new AppError(
+      "BAD_INPUT",
+      invalid === 0 ? "The file holds no records; nothing was imported." : `No valid records (${invalid} invalid); nothing was imported.`,
+    );
   }
   await load.submit(pending);
   await load.drain();
@@ -135,9 +177,14 @@ async function settleConflicts(conflicts: ImportIssue[], invalid: number, reject
   if (conflicts.length === 0) return invalid;
   if (!rejects) {
     const listed = conflicts.slice(0, MAX_REPORTED_ERRORS).map((c) => formatError(c));
-    throw new AppError("BAD_INPUT", `${conflicts.length} response${conflicts.length === 1 ? "" : "s"} would replace a stored sample; nothing was imported.\n${listed.join("\n")}`, {
-      invalid: conflicts.length, errors: listed,
-    });
+    throw new AppError(
+      "BAD_INPUT",
+      `${conflicts.length} response${conflicts.length === 1 ? "" : "s"} would replace a stored sample; nothing was imported.\n${listed.join("\n")}`,
+      {
+        invalid: conflicts.length,
+        errors: listed,
+      },
+    );
   }
   for (const c of conflicts) await rejects.write({ kind: "invalid", line: c.line, issues: [c], raw: null, invalidatesGroup: null });
   return invalid + new Set(conflicts.map((c) => c.line)).size;
@@ -147,14 +194,26 @@ type Run = { opts: ImportFileOptions; pool: DerivePool; rejects: RejectsWriter |
 
 function summaryOf(r: Run, read: ReadOutcome, invalid: number, c: LoadCounts): ImportSummary {
   return {
-    dataset: r.opts.datasetSlug, records: read.records, invalid, groupsAdded: c.groups, promptsAdded: c.prompts,
-    responsesAdded: c.responses, duplicateResponses: c.duplicates, rejectsFile: r.opts.rejects ?? null, deriveWorkers: r.pool.workers,
+    dataset: r.opts.datasetSlug,
+    records: read.records,
+    invalid,
+    groupsAdded: c.groups,
+    promptsAdded: c.prompts,
+    responsesAdded: c.responses,
+    duplicateResponses: c.duplicates,
+    rejectsFile: r.opts.rejects ?? null,
+    deriveWorkers: r.pool.workers,
   };
 }
 
 function recordStats(r: Run, load: BatchLoader, publishStart: number): void {
   if (r.opts.stats) {
-    Object.assign(r.opts.stats, { deriveMs: r.pool.busyMs, writeMs: load.writeMs, publishMs: performance.now() - publishStart, workers: r.pool.workers });
+    Object.assign(r.opts.stats, {
+      deriveMs: r.pool.busyMs,
+      writeMs: load.writeMs,
+      publishMs: performance.now() - publishStart,
+      workers: r.pool.workers,
+    });
   }
 }
 
@@ -174,14 +233,20 @@ async function importInOne(db: Database, r: Run, copy: boolean): Promise<ImportS
       const conflicts = [...load.conflicts, ...(r.opts.append ? [] : await refuseConflicts(client, target.id))];
       const invalid = await settleConflicts(conflicts, read.invalid, r.rejects);
       const staged = await publishStage(client, target.id, r.opts.append === true);
-      await execute(client, sql`
+      await execute(
+        client,
+        sql`
         UPDATE datasets SET languages = coalesce((SELECT array_agg(DISTINCT l ORDER BY l) FROM (
           SELECT unnest(languages) AS l FROM datasets WHERE id = ${target.id} UNION SELECT language FROM prompt_texts WHERE dataset_id = ${target.id}) x), '{}'),
-        updated_at = now() WHERE id = ${target.id}`);
+        updated_at = now() WHERE id = ${target.id}`,
+      );
       recordStats(r, load, t0);
       const c = load.counts;
       return summaryOf(r, read, invalid, {
-        groups: c.groups + staged.groups, prompts: c.prompts + staged.prompts, responses: c.responses + staged.responses, duplicates: c.duplicates + staged.duplicates,
+        groups: c.groups + staged.groups,
+        prompts: c.prompts + staged.prompts,
+        responses: c.responses + staged.responses,
+        duplicates: c.duplicates + staged.duplicates,
       });
     } catch (e) {
       // No write may still run on the connection being rolled back.
@@ -209,7 +274,9 @@ async function importHidden(db: Database, r: Run, target: ImportTarget): Promise
     const c = { ...load.counts };
     if (read.invalidated.size > 0) {
       const removed = await removeHiddenGroups(db, target.id, [...read.invalidated]);
-      c.groups -= removed.groups; c.prompts -= removed.prompts; c.responses -= removed.responses;
+      c.groups -= removed.groups;
+      c.prompts -= removed.prompts;
+      c.responses -= removed.responses;
     }
     const invalid = await settleConflicts(load.conflicts, read.invalid, r.rejects);
     await publishHiddenDataset(db, target.id, read.invalidated.size > 0 || load.conflicts.length > 0 ? null : [...read.languages]);

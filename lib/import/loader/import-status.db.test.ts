@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { importFile } from "./import-file";
 import { cancelImport, CANCELLED_MESSAGE, createImportRow, getImportStatus, runWithStatus, type ImportStatusView } from "./import-status";
-import { writtenFor } from "../../testing/import-written";
+import { writtenFor } from "@/lib/testing/import-written";
 
 const dir = mkdtempSync(join(tmpdir(), "cm-import-status-"));
 const file = (name: string, lines: unknown[]) => {
@@ -13,7 +13,11 @@ const file = (name: string, lines: unknown[]) => {
   writeFileSync(path, lines.map((l) => (typeof l === "string" ? l : JSON.stringify(l))).join("\n"));
   return path;
 };
-const group = (id: string) => ({ id, prompts: { en: `Question ${id}?` }, responses: { en: [`Answer one to ${id}`, `Answer two to ${id}`] } });
+const group = (id: string) => ({
+  id,
+  prompts: { en: `Question ${id}?` },
+  responses: { en: [`Answer one to ${id}`, `Answer two to ${id}`] },
+});
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -24,18 +28,32 @@ afterAll(async () => t.drop());
 const written = (slug: string) => writtenFor(t.db, slug);
 
 async function newRow(slug: string, path: string) {
-  return createImportRow(t.db, { datasetSlug: slug, filename: "f.jsonl", bytesTotal: statSync(path).size, options: { create: true }, createdById: null });
+  return createImportRow(t.db, {
+    datasetSlug: slug,
+    filename: "f.jsonl",
+    bytesTotal: statSync(path).size,
+    options: { create: true },
+    createdById: null,
+  });
 }
 
 describe("import status rows", () => {
   it("go queued → running (with bytes and records) → succeeded, and link the dataset the import created", async () => {
     const path = file("good.jsonl", [group("a"), group("b"), group("c")]);
     const id = await newRow("fresh", path);
-    expect(await getImportStatus(t.db, id)).toMatchObject({ status: "queued", datasetSlug: "fresh", bytesTotal: statSync(path).size, bytesDone: 0, records: 0 });
+    expect(await getImportStatus(t.db, id)).toMatchObject({
+      status: "queued",
+      datasetSlug: "fresh",
+      bytesTotal: statSync(path).size,
+      bytesDone: 0,
+      records: 0,
+    });
     const seen: ImportStatusView[] = [];
     const summary = await runWithStatus(t.db, id, (onProgress) =>
       importFile(t.db, {
-        source: { path }, datasetSlug: "fresh", create: { task: "general" },
+        source: { path },
+        datasetSlug: "fresh",
+        create: { task: "general" },
         onProgress: async (p) => {
           await onProgress(p);
           seen.push((await getImportStatus(t.db, id))!);
@@ -45,23 +63,37 @@ describe("import status rows", () => {
     expect(summary).toMatchObject({ records: 3, groupsAdded: 3, responsesAdded: 6 });
     expect(seen.at(-1)).toMatchObject({ status: "running", bytesDone: statSync(path).size, records: 3 });
     const done = await getImportStatus(t.db, id);
-    expect(done).toMatchObject({ status: "succeeded", bytesDone: statSync(path).size, records: 3, error: null, summary: { responsesAdded: 6 } });
-    const { rows } = await t.db.pool.query(`SELECT i.dataset_id = d.id AS linked, i.finished_at IS NOT NULL AS finished FROM imports i JOIN datasets d ON d.slug = 'fresh' WHERE i.id = $1`, [id]);
+    expect(done).toMatchObject({
+      status: "succeeded",
+      bytesDone: statSync(path).size,
+      records: 3,
+      error: null,
+      summary: { responsesAdded: 6 },
+    });
+    const { rows } = await t.db.pool.query(
+      `SELECT i.dataset_id = d.id AS linked, i.finished_at IS NOT NULL AS finished FROM imports i JOIN datasets d ON d.slug = 'fresh' WHERE i.id = $1`,
+      [id],
+    );
     expect(rows).toEqual([{ linked: true, finished: true }]);
-    await expect(runWithStatus(t.db, id, () => Promise.reject(new Error("must not run")))).rejects.toThrow(`Import ${id} is not waiting to run.`);
+    await expect(runWithStatus(t.db, id, () => Promise.reject(new Error("must not run")))).rejects.toThrow(
+      `Import ${id} is not waiting to run.`,
+    );
   });
 
   it("a failed import keeps its errors on the row and writes nothing, not even the dataset it was to create", async () => {
     const path = file("bad.jsonl", [group("a"), group("b"), '{"id": "c", "prompts": {"en": "x"}, "responses": {"en": [7]}}']);
     const id = await newRow("never", path);
-    await expect(runWithStatus(t.db, id, (onProgress) => importFile(t.db, { source: { path }, datasetSlug: "never", create: { task: "general" }, onProgress }))).rejects.toThrow(
-      "1 invalid record; nothing was imported.",
-    );
+    await expect(
+      runWithStatus(t.db, id, (onProgress) =>
+        importFile(t.db, { source: { path }, datasetSlug: "never", create: { task: "general" }, onProgress }),
+      ),
+    ).rejects.toThrow("1 invalid record; nothing was imported.");
     const row = await getImportStatus(t.db, id);
     expect(row).toMatchObject({ status: "failed", summary: null, records: 2 });
     expect(row!.error).toEqual({
-      message: "1 invalid record; nothing was imported.\nline 3, field responses.en[0]: expected a string or an object with a \"text\" field, got number",
-      errors: ["line 3, field responses.en[0]: expected a string or an object with a \"text\" field, got number"],
+      message:
+        '1 invalid record; nothing was imported.\nline 3, field responses.en[0]: expected a string or an object with a "text" field, got number',
+      errors: ['line 3, field responses.en[0]: expected a string or an object with a "text" field, got number'],
       invalid: 1,
     });
     expect(await written("never")).toEqual({ datasets: 0, groups: 0, responses: 0 });
@@ -74,7 +106,9 @@ describe("import status rows", () => {
     const id = await newRow("cancelled", path);
     const error = await runWithStatus(t.db, id, (onProgress) =>
       importFile(t.db, {
-        source: { path }, datasetSlug: "cancelled", create: { task: "general" },
+        source: { path },
+        datasetSlug: "cancelled",
+        create: { task: "general" },
         onProgress: async (p) => {
           expect(await cancelImport(t.db, id)).toBe(true);
           await onProgress(p);

@@ -24,7 +24,13 @@ export type ImportStatusView = {
   error: { message: string; errors: string[]; invalid: number | null } | null;
 };
 
-export type NewImportRow = { datasetSlug: string; filename: string; bytesTotal: number | null; options: Record<string, unknown>; createdById: number | null };
+export type NewImportRow = {
+  datasetSlug: string;
+  filename: string;
+  bytesTotal: number | null;
+  options: Record<string, unknown>;
+  createdById: number | null;
+};
 
 const PROGRESS_EVERY_MS = 250;
 export const CANCELLED_MESSAGE = "The import was cancelled; nothing was imported.";
@@ -71,7 +77,17 @@ export async function runWithStatus(
   );
   if (!rows[0]) throw new AppError("CONFLICT", `Import ${id} is not waiting to run.`);
   const entry: Live = {
-    view: { id, datasetSlug: rows[0].dataset_slug, filename: rows[0].filename, status: "running", bytesTotal: Number(rows[0].bytes_total), bytesDone: 0, records: 0, summary: null, error: null },
+    view: {
+      id,
+      datasetSlug: rows[0].dataset_slug,
+      filename: rows[0].filename,
+      status: "running",
+      bytesTotal: Number(rows[0].bytes_total),
+      bytesDone: 0,
+      records: 0,
+      summary: null,
+      error: null,
+    },
     cancel: false,
     oneSession: await sharesOneSession(db),
   };
@@ -96,7 +112,9 @@ export async function runWithStatus(
   // the server's own process is the only one that could run it.
   const stopBeating = entry.oneSession
     ? () => {}
-    : keepBeating(heartbeatLapseMs(), () => db.pool.query(sql`UPDATE imports SET updated_at = now() WHERE id = ${id} AND status = 'running'`));
+    : keepBeating(heartbeatLapseMs(), () =>
+        db.pool.query(sql`UPDATE imports SET updated_at = now() WHERE id = ${id} AND status = 'running'`),
+      );
   try {
     const summary = await run(onProgress);
     await db.pool.query(
@@ -136,14 +154,31 @@ export async function getImportStatus(db: Database, id: number): Promise<ImportS
   const running = live.get(id);
   if (running) return { ...running.view };
   const { rows } = await db.pool.query<{
-    id: number; dataset_slug: string; filename: string; status: ImportRowStatus; bytes_total: string; bytes_done: string;
-    records: number; summary: ImportSummary | null; errors: ImportStatusView["error"];
-  }>(`SELECT id, dataset_slug, filename, status::text AS status, bytes_total, bytes_done, records, summary, errors FROM imports WHERE id = $1`, [id]);
+    id: number;
+    dataset_slug: string;
+    filename: string;
+    status: ImportRowStatus;
+    bytes_total: string;
+    bytes_done: string;
+    records: number;
+    summary: ImportSummary | null;
+    errors: ImportStatusView["error"];
+  }>(
+    `SELECT id, dataset_slug, filename, status::text AS status, bytes_total, bytes_done, records, summary, errors FROM imports WHERE id = $1`,
+    [id],
+  );
   const r = rows[0];
   if (!r) return null;
   return {
-    id: r.id, datasetSlug: r.dataset_slug, filename: r.filename, status: r.status, bytesTotal: Number(r.bytes_total),
-    bytesDone: Number(r.bytes_done), records: r.records, summary: r.summary, error: r.errors,
+    id: r.id,
+    datasetSlug: r.dataset_slug,
+    filename: r.filename,
+    status: r.status,
+    bytesTotal: Number(r.bytes_total),
+    bytesDone: Number(r.bytes_done),
+    records: r.records,
+    summary: r.summary,
+    error: r.errors,
   };
 }
 

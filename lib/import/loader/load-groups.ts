@@ -10,11 +10,20 @@ export type LoadCounts = { groups: number; prompts: number; responses: number; d
 
 /** sample_index comes third: it is the one cell known only at load time (appending numbers after the stored samples). */
 export const RESPONSE_COLUMNS: Column[] = [
-  { name: "dataset_id", type: "int" }, { name: "group_id", type: "int" }, { name: "sample_index", type: "int" },
-  { name: "language", type: "text" }, { name: "text", type: "text" }, { name: "content_hash", type: "bytea" },
-  { name: "char_length", type: "int" }, { name: "model", type: "text" }, { name: "params", type: "jsonb" },
-  { name: "detected_language", type: "text" }, { name: "extracted_answer", type: "text" },
-  { name: "target_share", type: "float8" }, { name: "language_mix", type: "text" }, { name: "defect", type: "text" },
+  { name: "dataset_id", type: "int" },
+  { name: "group_id", type: "int" },
+  { name: "sample_index", type: "int" },
+  { name: "language", type: "text" },
+  { name: "text", type: "text" },
+  { name: "content_hash", type: "bytea" },
+  { name: "char_length", type: "int" },
+  { name: "model", type: "text" },
+  { name: "params", type: "jsonb" },
+  { name: "detected_language", type: "text" },
+  { name: "extracted_answer", type: "text" },
+  { name: "target_share", type: "float8" },
+  { name: "language_mix", type: "text" },
+  { name: "defect", type: "text" },
 ];
 
 /** A response's identity in its group: language, model and sample position (never its text). */
@@ -22,7 +31,16 @@ export function identityKey(lang: string, model: string | null, sampleIndex: num
   return `${lang}\u0000${model === null ? "\u0001" : model}\u0000${sampleIndex}`;
 }
 
-type PreparedRow = { key: string; lang: string; sampleIndex: number; hash: string; line: number; field: string; model: string | null; row: Cell[] | string };
+type PreparedRow = {
+  key: string;
+  lang: string;
+  sampleIndex: number;
+  hash: string;
+  line: number;
+  field: string;
+  model: string | null;
+  row: Cell[] | string;
+};
 /** A group's responses as rows, minus the group id and sample index (known only once the group is written). */
 type PreparedGroup = { externalId: string; rows: PreparedRow[] };
 
@@ -38,12 +56,27 @@ export function prepareResponses(groups: ImportGroup[], derived: DeriveOutput, c
     rows: g.responses.map((r) => {
       const i = k++;
       const cells: Cell[] = [
-        r.lang, r.text, Buffer.from(r.contentHash, "hex"), derived.charLengths[i]!, r.model, r.params ? JSON.stringify(r.params) : null,
-        derived.detected[i] ?? null, derived.answers[i] ?? null, derived.shares[i] ?? null, derived.mixes[i] ?? null, derived.defects[i] ?? null,
+        r.lang,
+        r.text,
+        Buffer.from(r.contentHash, "hex"),
+        derived.charLengths[i]!,
+        r.model,
+        r.params ? JSON.stringify(r.params) : null,
+        derived.detected[i] ?? null,
+        derived.answers[i] ?? null,
+        derived.shares[i] ?? null,
+        derived.mixes[i] ?? null,
+        derived.defects[i] ?? null,
       ];
       return {
-        key: identityKey(r.lang, r.model, r.sampleIndex), lang: r.lang, sampleIndex: r.sampleIndex, hash: r.contentHash,
-        line: r.line, field: r.field, model: r.model, row: copy ? cells.map(copyCell).join("\t") : cells,
+        key: identityKey(r.lang, r.model, r.sampleIndex),
+        lang: r.lang,
+        sampleIndex: r.sampleIndex,
+        hash: r.contentHash,
+        line: r.line,
+        field: r.field,
+        model: r.model,
+        row: copy ? cells.map(copyCell).join("\t") : cells,
       };
     }),
   }));
@@ -132,7 +165,12 @@ function placeRows(t: LoadTarget, g: PreparedGroup, stored: Stored | undefined):
  * another text the group's line is refused (`conflicts`), unless `append` adds every response as a new
  * sample after the stored ones. A refused group writes nothing, not even its prompts or gold.
  */
-export async function loadCompleteGroups(t: LoadTarget, groups: ImportGroup[], prepared: PreparedGroup[], conflicts: ImportIssue[]): Promise<LoadCounts> {
+export async function loadCompleteGroups(
+  t: LoadTarget,
+  groups: ImportGroup[],
+  prepared: PreparedGroup[],
+  conflicts: ImportIssue[],
+): Promise<LoadCounts> {
   if (groups.length === 0) return { groups: 0, prompts: 0, responses: 0, duplicates: 0 };
   const { ids, existing } = await groupIds(t, groups);
   const stored = await storedSamples(t, [...existing]);
@@ -150,7 +188,10 @@ export async function loadCompleteGroups(t: LoadTarget, groups: ImportGroup[], p
   for (const g of kept) {
     const id = ids.get(g.externalId)!;
     for (const prompt of g.prompts) {
-      p.group.push(id); p.lang.push(prompt.lang); p.text.push(prompt.text); p.mt.push(prompt.machineTranslated);
+      p.group.push(id);
+      p.lang.push(prompt.lang);
+      p.text.push(prompt.text);
+      p.mt.push(prompt.machineTranslated);
     }
   }
   const prompts = await t.client.query(

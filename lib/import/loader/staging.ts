@@ -16,13 +16,25 @@ export const CREATE_STAGE = `
   ) ON COMMIT DROP`;
 
 const STAGE_COLUMNS: Column[] = [
-  { name: "external_id", type: "text" }, { name: "row_kind", type: "char(1)" }, { name: "gold", type: "text" },
-  { name: "meta", type: "jsonb" }, { name: "language", type: "text" }, { name: "sample_index", type: "int" },
-  { name: "text", type: "text" }, { name: "content_hash", type: "bytea" }, { name: "char_length", type: "int" },
-  { name: "model", type: "text" }, { name: "params", type: "jsonb" }, { name: "detected_language", type: "text" },
-  { name: "extracted_answer", type: "text" }, { name: "machine_translated", type: "bool" },
-  { name: "target_share", type: "float8" }, { name: "language_mix", type: "text" }, { name: "defect", type: "text" },
-  { name: "line", type: "int" }, { name: "field", type: "text" },
+  { name: "external_id", type: "text" },
+  { name: "row_kind", type: "char(1)" },
+  { name: "gold", type: "text" },
+  { name: "meta", type: "jsonb" },
+  { name: "language", type: "text" },
+  { name: "sample_index", type: "int" },
+  { name: "text", type: "text" },
+  { name: "content_hash", type: "bytea" },
+  { name: "char_length", type: "int" },
+  { name: "model", type: "text" },
+  { name: "params", type: "jsonb" },
+  { name: "detected_language", type: "text" },
+  { name: "extracted_answer", type: "text" },
+  { name: "machine_translated", type: "bool" },
+  { name: "target_share", type: "float8" },
+  { name: "language_mix", type: "text" },
+  { name: "defect", type: "text" },
+  { name: "line", type: "int" },
+  { name: "field", type: "text" },
 ];
 
 export class StageBuffer {
@@ -31,25 +43,49 @@ export class StageBuffer {
 
   private static empty() {
     return {
-      ext: [] as string[], kind: [] as string[], gold: [] as (string | null)[], meta: [] as (string | null)[],
-      lang: [] as (string | null)[], sample: [] as (number | null)[], text: [] as (string | null)[],
-      hash: [] as (Buffer | null)[], length: [] as (number | null)[], model: [] as (string | null)[],
-      params: [] as (string | null)[], detected: [] as (string | null)[], answer: [] as (string | null)[], mt: [] as (boolean | null)[],
-      share: [] as (number | null)[], mix: [] as (string | null)[], defect: [] as (string | null)[], line: [] as number[], field: [] as (string | null)[],
+      ext: [] as string[],
+      kind: [] as string[],
+      gold: [] as (string | null)[],
+      meta: [] as (string | null)[],
+      lang: [] as (string | null)[],
+      sample: [] as (number | null)[],
+      text: [] as (string | null)[],
+      hash: [] as (Buffer | null)[],
+      length: [] as (number | null)[],
+      model: [] as (string | null)[],
+      params: [] as (string | null)[],
+      detected: [] as (string | null)[],
+      answer: [] as (string | null)[],
+      mt: [] as (boolean | null)[],
+      share: [] as (number | null)[],
+      mix: [] as (string | null)[],
+      defect: [] as (string | null)[],
+      line: [] as number[],
+      field: [] as (string | null)[],
     };
   }
 
   private push(ext: string, kind: string, line: number, values: Partial<Record<keyof ReturnType<typeof StageBuffer.empty>, unknown>>) {
     const c = this.cols;
-    c.ext.push(ext); c.kind.push(kind); c.line.push(line);
-    c.share.push((values.share as number) ?? null); c.mix.push((values.mix as string) ?? null);
-    c.defect.push((values.defect as string) ?? null); c.field.push((values.field as string) ?? null);
-    c.gold.push((values.gold as string) ?? null); c.meta.push((values.meta as string) ?? null);
-    c.lang.push((values.lang as string) ?? null); c.sample.push((values.sample as number) ?? null);
-    c.text.push((values.text as string) ?? null); c.hash.push((values.hash as Buffer) ?? null);
-    c.length.push((values.length as number) ?? null); c.model.push((values.model as string) ?? null);
-    c.params.push((values.params as string) ?? null); c.detected.push((values.detected as string) ?? null);
-    c.answer.push((values.answer as string) ?? null); c.mt.push((values.mt as boolean) ?? null);
+    c.ext.push(ext);
+    c.kind.push(kind);
+    c.line.push(line);
+    c.share.push((values.share as number) ?? null);
+    c.mix.push((values.mix as string) ?? null);
+    c.defect.push((values.defect as string) ?? null);
+    c.field.push((values.field as string) ?? null);
+    c.gold.push((values.gold as string) ?? null);
+    c.meta.push((values.meta as string) ?? null);
+    c.lang.push((values.lang as string) ?? null);
+    c.sample.push((values.sample as number) ?? null);
+    c.text.push((values.text as string) ?? null);
+    c.hash.push((values.hash as Buffer) ?? null);
+    c.length.push((values.length as number) ?? null);
+    c.model.push((values.model as string) ?? null);
+    c.params.push((values.params as string) ?? null);
+    c.detected.push((values.detected as string) ?? null);
+    c.answer.push((values.answer as string) ?? null);
+    c.mt.push((values.mt as boolean) ?? null);
     this.rows += 1;
   }
 
@@ -60,9 +96,19 @@ export class StageBuffer {
     group.responses.forEach((r, i) => {
       const d = offset + i;
       this.push(group.externalId, "r", r.line, {
-        lang: r.lang, sample: r.sampleIndex, text: r.text, hash: Buffer.from(r.contentHash, "hex"), length: derived.charLengths[d],
-        model: r.model, params: r.params ? JSON.stringify(r.params) : null, detected: derived.detected[d], answer: derived.answers[d],
-        share: derived.shares[d], mix: derived.mixes[d], defect: derived.defects[d], field: r.field,
+        lang: r.lang,
+        sample: r.sampleIndex,
+        text: r.text,
+        hash: Buffer.from(r.contentHash, "hex"),
+        length: derived.charLengths[d],
+        model: r.model,
+        params: r.params ? JSON.stringify(r.params) : null,
+        detected: derived.detected[d],
+        answer: derived.answers[d],
+        share: derived.shares[d],
+        mix: derived.mixes[d],
+        defect: derived.defects[d],
+        field: r.field,
       });
     });
   }
@@ -71,8 +117,25 @@ export class StageBuffer {
     if (this.rows === 0) return;
     const c = this.cols;
     const columns = [
-      c.ext, c.kind, c.gold, c.meta, c.lang, c.sample, c.text, c.hash, c.length, c.model, c.params, c.detected, c.answer, c.mt,
-      c.share, c.mix, c.defect, c.line, c.field,
+      c.ext,
+      c.kind,
+      c.gold,
+      c.meta,
+      c.lang,
+      c.sample,
+      c.text,
+      c.hash,
+      c.length,
+      c.model,
+      c.params,
+      c.detected,
+      c.answer,
+      c.mt,
+      c.share,
+      c.mix,
+      c.defect,
+      c.line,
+      c.field,
     ];
     await writeRows(client, copy, "import_stage", STAGE_COLUMNS, columns as Cell[][]);
     this.cols = StageBuffer.empty();
@@ -101,7 +164,9 @@ export async function refuseConflicts(client: PoolClient, datasetId: number): Pr
   );
   if (rows.length === 0) return [];
   await client.query(`DELETE FROM import_stage WHERE line = ANY($1::int[])`, [rows.map((r) => r.line)]);
-  return rows.slice(0, MAX_CONFLICTS_LISTED).map((r) => sampleConflict({ line: r.line, field: r.field, lang: r.language, model: r.model, sampleIndex: r.sample_index }));
+  return rows
+    .slice(0, MAX_CONFLICTS_LISTED)
+    .map((r) => sampleConflict({ line: r.line, field: r.field, lang: r.language, model: r.model, sampleIndex: r.sample_index }));
 }
 
 /**
@@ -147,5 +212,10 @@ export async function publishStage(client: PoolClient, datasetId: number, append
     [datasetId],
   );
   const inserted = responses.rowCount ?? 0;
-  return { groups: groups.rowCount ?? 0, prompts: prompts.rowCount ?? 0, responses: inserted, duplicates: (staged.rows[0]?.n ?? 0) - inserted };
+  return {
+    groups: groups.rowCount ?? 0,
+    prompts: prompts.rowCount ?? 0,
+    responses: inserted,
+    duplicates: (staged.rows[0]?.n ?? 0) - inserted,
+  };
 }

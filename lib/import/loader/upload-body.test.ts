@@ -26,12 +26,18 @@ describe("wholeBody", () => {
     const run = async () => {
       for await (const chunk of wholeBody(from(bytes(3, 4)), 20_000)) seen.push(chunk.byteLength);
     };
-    await expect(run()).rejects.toThrow(new ImportFatalError("the upload ended after 7 of the 20,000 bytes it announced (Content-Length); nothing was imported"));
+    await expect(run()).rejects.toThrow(
+      new ImportFatalError("the upload ended after 7 of the 20,000 bytes it announced (Content-Length); nothing was imported"),
+    );
     expect(seen).toEqual([3, 4]);
   });
 
   it("fails a body longer than announced, and one that breaks off", async () => {
-    await expect(drain(wholeBody(from(bytes(3, 4)), 5))).rejects.toThrow("the upload is longer than the 5 bytes it announced (Content-Length); nothing was imported");
-    await expect(drain(wholeBody(from(bytes(3), new Error("aborted")), null))).rejects.toThrow("the upload broke off after 3 bytes (aborted); nothing was imported");
+    await expect(drain(wholeBody(from(bytes(3, 4)), 5))).rejects.toThrow(
+      "the upload is longer than the 5 bytes it announced (Content-Length); nothing was imported",
+    );
+    await expect(drain(wholeBody(from(bytes(3), new Error("aborted")), null))).rejects.toThrow(
+      "the upload broke off after 3 bytes (aborted); nothing was imported",
+    );
   });
 });

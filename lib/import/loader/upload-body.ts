@@ -13,15 +13,21 @@ export async function* wholeBody(body: AsyncIterable<Uint8Array>, expected: numb
     for await (const chunk of body) {
       received += chunk.byteLength;
       if (expected !== null && received > expected) {
-        throw new ImportFatalError(`the upload is longer than the ${count(expected)} bytes it announced (Content-Length); nothing was imported`);
+        throw new ImportFatalError(
+          `the upload is longer than the ${count(expected)} bytes it announced (Content-Length); nothing was imported`,
+        );
       }
       yield chunk;
     }
   } catch (error) {
     if (error instanceof ImportFatalError) throw error;
-    throw new ImportFatalError(`the upload broke off after ${count(received)} bytes (${error instanceof Error ? error.message : String(error)}); nothing was imported`);
+    throw new ImportFatalError(
+      `the upload broke off after ${count(received)} bytes (${error instanceof Error ? error.message : String(error)}); nothing was imported`,
+    );
   }
   if (expected !== null && received < expected) {
-    throw new ImportFatalError(`the upload ended after ${count(received)} of the ${count(expected)} bytes it announced (Content-Length); nothing was imported`);
+    throw new ImportFatalError(
+      `the upload ended after ${count(received)} of the ${count(expected)} bytes it announced (Content-Length); nothing was imported`,
+    );
   }
 }

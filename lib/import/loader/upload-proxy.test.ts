@@ -5,7 +5,9 @@ import { config } from "@/proxy";
 // Next buffers (and cuts at 10 MB) the body of every request its proxy sees: the upload route must
 // not be one of them. The matcher is compiled here exactly as `next build` compiles it (the function
 // is exported, though not typed).
-const { getMiddlewareMatchers } = staticInfo as unknown as { getMiddlewareMatchers(matcher: unknown, nextConfig: object): { regexp: string }[] };
+const { getMiddlewareMatchers } = staticInfo as unknown as {
+  getMiddlewareMatchers(matcher: unknown, nextConfig: object): { regexp: string }[];
+};
 const matchers = getMiddlewareMatchers(config.matcher, {}).map((m) => new RegExp(m.regexp));
 const proxied = (path: string) => matchers.some((re) => re.test(path));
 
@@ -16,7 +18,16 @@ describe("proxy matcher", () => {
   });
 
   it("still runs before everything else, the upload's status and rejects routes included", () => {
-    for (const path of ["/", "/datasets", "/datasets/demo/import", "/api/health", "/api/datasets/demo/imports/5", "/api/datasets/demo/imports/5/rejects", "/api/datasets/demo/pairs", "/api/v1/datasets"]) {
+    for (const path of [
+      "/",
+      "/datasets",
+      "/datasets/demo/import",
+      "/api/health",
+      "/api/datasets/demo/imports/5",
+      "/api/datasets/demo/imports/5/rejects",
+      "/api/datasets/demo/pairs",
+      "/api/v1/datasets",
+    ]) {
       expect(proxied(path), path).toBe(true);
     }
     expect(proxied("/_next/static/chunks/app.js")).toBe(false);

@@ -8,7 +8,7 @@ import * as importsRoute from "@/app/api/datasets/[slug]/imports/route";
 import { createUser } from "@/lib/auth/accounts";
 import { AUTH_ORIGIN, authTestDatabase, postAuth, sessionCookie } from "@/lib/testing/auth";
 import { uploadRejectsDir, uploadRejectsPath, uploadSpoolDir } from "./upload-rejects";
-import { writtenFor } from "../../testing/import-written";
+import { writtenFor } from "@/lib/testing/import-written";
 
 // POST /api/datasets/{slug}/imports as the browser sends it: an admin's session cookie, the raw file
 // as the body, streamed.
@@ -16,7 +16,8 @@ const t = authTestDatabase();
 let cookie = "";
 let dataDir = "";
 
-const record = (id: string) => JSON.stringify({ id, prompts: { en: `What is ${id}?` }, responses: { en: [`It is ${id}.`, `Maybe not ${id}.`] } });
+const record = (id: string) =>
+  JSON.stringify({ id, prompts: { en: `What is ${id}?` }, responses: { en: [`It is ${id}.`, `Maybe not ${id}.`] } });
 const file = (ids: string[]) => ids.map(record).join("\n") + "\n";
 
 /** `stallAfterFirst`: after the first chunk, `reached` resolves and the body waits for `release`. */
@@ -44,7 +45,12 @@ async function upload(slug: string, query: Record<string, string>, body: Body, c
   const headers: Record<string, string> = { cookie, origin: AUTH_ORIGIN, "content-type": "application/octet-stream" };
   if (contentLength !== undefined) headers["content-length"] = String(contentLength);
   const res = await importsRoute.POST(
-    new Request(`${AUTH_ORIGIN}/api/datasets/${slug}/imports?${q}`, { method: "POST", headers, body: streamOf(body), duplex: "half" } as RequestInit),
+    new Request(`${AUTH_ORIGIN}/api/datasets/${slug}/imports?${q}`, {
+      method: "POST",
+      headers,
+      body: streamOf(body),
+      duplex: "half",
+    } as RequestInit),
     { params: Promise.resolve({ slug }) },
   );
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
@@ -64,7 +70,9 @@ beforeAll(async () => {
   dataDir = await mkdtemp(join(tmpdir(), "cm-upload-route-"));
   process.env.CM_DATA_DIR = dataDir;
   await createUser(t.db, { email: "admin@upload.example", name: "admin", role: "admin", password: "a long enough password" });
-  cookie = sessionCookie(await postAuth("/sign-in/email", { email: "admin@upload.example", password: "a long enough password" }, "10.9.0.1"));
+  cookie = sessionCookie(
+    await postAuth("/sign-in/email", { email: "admin@upload.example", password: "a long enough password" }, "10.9.0.1"),
+  );
 });
 
 afterAll(async () => {
@@ -93,7 +101,9 @@ describe("POST /api/datasets/{slug}/imports: a body that does not arrive whole i
     const res = await upload("cut", create, { chunks: [body] }, Buffer.byteLength(body) + 1000);
     expect(res.status).toBe(400);
     const n = Buffer.byteLength(body);
-    expect(res.body.error).toBe(`the upload ended after ${n} of the ${(n + 1000).toLocaleString("en")} bytes it announced (Content-Length); nothing was imported`);
+    expect(res.body.error).toBe(
+      `the upload ended after ${n} of the ${(n + 1000).toLocaleString("en")} bytes it announced (Content-Length); nothing was imported`,
+    );
     expect(await written("cut")).toEqual({ datasets: 0, groups: 0, responses: 0 });
     expect(await lastImport("cut")).toMatchObject({ status: "failed", errors: { message: res.body.error } });
   });
@@ -131,7 +141,10 @@ describe("POST /api/datasets/{slug}/imports: an upload with no records", () => {
     const res = await upload("empty", { create: "1", task: "general" }, { chunks: ["\n\n"] }, 2);
     expect(res).toEqual({ status: 400, body: { error: "The file holds no records; nothing was imported." } });
     expect(await written("empty")).toEqual({ datasets: 0, groups: 0, responses: 0 });
-    expect(await lastImport("empty")).toMatchObject({ status: "failed", errors: { message: "The file holds no records; nothing was imported." } });
+    expect(await lastImport("empty")).toMatchObject({
+      status: "failed",
+      errors: { message: "The file holds no records; nothing was imported." },
+    });
   });
 
   it("is refused when every record is invalid, skipInvalid or not", async () => {
@@ -139,7 +152,9 @@ describe("POST /api/datasets/{slug}/imports: an upload with no records", () => {
     for (const skipInvalid of ["0", "1"]) {
       const res = await upload("all-invalid", { create: "1", task: "general", skipInvalid }, { chunks: [body] }, Buffer.byteLength(body));
       expect(res.status).toBe(400);
-      expect(res.body.error).toMatch(skipInvalid === "1" ? /^No valid records \(2 invalid\); nothing was imported\.$/ : /^2 invalid records; nothing was imported\./);
+      expect(res.body.error).toMatch(
+        skipInvalid === "1" ? /^No valid records \(2 invalid\); nothing was imported\.$/ : /^2 invalid records; nothing was imported\./,
+      );
       expect(await written("all-invalid")).toEqual({ datasets: 0, groups: 0, responses: 0 });
     }
   });
@@ -147,7 +162,9 @@ describe("POST /api/datasets/{slug}/imports: an upload with no records", () => {
 
 describe("the rejects of an upload imported with skipInvalid", () => {
   const download = (slug: string, id: number) =>
-    rejectsRoute.GET(new Request(`${AUTH_ORIGIN}/api/datasets/${slug}/imports/${id}/rejects`, { headers: { cookie } }), { params: Promise.resolve({ slug, id: String(id) }) });
+    rejectsRoute.GET(new Request(`${AUTH_ORIGIN}/api/datasets/${slug}/imports/${id}/rejects`, { headers: { cookie } }), {
+      params: Promise.resolve({ slug, id: String(id) }),
+    });
   const mixed = `${record("r1")}\nnot json\n{"id": "r3"}\n`;
 
   it("are offered for download from the app (not left as a server path), and only while kept", async () => {
@@ -158,8 +175,14 @@ describe("the rejects of an upload imported with skipInvalid", () => {
     const got = await download("rejects", id);
     expect(got.status).toBe(200);
     expect(got.headers.get("content-disposition")).toBe(`attachment; filename="rejects-import-${id}-rejects.jsonl"`);
-    const lines = (await got.text()).trimEnd().split("\n").map((l) => JSON.parse(l) as { line: number; raw: unknown });
-    expect(lines.map((l) => [l.line, l.raw])).toEqual([[2, "not json"], [3, '{"id": "r3"}']]);
+    const lines = (await got.text())
+      .trimEnd()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { line: number; raw: unknown });
+    expect(lines.map((l) => [l.line, l.raw])).toEqual([
+      [2, "not json"],
+      [3, '{"id": "r3"}'],
+    ]);
     // Another dataset's slug does not reach it.
     expect((await download("whole", id)).status).toBe(404);
 
@@ -168,13 +191,19 @@ describe("the rejects of an upload imported with skipInvalid", () => {
     await utimes(uploadRejectsPath(id), old, old);
     const expired = await download("rejects", id);
     expect(expired.status).toBe(404);
-    expect(await expired.json()).toEqual({ error: `Import #${id} has no rejected records on the server (none were written, or they expired).` });
+    expect(await expired.json()).toEqual({
+      error: `Import #${id} has no rejected records on the server (none were written, or they expired).`,
+    });
     const stray = join(uploadRejectsDir(), "rejects-1764000000000.jsonl");
     await writeFile(stray, "{}\n");
     await utimes(stray, old, old);
     const next = await upload("rejects", { skipInvalid: "1" }, { chunks: [mixed.replace("r1", "r4")] });
     expect(next).toMatchObject({ status: 200, body: { groupsAdded: 1, invalid: 2 } });
-    expect([existsSync(uploadRejectsPath(id)), existsSync(stray), existsSync(uploadRejectsPath(next.body.importId as number))]).toEqual([false, false, true]);
+    expect([existsSync(uploadRejectsPath(id)), existsSync(stray), existsSync(uploadRejectsPath(next.body.importId as number))]).toEqual([
+      false,
+      false,
+      true,
+    ]);
   });
 
   it("are not kept when there are none", async () => {
@@ -193,7 +222,12 @@ describe("while an upload is still arriving", () => {
     const stalled = new Promise<void>((resolve) => (reached = resolve));
     let release!: () => void;
     const stall = { reached, release: new Promise<void>((resolve) => (release = resolve)) };
-    const pending = upload("slow", { create: "1", task: "general" }, { chunks: [body.slice(0, 40), body.slice(40)], stallAfterFirst: stall }, Buffer.byteLength(body));
+    const pending = upload(
+      "slow",
+      { create: "1", task: "general" },
+      { chunks: [body.slice(0, 40), body.slice(40)], stallAfterFirst: stall },
+      Buffer.byteLength(body),
+    );
     await stalled;
     // The client has sent 40 bytes and waits: another connection still gets an answer.
     const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(*)::int AS n FROM datasets WHERE slug = 'slow'`);

@@ -19,7 +19,11 @@ export async function spoolUpload(
   async function* counted(): AsyncGenerator<Uint8Array> {
     for await (const chunk of body) {
       progress.bytesRead += chunk.byteLength;
-      if (progress.bytesRead > opts.maxBytes) throw new AppError("BAD_INPUT", `The upload is larger than the limit of ${opts.maxBytes / 2 ** 20} MB (CM_UPLOAD_LIMIT_MB); nothing was imported.`);
+      if (progress.bytesRead > opts.maxBytes)
+        throw new AppError(
+          "BAD_INPUT",
+          `The upload is larger than the limit of ${opts.maxBytes / 2 ** 20} MB (CM_UPLOAD_LIMIT_MB); nothing was imported.`,
+        );
       await opts.onProgress(progress);
       yield chunk;
     }

@@ -21,7 +21,11 @@ function checkUpload(size: number | null, params: TUploadParams): void {
 
 function optionsOf(params: TUploadParams): Record<string, unknown> {
   return {
-    create: params.create === "1", task: params.task ?? null, name: params.name ?? null, format: params.format ?? null, skipInvalid: params.skipInvalid === "1",
+    create: params.create === "1",
+    task: params.task ?? null,
+    name: params.name ?? null,
+    format: params.format ?? null,
+    skipInvalid: params.skipInvalid === "1",
     append: params.append === "1",
   };
 }
@@ -32,7 +36,13 @@ const WORKER_UPLOAD_BYTES = 8 * 2 ** 20;
 /** Creates the queued status row of an upload that will follow (so its progress can be polled). */
 export async function prepareUpload(params: TUploadParams, createdById: number | null): Promise<number> {
   checkUpload(params.size ?? null, params);
-  return createImportRow(await getDatabase(), { datasetSlug: params.slug, filename: params.filename, bytesTotal: params.size ?? null, options: optionsOf(params), createdById });
+  return createImportRow(await getDatabase(), {
+    datasetSlug: params.slug,
+    filename: params.filename,
+    bytesTotal: params.size ?? null,
+    options: optionsOf(params),
+    createdById,
+  });
 }
 
 /**
@@ -49,7 +59,13 @@ export async function importUpload(
   const db = await getDatabase();
   let id = params.import;
   if (id === undefined) {
-    id = await createImportRow(db, { datasetSlug: params.slug, filename: params.filename, bytesTotal: size, options: optionsOf(params), createdById });
+    id = await createImportRow(db, {
+      datasetSlug: params.slug,
+      filename: params.filename,
+      bytesTotal: size,
+      options: optionsOf(params),
+      createdById,
+    });
   } else if ((await getImportStatus(db, id))?.datasetSlug !== params.slug) {
     throw new AppError("NOT_FOUND", `No import ${id} for dataset "${params.slug}".`);
   }
@@ -62,7 +78,9 @@ export async function importUpload(
     if (rejects) await mkdir(uploadRejectsDir(), { recursive: true });
     const announced = size ?? params.size ?? null;
     const whole = wholeBody(body, announced);
-    const spool = (await isPGlite(db.pool)) ? join(uploadSpoolDir(), `import-${id}-${params.filename.replace(/[^\w.-]/g, "_").slice(-100)}`) : null;
+    const spool = (await isPGlite(db.pool))
+      ? join(uploadSpoolDir(), `import-${id}-${params.filename.replace(/[^\w.-]/g, "_").slice(-100)}`)
+      : null;
     let imported: ImportSummary;
     try {
       if (spool) {

@@ -7,7 +7,12 @@ export function estimateTokens(text: string): number {
  * Splits `texts` into consecutive batches of at most `maxCount` texts and `maxTokens` estimated
  * tokens; a single text over the token limit gets a batch of its own. Returns index ranges [start, end).
  */
-export function planBatches(texts: readonly string[], maxCount: number, maxTokens: number, tokens: (t: string) => number = estimateTokens): Array<[number, number]> {
+export function planBatches(
+  texts: readonly string[],
+  maxCount: number,
+  maxTokens: number,
+  tokens: (t: string) => number = estimateTokens,
+): Array<[number, number]> {
   if (!(maxCount >= 1) || !(maxTokens >= 1)) throw new RangeError("batch limits must be ≥ 1");
   const out: Array<[number, number]> = [];
   let start = 0;

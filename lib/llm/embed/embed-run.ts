@@ -29,7 +29,9 @@ export async function executeEmbedRun(db: Database, runId: number, opts: RunLoop
   const config = parseConfig(row.config);
   const model = config.model ?? (await defaultEmbeddingModel(db));
   const { embedder, provider } = await embedderFor(db, model, {
-    concurrency: config.concurrency, rpm: config.rpm, limits: { maxCount: config.batchSize, maxTokens: config.maxBatchTokens },
+    concurrency: config.concurrency,
+    rpm: config.rpm,
+    limits: { maxCount: config.batchSize, maxTokens: config.maxBatchTokens },
   });
   return runProviderChunks(
     db,
@@ -47,12 +49,19 @@ export async function executeEmbedRun(db: Database, runId: number, opts: RunLoop
             const vectors = await embedder.embed(texts.slice(start, end));
             embedded += await storeVectors(db.pool, ctx.run.datasetId, model, items.slice(start, end), vectors);
           } catch (e) {
-            failures.push({ groupId: chunk.fromGroupId, language: "*", error: `${end - start} texts of groups ${chunk.fromGroupId}–${chunk.toGroupId}: ${describeProviderError(e)}` });
+            failures.push({
+              groupId: chunk.fromGroupId,
+              language: "*",
+              error: `${end - start} texts of groups ${chunk.fromGroupId}–${chunk.toGroupId}: ${describeProviderError(e)}`,
+            });
           }
         }),
       );
       const tokens = (provider?.usage.promptTokens ?? 0) - before;
-      await execute(db.pool, sql`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + ${tokens}, heartbeat_at = now() WHERE id = ${runId}`);
+      await execute(
+        db.pool,
+        sql`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + ${tokens}, heartbeat_at = now() WHERE id = ${runId}`,
+      );
       return { failures, counters: { embedded, texts: texts.length } };
     },
     opts,

@@ -11,7 +11,11 @@ export async function defaultEmbeddingModel(db: Database): Promise<string> {
   return s.baseUrl && s.embeddingModel ? s.embeddingModel : OFFLINE_EMBEDDING_MODEL;
 }
 
-export async function embedderFor(db: Database, model: string, opts: ProviderOptions & { limits?: BatchLimits } = {}): Promise<{ embedder: Embedder; provider: Provider | null }> {
+export async function embedderFor(
+  db: Database,
+  model: string,
+  opts: ProviderOptions & { limits?: BatchLimits } = {},
+): Promise<{ embedder: Embedder; provider: Provider | null }> {
   if (model === OFFLINE_EMBEDDING_MODEL) return { embedder: new OfflineEmbedder(), provider: null };
   const provider = new Provider(await loadProviderSettings(db), opts);
   return { embedder: new OpenAIEmbedder(provider, model, opts.limits), provider };

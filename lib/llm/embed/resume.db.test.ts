@@ -10,7 +10,10 @@ import { createEmbedRun, executeEmbedRun } from "./embed-run";
 const GROUPS: FixtureGroup[] = Array.from({ length: 12 }, (_, i) => ({
   id: `e${String(i).padStart(2, "0")}`,
   prompts: { en: `How many legs have ${i + 2} cats?`, de: `Wie viele Beine haben ${i + 2} Katzen?` },
-  responses: { en: [`${4 * (i + 2)} legs.`, `Each cat has four legs, so ${4 * (i + 2)}.`], de: [`${4 * (i + 2)} Beine.`, `Vier je Katze: ${4 * (i + 2)}.`] },
+  responses: {
+    en: [`${4 * (i + 2)} legs.`, `Each cat has four legs, so ${4 * (i + 2)}.`],
+    de: [`${4 * (i + 2)} Beine.`, `Vier je Katze: ${4 * (i + 2)}.`],
+  },
 }));
 
 let t: TestDatabase;

@@ -4,7 +4,14 @@ import { answerText, float32ToBytes } from "@/lib/pipeline";
 export type TextToEmbed = { hash: Buffer; text: string };
 
 /** Distinct non-empty response texts of a group range that have no vector for `model` yet, as answers (reasoning removed). */
-export async function textsMissingVectors(pool: Pool, datasetId: number, model: string, fromGroupId: number, toGroupId: number, languages: string[] | null): Promise<TextToEmbed[]> {
+export async function textsMissingVectors(
+  pool: Pool,
+  datasetId: number,
+  model: string,
+  fromGroupId: number,
+  toGroupId: number,
+  languages: string[] | null,
+): Promise<TextToEmbed[]> {
   const { rows } = await pool.query<{ content_hash: Buffer; text: string }>(
     `SELECT DISTINCT ON (r.content_hash) r.content_hash, r.text FROM responses r
      WHERE r.dataset_id = $1 AND r.group_id BETWEEN $3 AND $4 AND ($5::text[] IS NULL OR r.language = ANY($5))
@@ -17,7 +24,13 @@ export async function textsMissingVectors(pool: Pool, datasetId: number, model: 
 }
 
 /** Stores vectors as little-endian float32 bytes; a vector another worker stored first is kept. */
-export async function storeVectors(pool: Pool, datasetId: number, model: string, items: TextToEmbed[], vectors: Float32Array[]): Promise<number> {
+export async function storeVectors(
+  pool: Pool,
+  datasetId: number,
+  model: string,
+  items: TextToEmbed[],
+  vectors: Float32Array[],
+): Promise<number> {
   if (items.length === 0) return 0;
   const res = await pool.query(
     `INSERT INTO embeddings (dataset_id, model, content_hash, dim, vector)

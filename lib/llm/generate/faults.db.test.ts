@@ -8,7 +8,11 @@ import { createGenerateRun, executeGenerateRun } from "./generate-run";
 const GROUPS = [
   { id: "f1", prompts: { en: "How many legs do 3 cats have?", de: "Wie viele Beine haben 3 Katzen?" }, responses: {} },
   { id: "f2", prompts: { en: "What is 9 plus 4?", de: "Was ist 9 plus 4?" }, responses: {} },
-  { id: "f3", prompts: { en: "A box holds 4 rows of 3 eggs. How many eggs?", de: "Eine Schachtel hat 4 Reihen mit je 3 Eiern. Wie viele Eier?" }, responses: {} },
+  {
+    id: "f3",
+    prompts: { en: "A box holds 4 rows of 3 eggs. How many eggs?", de: "Eine Schachtel hat 4 Reihen mit je 3 Eiern. Wie viele Eier?" },
+    responses: {},
+  },
 ];
 const FAST = { retries: 3, retryBaseDelayMs: 1, timeoutMs: 1_000, samples: 4 };
 
@@ -68,6 +72,8 @@ describe("generate runs under injected faults", () => {
     expect(await executeGenerateRun(t.db, runId)).toBe("succeeded");
     const run = await t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run.failedItems).toBe(6);
-    expect((run.summary as { failures: Array<{ error: string }> }).failures[0]!.error).toBe("1 of 5 samples missing: APIConnectionError: Connection error.");
+    expect((run.summary as { failures: Array<{ error: string }> }).failures[0]!.error).toBe(
+      "1 of 5 samples missing: APIConnectionError: Connection error.",
+    );
   });
 });

@@ -12,9 +12,32 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createGenerateRun, executeGenerateRun } from "./generate-run";
 
 const PROMPTS = [
-  { id: "g1", gold: "18", prompts: { en: "Tom has 3 bags of 6 apples. How many apples does he have?", de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel hat er?", zh: "汤姆有3袋苹果，每袋6个。他一共有多少个苹果？" }, responses: {} },
-  { id: "g2", gold: "7", prompts: { en: "What is 10 minus 3? Explain briefly.", de: "Was ist 10 minus 3? Erkläre kurz.", zh: "10减3等于多少？请简要说明。" }, responses: {} },
-  { id: "g3", gold: "12", prompts: { en: "A box holds 4 rows of 3 eggs. How many eggs?", de: "Eine Schachtel hat 4 Reihen mit je 3 Eiern. Wie viele Eier?", zh: "一个盒子里有4排鸡蛋，每排3个。一共有多少个鸡蛋？" }, responses: {} },
+  {
+    id: "g1",
+    gold: "18",
+    prompts: {
+      en: "Tom has 3 bags of 6 apples. How many apples does he have?",
+      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel hat er?",
+      zh: "汤姆有3袋苹果，每袋6个。他一共有多少个苹果？",
+    },
+    responses: {},
+  },
+  {
+    id: "g2",
+    gold: "7",
+    prompts: { en: "What is 10 minus 3? Explain briefly.", de: "Was ist 10 minus 3? Erkläre kurz.", zh: "10减3等于多少？请简要说明。" },
+    responses: {},
+  },
+  {
+    id: "g3",
+    gold: "12",
+    prompts: {
+      en: "A box holds 4 rows of 3 eggs. How many eggs?",
+      de: "Eine Schachtel hat 4 Reihen mit je 3 Eiern. Wie viele Eier?",
+      zh: "一个盒子里有4排鸡蛋，每排3个。一共有多少个鸡蛋？",
+    },
+    responses: {},
+  },
 ];
 
 let t: TestDatabase;
@@ -25,7 +48,12 @@ beforeAll(async () => {
   mock = await startMockLlm();
   t = await createTestDatabase();
   datasetId = await createDataset(t.db, "gen", PROMPTS, ["en", "de", "zh"]);
-  await saveProviderSettings(t.db, { baseUrl: mock.url, apiKey: "sk-test-e2e-0000", generationModel: "mock-chat", embeddingModel: "mock-embed" });
+  await saveProviderSettings(t.db, {
+    baseUrl: mock.url,
+    apiKey: "sk-test-e2e-0000",
+    generationModel: "mock-chat",
+    embeddingModel: "mock-embed",
+  });
 });
 afterAll(async () => {
   await t.drop();
@@ -33,7 +61,16 @@ afterAll(async () => {
 });
 
 async function responseRows() {
-  const { rows } = await t.db.pool.query<{ ext: string; language: string; sample_index: number; origin: string; model: string; finish_reason: string; params: Record<string, unknown>; completion_tokens: number }>(
+  const { rows } = await t.db.pool.query<{
+    ext: string;
+    language: string;
+    sample_index: number;
+    origin: string;
+    model: string;
+    finish_reason: string;
+    params: Record<string, unknown>;
+    completion_tokens: number;
+  }>(
     `SELECT g.external_id AS ext, r.language, r.sample_index, r.origin, r.model, r.finish_reason, r.params, r.completion_tokens
      FROM responses r JOIN prompt_groups g ON g.id = r.group_id WHERE r.dataset_id = $1 ORDER BY g.external_id, r.language, r.sample_index`,
     [datasetId],
@@ -55,7 +92,12 @@ describe("generate → embed → select against the mock server", () => {
     // `n` works on the mock: one request per (group, language), each prompt counted once.
     expect(mock.counts.chat).toBe(9);
     const promptTokens = PROMPTS.flatMap((p) => Object.values(p.prompts)).reduce((s, p) => s + estimateTokens(p), 0);
-    expect({ done: run.doneItems, total: run.totalItems, failed: run.failedItems, prompt: run.promptTokens }).toEqual({ done: 3, total: 3, failed: 0, prompt: promptTokens });
+    expect({ done: run.doneItems, total: run.totalItems, failed: run.failedItems, prompt: run.promptTokens }).toEqual({
+      done: 3,
+      total: 3,
+      failed: 0,
+      prompt: promptTokens,
+    });
     expect(run.summary).toEqual({ counters: { items: 9, itemsTopped: 9 }, failures: [] });
   });
 
@@ -87,7 +129,10 @@ describe("generate → embed → select against the mock server", () => {
     const { runId, config } = await createEmbedRun(t.db, datasetId, { batchSize: 5 });
     expect(config.model).toBe("mock-embed");
     expect(await executeEmbedRun(t.db, runId)).toBe("succeeded");
-    const { rows } = await t.db.pool.query<{ n: number }>(`SELECT count(DISTINCT content_hash)::int AS n FROM responses WHERE dataset_id = $1`, [datasetId]);
+    const { rows } = await t.db.pool.query<{ n: number }>(
+      `SELECT count(DISTINCT content_hash)::int AS n FROM responses WHERE dataset_id = $1`,
+      [datasetId],
+    );
     const stored = await t.db.prisma.embedding.findMany({ where: { datasetId, model: "mock-embed" } });
     expect(stored).toHaveLength(rows[0]!.n);
     const one = await t.db.prisma.response.findFirstOrThrow({ where: { datasetId, language: "zh" }, orderBy: { id: "asc" } });

@@ -18,7 +18,12 @@ function parseConfig(input: unknown): TGenerateRunConfig {
   return parsed.data;
 }
 
-export async function createGenerateRun(db: Database, datasetId: number, input: TGenerateRunConfigInput, createdById: number | null = null) {
+export async function createGenerateRun(
+  db: Database,
+  datasetId: number,
+  input: TGenerateRunConfigInput,
+  createdById: number | null = null,
+) {
   const parsed = parseConfig(input);
   const model = parsed.model ?? (await loadProviderSettings(db)).generationModel;
   if (!model) throw new AppError("BAD_INPUT", "No generation model: pass one, or set it in Settings (or CM_GENERATION_MODEL).");
@@ -31,7 +36,17 @@ export async function createGenerateRun(db: Database, datasetId: number, input: 
   return { runId, groups, config };
 }
 
-type Work = { db: Database; runId: number; datasetId: number; model: string; config: TGenerateRunConfig; provider: Provider; sampler: Sampler; chunk: Chunk; workerId: string };
+type Work = {
+  db: Database;
+  runId: number;
+  datasetId: number;
+  model: string;
+  config: TGenerateRunConfig;
+  provider: Provider;
+  sampler: Sampler;
+  chunk: Chunk;
+  workerId: string;
+};
 
 /** Tops one (group, language) up to K samples; each batch commits with its token usage, so a crash loses no stored sample. */
 async function generateItem(w: Work, item: GenerateItem): Promise<string | null> {
@@ -43,19 +58,32 @@ async function generateItem(w: Work, item: GenerateItem): Promise<string | null>
     key += need;
     need -= await withTransaction(w.db, async (tx) => {
       const stored = await insertSamples(tx, w.datasetId, w.runId, item, w.model, params, batch.samples);
-      await execute(tx, sql`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + ${batch.promptTokens}, completion_tokens = completion_tokens + ${batch.completionTokens}, heartbeat_at = now() WHERE id = ${w.runId}`);
+      await execute(
+        tx,
+        sql`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + ${batch.promptTokens}, completion_tokens = completion_tokens + ${batch.completionTokens}, heartbeat_at = now() WHERE id = ${w.runId}`,
+      );
       await touchChunk(tx, w.chunk, w.workerId);
       return stored;
     });
     if (batch.error) return `${need} of ${w.config.samples} samples missing: ${batch.error}`;
   }
-  return need > 0 ? `${need} of ${w.config.samples} samples missing: the model repeated stored texts for ${w.config.maxRounds} rounds` : null;
+  return need > 0
+    ? `${need} of ${w.config.samples} samples missing: the model repeated stored texts for ${w.config.maxRounds} rounds`
+    : null;
 }
 
 async function translateChunk(w: Work) {
   const languages = w.config.languages ?? (await w.db.prisma.dataset.findUniqueOrThrow({ where: { id: w.datasetId } })).languages;
-  const result = await translateMissingPrompts(w.db, w.datasetId, { model: w.model, languages, provider: w.provider, groupRange: [w.chunk.fromGroupId, w.chunk.toGroupId] });
-  await execute(w.db.pool, sql`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + ${result.promptTokens}, completion_tokens = completion_tokens + ${result.completionTokens} WHERE id = ${w.runId}`);
+  const result = await translateMissingPrompts(w.db, w.datasetId, {
+    model: w.model,
+    languages,
+    provider: w.provider,
+    groupRange: [w.chunk.fromGroupId, w.chunk.toGroupId],
+  });
+  await execute(
+    w.db.pool,
+    sql`UPDATE pipeline_runs SET prompt_tokens = prompt_tokens + ${result.promptTokens}, completion_tokens = completion_tokens + ${result.completionTokens} WHERE id = ${w.runId}`,
+  );
   return { created: result.created, failures: result.failures.map((f) => ({ ...f, error: `translation: ${f.error}` })) };
 }
 
@@ -72,7 +100,9 @@ export async function executeGenerateRun(db: Database, runId: number, opts: RunL
     runId,
     async (chunk, ctx) => {
       provider ??= new Provider(await loadProviderSettings(db), {
-        concurrency: config.concurrency, rpm: config.rpm, timeoutMs: config.timeoutMs,
+        concurrency: config.concurrency,
+        rpm: config.rpm,
+        timeoutMs: config.timeoutMs,
         retry: { retries: config.retries, baseDelayMs: config.retryBaseDelayMs },
       });
       sampler ??= new Sampler(provider, model, config);
@@ -89,7 +119,10 @@ export async function executeGenerateRun(db: Database, runId: number, opts: RunL
         }),
       );
       failures.sort((a, b) => a.groupId - b.groupId || a.language.localeCompare(b.language));
-      return { failures, counters: { items: items.length, itemsTopped: requested, ...(translated ? { promptsTranslated: translated.created } : {}) } };
+      return {
+        failures,
+        counters: { items: items.length, itemsTopped: requested, ...(translated ? { promptsTranslated: translated.created } : {}) },
+      };
     },
     opts,
   );

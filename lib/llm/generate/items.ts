@@ -10,7 +10,14 @@ export type GenerateItem = {
 };
 
 /** Every (group, language) of a group range that has a prompt, with its stored sample count for `model`. */
-export async function loadItems(pool: Pool, datasetId: number, model: string, fromGroupId: number, toGroupId: number, languages: string[] | null): Promise<GenerateItem[]> {
+export async function loadItems(
+  pool: Pool,
+  datasetId: number,
+  model: string,
+  fromGroupId: number,
+  toGroupId: number,
+  languages: string[] | null,
+): Promise<GenerateItem[]> {
   const { rows } = await pool.query<{ group_id: number; gold: string | null; language: string; text: string; have: number }>(
     `SELECT pt.group_id, g.gold, pt.language, pt.text,
             (SELECT count(*)::int FROM responses r

@@ -24,10 +24,20 @@ type Row = Awaited<ReturnType<Database["prisma"]["pipelineRun"]["findFirstOrThro
 function view(run: Row): ProviderRunView {
   const summary = (run.summary ?? {}) as { counters?: Record<string, number>; failures?: ItemFailure[] };
   return {
-    id: run.id, kind: run.kind as "generate" | "embed", status: run.status, config: run.config as Record<string, unknown>,
-    totalItems: run.totalItems, doneItems: run.doneItems, failedItems: run.failedItems, promptTokens: run.promptTokens,
-    completionTokens: run.completionTokens, cancelRequested: run.cancelRequested, error: run.error,
-    counters: summary.counters ?? {}, failures: summary.failures ?? [], createdAt: run.createdAt,
+    id: run.id,
+    kind: run.kind as "generate" | "embed",
+    status: run.status,
+    config: run.config as Record<string, unknown>,
+    totalItems: run.totalItems,
+    doneItems: run.doneItems,
+    failedItems: run.failedItems,
+    promptTokens: run.promptTokens,
+    completionTokens: run.completionTokens,
+    cancelRequested: run.cancelRequested,
+    error: run.error,
+    counters: summary.counters ?? {},
+    failures: summary.failures ?? [],
+    createdAt: run.createdAt,
   };
 }
 
@@ -39,6 +49,10 @@ export async function getProviderRun(db: Database, runId: number): Promise<Provi
 
 /** The dataset's latest generate and embed runs, newest first. */
 export async function listProviderRuns(db: Database, datasetId: number, limit = 20): Promise<ProviderRunView[]> {
-  const runs = await db.prisma.pipelineRun.findMany({ where: { datasetId, kind: { in: ["generate", "embed"] } }, orderBy: { id: "desc" }, take: limit });
+  const runs = await db.prisma.pipelineRun.findMany({
+    where: { datasetId, kind: { in: ["generate", "embed"] } },
+    orderBy: { id: "desc" },
+    take: limit,
+  });
   return runs.map(view);
 }

@@ -8,7 +8,10 @@ import { createGenerateRun } from "./generate-run";
 
 const GROUPS: FixtureGroup[] = Array.from({ length: 16 }, (_, i) => ({
   id: `r${String(i).padStart(2, "0")}`,
-  prompts: { en: `Sam has ${i + 2} boxes with ${i + 5} pens each. How many pens?`, de: `Sam hat ${i + 2} Kisten mit je ${i + 5} Stiften. Wie viele Stifte?` },
+  prompts: {
+    en: `Sam has ${i + 2} boxes with ${i + 5} pens each. How many pens?`,
+    de: `Sam hat ${i + 2} Kisten mit je ${i + 5} Stiften. Wie viele Stifte?`,
+  },
   responses: {},
 }));
 
@@ -31,12 +34,17 @@ afterAll(async () => {
 
 /** `npx tsx lib/worker/main.ts` in a process group of its own, so a kill reaches tsx's node child too. */
 function startWorker(): ChildProcess {
-  const child = spawn("npx", ["tsx", "lib/worker/main.ts"], { env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: "2000" }, detached: true, stdio: "ignore" });
+  const child = spawn("npx", ["tsx", "lib/worker/main.ts"], {
+    env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: "2000" },
+    detached: true,
+    stdio: "ignore",
+  });
   children.push(child);
   return child;
 }
 
-const exited = (c: ChildProcess) => new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once("exit", () => resolve())));
+const exited = (c: ChildProcess) =>
+  new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once("exit", () => resolve())));
 
 async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
   const until = Date.now() + timeoutMs;

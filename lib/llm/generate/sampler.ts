@@ -15,7 +15,12 @@ function samplesOf(c: ChatCompletion): Sample[] {
     text: texts[i]!,
     finishReason: ch.finish_reason ?? null,
     promptTokens: c.usage?.prompt_tokens ?? null,
-    completionTokens: completion === null ? null : c.choices.length === 1 ? completion : Math.round((completion * texts[i]!.length) / Math.max(1, totalChars)),
+    completionTokens:
+      completion === null
+        ? null
+        : c.choices.length === 1
+          ? completion
+          : Math.round((completion * texts[i]!.length) / Math.max(1, totalChars)),
   }));
 }
 
@@ -37,8 +42,13 @@ export class Sampler {
       { role: "user", content: prompt },
     ];
     return this.provider.chat({
-      model: this.model, messages, temperature: this.config.temperature, top_p: this.config.topP,
-      max_tokens: this.config.maxTokens, seed, ...(n > 1 ? { n } : {}),
+      model: this.model,
+      messages,
+      temperature: this.config.temperature,
+      top_p: this.config.topP,
+      max_tokens: this.config.maxTokens,
+      seed,
+      ...(n > 1 ? { n } : {}),
     });
   }
 

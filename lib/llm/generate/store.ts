@@ -10,7 +10,15 @@ export type Sample = { text: string; finishReason: string | null; promptTokens: 
  * included (they are consistency evidence). A retried item never duplicates: it asks only for the
  * samples its model still lacks (items.ts), and one statement writes them all. Returns the count inserted.
  */
-export async function insertSamples(client: PoolClient, datasetId: number, runId: number, item: GenerateItem, model: string, params: object, samples: Sample[]): Promise<number> {
+export async function insertSamples(
+  client: PoolClient,
+  datasetId: number,
+  runId: number,
+  item: GenerateItem,
+  model: string,
+  params: object,
+  samples: Sample[],
+): Promise<number> {
   if (samples.length === 0) return 0;
   const derived = samples.map((s) => deriveResponseFields(s.text, item.language, { gold: item.gold }, s.finishReason));
   const res = await client.query(
@@ -28,12 +36,22 @@ export async function insertSamples(client: PoolClient, datasetId: number, runId
             finish, pt, ct, detected, answer, $13, share, mix, defect
      FROM input, base`,
     [
-      datasetId, item.groupId, item.language, model,
-      samples.map((s) => s.text), samples.map((s) => contentHash(s.text)), samples.map((s) => s.finishReason),
-      samples.map((s) => s.promptTokens), samples.map((s) => s.completionTokens),
-      derived.map((d) => d.detectedLanguage), derived.map((d) => d.extractedAnswer),
-      JSON.stringify(params), runId,
-      derived.map((d) => d.targetShare), derived.map((d) => d.languageMix), derived.map((d) => d.defect),
+      datasetId,
+      item.groupId,
+      item.language,
+      model,
+      samples.map((s) => s.text),
+      samples.map((s) => contentHash(s.text)),
+      samples.map((s) => s.finishReason),
+      samples.map((s) => s.promptTokens),
+      samples.map((s) => s.completionTokens),
+      derived.map((d) => d.detectedLanguage),
+      derived.map((d) => d.extractedAnswer),
+      JSON.stringify(params),
+      runId,
+      derived.map((d) => d.targetShare),
+      derived.map((d) => d.languageMix),
+      derived.map((d) => d.defect),
     ],
   );
   return res.rowCount ?? 0;

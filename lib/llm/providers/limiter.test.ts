@@ -15,24 +15,28 @@ describe("RequestLimiter", () => {
 
   it("never runs more than `concurrency` tasks at once, and runs them all", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 1, max: 6 }), fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 30 }), async (concurrency, delays) => {
-        const limiter = new RequestLimiter(concurrency, 0);
-        let active = 0;
-        let peak = 0;
-        const results = await Promise.all(
-          delays.map((d, i) =>
-            limiter.run(async () => {
-              peak = Math.max(peak, ++active);
-              await new Promise((r) => setTimeout(r, d));
-              active--;
-              return i;
-            }),
-          ),
-        );
-        expect(results).toEqual(delays.map((_, i) => i));
-        expect(peak).toBeLessThanOrEqual(concurrency);
-        expect(limiter.inFlight).toBe(0);
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 6 }),
+        fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 30 }),
+        async (concurrency, delays) => {
+          const limiter = new RequestLimiter(concurrency, 0);
+          let active = 0;
+          let peak = 0;
+          const results = await Promise.all(
+            delays.map((d, i) =>
+              limiter.run(async () => {
+                peak = Math.max(peak, ++active);
+                await new Promise((r) => setTimeout(r, d));
+                active--;
+                return i;
+              }),
+            ),
+          );
+          expect(results).toEqual(delays.map((_, i) => i));
+          expect(peak).toBeLessThanOrEqual(concurrency);
+          expect(limiter.inFlight).toBe(0);
+        },
+      ),
       { numRuns: 30 },
     );
   });

@@ -12,7 +12,8 @@ export class RequestLimiter {
     readonly rpm: number,
     private readonly now: () => number = Date.now,
   ) {
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
+    if (!Number.isInteger(concurrency) || concurrency < 1)
+      throw new RangeError(`concurrency must be a positive integer, got ${concurrency}`);
     if (!(rpm >= 0)) throw new RangeError(`rpm must be ≥ 0, got ${rpm}`);
   }
 

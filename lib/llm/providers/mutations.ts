@@ -2,7 +2,13 @@ import "server-only";
 import { getDatabase } from "@/lib/db/client";
 import { Provider } from "./provider";
 import { describeProviderError } from "./retry";
-import { loadProviderSettings, loadProviderSettingsView, saveProviderSettings, type ProviderSettingsView, type TProviderSettingsInput } from "./settings";
+import {
+  loadProviderSettings,
+  loadProviderSettingsView,
+  saveProviderSettings,
+  type ProviderSettingsView,
+  type TProviderSettingsInput,
+} from "./settings";
 
 export async function updateProviderSettings(input: TProviderSettingsInput): Promise<ProviderSettingsView> {
   return saveProviderSettings(await getDatabase(), input);

@@ -12,7 +12,10 @@ function provider(retries = 4) {
   const retriesSeen: string[] = [];
   const p = new Provider(
     { baseUrl: mock.url, apiKey: "sk-test" },
-    { timeoutMs: 800, retry: { retries, baseDelayMs: 1, maxDelayMs: 5, onRetry: (i) => retriesSeen.push((i.error as Error).constructor.name) } },
+    {
+      timeoutMs: 800,
+      retry: { retries, baseDelayMs: 1, maxDelayMs: 5, onRetry: (i) => retriesSeen.push((i.error as Error).constructor.name) },
+    },
   );
   return { p, retriesSeen };
 }
@@ -38,7 +41,9 @@ describe("Provider against injected faults", () => {
   it.each(faults)("%s on every attempt ends in the error after the last retry", async (kind, errorName) => {
     mock.faults.set([{ kind, times: -1, endpoint: "chat", delayMs: 2_000 }]);
     const { p, retriesSeen } = provider(2);
-    const error = await p.chat({ model: "mock-chat", messages: [{ role: "user", content: "Hello there, how are you?" }] }).catch((e: unknown) => e);
+    const error = await p
+      .chat({ model: "mock-chat", messages: [{ role: "user", content: "Hello there, how are you?" }] })
+      .catch((e: unknown) => e);
     expect((error as Error).constructor.name).toBe(errorName);
     expect(retriesSeen).toEqual([errorName, errorName]);
     mock.faults.set([]);

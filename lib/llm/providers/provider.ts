@@ -42,7 +42,13 @@ export class Provider {
         this.usage.requests++;
         return this.limiter.run(() => request(this.client));
       },
-      { ...this.retry, onRetry: (info) => { this.usage.retries++; this.retry.onRetry?.(info); } },
+      {
+        ...this.retry,
+        onRetry: (info) => {
+          this.usage.retries++;
+          this.retry.onRetry?.(info);
+        },
+      },
     );
   }
 

@@ -19,7 +19,12 @@ type Summary = { counters: Record<string, number>; failures: ItemFailure[] };
  * each chunk's counters and failures are folded into the run's summary as it completes. A chunk of a
  * dead worker is claimed again (its finished items are kept, so only what is missing is requested).
  */
-export function runProviderChunks(db: Database, runId: number, work: (chunk: Chunk, ctx: ChunkContext) => Promise<ChunkOutcome>, opts: RunLoopOptions = {}): Promise<RunOutcome> {
+export function runProviderChunks(
+  db: Database,
+  runId: number,
+  work: (chunk: Chunk, ctx: ChunkContext) => Promise<ChunkOutcome>,
+  opts: RunLoopOptions = {},
+): Promise<RunOutcome> {
   return runChunked(
     db,
     runId,
@@ -27,7 +32,11 @@ export function runProviderChunks(db: Database, runId: number, work: (chunk: Chu
       work,
       failedItems: (outcome) => outcome.failures.length,
       commit: async (tx, _chunk, outcome) => {
-        const row = await queryOne(tx, sql`SELECT summary FROM pipeline_runs WHERE id = ${runId} FOR UPDATE`, z.object({ summary: z.unknown() }));
+        const row = await queryOne(
+          tx,
+          sql`SELECT summary FROM pipeline_runs WHERE id = ${runId} FOR UPDATE`,
+          z.object({ summary: z.unknown() }),
+        );
         const summary: Summary = { counters: {}, failures: [], ...((row.summary as Summary | null) ?? {}) };
         for (const [k, v] of Object.entries(outcome.counters)) summary.counters[k] = (summary.counters[k] ?? 0) + v;
         summary.failures = [...summary.failures, ...outcome.failures].slice(0, MAX_LISTED_FAILURES);

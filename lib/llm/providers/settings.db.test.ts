@@ -11,9 +11,18 @@ afterAll(async () => t.drop());
 
 describe("provider settings", () => {
   it("stores the key server-side and hands the page only a masked form", async () => {
-    const view = await saveProviderSettings(t.db, { baseUrl: "http://127.0.0.1:8000/v1", apiKey: KEY, generationModel: "m-gen", embeddingModel: "m-emb" });
+    const view = await saveProviderSettings(t.db, {
+      baseUrl: "http://127.0.0.1:8000/v1",
+      apiKey: KEY,
+      generationModel: "m-gen",
+      embeddingModel: "m-emb",
+    });
     expect(view).toEqual({
-      baseUrl: "http://127.0.0.1:8000/v1", generationModel: "m-gen", embeddingModel: "m-emb", apiKeyMasked: "sk-…CRET", apiKeySource: "settings",
+      baseUrl: "http://127.0.0.1:8000/v1",
+      generationModel: "m-gen",
+      embeddingModel: "m-emb",
+      apiKeyMasked: "sk-…CRET",
+      apiKeySource: "settings",
     });
     expect(JSON.stringify(await loadProviderSettingsView(t.db))).not.toContain(KEY.slice(3, -4));
     expect((await loadProviderSettings(t.db)).apiKey).toBe(KEY);

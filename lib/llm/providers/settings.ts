@@ -18,7 +18,10 @@ export type ProviderSettings = {
 };
 
 /** What the browser may see: never the key itself. */
-export type ProviderSettingsView = Omit<ProviderSettings, "apiKey"> & { apiKeyMasked: string | null; apiKeySource: "settings" | "environment" | null };
+export type ProviderSettingsView = Omit<ProviderSettings, "apiKey"> & {
+  apiKeyMasked: string | null;
+  apiKeySource: "settings" | "environment" | null;
+};
 
 const optionalText = z
   .string()

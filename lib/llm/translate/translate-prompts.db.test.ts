@@ -17,7 +17,11 @@ beforeAll(async () => {
     t.db,
     "translate",
     [
-      { id: "t1", prompts: { en: "Anna buys 4 apples and 7 pears. How many fruits?", de: "Anna kauft 4 Äpfel und 7 Birnen. Wie viele Früchte?" }, responses: {} },
+      {
+        id: "t1",
+        prompts: { en: "Anna buys 4 apples and 7 pears. How many fruits?", de: "Anna kauft 4 Äpfel und 7 Birnen. Wie viele Früchte?" },
+        responses: {},
+      },
       { id: "t2", prompts: { en: "What is 12 times 3?" }, responses: {} },
     ],
     ["en", "de", "zh"],
@@ -39,8 +43,12 @@ describe("translateMissingPrompts", () => {
       [datasetId],
     );
     expect(prompts.rows.map((p) => [p.ext, p.language, p.machine_translated])).toEqual([
-      ["t1", "de", false], ["t1", "en", false], ["t1", "zh", true],
-      ["t2", "de", true], ["t2", "en", false], ["t2", "zh", true],
+      ["t1", "de", false],
+      ["t1", "en", false],
+      ["t1", "zh", true],
+      ["t2", "de", true],
+      ["t2", "en", false],
+      ["t2", "zh", true],
     ]);
     const zh = prompts.rows.find((p) => p.ext === "t1" && p.language === "zh")!;
     expect(zh.text).toContain("4, 7");

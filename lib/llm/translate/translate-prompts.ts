@@ -17,7 +17,11 @@ export function translationInstruction(lang: string): string {
  * Creates the prompt texts `languages` lack from the dataset's pivot-language prompt, marked
  * machine-translated (editable before generating). Existing texts are never replaced.
  */
-export async function translateMissingPrompts(db: Database, datasetId: number, opts: { model: string; languages: string[]; provider?: Provider; groupRange?: [number, number] }): Promise<TranslateResult> {
+export async function translateMissingPrompts(
+  db: Database,
+  datasetId: number,
+  opts: { model: string; languages: string[]; provider?: Provider; groupRange?: [number, number] },
+): Promise<TranslateResult> {
   const { rows } = await db.pool.query<{ group_id: number; language: string; text: string }>(
     `SELECT src.group_id, l.language, src.text
      FROM datasets d
@@ -35,8 +39,12 @@ export async function translateMissingPrompts(db: Database, datasetId: number, o
     rows.map(async (row) => {
       try {
         const c = await provider.chat({
-          model: opts.model, temperature: 0,
-          messages: [{ role: "system", content: translationInstruction(row.language) }, { role: "user", content: row.text }],
+          model: opts.model,
+          temperature: 0,
+          messages: [
+            { role: "system", content: translationInstruction(row.language) },
+            { role: "user", content: row.text },
+          ],
         });
         const text = c.choices[0]?.message?.content?.trim() ?? "";
         if (text === "") throw new Error("the model returned an empty translation");

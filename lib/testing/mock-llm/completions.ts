@@ -43,12 +43,9 @@ export function sampleText(prompt: string, key: number): string {
   const h = fnv1a32(prompt);
   const answer = expectedAnswer(prompt) + (key % 4 === 1 ? 1 + (key % 3) : 0);
   const fillers = Array.from({ length: 1 + (key % 4) }, (_, i) => pick(bank.filler, h + key + i));
-  return [
-    pick(bank.intros, Math.floor(key / 4) + h),
-    pick(bank.mathIntro, h),
-    ...fillers,
-    pick(bank.answer, h)(String(answer)),
-  ].join(bank.sep);
+  return [pick(bank.intros, Math.floor(key / 4) + h), pick(bank.mathIntro, h), ...fillers, pick(bank.answer, h)(String(answer))].join(
+    bank.sep,
+  );
 }
 
 function cut(text: string, maxTokens: number | undefined): MockChoice {
@@ -62,7 +59,10 @@ function cut(text: string, maxTokens: number | undefined): MockChoice {
 }
 
 export function completeChat(messages: ChatMessage[], opts: { n: number; seed?: number; maxTokens?: number }): MockChoice[] {
-  const system = messages.filter((m) => m.role === "system").map((m) => m.content).join("\n");
+  const system = messages
+    .filter((m) => m.role === "system")
+    .map((m) => m.content)
+    .join("\n");
   const prompt = messages.filter((m) => m.role === "user").at(-1)?.content ?? "";
   const target = TRANSLATE.exec(system)?.[1];
   if (target) return [cut(translation(prompt, target.toLowerCase()), opts.maxTokens)];

@@ -17,7 +17,10 @@ export type Endpoint = "chat" | "embeddings" | "models";
 export function faultFromHeader(value: string | undefined): TFault | null {
   if (!value) return null;
   const [kind, arg] = value.split(":");
-  const parsed = ZFault.safeParse({ kind, ...(arg ? (kind === "slow" ? { delayMs: Number(arg) } : { retryAfterSeconds: Number(arg) }) : {}) });
+  const parsed = ZFault.safeParse({
+    kind,
+    ...(arg ? (kind === "slow" ? { delayMs: Number(arg) } : { retryAfterSeconds: Number(arg) }) : {}),
+  });
   return parsed.success ? parsed.data : null;
 }
 
@@ -34,7 +37,9 @@ export class FaultPlan {
 
   /** The first fault matching this request, used up by one. */
   take(endpoint: Endpoint, body: string): TFault | null {
-    const f = this.faults.find((x) => x.times !== 0 && (x.endpoint === "any" || x.endpoint === endpoint) && (x.contains === undefined || body.includes(x.contains)));
+    const f = this.faults.find(
+      (x) => x.times !== 0 && (x.endpoint === "any" || x.endpoint === endpoint) && (x.contains === undefined || body.includes(x.contains)),
+    );
     if (!f) return null;
     if (f.times > 0) f.times--;
     return f;

@@ -45,7 +45,12 @@ function readBody(req: IncomingMessage): Promise<string> {
 async function applyFault(fault: TFault, res: ServerResponse, body: unknown): Promise<boolean> {
   switch (fault.kind) {
     case "429":
-      send(res, 429, { error: { message: "Rate limit reached (mock)", type: "rate_limit_error" } }, { "retry-after": String(fault.retryAfterSeconds ?? 0) });
+      send(
+        res,
+        429,
+        { error: { message: "Rate limit reached (mock)", type: "rate_limit_error" } },
+        { "retry-after": String(fault.retryAfterSeconds ?? 0) },
+      );
       return true;
     case "500":
       send(res, 500, { error: { message: "Internal error (mock)", type: "server_error" } });
@@ -72,8 +77,16 @@ function chatBody(req: Record<string, unknown>, opts: MockLlmOptions) {
   const choices = completeChat(messages, { n, seed: req.seed as number | undefined, maxTokens });
   const promptTokens = estimateTokens(messages.map((m) => m.content).join("\n"));
   return {
-    id: `chatcmpl-mock-${Date.now()}`, object: "chat.completion", created: Math.floor(Date.now() / 1000), model: req.model,
-    choices: choices.map((c, index) => ({ index, message: { role: "assistant", content: c.text }, finish_reason: c.finishReason, logprobs: null })),
+    id: `chatcmpl-mock-${Date.now()}`,
+    object: "chat.completion",
+    created: Math.floor(Date.now() / 1000),
+    model: req.model,
+    choices: choices.map((c, index) => ({
+      index,
+      message: { role: "assistant", content: c.text },
+      finish_reason: c.finishReason,
+      logprobs: null,
+    })),
     usage: { prompt_tokens: promptTokens, completion_tokens: choices.reduce((s, c) => s + estimateTokens(c.text), 0), total_tokens: 0 },
   };
 }
@@ -83,27 +96,46 @@ function embeddingsBody(req: Record<string, unknown>, opts: MockLlmOptions) {
   const base64 = req.encoding_format === "base64";
   const data = input.map((text, index) => {
     const v = hashedEmbedding(text, opts.embeddingDim ?? 64);
-    return { object: "embedding", index, embedding: base64 ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64") : Array.from(v) };
+    return {
+      object: "embedding",
+      index,
+      embedding: base64 ? Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64") : Array.from(v),
+    };
   });
   const tokens = input.reduce((s, t) => s + estimateTokens(t), 0);
   return { object: "list", model: req.model, data, usage: { prompt_tokens: tokens, total_tokens: tokens } };
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, opts: MockLlmOptions, faults: FaultPlan, counts: Record<Endpoint, number>) {
+async function handle(
+  req: IncomingMessage,
+  res: ServerResponse,
+  opts: MockLlmOptions,
+  faults: FaultPlan,
+  counts: Record<Endpoint, number>,
+) {
   const raw = await readBody(req);
   const path = (req.url ?? "").split("?")[0];
   if (path === "/__mock/faults" && req.method === "POST") {
     faults.set((JSON.parse(raw || "{}") as { faults?: unknown[] }).faults ?? []);
     return send(res, 200, { faults: faults.list() });
   }
-  const endpoint: Endpoint | null = path === "/v1/models" ? "models" : path === "/v1/chat/completions" ? "chat" : path === "/v1/embeddings" ? "embeddings" : null;
+  const endpoint: Endpoint | null =
+    path === "/v1/models" ? "models" : path === "/v1/chat/completions" ? "chat" : path === "/v1/embeddings" ? "embeddings" : null;
   if (!endpoint) return send(res, 404, { error: { message: `no route ${req.method} ${path}` } });
   counts[endpoint]++;
   if (opts.latencyMs) await sleep(opts.latencyMs);
   const body = JSON.parse(raw || "{}") as Record<string, unknown>;
   const out =
     endpoint === "models"
-      ? { object: "list", data: [...(opts.chatModels ?? ["mock-chat"]), ...(opts.embeddingModels ?? ["mock-embed"])].map((id) => ({ id, object: "model", created: 0, owned_by: "mock" })) }
+      ? {
+          object: "list",
+          data: [...(opts.chatModels ?? ["mock-chat"]), ...(opts.embeddingModels ?? ["mock-embed"])].map((id) => ({
+            id,
+            object: "model",
+            created: 0,
+            owned_by: "mock",
+          })),
+        }
       : endpoint === "chat"
         ? chatBody(body, opts)
         : embeddingsBody(body, opts);

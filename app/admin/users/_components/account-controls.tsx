@@ -14,7 +14,9 @@ export function AccountControls({ userId, email, disabled }: { userId: number; e
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <button
-        type="button" className={button} disabled={pending}
+        type="button"
+        className={button}
+        disabled={pending}
         aria-label={`${disabled ? "Enable" : "Disable"} ${email}`}
         onClick={() =>
           start(async () => {
@@ -27,20 +29,29 @@ export function AccountControls({ userId, email, disabled }: { userId: number; e
         {disabled ? "Enable" : "Disable"}
       </button>
       <button
-        type="button" className={button} disabled={pending}
+        type="button"
+        className={button}
+        disabled={pending}
         aria-label={`Reset the password of ${email}`}
         onClick={() => {
           if (!window.confirm(`Reset the password of ${email}? Their sessions end and their API tokens are revoked.`)) return;
           start(async () => {
             const result = await resetPasswordAction({ userId });
-            setMessage(result.ok ? { error: false, text: `One-time password (shown once): ${result.data.oneTimePassword}` } : { error: true, text: result.error });
+            setMessage(
+              result.ok
+                ? { error: false, text: `One-time password (shown once): ${result.data.oneTimePassword}` }
+                : { error: true, text: result.error },
+            );
           });
         }}
       >
         Reset password
       </button>
       {message && (
-        <span role={message.error ? "alert" : "status"} className={`text-xs ${message.error ? "text-red-700" : "font-mono text-slate-700"}`}>
+        <span
+          role={message.error ? "alert" : "status"}
+          className={`text-xs ${message.error ? "text-red-700" : "font-mono text-slate-700"}`}
+        >
           {message.text}
         </span>
       )}

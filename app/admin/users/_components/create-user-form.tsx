@@ -25,7 +25,11 @@ export function CreateUserForm() {
             role: String(form.get("role") ?? ""),
             password: String(form.get("password") ?? ""),
           });
-          setMessage(result.ok ? { ok: true, text: `Created ${email}. Give them the password; they can change it on their Account page.` } : { ok: false, text: result.error });
+          setMessage(
+            result.ok
+              ? { ok: true, text: `Created ${email}. Give them the password; they can change it on their Account page.` }
+              : { ok: false, text: result.error },
+          );
           if (result.ok) router.refresh();
         })
       }

@@ -17,7 +17,10 @@ export function MembersForm({ slug, name, emails }: { slug: string; name: string
           const result = await setMembersAction({ slug, emails: String(form.get("emails") ?? "") });
           setMessage(
             result.ok
-              ? { ok: true, text: result.data.members ? `Restricted to ${result.data.members} member(s).` : "Open to every signed-in user." }
+              ? {
+                  ok: true,
+                  text: result.data.members ? `Restricted to ${result.data.members} member(s).` : "Open to every signed-in user.",
+                }
               : { ok: false, text: result.error },
           );
           if (result.ok) router.refresh();
@@ -28,7 +31,11 @@ export function MembersForm({ slug, name, emails }: { slug: string; name: string
         <span>
           {name} <span className="font-mono">({slug})</span>: member emails, comma separated (empty: open)
         </span>
-        <input name="emails" defaultValue={emails.join(", ")} className="rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm" />
+        <input
+          name="emails"
+          defaultValue={emails.join(", ")}
+          className="rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm"
+        />
       </label>
       <button disabled={pending} className="rounded bg-slate-700 px-3 py-1 text-sm text-white disabled:opacity-50">
         Save members

@@ -15,7 +15,14 @@ export async function GET(req: Request, ctx: { params: Promise<{ runId: string }
   if (auth.denied) return auth.denied;
   try {
     const run = await readRunStatus((await getDatabase()).pool, runId.data);
-    return NextResponse.json({ id: run.id, status: run.status, done: run.done, total: run.total, cancelRequested: run.cancelRequested, error: run.error });
+    return NextResponse.json({
+      id: run.id,
+      status: run.status,
+      done: run.done,
+      total: run.total,
+      cancelRequested: run.cancelRequested,
+      error: run.error,
+    });
   } catch (e) {
     if (isAppError(e) && e.code === "NOT_FOUND") return NextResponse.json({ error: e.message }, { status: 404 });
     throw e;

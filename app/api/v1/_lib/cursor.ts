@@ -15,7 +15,11 @@ export function decodeApiCursor<S extends z.ZodType>(raw: string, schema: S): z.
     value = undefined;
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new AppError("BAD_INPUT", "cursor: not a cursor returned by this endpoint (use nextCursor of the previous page, with the same sort)");
+  if (!parsed.success)
+    throw new AppError(
+      "BAD_INPUT",
+      "cursor: not a cursor returned by this endpoint (use nextCursor of the previous page, with the same sort)",
+    );
   return parsed.data;
 }
 

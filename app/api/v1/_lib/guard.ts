@@ -22,7 +22,11 @@ export type ApiDatasetContext = ApiContext & { dataset: ApiDataset };
 export type ApiRecordContext<R, Q> = ApiContext & { id: number; record: R; query: Q };
 
 /** For handlers not about one dataset (e.g. `/me`, the dataset list). */
-export async function withApiActor(request: Request, permission: Permission, handler: (ctx: ApiContext) => Promise<Response>): Promise<Response> {
+export async function withApiActor(
+  request: Request,
+  permission: Permission,
+  handler: (ctx: ApiContext) => Promise<Response>,
+): Promise<Response> {
   try {
     const db = await getDatabase();
     const actor = await requireApiActor(db, request, permission);

@@ -19,7 +19,11 @@ const COLUMNS = [
 export function ModelUsageSection({ slug, usage }: Props) {
   if (usage === null) return null;
   if (usage.rows === null) {
-    return <p className="text-sm text-slate-600">Run #{usage.runId} was summarised before per-model figures were stored: start a select run to see them.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        Run #{usage.runId} was summarised before per-model figures were stored: start a select run to see them.
+      </p>
+    );
   }
   return (
     <div className="space-y-4">

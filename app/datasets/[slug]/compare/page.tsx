@@ -28,7 +28,10 @@ export default async function CompareRunsPage({ params, searchParams }: Props) {
   const q = ZCompareParams.parse(await searchParams);
   const pick = (id: number | undefined, fallback: SelectRunOption | undefined) => runs.find((r) => r.id === id) ?? fallback;
   const b = pick(q.b, runs[0]);
-  const a = pick(q.a, runs.find((r) => r.id !== b?.id));
+  const a = pick(
+    q.a,
+    runs.find((r) => r.id !== b?.id),
+  );
   const s = dataset.slug;
   if (!a || !b || a.id === b.id) {
     return (
@@ -36,14 +39,20 @@ export default async function CompareRunsPage({ params, searchParams }: Props) {
         <h1 className="text-xl font-semibold">Compare runs</h1>
         <p className="text-sm text-slate-600">
           Comparing needs two succeeded select runs; this dataset has {runs.length}.{" "}
-          <Link className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>Start another run</Link> (for example a baseline) to compare.
+          <Link className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>
+            Start another run
+          </Link>{" "}
+          (for example a baseline) to compare.
         </p>
         {runs.length >= 2 && <RunPicker runs={runs.map((r) => ({ id: r.id, label: label(r) }))} a={a?.id} b={b?.id} />}
         <QualityComparison slug={s} rows={quality} />
       </div>
     );
   }
-  const [counts, rows] = await Promise.all([changesByLanguage(db, dataset.id, a.id, b.id), changedPairs(db, dataset.id, a.id, b.id, TABLE_LIMIT)]);
+  const [counts, rows] = await Promise.all([
+    changesByLanguage(db, dataset.id, a.id, b.id),
+    changedPairs(db, dataset.id, a.id, b.id, TABLE_LIMIT),
+  ]);
   const changedTotal = counts.reduce((n, c) => n + c.changed, 0);
   const views = changedPairViews(s, rows);
   return (
@@ -51,7 +60,8 @@ export default async function CompareRunsPage({ params, searchParams }: Props) {
       <h1 className="text-xl font-semibold">Compare runs</h1>
       <RunPicker runs={runs.map((r) => ({ id: r.id, label: label(r) }))} a={a.id} b={b.id} />
       <p className="text-sm text-slate-700">
-        A = {label(a)}, B = {label(b)}: {changedTotal} of {counts.reduce((n, c) => n + c.total, 0)} proposals differ in the chosen or rejected response.
+        A = {label(a)}, B = {label(b)}: {changedTotal} of {counts.reduce((n, c) => n + c.total, 0)} proposals differ in the chosen or
+        rejected response.
       </p>
       <BarChartCard model={changesChart(s, counts)} />
       <QualityComparison slug={s} rows={quality} />
@@ -73,7 +83,11 @@ export default async function CompareRunsPage({ params, searchParams }: Props) {
           <tbody className="font-mono tabular-nums">
             {views.map((v) => (
               <tr key={v.key} className="border-t border-slate-100">
-                <td className="pr-4"><Link className="text-indigo-700 hover:underline" href={v.groupHref}>{v.externalId}</Link></td>
+                <td className="pr-4">
+                  <Link className="text-indigo-700 hover:underline" href={v.groupHref}>
+                    {v.externalId}
+                  </Link>
+                </td>
                 <td className="pr-4">{v.language}</td>
                 <td className="pr-4">{v.a.chosen}</td>
                 <td className="pr-4">{v.a.rejected}</td>

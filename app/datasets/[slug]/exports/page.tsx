@@ -24,7 +24,13 @@ async function loadPreview(datasetId: number, params: Record<string, string>): P
   }
 }
 
-export default async function ExportsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ExportsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { actor, dataset } = await pageDataset((await params).slug);
   const can = abilities(actor);
   const form = formFromSearchParams(await searchParams);
@@ -35,21 +41,33 @@ export default async function ExportsPage({ params, searchParams }: { params: Pr
       {can.export && (
         <section className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-3 font-medium">New export</h2>
-          <CreateExportForm slug={dataset.slug} formats={EXPORT_FORMATS} languages={languages} pivot={dataset.pivotLanguage} defaults={form} />
+          <CreateExportForm
+            slug={dataset.slug}
+            formats={EXPORT_FORMATS}
+            languages={languages}
+            pivot={dataset.pivotLanguage}
+            defaults={form}
+          />
         </section>
       )}
       {preview && (
         <section id="preview" className="rounded-lg bg-white p-4 shadow-sm" aria-label="Preview">
           <h2 className="mb-3 font-medium">Preview</h2>
           {"error" in preview ? (
-            <p role="alert" className="text-sm text-red-700">{preview.error}</p>
+            <p role="alert" className="text-sm text-red-700">
+              {preview.error}
+            </p>
           ) : (
             <>
               <p className="mb-2 text-sm text-slate-600">
                 {preview.total.toLocaleString("en")} pairs would be exported as <span className="font-mono">{preview.config.format}</span>
                 {preview.config.format === "parquet" ? " (rows shown as JSON Lines)" : ""}; the first records:
               </p>
-              <pre className="max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 font-mono text-xs" dir="auto" data-testid="export-preview">
+              <pre
+                className="max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 font-mono text-xs"
+                dir="auto"
+                data-testid="export-preview"
+              >
                 {preview.text || "(no pairs match)"}
               </pre>
             </>

@@ -18,8 +18,11 @@ export default async function GeneratePage({ params }: { params: Promise<{ slug:
     <div className="space-y-6">
       {!settings.baseUrl && (
         <p role="note" className="rounded bg-amber-50 p-3 text-sm text-amber-900">
-          No provider is configured: set a base URL in <Link className="underline" href="/settings">Settings</Link> to generate. Embed runs use the offline
-          embedder until then.
+          No provider is configured: set a base URL in{" "}
+          <Link className="underline" href="/settings">
+            Settings
+          </Link>{" "}
+          to generate. Embed runs use the offline embedder until then.
         </p>
       )}
       {can.manage && (
@@ -30,7 +33,10 @@ export default async function GeneratePage({ params }: { params: Promise<{ slug:
           </section>
           <section className="rounded-lg bg-white p-4 shadow-sm">
             <h2 className="mb-3 font-medium">Embed responses</h2>
-            <EmbedForm slug={dataset.slug} defaultModel={settings.baseUrl && settings.embeddingModel ? settings.embeddingModel : OFFLINE_EMBEDDING_MODEL} />
+            <EmbedForm
+              slug={dataset.slug}
+              defaultModel={settings.baseUrl && settings.embeddingModel ? settings.embeddingModel : OFFLINE_EMBEDDING_MODEL}
+            />
           </section>
         </>
       )}
@@ -51,7 +57,13 @@ export default async function GeneratePage({ params }: { params: Promise<{ slug:
                   id={run.id}
                   unit="groups"
                   testIds={{ root: `run-progress-${run.id}`, status: `run-status-${run.id}` }}
-                  initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }}
+                  initial={{
+                    status: run.status,
+                    done: run.doneItems,
+                    total: run.totalItems,
+                    error: run.error,
+                    cancelRequested: run.cancelRequested,
+                  }}
                 />
                 <span className="tabular-nums text-slate-600">
                   {run.promptTokens} prompt + {run.completionTokens} completion tokens

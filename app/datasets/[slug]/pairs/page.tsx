@@ -20,14 +20,20 @@ export default async function PairsPage({ params, searchParams }: Props) {
   const t = parsePairTableParams(await searchParams);
   const db = await getDatabase();
   const filter = filterOf(t);
-  const [page, total, jobs] = await Promise.all([listPairs(db, dataset.id, t), countPairs(db, dataset.id, filter, TOTAL_CAP), recentBulkJobs(db, dataset.id)]);
+  const [page, total, jobs] = await Promise.all([
+    listPairs(db, dataset.id, t),
+    countPairs(db, dataset.id, filter, TOTAL_CAP),
+    recentBulkJobs(db, dataset.id),
+  ]);
   const totalLabel = total > TOTAL_CAP ? `more than ${TOTAL_CAP}` : String(total);
   const view = { sort: t.sort, dir: t.dir, size: t.size, hide: t.hide };
   return (
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-xl font-semibold">Pairs</h1>
-        <p className="text-sm text-slate-600" data-testid="pairs-total">{totalLabel} pairs match</p>
+        <p className="text-sm text-slate-600" data-testid="pairs-total">
+          {totalLabel} pairs match
+        </p>
       </div>
       <PairFilters
         action={`/datasets/${dataset.slug}/pairs`}

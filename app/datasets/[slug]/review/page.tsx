@@ -35,13 +35,30 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-xl font-semibold">Review queue</h1>
-        <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>Open these pairs as a table</Link>
+        <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>
+          Open these pairs as a table
+        </Link>
       </div>
-      <PairFilters action={`/datasets/${dataset.slug}/review`} languages={dataset.languages.filter((l) => l !== dataset.pivotLanguage)} filter={filter} keep={{ sort: t.sort, dir: t.dir }} />
-      <ReviewGuidelines key={`guidelines:${dataset.guidelines}`} slug={dataset.slug} guidelines={dataset.guidelines} lang={dataset.pivotLanguage} canEdit={can.manage} />
+      <PairFilters
+        action={`/datasets/${dataset.slug}/review`}
+        languages={dataset.languages.filter((l) => l !== dataset.pivotLanguage)}
+        filter={filter}
+        keep={{ sort: t.sort, dir: t.dir }}
+      />
+      <ReviewGuidelines
+        key={`guidelines:${dataset.guidelines}`}
+        slug={dataset.slug}
+        guidelines={dataset.guidelines}
+        lang={dataset.pivotLanguage}
+        canEdit={can.manage}
+      />
       {!can.review ? (
         <p className="rounded bg-white p-6 text-center text-slate-600 shadow-sm" data-testid="review-read-only">
-          Your role can read pairs but not review them; <Link className="text-indigo-700 underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>open them as a table</Link>.
+          Your role can read pairs but not review them;{" "}
+          <Link className="text-indigo-700 underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>
+            open them as a table
+          </Link>
+          .
         </p>
       ) : ids.length === 0 ? (
         <p className="rounded bg-white p-6 text-center text-slate-600 shadow-sm">No pairs match these filters.</p>

@@ -41,7 +41,13 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
                 id={run.id}
                 testIds={{ root: `run-progress-${run.id}`, status: `run-status-${run.id}` }}
                 unit={run.kind === "bulk" ? "pairs" : "groups"}
-                initial={{ status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested }}
+                initial={{
+                  status: run.status,
+                  done: run.doneItems,
+                  total: run.totalItems,
+                  error: run.error,
+                  cancelRequested: run.cancelRequested,
+                }}
               />
               {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
               {run.summary && (

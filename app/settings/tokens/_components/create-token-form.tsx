@@ -32,7 +32,13 @@ export function CreateTokenForm() {
       >
         <label className="flex flex-col gap-1 text-xs text-slate-600">
           Name
-          <input name="name" required maxLength={100} placeholder="e.g. laptop CLI" className="w-64 rounded border border-slate-300 px-2 py-1 text-sm" />
+          <input
+            name="name"
+            required
+            maxLength={100}
+            placeholder="e.g. laptop CLI"
+            className="w-64 rounded border border-slate-300 px-2 py-1 text-sm"
+          />
         </label>
         <button disabled={pending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
           {pending ? "Creating…" : "Create token"}
@@ -47,7 +53,13 @@ export function CreateTokenForm() {
         <div role="status" className="space-y-2 rounded border border-amber-300 bg-amber-50 p-3 text-sm" data-testid="new-token">
           <p className="font-medium text-amber-900">Copy this token now: it will not be shown again.</p>
           <div className="flex items-center gap-2">
-            <input readOnly value={created.token} aria-label="New API token" className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
+            <input
+              readOnly
+              value={created.token}
+              aria-label="New API token"
+              className="w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs"
+              onFocus={(e) => e.currentTarget.select()}
+            />
             <button
               type="button"
               className="rounded border border-slate-300 bg-white px-2 py-1 text-xs hover:bg-slate-50"

@@ -60,7 +60,9 @@ export function TokensTable({ tokens, showOwner, label }: { tokens: ApiTokenView
             <td className="py-1.5 pr-3 font-mono text-xs">{t.prefix}…</td>
             <td className="py-1.5 pr-3 text-xs">{when(t.createdAt)}</td>
             <td className="py-1.5 pr-3 text-xs">{when(t.lastUsedAt)}</td>
-            <td className="py-1.5">{t.revokedAt ? <span className="text-xs text-slate-500">revoked {when(t.revokedAt)}</span> : <RevokeButton token={t} />}</td>
+            <td className="py-1.5">
+              {t.revokedAt ? <span className="text-xs text-slate-500">revoked {when(t.revokedAt)}</span> : <RevokeButton token={t} />}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -10,8 +10,16 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
   return withApiDataset(request, ctx.params, "read", async ({ db, dataset }) => {
     const [{ datasetId: _id, ...stats }, pairs] = await Promise.all([datasetStats(dataset.slug), pairCountsByLanguage(db, dataset.id)]);
     return json({
-      id: dataset.id, slug: dataset.slug, name: dataset.name, task: dataset.task, pivotLanguage: dataset.pivotLanguage,
-      languages: dataset.languages, description: dataset.description, createdAt: dataset.createdAt, stats, pairs,
+      id: dataset.id,
+      slug: dataset.slug,
+      name: dataset.name,
+      task: dataset.task,
+      pivotLanguage: dataset.pivotLanguage,
+      languages: dataset.languages,
+      description: dataset.description,
+      createdAt: dataset.createdAt,
+      stats,
+      pairs,
     });
   });
 }

@@ -10,5 +10,7 @@ export const dynamic = "force-dynamic";
  * decision), the reference and the decision history; `pair.version` is the `expectedVersion` to send.
  */
 export async function GET(request: Request, ctx: { params: Promise<{ id: string }> }) {
-  return withApiRecord(request, ctx.params, "read", PAIR, async ({ db, id, record: pair }) => json(await getPairDetail(db, pair.datasetId, id)));
+  return withApiRecord(request, ctx.params, "read", PAIR, async ({ db, id, record: pair }) =>
+    json(await getPairDetail(db, pair.datasetId, id)),
+  );
 }

@@ -53,7 +53,9 @@ export function CreateExportForm({ slug, formats, languages, pivot, defaults }: 
         Format
         <select name="format" defaultValue={defaults.format ?? "trl"} className={field}>
           {formats.map((f) => (
-            <option key={f} value={f}>{f}</option>
+            <option key={f} value={f}>
+              {f}
+            </option>
           ))}
         </select>
       </label>
@@ -79,11 +81,27 @@ export function CreateExportForm({ slug, formats, languages, pivot, defaults }: 
       </label>
       <label className={label}>
         Minimum margin
-        <input name="minMargin" type="number" step="0.01" placeholder="none" defaultValue={defaults.minMargin ?? ""} className={`${field} w-24`} />
+        <input
+          name="minMargin"
+          type="number"
+          step="0.01"
+          placeholder="none"
+          defaultValue={defaults.minMargin ?? ""}
+          className={`${field} w-24`}
+        />
       </label>
       <label className={label}>
         Test split
-        <input name="testSplit" type="number" step="0.01" min="0" max="1" placeholder="none" defaultValue={defaults.testSplit ?? ""} className={`${field} w-24`} />
+        <input
+          name="testSplit"
+          type="number"
+          step="0.01"
+          min="0"
+          max="1"
+          placeholder="none"
+          defaultValue={defaults.testSplit ?? ""}
+          className={`${field} w-24`}
+        />
       </label>
       <label className={label}>
         Seed
@@ -97,7 +115,11 @@ export function CreateExportForm({ slug, formats, languages, pivot, defaults }: 
         <textarea name="system" rows={2} defaultValue={defaults.system ?? ""} className={field} />
       </label>
       <div className="flex gap-2">
-        <button type="button" onClick={preview} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700">
+        <button
+          type="button"
+          onClick={preview}
+          className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700"
+        >
           Preview
         </button>
         <button disabled={pending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">

@@ -64,7 +64,10 @@ export function ExportsTable({ exports, canCancel }: { exports: StoredExport[]; 
                 <ul className="space-y-0.5">
                   {e.files.map((f) => (
                     <li key={f.path} className="flex flex-wrap gap-2 text-xs">
-                      <a className="font-mono text-indigo-700 hover:underline" href={`/api/exports/${e.id}?file=${encodeURIComponent(f.path)}`}>
+                      <a
+                        className="font-mono text-indigo-700 hover:underline"
+                        href={`/api/exports/${e.id}?file=${encodeURIComponent(f.path)}`}
+                      >
                         {f.path}
                       </a>
                       <span className="text-slate-500">{formatBytes(f.bytes)}</span>

@@ -29,7 +29,11 @@ export function EmbedForm({ slug, defaultModel }: { slug: string; defaultModel: 
         {pending ? "Starting…" : "Start embed run"}
       </button>
       <p className="text-xs text-slate-600">Only texts without a vector for this model are sent.</p>
-      {error && <p role="alert" className="w-full text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

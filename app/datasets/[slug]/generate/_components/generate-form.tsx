@@ -19,9 +19,17 @@ export function GenerateForm({ slug, languages, defaultModel }: { slug: string; 
         start(async () => {
           const text = (k: string) => String(form.get(k) ?? "");
           const result = await startGenerateRunAction({
-            slug, model: text("model"), samples: text("samples"), languages: form.getAll("languages").map(String),
-            temperature: text("temperature"), topP: text("topP"), maxTokens: text("maxTokens"), seed: text("seed"),
-            systemPrompt: text("systemPrompt"), concurrency: text("concurrency"), rpm: text("rpm"),
+            slug,
+            model: text("model"),
+            samples: text("samples"),
+            languages: form.getAll("languages").map(String),
+            temperature: text("temperature"),
+            topP: text("topP"),
+            maxTokens: text("maxTokens"),
+            seed: text("seed"),
+            systemPrompt: text("systemPrompt"),
+            concurrency: text("concurrency"),
+            rpm: text("rpm"),
             translateMissing: form.get("translateMissing") === "on",
           });
           if (!result.ok) return setError(result.error);
@@ -80,7 +88,11 @@ export function GenerateForm({ slug, languages, defaultModel }: { slug: string; 
       <button disabled={pending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
         {pending ? "Starting…" : "Start generate run"}
       </button>
-      {error && <p role="alert" className="w-full text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -21,7 +21,9 @@ export default async function GroupPage({ params }: Props) {
   const { actor, dataset } = await pageDataset(raw.slug);
   const can = abilities(actor);
   const db = await getDatabase();
-  const view = await getGroupView(db, dataset.id, groupId.data).catch((e: unknown) => (isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e)));
+  const view = await getGroupView(db, dataset.id, groupId.data).catch((e: unknown) =>
+    isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e),
+  );
   if (!view) notFound();
   const byId = new Map(view.responses.map((r) => [r.id, r]));
   const heatmap = heatmapOf(view.languages, view.pivot, view.responses, view.pairs, view.reference.responseId);

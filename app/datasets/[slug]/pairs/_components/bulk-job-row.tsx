@@ -10,11 +10,22 @@ type Progress = Pick<BulkJobView, "status" | "done" | "total" | "cancelRequested
 const ACTIVE = new Set(["queued", "running"]);
 
 export function describeBulk(job: Pick<BulkJobView, "spec" | "filter">): string {
-  const action = job.spec.action === "reject" ? `Reject below margin ${job.spec.belowMargin}` : job.spec.action === "accept" ? "Accept all" : "Reset to auto";
+  const action =
+    job.spec.action === "reject"
+      ? `Reject below margin ${job.spec.belowMargin}`
+      : job.spec.action === "accept"
+        ? "Accept all"
+        : "Reset to auto";
   const f = job.filter;
-  const parts = [f.lang && `language ${f.lang}`, f.status && `status ${f.status}`, f.origin && `origin ${f.origin}`,
-    f.minMargin !== undefined && `margin ≥ ${f.minMargin}`, f.maxMargin !== undefined && `margin ≤ ${f.maxMargin}`,
-    f.flags.length > 0 && `flags ${f.flags.join(", ")}`, f.q && `“${f.q}”`].filter(Boolean);
+  const parts = [
+    f.lang && `language ${f.lang}`,
+    f.status && `status ${f.status}`,
+    f.origin && `origin ${f.origin}`,
+    f.minMargin !== undefined && `margin ≥ ${f.minMargin}`,
+    f.maxMargin !== undefined && `margin ≤ ${f.maxMargin}`,
+    f.flags.length > 0 && `flags ${f.flags.join(", ")}`,
+    f.q && `“${f.q}”`,
+  ].filter(Boolean);
   return `${action}${parts.length ? ` (${parts.join(", ")})` : " (all pairs)"}`;
 }
 
@@ -47,17 +58,30 @@ export function BulkJobRow({ slug, job }: { slug: string; job: BulkJobView }) {
   return (
     <li className="flex flex-wrap items-center gap-3 py-1" data-testid={`bulk-job-${job.runId}`}>
       <span className="min-w-64">{label}</span>
-      <progress max={Math.max(p.total, 1)} value={Math.min(p.done, Math.max(p.total, 1))} className="w-48" aria-label={`Bulk job ${job.runId} progress`} />
+      <progress
+        max={Math.max(p.total, 1)}
+        value={Math.min(p.done, Math.max(p.total, 1))}
+        className="w-48"
+        aria-label={`Bulk job ${job.runId} progress`}
+      />
       <span className="tabular-nums text-slate-600">
         {p.done} of {p.total} pairs changed · <span data-testid={`bulk-status-${job.runId}`}>{p.status}</span>
         {p.cancelRequested && active ? " · cancelling" : ""}
       </span>
       {active && !p.cancelRequested && (
-        <button type="button" onClick={() => void cancel()} className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-700 hover:bg-red-50">
+        <button
+          type="button"
+          onClick={() => void cancel()}
+          className="rounded border border-red-300 px-2 py-0.5 text-xs text-red-700 hover:bg-red-50"
+        >
           Cancel
         </button>
       )}
-      {(p.error || error) && <span role="alert" className="text-red-700">{p.error ?? error}</span>}
+      {(p.error || error) && (
+        <span role="alert" className="text-red-700">
+          {p.error ?? error}
+        </span>
+      )}
     </li>
   );
 }

@@ -19,13 +19,25 @@ function columnsFor(slug: string, reviewQuery: string, q: string | undefined) {
   const sep = reviewQuery ? "&" : "";
   return [
     col.accessor("groupId", {
-      id: "group", header: "Group",
-      cell: (c) => <Link className="whitespace-nowrap font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${c.getValue()}`}>{c.row.original.externalId}</Link>,
+      id: "group",
+      header: "Group",
+      cell: (c) => (
+        <Link className="whitespace-nowrap font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${c.getValue()}`}>
+          {c.row.original.externalId}
+        </Link>
+      ),
     }),
     col.accessor("language", { header: "Language", cell: (c) => <LanguageBadge lang={c.getValue()} /> }),
     col.accessor("status", { header: "Status" }),
     col.accessor("origin", { header: "Origin" }),
-    col.accessor("margin", { header: "Margin", cell: (c) => <span className="font-mono"><PairMargin margin={c.getValue()} basis={c.row.original.basis} /></span> }),
+    col.accessor("margin", {
+      header: "Margin",
+      cell: (c) => (
+        <span className="font-mono">
+          <PairMargin margin={c.getValue()} basis={c.row.original.basis} />
+        </span>
+      ),
+    }),
     col.accessor("scoreChosen", { header: "Score chosen", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
     col.accessor("scoreRejected", { header: "Score rejected", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
     col.display({ id: "flags", header: "Flags", cell: (c) => <PairFlags pair={c.row.original} cons={c.row.original.cons} /> }),
@@ -33,14 +45,23 @@ function columnsFor(slug: string, reviewQuery: string, q: string | undefined) {
       header: "Prompt",
       cell: (c) => (
         <>
-          {c.getValue() === null ? "–" : <LanguageText as="span" lang={c.row.original.language} text={c.getValue()!} className="line-clamp-1 max-w-md" />}
+          {c.getValue() === null ? (
+            "–"
+          ) : (
+            <LanguageText as="span" lang={c.row.original.language} text={c.getValue()!} className="line-clamp-1 max-w-md" />
+          )}
           {q && c.row.original.match && <MatchSnippet match={c.row.original.match} term={q} />}
         </>
       ),
     }),
     col.display({
-      id: "review", header: "Review",
-      cell: (c) => <Link className="text-indigo-700 hover:underline" href={`/datasets/${slug}/review?${reviewQuery}${sep}at=${c.row.original.id}`}>review</Link>,
+      id: "review",
+      header: "Review",
+      cell: (c) => (
+        <Link className="text-indigo-700 hover:underline" href={`/datasets/${slug}/review?${reviewQuery}${sep}at=${c.row.original.id}`}>
+          review
+        </Link>
+      ),
     }),
   ];
 }
@@ -49,5 +70,14 @@ type Props = { slug: string; rows: PairRow[]; nextQuery: string | null; reviewQu
 
 export function PairsTable({ slug, rows, nextQuery, reviewQuery, q }: Props) {
   const columns = useMemo(() => columnsFor(slug, reviewQuery, q), [slug, reviewQuery, q]);
-  return <DataTable caption="Effective pairs" columns={columns} data={rows} getRowId={(r) => String(r.id)} sortable={SORT_COLUMNS} nextQuery={nextQuery} />;
+  return (
+    <DataTable
+      caption="Effective pairs"
+      columns={columns}
+      data={rows}
+      getRowId={(r) => String(r.id)}
+      sortable={SORT_COLUMNS}
+      nextQuery={nextQuery}
+    />
+  );
 }

@@ -12,14 +12,26 @@ export function HistoryPanel({ history, sampleOf, onUndo, busy }: Props) {
         {history.map((h) => (
           <li key={h.id} className="flex flex-wrap items-baseline gap-2" data-testid="history-entry" data-action={h.action}>
             <span className="font-mono text-xs text-slate-500">decision #{h.id}</span>
-            <span className="font-medium">{h.action}{h.undoesId !== null && ` of decision #${h.undoesId}`}</span>
-            <span className="text-slate-600">chosen {sampleOf(h.chosenId)} · rejected {sampleOf(h.rejectedId)}</span>
-            <span className="text-slate-500">by {h.author ?? "anonymous"} · {new Date(h.createdAt).toLocaleString()}</span>
+            <span className="font-medium">
+              {h.action}
+              {h.undoesId !== null && ` of decision #${h.undoesId}`}
+            </span>
+            <span className="text-slate-600">
+              chosen {sampleOf(h.chosenId)} · rejected {sampleOf(h.rejectedId)}
+            </span>
+            <span className="text-slate-500">
+              by {h.author ?? "anonymous"} · {new Date(h.createdAt).toLocaleString()}
+            </span>
             {h.reason && <span className="italic text-slate-700">“{h.reason}”</span>}
             {h.undoneBy !== null ? (
               <span className="text-xs text-slate-500">undone by #{h.undoneBy}</span>
             ) : (
-              <button type="button" disabled={busy} onClick={() => onUndo(h.id)} className="rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-50 disabled:opacity-50">
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => onUndo(h.id)}
+                className="rounded border border-slate-300 px-1.5 text-xs hover:bg-slate-50 disabled:opacity-50"
+              >
                 Undo
               </button>
             )}

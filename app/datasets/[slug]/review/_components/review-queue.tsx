@@ -14,7 +14,14 @@ import { pickPair } from "./pick-pair";
 import { useAtInUrl, usePairQueue } from "./use-pair-queue";
 import { useReviewKeys } from "./use-review-keys";
 
-type Props = { slug: string; query: string; initialIds: number[]; initialNext: string | null; initialDetails: Record<number, PairDetail>; startIndex: number };
+type Props = {
+  slug: string;
+  query: string;
+  initialIds: number[];
+  initialNext: string | null;
+  initialDetails: Record<number, PairDetail>;
+  startIndex: number;
+};
 type Notice = { kind: "ok" | "conflict" | "error"; text: string };
 
 export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetails, startIndex }: Props) {
@@ -41,14 +48,17 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
     setIndex(to);
   };
 
-  async function apply(call: () => Promise<ActionResult<ReviewOutcome>>, done: string): Promise<Extract<ReviewOutcome, { applied: true }> | null> {
+  async function apply(
+    call: () => Promise<ActionResult<ReviewOutcome>>,
+    done: string,
+  ): Promise<Extract<ReviewOutcome, { applied: true }> | null> {
     if (busy) return null;
     setBusy(true);
     try {
       const r = await call();
-      if (!r.ok) return setNotice({ kind: "error", text: r.error }), null;
+      if (!r.ok) return (setNotice({ kind: "error", text: r.error }), null);
       queue.put(r.data.detail);
-      if (!r.data.applied) return setNotice({ kind: "conflict", text: r.data.conflict }), null;
+      if (!r.data.applied) return (setNotice({ kind: "conflict", text: r.data.conflict }), null);
       setNotice({ kind: "ok", text: done });
       return r.data;
     } finally {
@@ -59,7 +69,10 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
   async function decide(decision: TDecide["decision"], advance: boolean) {
     if (!detail) return;
     const { pair } = detail;
-    const out = await apply(() => decideAction({ slug, input: { pairId: pair.id, expectedVersion: pair.version, decision } }), `${decision.action} saved for ${pair.externalId} / ${pair.language}`);
+    const out = await apply(
+      () => decideAction({ slug, input: { pairId: pair.id, expectedVersion: pair.version, decision } }),
+      `${decision.action} saved for ${pair.externalId} / ${pair.language}`,
+    );
     if (!out) return;
     mine.current.push({ pairId: pair.id, decisionId: out.decisionId });
     if (advance && index + 1 < ids.length) setIndex(index + 1);
@@ -90,7 +103,10 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
     next: () => move(1),
     prev: () => move(-1),
     toggleHelp: () => setHelp((h) => !h),
-    escape: () => { setHelp(false); setFlagging(false); },
+    escape: () => {
+      setHelp(false);
+      setFlagging(false);
+    },
   });
 
   // Marks the queue as listening for keys (tests and impatient reviewers wait for hydration).
@@ -105,23 +121,42 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
   return (
     <div ref={root} className="space-y-3" aria-busy={busy}>
       <div className="flex flex-wrap items-center gap-4 text-sm">
-        <span data-testid="queue-position">Pair {index + 1} of {ids.length}{queue.hasMore() ? "+" : ""}</span>
+        <span data-testid="queue-position">
+          Pair {index + 1} of {ids.length}
+          {queue.hasMore() ? "+" : ""}
+        </span>
         {pending && <span className="rounded bg-indigo-100 px-2">{pending === "c" ? "chosen" : "rejected"}: press a candidate number</span>}
-        <span className="text-slate-500">Press <kbd className="font-mono">?</kbd> for shortcuts</span>
+        <span className="text-slate-500">
+          Press <kbd className="font-mono">?</kbd> for shortcuts
+        </span>
       </div>
       {notice && (
-        <div role={notice.kind === "ok" ? "status" : "alert"} data-testid={`notice-${notice.kind}`}
-          className={`rounded p-2 text-sm ${notice.kind === "ok" ? "bg-slate-100" : notice.kind === "conflict" ? "bg-amber-100 text-amber-900" : "bg-red-100 text-red-800"}`}>
+        <div
+          role={notice.kind === "ok" ? "status" : "alert"}
+          data-testid={`notice-${notice.kind}`}
+          className={`rounded p-2 text-sm ${notice.kind === "ok" ? "bg-slate-100" : notice.kind === "conflict" ? "bg-amber-100 text-amber-900" : "bg-red-100 text-red-800"}`}
+        >
           {notice.text}
         </div>
       )}
       {flagging && detail && (
-        <FlagForm onCancel={() => setFlagging(false)} onSubmit={(reason) => { setFlagging(false); void decide({ action: "flag", reason }, false); }} />
+        <FlagForm
+          onCancel={() => setFlagging(false)}
+          onSubmit={(reason) => {
+            setFlagging(false);
+            void decide({ action: "flag", reason }, false);
+          }}
+        />
       )}
       {detail ? (
         <>
           <PairCard detail={detail} slug={slug} />
-          <HistoryPanel history={detail.history} sampleOf={sampleOf} busy={busy} onUndo={(decisionId) => void undo({ pairId: detail.pair.id, decisionId })} />
+          <HistoryPanel
+            history={detail.history}
+            sampleOf={sampleOf}
+            busy={busy}
+            onUndo={(decisionId) => void undo({ pairId: detail.pair.id, decisionId })}
+          />
         </>
       ) : (
         <p className="text-slate-500">Loading pair…</p>

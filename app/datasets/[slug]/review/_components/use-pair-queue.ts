@@ -3,7 +3,13 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PairDetail } from "@/lib/pairs/detail";
 
-type Options = { slug: string; query: string; initialIds: number[]; initialNext: string | null; initialDetails: Record<number, PairDetail> };
+type Options = {
+  slug: string;
+  query: string;
+  initialIds: number[];
+  initialNext: string | null;
+  initialDetails: Record<number, PairDetail>;
+};
 
 const AHEAD = 2;
 
@@ -20,22 +26,27 @@ export function usePairQueue({ slug, query, initialIds, initialNext, initialDeta
 
   const put = useCallback((d: PairDetail) => setDetails((all) => ({ ...all, [d.pair.id]: d })), []);
 
-  const fetchDetail = useCallback(async (id: number) => {
-    if (inFlight.current.has(id)) return;
-    inFlight.current.add(id);
-    try {
-      const res = await fetch(`/api/datasets/${slug}/pairs/${id}`, { cache: "no-store" });
-      if (res.ok) put((await res.json()) as PairDetail);
-    } finally {
-      inFlight.current.delete(id);
-    }
-  }, [slug, put]);
+  const fetchDetail = useCallback(
+    async (id: number) => {
+      if (inFlight.current.has(id)) return;
+      inFlight.current.add(id);
+      try {
+        const res = await fetch(`/api/datasets/${slug}/pairs/${id}`, { cache: "no-store" });
+        if (res.ok) put((await res.json()) as PairDetail);
+      } finally {
+        inFlight.current.delete(id);
+      }
+    },
+    [slug, put],
+  );
 
   const loadMoreIds = useCallback(async () => {
     if (loadingIds.current || next.current === null) return;
     loadingIds.current = true;
     try {
-      const res = await fetch(`/api/datasets/${slug}/pairs?${query}${query ? "&" : ""}size=100&after=${next.current}`, { cache: "no-store" });
+      const res = await fetch(`/api/datasets/${slug}/pairs?${query}${query ? "&" : ""}size=100&after=${next.current}`, {
+        cache: "no-store",
+      });
       if (!res.ok) return;
       const page = (await res.json()) as { rows: { id: number }[]; next: string | null };
       next.current = page.next;
@@ -45,13 +56,16 @@ export function usePairQueue({ slug, query, initialIds, initialNext, initialDeta
     }
   }, [slug, query]);
 
-  const prefetchAround = useCallback((index: number) => {
-    for (let i = index - 1; i <= index + AHEAD; i++) {
-      const id = ids[i];
-      if (id !== undefined && !details[id]) void fetchDetail(id);
-    }
-    if (index + 10 >= ids.length) void loadMoreIds();
-  }, [ids, details, fetchDetail, loadMoreIds]);
+  const prefetchAround = useCallback(
+    (index: number) => {
+      for (let i = index - 1; i <= index + AHEAD; i++) {
+        const id = ids[i];
+        if (id !== undefined && !details[id]) void fetchDetail(id);
+      }
+      if (index + 10 >= ids.length) void loadMoreIds();
+    },
+    [ids, details, fetchDetail, loadMoreIds],
+  );
 
   return { ids, details, put, prefetchAround, hasMore: () => next.current !== null };
 }

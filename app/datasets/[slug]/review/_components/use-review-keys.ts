@@ -3,8 +3,16 @@
 import { useEffect, useRef, useState } from "react";
 
 export type KeyCommands = {
-  accept(): void; swap(): void; reject(): void; flag(): void; undo(): void; next(): void; prev(): void;
-  choose(side: "chosen" | "rejected", n: number): void; toggleHelp(): void; escape(): void;
+  accept(): void;
+  swap(): void;
+  reject(): void;
+  flag(): void;
+  undo(): void;
+  next(): void;
+  prev(): void;
+  choose(side: "chosen" | "rejected", n: number): void;
+  toggleHelp(): void;
+  escape(): void;
 };
 
 const NOT_TEXT = new Set(["checkbox", "radio", "button", "submit", "reset", "range", "color", "file"]);
@@ -42,8 +50,17 @@ export function useReviewKeys(commands: KeyCommands): "c" | "x" | null {
         }
       }
       const action: Record<string, () => void> = {
-        a: c.accept, s: c.swap, r: c.reject, f: c.flag, u: c.undo, j: c.next, k: c.prev, "?": c.toggleHelp, Escape: c.escape,
-        c: () => setPrefix("c"), x: () => setPrefix("x"),
+        a: c.accept,
+        s: c.swap,
+        r: c.reject,
+        f: c.flag,
+        u: c.undo,
+        j: c.next,
+        k: c.prev,
+        "?": c.toggleHelp,
+        Escape: c.escape,
+        c: () => setPrefix("c"),
+        x: () => setPrefix("x"),
       };
       const run = action[e.key];
       if (!run) return;

@@ -8,7 +8,10 @@ type Props = { slug: string; datasetId: number; runId: number; stored: RunChartD
 /** The charts of a succeeded select run: its proposals' margins, CL scores and skip reasons per language. */
 export async function RunCharts({ slug, datasetId, runId, stored }: Props) {
   const db = await getDatabase();
-  const [data, latest] = await Promise.all([stored ?? runProposalAggregates(db.pool, datasetId, runId), isLatestSelectRun(db, datasetId, runId)]);
+  const [data, latest] = await Promise.all([
+    stored ?? runProposalAggregates(db.pool, datasetId, runId),
+    isLatestSelectRun(db, datasetId, runId),
+  ]);
   if (data.margins.length === 0) return null;
   const charts = runCharts(slug, runId, data, latest);
   const note = latest

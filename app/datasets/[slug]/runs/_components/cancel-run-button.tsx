@@ -20,7 +20,11 @@ export function CancelRunButton({ runId }: { runId: number }) {
       >
         Cancel
       </button>
-      {error && <span role="alert" className="ml-2 text-xs text-red-700">{error}</span>}
+      {error && (
+        <span role="alert" className="ml-2 text-xs text-red-700">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

@@ -8,7 +8,19 @@ const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 
 /** `groupsWithGold`: the gold reference (an upper bound to compare with) needs gold answers. */
 /** A number from 0 to 1 with its meaning in the tooltip. */
-function ShareField({ label, name, step, defaultValue, title }: { label: string; name: string; step: string; defaultValue: string; title: string }) {
+function ShareField({
+  label,
+  name,
+  step,
+  defaultValue,
+  title,
+}: {
+  label: string;
+  name: string;
+  step: string;
+  defaultValue: string;
+  title: string;
+}) {
   return (
     <label className="flex flex-col text-xs text-slate-600">
       {label}
@@ -28,7 +40,10 @@ export function StartRunForm({ slug, groupsWithGold }: { slug: string; groupsWit
       action={(form) =>
         start(async () => {
           const result = await startSelectRunAction({
-            slug, ...Object.fromEntries(form), languageGuard: form.get("languageGuard") === "on", keepReasoning: form.get("keepReasoning") === "on",
+            slug,
+            ...Object.fromEntries(form),
+            languageGuard: form.get("languageGuard") === "on",
+            keepReasoning: form.get("keepReasoning") === "on",
           });
           if (!result.ok) return setError(result.error);
           setError(null);
@@ -84,13 +99,20 @@ export function StartRunForm({ slug, groupsWithGold }: { slug: string; groupsWit
         defaultValue="0.8"
         title="With the language guard on, a response with a smaller share of its letters in its own language (read over the whole text) is mixed: never chosen, never the reference, rejected after off-target ones."
       />
-      <label className="flex items-center gap-2 text-sm" title="Score, detect languages and extract answers on the whole text, <think> reasoning traces included">
+      <label
+        className="flex items-center gap-2 text-sm"
+        title="Score, detect languages and extract answers on the whole text, <think> reasoning traces included"
+      >
         <input name="keepReasoning" type="checkbox" /> Keep reasoning traces
       </label>
       <button disabled={pending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
         {pending ? "Starting…" : "Start select run"}
       </button>
-      {error && <p role="alert" className="w-full text-sm text-red-700">{error}</p>}
+      {error && (
+        <p role="alert" className="w-full text-sm text-red-700">
+          {error}
+        </p>
+      )}
     </form>
   );
 }

@@ -12,17 +12,29 @@ const number = z.coerce.number({ error: "must be a number" }).finite("must be a 
 
 /** The pairs table's filters, strictly: a misspelt or malformed parameter is a 400 naming it. */
 const ZQuery = z.strictObject({
-  lang: z.string().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as de or zh-Hant").optional(),
+  lang: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code such as de or zh-Hant")
+    .optional(),
   status: z.enum(["proposed", "accepted", "rejected", "skipped"], { error: "must be proposed, accepted, rejected or skipped" }).optional(),
   origin: z.enum(["auto", "human"], { error: "must be auto or human" }).optional(),
   minMargin: number.optional(),
   maxMargin: number.optional(),
   flags: z
     .string()
-    .transform((s) => s.split(",").map((f) => f.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(",")
+        .map((f) => f.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.enum(PAIR_FLAGS, { error: `each flag must be one of ${PAIR_FLAGS.join(", ")}` })))
     .default([]),
-  q: z.string().max(200, "at most 200 characters").transform((s) => s.trim()).optional(),
+  q: z
+    .string()
+    .max(200, "at most 200 characters")
+    .transform((s) => s.trim())
+    .optional(),
   sort: z.enum(SORT_COLUMNS, { error: `must be one of ${SORT_COLUMNS.join(", ")}` }).default("id"),
   dir: z.enum(["asc", "desc"], { error: "must be asc or desc" }).default("asc"),
   cursor: z.string().optional(),
@@ -41,7 +53,10 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
     const { cursor, limit, q, ...filter } = parseQuery(request, ZQuery);
     const after = cursor === undefined ? null : decodeApiCursor(cursor, ZPairKey);
     const page = await listPairs(db, dataset.id, {
-      ...filter, q: q === "" ? undefined : q, after: after && { value: after[0], id: after[1] }, size: limit,
+      ...filter,
+      q: q === "" ? undefined : q,
+      after: after && { value: after[0], id: after[1] },
+      size: limit,
     });
     return json({ data: page.rows, nextCursor: page.next ? encodeCursor(page.next) : null });
   });

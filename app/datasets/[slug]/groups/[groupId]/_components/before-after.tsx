@@ -8,7 +8,12 @@ function describe(state: PairState | null, byId: Map<number, GroupResponse>): st
   if (!state) return "no pair";
   const s = (id: number | null) => (id === null ? "–" : `sample ${byId.get(id)?.sampleIndex ?? "?"}`);
   if (state.chosenId === null) return `${state.status}${state.skipReason ? ` (${state.skipReason})` : ""}`;
-  const margin = state.margin === null ? "" : state.basis === "language_guard" ? " · margin guard (rejected off-target or mixed)" : ` · margin ${state.margin.toFixed(3)}`;
+  const margin =
+    state.margin === null
+      ? ""
+      : state.basis === "language_guard"
+        ? " · margin guard (rejected off-target or mixed)"
+        : ` · margin ${state.margin.toFixed(3)}`;
   return `chosen ${s(state.chosenId)} / rejected ${s(state.rejectedId)}${margin} · ${state.status}`;
 }
 
@@ -30,7 +35,9 @@ export function BeforeAfter({ changes, byId }: { changes: Change[]; byId: Map<nu
           const after = describe(c.after, byId);
           return (
             <tr key={c.language} data-testid={`change-${c.language}`} className={before === after ? "text-slate-500" : ""}>
-              <td className="pr-3"><LanguageBadge lang={c.language} /></td>
+              <td className="pr-3">
+                <LanguageBadge lang={c.language} />
+              </td>
               <td className="pr-3 tabular-nums">{before}</td>
               <td className="pr-3">→</td>
               <td className="tabular-nums">
@@ -38,7 +45,10 @@ export function BeforeAfter({ changes, byId }: { changes: Change[]; byId: Map<nu
                 {c.after.origin === "human" && (
                   <span className="ml-2 text-xs">
                     (human decision kept{c.after.conflict ? ", now in conflict" : ""}
-                    {c.after.conflict && c.after.proposedSkipReason ? `: the method now proposes no pair, ${c.after.proposedSkipReason}` : ""})
+                    {c.after.conflict && c.after.proposedSkipReason
+                      ? `: the method now proposes no pair, ${c.after.proposedSkipReason}`
+                      : ""}
+                    )
                   </span>
                 )}
               </td>

@@ -13,7 +13,11 @@ export function LanguageSection({ view, lang, slug, byId, canReview }: Props) {
   const prompt = view.prompts.find((p) => p.language === lang);
   const isPivot = lang === view.pivot;
   const refId = view.reference.responseId;
-  const ranked = rankLanguage(view.responses.filter((r) => r.language === lang), isPivot ? undefined : view.pairs[lang], refId);
+  const ranked = rankLanguage(
+    view.responses.filter((r) => r.language === lang),
+    isPivot ? undefined : view.pairs[lang],
+    refId,
+  );
   return (
     <section aria-label={`Language ${lang}`} data-lang={lang} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
       <h2 className="flex flex-wrap items-center gap-2 font-medium">

@@ -2,7 +2,6 @@ import { PairMargin } from "@/components/scores/pair-margin";
 import { conflictText, skipText } from "@/components/scores/pair-explanations";
 import type { GroupPair, GroupResponse } from "@/lib/groups/types";
 
-
 function sample(id: number | null, byId: Map<number, GroupResponse>): string {
   const r = id === null ? undefined : byId.get(id);
   return r ? `sample ${r.sampleIndex}` : "–";
@@ -32,9 +31,15 @@ export function PairSummary({ pair, byId }: { pair: GroupPair | undefined; byId:
           skipped: {skipText(pair.skipReason, pair.skipDetail)}
         </span>
       )}
-      {pair.conflict && <span className="rounded bg-red-100 px-1.5 text-red-800" data-testid="pair-conflict">conflict: {conflictText(pair)}</span>}
+      {pair.conflict && (
+        <span className="rounded bg-red-100 px-1.5 text-red-800" data-testid="pair-conflict">
+          conflict: {conflictText(pair)}
+        </span>
+      )}
       {pair.offTarget && <span className="rounded bg-amber-100 px-1.5 text-amber-800">off-target language</span>}
-      {pair.flagged && <span className="rounded bg-orange-100 px-1.5 text-orange-800">flagged{pair.flagReason ? `: ${pair.flagReason}` : ""}</span>}
+      {pair.flagged && (
+        <span className="rounded bg-orange-100 px-1.5 text-orange-800">flagged{pair.flagReason ? `: ${pair.flagReason}` : ""}</span>
+      )}
     </div>
   );
 }

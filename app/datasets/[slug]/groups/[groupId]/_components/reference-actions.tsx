@@ -24,7 +24,17 @@ function useCorrection() {
 
 const ERROR = "text-xs text-red-700";
 
-export function MakeReferenceButton({ slug, groupId, responseId, sampleIndex }: { slug: string; groupId: number; responseId: number; sampleIndex: number }) {
+export function MakeReferenceButton({
+  slug,
+  groupId,
+  responseId,
+  sampleIndex,
+}: {
+  slug: string;
+  groupId: number;
+  responseId: number;
+  sampleIndex: number;
+}) {
   const { pending, error, run } = useCorrection();
   return (
     <span>
@@ -36,7 +46,11 @@ export function MakeReferenceButton({ slug, groupId, responseId, sampleIndex }: 
       >
         {pending ? "Recomputing…" : `Make sample ${sampleIndex} the reference`}
       </button>
-      {error && <span role="alert" className={`ml-2 ${ERROR}`}>{error}</span>}
+      {error && (
+        <span role="alert" className={`ml-2 ${ERROR}`}>
+          {error}
+        </span>
+      )}
     </span>
   );
 }
@@ -53,7 +67,11 @@ export function UndoCorrectionButton({ slug, groupId, correctionId }: { slug: st
       >
         {pending ? "Undoing…" : "Undo this correction"}
       </button>
-      {error && <span role="alert" className={`ml-2 ${ERROR}`}>{error}</span>}
+      {error && (
+        <span role="alert" className={`ml-2 ${ERROR}`}>
+          {error}
+        </span>
+      )}
     </span>
   );
 }
@@ -65,7 +83,11 @@ export function EditReferenceForm({ slug, groupId, text, lang }: { slug: string;
   const [reason, setReason] = useState("");
   if (!open) {
     return (
-      <button type="button" className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100" onClick={() => setOpen(true)}>
+      <button
+        type="button"
+        className="rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100"
+        onClick={() => setOpen(true)}
+      >
         Edit the reference text
       </button>
     );
@@ -76,7 +98,10 @@ export function EditReferenceForm({ slug, groupId, text, lang }: { slug: string;
       aria-label="Edit the reference"
       onSubmit={(e) => {
         e.preventDefault();
-        run(() => editReferenceAction({ slug, groupId, text: draft, reason }), () => setOpen(false));
+        run(
+          () => editReferenceAction({ slug, groupId, text: draft, reason }),
+          () => setOpen(false),
+        );
       }}
     >
       <textarea
@@ -101,7 +126,11 @@ export function EditReferenceForm({ slug, groupId, text, lang }: { slug: string;
         <button type="button" className="text-sm text-slate-600" onClick={() => setOpen(false)}>
           Cancel
         </button>
-        {error && <span role="alert" className={ERROR}>{error}</span>}
+        {error && (
+          <span role="alert" className={ERROR}>
+            {error}
+          </span>
+        )}
       </div>
     </form>
   );

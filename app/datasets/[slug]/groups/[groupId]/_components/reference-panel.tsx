@@ -5,18 +5,35 @@ import { EditReferenceForm, UndoCorrectionButton } from "./reference-actions";
 const KIND_TEXT: Record<string, string> = { pick: "picked another sample", edit: "edited the text", undo: "undid a correction" };
 
 /** The English reference, where it came from, how to correct it, and the last correction's effect. */
-export function ReferencePanel({ view, slug, byId, canReview }: { view: GroupView; slug: string; byId: Map<number, GroupResponse>; canReview: boolean }) {
+export function ReferencePanel({
+  view,
+  slug,
+  byId,
+  canReview,
+}: {
+  view: GroupView;
+  slug: string;
+  byId: Map<number, GroupResponse>;
+  canReview: boolean;
+}) {
   const { reference, correction } = view;
   const ref = reference.responseId === null ? undefined : byId.get(reference.responseId);
   const who = reference.correctedBy ?? "a reviewer";
-  const source = reference.source === "correction" ? `corrected by ${who}` : reference.source === "run" ? `chosen by run #${reference.runId}` : "no select run yet";
+  const source =
+    reference.source === "correction"
+      ? `corrected by ${who}`
+      : reference.source === "run"
+        ? `chosen by run #${reference.runId}`
+        : "no select run yet";
   return (
     <section aria-label="Reference" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
       <h2 className="font-medium">English reference</h2>
       <p className="text-sm" data-testid="reference-summary">
         {ref ? (
           <>
-            <a className="text-indigo-700 hover:underline" href={`#response-${ref.id}`}>sample {ref.sampleIndex}</a>
+            <a className="text-indigo-700 hover:underline" href={`#response-${ref.id}`}>
+              sample {ref.sampleIndex}
+            </a>
             {ref.origin === "edited" && " (edited text)"}
             {reference.cons !== null && <span className="tabular-nums"> · Cons {reference.cons.toFixed(3)}</span>}
             {reference.scorer && <span> · scorer {reference.scorer}</span>}

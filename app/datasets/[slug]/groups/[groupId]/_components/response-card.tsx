@@ -21,7 +21,12 @@ export function ResponseCard({ response: r, scoreLabel, action }: Props) {
   const anchor = `response-${r.id}`;
   const primary = r.marks[0];
   return (
-    <li id={anchor} data-testid={anchor} data-marks={r.marks.join(" ")} className={`scroll-mt-4 rounded border p-3 target:ring-2 target:ring-indigo-400 ${primary ? BORDER[primary] : "border-slate-200"}`}>
+    <li
+      id={anchor}
+      data-testid={anchor}
+      data-marks={r.marks.join(" ")}
+      className={`scroll-mt-4 rounded border p-3 target:ring-2 target:ring-indigo-400 ${primary ? BORDER[primary] : "border-slate-200"}`}
+    >
       <div className="mb-2 flex flex-wrap items-center gap-2 text-xs text-slate-500">
         {r.rank !== null && <span className="font-medium text-slate-700">rank {r.rank}</span>}
         <span>sample {r.sampleIndex}</span>
@@ -40,7 +45,12 @@ export function ResponseCard({ response: r, scoreLabel, action }: Props) {
           <span className="text-amber-700">detected {r.detectedLanguage}</span>
         )}
         {r.charLength === 0 && <span className="text-red-700">empty</span>}
-        <ResponseChecks targetShare={r.targetShare} languageMix={r.languageMix} defect={r.charLength === 0 ? null : r.defect} language={r.language} />
+        <ResponseChecks
+          targetShare={r.targetShare}
+          languageMix={r.languageMix}
+          defect={r.charLength === 0 ? null : r.defect}
+          language={r.language}
+        />
         {action && <span className="ml-auto">{action}</span>}
       </div>
       <ModelOutput text={r.text} lang={r.detectedLanguage ?? r.language} anchorId={anchor} />

@@ -18,7 +18,10 @@ export async function GET(request: Request, ctx: { params: Promise<{ slug: strin
   const row = Number.isSafeInteger(n) && n > 0 && n < 2 ** 31 ? await getImportStatus(await getDatabase(), n) : null;
   if (!row || row.datasetSlug !== slug) return errorResponse(new AppError("NOT_FOUND", "No such import."));
   const kept = await keptUploadRejects(row.id);
-  if (!kept) return errorResponse(new AppError("NOT_FOUND", `Import #${row.id} has no rejected records on the server (none were written, or they expired).`));
+  if (!kept)
+    return errorResponse(
+      new AppError("NOT_FOUND", `Import #${row.id} has no rejected records on the server (none were written, or they expired).`),
+    );
   return new Response(Readable.toWeb(createReadStream(kept.path)) as ReadableStream<Uint8Array>, {
     headers: {
       "content-type": "application/x-ndjson; charset=utf-8",

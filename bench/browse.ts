@@ -53,9 +53,10 @@ function recording(db: Database, into: Captured[]): Database {
   const pool = new Proxy(db.pool, {
     get(target, prop, receiver) {
       if (prop !== "query") return Reflect.get(target, prop, receiver);
-      return (text: string, values: unknown[] = []) => {
-        into.push({ text, values });
-        return target.query(text, values);
+      // Lib code passes a `sql` query object ({ text, values }); older callers pass text and values.
+      return (query: string | { text: string; values: unknown[] }, values: unknown[] = []) => {
+        into.push(typeof query === "string" ? { text: query, values } : { text: query.text, values: query.values });
+        return typeof query === "string" ? target.query(query, values) : target.query(query);
       };
     },
   });

@@ -95,48 +95,56 @@ export async function decidePair(
   input: TDecide,
   userId: number | null = null,
 ): Promise<{ decisionId: number; version: number }> {
-  return withTransaction(db, async (tx) => {
-    const pair = await queryMaybeOne(
-      tx,
-      sql`SELECT * FROM pairs WHERE id = ${input.pairId} AND dataset_id = ${datasetId} FOR UPDATE`,
-      ZLockedPair,
-    );
-    if (!pair) throw new AppError("NOT_FOUND", `No pair ${input.pairId} in this dataset.`);
-    if (pair.version !== input.expectedVersion) {
-      throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
-    }
-    const next = await nextState(tx, pair, input);
-    const action = input.decision.action;
-    const scores = nextScores(next);
-    const skipReason = typeof next.scores === "object" ? sql`${next.scores.skipReason}::text` : sql`p.skip_reason`;
-    const decisionReason = input.reason ?? (input.decision.action === "flag" ? input.decision.reason : null);
-    // One statement: the decision row, the pair it produces and the audit event. The audit row is
-    // written here rather than by recordAuditEvent because it needs the decision id the same
-    // statement generates: a separate call would cost a second round trip on the review hot path.
-    const { id: decisionId } = await queryOne(
-      tx,
-      sql`WITH d AS (
-            INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version)
-            VALUES (${datasetId}, ${pair.id}, ${userId}, ${action}::"DecisionAction", ${decisionReason}, ${next.chosen}::int, ${next.rejected}::int,
-                    ${pair.chosen_id}::int, ${pair.rejected_id}::int, ${pair.version}) RETURNING id
-          ), u AS (
-            UPDATE pairs p SET chosen_id = ${next.chosen}::int, rejected_id = ${next.rejected}::int, status = ${next.status}::"PairStatus",
-                   origin = ${next.origin}::"PairOrigin", flagged = ${next.flagged},
-                   flag_reason = CASE WHEN ${next.flagged} THEN coalesce(${next.flagReason}::text, p.flag_reason) ELSE NULL END, conflict = false,
-                   score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
-                   skip_reason = ${skipReason},
-                   last_decision_id = d.id, version = p.version + 1, updated_at = now()
-            FROM d, (SELECT ${scores.chosen} AS sc, ${scores.rejected} AS sr FROM pairs q WHERE q.id = ${pair.id}) s
-            WHERE p.id = ${pair.id}
-            RETURNING p.id
-          ), a AS (
-            INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data)
-            SELECT ${datasetId}::int, ${userId}::int, ${`pair.${action}`}::text, 'pair', ${String(pair.id)}::text,
-                   jsonb_build_object('decisionId', d.id, 'reason', ${input.reason ?? null}::text) FROM d
-          )
-          SELECT d.id FROM d JOIN u ON true`,
-      z.object({ id: z.number() }),
-    );
-    return { decisionId, version: pair.version + 1 };
-  });
+  return withTransaction(db, (tx) => applyDecision(tx, datasetId, input, userId));
+}
+
+/** decidePair inside a transaction the caller holds (a team-review consensus settles a pair this way). */
+export async function applyDecision(
+  tx: PoolClient,
+  datasetId: number,
+  input: TDecide,
+  userId: number | null,
+): Promise<{ decisionId: number; version: number }> {
+  const pair = await queryMaybeOne(
+    tx,
+    sql`SELECT * FROM pairs WHERE id = ${input.pairId} AND dataset_id = ${datasetId} FOR UPDATE`,
+    ZLockedPair,
+  );
+  if (!pair) throw new AppError("NOT_FOUND", `No pair ${input.pairId} in this dataset.`);
+  if (pair.version !== input.expectedVersion) {
+    throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
+  }
+  const next = await nextState(tx, pair, input);
+  const action = input.decision.action;
+  const scores = nextScores(next);
+  const skipReason = typeof next.scores === "object" ? sql`${next.scores.skipReason}::text` : sql`p.skip_reason`;
+  const decisionReason = input.reason ?? (input.decision.action === "flag" ? input.decision.reason : null);
+  // One statement: the decision row, the pair it produces and the audit event. The audit row is
+  // written here rather than by recordAuditEvent because it needs the decision id the same
+  // statement generates: a separate call would cost a second round trip on the review hot path.
+  const { id: decisionId } = await queryOne(
+    tx,
+    sql`WITH d AS (
+          INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version)
+          VALUES (${datasetId}, ${pair.id}, ${userId}, ${action}::"DecisionAction", ${decisionReason}, ${next.chosen}::int, ${next.rejected}::int,
+                  ${pair.chosen_id}::int, ${pair.rejected_id}::int, ${pair.version}) RETURNING id
+        ), u AS (
+          UPDATE pairs p SET chosen_id = ${next.chosen}::int, rejected_id = ${next.rejected}::int, status = ${next.status}::"PairStatus",
+                 origin = ${next.origin}::"PairOrigin", flagged = ${next.flagged},
+                 flag_reason = CASE WHEN ${next.flagged} THEN coalesce(${next.flagReason}::text, p.flag_reason) ELSE NULL END, conflict = false,
+                 score_chosen = s.sc, score_rejected = s.sr, margin = s.sc - s.sr,
+                 skip_reason = ${skipReason},
+                 last_decision_id = d.id, version = p.version + 1, updated_at = now()
+          FROM d, (SELECT ${scores.chosen} AS sc, ${scores.rejected} AS sr FROM pairs q WHERE q.id = ${pair.id}) s
+          WHERE p.id = ${pair.id}
+          RETURNING p.id
+        ), a AS (
+          INSERT INTO audit_events (dataset_id, user_id, action, entity, entity_id, data)
+          SELECT ${datasetId}::int, ${userId}::int, ${`pair.${action}`}::text, 'pair', ${String(pair.id)}::text,
+                 jsonb_build_object('decisionId', d.id, 'reason', ${input.reason ?? null}::text) FROM d
+        )
+        SELECT d.id FROM d JOIN u ON true`,
+    z.object({ id: z.number() }),
+  );
+  return { decisionId, version: pair.version + 1 };
 }

@@ -37,7 +37,10 @@ export async function adjudicatePair(
       z.object({ id: z.number() }),
     );
     const plan = await getReviewPlan(tx, datasetId);
-    const { consensus } = await refreshConsensus(tx, pairId, plan.votesPerPair);
+    const { consensus } = await refreshConsensus(tx, datasetId, pairId, plan.votesPerPair, {
+      userId,
+      reason: `adjudicated: ${verdict.reason}`,
+    });
     await recordAuditEvent(tx, {
       datasetId,
       userId,

@@ -114,5 +114,40 @@ describe("adjudication", () => {
       },
     );
     expect((await listDisputedPairs(t.db.pool, datasetId)).map((d) => d.pairId)).not.toContain(first.pairId);
+    const settled = await t.db.pool.query(
+      sql`SELECT p.status::text AS status, p.consensus, d.action::text AS action, d.reason, d.user_id AS "userId"
+          FROM pairs p JOIN pair_decisions d ON d.id = p.last_decision_id WHERE p.id = ${first.pairId}`,
+    );
+    expect(settled.rows).toEqual([
+      { status: "rejected", consensus: "adjudicated", action: "reject", reason: "adjudicated: both miss the unit", userId: ana },
+    ]);
+  });
+
+  it("lets the effective pair follow the consensus: unanimous pairs accepted by a decision, disputed ones left as they were", async () => {
+    const rows = await t.db.pool.query(
+      sql`SELECT p.id, p.status::text AS status, p.consensus, d.action::text AS action, d.reason, d.user_id AS "userId"
+          FROM pairs p LEFT JOIN pair_decisions d ON d.id = p.last_decision_id
+          WHERE p.dataset_id = ${datasetId} AND p.language = 'hi' AND p.votes > 0 ORDER BY p.id`,
+    );
+    const disputed = new Set(oddPairs);
+    for (const r of rows.rows as {
+      id: number;
+      status: string;
+      consensus: string;
+      action: string | null;
+      reason: string | null;
+      userId: number | null;
+    }[]) {
+      if (r.consensus === "adjudicated") continue;
+      if (disputed.has(r.id)) expect(r).toMatchObject({ consensus: "disputed", status: "proposed", action: null });
+      else
+        expect(r).toMatchObject({
+          consensus: "unanimous",
+          status: "accepted",
+          action: "accept",
+          reason: "consensus: unanimous of 2 votes",
+          userId: null,
+        });
+    }
   });
 });

@@ -1,10 +1,12 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { queryMaybeOne, queryRows, type Queryable, sql } from "@/lib/db/sql";
+import type { PoolClient } from "pg";
+import { queryMaybeOne, queryOne, queryRows, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
-import { consensusOf, type Consensus, type MethodLabel, methodLabel, type Preference } from "@/lib/pipeline/consensus";
+import { consensusOf, type Consensus, type MethodLabel, methodLabel, type Preference, settlePair } from "@/lib/pipeline/consensus";
 import { autoProposalOf } from "@/lib/effective-pair/auto-proposal";
+import { applyDecision } from "@/lib/pairs/decide";
 import { LEASE_EXPIRED_MESSAGE } from "./leases";
 import { type EarlierVote, recordVoteInLedgers } from "./review-ledgers";
 import { getReviewPlan } from "./review-plan";
@@ -31,11 +33,19 @@ const preferenceKey = (verdict: string, preferredId: number | null) => (verdict 
 const toPreference = (verdict: string, preferredId: number | null): Preference =>
   verdict === "response" ? preferredId! : (verdict as "tie" | "both_bad");
 
-/** The pair's vote count and consensus after its votes and latest adjudication, written on the pair. */
+const ZCurrent = z.object({ version: z.number(), status: z.string(), chosenId: z.number().nullable(), rejectedId: z.number().nullable() });
+
+/**
+ * The pair's vote count and consensus after its votes and latest adjudication, written on the pair;
+ * when they settle it, the effective pair follows (a decision appended by `settledBy`, null = the
+ * votes themselves): the preferred response chosen, the other rejected; tie or both_bad reject it.
+ */
 export async function refreshConsensus(
-  tx: Queryable,
+  tx: PoolClient,
+  datasetId: number,
   pairId: number,
   votesPerPair: number,
+  settledBy: { userId: number | null; reason: string } | null = null,
 ): Promise<{ consensus: Consensus; votes: number }> {
   const votes = await queryRows(
     tx,
@@ -53,6 +63,20 @@ export async function refreshConsensus(
     adjudication ? toPreference(adjudication.verdict, adjudication.preferredId) : null,
   );
   await tx.query(sql`UPDATE pairs SET votes = ${votes.length}, consensus = ${result.consensus} WHERE id = ${pairId}`);
+  const now = await queryOne(
+    tx,
+    sql`SELECT version, status::text AS status, chosen_id AS "chosenId", rejected_id AS "rejectedId" FROM pairs WHERE id = ${pairId}`,
+    ZCurrent,
+  );
+  if (now.chosenId !== null && now.rejectedId !== null) {
+    const settled = settlePair({ chosenId: now.chosenId, rejectedId: now.rejectedId }, result);
+    const changes = settled && (settled.status !== now.status || settled.chosenId !== now.chosenId);
+    if (settled && changes) {
+      const action = settled.status === "rejected" ? "reject" : settled.chosenId === now.chosenId ? "accept" : "swap";
+      const reason = settledBy?.reason ?? `consensus: ${result.consensus} of ${votes.length} vote${votes.length === 1 ? "" : "s"}`;
+      await applyDecision(tx, datasetId, { pairId, expectedVersion: now.version, reason, decision: { action } }, settledBy?.userId ?? null);
+    }
+  }
   return { consensus: result.consensus, votes: votes.length };
 }
 
@@ -121,7 +145,7 @@ export async function castVote(db: Pick<Database, "pool">, pairId: number, userI
       },
       earlier.map((e): EarlierVote => ({ userId: e.userId, label: e.label, preference: preferenceKey(e.verdict, e.preferredId) })),
     );
-    const settled = await refreshConsensus(tx, pairId, plan.votesPerPair);
+    const settled = await refreshConsensus(tx, pair.datasetId, pairId, plan.votesPerPair);
     return { voteId: inserted.id, ...settled };
   });
 }

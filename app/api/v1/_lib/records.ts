@@ -13,3 +13,9 @@ export const PAIR = {
   name: "pair",
   find: (db: Database, id: number) => db.prisma.pair.findUnique({ where: { id }, select: { datasetId: true } }),
 } satisfies ApiRecordKind<{ datasetId: number }>;
+
+/** A team-review lease: only its dataset (the lease functions check that it is the caller's). */
+export const LEASE = {
+  name: "lease",
+  find: (db: Database, id: number) => db.prisma.reviewLease.findUnique({ where: { id }, select: { datasetId: true } }),
+} satisfies ApiRecordKind<{ datasetId: number }>;

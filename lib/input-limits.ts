@@ -35,3 +35,6 @@ export function nulPath(value: unknown, at: string[] = [], depth = 0): string | 
 
 /** A dataset's slug: what URLs, the CLI and REST name it by. */
 export const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a slug is lowercase letters, digits and dashes");
+
+/** A BCP 47-style language code as datasets use them: `de`, `zh-TW`. */
+export const ZLanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language code such as de or zh-TW");

@@ -5,7 +5,8 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { execute, type Queryable, queryMaybeOne, queryOne, queryRows, raw, type Sql, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
-import { AppError } from "@/lib/errors";
+import { AppError, describeIssues } from "@/lib/errors";
+import { ZLanguageCode } from "@/lib/input-limits";
 import { ROLES, type Role } from "./roles";
 
 export const ZNewUser = z.object({
@@ -14,6 +15,8 @@ export const ZNewUser = z.object({
   name: z.string().trim().min(1, "required").max(200),
   role: z.enum(ROLES),
   password: z.string().min(10, "at least 10 characters").max(256),
+  /** Team review: the languages the user reviews; empty = all. */
+  languages: z.array(ZLanguageCode).max(64).default([]),
 });
 export type NewUser = z.input<typeof ZNewUser> & { mustChangePassword?: boolean };
 
@@ -31,8 +34,8 @@ export async function createUser(db: Pick<Database, "pool">, input: NewUser, byU
   return withTransaction(db, async (tx) => {
     const created = await queryMaybeOne(
       tx,
-      sql`INSERT INTO users (email, name, role, must_change_password)
-          VALUES (${user.email}, ${user.name}, ${user.role}::"UserRole", ${input.mustChangePassword ?? false})
+      sql`INSERT INTO users (email, name, role, must_change_password, review_languages)
+          VALUES (${user.email}, ${user.name}, ${user.role}::"UserRole", ${input.mustChangePassword ?? false}, ${user.languages}::text[])
           ON CONFLICT (email) DO NOTHING RETURNING id`,
       ZId,
     );
@@ -190,24 +193,74 @@ export async function setUserDisabled(
   disabled: boolean,
   byUserId: number | null = null,
 ): Promise<{ id: number; email: string; name: string; role: Role; disabled: boolean }> {
+  return withTransaction(db, (tx) => applyDisabled(tx, ref, disabled, byUserId));
+}
+
+async function applyDisabled(tx: Queryable, ref: UserRef, disabled: boolean, byUserId: number | null) {
+  // Serialises concurrent changes to admins, as setUserRole does.
+  await execute(tx, sql`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
+  const user = await queryMaybeOne(
+    tx,
+    sql`UPDATE users u SET disabled_at = CASE WHEN ${disabled} THEN coalesce(u.disabled_at, now()) END, updated_at = now()
+          FROM users old WHERE old.id = u.id AND ${userIs(ref, raw("u"))}
+          RETURNING u.id, u.email, u.name, u.role::text AS role, old.disabled_at IS NOT NULL AS was`,
+    ZDisabledUser,
+  );
+  if (!user) throw new AppError("NOT_FOUND", `No user with ${describe(ref)}.`);
+  if (disabled) {
+    const admins = await queryOne(tx, sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL`, ZCount);
+    if (admins.n === 0) throw new AppError("CONFLICT", LAST_ADMIN);
+    await signOutEverywhere(tx, user.id);
+  }
+  if (user.was !== disabled) await audit(tx, byUserId, disabled ? "user.disable" : "user.enable", user.id, {});
+  return { id: user.id, email: user.email, name: user.name, role: user.role, disabled };
+}
+
+async function applyReviewLanguages(tx: Queryable, ref: UserRef, languages: readonly string[], byUserId: number | null): Promise<string[]> {
+  const parsed = z
+    .array(ZLanguageCode)
+    .max(64)
+    .safeParse([...new Set(languages)]);
+  if (!parsed.success) throw new AppError("BAD_INPUT", describeIssues(parsed.error, "languages"));
+  const codes = parsed.data;
+  const user = await queryMaybeOne(
+    tx,
+    sql`UPDATE users u SET review_languages = ${codes}::text[], updated_at = now() WHERE ${userIs(ref, raw("u"))} RETURNING u.id`,
+    ZId,
+  );
+  if (!user) throw new AppError("NOT_FOUND", `No user with ${describe(ref)}.`);
+  await audit(tx, byUserId, "user.languages", user.id, { languages: codes });
+  return codes;
+}
+
+export type UserChange = { disabled?: boolean; languages?: readonly string[] };
+
+/** Disables or enables a user and sets the languages they review, in one transaction. */
+export async function updateUser(
+  db: Pick<Database, "pool">,
+  ref: UserRef,
+  change: UserChange,
+  byUserId: number | null = null,
+): Promise<{ id: number; email: string; name: string; role: Role; disabled: boolean; languages: string[] }> {
   return withTransaction(db, async (tx) => {
-    // Serialises concurrent changes to admins, as setUserRole does.
-    await execute(tx, sql`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`);
+    if (change.languages !== undefined) await applyReviewLanguages(tx, ref, change.languages, byUserId);
+    if (change.disabled !== undefined) await applyDisabled(tx, ref, change.disabled, byUserId);
     const user = await queryMaybeOne(
       tx,
-      sql`UPDATE users u SET disabled_at = CASE WHEN ${disabled} THEN coalesce(u.disabled_at, now()) END, updated_at = now()
-            FROM users old WHERE old.id = u.id AND ${userIs(ref, raw("u"))}
-            RETURNING u.id, u.email, u.name, u.role::text AS role, old.disabled_at IS NOT NULL AS was`,
-      ZDisabledUser,
+      sql`SELECT u.id, u.email, u.name, u.role::text AS role, u.disabled_at IS NOT NULL AS disabled,
+                 coalesce(u.review_languages, ARRAY[]::text[]) AS languages
+          FROM users u WHERE ${userIs(ref, raw("u"))}`,
+      z.object({
+        id: z.number(),
+        email: z.string(),
+        name: z.string(),
+        role: z.enum(ROLES),
+        disabled: z.boolean(),
+        languages: z.array(z.string()),
+      }),
     );
     if (!user) throw new AppError("NOT_FOUND", `No user with ${describe(ref)}.`);
-    if (disabled) {
-      const admins = await queryOne(tx, sql`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND disabled_at IS NULL`, ZCount);
-      if (admins.n === 0) throw new AppError("CONFLICT", LAST_ADMIN);
-      await signOutEverywhere(tx, user.id);
-    }
-    if (user.was !== disabled) await audit(tx, byUserId, disabled ? "user.disable" : "user.enable", user.id, {});
-    return { id: user.id, email: user.email, name: user.name, role: user.role, disabled };
+    return user;
   });
 }
 

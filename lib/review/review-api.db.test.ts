@@ -6,6 +6,7 @@ import * as heartbeatRoute from "@/app/api/v1/leases/[id]/heartbeat/route";
 import * as leaseRoute from "@/app/api/v1/leases/[id]/route";
 import * as adjudicationRoute from "@/app/api/v1/pairs/[id]/adjudication/route";
 import * as votesRoute from "@/app/api/v1/pairs/[id]/votes/route";
+import * as userRoute from "@/app/api/v1/users/[id]/route";
 import { sql } from "@/lib/db/sql";
 import { stopBoss } from "@/lib/jobs/queue";
 import { type ApiUsers, callRoute, createApiUsers } from "@/lib/testing/api-v1";
@@ -100,6 +101,26 @@ describe("queue, leases, votes, adjudication, agreement", () => {
       params: { id: String(leased.pair.id) },
     });
     expect(again.status).toBe(409);
+  });
+
+  it("routes a reviewer by the languages an admin sets with PATCH /users/{id}", async () => {
+    const id = String(users.outsider.id);
+    const patch = (token: string, body: unknown) =>
+      callRoute(userRoute.PATCH, `/api/v1/users/${id}`, { token, method: "PATCH", body, params: { id } });
+    expect((await patch(users.reviewer.token, { languages: ["zh"] })).status).toBe(403);
+    expect(await patch(users.admin.token, { languages: ["zh"] })).toMatchObject({
+      status: 200,
+      body: { languages: ["zh"], disabled: false },
+    });
+    const leased = (await next(users.outsider.token)).body as Leased;
+    expect(leased.pair.lang).toBe("zh");
+    await callRoute(leaseRoute.DELETE, `/api/v1/leases/${leased.lease.id}`, {
+      token: users.outsider.token,
+      method: "DELETE",
+      params: { id: String(leased.lease.id) },
+    });
+    const bad = await patch(users.admin.token, { languages: ["German"] });
+    expect(bad.status).toBe(400);
   });
 
   it("answers 204 when nothing is left in the asked language, and releases a lease", async () => {

@@ -15,7 +15,7 @@ export type ReviewPlan = z.infer<typeof ZReviewPlan>;
 /** No plan row: one vote per pair, not blind — the review queue behaves as before team review. */
 export const DEFAULT_PLAN: ReviewPlan = { votesPerPair: 1, order: "least-reviewed", blind: false, leaseMinutes: 10 };
 
-export const ZLanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language code such as de or zh-TW");
+export { ZLanguageCode } from "@/lib/input-limits";
 
 /** A vote or verdict: the preferred response's id, `tie` or `both_bad`. */
 export const ZPreference = z.union([ZId, z.enum(["tie", "both_bad"])]);

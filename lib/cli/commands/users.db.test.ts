@@ -21,6 +21,24 @@ async function account(email: string) {
 }
 
 describe("cli users", () => {
+  it("sets the languages an account reviews at creation and with update; an empty list means all", async () => {
+    const languagesOf = async (email: string) =>
+      (await t.db.pool.query<{ l: string[] | null }>(`SELECT review_languages AS l FROM users WHERE email = $1`, [email])).rows[0]?.l;
+    const r = await cli(["users", "create", "--email", "lin@lab.example", "--name", "Lin", "--role", "reviewer", "--languages", "de, ar"]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ email: "lin@lab.example", languages: ["de", "ar"] });
+    expect(await languagesOf("lin@lab.example")).toEqual(["de", "ar"]);
+    const u = await cli(["users", "update", "--email", "lin@lab.example", "--languages", "zh-TW"]);
+    expect(JSON.parse(u.stdout)).toMatchObject({ email: "lin@lab.example", languages: ["zh-TW"], disabled: false });
+    expect(JSON.parse((await cli(["users", "update", "--email", "lin@lab.example", "--languages", ""])).stdout)).toMatchObject({
+      languages: [],
+    });
+    const bad = await cli(["users", "update", "--email", "lin@lab.example", "--languages", "German"]);
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/language code/);
+    expect(await languagesOf("lin@lab.example")).toEqual([]);
+  });
+
   it("creates an account whose printed one-time password is its password, to be changed at first sign-in", async () => {
     const r = await cli(["users", "create", "--email", "Ada@Lab.Example", "--name", "Ada", "--role", "reviewer"]);
     expect(r.code).toBe(0);

@@ -1,8 +1,16 @@
 import { Option, type Command } from "commander";
-import { createUser, listUsers, oneTimePassword, resetPassword, setUserDisabled } from "@/lib/auth/accounts";
+import { createUser, listUsers, oneTimePassword, resetPassword, setUserDisabled, updateUser } from "@/lib/auth/accounts";
 import { ROLES, type Role } from "@/lib/auth/roles";
 import { getDatabase } from "@/lib/db/client";
 import { printJson, say } from "../output";
+
+/** `de, ar` → ["de", "ar"]; "" → [] (all languages). */
+function languageList(value: string): string[] {
+  return value
+    .split(",")
+    .map((code) => code.trim())
+    .filter((code) => code !== "");
+}
 
 // Account administration for an operator with access to the database (no signed-in admin needed):
 // the way back in when the only admin's password is lost.
@@ -31,10 +39,20 @@ export function registerUsers(program: Command): void {
     .requiredOption("--email <email>", "sign-in address (needs a top-level domain)")
     .requiredOption("--name <name>", "display name")
     .addOption(new Option("--role <role>", "what the account may do").choices(ROLES).makeOptionMandatory())
-    .action(async (opts: { email: string; name: string; role: Role }) => {
+    .option("--languages <codes>", "team review: the languages the account reviews, comma-separated (default: all)", languageList, [])
+    .action(async (opts: { email: string; name: string; role: Role; languages: string[] }) => {
       const password = oneTimePassword();
       const { id } = await createUser(await getDatabase(), { ...opts, password, mustChangePassword: true });
-      printJson({ id, email: opts.email.trim().toLowerCase(), role: opts.role, oneTimePassword: password });
+      printJson({ id, email: opts.email.trim().toLowerCase(), role: opts.role, languages: opts.languages, oneTimePassword: password });
+    });
+
+  users
+    .command("update")
+    .description("change an account's team review languages")
+    .requiredOption("--email <email>", "the account's sign-in address")
+    .requiredOption("--languages <codes>", "the languages the account reviews, comma-separated; an empty string means all", languageList)
+    .action(async (opts: { email: string; languages: string[] }) => {
+      printJson(await updateUser(await getDatabase(), { email: opts.email }, { languages: opts.languages }));
     });
 
   users

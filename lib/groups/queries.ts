@@ -1,7 +1,7 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { CorrectionRecord } from "@/lib/references/apply-correction";
-import { queryRows, sql } from "@/lib/db/sql";
+import { queryMaybeOne, queryRows, sql } from "@/lib/db/sql";
 import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
 import { z } from "zod";
 import { effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
@@ -14,17 +14,20 @@ async function loadScores(
   ref: EffectiveReference,
 ): Promise<{ scores: Map<number, number>; correction: CorrectionRecord | null }> {
   if (ref.source === "correction") {
-    const { rows } = await db.pool.query<{ data: CorrectionRecord }>(
-      `SELECT data FROM audit_events WHERE dataset_id = $1 AND entity = 'reference_correction' AND entity_id = $2 ORDER BY id DESC LIMIT 1`,
-      [datasetId, String(ref.correction.id)],
+    const found = await queryMaybeOne(
+      db.pool,
+      sql`SELECT data FROM audit_events WHERE dataset_id = ${datasetId} AND entity = 'reference_correction' AND entity_id = ${String(ref.correction.id)} ORDER BY id DESC LIMIT 1`,
+      // Written by applyCorrection as a CorrectionRecord.
+      z.object({ data: z.custom<CorrectionRecord>() }),
     );
-    const record = rows[0]?.data ?? null;
+    const record = found?.data ?? null;
     return { scores: new Map((record?.scores ?? []).map(([id, , score]) => [id, score])), correction: record };
   }
   if (!ref.run) return { scores: new Map(), correction: null };
-  const { rows } = await db.pool.query<{ response_id: number; score: number }>(
-    `SELECT response_id, score FROM run_scores WHERE run_id = $1 AND group_id = $2`,
-    [ref.run.id, groupId],
+  const rows = await queryRows(
+    db.pool,
+    sql`SELECT response_id, score FROM run_scores WHERE run_id = ${ref.run.id} AND group_id = ${groupId}`,
+    z.object({ response_id: z.number(), score: z.number() }),
   );
   return { scores: new Map(rows.map((r) => [r.response_id, r.score])), correction: null };
 }
@@ -66,13 +69,22 @@ async function loadPairs(db: Database, datasetId: number, groupId: number): Prom
   return Object.fromEntries(rows.map((r) => [r.language, r]));
 }
 
+const ZCorrectionHistoryItem = z.object({
+  id: z.number(),
+  kind: z.string(),
+  responseId: z.number().nullable(),
+  previousResponseId: z.number().nullable(),
+  reason: z.string().nullable(),
+  createdAt: z.date(),
+}) satisfies z.ZodType<CorrectionHistoryItem>;
+
 async function loadHistory(db: Database, datasetId: number, groupId: number): Promise<CorrectionHistoryItem[]> {
-  const { rows } = await db.pool.query<CorrectionHistoryItem>(
-    `SELECT id, kind::text AS kind, response_id AS "responseId", previous_response_id AS "previousResponseId", reason, created_at AS "createdAt"
-     FROM reference_corrections WHERE dataset_id = $1 AND group_id = $2 ORDER BY id DESC LIMIT 50`,
-    [datasetId, groupId],
+  return queryRows(
+    db.pool,
+    sql`SELECT id, kind::text AS kind, response_id AS "responseId", previous_response_id AS "previousResponseId", reason, created_at AS "createdAt"
+     FROM reference_corrections WHERE dataset_id = ${datasetId} AND group_id = ${groupId} ORDER BY id DESC LIMIT 50`,
+    ZCorrectionHistoryItem,
   );
-  return rows;
 }
 
 function referenceView(ref: EffectiveReference, correction: CorrectionRecord | null): ReferenceView {

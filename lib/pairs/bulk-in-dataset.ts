@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
+import { execute, queryRows, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
 import { enqueueJob } from "@/lib/jobs/queue";
 import { cancelRun } from "@/lib/runs/create-select-run";
@@ -29,11 +30,11 @@ export async function cancelBulkJob(
   input: z.infer<typeof ZBulkCancel>,
   userId: number | null = null,
 ): Promise<{ status: string }> {
-  const owned = await db.pool.query(`SELECT 1 FROM pipeline_runs WHERE id = $1 AND dataset_id = $2 AND kind = 'bulk'`, [
-    input.runId,
-    datasetId,
-  ]);
-  if (owned.rowCount !== 1) throw new AppError("NOT_FOUND", `No bulk job ${input.runId} in this dataset.`);
+  const owned = await execute(
+    db.pool,
+    sql`SELECT 1 FROM pipeline_runs WHERE id = ${input.runId} AND dataset_id = ${datasetId} AND kind = 'bulk'`,
+  );
+  if (owned !== 1) throw new AppError("NOT_FOUND", `No bulk job ${input.runId} in this dataset.`);
   return { status: await cancelRun(db, input.runId, userId) };
 }
 
@@ -49,21 +50,25 @@ export type BulkJobView = {
   createdAt: string;
 };
 
+const ZBulkJobRow = z.object({
+  id: z.number(),
+  status: z.string(),
+  done_items: z.number(),
+  total_items: z.number(),
+  cancel_requested: z.boolean(),
+  error: z.string().nullable(),
+  // Written by createBulkJob from a validated filter and spec.
+  config: z.custom<{ filter: PairFilter; spec: BulkSpec }>(),
+  created_at: z.date(),
+});
+
 /** The dataset's latest bulk jobs, newest first (the pairs page's status rows). */
 export async function recentBulkJobs(db: Database, datasetId: number, limit = 5): Promise<BulkJobView[]> {
-  const { rows } = await db.pool.query<{
-    id: number;
-    status: string;
-    done_items: number;
-    total_items: number;
-    cancel_requested: boolean;
-    error: string | null;
-    config: { filter: PairFilter; spec: BulkSpec };
-    created_at: Date;
-  }>(
-    `SELECT id, status::text, done_items, total_items, cancel_requested, error, config, created_at
-     FROM pipeline_runs WHERE dataset_id = $1 AND kind = 'bulk' ORDER BY id DESC LIMIT $2`,
-    [datasetId, limit],
+  const rows = await queryRows(
+    db.pool,
+    sql`SELECT id, status::text, done_items, total_items, cancel_requested, error, config, created_at
+     FROM pipeline_runs WHERE dataset_id = ${datasetId} AND kind = 'bulk' ORDER BY id DESC LIMIT ${limit}`,
+    ZBulkJobRow,
   );
   return rows.map((r) => ({
     runId: r.id,

@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/client";
+import { execute, sql } from "@/lib/db/sql";
 import { embedderFor } from "@/lib/llm/embed/resolve";
 import { answerText, float32ToBytes, hashedEmbedderModel, type GroupInput } from "@/lib/pipeline";
 
@@ -15,12 +16,14 @@ export async function embedMissing(db: Database, datasetId: number, model: strin
   const { embedder } = await embedderFor(db, model);
   const vectors = await embedder.embed(missing.map((c) => answerText(c.text)));
   missing.forEach((c, i) => (c.vector = vectors[i] ?? null));
-  await db.pool.query(
-    `INSERT INTO embeddings (dataset_id, model, content_hash, dim, vector)
-     SELECT $1, $2, r.content_hash, length(v.vector) / 4, v.vector
-     FROM unnest($3::int[], $4::bytea[]) AS v(id, vector) JOIN responses r ON r.id = v.id
+  const ids = missing.map((c) => Number(c.id));
+  const bytes = vectors.map((v) => Buffer.from(float32ToBytes(v)));
+  await execute(
+    db.pool,
+    sql`INSERT INTO embeddings (dataset_id, model, content_hash, dim, vector)
+     SELECT ${datasetId}, ${model}, r.content_hash, length(v.vector) / 4, v.vector
+     FROM unnest(${ids}::int[], ${bytes}::bytea[]) AS v(id, vector) JOIN responses r ON r.id = v.id
      ON CONFLICT DO NOTHING`,
-    [datasetId, model, missing.map((c) => Number(c.id)), vectors.map((v) => Buffer.from(float32ToBytes(v)))],
   );
   return missing.length;
 }

@@ -1,4 +1,6 @@
 import type { Pool, PoolClient } from "pg";
+import { z } from "zod";
+import { queryMaybeOne, queryRows, queryTrusted, raw, sql, type Sql } from "@/lib/db/sql";
 import type { RunChartData } from "@/lib/dashboards/charts/run";
 import { runProposalScan } from "@/lib/dashboards/queries/run";
 import {
@@ -52,14 +54,14 @@ export async function goldQuality(
   db: Db,
   runId: number,
 ): Promise<Record<string, { judged: number; chosenCorrect: number; rejectedWrong: number }>> {
-  const { rows } = await db.query<{ language: string; gold: string; chosen: string | null; rejected: string | null }>(
-    `SELECT rp.language, g.gold, c.extracted_answer AS chosen, r.extracted_answer AS rejected
+  const rows = await queryTrusted<{ language: string; gold: string; chosen: string | null; rejected: string | null }>(
+    db,
+    sql`SELECT rp.language, g.gold, c.extracted_answer AS chosen, r.extracted_answer AS rejected
      FROM run_proposals rp
      JOIN prompt_groups g ON g.id = rp.group_id
      JOIN responses c ON c.id = rp.chosen_id
      JOIN responses r ON r.id = rp.rejected_id
-     WHERE rp.run_id = $1 AND g.gold IS NOT NULL`,
-    [runId],
+     WHERE rp.run_id = ${runId} AND g.gold IS NOT NULL`,
   );
   const out: Record<string, { judged: number; chosenCorrect: number; rejectedWrong: number }> = {};
   const goldCache = new Map<string, string | null>();
@@ -82,7 +84,7 @@ export async function goldQuality(
  * The response columns targetStatus (lib/pipeline/target.ts) reads of a response `r`, as TargetInput
  * fields: every on-target figure below groups by them and evaluates targetStatus once per group.
  */
-type TargetSql = { fields: string; group: string };
+type TargetSql = { fields: Sql; group: Sql };
 
 /** The run's mixed threshold goes into the SQL as a number literal (a validated number in [0, 1]). */
 function targetSql(minTargetShare: number): TargetSql {
@@ -91,20 +93,20 @@ function targetSql(minTargetShare: number): TargetSql {
     [`coalesce(r.target_share < ${Number(minTargetShare)}::float8, false)`, "mixed"],
   ];
   return {
-    fields: columns.map(([expression, field]) => `${expression} AS "${field}"`).join(", "),
-    group: columns.map(([expression]) => expression).join(", "),
+    fields: raw(columns.map(([expression, field]) => `${expression} AS "${field}"`).join(", ")),
+    group: raw(columns.map(([expression]) => expression).join(", ")),
   };
 }
 type TargetRow = TargetInput & { lang: string };
 
 /** Per language: the share of this run's pairs whose chosen response is on-target. */
 async function chosenOnTarget(db: Db, datasetId: number, runId: number, target: TargetSql) {
-  const { rows } = await db.query<TargetRow & { count: number }>(
-    `SELECT r.language AS lang, ${target.fields}, count(*)::int AS count
+  const rows = await queryTrusted<TargetRow & { count: number }>(
+    db,
+    sql`SELECT r.language AS lang, ${target.fields}, count(*)::int AS count
      FROM run_proposals rp JOIN responses r ON r.id = rp.chosen_id
-     WHERE rp.dataset_id = $1 AND rp.run_id = $2 AND rp.skip_reason IS NULL
+     WHERE rp.dataset_id = ${datasetId} AND rp.run_id = ${runId} AND rp.skip_reason IS NULL
      GROUP BY r.language, ${target.group}`,
-    [datasetId, runId],
   );
   return chosenOnTargetByLanguage(rows);
 }
@@ -115,21 +117,21 @@ async function chosenOnTarget(db: Db, datasetId: number, runId: number, target: 
  * then counts, per gold group, language and TARGET_FIELDS, the responses and those with the gold answer.
  */
 async function selectionBounds(db: Db, datasetId: number, target: TargetSql) {
-  const values = await db.query<{ v: string }>(
-    `SELECT DISTINCT extracted_answer AS v FROM responses WHERE dataset_id = $1 AND extracted_answer IS NOT NULL
-     UNION SELECT gold FROM prompt_groups WHERE dataset_id = $1 AND gold IS NOT NULL AND btrim(gold) <> ''`,
-    [datasetId],
+  const values = await queryTrusted<{ v: string }>(
+    db,
+    sql`SELECT DISTINCT extracted_answer AS v FROM responses WHERE dataset_id = ${datasetId} AND extracted_answer IS NOT NULL
+     UNION SELECT gold FROM prompt_groups WHERE dataset_id = ${datasetId} AND gold IS NOT NULL AND btrim(gold) <> ''`,
   );
-  const { rows } = await db.query<TargetRow & { groupId: number; n: number; correct: number }>(
-    `WITH canon AS (SELECT * FROM unnest($2::text[], $3::text[]) AS c(v, c))
+  const rows = await queryTrusted<TargetRow & { groupId: number; n: number; correct: number }>(
+    db,
+    sql`WITH canon AS (SELECT * FROM unnest(${values.map((v) => v.v)}::text[], ${values.map((v) => canonicalAnswer(v.v))}::text[]) AS c(v, c))
      SELECT r.group_id AS "groupId", r.language AS lang, ${target.fields}, count(*)::int AS n, count(*) FILTER (WHERE a.c = gc.c)::int AS correct
      FROM prompt_groups g
      JOIN canon gc ON gc.v = g.gold
      JOIN responses r ON r.group_id = g.id
      LEFT JOIN canon a ON a.v = r.extracted_answer
-     WHERE g.dataset_id = $1
+     WHERE g.dataset_id = ${datasetId}
      GROUP BY r.group_id, r.language, ${target.group}`,
-    [datasetId, values.rows.map((v) => v.v), values.rows.map((v) => canonicalAnswer(v.v))],
   );
   const cells = new Map<string, GoldGroupCell>();
   for (const r of rows) {
@@ -145,18 +147,18 @@ async function selectionBounds(db: Db, datasetId: number, target: TargetSql) {
 
 /** Every response of the dataset by model, language and TARGET_FIELDS, with how often this run chose or rejected it. */
 async function modelsOfRun(db: Db, datasetId: number, runId: number, target: TargetSql): Promise<ModelUsage[]> {
-  const { rows } = await db.query<ModelResponses>(
-    `WITH picked AS (
-       SELECT chosen_id AS id, 1 AS chosen, 0 AS rejected FROM run_proposals WHERE dataset_id = $1 AND run_id = $2 AND chosen_id IS NOT NULL
+  const rows = await queryTrusted<ModelResponses>(
+    db,
+    sql`WITH picked AS (
+       SELECT chosen_id AS id, 1 AS chosen, 0 AS rejected FROM run_proposals WHERE dataset_id = ${datasetId} AND run_id = ${runId} AND chosen_id IS NOT NULL
        UNION ALL
-       SELECT rejected_id, 0, 1 FROM run_proposals WHERE dataset_id = $1 AND run_id = $2 AND rejected_id IS NOT NULL),
+       SELECT rejected_id, 0, 1 FROM run_proposals WHERE dataset_id = ${datasetId} AND run_id = ${runId} AND rejected_id IS NOT NULL),
      p AS (SELECT id, sum(chosen) AS chosen, sum(rejected) AS rejected FROM picked GROUP BY id)
      SELECT r.model, r.language AS lang, ${target.fields}, count(*)::int AS responses,
             coalesce(sum(p.chosen), 0)::int AS chosen, coalesce(sum(p.rejected), 0)::int AS rejected
      FROM responses r LEFT JOIN p ON p.id = r.id
-     WHERE r.dataset_id = $1
+     WHERE r.dataset_id = ${datasetId}
      GROUP BY r.model, r.language, ${target.group}`,
-    [datasetId, runId],
   );
   return modelUsage(rows);
 }
@@ -164,17 +166,18 @@ async function modelsOfRun(db: Db, datasetId: number, runId: number, target: Tar
 export async function computeRunSummary(db: Db, runId: number): Promise<RunSummary> {
   // Sequential: `db` may be one client inside a transaction.
   const quality = await goldQuality(db, runId);
-  const scorers = await db.query<{ scorer: string; n: number }>(
-    `SELECT scorer, count(*)::int AS n FROM run_references WHERE run_id = $1 GROUP BY scorer`,
-    [runId],
+  const scorers = await queryRows(
+    db,
+    sql`SELECT scorer, count(*)::int AS n FROM run_references WHERE run_id = ${runId} GROUP BY scorer`,
+    z.object({ scorer: z.string(), n: z.number() }),
   );
-  const timing = await db.query<{ ms: number | null; dataset_id: number; min_share: number | null }>(
-    `SELECT (extract(epoch FROM (coalesce(finished_at, now()) - started_at)) * 1000)::float8 AS ms, dataset_id,
+  const run = await queryMaybeOne(
+    db,
+    sql`SELECT (extract(epoch FROM (coalesce(finished_at, now()) - started_at)) * 1000)::float8 AS ms, dataset_id,
             (config->>'minTargetShare')::float8 AS min_share
-     FROM pipeline_runs WHERE id = $1`,
-    [runId],
+     FROM pipeline_runs WHERE id = ${runId}`,
+    z.object({ ms: z.number().nullable(), dataset_id: z.number(), min_share: z.number().nullable() }),
   );
-  const run = timing.rows[0];
   const target = targetSql(run?.min_share ?? DEFAULT_SELECT_CONFIG.minTargetShare);
   const scan = run ? await runProposalScan(db, run.dataset_id, runId) : undefined;
   const onTarget = run ? await chosenOnTarget(db, run.dataset_id, runId, target) : new Map<string, { chosenOnTarget: number | null }>();
@@ -190,7 +193,7 @@ export async function computeRunSummary(db: Db, runId: number): Promise<RunSumma
     charts: scan?.charts,
     models,
   };
-  for (const s of scorers.rows) {
+  for (const s of scorers) {
     summary.scorers[s.scorer] = s.n;
     summary.groups += s.n;
   }

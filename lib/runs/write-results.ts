@@ -1,4 +1,5 @@
 import type { PoolClient } from "pg";
+import { execute, sql } from "@/lib/db/sql";
 import type { GroupSelection } from "@/lib/pipeline";
 
 /** Writes one chunk's scores, references and proposals; duplicates from a retried chunk are ignored. */
@@ -53,21 +54,24 @@ export async function writeSelections(client: PoolClient, runId: number, dataset
       }
     }
   }
-  await client.query(
-    `INSERT INTO run_scores (run_id, dataset_id, response_id, group_id, kind, score)
-     SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::text[], $6::float8[]) ON CONFLICT DO NOTHING`,
-    [runId, datasetId, s.response, s.group, s.kind, s.score],
+  await execute(
+    client,
+    sql`INSERT INTO run_scores (run_id, dataset_id, response_id, group_id, kind, score)
+     SELECT ${runId}, ${datasetId}, * FROM unnest(${s.response}::int[], ${s.group}::int[], ${s.kind}::text[], ${s.score}::float8[])
+     ON CONFLICT DO NOTHING`,
   );
-  await client.query(
-    `INSERT INTO run_references (run_id, dataset_id, group_id, response_id, cons, scorer)
-     SELECT $1, $2, * FROM unnest($3::int[], $4::int[], $5::float8[], $6::text[]) ON CONFLICT DO NOTHING`,
-    [runId, datasetId, ref.group, ref.response, ref.cons, ref.scorer],
+  await execute(
+    client,
+    sql`INSERT INTO run_references (run_id, dataset_id, group_id, response_id, cons, scorer)
+     SELECT ${runId}, ${datasetId}, * FROM unnest(${ref.group}::int[], ${ref.response}::int[], ${ref.cons}::float8[], ${ref.scorer}::text[])
+     ON CONFLICT DO NOTHING`,
   );
-  await client.query(
-    `INSERT INTO run_proposals (run_id, dataset_id, group_id, language, chosen_id, rejected_id, score_chosen,
+  await execute(
+    client,
+    sql`INSERT INTO run_proposals (run_id, dataset_id, group_id, language, chosen_id, rejected_id, score_chosen,
                                 score_rejected, margin, skip_reason, skip_detail, basis)
-     SELECT $1, $2, * FROM unnest($3::int[], $4::text[], $5::int[], $6::int[], $7::float8[], $8::float8[],
-                                  $9::float8[], $10::text[], $11::text[], $12::text[]) ON CONFLICT DO NOTHING`,
-    [runId, datasetId, p.group, p.lang, p.chosen, p.rejected, p.sc, p.sr, p.margin, p.reason, p.detail, p.basis],
+     SELECT ${runId}, ${datasetId}, * FROM unnest(${p.group}::int[], ${p.lang}::text[], ${p.chosen}::int[], ${p.rejected}::int[],
+                                  ${p.sc}::float8[], ${p.sr}::float8[], ${p.margin}::float8[], ${p.reason}::text[],
+                                  ${p.detail}::text[], ${p.basis}::text[]) ON CONFLICT DO NOTHING`,
   );
 }

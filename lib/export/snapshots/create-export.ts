@@ -1,6 +1,8 @@
 import type { Database } from "@/lib/db/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { queryMaybeOne, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
+import { z } from "zod";
 import { resolveExportConfig, type ExportConfig } from "./config";
 import { executeExport, type ExportSnapshot, type RunExportOptions } from "./execute-export";
 import { thisProcess } from "./worker-id";
@@ -72,11 +74,13 @@ export async function createExport(db: Database, options: CreateExportOptions): 
  */
 export async function runQueuedExport(db: Database, exportId: number, options: RunExportOptions = {}): Promise<ExportSnapshot | null> {
   const claimedBy = thisProcess();
-  const { rows } = await db.pool.query<{ dataset_id: number; config: ExportConfig }>(
-    `UPDATE exports SET status = 'running', claimed_by = $2, started_at = now(), heartbeat_at = now(), rows_done = 0
-     WHERE id = $1 AND status = 'queued' AND NOT cancel_requested RETURNING dataset_id, config`,
-    [exportId, claimedBy],
+  const row = await queryMaybeOne(
+    db.pool,
+    sql`UPDATE exports SET status = 'running', claimed_by = ${claimedBy}, started_at = now(), heartbeat_at = now(), rows_done = 0
+     WHERE id = ${exportId} AND status = 'queued' AND NOT cancel_requested RETURNING dataset_id, config`,
+    // config was validated by resolveExportConfig when the export was created.
+    z.object({ dataset_id: z.number(), config: z.custom<ExportConfig>() }),
   );
-  if (!rows[0]) return null;
-  return executeExport(db, { exportId, datasetId: rows[0].dataset_id, config: rows[0].config, claimedBy }, options);
+  if (!row) return null;
+  return executeExport(db, { exportId, datasetId: row.dataset_id, config: row.config, claimedBy }, options);
 }

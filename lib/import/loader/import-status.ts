@@ -1,6 +1,6 @@
 import type { Database } from "@/lib/db/client";
 import { z } from "zod";
-import { queryRows, sql } from "@/lib/db/sql";
+import { execute, queryMaybeOne, queryOne, queryRows, sql } from "@/lib/db/sql";
 import { AppError, isAppError } from "@/lib/errors";
 import { heartbeatLapseMs, keepBeating } from "@/lib/jobs/heartbeat";
 import { JobCancelled } from "@/lib/jobs/job-cancelled";
@@ -37,12 +37,14 @@ export const CANCELLED_MESSAGE = "The import was cancelled; nothing was imported
 
 /** A queued status row for an import; the dataset is linked now if it exists, else when the import succeeds. */
 export async function createImportRow(db: Database, row: NewImportRow): Promise<number> {
-  const { rows } = await db.pool.query<{ id: number }>(
-    `INSERT INTO imports (dataset_id, dataset_slug, filename, options, bytes_total, created_by_id)
-     VALUES ((SELECT id FROM datasets WHERE slug = $1), $1, $2, $3, $4, $5) RETURNING id`,
-    [row.datasetSlug, row.filename, JSON.stringify(row.options), row.bytesTotal ?? 0, row.createdById],
+  const created = await queryOne(
+    db.pool,
+    sql`INSERT INTO imports (dataset_id, dataset_slug, filename, options, bytes_total, created_by_id)
+     VALUES ((SELECT id FROM datasets WHERE slug = ${row.datasetSlug}), ${row.datasetSlug}, ${row.filename},
+             ${JSON.stringify(row.options)}, ${row.bytesTotal ?? 0}, ${row.createdById}) RETURNING id`,
+    z.object({ id: z.number() }),
   );
-  return rows[0]!.id;
+  return created.id;
 }
 
 function errorOf(e: unknown): NonNullable<ImportStatusView["error"]> {
@@ -71,18 +73,19 @@ export async function runWithStatus(
   id: number,
   run: (onProgress: (p: ImportProgress) => Promise<void>) => Promise<ImportSummary>,
 ): Promise<ImportSummary> {
-  const { rows } = await db.pool.query<{ dataset_slug: string; filename: string; bytes_total: string }>(
-    `UPDATE imports SET status = 'running', updated_at = now() WHERE id = $1 AND status = 'queued' RETURNING dataset_slug, filename, bytes_total`,
-    [id],
+  const started = await queryMaybeOne(
+    db.pool,
+    sql`UPDATE imports SET status = 'running', updated_at = now() WHERE id = ${id} AND status = 'queued' RETURNING dataset_slug, filename, bytes_total`,
+    z.object({ dataset_slug: z.string(), filename: z.string(), bytes_total: ZBigIntNumber }),
   );
-  if (!rows[0]) throw new AppError("CONFLICT", `Import ${id} is not waiting to run.`);
+  if (!started) throw new AppError("CONFLICT", `Import ${id} is not waiting to run.`);
   const entry: Live = {
     view: {
       id,
-      datasetSlug: rows[0].dataset_slug,
-      filename: rows[0].filename,
+      datasetSlug: started.dataset_slug,
+      filename: started.filename,
       status: "running",
-      bytesTotal: Number(rows[0].bytes_total),
+      bytesTotal: started.bytes_total,
       bytesDone: 0,
       records: 0,
       summary: null,
@@ -100,11 +103,13 @@ export async function runWithStatus(
     const now = Date.now();
     if (!entry.oneSession && now - last >= PROGRESS_EVERY_MS) {
       last = now;
-      const { rows: r } = await db.pool.query<{ status: ImportRowStatus }>(
-        `UPDATE imports SET bytes_done = $2, bytes_total = $3, records = $4, updated_at = now() WHERE id = $1 RETURNING status`,
-        [id, entry.view.bytesDone, entry.view.bytesTotal, entry.view.records],
+      const r = await queryMaybeOne(
+        db.pool,
+        sql`UPDATE imports SET bytes_done = ${entry.view.bytesDone}, bytes_total = ${entry.view.bytesTotal}, records = ${entry.view.records},
+               updated_at = now() WHERE id = ${id} RETURNING status`,
+        z.object({ status: z.string() }),
       );
-      if (r[0]?.status === "cancelled") entry.cancel = true;
+      if (r?.status === "cancelled") entry.cancel = true;
     }
     if (entry.cancel) throw new JobCancelled(CANCELLED_MESSAGE);
   };
@@ -117,17 +122,20 @@ export async function runWithStatus(
       );
   try {
     const summary = await run(onProgress);
-    await db.pool.query(
-      `UPDATE imports SET status = 'succeeded', summary = $2, records = $3, bytes_total = $4, bytes_done = $4,
-         dataset_id = (SELECT id FROM datasets WHERE slug = dataset_slug), finished_at = now(), updated_at = now() WHERE id = $1`,
-      [id, JSON.stringify(summary), summary.records, Math.max(entry.view.bytesTotal, entry.view.bytesDone)],
+    const bytes = Math.max(entry.view.bytesTotal, entry.view.bytesDone);
+    await execute(
+      db.pool,
+      sql`UPDATE imports SET status = 'succeeded', summary = ${JSON.stringify(summary)}, records = ${summary.records},
+         bytes_total = ${bytes}, bytes_done = ${bytes},
+         dataset_id = (SELECT id FROM datasets WHERE slug = dataset_slug), finished_at = now(), updated_at = now() WHERE id = ${id}`,
     );
     return summary;
   } catch (e) {
-    await db.pool.query(
-      `UPDATE imports SET status = CASE WHEN $3 OR status = 'cancelled' THEN 'cancelled'::"JobStatus" ELSE 'failed'::"JobStatus" END,
-         errors = $2, bytes_done = $4, records = $5, finished_at = now(), updated_at = now() WHERE id = $1`,
-      [id, JSON.stringify(errorOf(e)), entry.cancel, entry.view.bytesDone, entry.view.records],
+    await execute(
+      db.pool,
+      sql`UPDATE imports SET status = CASE WHEN ${entry.cancel} OR status = 'cancelled' THEN 'cancelled'::"JobStatus" ELSE 'failed'::"JobStatus" END,
+         errors = ${JSON.stringify(errorOf(e))}, bytes_done = ${entry.view.bytesDone}, records = ${entry.view.records},
+         finished_at = now(), updated_at = now() WHERE id = ${id}`,
     );
     throw e;
   } finally {
@@ -143,39 +151,45 @@ export async function cancelImport(db: Database, id: number): Promise<boolean> {
     running.cancel = true;
     if (running.oneSession) return true;
   }
-  const { rowCount } = await db.pool.query(
-    `UPDATE imports SET status = 'cancelled', updated_at = now(), finished_at = CASE WHEN status = 'queued' THEN now() END WHERE id = $1 AND status IN ('queued', 'running')`,
-    [id],
+  const cancelled = await execute(
+    db.pool,
+    sql`UPDATE imports SET status = 'cancelled', updated_at = now(), finished_at = CASE WHEN status = 'queued' THEN now() END WHERE id = ${id} AND status IN ('queued', 'running')`,
   );
-  return rowCount === 1 || running !== undefined;
+  return cancelled === 1 || running !== undefined;
 }
+
+/** A bigint column (pg gives a string) as the number it was read as before. */
+const ZBigIntNumber = z.coerce.number();
+
+const ZImportRow = z.object({
+  id: z.number(),
+  dataset_slug: z.string(),
+  filename: z.string(),
+  status: z.enum(["queued", "running", "succeeded", "failed", "cancelled"]) satisfies z.ZodType<ImportRowStatus>,
+  bytes_total: ZBigIntNumber,
+  bytes_done: ZBigIntNumber,
+  records: z.number(),
+  // Written by runWithStatus as an ImportSummary and as errorOf's shape.
+  summary: z.custom<ImportSummary | null>(),
+  errors: z.custom<ImportStatusView["error"]>(),
+});
 
 export async function getImportStatus(db: Database, id: number): Promise<ImportStatusView | null> {
   const running = live.get(id);
   if (running) return { ...running.view };
-  const { rows } = await db.pool.query<{
-    id: number;
-    dataset_slug: string;
-    filename: string;
-    status: ImportRowStatus;
-    bytes_total: string;
-    bytes_done: string;
-    records: number;
-    summary: ImportSummary | null;
-    errors: ImportStatusView["error"];
-  }>(
-    `SELECT id, dataset_slug, filename, status::text AS status, bytes_total, bytes_done, records, summary, errors FROM imports WHERE id = $1`,
-    [id],
+  const r = await queryMaybeOne(
+    db.pool,
+    sql`SELECT id, dataset_slug, filename, status::text AS status, bytes_total, bytes_done, records, summary, errors FROM imports WHERE id = ${id}`,
+    ZImportRow,
   );
-  const r = rows[0];
   if (!r) return null;
   return {
     id: r.id,
     datasetSlug: r.dataset_slug,
     filename: r.filename,
     status: r.status,
-    bytesTotal: Number(r.bytes_total),
-    bytesDone: Number(r.bytes_done),
+    bytesTotal: r.bytes_total,
+    bytesDone: r.bytes_done,
     records: r.records,
     summary: r.summary,
     error: r.errors,

@@ -1,4 +1,5 @@
 import type { PoolClient } from "pg";
+import { execute, queryTrusted, sql } from "@/lib/db/sql";
 import type { ImportGroup, ImportIssue } from "@/lib/import/formats";
 import type { DeriveOutput } from "./derive";
 import { sampleConflict } from "./identity";
@@ -85,21 +86,22 @@ export function prepareResponses(groups: ImportGroup[], derived: DeriveOutput, c
 type Stored = { hashes: Map<string, string>; lastSample: Map<string, number> };
 
 async function groupIds(t: LoadTarget, groups: ImportGroup[]): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
-  const inserted = await t.client.query<{ id: number; external_id: string }>(
-    `INSERT INTO prompt_groups (dataset_id, external_id, gold, meta)
-     SELECT $1, * FROM unnest($2::text[], $3::text[], $4::jsonb[])
+  const inserted = await queryTrusted<{ id: number; external_id: string }>(
+    t.client,
+    sql`INSERT INTO prompt_groups (dataset_id, external_id, gold, meta)
+     SELECT ${t.datasetId}, * FROM unnest(${groups.map((g) => g.externalId)}::text[], ${groups.map((g) => g.gold)}::text[],
+                                          ${groups.map((g) => JSON.stringify(g.meta))}::jsonb[])
      ON CONFLICT (dataset_id, external_id) DO NOTHING RETURNING id, external_id`,
-    [t.datasetId, groups.map((g) => g.externalId), groups.map((g) => g.gold), groups.map((g) => JSON.stringify(g.meta))],
   );
-  const ids = new Map(inserted.rows.map((r) => [r.external_id, r.id]));
+  const ids = new Map(inserted.map((r) => [r.external_id, r.id]));
   const existing = new Set<number>();
   const old = groups.filter((g) => !ids.has(g.externalId));
   if (old.length === 0) return { ids, existing };
-  const found = await t.client.query<{ id: number; external_id: string }>(
-    `SELECT id, external_id FROM prompt_groups WHERE dataset_id = $1 AND external_id = ANY($2::text[])`,
-    [t.datasetId, old.map((g) => g.externalId)],
+  const found = await queryTrusted<{ id: number; external_id: string }>(
+    t.client,
+    sql`SELECT id, external_id FROM prompt_groups WHERE dataset_id = ${t.datasetId} AND external_id = ANY(${old.map((g) => g.externalId)}::text[])`,
   );
-  for (const r of found.rows) {
+  for (const r of found) {
     ids.set(r.external_id, r.id);
     existing.add(r.id);
   }
@@ -109,9 +111,11 @@ async function groupIds(t: LoadTarget, groups: ImportGroup[]): Promise<{ ids: Ma
 async function setMissingGolds(t: LoadTarget, groups: ImportGroup[], ids: Map<string, number>, existing: Set<number>): Promise<void> {
   const golds = groups.filter((g) => g.gold !== null && existing.has(ids.get(g.externalId)!));
   if (golds.length === 0) return;
-  await t.client.query(
-    `UPDATE prompt_groups g SET gold = u.gold FROM unnest($1::int[], $2::text[]) u(id, gold) WHERE g.id = u.id AND g.gold IS NULL`,
-    [golds.map((g) => ids.get(g.externalId)), golds.map((g) => g.gold)],
+  await execute(
+    t.client,
+    sql`UPDATE prompt_groups g SET gold = u.gold
+        FROM unnest(${golds.map((g) => ids.get(g.externalId))}::int[], ${golds.map((g) => g.gold)}::text[]) u(id, gold)
+        WHERE g.id = u.id AND g.gold IS NULL`,
   );
 }
 
@@ -119,9 +123,9 @@ async function setMissingGolds(t: LoadTarget, groups: ImportGroup[], ids: Map<st
 async function storedSamples(t: LoadTarget, groupIdList: number[]): Promise<Map<number, Stored>> {
   const out = new Map<number, Stored>();
   if (groupIdList.length === 0) return out;
-  const { rows } = await t.client.query<{ group_id: number; language: string; model: string | null; sample_index: number; hash: string }>(
-    `SELECT group_id, language, model, sample_index, encode(content_hash, 'hex') AS hash FROM responses WHERE group_id = ANY($1::int[])`,
-    [groupIdList],
+  const rows = await queryTrusted<{ group_id: number; language: string; model: string | null; sample_index: number; hash: string }>(
+    t.client,
+    sql`SELECT group_id, language, model, sample_index, encode(content_hash, 'hex') AS hash FROM responses WHERE group_id = ANY(${groupIdList}::int[])`,
   );
   for (const r of rows) {
     let s = out.get(r.group_id);
@@ -194,10 +198,11 @@ export async function loadCompleteGroups(
       p.mt.push(prompt.machineTranslated);
     }
   }
-  const prompts = await t.client.query(
-    `INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated)
-     SELECT $1, * FROM unnest($2::int[], $3::text[], $4::text[], $5::bool[]) ON CONFLICT (group_id, language) DO NOTHING`,
-    [t.datasetId, p.group, p.lang, p.text, p.mt],
+  const prompts = await execute(
+    t.client,
+    sql`INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated)
+     SELECT ${t.datasetId}, * FROM unnest(${p.group}::int[], ${p.lang}::text[], ${p.text}::text[], ${p.mt}::bool[])
+     ON CONFLICT (group_id, language) DO NOTHING`,
   );
   const cols: Cell[][] = RESPONSE_COLUMNS.map(() => []);
   const lines: string[] = [];
@@ -228,5 +233,5 @@ export async function loadCompleteGroups(
   if (t.copy) await copyRows(t.client, "responses", RESPONSE_COLUMNS, lines.join(""));
   else await writeRows(t.client, false, "responses", RESPONSE_COLUMNS, cols);
   const groupsAdded = kept.filter((g) => !existing.has(ids.get(g.externalId)!)).length;
-  return { groups: groupsAdded, prompts: prompts.rowCount ?? 0, responses: written, duplicates };
+  return { groups: groupsAdded, prompts, responses: written, duplicates };
 }

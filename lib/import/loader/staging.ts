@@ -1,4 +1,6 @@
 import type { PoolClient } from "pg";
+import { z } from "zod";
+import { execute, queryOne, queryTrusted, sql } from "@/lib/db/sql";
 import type { ImportGroup, ImportIssue } from "@/lib/import/formats";
 import type { DeriveOutput } from "./derive";
 import { sampleConflict } from "./identity";
@@ -152,18 +154,18 @@ const MAX_CONFLICTS_LISTED = 1_000;
  * position). Without `append` they are refused: their lines are removed from the stage and returned.
  */
 export async function refuseConflicts(client: PoolClient, datasetId: number): Promise<ImportIssue[]> {
-  const { rows } = await client.query<{ line: number; field: string; language: string; model: string | null; sample_index: number }>(
-    `SELECT s.line, s.field, s.language, s.model, s.sample_index
+  const rows = await queryTrusted<{ line: number; field: string; language: string; model: string | null; sample_index: number }>(
+    client,
+    sql`SELECT s.line, s.field, s.language, s.model, s.sample_index
      FROM import_stage s
-     JOIN prompt_groups g ON g.dataset_id = $1 AND g.external_id = s.external_id
+     JOIN prompt_groups g ON g.dataset_id = ${datasetId} AND g.external_id = s.external_id
      JOIN responses r ON r.group_id = g.id AND r.language = s.language AND r.sample_index = s.sample_index
                      AND r.model IS NOT DISTINCT FROM s.model
      WHERE s.row_kind = 'r' AND r.content_hash <> s.content_hash
      ORDER BY s.line`,
-    [datasetId],
   );
   if (rows.length === 0) return [];
-  await client.query(`DELETE FROM import_stage WHERE line = ANY($1::int[])`, [rows.map((r) => r.line)]);
+  await execute(client, sql`DELETE FROM import_stage WHERE line = ANY(${rows.map((r) => r.line)}::int[])`);
   return rows
     .slice(0, MAX_CONFLICTS_LISTED)
     .map((r) => sampleConflict({ line: r.line, field: r.field, lang: r.language, model: r.model, sampleIndex: r.sample_index }));
@@ -175,47 +177,46 @@ export async function refuseConflicts(client: PoolClient, datasetId: number): Pr
  * stored ones of its group and language, in the order of its sample position, then line.
  */
 export async function publishStage(client: PoolClient, datasetId: number, append = false): Promise<PublishCounts> {
-  const groups = await client.query(
-    `INSERT INTO prompt_groups (dataset_id, external_id, gold, meta)
-     SELECT DISTINCT ON (external_id) $1::int, external_id, gold, coalesce(meta, '{}') FROM import_stage
+  const groups = await execute(
+    client,
+    sql`INSERT INTO prompt_groups (dataset_id, external_id, gold, meta)
+     SELECT DISTINCT ON (external_id) ${datasetId}::int, external_id, gold, coalesce(meta, '{}') FROM import_stage
      WHERE row_kind = 'g' ORDER BY external_id, gold NULLS LAST
      ON CONFLICT (dataset_id, external_id) DO NOTHING`,
-    [datasetId],
   );
-  await client.query(
-    `UPDATE prompt_groups g SET gold = s.gold FROM (
+  await execute(
+    client,
+    sql`UPDATE prompt_groups g SET gold = s.gold FROM (
        SELECT DISTINCT ON (external_id) external_id, gold FROM import_stage WHERE row_kind = 'g' AND gold IS NOT NULL ORDER BY external_id
-     ) s WHERE g.dataset_id = $1 AND g.external_id = s.external_id AND g.gold IS NULL`,
-    [datasetId],
+     ) s WHERE g.dataset_id = ${datasetId} AND g.external_id = s.external_id AND g.gold IS NULL`,
   );
-  const prompts = await client.query(
-    `INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated)
-     SELECT DISTINCT ON (g.id, s.language) $1::int, g.id, s.language, s.text, coalesce(s.machine_translated, false)
-     FROM import_stage s JOIN prompt_groups g ON g.dataset_id = $1 AND g.external_id = s.external_id
+  const prompts = await execute(
+    client,
+    sql`INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated)
+     SELECT DISTINCT ON (g.id, s.language) ${datasetId}::int, g.id, s.language, s.text, coalesce(s.machine_translated, false)
+     FROM import_stage s JOIN prompt_groups g ON g.dataset_id = ${datasetId} AND g.external_id = s.external_id
      WHERE s.row_kind = 'p' ORDER BY g.id, s.language
      ON CONFLICT (group_id, language) DO NOTHING`,
-    [datasetId],
   );
-  const staged = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM import_stage WHERE row_kind = 'r'`);
+  const staged = await queryOne(client, sql`SELECT count(*)::int AS n FROM import_stage WHERE row_kind = 'r'`, z.object({ n: z.number() }));
   const sample = append
-    ? `coalesce((SELECT max(r.sample_index) FROM responses r WHERE r.group_id = g.id AND r.language = s.language), -1)
+    ? sql`coalesce((SELECT max(r.sample_index) FROM responses r WHERE r.group_id = g.id AND r.language = s.language), -1)
          + row_number() OVER (PARTITION BY g.id, s.language ORDER BY s.sample_index, s.line)`
-    : "s.sample_index";
-  const responses = await client.query(
-    `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, origin,
+    : sql`s.sample_index`;
+  const inserted = await execute(
+    client,
+    sql`INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, origin,
                             model, params, detected_language, extracted_answer, target_share, language_mix, defect)
-     SELECT $1::int, g.id, s.language, ${sample}, s.text, s.content_hash, s.char_length, 'imported',
+     SELECT ${datasetId}::int, g.id, s.language, ${sample}, s.text, s.content_hash, s.char_length, 'imported',
             s.model, s.params, s.detected_language, s.extracted_answer, s.target_share, s.language_mix, s.defect
-     FROM import_stage s JOIN prompt_groups g ON g.dataset_id = $1 AND g.external_id = s.external_id
+     FROM import_stage s JOIN prompt_groups g ON g.dataset_id = ${datasetId} AND g.external_id = s.external_id
      WHERE s.row_kind = 'r'
      ON CONFLICT (group_id, language, model, sample_index) DO NOTHING`,
-    [datasetId],
   );
-  const inserted = responses.rowCount ?? 0;
   return {
-    groups: groups.rowCount ?? 0,
-    prompts: prompts.rowCount ?? 0,
+    groups,
+    prompts,
     responses: inserted,
-    duplicates: (staged.rows[0]?.n ?? 0) - inserted,
+    duplicates: staged.n - inserted,
   };
 }

@@ -1,4 +1,5 @@
 import type { Pool } from "pg";
+import { execute, queryTrusted, sql } from "@/lib/db/sql";
 import { answerText, float32ToBytes } from "@/lib/pipeline";
 
 export type TextToEmbed = { hash: Buffer; text: string };
@@ -12,13 +13,14 @@ export async function textsMissingVectors(
   toGroupId: number,
   languages: string[] | null,
 ): Promise<TextToEmbed[]> {
-  const { rows } = await pool.query<{ content_hash: Buffer; text: string }>(
-    `SELECT DISTINCT ON (r.content_hash) r.content_hash, r.text FROM responses r
-     WHERE r.dataset_id = $1 AND r.group_id BETWEEN $3 AND $4 AND ($5::text[] IS NULL OR r.language = ANY($5))
+  const rows = await queryTrusted<{ content_hash: Buffer; text: string }>(
+    pool,
+    sql`SELECT DISTINCT ON (r.content_hash) r.content_hash, r.text FROM responses r
+     WHERE r.dataset_id = ${datasetId} AND r.group_id BETWEEN ${fromGroupId} AND ${toGroupId}
+       AND (${languages}::text[] IS NULL OR r.language = ANY(${languages}::text[]))
        AND btrim(r.text) <> ''
-       AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.dataset_id = $1 AND e.model = $2 AND e.content_hash = r.content_hash)
+       AND NOT EXISTS (SELECT 1 FROM embeddings e WHERE e.dataset_id = ${datasetId} AND e.model = ${model} AND e.content_hash = r.content_hash)
      ORDER BY r.content_hash`,
-    [datasetId, model, fromGroupId, toGroupId, languages],
   );
   return rows.map((r) => ({ hash: r.content_hash, text: answerText(r.text) })).filter((r) => r.text.trim() !== "");
 }
@@ -32,11 +34,13 @@ export async function storeVectors(
   vectors: Float32Array[],
 ): Promise<number> {
   if (items.length === 0) return 0;
-  const res = await pool.query(
-    `INSERT INTO embeddings (dataset_id, model, content_hash, dim, vector)
-     SELECT $1, $2, h, d, v FROM unnest($3::bytea[], $4::int[], $5::bytea[]) AS t(h, d, v)
+  const hashes = items.map((i) => i.hash);
+  const dims = vectors.map((v) => v.length);
+  const bytes = vectors.map((v) => Buffer.from(float32ToBytes(v)));
+  return execute(
+    pool,
+    sql`INSERT INTO embeddings (dataset_id, model, content_hash, dim, vector)
+     SELECT ${datasetId}, ${model}, h, d, v FROM unnest(${hashes}::bytea[], ${dims}::int[], ${bytes}::bytea[]) AS t(h, d, v)
      ON CONFLICT DO NOTHING`,
-    [datasetId, model, items.map((i) => i.hash), vectors.map((v) => v.length), vectors.map((v) => Buffer.from(float32ToBytes(v)))],
   );
-  return res.rowCount ?? 0;
 }

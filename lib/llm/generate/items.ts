@@ -1,4 +1,5 @@
 import type { Pool } from "pg";
+import { queryTrusted, sql } from "@/lib/db/sql";
 
 export type GenerateItem = {
   groupId: number;
@@ -18,14 +19,15 @@ export async function loadItems(
   toGroupId: number,
   languages: string[] | null,
 ): Promise<GenerateItem[]> {
-  const { rows } = await pool.query<{ group_id: number; gold: string | null; language: string; text: string; have: number }>(
-    `SELECT pt.group_id, g.gold, pt.language, pt.text,
+  const rows = await queryTrusted<{ group_id: number; gold: string | null; language: string; text: string; have: number }>(
+    pool,
+    sql`SELECT pt.group_id, g.gold, pt.language, pt.text,
             (SELECT count(*)::int FROM responses r
-             WHERE r.group_id = pt.group_id AND r.language = pt.language AND r.origin = 'generated' AND r.model = $2) AS have
+             WHERE r.group_id = pt.group_id AND r.language = pt.language AND r.origin = 'generated' AND r.model = ${model}) AS have
      FROM prompt_texts pt JOIN prompt_groups g ON g.id = pt.group_id
-     WHERE pt.dataset_id = $1 AND pt.group_id BETWEEN $3 AND $4 AND ($5::text[] IS NULL OR pt.language = ANY($5))
+     WHERE pt.dataset_id = ${datasetId} AND pt.group_id BETWEEN ${fromGroupId} AND ${toGroupId}
+       AND (${languages}::text[] IS NULL OR pt.language = ANY(${languages}::text[]))
      ORDER BY pt.group_id, pt.language`,
-    [datasetId, model, fromGroupId, toGroupId, languages],
   );
   return rows.map((r) => ({ groupId: r.group_id, gold: r.gold, language: r.language, prompt: r.text, have: r.have }));
 }

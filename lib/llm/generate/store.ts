@@ -1,4 +1,5 @@
 import type { PoolClient } from "pg";
+import { execute, sql } from "@/lib/db/sql";
 import { contentHash } from "@/lib/datasets/insert-groups";
 import { deriveResponseFields } from "@/lib/datasets/derive";
 import type { GenerateItem } from "./items";
@@ -21,38 +22,24 @@ export async function insertSamples(
 ): Promise<number> {
   if (samples.length === 0) return 0;
   const derived = samples.map((s) => deriveResponseFields(s.text, item.language, { gold: item.gold }, s.finishReason));
-  const res = await client.query(
-    `WITH input AS (
-       SELECT * FROM unnest($5::text[], $6::bytea[], $7::text[], $8::int[], $9::int[], $10::text[], $11::text[],
-                            $14::float8[], $15::text[], $16::text[])
+  return execute(
+    client,
+    sql`WITH input AS (
+       SELECT * FROM unnest(${samples.map((s) => s.text)}::text[], ${samples.map((s) => contentHash(s.text))}::bytea[],
+                            ${samples.map((s) => s.finishReason)}::text[], ${samples.map((s) => s.promptTokens)}::int[],
+                            ${samples.map((s) => s.completionTokens)}::int[], ${derived.map((d) => d.detectedLanguage)}::text[],
+                            ${derived.map((d) => d.extractedAnswer)}::text[], ${derived.map((d) => d.targetShare)}::float8[],
+                            ${derived.map((d) => d.languageMix)}::text[], ${derived.map((d) => d.defect)}::text[])
          WITH ORDINALITY AS t(text, hash, finish, pt, ct, detected, answer, share, mix, defect, ord)
      ), base AS (
-       SELECT coalesce(max(sample_index) + 1, 0) AS next FROM responses WHERE group_id = $2 AND language = $3
+       SELECT coalesce(max(sample_index) + 1, 0) AS next FROM responses WHERE group_id = ${item.groupId} AND language = ${item.language}
      )
      INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, origin, model, params,
                             finish_reason, prompt_tokens, completion_tokens, detected_language, extracted_answer, run_id,
                             target_share, language_mix, defect)
-     SELECT $1, $2, $3, base.next + row_number() OVER (ORDER BY ord) - 1, text, hash, char_length(text), 'generated', $4, $12::jsonb,
-            finish, pt, ct, detected, answer, $13, share, mix, defect
+     SELECT ${datasetId}, ${item.groupId}, ${item.language}, base.next + row_number() OVER (ORDER BY ord) - 1, text, hash,
+            char_length(text), 'generated', ${model}, ${JSON.stringify(params)}::jsonb,
+            finish, pt, ct, detected, answer, ${runId}, share, mix, defect
      FROM input, base`,
-    [
-      datasetId,
-      item.groupId,
-      item.language,
-      model,
-      samples.map((s) => s.text),
-      samples.map((s) => contentHash(s.text)),
-      samples.map((s) => s.finishReason),
-      samples.map((s) => s.promptTokens),
-      samples.map((s) => s.completionTokens),
-      derived.map((d) => d.detectedLanguage),
-      derived.map((d) => d.extractedAnswer),
-      JSON.stringify(params),
-      runId,
-      derived.map((d) => d.targetShare),
-      derived.map((d) => d.languageMix),
-      derived.map((d) => d.defect),
-    ],
   );
-  return res.rowCount ?? 0;
 }

@@ -1,4 +1,6 @@
+import { z } from "zod";
 import type { Database } from "@/lib/db/client";
+import { execute, queryRows, sql } from "@/lib/db/sql";
 import { Provider } from "@/lib/llm/providers/provider";
 import { describeProviderError } from "@/lib/llm/providers/retry";
 import { loadProviderSettings } from "@/lib/llm/providers/settings";
@@ -22,16 +24,18 @@ export async function translateMissingPrompts(
   datasetId: number,
   opts: { model: string; languages: string[]; provider?: Provider; groupRange?: [number, number] },
 ): Promise<TranslateResult> {
-  const { rows } = await db.pool.query<{ group_id: number; language: string; text: string }>(
-    `SELECT src.group_id, l.language, src.text
+  const [from, to] = opts.groupRange ?? [null, null];
+  const rows = await queryRows(
+    db.pool,
+    sql`SELECT src.group_id, l.language, src.text
      FROM datasets d
      JOIN prompt_texts src ON src.dataset_id = d.id AND src.language = d.pivot_language
-     CROSS JOIN unnest($2::text[]) AS l(language)
-     WHERE d.id = $1 AND l.language <> d.pivot_language
-       AND ($3::int IS NULL OR src.group_id BETWEEN $3 AND $4)
+     CROSS JOIN unnest(${opts.languages}::text[]) AS l(language)
+     WHERE d.id = ${datasetId} AND l.language <> d.pivot_language
+       AND (${from}::int IS NULL OR src.group_id BETWEEN ${from} AND ${to})
        AND NOT EXISTS (SELECT 1 FROM prompt_texts t WHERE t.group_id = src.group_id AND t.language = l.language)
      ORDER BY src.group_id, l.language`,
-    [datasetId, opts.languages, opts.groupRange?.[0] ?? null, opts.groupRange?.[1] ?? null],
+    z.object({ group_id: z.number(), language: z.string(), text: z.string() }),
   );
   const provider = opts.provider ?? new Provider(await loadProviderSettings(db));
   const result: TranslateResult = { created: 0, failures: [], promptTokens: 0, completionTokens: 0 };
@@ -50,11 +54,13 @@ export async function translateMissingPrompts(
         if (text === "") throw new Error("the model returned an empty translation");
         result.promptTokens += c.usage?.prompt_tokens ?? 0;
         result.completionTokens += c.usage?.completion_tokens ?? 0;
-        const res = await db.pool.query(
-          `INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated) VALUES ($1, $2, $3, $4, true) ON CONFLICT DO NOTHING`,
-          [datasetId, row.group_id, row.language, text],
+        // Awaited before the +=, which would otherwise read `created` before the await and lose concurrent adds.
+        const created = await execute(
+          db.pool,
+          sql`INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated)
+              VALUES (${datasetId}, ${row.group_id}, ${row.language}, ${text}, true) ON CONFLICT DO NOTHING`,
         );
-        result.created += res.rowCount ?? 0;
+        result.created += created;
       } catch (e) {
         result.failures.push({ groupId: row.group_id, language: row.language, error: describeProviderError(e) });
       }

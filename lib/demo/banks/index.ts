@@ -1,13 +1,13 @@
-import ar from "./ar.json";
-import de from "./de.json";
-import en from "./en.json";
-import es from "./es.json";
-import fr from "./fr.json";
-import hi from "./hi.json";
-import ja from "./ja.json";
-import ru from "./ru.json";
-import sw from "./sw.json";
-import zh from "./zh.json";
+import ar from "./ar.json" with { type: "json" };
+import de from "./de.json" with { type: "json" };
+import en from "./en.json" with { type: "json" };
+import es from "./es.json" with { type: "json" };
+import fr from "./fr.json" with { type: "json" };
+import hi from "./hi.json" with { type: "json" };
+import ja from "./ja.json" with { type: "json" };
+import ru from "./ru.json" with { type: "json" };
+import sw from "./sw.json" with { type: "json" };
+import zh from "./zh.json" with { type: "json" };
 import { loadBank } from "./load-bank";
 import type { LanguageBank } from "./types";
 

@@ -5,25 +5,6 @@ import { AppError } from "@/lib/errors";
 const ZManifestFiles = z.array(z.object({ path: z.string(), sha256: z.string(), bytes: z.number(), rows: z.number() }));
 const ZCounts = z.record(z.string(), z.object({ train: z.number(), test: z.number() }));
 
-export type StoredExport = {
-  id: number;
-  datasetId: number;
-  format: string;
-  status: string;
-  config: Record<string, unknown>;
-  counts: z.infer<typeof ZCounts>;
-  files: z.infer<typeof ZManifestFiles>;
-  runIds: number[];
-  lastDecisionId: number | null;
-  location: string | null;
-  error: string | null;
-  createdAt: Date;
-  finishedAt: Date | null;
-  rowsTotal: number;
-  rowsDone: number;
-  cancelRequested: boolean;
-};
-
 type ExportRow = {
   id: number;
   datasetId: number;
@@ -41,6 +22,13 @@ type ExportRow = {
   rowsTotal: number;
   rowsDone: number;
   cancelRequested: boolean;
+};
+
+/** An export as the app uses it: the row with its JSON columns decoded. */
+export type StoredExport = Omit<ExportRow, "config" | "counts" | "files"> & {
+  config: Record<string, unknown>;
+  counts: z.infer<typeof ZCounts>;
+  files: z.infer<typeof ZManifestFiles>;
 };
 
 function toStoredExport(row: ExportRow): StoredExport {

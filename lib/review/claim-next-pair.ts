@@ -36,21 +36,26 @@ function randomStart(plan: ReviewPlan, attempt: number): { from: number; wrap: b
   return { from: randomInt(0, 2 ** 31 - 1), wrap: attempt % 2 === 1 };
 }
 
-async function claimOnce(tx: Queryable, datasetId: number, reviewer: Reviewer, lang: string | null, plan: ReviewPlan, attempt: number) {
+/** The pairs (as `p`) this reviewer could be handed now, in their languages or in `lang`. */
+function claimable(datasetId: number, reviewer: Reviewer, lang: string | null, plan: ReviewPlan): Sql {
   const langs = lang ? [lang] : reviewer.languages;
+  return sql`p.dataset_id = ${datasetId}
+    AND p.chosen_id IS NOT NULL AND p.rejected_id IS NOT NULL AND p.status <> 'skipped'
+    AND p.votes < ${plan.votesPerPair} AND p.consensus <> 'adjudicated'
+    AND (cardinality(${langs}::text[]) = 0 OR p.language = ANY(${langs}::text[]))
+    AND NOT EXISTS (SELECT 1 FROM review_votes v WHERE v.pair_id = p.id AND v.user_id = ${reviewer.userId})
+    AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.pair_id = p.id AND l.expires_at > LOCALTIMESTAMP)`;
+}
+
+async function claimOnce(tx: Queryable, datasetId: number, reviewer: Reviewer, lang: string | null, plan: ReviewPlan, attempt: number) {
   const start = randomStart(plan, attempt);
   const seed = randomInt(0, 2 ** 31 - 1);
   return queryMaybeOne(
     tx,
     sql`WITH pick AS (
           ${firstUnlocked(sql`SELECT p.id, p.chosen_id, p.rejected_id FROM pairs p
-            WHERE p.dataset_id = ${datasetId}
-              AND p.chosen_id IS NOT NULL AND p.rejected_id IS NOT NULL AND p.status <> 'skipped'
-              AND p.votes < ${plan.votesPerPair} AND p.consensus <> 'adjudicated'
-              AND (cardinality(${langs}::text[]) = 0 OR p.language = ANY(${langs}::text[]))
+            WHERE ${claimable(datasetId, reviewer, lang, plan)}
               ${start ? (start.wrap ? sql`AND p.id < ${start.from}` : sql`AND p.id >= ${start.from}`) : empty}
-              AND NOT EXISTS (SELECT 1 FROM review_votes v WHERE v.pair_id = p.id AND v.user_id = ${reviewer.userId})
-              AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.pair_id = p.id AND l.expires_at > LOCALTIMESTAMP)
             ${start ? sql`ORDER BY p.id` : orderBy(plan)}`)}
         )
         INSERT INTO review_leases (dataset_id, pair_id, user_id, seed, first_shown_id, expires_at)
@@ -125,33 +130,24 @@ export async function claimNextPair(
   reviewer: Reviewer,
   lang: string | null = null,
 ): Promise<LeasedPair | null> {
+  const plan = await getReviewPlan(db.pool, datasetId);
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
     const claimed = await withTransaction(db, async (tx) => {
-      const plan = await getReviewPlan(tx, datasetId);
       await tx.query(sql`DELETE FROM review_leases WHERE dataset_id = ${datasetId} AND user_id = ${reviewer.userId}`);
       const lease = await claimOnce(tx, datasetId, reviewer, lang, plan, attempt);
       return lease ? leasedPair(tx, lease.id, lease.pairId, lease.expiresAt, plan.blind) : null;
     });
     if (claimed) return claimed;
-    if (!(await anyLeft(db.pool, datasetId, reviewer, lang))) return null;
+    if (!(await anyLeft(db.pool, datasetId, reviewer, lang, plan))) return null;
   }
   return null;
 }
 
 /** Whether a pair could still be claimed by this reviewer (so a lost race is worth another attempt). */
-async function anyLeft(db: Queryable, datasetId: number, reviewer: Reviewer, lang: string | null): Promise<boolean> {
-  const plan = await getReviewPlan(db, datasetId);
-  const langs = lang ? [lang] : reviewer.languages;
+async function anyLeft(db: Queryable, datasetId: number, reviewer: Reviewer, lang: string | null, plan: ReviewPlan): Promise<boolean> {
   const row = await queryMaybeOne(
     db,
-    sql`SELECT 1 AS one FROM pairs p
-        WHERE p.dataset_id = ${datasetId}
-          AND p.chosen_id IS NOT NULL AND p.rejected_id IS NOT NULL AND p.status <> 'skipped'
-          AND p.votes < ${plan.votesPerPair} AND p.consensus <> 'adjudicated'
-          AND (cardinality(${langs}::text[]) = 0 OR p.language = ANY(${langs}::text[]))
-          AND NOT EXISTS (SELECT 1 FROM review_votes v WHERE v.pair_id = p.id AND v.user_id = ${reviewer.userId})
-          AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.pair_id = p.id AND l.expires_at > LOCALTIMESTAMP)
-        LIMIT 1`,
+    sql`SELECT 1 AS one FROM pairs p WHERE ${claimable(datasetId, reviewer, lang, plan)} LIMIT 1`,
     z.object({ one: z.number() }),
   );
   return row !== null;

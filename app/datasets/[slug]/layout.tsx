@@ -8,6 +8,7 @@ const TABS = [
   ["/generate", "Generate"],
   ["/pairs", "Pairs"],
   ["/review", "Review"],
+  ["/team", "Team review"],
   ["/compare", "Compare runs"],
   ["/exports", "Exports"],
 ] as const;

@@ -19,7 +19,11 @@ const languagesOf = async (email: string) => (await listUsers(t.db)).find((u) =>
 
 describe("review languages on the Users page", () => {
   it("lists a new user's languages, and no languages (= all) when none were given", async () => {
-    await createUser(t.db, { email: "ana@x.test", name: "Ana", role: "reviewer", password: "0123456789ab", languages: ["de", "ar"] }, adminId);
+    await createUser(
+      t.db,
+      { email: "ana@x.test", name: "Ana", role: "reviewer", password: "0123456789ab", languages: ["de", "ar"] },
+      adminId,
+    );
     expect(await languagesOf("ana@x.test")).toEqual(["de", "ar"]);
     expect(await languagesOf("root@x.test")).toEqual([]);
   });

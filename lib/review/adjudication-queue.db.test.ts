@@ -30,9 +30,9 @@ beforeAll(async () => {
   ({ datasetId } = await seedPairsFixture(t.db, "adjudication", 6));
   for (const name of REVIEWERS) userIds.push((await t.db.prisma.user.create({ data: { email: `${name}@x.test`, name } })).id);
   await setReviewPlan(t.db, datasetId, { votesPerPair: 4, order: "least-reviewed", blind: false, leaseMinutes: 10 }, null);
-  const pairIds = (await t.db.prisma.pair.findMany({ where: { datasetId, language: "de" }, select: { id: true }, orderBy: { id: "asc" } })).map(
-    (p) => p.id,
-  );
+  const pairIds = (
+    await t.db.prisma.pair.findMany({ where: { datasetId, language: "de" }, select: { id: true }, orderBy: { id: "asc" } })
+  ).map((p) => p.id);
   for (const [i, userId] of userIds.entries()) {
     for (;;) {
       const leased = await claimNextPair(t.db, datasetId, { userId, languages: ["de"] });

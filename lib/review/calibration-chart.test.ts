@@ -13,7 +13,12 @@ describe("calibration charts", () => {
     expect(charts.map((c) => c.id)).toEqual(["calibration-ar", "calibration-de"]);
     const [ar, de] = charts;
     expect(de!.rows.map((r) => [r.label, r.values.agree, r.hrefs.agree, r.names.agree])).toEqual([
-      ["< 0 (3 votes)", 33.3, `/datasets/demo/pairs?lang=de&maxMargin=${nextDown(0)}`, "Calibration de · < 0 (3 votes) · votes agreeing with the method: 33.3%"],
+      [
+        "< 0 (3 votes)",
+        33.3,
+        `/datasets/demo/pairs?lang=de&maxMargin=${nextDown(0)}`,
+        "Calibration de · < 0 (3 votes) · votes agreeing with the method: 33.3%",
+      ],
       [
         "0.1–0.2 (8 votes)",
         75,

@@ -49,8 +49,8 @@ export default async function TeamReviewPage({ params }: Props) {
         <h2 className="font-medium">Review plan</h2>
         <HelpText>
           Each pair leaves the queue once it has the planned number of votes. A reviewer holds a pair under a lease for the lease minutes
-          (renewed while they work on it); an expired lease returns the pair to the queue. One vote per pair, not blind, reviews as
-          before team review.
+          (renewed while they work on it); an expired lease returns the pair to the queue. One vote per pair, not blind, reviews as before
+          team review.
         </HelpText>
         {can.manage ? <ReviewPlanForm slug={s} plan={plan} /> : <PlanSummary plan={plan} />}
       </section>
@@ -60,7 +60,7 @@ export default async function TeamReviewPage({ params }: Props) {
           <Link className="text-indigo-700 underline" href={`/datasets/${s}/team/adjudication`}>
             Adjudication queue
           </Link>
-          : {disputed === 1 ? "1 disputed pair waits" : `${disputed} disputed pairs wait`} for an admin's verdict.
+          : {disputed === 1 ? "1 disputed pair waits" : `${disputed} disputed pairs wait`} for an admin&apos;s verdict.
         </p>
       )}
 

@@ -27,14 +27,25 @@ export function ReviewPlanForm({ slug, plan }: { slug: string; plan: ReviewPlan 
             blind: form.get("blind") === "on",
             leaseMinutes: Number(form.get("leaseMinutes")),
           });
-          setMessage(result.ok ? { ok: true, text: "Plan saved; the queue follows it from the next pair." } : { ok: false, text: result.error });
+          setMessage(
+            result.ok ? { ok: true, text: "Plan saved; the queue follows it from the next pair." } : { ok: false, text: result.error },
+          );
           if (result.ok) router.refresh();
         })
       }
     >
       <label className={label}>
         Votes per pair (1–5)
-        <input name="votesPerPair" type="number" min={1} max={5} step={1} required defaultValue={plan.votesPerPair} className={`${field} w-20`} />
+        <input
+          name="votesPerPair"
+          type="number"
+          min={1}
+          max={5}
+          step={1}
+          required
+          defaultValue={plan.votesPerPair}
+          className={`${field} w-20`}
+        />
       </label>
       <label className={label}>
         Order
@@ -46,12 +57,24 @@ export function ReviewPlanForm({ slug, plan }: { slug: string; plan: ReviewPlan 
           ))}
         </select>
       </label>
-      <label className="flex items-center gap-2 text-sm" title="Reviewers see no chosen/rejected labels, scores or run; sides are shuffled per reviewer">
+      <label
+        className="flex items-center gap-2 text-sm"
+        title="Reviewers see no chosen/rejected labels, scores or run; sides are shuffled per reviewer"
+      >
         <input name="blind" type="checkbox" defaultChecked={plan.blind} /> Blind
       </label>
       <label className={label}>
         Lease minutes (1–120)
-        <input name="leaseMinutes" type="number" min={1} max={120} step={1} required defaultValue={plan.leaseMinutes} className={`${field} w-20`} />
+        <input
+          name="leaseMinutes"
+          type="number"
+          min={1}
+          max={120}
+          step={1}
+          required
+          defaultValue={plan.leaseMinutes}
+          className={`${field} w-20`}
+        />
       </label>
       <button disabled={pending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
         {pending ? "Saving…" : "Save plan"}

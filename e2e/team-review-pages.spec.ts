@@ -74,10 +74,10 @@ test("the team review page shows alpha per language as the ledgers and a direct 
     const cell = page.getByTestId(`alpha-${lang}`);
     await expect(cell).toHaveText(figures.alpha!.toFixed(3));
     await expect(cell).toHaveAttribute("title", String(figures.alpha));
-    const row = page.getByRole("region", { name: "Agreement by language" }).getByRole("row").filter({ has: cell });
+    const row = page.getByRole("region", { name: "Alpha and votes per language" }).getByRole("row").filter({ has: cell });
     await expect(row).toContainText(`${figures.pairs}${figures.votes}`);
   }
-  const reviewers = page.getByRole("region", { name: "Reviewers" });
+  const reviewers = page.getByRole("region", { name: "Votes per reviewer" });
   for (const r of agreement.reviewers) await expect(reviewers.getByRole("row").filter({ hasText: r.email })).toContainText(String(r.votes));
   await expect(page.getByTestId("position-bias")).toHaveText("No blind votes yet.");
 });

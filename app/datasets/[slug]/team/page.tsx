@@ -78,7 +78,7 @@ export default async function TeamReviewPage({ params }: Props) {
           <p className="text-sm text-slate-600">No votes yet.</p>
         ) : (
           <FiguresTable
-            label="Agreement by language"
+            label="Alpha and votes per language"
             columns={[
               { key: "lang", header: "Language" },
               { key: "alpha", header: "α", numeric: true },
@@ -118,7 +118,7 @@ export default async function TeamReviewPage({ params }: Props) {
           <p className="text-sm text-slate-600">No votes yet.</p>
         ) : (
           <FiguresTable
-            label="Reviewers"
+            label="Votes per reviewer"
             columns={[
               { key: "email", header: "Reviewer" },
               { key: "votes", header: "Votes", numeric: true },

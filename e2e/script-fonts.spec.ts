@@ -19,49 +19,49 @@ const SAMPLES = [
 /** An unassigned code point: every font draws it as its missing-glyph box. */
 const TOFU = "\u0378";
 
-/** Puts the sample, and a reference of as many missing-glyph boxes, into the page's own styles. */
+/**
+ * Puts the sample, and a reference of as many missing-glyph boxes, into the page in its own styles,
+ * once the faces its text needs are loaded, as a page's first layout loads them. (Chromium on Linux
+ * was seen to keep text laid out while its faces still loaded, at some sizes, on a local font's boxes.)
+ */
 async function render(page: Page, sample: (typeof SAMPLES)[number]) {
   await page.evaluate(
-    ({ sample, tofu }) => {
+    async ({ sample, tofu }) => {
+      const main = document.querySelector("main")!;
+      await document.fonts.load(`16px ${getComputedStyle(main).fontFamily}`, sample.text);
       const box = document.createElement("div");
       box.id = "script-sample";
-      box.className = "space-y-2 text-2xl";
       const line = (text: string, id: string) => {
         const p = document.createElement("p");
         p.id = id;
         p.lang = sample.lang;
         p.dir = sample.dir;
-        p.className = "inline-block";
+        p.className = "inline-block text-base";
         p.textContent = text;
         box.append(p, document.createElement("br"));
       };
       line(sample.text, "sample");
       line(sample.text.replace(/\S/gu, tofu), "tofu");
-      document.querySelector("main")!.prepend(box);
+      main.prepend(box);
     },
     { sample, tofu: TOFU },
   );
-  // Layout starts the loads of the faces whose unicode-range the text falls in; `ready` waits for them.
-  await page.evaluate(async () => {
-    void document.getElementById("sample")!.offsetWidth;
-    await document.fonts.ready;
-  });
 }
 
 /** Code points of the sample that its font stack draws exactly like the missing-glyph box. */
 function boxedCharacters(page: Page) {
   return page.evaluate((tofu) => {
     const el = document.getElementById("sample")!;
-    const font = `400 40px ${getComputedStyle(el).fontFamily}`;
+    const font = `400 16px ${getComputedStyle(el).fontFamily}`;
     const canvas = document.createElement("canvas");
-    canvas.width = 80;
-    canvas.height = 80;
+    canvas.width = 40;
+    canvas.height = 40;
     const ctx = canvas.getContext("2d", { willReadFrequently: true })!;
     const draw = (ch: string) => {
-      ctx.clearRect(0, 0, 80, 80);
+      ctx.clearRect(0, 0, 40, 40);
       ctx.font = font;
-      ctx.fillText(ch, 10, 55);
-      return ctx.getImageData(0, 0, 80, 80).data.join(",");
+      ctx.fillText(ch, 10, 28);
+      return ctx.getImageData(0, 0, 40, 40).data.join(",");
     };
     const box = draw(tofu);
     const letters = [...new Set(el.textContent!.match(/\p{L}/gu))];

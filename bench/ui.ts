@@ -1,6 +1,6 @@
 // `npm run bench -- ui [--rounds N] [--port P]`: how long a reviewer waits for a page. Starts the built
 // app (`npm run build` first) as `npm start` does, on a fresh embedded database in a temp dir with
-// the demo dataset (size = its 48 prompt groups), signs an admin in, then in Chromium (/usr/bin/chromium):
+// the demo dataset (size = its 48 prompt groups; --rounds sets the samples per page), signs an admin in, then in Chromium (/usr/bin/chromium):
 //  - direct loads: `page.goto` of each main page until its content is shown;
 //  - in-app clicks: a tour through the same pages by clicking their links (dataset tabs, a group on
 //    the overview, a run on the runs list), each timed inside the page from the click event until the
@@ -17,12 +17,15 @@ import { chromium, type Page } from "@playwright/test";
 import { createUser } from "@/lib/auth/accounts";
 import { embeddedUrl, readEmbeddedSecret } from "@/lib/db/embedded";
 import { readLock } from "@/lib/db/embedded-lock";
+import { DEMO_OPTIONS } from "@/lib/demo";
 import { log } from "./bench-db";
 
 const EMAIL = "bench-ui@example.test";
 const PASSWORD = "bench ui password 0123";
 const SLUG = "demo";
 const GOAL_MS = 1000;
+/** The demo dataset the server seeds (lib/demo DEMO_OPTIONS.groups). */
+const DEMO_GROUPS = DEMO_OPTIONS.groups;
 /** What the app's loading.tsx skeletons carry while a page streams in. */
 const LOADING = '[data-loading="page"]';
 
@@ -124,7 +127,11 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - t0;
 }
 
-export async function run({ args }: { size?: number; args: string[] }): Promise<Record<string, unknown>> {
+export async function run({ size, args }: { size?: number; args: string[] }): Promise<Record<string, unknown>> {
+  if (size !== undefined && size !== DEMO_GROUPS) {
+    process.stderr.write(`the ui bench runs on the demo dataset only (--size ${DEMO_GROUPS}); use --rounds N for more samples\n`);
+    process.exit(2);
+  }
   const rounds = option(args, "--rounds", 5);
   const port = option(args, "--port", 3390);
   const distDir = process.env.NEXT_DIST_DIR || ".next";
@@ -239,7 +246,7 @@ export async function run({ args }: { size?: number; args: string[] }): Promise<
     log(`click → first answer on screen (skeleton or page): p50 ${feedback.p50} ms, p95 ${feedback.p95} ms`);
     log(`RSC requests sent while the overview loads and idles: ${overviewIdleRequests}; load average ${load.join(" ")}`);
     return {
-      size: 48,
+      size: DEMO_GROUPS,
       slowdown: Number((clickAll.p95 / directAll.p95).toFixed(2)),
       click_p50_ms: clickAll.p50,
       click_p95_ms: clickAll.p95,

@@ -96,7 +96,11 @@ export function DataTable<T>({ columns, data, getRowId, sortable, nextQuery, cap
       </div>
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {params.get("after") && (
-          <Link prefetch={false} className="text-indigo-700 hover:underline" href={`${pathname}${withParams(params, { after: undefined })}`}>
+          <Link
+            prefetch={false}
+            className="text-indigo-700 hover:underline"
+            href={`${pathname}${withParams(params, { after: undefined })}`}
+          >
             « First page
           </Link>
         )}

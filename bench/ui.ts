@@ -18,6 +18,7 @@ import { createUser } from "@/lib/auth/accounts";
 import { embeddedUrl, readEmbeddedSecret } from "@/lib/db/embedded";
 import { readLock } from "@/lib/db/embedded-lock";
 import { DEMO_OPTIONS } from "@/lib/demo";
+import playwrightConfig from "../playwright.config";
 import { log } from "./bench-db";
 
 const EMAIL = "bench-ui@example.test";
@@ -148,18 +149,8 @@ export async function run({ size, args }: { size?: number; args: string[] }): Pr
   });
   let serverLog = "";
   server.stderr!.on("data", (chunk: Buffer) => (serverLog = (serverLog + chunk.toString()).slice(-4000)));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  // The e2e suite's Chromium (/usr/bin/chromium or CHROMIUM_PATH) and flags.
+  const browser = await chromium.launch(playwrightConfig.projects?.[0]?.use?.launchOptions);
   try {
     const started = performance.now();
     await waitForHealth(base, server);

@@ -84,7 +84,7 @@ export function PairCard({ detail, slug }: { detail: PairDetail; slug: string })
   return (
     <article className="space-y-3" data-testid="pair-card" data-pair-id={pair.id} data-version={pair.version}>
       <header className="flex flex-wrap items-center gap-3 text-sm">
-        <Link className="font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${pair.groupId}`}>
+        <Link prefetch={false} className="font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${pair.groupId}`}>
           {pair.externalId}
         </Link>
         <LanguageBadge lang={pair.language} />

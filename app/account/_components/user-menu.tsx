@@ -9,13 +9,13 @@ export function UserMenu({ name, role }: { name: string; role: string }) {
   const router = useRouter();
   return (
     <div className="ml-auto flex items-center gap-3 text-sm" data-testid="user-menu">
-      <Link href="/account" className="text-slate-700 hover:text-slate-900">
+      <Link prefetch={false} href="/account" className="text-slate-700 hover:text-slate-900">
         {name}
       </Link>
       <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-600" data-testid="user-role">
         {role}
       </span>
-      <Link href="/settings/tokens" className="text-slate-600 hover:text-slate-900">
+      <Link prefetch={false} href="/settings/tokens" className="text-slate-600 hover:text-slate-900">
         API tokens
       </Link>
       <button

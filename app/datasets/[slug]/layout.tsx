@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NavLink } from "@/components/nav/nav-link";
 import { pageDataset } from "@/lib/auth/page-guard";
 
 const TABS = [
@@ -13,19 +14,22 @@ const TABS = [
   ["/exports", "Exports"],
 ] as const;
 
+const TAB_STYLE =
+  "border-b-2 border-transparent pb-0.5 text-slate-600 hover:text-indigo-700 data-active:border-indigo-600 data-active:font-medium data-active:text-indigo-700";
+
 export default async function DatasetLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { dataset } = await pageDataset((await params).slug);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-6 border-b border-slate-200 pb-2">
-        <Link href={`/datasets/${dataset.slug}`} className="text-lg font-semibold">
+        <Link href={`/datasets/${dataset.slug}`} prefetch={false} className="text-lg font-semibold">
           {dataset.name}
         </Link>
         <nav aria-label="Dataset" className="flex gap-4 text-sm">
           {TABS.map(([path, label]) => (
-            <Link key={label} className="text-slate-600 hover:text-indigo-700" href={`/datasets/${dataset.slug}${path}`}>
+            <NavLink key={label} href={`/datasets/${dataset.slug}${path}`} exact={path === ""} className={TAB_STYLE}>
               {label}
-            </Link>
+            </NavLink>
           ))}
         </nav>
       </div>

@@ -19,7 +19,7 @@ export default async function GeneratePage({ params }: { params: Promise<{ slug:
       {!settings.baseUrl && (
         <p role="note" className="rounded bg-amber-50 p-3 text-sm text-amber-900">
           No provider is configured: set a base URL in{" "}
-          <Link className="underline" href="/settings">
+          <Link prefetch={false} className="underline" href="/settings">
             Settings
           </Link>{" "}
           to generate. Embed runs use the offline embedder until then.

@@ -35,7 +35,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
     <div className="space-y-4">
       <div className="flex items-baseline justify-between">
         <h1 className="text-xl font-semibold">Review queue</h1>
-        <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>
+        <Link prefetch={false} className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>
           Open these pairs as a table
         </Link>
       </div>
@@ -55,7 +55,7 @@ export default async function ReviewPage({ params, searchParams }: Props) {
       {!can.review ? (
         <p className="rounded bg-white p-6 text-center text-slate-600 shadow-sm" data-testid="review-read-only">
           Your role can read pairs but not review them;{" "}
-          <Link className="text-indigo-700 underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>
+          <Link prefetch={false} className="text-indigo-700 underline" href={`/datasets/${dataset.slug}/pairs?${query}`}>
             open them as a table
           </Link>
           .

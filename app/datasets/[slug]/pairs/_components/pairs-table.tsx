@@ -22,7 +22,11 @@ function columnsFor(slug: string, reviewQuery: string, q: string | undefined) {
       id: "group",
       header: "Group",
       cell: (c) => (
-        <Link className="whitespace-nowrap font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${c.getValue()}`}>
+        <Link
+          prefetch={false}
+          className="whitespace-nowrap font-mono text-indigo-700 hover:underline"
+          href={`/datasets/${slug}/groups/${c.getValue()}`}
+        >
           {c.row.original.externalId}
         </Link>
       ),
@@ -58,7 +62,11 @@ function columnsFor(slug: string, reviewQuery: string, q: string | undefined) {
       id: "review",
       header: "Review",
       cell: (c) => (
-        <Link className="text-indigo-700 hover:underline" href={`/datasets/${slug}/review?${reviewQuery}${sep}at=${c.row.original.id}`}>
+        <Link
+          prefetch={false}
+          className="text-indigo-700 hover:underline"
+          href={`/datasets/${slug}/review?${reviewQuery}${sep}at=${c.row.original.id}`}
+        >
           review
         </Link>
       ),

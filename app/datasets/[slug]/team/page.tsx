@@ -38,7 +38,7 @@ export default async function TeamReviewPage({ params }: Props) {
         <h1 className="text-xl font-semibold">Team review</h1>
         <p className="text-sm text-slate-600">
           Several reviewers vote on each pair in the{" "}
-          <Link className="text-indigo-700 underline" href={`/datasets/${s}/review`}>
+          <Link prefetch={false} className="text-indigo-700 underline" href={`/datasets/${s}/review`}>
             review queue
           </Link>
           ; their votes settle it by consensus. This page shows how much they agree, per language, with each other and with the method.
@@ -57,7 +57,7 @@ export default async function TeamReviewPage({ params }: Props) {
 
       {disputed !== null && (
         <p className="text-sm" data-testid="disputed-count">
-          <Link className="text-indigo-700 underline" href={`/datasets/${s}/team/adjudication`}>
+          <Link prefetch={false} className="text-indigo-700 underline" href={`/datasets/${s}/team/adjudication`}>
             Adjudication queue
           </Link>
           : {disputed === 1 ? "1 disputed pair waits" : `${disputed} disputed pairs wait`} for an admin&apos;s verdict.

@@ -23,7 +23,7 @@ function DisputedCard({ slug, pair }: { slug: string; pair: DisputedPair }) {
   return (
     <article aria-label={`Disputed pair ${pair.pairId}`} className="space-y-3 rounded-lg bg-white p-4 shadow-sm">
       <h2 className="flex flex-wrap items-baseline gap-3 text-sm font-medium">
-        <Link className="text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${pair.groupId}`}>
+        <Link prefetch={false} className="text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${pair.groupId}`}>
           Pair #{pair.pairId}
         </Link>
         <LanguageBadge lang={pair.lang} />
@@ -64,7 +64,7 @@ export default async function AdjudicationPage({ params }: Props) {
           A pair is disputed when its planned votes are in and no preference has more than half of them. Lowest agreement first. Your
           verdict settles the pair (the preferred response chosen; tie or both bad reject it) and is recorded as an adjudication; it leaves
           the review queue. Back to{" "}
-          <Link className="text-indigo-700 underline" href={`/datasets/${s}/team`}>
+          <Link prefetch={false} className="text-indigo-700 underline" href={`/datasets/${s}/team`}>
             team review
           </Link>
           .

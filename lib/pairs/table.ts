@@ -29,7 +29,10 @@ export const ZPairFilter = z.object({
   maxMargin: opt(z.coerce.number().finite()),
   flags: z.preprocess(list, z.array(z.enum(PAIR_FLAGS))).catch([]),
   /** Team-review consensus, any of these (absent or empty: any). */
-  consensus: z.preprocess(list, z.array(z.enum(CONSENSUS_VALUES))).catch([]).optional(),
+  consensus: z
+    .preprocess(list, z.array(z.enum(CONSENSUS_VALUES)))
+    .catch([])
+    .optional(),
   q: opt(
     z
       .string()

@@ -61,7 +61,9 @@ function consensusList(value: string): Consensus[] {
     .filter((c) => c !== "");
   const unknown = values.filter((c) => !(CONSENSUS_VALUES as readonly string[]).includes(c));
   if (values.length === 0 || unknown.length > 0) {
-    throw new InvalidArgumentError(`expected comma-separated consensus values from ${CONSENSUS_VALUES.join(", ")}${unknown.length ? ` (not: ${unknown.join(", ")})` : ""}`);
+    throw new InvalidArgumentError(
+      `expected comma-separated consensus values from ${CONSENSUS_VALUES.join(", ")}${unknown.length ? ` (not: ${unknown.join(", ")})` : ""}`,
+    );
   }
   return values as Consensus[];
 }
@@ -85,7 +87,11 @@ export function registerExport(program: Command): void {
     .option("--system <text>", "system prompt for formats that carry one")
     .option("--exclude-flagged", "leave out flagged pairs and pairs in conflict with a newer run")
     .option("--english-pairs", "include the pairs in the pivot language")
-    .option("--consensus <list>", `only pairs whose team-review consensus is one of these, e.g. unanimous,adjudicated (${CONSENSUS_VALUES.join(", ")})`, consensusList)
+    .option(
+      "--consensus <list>",
+      `only pairs whose team-review consensus is one of these, e.g. unanimous,adjudicated (${CONSENSUS_VALUES.join(", ")})`,
+      consensusList,
+    )
     .option("--json", "print a JSON summary on stdout")
     .action(async (opts: Opts) => {
       const request = {

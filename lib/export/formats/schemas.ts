@@ -14,7 +14,12 @@ const ZVote = z.strictObject({
   seconds: z.number().nullable(),
   at: z.iso.datetime(),
 });
-const ZAdjudication = z.strictObject({ adjudicator: z.string().nullable(), preferred: ZPreferred, reason: z.string(), at: z.iso.datetime() });
+const ZAdjudication = z.strictObject({
+  adjudicator: z.string().nullable(),
+  preferred: ZPreferred,
+  reason: z.string(),
+  at: z.iso.datetime(),
+});
 
 export const ZExportPair = z.object({
   id: z.string(),

@@ -26,7 +26,13 @@ export type ExportPair = {
 export type ExportPreference = "chosen" | "rejected" | "tie" | "both_bad" | "other";
 
 /** One reviewer's vote: `reviewer` is their email (null once the user is deleted), `at` an ISO UTC time. */
-export type ExportVote = { reviewer: string | null; preferred: ExportPreference; reason: string | null; seconds: number | null; at: string };
+export type ExportVote = {
+  reviewer: string | null;
+  preferred: ExportPreference;
+  reason: string | null;
+  seconds: number | null;
+  at: string;
+};
 
 /** The verdict that settled a disputed pair (the latest adjudication). */
 export type ExportAdjudication = { adjudicator: string | null; preferred: ExportPreference; reason: string; at: string };

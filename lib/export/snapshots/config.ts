@@ -20,7 +20,9 @@ export const ZExportRequest = z.object({
   /** Team-review consensus of the pairs to export, any of these; empty or absent: every pair. */
   consensus: z
     .array(
-      z.enum(CONSENSUS_VALUES, { error: (issue) => `${JSON.stringify(issue.input)} is not a consensus; use ${CONSENSUS_VALUES.join(", ")}` }),
+      z.enum(CONSENSUS_VALUES, {
+        error: (issue) => `${JSON.stringify(issue.input)} is not a consensus; use ${CONSENSUS_VALUES.join(", ")}`,
+      }),
       { error: `must be a list of ${CONSENSUS_VALUES.join(", ")}` },
     )
     .default([]),

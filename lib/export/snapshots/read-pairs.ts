@@ -41,7 +41,8 @@ export function toExportPair(row: ExportPairRow): ExportPair {
     runId: row.run_id === null ? null : String(row.run_id),
     scorer: row.scorer ?? "",
   };
-  if (row.consensus !== undefined) pair.review = { consensus: row.consensus, votes: row.votes ?? [], adjudication: row.adjudication ?? null };
+  if (row.consensus !== undefined)
+    pair.review = { consensus: row.consensus, votes: row.votes ?? [], adjudication: row.adjudication ?? null };
   return pair;
 }
 

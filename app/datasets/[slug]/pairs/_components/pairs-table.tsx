@@ -44,6 +44,19 @@ function columnsFor(slug: string, reviewQuery: string, q: string | undefined) {
     }),
     col.accessor("scoreChosen", { header: "Score chosen", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
     col.accessor("scoreRejected", { header: "Score rejected", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
+    col.accessor("consensus", {
+      header: "Consensus",
+      cell: (c) => {
+        const votes = c.row.original.votes;
+        if (c.getValue() === "pending" && votes === 0) return <span className="text-slate-400">–</span>;
+        return (
+          <span className="whitespace-nowrap" title={`${votes} vote${votes === 1 ? "" : "s"}`}>
+            {c.getValue()}
+            {votes > 0 && <span className="text-slate-500"> · {votes}</span>}
+          </span>
+        );
+      },
+    }),
     col.display({ id: "flags", header: "Flags", cell: (c) => <PairFlags pair={c.row.original} cons={c.row.original.cons} /> }),
     col.accessor("prompt", {
       header: "Prompt",

@@ -22,7 +22,9 @@ describe("countdownText", () => {
   it("reads back to the whole seconds it was given", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 7 * 3600 }), (s) => {
-        const parts = countdownText(s * 1000).split(":").map(Number);
+        const parts = countdownText(s * 1000)
+          .split(":")
+          .map(Number);
         expect(parts.reduce((acc, n) => acc * 60 + n, 0)).toBe(s);
       }),
     );

@@ -10,7 +10,11 @@ const ACTION_WORDS: Record<string, string> = {
 };
 
 /** "Undid your accept of pair q12 (de)": what an undo took back, in words. */
-export function undoneText(undone: { action: string; author: string | null }, pair: { externalId: string; language: string }, mine: boolean) {
+export function undoneText(
+  undone: { action: string; author: string | null },
+  pair: { externalId: string; language: string },
+  mine: boolean,
+) {
   const who = mine ? "your" : `${undone.author ?? "an anonymous reviewer"}'s`;
   return `Undid ${who} ${ACTION_WORDS[undone.action] ?? undone.action} of pair ${pair.externalId} (${pair.language})`;
 }
@@ -28,7 +32,12 @@ export type VoteChoice = "a" | "b" | "tie" | "both_bad";
 const CHOICE_WORDS: Record<VoteChoice, string> = { a: "preferred A", b: "preferred B", tie: "called a tie", both_bad: "marked both bad" };
 
 /** "You preferred A on pair 123 (de): 1 of 2 votes, consensus pending." */
-export function votedText(choice: VoteChoice, pair: { id: number; lang: string }, outcome: { votes: number; consensus: string }, votesPerPair: number) {
+export function votedText(
+  choice: VoteChoice,
+  pair: { id: number; lang: string },
+  outcome: { votes: number; consensus: string },
+  votesPerPair: number,
+) {
   return `You ${CHOICE_WORDS[choice]} on pair ${pair.id} (${pair.lang}): ${outcome.votes} of ${votesPerPair} votes, consensus ${outcome.consensus}.`;
 }
 

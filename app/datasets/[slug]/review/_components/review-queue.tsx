@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { KeyButton } from "@/components/review/key-button";
+import { type Notice, QueueNotice } from "@/components/review/queue-notice";
 import { PairCard } from "@/components/review/pair-card";
 import { undoneText } from "@/components/review/queue-wording";
 import { ShortcutCheatsheet } from "@/components/review/shortcut-cheatsheet";
@@ -28,7 +29,6 @@ type Props = {
   /** The signed-in reviewer as the history names authors, so an undo can say "your". */
   me: string;
 };
-type Notice = { kind: "ok" | "conflict" | "error"; text: string };
 
 export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetails, startIndex, total, me }: Props) {
   const queue = usePairQueue({ slug, query, initialIds, initialNext, initialDetails });
@@ -138,15 +138,7 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
           Press <kbd className="font-mono">?</kbd> for shortcuts
         </span>
       </div>
-      {notice && (
-        <div
-          role={notice.kind === "ok" ? "status" : "alert"}
-          data-testid={`notice-${notice.kind}`}
-          className={`rounded p-2 text-sm ${notice.kind === "ok" ? "bg-slate-100" : notice.kind === "conflict" ? "bg-amber-100 text-amber-900" : "bg-red-100 text-red-800"}`}
-        >
-          {notice.text}
-        </div>
-      )}
+      <QueueNotice notice={notice} />
       {flagging && detail && (
         <FlagForm
           onCancel={() => setFlagging(false)}

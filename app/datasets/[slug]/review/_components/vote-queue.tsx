@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import { KeyButton } from "@/components/review/key-button";
+import { type Notice, QueueNotice } from "@/components/review/queue-notice";
 import { LeaseTimer } from "@/components/review/lease-timer";
 import { type VoteChoice, votedText } from "@/components/review/queue-wording";
 import { ShortcutCheatsheet, VOTE_SHORTCUTS } from "@/components/review/shortcut-cheatsheet";
@@ -24,8 +25,6 @@ type State =
   | { kind: "pair"; leased: QueuedPair; deadline: number; leaseMs: number }
   | { kind: "empty" }
   | { kind: "expired"; text: string };
-
-type Notice = { kind: "ok" | "error"; text: string };
 
 /**
  * The team-review queue: the reviewer's next pair under a lease, a vote by key or button, then the
@@ -172,15 +171,7 @@ export function VoteQueue({ slug, languages, votesPerPair, blind }: Props) {
           Press <kbd className="font-mono">?</kbd> for shortcuts
         </span>
       </div>
-      {notice && (
-        <div
-          role={notice.kind === "ok" ? "status" : "alert"}
-          data-testid={`notice-${notice.kind}`}
-          className={`rounded p-2 text-sm ${notice.kind === "ok" ? "bg-slate-100" : "bg-red-100 text-red-800"}`}
-        >
-          {notice.text}
-        </div>
-      )}
+      <QueueNotice notice={notice} />
       <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Vote">
         <KeyButton label="Prefer A" shortcut="a" tone="primary" onClick={() => void vote("a")} disabled={busy || noPair} />
         <KeyButton label="Prefer B" shortcut="b" tone="primary" onClick={() => void vote("b")} disabled={busy || noPair} />

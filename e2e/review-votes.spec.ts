@@ -1,7 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
-import pg from "pg";
-import { embeddedUrl, readEmbeddedSecret } from "../lib/db/embedded";
-import { readLock } from "../lib/db/embedded-lock";
+import { closeDatabase, type Database } from "../lib/db/client";
+import { openServedDatabase } from "../lib/testing/e2e-database";
 import { E2E_DATA_DIR, storageStateOf } from "./auth-users";
 
 // Votes, claims and the pair table count go through server actions; generous on a busy two-core machine.
@@ -17,17 +16,11 @@ async function setPlan(request: APIRequestContext, baseURL: string, plan: typeof
 }
 
 /** The test server's embedded database, for what no endpoint shows (stored votes) or does (age a lease). */
-async function withDb<T>(run: (db: pg.Client) => Promise<T>): Promise<T> {
-  const lock = readLock(E2E_DATA_DIR);
-  if (!lock?.port) throw new Error(`No embedded database is being served from ${E2E_DATA_DIR}`);
-  const db = new pg.Client({ connectionString: embeddedUrl(lock.port, readEmbeddedSecret(E2E_DATA_DIR)) });
-  await db.connect();
-  try {
-    return await run(db);
-  } finally {
-    await db.end();
-  }
-}
+let db: Database;
+test.beforeAll(async () => {
+  db = await openServedDatabase(E2E_DATA_DIR);
+});
+test.afterAll(() => closeDatabase());
 
 async function openQueue(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -132,12 +125,16 @@ test.describe("the vote queue (2 votes per pair, blind)", () => {
     await page.keyboard.press("x");
     await expect(page.getByTestId("notice-ok")).toHaveText(`You marked both bad on pair ${second} (hi): 1 of 2 votes, consensus pending.`);
     await expect(page.getByRole("textbox", { name: "Reason" })).toHaveValue("");
-    const votes = await withDb((db) =>
-      db.query<{ pair_id: number; verdict: string; preferred_id: number | null; reason: string | null; seconds: number; blind: boolean }>(
-        "SELECT pair_id, verdict, preferred_id, reason, seconds, blind FROM review_votes WHERE pair_id = ANY($1) ORDER BY id",
-        [[first, second]],
-      ),
-    );
+    const votes = await db.pool.query<{
+      pair_id: number;
+      verdict: string;
+      preferred_id: number | null;
+      reason: string | null;
+      seconds: number;
+      blind: boolean;
+    }>("SELECT pair_id, verdict, preferred_id, reason, seconds, blind FROM review_votes WHERE pair_id = ANY($1) ORDER BY id", [
+      [first, second],
+    ]);
     expect(votes.rows.map((v) => [v.pair_id, v.verdict, v.preferred_id, v.reason, v.blind])).toEqual([
       [first, "response", preferred, null, true],
       [second, "both_bad", null, "both answers miss the unit", true],
@@ -151,7 +148,7 @@ test.describe("the vote queue (2 votes per pair, blind)", () => {
 
     // The lease runs out (aged in the database, as a reviewer who walked away would let it): the vote is refused in words.
     const leaseId = Number(await card.getAttribute("data-lease-id"));
-    await withDb((db) => db.query("UPDATE review_leases SET expires_at = LOCALTIMESTAMP - interval '1 second' WHERE id = $1", [leaseId]));
+    await db.pool.query("UPDATE review_leases SET expires_at = LOCALTIMESTAMP - interval '1 second' WHERE id = $1", [leaseId]);
     await page.keyboard.press("t");
     await expect(page.getByTestId("lease-expired")).toContainText("This lease has expired or is not yours");
     await expect(page.getByRole("button", { name: "Take the next pair" })).toBeVisible();
@@ -173,7 +170,7 @@ test.describe("the vote queue (2 votes per pair, blind)", () => {
     await expect(card).toHaveAttribute("data-pair-id", String(id));
     await expect(page.getByTestId("votes-cast")).toHaveText("0 votes cast here");
 
-    const held = () => withDb(async (db) => (await db.query("SELECT 1 FROM review_leases WHERE pair_id = $1", [id])).rowCount);
+    const held = async () => (await db.pool.query("SELECT 1 FROM review_leases WHERE pair_id = $1", [id])).rowCount;
     expect(await held()).toBe(1);
     await page.goto("/datasets/demo");
     await expect.poll(held).toBe(0);

@@ -2,43 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decidePair } from "@/lib/pairs/decide";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
-import { createDataset, responseIds, type FixtureGroup } from "@/lib/testing/fixtures";
+import { createDataset, responseIds } from "@/lib/testing/fixtures";
+import { TWO_MATH_GROUPS } from "@/lib/testing/select-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { changedPairs, changesByLanguage, listSelectRuns } from "./compare";
 import { loadOverview } from "./overview";
 import { qualityRows } from "./quality";
 import { isLatestSelectRun, runProposalAggregates } from "./run";
 
-// Two math groups whose pairs are decided by the answers (see lib/runs/select-run.db.test.ts). With the
+// TWO_MATH_GROUPS: two math groups whose pairs are decided by the answers (see lib/runs/select-run.db.test.ts). With the
 // answer scorer a matching answer scores 0.99 plus a small tie-break, so every chosen CL and margin is
 // ≥ 0.98 (bucket "≥ 0.9"), every rejected CL is below 0.1, and both references have Cons just above 0.5.
-const GROUPS: FixtureGroup[] = [
-  {
-    id: "q1",
-    gold: "18",
-    prompts: {
-      en: "Tom has 3 bags of 6 apples. How many apples?",
-      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel?",
-      ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة لديه؟",
-    },
-    responses: {
-      en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
-      de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18"],
-      ar: ["ثلاثة أكياس في ستة تفاحات تساوي ١٨ تفاحة. الإجابة: ١٨", "الإجابة: ١٢"],
-    },
-  },
-  {
-    id: "q2",
-    gold: "7",
-    prompts: { en: "What is 10 minus 3?", de: "Was ist 10 minus 3?", ar: "ما هو ١٠ ناقص ٣؟" },
-    responses: {
-      en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven, so the answer is 7", "Answer: 13"],
-      de: ["10 minus 3 ist 7. Antwort: 7", "Antwort: 13"],
-      ar: ["الإجابة: ٧", "الإجابة: ٧"], // one text twice: two samples with equal scores, no pair
-    },
-  },
-];
-
 let t: TestDatabase;
 let datasetId: number;
 let runA: number;
@@ -47,10 +21,10 @@ let id: (g: string, l: string, s: number) => number;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "fixture", GROUPS);
+  datasetId = await createDataset(t.db, "fixture", TWO_MATH_GROUPS);
   id = await responseIds(t.db, datasetId);
   // A second dataset with its own run: nothing of it may leak into the first one's figures.
-  const other = await createDataset(t.db, "other", GROUPS);
+  const other = await createDataset(t.db, "other", TWO_MATH_GROUPS);
   await executeSelectRun(t.db, (await createSelectRun(t.db, other, { scorer: "answer" })).runId);
   runA = (await createSelectRun(t.db, datasetId, { scorer: "answer" })).runId;
   expect(await executeSelectRun(t.db, runA)).toBe("succeeded");

@@ -35,6 +35,29 @@ afterAll(async () => t.drop());
 const sortRows = <T extends { language: string; bucket: number | null }>(rows: T[]) =>
   [...rows].sort((a, b) => a.language.localeCompare(b.language) || (a.bucket ?? -1) - (b.bucket ?? -1));
 
+// Run A's margin and CL histograms, the same whether read from the effective pairs or from the run's proposals.
+const RUN_A_HISTOGRAMS = {
+  margins: [
+    { language: "ar", bucket: null, n: 1 },
+    { language: "ar", bucket: 10, n: 1 },
+    { language: "de", bucket: 10, n: 2 },
+  ],
+  chosenScores: [
+    { language: "ar", bucket: 10, n: 1 },
+    { language: "de", bucket: 10, n: 2 },
+  ],
+  rejectedScores: [
+    { language: "ar", bucket: 1, n: 1 },
+    { language: "de", bucket: 1, n: 2 },
+  ],
+};
+type Histograms = Record<keyof typeof RUN_A_HISTOGRAMS, { language: string; bucket: number | null; n: number }[]>;
+const histogramsOf = (h: Histograms) => ({
+  margins: sortRows(h.margins),
+  chosenScores: sortRows(h.chosenScores),
+  rejectedScores: sortRows(h.rejectedScores),
+});
+
 describe("dashboard aggregates", () => {
   it("counts, histograms and response figures of one run", async () => {
     const o = await loadOverview(t.db, datasetId);
@@ -44,19 +67,7 @@ describe("dashboard aggregates", () => {
       { language: "ar", status: "skipped", origin: "auto", n: 1 },
       { language: "de", status: "proposed", origin: "auto", n: 2 },
     ]);
-    expect(sortRows(o.margins)).toEqual([
-      { language: "ar", bucket: null, n: 1 },
-      { language: "ar", bucket: 10, n: 1 },
-      { language: "de", bucket: 10, n: 2 },
-    ]);
-    expect(sortRows(o.chosenScores)).toEqual([
-      { language: "ar", bucket: 10, n: 1 },
-      { language: "de", bucket: 10, n: 2 },
-    ]);
-    expect(sortRows(o.rejectedScores)).toEqual([
-      { language: "ar", bucket: 1, n: 1 },
-      { language: "de", bucket: 1, n: 2 },
-    ]);
+    expect(histogramsOf(o)).toEqual(RUN_A_HISTOGRAMS);
     expect(o.cons).toEqual({ runId: runA, rows: [{ bucket: 6, n: 2 }] });
     // Lengths: ar 53, 11, 10, 10; de 27, 36, 28, 11; en 39, 34, 44, 21, 44, 10 (percentile_disc: a value that occurs).
     expect(o.responses).toEqual([
@@ -68,19 +79,7 @@ describe("dashboard aggregates", () => {
 
   it("a run's own proposals: margin and CL histograms, skip reasons per language", async () => {
     const r = await runProposalAggregates(t.db.pool, datasetId, runA);
-    expect(sortRows(r.margins)).toEqual([
-      { language: "ar", bucket: null, n: 1 },
-      { language: "ar", bucket: 10, n: 1 },
-      { language: "de", bucket: 10, n: 2 },
-    ]);
-    expect(sortRows(r.chosenScores)).toEqual([
-      { language: "ar", bucket: 10, n: 1 },
-      { language: "de", bucket: 10, n: 2 },
-    ]);
-    expect(sortRows(r.rejectedScores)).toEqual([
-      { language: "ar", bucket: 1, n: 1 },
-      { language: "de", bucket: 1, n: 2 },
-    ]);
+    expect(histogramsOf(r)).toEqual(RUN_A_HISTOGRAMS);
     expect(r.skips).toEqual([{ language: "ar", reason: "same_response", n: 1 }]);
     // The run stored the same figures in its summary when it ended (what the run page reads).
     const run = await t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runA } });

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import { decidePair } from "@/lib/pairs/decide";
-import { createDataset, responseIds } from "@/lib/testing/fixtures";
-import { TWO_MATH_GROUPS } from "@/lib/testing/select-fixtures";
+import { datasetWithIds, TWO_MATH_GROUPS } from "@/lib/testing/select-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createSelectRun, cancelRun } from "./create-select-run";
 import { executeSelectRun } from "./execute-select-run";
@@ -14,8 +13,7 @@ let id: (g: string, l: string, s: number) => number;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "fixture", TWO_MATH_GROUPS);
-  id = await responseIds(t.db, datasetId);
+  ({ datasetId, id } = await datasetWithIds(t.db, "fixture", TWO_MATH_GROUPS));
 });
 afterAll(async () => t.drop());
 

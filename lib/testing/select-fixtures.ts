@@ -63,10 +63,19 @@ export type SelectedDataset = {
   runId: number;
 };
 
+/** A dataset of `groups` and the lookup of its response ids. */
+export async function datasetWithIds(
+  db: Database,
+  slug: string,
+  groups: FixtureGroup[],
+): Promise<Pick<SelectedDataset, "datasetId" | "id">> {
+  const datasetId = await createDataset(db, slug, groups);
+  return { datasetId, id: await responseIds(db, datasetId) };
+}
+
 /** A dataset of `groups` after one select run with the answer scorer (which must succeed). */
 export async function selectedDataset(db: Database, slug: string, groups: FixtureGroup[]): Promise<SelectedDataset> {
-  const datasetId = await createDataset(db, slug, groups);
-  const id = await responseIds(db, datasetId);
+  const { datasetId, id } = await datasetWithIds(db, slug, groups);
   const groupId = (await db.prisma.promptGroup.findFirstOrThrow({ where: { datasetId }, orderBy: { id: "asc" } })).id;
   const { runId } = await createSelectRun(db, datasetId, { scorer: "answer" });
   const status = await executeSelectRun(db, runId);

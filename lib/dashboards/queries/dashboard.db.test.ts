@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decidePair } from "@/lib/pairs/decide";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
-import { createDataset, responseIds } from "@/lib/testing/fixtures";
-import { TWO_MATH_GROUPS } from "@/lib/testing/select-fixtures";
+import { createDataset } from "@/lib/testing/fixtures";
+import { datasetWithIds, TWO_MATH_GROUPS } from "@/lib/testing/select-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { changedPairs, changesByLanguage, listSelectRuns } from "./compare";
 import { loadOverview } from "./overview";
@@ -21,8 +21,7 @@ let id: (g: string, l: string, s: number) => number;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "fixture", TWO_MATH_GROUPS);
-  id = await responseIds(t.db, datasetId);
+  ({ datasetId, id } = await datasetWithIds(t.db, "fixture", TWO_MATH_GROUPS));
   // A second dataset with its own run: nothing of it may leak into the first one's figures.
   const other = await createDataset(t.db, "other", TWO_MATH_GROUPS);
   await executeSelectRun(t.db, (await createSelectRun(t.db, other, { scorer: "answer" })).runId);

@@ -18,6 +18,7 @@ import { generateGroups } from "@/lib/demo";
 import { codePointLength } from "@/lib/import/loader/derive";
 import type { ImportStats, ImportSummary } from "@/lib/import/loader/import-file";
 import { benchDatabase, log, seconds } from "./bench-db";
+import { measureParts, removePart, type Part } from "./import-parts";
 
 const LANGS = ["en", "de", "zh", "ar", "hi", "sw", "fr", "ru"];
 const K = 8;
@@ -137,11 +138,13 @@ async function tablesCopy(
   db: Database,
   paths: { groups: string; prompts: string; full: string },
   floor: { datasetId: number },
+  without: readonly Part[] = [],
 ): Promise<number> {
   const client = await db.pool.connect();
   const copy = (path: string, sql: string) => pipeline(createReadStream(path), client.query(copyFrom(sql)));
   try {
     await client.query("BEGIN");
+    for (const part of without) await client.query(removePart(part));
     const t0 = Date.now();
     await copy(paths.groups, `COPY prompt_groups (id, dataset_id, external_id, gold, meta) FROM STDIN`);
     await copy(paths.prompts, `COPY prompt_texts (dataset_id, group_id, language, text) FROM STDIN`);
@@ -216,6 +219,7 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
     log(
       `floor 2: COPY of the finished groups, prompts and responses into their tables ${seconds(fullMs)} s (${Math.round(files.responses / (fullMs / 1000))} responses/s)`,
     );
+    const parts = args.includes("--parts") ? await measureParts(db, (without) => tablesCopy(db, files, floor, without), files.responses) : null;
     const load0 = loadavg()[0]!;
     const child = await importInChild(files.jsonl, `bench-import-${Date.now()}`, workers);
     const { summary, stats, ms, peakRssMb: peak, processCpuS: processCpu, postgresCpuS: pgCpu } = child;
@@ -250,6 +254,7 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       postgres_cpu_s: pgCpu === null ? null : Number(pgCpu.toFixed(1)),
       workers: stats.workers,
       load_avg_1m: Number(loadavg()[0]!.toFixed(2)),
+      ...(parts ? { copy_parts_s: parts } : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

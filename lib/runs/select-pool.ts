@@ -18,7 +18,6 @@ export function startSelectPool(threads: number): Promise<SelectPool> {
     threads,
     warmUp: { groups: [], config: {}, humanReferences: new Map() },
     local: async () => (await import("./select-groups")).selectGroups,
-    // A chunk of 250 groups × 8 languages × 8 samples is a few MB of text; the n-gram tables are per group.
-    heapMb: 256,
+    // No heap cap: a chunk may hold up to 10,000 groups (chunkSize), which must not fail a run that one thread could finish.
   });
 }

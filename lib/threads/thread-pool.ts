@@ -17,7 +17,7 @@ export type ThreadPoolOptions<I, O> = {
   warmUp: I;
   /** The same computation for the calling thread (no threads, or they could not start). */
   local: () => Promise<(input: I) => O>;
-  /** Old-generation heap of each thread (MB): a thread holds one batch at a time. */
+  /** Old-generation heap of each thread (MB) when a batch's size is bounded; unset: V8's default limit. */
   heapMb?: number;
 };
 
@@ -42,9 +42,10 @@ function bootFiles(module: ThreadModule): Boot | null {
   return existsSync(source) && existsSync(tsxApi) ? { source: pathToFileURL(source).href, tsxApi: pathToFileURL(tsxApi).href } : null;
 }
 
-function spawn(boot: Boot, heapMb: number): Worker {
+function spawn(boot: Boot, heapMb: number | undefined): Worker {
   const code = `import(${JSON.stringify(boot.tsxApi)}).then((m) => m.tsImport(${JSON.stringify(boot.source)}, ${JSON.stringify(boot.source)}))`;
-  return new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 } });
+  const resourceLimits = heapMb === undefined ? undefined : { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: 8 };
+  return new Worker(code, { eval: true, resourceLimits });
 }
 
 /** The machine's cores: the default size of a CPU-bound pool. */
@@ -86,7 +87,7 @@ export class ThreadPool<I, O> {
   }
 
   private open(boot: Boot): Slot<O> {
-    const slot: Slot<O> = { worker: spawn(boot, this.opts.heapMb ?? 160), pending: new Map() };
+    const slot: Slot<O> = { worker: spawn(boot, this.opts.heapMb), pending: new Map() };
     slot.worker.on("message", (reply: Reply<O>) => {
       const p = slot.pending.get(reply.id);
       if (!p) return;

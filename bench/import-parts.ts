@@ -1,7 +1,8 @@
 // `npm run bench -- import --parts`: where the time of the COPY into our tables goes. Each part (an index,
 // a key, a foreign key, a statement trigger of prompt_groups, prompt_texts or responses) is dropped or
 // disabled in a transaction that COPYs the same finished rows and rolls back, so its cost is the full
-// COPY's time minus the COPY's time without it; "none" drops every part at once.
+// COPY's time minus the COPY's time without it; "none" drops every part at once. A dropped primary key
+// takes the foreign keys that reference it along (CASCADE), so its cost includes theirs.
 import type { Database } from "@/lib/db/client";
 import { log, seconds } from "./bench-db";
 
@@ -30,8 +31,8 @@ async function partsOf(db: Database): Promise<Part[]> {
 
 /** The statement that removes a part inside the timing transaction (rolled back afterwards). */
 export function removePart(p: Part): string {
-  if (p.kind === "constraint") return `ALTER TABLE ${p.table} DROP CONSTRAINT ${p.name} CASCADE`;
-  if (p.kind === "index") return `DROP INDEX ${p.name}`;
+  if (p.kind === "constraint") return `ALTER TABLE ${p.table} DROP CONSTRAINT IF EXISTS ${p.name} CASCADE`;
+  if (p.kind === "index") return `DROP INDEX IF EXISTS ${p.name}`;
   return `ALTER TABLE ${p.table} DISABLE TRIGGER ${p.name}`;
 }
 

@@ -137,7 +137,6 @@ async function bareCopy(db: Database, path: string): Promise<number> {
 async function tablesCopy(
   db: Database,
   paths: { groups: string; prompts: string; full: string },
-  floor: { datasetId: number },
   without: readonly Part[] = [],
 ): Promise<number> {
   const client = await db.pool.connect();
@@ -155,7 +154,6 @@ async function tablesCopy(
     return Date.now() - t0;
   } finally {
     await client.query("ROLLBACK");
-    await client.query(`DELETE FROM datasets WHERE id = $1`, [floor.datasetId]);
     client.release();
   }
 }
@@ -215,11 +213,12 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
     log(`generated ${files.responses} responses in ${files.ids.length} groups: ${mb.toFixed(0)} MB of nested JSONL`);
     const bareMs = await bareCopy(db, files.bare);
     log(`floor 1: plain COPY into a bare 4-column table ${seconds(bareMs)} s (${Math.round(files.responses / (bareMs / 1000))} rows/s)`);
-    const fullMs = await tablesCopy(db, files, floor);
+    const fullMs = await tablesCopy(db, files);
     log(
       `floor 2: COPY of the finished groups, prompts and responses into their tables ${seconds(fullMs)} s (${Math.round(files.responses / (fullMs / 1000))} responses/s)`,
     );
-    const parts = args.includes("--parts") ? await measureParts(db, (without) => tablesCopy(db, files, floor, without), files.responses) : null;
+    const parts = args.includes("--parts") ? await measureParts(db, (without) => tablesCopy(db, files, without), files.responses) : null;
+    await db.pool.query(`DELETE FROM datasets WHERE id = $1`, [floor.datasetId]);
     const load0 = loadavg()[0]!;
     const child = await importInChild(files.jsonl, `bench-import-${Date.now()}`, workers);
     const { summary, stats, ms, peakRssMb: peak, processCpuS: processCpu, postgresCpuS: pgCpu } = child;

@@ -46,7 +46,9 @@ export async function measureParts(db: Database, copyTables: CopyTables, rows: n
   for (const p of parts) {
     const ms = full - (await copyTables([p]));
     costs[`${p.table}.${p.name}`] = Number((ms / 1000).toFixed(2));
-    log(`  ${`${p.table}.${p.name}`.padEnd(52)} ${p.kind.padEnd(10)} ${seconds(ms).padStart(6)} s  ${((ms / rows) * 1000).toFixed(1)} µs a response`);
+    log(
+      `  ${`${p.table}.${p.name}`.padEnd(52)} ${p.kind.padEnd(10)} ${seconds(ms).padStart(6)} s  ${((ms / rows) * 1000).toFixed(1)} µs a response`,
+    );
   }
   return costs;
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { getDatabase, type Database } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
@@ -15,3 +16,14 @@ export function log(line: string): void {
 }
 
 export const seconds = (ms: number) => (ms / 1000).toFixed(2);
+
+/** CPU seconds (user + system) a local Postgres backend has used so far, from /proc; null if unreadable. */
+export function backendCpu(pid: number | null): number | null {
+  if (pid === null) return null;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}

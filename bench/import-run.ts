@@ -1,21 +1,9 @@
 // One import in a process of its own, as the CLI runs it, so its peak RSS is the import's alone (not the
 // generator's or the floors'). Prints one JSON line. Usage: tsx bench/import-run.ts <file> <slug> <workers>
-import { readFileSync } from "node:fs";
 import { closeDatabase } from "@/lib/db/client";
 import { emptyStats, importFile } from "@/lib/import/loader/import-file";
-import { benchDatabase } from "./bench-db";
+import { backendCpu, benchDatabase } from "./bench-db";
 import { trackPeakRss } from "./peak-rss";
-
-/** CPU seconds (user + system) a local Postgres backend has used so far, from /proc; null if unreadable. */
-function backendCpu(pid: number | null): number | null {
-  if (pid === null) return null;
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
-  }
-}
 
 const [path, slug, workers] = process.argv.slice(2);
 const db = await benchDatabase();

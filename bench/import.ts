@@ -17,7 +17,8 @@ import { closeDatabase, type Database } from "@/lib/db/client";
 import { generateGroups } from "@/lib/demo";
 import { codePointLength } from "@/lib/import/loader/derive";
 import type { ImportStats, ImportSummary } from "@/lib/import/loader/import-file";
-import { benchDatabase, log, seconds } from "./bench-db";
+import { backendCpu, benchDatabase, log, seconds } from "./bench-db";
+import { measureParts, removePart, type CopyTime, type Part } from "./import-parts";
 
 const LANGS = ["en", "de", "zh", "ar", "hi", "sw", "fr", "ru"];
 const K = 8;
@@ -132,16 +133,22 @@ async function bareCopy(db: Database, path: string): Promise<number> {
   }
 }
 
-/** COPY of the finished groups, prompts and responses into the real tables, timed together; rolled back. */
+/**
+ * COPY of the finished groups, prompts and responses into the real tables, timed together (wall time,
+ * and the CPU time of the Postgres backend when it is local); rolled back.
+ */
 async function tablesCopy(
   db: Database,
   paths: { groups: string; prompts: string; full: string },
-  floor: { datasetId: number },
-): Promise<number> {
+  without: readonly Part[] = [],
+): Promise<CopyTime> {
   const client = await db.pool.connect();
   const copy = (path: string, sql: string) => pipeline(createReadStream(path), client.query(copyFrom(sql)));
   try {
     await client.query("BEGIN");
+    for (const part of without) await client.query(removePart(part));
+    const pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+    const cpu0 = backendCpu(pid);
     const t0 = Date.now();
     await copy(paths.groups, `COPY prompt_groups (id, dataset_id, external_id, gold, meta) FROM STDIN`);
     await copy(paths.prompts, `COPY prompt_texts (dataset_id, group_id, language, text) FROM STDIN`);
@@ -149,10 +156,11 @@ async function tablesCopy(
       paths.full,
       `COPY responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, model, detected_language) FROM STDIN`,
     );
-    return Date.now() - t0;
+    const wallMs = Date.now() - t0;
+    const cpu1 = backendCpu(pid);
+    return { wallMs, cpuMs: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) * 1000 };
   } finally {
     await client.query("ROLLBACK");
-    await client.query(`DELETE FROM datasets WHERE id = $1`, [floor.datasetId]);
     client.release();
   }
 }
@@ -212,10 +220,12 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
     log(`generated ${files.responses} responses in ${files.ids.length} groups: ${mb.toFixed(0)} MB of nested JSONL`);
     const bareMs = await bareCopy(db, files.bare);
     log(`floor 1: plain COPY into a bare 4-column table ${seconds(bareMs)} s (${Math.round(files.responses / (bareMs / 1000))} rows/s)`);
-    const fullMs = await tablesCopy(db, files, floor);
+    const fullMs = (await tablesCopy(db, files)).wallMs;
     log(
       `floor 2: COPY of the finished groups, prompts and responses into their tables ${seconds(fullMs)} s (${Math.round(files.responses / (fullMs / 1000))} responses/s)`,
     );
+    const parts = args.includes("--parts") ? await measureParts(db, (without) => tablesCopy(db, files, without), files.responses) : null;
+    await db.pool.query(`DELETE FROM datasets WHERE id = $1`, [floor.datasetId]);
     const load0 = loadavg()[0]!;
     const child = await importInChild(files.jsonl, `bench-import-${Date.now()}`, workers);
     const { summary, stats, ms, peakRssMb: peak, processCpuS: processCpu, postgresCpuS: pgCpu } = child;
@@ -250,6 +260,7 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       postgres_cpu_s: pgCpu === null ? null : Number(pgCpu.toFixed(1)),
       workers: stats.workers,
       load_avg_1m: Number(loadavg()[0]!.toFixed(2)),
+      ...(parts ? { copy_parts_s: parts } : {}),
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,21 +1,26 @@
 import type { Database } from "@/lib/db/client";
 import { runChunked, type RunLoopOptions, type RunLoopProgress, type RunOutcome } from "@/lib/jobs/chunk-loop";
-import type { Chunk } from "@/lib/jobs/chunks";
-import { selectGroup, selectGroupWithReference, type GroupInput, type GroupSelection, type TSelectConfigInput } from "@/lib/pipeline";
+import { unfinishedChunks, type Chunk } from "@/lib/jobs/chunks";
+import type { GroupSelection } from "@/lib/pipeline";
 import { embedMissing } from "./embed-missing";
 import { humanReferences } from "./human-references";
 import { loadGroupInputs } from "./load-groups";
 import { finalizeSelectRun } from "./run-status";
 import { ZSelectRunConfig, type TSelectRunConfig } from "./schemas";
+import { selectThreads, startSelectPool, type SelectPool } from "./select-pool";
 import { vectorPlan } from "./vector-plan";
 import { writeSelections } from "./write-results";
 
 export type RunProgress = RunLoopProgress;
-export type ExecuteOptions = RunLoopOptions;
+export type ExecuteOptions = RunLoopOptions & {
+  /** Threads scoring in this call (0 = the calling thread); default `selectThreads()`. */
+  threads?: number;
+};
 export type ExecuteOutcome = RunOutcome;
 
 async function selectChunk(
   db: Database,
+  pool: SelectPool,
   datasetId: number,
   pivot: string,
   config: TSelectRunConfig,
@@ -25,39 +30,38 @@ async function selectChunk(
   const groups = await loadGroupInputs(db.pool, datasetId, chunk, pivot, plan.model);
   const fixed = await humanReferences(db.pool, datasetId, chunk);
   if (plan.model && plan.embed) await embedMissing(db, datasetId, plan.model, groups);
-  return groups.map((g) => select(g, plan.pipeline, fixed.get(g.groupId)));
+  return pool.run({ groups, config: plan.pipeline, humanReferences: fixed });
 }
-
-/** A reference a human corrected is kept: the run scores the group against it. */
-function select(group: GroupInput, config: TSelectConfigInput, humanReference: string | undefined): GroupSelection {
-  if (humanReference !== undefined && group.candidates.some((c) => c.id === humanReference && c.text.trim() !== "")) {
-    return selectGroupWithReference(group, config, humanReference);
-  }
-  return selectGroup(group, config);
-}
-
-/** Chunk loops per call: while one computes, the other waits on the database (~17% faster on 2 cores). */
-const CHUNK_LOOPS = 2;
 
 /**
  * Works on a select run until no chunk is left to claim. Any number of workers may execute the same
- * run; the last one to finish materialises the pairs. Safe to call again after a crash. Each call runs
- * CHUNK_LOOPS loops (claimed as `<workerId>:<loop>`); a failing loop stops the others after their chunk.
+ * run; the last one to finish materialises the pairs. Safe to call again after a crash. Scoring (chrF
+ * is most of the CPU) runs on `threads` threads, and the call runs one chunk loop more than it has
+ * threads (claimed as `<workerId>:<loop>`), so every thread has a chunk while one loop waits on the
+ * database; a failing loop stops the others after their chunk.
  */
 export async function executeSelectRun(db: Database, runId: number, opts: ExecuteOptions = {}): Promise<ExecuteOutcome> {
+  // A lone chunk gains nothing from a thread; tests and small datasets skip starting them.
+  const open = await unfinishedChunks(db.pool, runId);
+  const pool = await startSelectPool(open > 1 ? Math.min(opts.threads ?? selectThreads(), open) : 0);
   let config: TSelectRunConfig | undefined;
-  return runChunked(
-    db,
-    runId,
-    {
-      loops: CHUNK_LOOPS,
-      work: (chunk, { run }) => {
-        config ??= ZSelectRunConfig.parse(run.config);
-        return selectChunk(db, run.datasetId, run.pivot, config, chunk);
+  try {
+    return await runChunked(
+      db,
+      runId,
+      {
+        // With no threads, two loops still overlap one chunk's scoring with the other's reads and writes.
+        loops: Math.max(2, pool.threads + 1),
+        work: (chunk, { run }) => {
+          config ??= ZSelectRunConfig.parse(run.config);
+          return selectChunk(db, pool, run.datasetId, run.pivot, config, chunk);
+        },
+        commit: (tx, _chunk, selections, { run }) => writeSelections(tx, runId, run.datasetId, selections),
+        finalize: (tx, { run }) => finalizeSelectRun(tx, runId, run.datasetId),
       },
-      commit: (tx, _chunk, selections, { run }) => writeSelections(tx, runId, run.datasetId, selections),
-      finalize: (tx, { run }) => finalizeSelectRun(tx, runId, run.datasetId),
-    },
-    opts,
-  );
+      opts,
+    );
+  } finally {
+    await pool.close();
+  }
 }

@@ -26,16 +26,36 @@ const SCHEMA = schemaFromColumnData({
   columnData: PARQUET_COLUMNS.map((c) => ({ name: c.name, type: c.type, nullable: false, data: [] })),
 });
 
-/** hyparquet-writer sink that hands each finished row group to the file and reuses its buffer. */
-class RowGroupFlushingWriter extends ByteWriter {
+/** Encoded bytes a file's writer holds before it sets them aside (one large page may exceed it). */
+export const SPILL_BYTES = 1024 * 1024;
+
+/**
+ * hyparquet-writer sink whose buffer stops growing at about SPILL_BYTES: past it, the bytes so far
+ * are set aside (copied) and the buffer is reused; a finished row group's pieces go to the file in
+ * order. (A growing buffer would stay as large as the largest row group, in every open file.)
+ */
+class SpillingWriter extends ByteWriter {
+  private spilled: Uint8Array[] = [];
+
   constructor(private readonly sink: HashedFileSink) {
     super(64 * 1024);
   }
 
-  flush(): Promise<void> {
-    const bytes = new Uint8Array(this.buffer, 0, this.index);
+  override ensure(size: number): void {
+    if (this.index > 0 && this.index + size > SPILL_BYTES) {
+      this.spilled.push(new Uint8Array(this.buffer.slice(0, this.index)));
+      this.index = 0;
+    }
+    super.ensure(size);
+  }
+
+  async flush(): Promise<void> {
+    const pieces = this.spilled;
+    this.spilled = [];
+    for (const piece of pieces) await this.sink.writeBytes(piece);
+    const rest = new Uint8Array(this.buffer, 0, this.index);
     this.index = 0;
-    return this.sink.writeBytes(bytes);
+    await this.sink.writeBytes(rest);
   }
 
   override finish(): Promise<void> {
@@ -58,7 +78,7 @@ export class ParquetShard {
     private readonly rowGroupRows: number,
   ) {
     this.parquet = new ParquetWriter({
-      writer: new RowGroupFlushingWriter(sink),
+      writer: new SpillingWriter(sink),
       schema: SCHEMA,
       createdBy: "cm-align-studio",
     });

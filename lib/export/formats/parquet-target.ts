@@ -6,7 +6,7 @@ import { parquetRow } from "./records";
 import type { ExportPair, ManifestFile, ParquetTuning, SplitName } from "./types";
 
 const DEFAULT_ROW_GROUP_ROWS = 10_000;
-const DEFAULT_BUFFER_BUDGET_BYTES = 64 * 1024 * 1024;
+const DEFAULT_BUFFER_BUDGET_BYTES = 8 * 1024 * 1024;
 
 /**
  * The Hugging Face layout: one Parquet file per (language, split), all open at once because rows

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "hyparquet";
 import { describe, expect, it } from "vitest";
+import { SPILL_BYTES } from "./parquet-shard";
 import { parquetRow, type ParquetRow } from "./records";
 import { ZParquetRow } from "./schemas";
 import { asyncRows, FIXTURE_LANGUAGES, FIXTURE_PAIRS, tempDir } from "@/lib/testing/export-formats";
@@ -81,6 +82,35 @@ describe("parquet export", () => {
     expect(metadata.row_groups.length).toBeGreaterThan(1);
     expect(metadata.row_groups.every((g) => Number(g.num_rows) < 50)).toBe(true);
   });
+
+  it("writes row groups larger than the writer's buffer in pieces that read back exactly", async () => {
+    // Letters from a fixed xorshift barely compress: each row group of 3 rows is ~1.2 MB, past SPILL_BYTES.
+    let seed = 7;
+    const letters = (n: number) => {
+      const bytes = Buffer.alloc(n);
+      for (let i = 0; i < n; i++) {
+        seed ^= seed << 13;
+        seed ^= seed >>> 17;
+        seed ^= seed << 5;
+        bytes[i] = 97 + ((seed >>> 0) % 26);
+      }
+      return bytes.toString("latin1");
+    };
+    const pairs = manyPairs(14).map((p) => ({ ...p, chosen: letters(200_000), rejected: `${letters(200_000)} ✓` }));
+    const out = await tempDir();
+    await writeExport({
+      rows: asyncRows(pairs),
+      format: "parquet",
+      out,
+      datasetName: "big",
+      languages: ["de", "zh"],
+      parquet: { rowGroupRows: 3 },
+    });
+    const { rows, metadata } = await readParquet(path.join(out, "data/de/train-00000-of-00001.parquet"));
+    expect(metadata.row_groups.map((g) => Number(g.num_rows))).toEqual([3, 3, 1]);
+    expect(Number(metadata.row_groups[0]!.total_compressed_size)).toBeGreaterThan(SPILL_BYTES);
+    expect(rows).toEqual(pairs.filter((p) => p.lang === "de").map(parquetRow));
+  }, 30_000);
 
   it("writes a readable empty file for a language without pairs", async () => {
     const out = await tempDir();

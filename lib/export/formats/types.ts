@@ -77,7 +77,7 @@ export type WriteExportOptions = {
 export type ParquetTuning = {
   /** Most rows in one row group (default 10 000). */
   rowGroupRows?: number;
-  /** Bytes of buffered text across all open Parquet files before the largest buffer is flushed (default 64 MiB). */
+  /** Bytes of buffered text across all open Parquet files before the largest buffer is flushed (default 8 MiB). */
   bufferBudgetBytes?: number;
 };
 

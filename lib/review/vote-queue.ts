@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { AppError, isAppError } from "@/lib/errors";
+import { isAppError } from "@/lib/errors";
 import { castVote, type VoteOutcome } from "./cast-vote";
 import { claimNextPair, type LeasedPair } from "./claim-next-pair";
 import { heartbeatLease } from "./leases";

@@ -2,7 +2,7 @@ import type { PoolClient } from "pg";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { discardLoadingDataset, sweepAbandonedLoads } from "./abandoned-loads";
-import { execute, queryMaybeOne, queryOne, sql } from "@/lib/db/sql";
+import { execute, queryMaybeOne, queryOne, sql, type Queryable } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import {
@@ -26,6 +26,7 @@ import {
   writeHiddenBatch,
   type ImportTarget,
 } from "./hidden-dataset";
+import { discardLoad, publishLoad, removeLoadGroups, startLoad, writeInLoad } from "./hidden-load";
 import type { LoadCounts } from "./load-groups";
 import { rejectsLimitMessage, rejectsLimitsFromEnv } from "./rejects-limits";
 import { CREATE_STAGE, publishStage, refuseConflicts } from "./staging";
@@ -48,8 +49,10 @@ export type ImportFileOptions = {
   maxFileBytes?: number;
   /** Called after every input chunk; may be async, and may throw to abort (everything is rolled back). */
   onProgress?: (p: ImportProgress) => void | Promise<void>;
-  /** Called after each batch is committed, when the import commits batch by batch (a new dataset on PGlite). */
+  /** Called after each batch is committed, when the import commits batch by batch (on PGlite). */
   onBatchCommitted?: () => void | Promise<void>;
+  /** Import in one transaction on PGlite too (as on Postgres), freezing its readers meanwhile: for comparisons. */
+  inOneTransaction?: boolean;
   /** Worker threads that compute derived fields (0: on this thread). They need tsx (CLI, benchmarks). */
   workers?: number;
   /** Filled in with where the time went. */
@@ -84,7 +87,7 @@ export const MAX_REPORTED_ERRORS = 20;
 /** Responses per batch handed to derivation and written with one COPY. */
 const BATCH_RESPONSES = 2_000;
 
-async function datasetFor(opts: ImportFileOptions, client: PoolClient): Promise<ImportTarget> {
+async function datasetFor(opts: ImportFileOptions, client: Queryable, create = true): Promise<ImportTarget> {
   const Row = z.object({ id: z.number(), task: z.string(), pivot_language: z.string(), loading: z.boolean() });
   const found = await queryMaybeOne(
     client,
@@ -93,7 +96,8 @@ async function datasetFor(opts: ImportFileOptions, client: PoolClient): Promise<
   );
   if (found?.loading) throw stillLoading(opts.datasetSlug);
   if (found) return found;
-  if (!opts.create) throw new AppError("BAD_INPUT", `No dataset "${opts.datasetSlug}"; pass --create --task <task> to create it.`);
+  if (!opts.create || !create)
+    throw new AppError("BAD_INPUT", `No dataset "${opts.datasetSlug}"; pass --create --task <task> to create it.`);
   return queryOne(
     client,
     sql`
@@ -267,7 +271,7 @@ async function importHidden(db: Database, r: Run, target: ImportTarget): Promise
     await r.opts.onBatchCommitted?.();
     return result;
   };
-  const load = new BatchLoader({ inOne: null, write }, false, target.id, target.task === "math", r.pool, false);
+  const load = new BatchLoader({ inOne: null, write }, false, target.id, target.task === "math", r.pool, r.opts.append === true);
   try {
     const read = await readInto(r.opts, target, load, r.rejects, r.rejectsLimits);
     const t0 = performance.now();
@@ -291,6 +295,41 @@ async function importHidden(db: Database, r: Run, target: ImportTarget): Promise
 }
 
 /**
+ * An existing dataset on PGlite (a merge or an append): written batch by batch in short transactions
+ * as one load whose rows readers do not see (hidden-load.ts), then published by one short transaction.
+ * Whatever fails (or is cancelled) removes the load's rows again: the dataset is left as it was.
+ */
+async function importLoad(db: Database, r: Run, target: ImportTarget): Promise<ImportSummary> {
+  const loadId = await startLoad(db, target.id, r.opts.datasetSlug);
+  const write = async <T>(fn: (tx: PoolClient) => Promise<T>): Promise<T> => {
+    const result = await writeInLoad(db, loadId, fn);
+    await r.opts.onBatchCommitted?.();
+    return result;
+  };
+  const load = new BatchLoader({ inOne: null, write }, false, target.id, target.task === "math", r.pool, r.opts.append === true);
+  try {
+    const read = await readInto(r.opts, target, load, r.rejects, r.rejectsLimits);
+    const t0 = performance.now();
+    const c = { ...load.counts };
+    if (read.invalidated.size > 0) {
+      const removed = await removeLoadGroups(db, loadId, target.id, [...read.invalidated]);
+      c.groups -= removed.groups;
+      c.prompts -= removed.prompts;
+      c.responses -= removed.responses;
+    }
+    const invalid = await settleConflicts(load.conflicts, read.invalid, r.rejects);
+    await publishLoad(db, loadId, target.id);
+    recordStats(r, load, t0);
+    return summaryOf(r, read, invalid, c);
+  } catch (e) {
+    await load.abandon();
+    // Left behind only if the database is gone too: the worker's resume pass or the next embedded import removes it once its heartbeat lapsed.
+    await discardLoad(db, loadId).catch(() => {});
+    throw e;
+  }
+}
+
+/**
  * Streams a file into a dataset. By default any invalid record aborts the whole import (nothing is
  * written) with the first errors; with `rejects` the valid records are imported and the invalid ones
  * written to that file. Re-importing the same file adds nothing: a response is identified by its
@@ -298,9 +337,9 @@ async function importHidden(db: Database, r: Run, target: ImportTarget): Promise
  * refuses its record, unless `append` adds the file's responses as new samples.
  *
  * On Postgres the import is one transaction (readers go on reading the committed data meanwhile).
- * On PGlite, whose single session a transaction holds whole, an import that creates its dataset
- * writes it hidden in short transactions and publishes it at the end (importHidden); an import into
- * an existing dataset (merge or append) stays one transaction there.
+ * On PGlite, whose single session a transaction holds whole, it is written in short transactions
+ * that readers do not see, and published at the end by one short one: a new dataset hidden as a
+ * whole (importHidden), rows added to an existing one as a load (importLoad).
  */
 export async function importFile(db: Database, opts: ImportFileOptions): Promise<ImportSummary> {
   const rejectsLimits = opts.rejectsLimits ?? rejectsLimitsFromEnv();
@@ -309,12 +348,13 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
   const run: Run = { opts, pool, rejects, rejectsLimits };
   try {
     const embedded = await isPGlite(db.pool);
-    if (embedded) await sweepAbandonedLoads(db);
-    if (embedded && opts.create && !opts.append) {
+    if (!embedded || opts.inOneTransaction) return await importInOne(db, run, !embedded);
+    await sweepAbandonedLoads(db);
+    if (opts.create) {
       const hidden = await createHiddenDataset(db, opts.datasetSlug, opts.create);
       if (hidden) return await importHidden(db, run, hidden);
     }
-    return await importInOne(db, run, !embedded);
+    return await importLoad(db, run, await datasetFor(opts, db.pool, false));
   } finally {
     await pool.close();
     await rejects?.close();

@@ -1,4 +1,4 @@
-// `npm run bench -- embedded-import [--size N] [--existing | --append | --select]`: does the embedded database keep
+// `npm run bench -- embedded-import [--size N] [--existing | --append | --select] [--one-transaction]`: does the embedded database keep
 // answering while a big import (or run) writes? Starts PGlite served by our wire server (in a temp dir), seeds the
 // demo dataset (for a pairs page), then, on connections of their own, two probes run (PROBE_PAUSE_MS apart): the
 // query /api/health runs and the first page of the pairs table (the lib functions the page calls). Latency of each
@@ -7,7 +7,8 @@
 //   --existing  the same into an empty dataset created beforehand;
 //   --append    import N into a new dataset (not measured), then append the same file to it (every response a new
 //               sample of its existing group);
-//   --select    import N into a new dataset (not measured), then a select run over it (offline scorers).
+//   --select    import N into a new dataset (not measured), then a select run over it (offline scorers);
+//   --one-transaction  the measured import in one transaction, as on Postgres (the freeze this avoids).
 // A probe's max is about the longest time the single session was held. `slowdown` = the worse probe's p95 during
 // the work ÷ its p95 when idle.
 import { once } from "node:events";
@@ -23,7 +24,7 @@ import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
 import { demoDatasetInfo, generateGroups } from "@/lib/demo";
 import { setDatabaseUrl } from "@/lib/env";
-import { importFile } from "@/lib/import/loader/import-file";
+import { emptyStats, importFile } from "@/lib/import/loader/import-file";
 import { countPairs, listPairs } from "@/lib/pairs/queries";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
@@ -94,17 +95,25 @@ const MODE_PATH: Record<Mode, string> = {
 };
 
 /** Runs the unmeasured set-up of `mode`, then returns the measured work (started). */
-async function startWork(db: Database, mode: Mode, path: string): Promise<() => Promise<{ label: string; responses: number }>> {
+async function startWork(
+  db: Database,
+  mode: Mode,
+  path: string,
+  inOneTransaction: boolean,
+): Promise<() => Promise<{ label: string; responses: number; publishMs: number | null }>> {
   const slug = `bench-embedded-${Date.now()}`;
-  const imported = async (create: boolean, append = false) => {
+  const imported = async (create: boolean, append = false, measured = true) => {
+    const stats = emptyStats();
     const s = await importFile(db, {
+      stats,
+      inOneTransaction: measured && inOneTransaction,
       source: { path },
       datasetSlug: slug,
       create: create ? { task: "general" } : undefined,
       append,
       workers: 1,
     });
-    return { label: "responses", responses: s.responsesAdded };
+    return { label: "responses", responses: s.responsesAdded, publishMs: Math.round(stats.publishMs) };
   };
   if (mode === "new") return () => imported(true);
   if (mode === "existing") {
@@ -112,7 +121,7 @@ async function startWork(db: Database, mode: Mode, path: string): Promise<() => 
     return () => imported(false);
   }
   const t0 = performance.now();
-  const base = await imported(true);
+  const base = await imported(true, false, false);
   log(`set-up: ${base.responses} responses imported into a new dataset in ${seconds(performance.now() - t0)} s`);
   if (mode === "append") return () => imported(false, true);
   const dataset = (await findDatasetBySlug(slug))!;
@@ -120,7 +129,7 @@ async function startWork(db: Database, mode: Mode, path: string): Promise<() => 
     const { runId } = await createSelectRun(db, dataset.id, { scorer: "auto" });
     const outcome = await executeSelectRun(db, runId);
     if (outcome !== "succeeded") throw new Error(`select run ${runId} ended ${outcome}`);
-    return { label: "responses selected over", responses: base.responses };
+    return { label: "responses selected over", responses: base.responses, publishMs: null };
   };
 }
 
@@ -159,7 +168,8 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       idle[0]!.push(await timed(health));
       idle[1]!.push(await timed(pairsPage));
     }
-    const work = await startWork(db, mode, path);
+    const oneTransaction = args.includes("--one-transaction");
+    const work = await startWork(db, mode, path, oneTransaction);
     const load0 = loadavg()[0]!;
     const t0 = performance.now();
     const working = work();
@@ -180,7 +190,7 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
     const slowdowns = stats.map((s) => s.during.p95 / Math.max(s.idle.p95, 0.1));
     return {
       size: responses,
-      path: MODE_PATH[mode],
+      path: `${MODE_PATH[mode]}${oneTransaction ? ", one transaction" : ""}`,
       slowdown: Number(Math.max(...slowdowns).toFixed(2)),
       p95_ms: Math.max(...stats.map((s) => s.during.p95)),
       max_ms: Math.max(...stats.map((s) => s.during.max)),
@@ -189,6 +199,8 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       pairs_page_ms: stats[1]!.during,
       pairs_page_idle_ms: stats[1]!.idle,
       work_s: Number((workMs / 1000).toFixed(1)),
+      // From the end of reading to the import's return: removing refused groups (none here) and the publishing transaction.
+      publish_ms: done.publishMs,
       load_avg_1m: Number(loadavg()[0]!.toFixed(2)),
     };
   } finally {

@@ -4,8 +4,12 @@ import { join } from "node:path";
 import fc from "fast-check";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { embeddedUrl, servePGlite } from "@/lib/db/embedded";
+import { migrate } from "@/lib/db/migrations";
 import { datasetSnapshot, loadLeftovers } from "@/lib/testing/dataset-snapshot";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { sweepAbandonedLoads } from "./abandoned-loads";
+import { startLoad, writeInLoad } from "./hidden-load";
 import { importFile } from "./import-file";
 
 // PGlite only (its single session is what an import into an existing dataset used to hold for its
@@ -130,5 +134,40 @@ describe("an import into an existing dataset on PGlite, batched", () => {
       ),
       { numRuns: 25 },
     );
+  });
+});
+
+describe("a load listed when the embedded database is opened (its process stopped)", () => {
+  it("stays hidden: the session starts as the reader role until the load is published or swept", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "cm-embedded-reopen-"));
+    const open = async () => {
+      const served = await servePGlite(dataDir, "secret");
+      return { served, pool: new pg.Pool({ connectionString: embeddedUrl(served.port, "secret"), max: 1 }) };
+    };
+    const first = await open();
+    await migrate(first.pool);
+    const { rows } = await first.pool.query<{ id: number }>(
+      `INSERT INTO datasets (slug, name, updated_at) VALUES ('d', 'd', now()) RETURNING id`,
+    );
+    const loadId = await startLoad(first, rows[0]!.id, "d");
+    await writeInLoad(first, loadId, (tx) =>
+      tx.query(`INSERT INTO prompt_groups (dataset_id, external_id) VALUES (${rows[0]!.id}, 'hidden')`),
+    );
+    await first.pool.end();
+    await first.served.stop();
+
+    const again = await open();
+    try {
+      const seen = await again.pool.query<{ role: string; groups: number }>(
+        `SELECT current_user AS role, (SELECT count(*)::int FROM prompt_groups) AS groups`,
+      );
+      expect(seen.rows).toEqual([{ role: "cm_embedded_reader", groups: 0 }]);
+      expect(await sweepAbandonedLoads(again, 0)).toBe(1);
+      const after = await again.pool.query(`SELECT current_user AS role, (SELECT count(*)::int FROM prompt_groups) AS groups`);
+      expect(after.rows).toEqual([{ role: "postgres", groups: 0 }]);
+    } finally {
+      await again.pool.end();
+      await again.served.stop();
+    }
   });
 });

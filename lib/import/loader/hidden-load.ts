@@ -57,12 +57,18 @@ export async function startLoad(db: Pick<Database, "pool">, datasetId: number, s
     await tx.query(`DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '${READER_ROLE}') THEN CREATE ROLE ${READER_ROLE} NOLOGIN; END IF;
     END $$`);
-    await tx.query(`GRANT USAGE, CREATE ON SCHEMA public TO ${READER_ROLE};
-      GRANT ALL ON ALL TABLES IN SCHEMA public TO ${READER_ROLE};
-      GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO ${READER_ROLE};
-      GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA public TO ${READER_ROLE};
-      ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON TABLES TO ${READER_ROLE};
-      ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT ALL ON SEQUENCES TO ${READER_ROLE}`);
+    // Everything the app does as the superuser it may do meanwhile: the job queue's schema and tables too.
+    await tx.query(`DO $$ DECLARE s text; BEGIN
+      EXECUTE format('GRANT CREATE ON DATABASE %I TO ${READER_ROLE}', current_database());
+      FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP
+        EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO ${READER_ROLE}', s);
+        EXECUTE format('GRANT ALL ON ALL TABLES IN SCHEMA %I TO ${READER_ROLE}', s);
+        EXECUTE format('GRANT ALL ON ALL SEQUENCES IN SCHEMA %I TO ${READER_ROLE}', s);
+        EXECUTE format('GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA %I TO ${READER_ROLE}', s);
+        EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT ALL ON TABLES TO ${READER_ROLE}', s);
+        EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT ALL ON SEQUENCES TO ${READER_ROLE}', s);
+      END LOOP;
+    END $$`);
     for (const table of TAGGED) await tx.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
     // Session level: outlives this transaction, for every connection of the shared session.
     await tx.query(`SET ROLE ${READER_ROLE}`);

@@ -260,49 +260,45 @@ async function importInOne(db: Database, r: Run, copy: boolean): Promise<ImportS
   });
 }
 
-/**
- * A new dataset on PGlite: written batch by batch in short transactions while hidden, then published
- * by one tiny update, so readers on other connections are served between batches. Whatever fails
- * (or is cancelled) removes the hidden dataset again.
- */
-async function importHidden(db: Database, r: Run, target: ImportTarget): Promise<ImportSummary> {
-  const write = async <T>(fn: (tx: PoolClient) => Promise<T>): Promise<T> => {
-    const result = await writeHiddenBatch(db, target.id, fn);
-    await r.opts.onBatchCommitted?.();
-    return result;
+/** How an embedded import keeps what it writes from readers until it publishes it all at once. */
+type Hiding = {
+  write<T>(fn: (tx: PoolClient) => Promise<T>): Promise<T>;
+  /** Removes what was written of these groups (refused late). */
+  removeGroups(externalIds: string[]): Promise<LoadCounts>;
+  /** `languages`: the file's prompt languages, or null when some of its groups were left out. */
+  publish(languages: string[] | null): Promise<void>;
+  discard(): Promise<void>;
+};
+
+/** A new dataset, hidden (datasets.loading) as a whole until published (hidden-dataset.ts). */
+function hiddenDataset(db: Database, target: ImportTarget): Hiding {
+  return {
+    write: (fn) => writeHiddenBatch(db, target.id, fn),
+    removeGroups: (ids) => removeHiddenGroups(db, target.id, ids),
+    publish: (languages) => publishHiddenDataset(db, target.id, languages),
+    discard: () => discardLoadingDataset(db, target.id),
   };
-  const load = new BatchLoader({ inOne: null, write }, false, target.id, target.task === "math", r.pool, r.opts.append === true);
-  try {
-    const read = await readInto(r.opts, target, load, r.rejects, r.rejectsLimits);
-    const t0 = performance.now();
-    const c = { ...load.counts };
-    if (read.invalidated.size > 0) {
-      const removed = await removeHiddenGroups(db, target.id, [...read.invalidated]);
-      c.groups -= removed.groups;
-      c.prompts -= removed.prompts;
-      c.responses -= removed.responses;
-    }
-    const invalid = await settleConflicts(load.conflicts, read.invalid, r.rejects);
-    await publishHiddenDataset(db, target.id, read.invalidated.size > 0 || load.conflicts.length > 0 ? null : [...read.languages]);
-    recordStats(r, load, t0);
-    return summaryOf(r, read, invalid, c);
-  } catch (e) {
-    await load.abandon();
-    // Left behind only if the database is gone too: the worker's resume pass or the next embedded import removes it once its heartbeat lapsed.
-    await discardLoadingDataset(db, target.id).catch(() => {});
-    throw e;
-  }
+}
+
+/** Rows added to an existing dataset (a merge or an append), hidden as one load (hidden-load.ts). */
+async function hiddenLoad(db: Database, target: ImportTarget, slug: string): Promise<Hiding> {
+  const loadId = await startLoad(db, target.id, slug);
+  return {
+    write: (fn) => writeInLoad(db, loadId, fn),
+    removeGroups: (ids) => removeLoadGroups(db, loadId, target.id, ids),
+    publish: () => publishLoad(db, loadId, target.id),
+    discard: () => discardLoad(db, loadId),
+  };
 }
 
 /**
- * An existing dataset on PGlite (a merge or an append): written batch by batch in short transactions
- * as one load whose rows readers do not see (hidden-load.ts), then published by one short transaction.
- * Whatever fails (or is cancelled) removes the load's rows again: the dataset is left as it was.
+ * PGlite: written batch by batch in short transactions that readers do not see, then published by one
+ * short one, so readers on other connections are served between batches. Whatever fails (or is
+ * cancelled) removes what was written: the dataset is left as it was (or not there).
  */
-async function importLoad(db: Database, r: Run, target: ImportTarget): Promise<ImportSummary> {
-  const loadId = await startLoad(db, target.id, r.opts.datasetSlug);
+async function importBatched(r: Run, target: ImportTarget, hiding: Hiding): Promise<ImportSummary> {
   const write = async <T>(fn: (tx: PoolClient) => Promise<T>): Promise<T> => {
-    const result = await writeInLoad(db, loadId, fn);
+    const result = await hiding.write(fn);
     await r.opts.onBatchCommitted?.();
     return result;
   };
@@ -312,19 +308,19 @@ async function importLoad(db: Database, r: Run, target: ImportTarget): Promise<I
     const t0 = performance.now();
     const c = { ...load.counts };
     if (read.invalidated.size > 0) {
-      const removed = await removeLoadGroups(db, loadId, target.id, [...read.invalidated]);
+      const removed = await hiding.removeGroups([...read.invalidated]);
       c.groups -= removed.groups;
       c.prompts -= removed.prompts;
       c.responses -= removed.responses;
     }
     const invalid = await settleConflicts(load.conflicts, read.invalid, r.rejects);
-    await publishLoad(db, loadId, target.id);
+    await hiding.publish(read.invalidated.size > 0 || load.conflicts.length > 0 ? null : [...read.languages]);
     recordStats(r, load, t0);
     return summaryOf(r, read, invalid, c);
   } catch (e) {
     await load.abandon();
     // Left behind only if the database is gone too: the worker's resume pass or the next embedded import removes it once its heartbeat lapsed.
-    await discardLoad(db, loadId).catch(() => {});
+    await hiding.discard().catch(() => {});
     throw e;
   }
 }
@@ -339,7 +335,7 @@ async function importLoad(db: Database, r: Run, target: ImportTarget): Promise<I
  * On Postgres the import is one transaction (readers go on reading the committed data meanwhile).
  * On PGlite, whose single session a transaction holds whole, it is written in short transactions
  * that readers do not see, and published at the end by one short one: a new dataset hidden as a
- * whole (importHidden), rows added to an existing one as a load (importLoad).
+ * whole, rows added to an existing one as a load (importBatched).
  */
 export async function importFile(db: Database, opts: ImportFileOptions): Promise<ImportSummary> {
   const rejectsLimits = opts.rejectsLimits ?? rejectsLimitsFromEnv();
@@ -352,9 +348,10 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
     await sweepAbandonedLoads(db);
     if (opts.create) {
       const hidden = await createHiddenDataset(db, opts.datasetSlug, opts.create);
-      if (hidden) return await importHidden(db, run, hidden);
+      if (hidden) return await importBatched(run, hidden, hiddenDataset(db, hidden));
     }
-    return await importLoad(db, run, await datasetFor(opts, db.pool, false));
+    const target = await datasetFor(opts, db.pool, false);
+    return await importBatched(run, target, await hiddenLoad(db, target, opts.datasetSlug));
   } finally {
     await pool.close();
     await rejects?.close();

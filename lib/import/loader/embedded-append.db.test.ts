@@ -123,18 +123,22 @@ describe("a load whose import stopped", () => {
         `INSERT INTO import_loads (dataset_id, updated_at) VALUES ($1, now() - interval '1 hour') RETURNING id`,
         [datasetId],
       );
-      await client.query(`SELECT set_config('cm.load_id', $1, true)`, [String(load.rows[0]!.id)]);
-      const g = await client.query<{ id: number }>(`INSERT INTO prompt_groups (dataset_id, external_id) VALUES ($1, 'half') RETURNING id`, [
-        datasetId,
-      ]);
-      await client.query(`INSERT INTO prompt_texts (dataset_id, group_id, language, text) VALUES ($1, $2, 'en', 'Q?')`, [
+      const loadId = load.rows[0]!.id;
+      // As a load's own transaction does: where the column default reads it (PGlite), the triggers' stats deltas are tagged too.
+      await client.query(`SELECT set_config('cm.load_id', $1, true)`, [String(loadId)]);
+      const g = await client.query<{ id: number }>(
+        `INSERT INTO prompt_groups (dataset_id, external_id, load_id) VALUES ($1, 'half', $2) RETURNING id`,
+        [datasetId, loadId],
+      );
+      await client.query(`INSERT INTO prompt_texts (dataset_id, group_id, language, text, load_id) VALUES ($1, $2, 'en', 'Q?', $3)`, [
         datasetId,
         g.rows[0]!.id,
+        loadId,
       ]);
       await client.query(
-        `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, origin)
-         SELECT $1, id, 'en', 9, 'A', sha256('A'), 1, 'imported' FROM prompt_groups WHERE dataset_id = $1`,
-        [datasetId],
+        `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, origin, load_id)
+         SELECT $1, id, 'en', 9, 'A', sha256('A'), 1, 'imported', $2 FROM prompt_groups WHERE dataset_id = $1`,
+        [datasetId, loadId],
       );
       await client.query("COMMIT");
     } finally {

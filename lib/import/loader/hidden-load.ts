@@ -10,9 +10,9 @@ import { stillLoading } from "./hidden-dataset";
 import type { LoadCounts } from "./load-groups";
 
 // The embedded (PGlite) path of an import into an existing dataset (a merge or an append). Its rows go
-// into the real tables in short transactions, each tagged with the load (load_id: the column default
-// reads the transaction's cm.load_id setting, so triggers' stats deltas and search ranges are tagged
-// too). While the load is listed in import_loads, row-level security hides its rows from readers:
+// into the real tables in short transactions, each tagged with the load (load_id: the column default,
+// set here on the first load, reads the transaction's cm.load_id setting, so triggers' stats deltas
+// and search ranges are tagged too). While the load is listed in import_loads, row-level security hides its rows from readers:
 // on PGlite every connection shares one session, which runs as READER_ROLE (not a superuser, whom RLS
 // would let through) while any load is listed; the load's own transactions switch back to the
 // session's superuser for themselves (SET LOCAL ROLE NONE). Publishing deletes the load's row: one
@@ -69,7 +69,9 @@ export async function startLoad(db: Pick<Database, "pool">, datasetId: number, s
         EXECUTE format('ALTER DEFAULT PRIVILEGES IN SCHEMA %I GRANT ALL ON SEQUENCES TO ${READER_ROLE}', s);
       END LOOP;
     END $$`);
-    for (const table of TAGGED) await tx.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY`);
+    for (const table of TAGGED) {
+      await tx.query(`ALTER TABLE ${table} ENABLE ROW LEVEL SECURITY, ALTER COLUMN load_id SET DEFAULT current_load()`);
+    }
     // Session level: outlives this transaction, for every connection of the shared session.
     await tx.query(`SET ROLE ${READER_ROLE}`);
     return created.id;

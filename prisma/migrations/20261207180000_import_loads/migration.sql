@@ -1,6 +1,6 @@
 -- #16 item 3: on the embedded database (PGlite) an import into an existing dataset (merge or append)
 -- writes its rows in short transactions as one "load": every row it inserts into the tables below is
--- tagged with the load (load_id, taken from the transaction's cm.load_id setting, so the loader's
+-- tagged with the load (load_id, defaulting to the transaction's cm.load_id setting, so the loader's
 -- statements stay as they are; stats deltas and search ranges written by the tables' triggers are
 -- tagged alike). While the load is listed in import_loads its rows are hidden from readers by
 -- row-level security (enabled and enforced by lib/import/loader/hidden-load.ts on PGlite only);
@@ -32,20 +32,14 @@ CREATE TABLE "import_load_golds" (
 ALTER TABLE "import_load_golds" ADD CONSTRAINT "import_load_golds_load_id_fkey" FOREIGN KEY ("load_id") REFERENCES "import_loads"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 ALTER TABLE "import_load_golds" ADD CONSTRAINT "import_load_golds_group_id_fkey" FOREIGN KEY ("group_id") REFERENCES "prompt_groups"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- Tagged tables: a column without a stored default value, so adding it rewrites nothing.
+-- Tagged tables. The column's default (current_load()) is set on PGlite only, by the first load, so
+-- that Postgres imports do not evaluate it per row.
 ALTER TABLE "prompt_groups" ADD COLUMN "load_id" INTEGER;
 ALTER TABLE "prompt_texts" ADD COLUMN "load_id" INTEGER;
 ALTER TABLE "responses" ADD COLUMN "load_id" INTEGER;
 ALTER TABLE "response_stats" ADD COLUMN "load_id" INTEGER;
 ALTER TABLE "group_stats" ADD COLUMN "load_id" INTEGER;
 ALTER TABLE "response_search_pending" ADD COLUMN "load_id" INTEGER;
-ALTER TABLE "prompt_groups" ALTER COLUMN "load_id" SET DEFAULT current_load();
-ALTER TABLE "prompt_texts" ALTER COLUMN "load_id" SET DEFAULT current_load();
-ALTER TABLE "responses" ALTER COLUMN "load_id" SET DEFAULT current_load();
-ALTER TABLE "response_stats" ALTER COLUMN "load_id" SET DEFAULT current_load();
-ALTER TABLE "group_stats" ALTER COLUMN "load_id" SET DEFAULT current_load();
-ALTER TABLE "response_search_pending" ALTER COLUMN "load_id" SET DEFAULT current_load();
-
 -- A load's rows, found to remove them (a failed load) in batches.
 CREATE INDEX "prompt_groups_load_idx" ON "prompt_groups"("load_id", "id") WHERE "load_id" IS NOT NULL;
 CREATE INDEX "prompt_texts_load_idx" ON "prompt_texts"("load_id", "id") WHERE "load_id" IS NOT NULL;

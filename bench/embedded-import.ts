@@ -1,10 +1,16 @@
-// `npm run bench -- embedded-import [--size N] [--existing]`: does the embedded database keep answering while a big
-// import writes? Starts PGlite served by our wire server (in a temp dir), seeds the demo dataset (for a
-// pairs page), then imports N generated responses into a new dataset (as an upload does: one derive
-// worker) while, on connections of their own, two probes run (PROBE_PAUSE_MS apart): the query
-// /api/health runs and the first page of the pairs table (the lib functions the page calls). Latency
-// of each probe on the idle database first, then during the import. `slowdown` = the worse probe's p95
-// during the import ÷ its p95 when idle.
+// `npm run bench -- embedded-import [--size N] [--existing | --append | --select] [--one-transaction]`: does the embedded database keep
+// answering while a big import (or run) writes? Starts PGlite served by our wire server (in a temp dir), seeds the
+// demo dataset (for a pairs page), then, on connections of their own, two probes run (PROBE_PAUSE_MS apart): the
+// query /api/health runs and the first page of the pairs table (the lib functions the page calls). Latency of each
+// probe on the idle database first, then during the measured work:
+//   (default)   import N generated responses into a new dataset (as an upload does: one derive worker);
+//   --existing  the same into an empty dataset created beforehand;
+//   --append    import N into a new dataset (not measured), then append the same file to it (every response a new
+//               sample of its existing group);
+//   --select    import N into a new dataset (not measured), then a select run over it (offline scorers);
+//   --one-transaction  the measured import in one transaction, as on Postgres (the freeze this avoids).
+// A probe's max is about the longest time the single session was held. `slowdown` = the worse probe's p95 during
+// the work ÷ its p95 when idle.
 import { once } from "node:events";
 import { createWriteStream, mkdtempSync, rmSync, statSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
@@ -18,8 +24,10 @@ import { findDatasetBySlug } from "@/lib/datasets/queries";
 import { seedDemoIfEmpty } from "@/lib/datasets/seed-demo";
 import { demoDatasetInfo, generateGroups } from "@/lib/demo";
 import { setDatabaseUrl } from "@/lib/env";
-import { importFile } from "@/lib/import/loader/import-file";
+import { emptyStats, importFile } from "@/lib/import/loader/import-file";
 import { countPairs, listPairs } from "@/lib/pairs/queries";
+import { createSelectRun } from "@/lib/runs/create-select-run";
+import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { filterOf, parsePairTableParams } from "@/lib/pairs/table";
 import { log, seconds } from "./bench-db";
 
@@ -77,10 +85,62 @@ async function writeFile(path: string, responses: number): Promise<number> {
   return n;
 }
 
+type Mode = "new" | "existing" | "append" | "select";
+
+const MODE_PATH: Record<Mode, string> = {
+  new: "hidden new dataset",
+  existing: "existing empty dataset",
+  append: "append into an existing dataset",
+  select: "select run",
+};
+
+/** Runs the unmeasured set-up of `mode`, then returns the measured work (started). */
+async function startWork(
+  db: Database,
+  mode: Mode,
+  path: string,
+  inOneTransaction: boolean,
+): Promise<() => Promise<{ label: string; responses: number; publishMs: number | null }>> {
+  const slug = `bench-embedded-${Date.now()}`;
+  const imported = async (create: boolean, append = false, measured = true) => {
+    const stats = emptyStats();
+    const s = await importFile(db, {
+      stats,
+      inOneTransaction: measured && inOneTransaction,
+      source: { path },
+      datasetSlug: slug,
+      create: create ? { task: "general" } : undefined,
+      append,
+      workers: 1,
+    });
+    return { label: "responses", responses: s.responsesAdded, publishMs: Math.round(stats.publishMs) };
+  };
+  if (mode === "new") return () => imported(true);
+  if (mode === "existing") {
+    await db.pool.query(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, $1, now())`, [slug]);
+    return () => imported(false);
+  }
+  const t0 = performance.now();
+  const base = await imported(true, false, false);
+  log(`set-up: ${base.responses} responses imported into a new dataset in ${seconds(performance.now() - t0)} s`);
+  if (mode === "append") return () => imported(false, true);
+  const dataset = (await findDatasetBySlug(slug))!;
+  return async () => {
+    const { runId } = await createSelectRun(db, dataset.id, { scorer: "auto" });
+    const outcome = await executeSelectRun(db, runId);
+    if (outcome !== "succeeded") throw new Error(`select run ${runId} ended ${outcome}`);
+    return { label: "responses selected over", responses: base.responses, publishMs: null };
+  };
+}
+
 export async function run({ size, args }: { size?: number; args: string[] }) {
-  // --existing: import into a dataset created beforehand, which runs as one transaction (the path of
-  // merges and appends, and of every import before hidden loading).
-  const existing = args.includes("--existing");
+  const mode: Mode = args.includes("--existing")
+    ? "existing"
+    : args.includes("--append")
+      ? "append"
+      : args.includes("--select")
+        ? "select"
+        : "new";
   const dir = mkdtempSync(join(tmpdir(), "cm-bench-embedded-"));
   const secret = newSecret();
   const served = await servePGlite(join(dir, "pgdata"), secret);
@@ -108,41 +168,39 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       idle[0]!.push(await timed(health));
       idle[1]!.push(await timed(pairsPage));
     }
+    const oneTransaction = args.includes("--one-transaction");
+    const work = await startWork(db, mode, path, oneTransaction);
     const load0 = loadavg()[0]!;
     const t0 = performance.now();
-    const slug = `bench-embedded-${Date.now()}`;
-    if (existing) await db.pool.query(`INSERT INTO datasets (slug, name, updated_at) VALUES ($1, $1, now())`, [slug]);
-    const importing = importFile(db, {
-      source: { path },
-      datasetSlug: slug,
-      create: existing ? undefined : { task: "general" },
-      workers: 1,
-    });
-    const during = await probeWhile([health, pairsPage], importing);
-    const summary = await importing;
-    const importMs = performance.now() - t0;
+    const working = work();
+    const during = await probeWhile([health, pairsPage], working);
+    const done = await working;
+    const workMs = performance.now() - t0;
     const names = ["health", "pairs page"];
     const stats = names.map((name, i) => ({ name, idle: summarise(idle[i]!), during: summarise(during[i]!) }));
     log(
-      `import: ${seconds(importMs)} s, ${summary.responsesAdded} responses (${Math.round(summary.responsesAdded / (importMs / 1000))}/s); load average ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`,
+      `${MODE_PATH[mode]}: ${seconds(workMs)} s, ${done.responses} ${done.label} (${Math.round(done.responses / (workMs / 1000))}/s); load average ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`,
     );
     for (const s of stats) {
       log(
         `  ${s.name}: idle p50 ${s.idle.p50} / p95 ${s.idle.p95} / max ${s.idle.max} ms (${s.idle.n}); ` +
-          `during the import p50 ${s.during.p50} / p95 ${s.during.p95} / max ${s.during.max} ms (${s.during.n} probes)`,
+          `during the work p50 ${s.during.p50} / p95 ${s.during.p95} / max ${s.during.max} ms (${s.during.n} probes)`,
       );
     }
     const slowdowns = stats.map((s) => s.during.p95 / Math.max(s.idle.p95, 0.1));
     return {
       size: responses,
-      path: existing ? "one transaction (existing dataset)" : "hidden new dataset",
+      path: `${MODE_PATH[mode]}${oneTransaction ? ", one transaction" : ""}`,
       slowdown: Number(Math.max(...slowdowns).toFixed(2)),
       p95_ms: Math.max(...stats.map((s) => s.during.p95)),
+      max_ms: Math.max(...stats.map((s) => s.during.max)),
       health_ms: stats[0]!.during,
       health_idle_ms: stats[0]!.idle,
       pairs_page_ms: stats[1]!.during,
       pairs_page_idle_ms: stats[1]!.idle,
-      import_s: Number((importMs / 1000).toFixed(1)),
+      work_s: Number((workMs / 1000).toFixed(1)),
+      // From the end of reading to the import's return: removing refused groups (none here) and the publishing transaction.
+      publish_ms: done.publishMs,
       load_avg_1m: Number(loadavg()[0]!.toFixed(2)),
     };
   } finally {

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { AppError } from "@/lib/errors";
+import { RESUME_READER_ROLE } from "./embedded-reader";
 import { newSecret } from "./pglite-auth";
 import { PGliteServer } from "./pglite-server";
 import { makeTreePrivate, writePrivateFile } from "./private-files";
@@ -60,6 +61,7 @@ export async function servePGlite(dataDir: string | null, secret: string): Promi
   const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
   // Files PGlite made before (or with a loose umask) become this user's only.
   if (dataDir) makeTreePrivate(dataDir);
+  await db.exec(RESUME_READER_ROLE);
   const server = new PGliteServer(db, secret);
   const port = await server.listen();
   return {

@@ -59,6 +59,8 @@ async function applyOne(client: PoolClient, m: Migration): Promise<void> {
   // and its failure is logged on it after the rollback.
   try {
     await client.query("BEGIN");
+    // As the session's own user: on PGlite the session runs as a reader role while an import load writes.
+    await client.query("SET LOCAL ROLE NONE");
     await client.query(m.sql);
     await client.query("COMMIT");
   } catch (e) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { execute, queryRows, raw, sql } from "@/lib/db/sql";
 import { heartbeatLapseMs } from "@/lib/jobs/heartbeat";
+import { sweepAbandonedImportLoads } from "./hidden-load";
 
 // On the embedded database an import that creates a dataset fills it in short transactions while the
 // dataset is `loading` (hidden from every reader), so readers are never kept waiting behind it.
@@ -32,7 +33,8 @@ export async function discardLoadingDataset(db: Pick<Database, "pool">, datasetI
 /**
  * Removes the loading datasets whose import stopped writing (killed, or its clean-up failed): found by
  * the job engine's lapsed heartbeat (`updated_at`, beaten by every batch), never by process id.
- * Runs before every embedded import and in the worker's resume pass. Returns how many were removed.
+ * Also discards the lapsed loads of imports into existing datasets (hidden-load.ts). Runs before
+ * every embedded import and in the worker's resume pass. Returns how many were removed.
  */
 export async function sweepAbandonedLoads(db: Pick<Database, "pool">, lapseMs = heartbeatLapseMs()): Promise<number> {
   const abandoned = await queryRows(
@@ -41,5 +43,5 @@ export async function sweepAbandonedLoads(db: Pick<Database, "pool">, lapseMs = 
     z.object({ id: z.number() }),
   );
   for (const { id } of abandoned) await discardLoadingDataset(db, id);
-  return abandoned.length;
+  return abandoned.length + (await sweepAbandonedImportLoads(db, lapseMs));
 }

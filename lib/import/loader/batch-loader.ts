@@ -12,10 +12,6 @@ import { CREATE_STAGE, publishStage, refuseConflicts, StageBuffer } from "./stag
  */
 export type BatchWriter = { inOne: PoolClient } | { inOne: null; write: <T>(fn: (tx: PoolClient) => Promise<T>) => Promise<T> };
 
-function writeWith<T>(w: BatchWriter, fn: (tx: PoolClient) => Promise<T>): Promise<T> {
-  return w.inOne ? fn(w.inOne) : w.write(fn);
-}
-
 const MAX_IN_FLIGHT = 2;
 
 /** How generation ended, when the file says so (`finish_reason` or `stop_reason` beside the text). */
@@ -25,11 +21,17 @@ function finishReasonOf(params: Record<string, unknown> | null): string | null {
 }
 const FLUSH_STAGE_ROWS = 5_000;
 /**
- * Responses written per transaction when every batch commits on its own (see slices). On PGlite a
- * reader waits for the transaction under way: at 200 the embedded-import benchmark's probes stayed
- * under 500 ms p95 (2,000: 2.4 s; 400: 1.1 s) for ~10% more import time.
+ * Responses written per transaction when every batch commits on its own (see slices), at first. On
+ * PGlite a reader waits for the transaction under way: at 200 the embedded-import benchmark's probes
+ * stayed under 500 ms p95 on a new dataset (2,000: 2.4 s; 400: 1.1 s) for ~10% more import time. Then
+ * sized so that a transaction holds the session for about TRANSACTION_MS, whatever a response costs
+ * (an append reads the stored samples too) and however busy the machine is: appending 200,000 at 50 ms,
+ * probes p95 303 / 400 ms (load 6); at 100 ms, 505 / 674 ms (load 9).
  */
 const TRANSACTION_RESPONSES = 200;
+const TRANSACTION_MS = 50;
+const MIN_TRANSACTION_RESPONSES = 20;
+const MAX_TRANSACTION_RESPONSES = 2_000;
 const noop = () => {};
 
 /**
@@ -80,7 +82,7 @@ export class BatchLoader {
       const t0 = performance.now();
       if (rows) {
         for (const [from, to] of this.slices(groups)) {
-          const c = await writeWith(this.writer, (client) =>
+          const c = await this.write((client) =>
             loadCompleteGroups(
               { client, copy: this.copy, datasetId: this.datasetId, append: this.append },
               groups.slice(from, to),
@@ -97,7 +99,7 @@ export class BatchLoader {
             this.stage.add(g, d, offset);
             offset += g.responses.length;
           }
-          if (!this.writer.inOne) await this.writer.write((tx) => this.publishNow(tx));
+          if (!this.writer.inOne) await this.write((tx) => this.publishNow(tx));
         }
         if (this.writer.inOne && this.stage.rows >= FLUSH_STAGE_ROWS) await this.stage.flush(this.writer.inOne, this.copy);
       }
@@ -108,25 +110,43 @@ export class BatchLoader {
     while (this.inflight.length > MAX_IN_FLIGHT) await this.inflight.shift();
   }
 
+  /** Responses per transaction when every batch commits on its own (adapted after each one). */
+  private perTransaction = TRANSACTION_RESPONSES;
+
+  /** Runs `fn` inside the import's one transaction, or in a transaction of its own, timed to size the next ones. */
+  private write<T>(fn: (tx: PoolClient) => Promise<T>): Promise<T> {
+    if (this.writer.inOne) return fn(this.writer.inOne);
+    return this.writer.write(async (tx) => {
+      const t0 = performance.now();
+      const result = await fn(tx);
+      const factor = Math.min(2, Math.max(0.5, TRANSACTION_MS / Math.max(1, performance.now() - t0)));
+      this.perTransaction = Math.round(
+        Math.min(MAX_TRANSACTION_RESPONSES, Math.max(MIN_TRANSACTION_RESPONSES, this.perTransaction * factor)),
+      );
+      return result;
+    });
+  }
+
   /**
    * Index ranges of the groups written per transaction: the whole batch inside the import's one
-   * transaction; else about TRANSACTION_RESPONSES responses each (whole groups), since a reader waits
-   * for the transaction under way on PGlite.
+   * transaction; else about perTransaction responses each (whole groups), read as each range is
+   * taken, since a reader waits for the transaction under way on PGlite.
    */
-  private slices(groups: ImportGroup[]): [number, number][] {
-    if (this.writer.inOne) return [[0, groups.length]];
-    const out: [number, number][] = [];
+  private *slices(groups: ImportGroup[]): Generator<[number, number]> {
+    if (this.writer.inOne) {
+      yield [0, groups.length];
+      return;
+    }
     let from = 0;
     let responses = 0;
-    groups.forEach((g, i) => {
-      responses += g.responses.length + 1;
-      if (responses >= TRANSACTION_RESPONSES || i === groups.length - 1) {
-        out.push([from, i + 1]);
+    for (let i = 0; i < groups.length; i++) {
+      responses += groups[i]!.responses.length + 1;
+      if (responses >= this.perTransaction || i === groups.length - 1) {
+        yield [from, i + 1];
         from = i + 1;
         responses = 0;
       }
-    });
-    return out;
+    }
   }
 
   private add(c: LoadCounts): void {

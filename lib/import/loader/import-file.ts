@@ -2,7 +2,7 @@ import type { PoolClient } from "pg";
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { discardLoadingDataset, sweepAbandonedLoads } from "./abandoned-loads";
-import { execute, queryMaybeOne, queryOne, sql } from "@/lib/db/sql";
+import { execute, queryMaybeOne, queryOne, sql, type Queryable } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import {
@@ -26,6 +26,7 @@ import {
   writeHiddenBatch,
   type ImportTarget,
 } from "./hidden-dataset";
+import { discardLoad, publishLoad, removeLoadGroups, startLoad, writeInLoad } from "./hidden-load";
 import type { LoadCounts } from "./load-groups";
 import { rejectsLimitMessage, rejectsLimitsFromEnv } from "./rejects-limits";
 import { CREATE_STAGE, publishStage, refuseConflicts } from "./staging";
@@ -48,8 +49,10 @@ export type ImportFileOptions = {
   maxFileBytes?: number;
   /** Called after every input chunk; may be async, and may throw to abort (everything is rolled back). */
   onProgress?: (p: ImportProgress) => void | Promise<void>;
-  /** Called after each batch is committed, when the import commits batch by batch (a new dataset on PGlite). */
+  /** Called after each batch is committed, when the import commits batch by batch (on PGlite). */
   onBatchCommitted?: () => void | Promise<void>;
+  /** Import in one transaction on PGlite too (as on Postgres), freezing its readers meanwhile: for comparisons. */
+  inOneTransaction?: boolean;
   /** Worker threads that compute derived fields (0: on this thread). They need tsx (CLI, benchmarks). */
   workers?: number;
   /** Filled in with where the time went. */
@@ -84,7 +87,7 @@ export const MAX_REPORTED_ERRORS = 20;
 /** Responses per batch handed to derivation and written with one COPY. */
 const BATCH_RESPONSES = 2_000;
 
-async function datasetFor(opts: ImportFileOptions, client: PoolClient): Promise<ImportTarget> {
+async function datasetFor(opts: ImportFileOptions, client: Queryable, create = true): Promise<ImportTarget> {
   const Row = z.object({ id: z.number(), task: z.string(), pivot_language: z.string(), loading: z.boolean() });
   const found = await queryMaybeOne(
     client,
@@ -93,7 +96,8 @@ async function datasetFor(opts: ImportFileOptions, client: PoolClient): Promise<
   );
   if (found?.loading) throw stillLoading(opts.datasetSlug);
   if (found) return found;
-  if (!opts.create) throw new AppError("BAD_INPUT", `No dataset "${opts.datasetSlug}"; pass --create --task <task> to create it.`);
+  if (!opts.create || !create)
+    throw new AppError("BAD_INPUT", `No dataset "${opts.datasetSlug}"; pass --create --task <task> to create it.`);
   return queryOne(
     client,
     sql`
@@ -256,36 +260,67 @@ async function importInOne(db: Database, r: Run, copy: boolean): Promise<ImportS
   });
 }
 
+/** How an embedded import keeps what it writes from readers until it publishes it all at once. */
+type Hiding = {
+  write<T>(fn: (tx: PoolClient) => Promise<T>): Promise<T>;
+  /** Removes what was written of these groups (refused late). */
+  removeGroups(externalIds: string[]): Promise<LoadCounts>;
+  /** `languages`: the file's prompt languages, or null when some of its groups were left out. */
+  publish(languages: string[] | null): Promise<void>;
+  discard(): Promise<void>;
+};
+
+/** A new dataset, hidden (datasets.loading) as a whole until published (hidden-dataset.ts). */
+function hiddenDataset(db: Database, target: ImportTarget): Hiding {
+  return {
+    write: (fn) => writeHiddenBatch(db, target.id, fn),
+    removeGroups: (ids) => removeHiddenGroups(db, target.id, ids),
+    publish: (languages) => publishHiddenDataset(db, target.id, languages),
+    discard: () => discardLoadingDataset(db, target.id),
+  };
+}
+
+/** Rows added to an existing dataset (a merge or an append), hidden as one load (hidden-load.ts). */
+async function hiddenLoad(db: Database, target: ImportTarget, slug: string): Promise<Hiding> {
+  const loadId = await startLoad(db, target.id, slug);
+  return {
+    write: (fn) => writeInLoad(db, loadId, fn),
+    removeGroups: (ids) => removeLoadGroups(db, loadId, target.id, ids),
+    publish: () => publishLoad(db, loadId, target.id),
+    discard: () => discardLoad(db, loadId),
+  };
+}
+
 /**
- * A new dataset on PGlite: written batch by batch in short transactions while hidden, then published
- * by one tiny update, so readers on other connections are served between batches. Whatever fails
- * (or is cancelled) removes the hidden dataset again.
+ * PGlite: written batch by batch in short transactions that readers do not see, then published by one
+ * short one, so readers on other connections are served between batches. Whatever fails (or is
+ * cancelled) removes what was written: the dataset is left as it was (or not there).
  */
-async function importHidden(db: Database, r: Run, target: ImportTarget): Promise<ImportSummary> {
+async function importBatched(r: Run, target: ImportTarget, hiding: Hiding): Promise<ImportSummary> {
   const write = async <T>(fn: (tx: PoolClient) => Promise<T>): Promise<T> => {
-    const result = await writeHiddenBatch(db, target.id, fn);
+    const result = await hiding.write(fn);
     await r.opts.onBatchCommitted?.();
     return result;
   };
-  const load = new BatchLoader({ inOne: null, write }, false, target.id, target.task === "math", r.pool, false);
+  const load = new BatchLoader({ inOne: null, write }, false, target.id, target.task === "math", r.pool, r.opts.append === true);
   try {
     const read = await readInto(r.opts, target, load, r.rejects, r.rejectsLimits);
     const t0 = performance.now();
     const c = { ...load.counts };
     if (read.invalidated.size > 0) {
-      const removed = await removeHiddenGroups(db, target.id, [...read.invalidated]);
+      const removed = await hiding.removeGroups([...read.invalidated]);
       c.groups -= removed.groups;
       c.prompts -= removed.prompts;
       c.responses -= removed.responses;
     }
     const invalid = await settleConflicts(load.conflicts, read.invalid, r.rejects);
-    await publishHiddenDataset(db, target.id, read.invalidated.size > 0 || load.conflicts.length > 0 ? null : [...read.languages]);
+    await hiding.publish(read.invalidated.size > 0 || load.conflicts.length > 0 ? null : [...read.languages]);
     recordStats(r, load, t0);
     return summaryOf(r, read, invalid, c);
   } catch (e) {
     await load.abandon();
     // Left behind only if the database is gone too: the worker's resume pass or the next embedded import removes it once its heartbeat lapsed.
-    await discardLoadingDataset(db, target.id).catch(() => {});
+    await hiding.discard().catch(() => {});
     throw e;
   }
 }
@@ -298,9 +333,9 @@ async function importHidden(db: Database, r: Run, target: ImportTarget): Promise
  * refuses its record, unless `append` adds the file's responses as new samples.
  *
  * On Postgres the import is one transaction (readers go on reading the committed data meanwhile).
- * On PGlite, whose single session a transaction holds whole, an import that creates its dataset
- * writes it hidden in short transactions and publishes it at the end (importHidden); an import into
- * an existing dataset (merge or append) stays one transaction there.
+ * On PGlite, whose single session a transaction holds whole, it is written in short transactions
+ * that readers do not see, and published at the end by one short one: a new dataset hidden as a
+ * whole, rows added to an existing one as a load (importBatched).
  */
 export async function importFile(db: Database, opts: ImportFileOptions): Promise<ImportSummary> {
   const rejectsLimits = opts.rejectsLimits ?? rejectsLimitsFromEnv();
@@ -309,12 +344,14 @@ export async function importFile(db: Database, opts: ImportFileOptions): Promise
   const run: Run = { opts, pool, rejects, rejectsLimits };
   try {
     const embedded = await isPGlite(db.pool);
-    if (embedded) await sweepAbandonedLoads(db);
-    if (embedded && opts.create && !opts.append) {
+    if (!embedded || opts.inOneTransaction) return await importInOne(db, run, !embedded);
+    await sweepAbandonedLoads(db);
+    if (opts.create) {
       const hidden = await createHiddenDataset(db, opts.datasetSlug, opts.create);
-      if (hidden) return await importHidden(db, run, hidden);
+      if (hidden) return await importBatched(run, hidden, hiddenDataset(db, hidden));
     }
-    return await importInOne(db, run, !embedded);
+    const target = await datasetFor(opts, db.pool, false);
+    return await importBatched(run, target, await hiddenLoad(db, target, opts.datasetSlug));
   } finally {
     await pool.close();
     await rejects?.close();

@@ -12,6 +12,12 @@ const TABS = [
   ["/exports", "Exports"],
 ] as const;
 
+/** Pages under a dataset name their title ("Runs"); the template adds the dataset and the app. */
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
+  const { dataset } = await pageDataset((await params).slug);
+  return { title: { template: `%s · ${dataset.name} · CM-Align Studio`, default: `${dataset.name} · CM-Align Studio` } };
+}
+
 export default async function DatasetLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
   const { dataset } = await pageDataset((await params).slug);
   return (

@@ -9,6 +9,7 @@ import { CreateExportForm } from "./_components/create-export-form";
 import { ExportsTable } from "./_components/exports-table";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Exports" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 

@@ -9,6 +9,7 @@ import { EmbedForm } from "./_components/embed-form";
 import { GenerateForm } from "./_components/generate-form";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Generate" };
 
 export default async function GeneratePage({ params }: { params: Promise<{ slug: string }> }) {
   const { actor, dataset } = await pageDataset((await params).slug);

@@ -8,6 +8,7 @@ import { BulkPanel } from "./_components/bulk-panel";
 import { PairsTable } from "./_components/pairs-table";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Pairs" };
 
 /** Counting stops here: a page over a huge filter result stays fast ("more than 10000 pairs match"). */
 const TOTAL_CAP = 10_000;

@@ -10,6 +10,7 @@ import { ReviewQueue } from "./_components/review-queue";
 import { ZIdParam } from "@/lib/input-limits";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Review" };
 
 const QUEUE_PAGE = 100;
 

@@ -41,12 +41,16 @@ describe("run settings in words", () => {
   });
 
   it("an embedding run names its model", () => {
-    const map = Object.fromEntries(runSettings("select", { scorer: "embedding", embeddingModel: "gte-multilingual" }).map((s) => [s.label, s.value]));
+    const map = Object.fromEntries(
+      runSettings("select", { scorer: "embedding", embeddingModel: "gte-multilingual" }).map((s) => [s.label, s.value]),
+    );
     expect(map.Vectors).toBe("embedding model gte-multilingual");
   });
 
   it("generate, embed and bulk runs", () => {
-    expect(runSettings("generate", { model: "qwen", samples: 4, languages: ["de", "zh"], temperature: 0.9, topP: 0.95, maxTokens: 512 })).toEqual(
+    expect(
+      runSettings("generate", { model: "qwen", samples: 4, languages: ["de", "zh"], temperature: 0.9, topP: 0.95, maxTokens: 512 }),
+    ).toEqual(
       expect.arrayContaining([
         { label: "Model", value: "qwen" },
         { label: "Samples per prompt and language", value: "4" },

@@ -5,7 +5,6 @@ import { ZSelectRunConfig, type TSelectRunConfig } from "@/lib/pipeline/run-conf
 export type RunSetting = { label: string; value: string };
 
 const OFFLINE_MODEL = hashedEmbedderModel();
-const onOff = (b: boolean) => (b ? "on" : "off");
 const str = (v: unknown) => (v === null || v === undefined || v === "" ? null : String(v));
 
 const SCORERS: Record<TSelectRunConfig["scorer"], string> = {
@@ -26,7 +25,12 @@ function selectSettings(raw: Record<string, unknown>): RunSetting[] {
   const settings: RunSetting[] = [
     { label: "Similarity", value: SCORERS[c.scorer] },
     ...(c.scorer === "answer" || c.scorer === "auto"
-      ? [{ label: "Ties in answer agreement broken by", value: c.secondary === "lexical" ? "character n-gram overlap" : "embedding similarity" }]
+      ? [
+          {
+            label: "Ties in answer agreement broken by",
+            value: c.secondary === "lexical" ? "character n-gram overlap" : "embedding similarity",
+          },
+        ]
       : []),
     ...(usesVectors
       ? [
@@ -146,10 +150,15 @@ export function runSummaryLine(kind: string, config: Record<string, unknown>): s
   const parsed = ZSelectRunConfig.safeParse(config);
   if (!parsed.success) return kind;
   const c = parsed.data;
-  const scorer = { auto: "automatic scorer", embedding: "embedding scorer", answer: "answer scorer", lexical: "character n-gram scorer" }[c.scorer];
-  const reference = { consistency: "consistency reference", first: "first-sample reference", random: "random reference", gold: "gold reference" }[
-    c.reference
+  const scorer = { auto: "automatic scorer", embedding: "embedding scorer", answer: "answer scorer", lexical: "character n-gram scorer" }[
+    c.scorer
   ];
+  const reference = {
+    consistency: "consistency reference",
+    first: "first-sample reference",
+    random: "random reference",
+    gold: "gold reference",
+  }[c.reference];
   const pairs = c.pairs === "consistency" ? "consistency pairs" : "random pairs";
   return `select: ${scorer}, ${reference}, ${pairs}${c.languageGuard ? "" : ", no language guard"}${c.margin > 0 ? `, margin ≥ ${c.margin}` : ""}`;
 }

@@ -1,4 +1,5 @@
 import { PairFilters } from "@/components/review/pair-filters";
+import { SearchAllLink } from "@/components/search/search-all-link";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { recentBulkJobs } from "@/lib/pairs/bulk-in-dataset";
@@ -42,6 +43,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
         filter={filter}
         keep={{ sort: t.sort, dir: t.dir, size: String(t.size), hide: t.hide.join(",") || undefined }}
       />
+      <SearchAllLink slug={dataset.slug} q={filter.q} />
       <PairsTable
         slug={dataset.slug}
         rows={page.rows}

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { pageDataset } from "@/lib/auth/page-guard";
+import { abilities, pageDataset } from "@/lib/auth/page-guard";
 
 const TABS = [
   ["", "Overview"],
@@ -19,7 +19,9 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 }
 
 export default async function DatasetLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
-  const { dataset } = await pageDataset((await params).slug);
+  const { actor, dataset } = await pageDataset((await params).slug);
+  // Add data and Generate only offer what the role cannot do (their lists are on Runs and the overview).
+  const tabs = abilities(actor).manage ? TABS : TABS.filter(([path]) => path !== "/import" && path !== "/generate");
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-6 border-b border-slate-200 pb-2">
@@ -27,7 +29,7 @@ export default async function DatasetLayout({ children, params }: { children: Re
           {dataset.name}
         </Link>
         <nav aria-label="Dataset" className="flex gap-4 text-sm">
-          {TABS.map(([path, label]) => (
+          {tabs.map(([path, label]) => (
             <Link key={label} className="text-slate-600 hover:text-indigo-700" href={`/datasets/${dataset.slug}${path}`}>
               {label}
             </Link>

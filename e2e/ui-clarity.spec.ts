@@ -11,6 +11,8 @@ const JSONL = [0, 1, 2]
   .map((i) =>
     JSON.stringify({
       id: `c${i}`,
+      // A gold answer: the answer scorer compares across scripts, so the Arabic and Chinese pairs are made.
+      gold: String(i + 10),
       prompts: { en: `How old is Lena ${i}?`, de: `Wie alt ist Lena ${i}?`, ar: `كم عمر لينا ${i}؟`, zh: `莉娜${i}岁了吗？` },
       responses: {
         en: [`Lena is ${i + 10} years old.`, `She is ${i + 10}.`, `Lena is ${i + 10}.`],
@@ -29,7 +31,7 @@ test.beforeAll(async ({ browser }) => {
   const admin = await browser.newContext({ storageState: storageStateOf("admin") });
   const page = await admin.newPage();
   const imported = await page.request.post(
-    `/api/datasets/${SLUG}/imports?create=1&task=general&filename=clarity.jsonl&name=${encodeURIComponent(NAME)}`,
+    `/api/datasets/${SLUG}/imports?create=1&task=math&filename=clarity.jsonl&name=${encodeURIComponent(NAME)}`,
     { headers: { "content-type": "application/octet-stream" }, data: Buffer.from(JSONL) },
   );
   expect(imported.status(), await imported.text()).toBe(200);
@@ -175,7 +177,7 @@ test.describe("as a viewer", () => {
   test("no Add data or Generate tab, and no pointer to Settings", async ({ page }) => {
     await page.goto(`/datasets/${SLUG}`);
     const nav = page.getByRole("navigation", { name: "Dataset" });
-    await expect(nav.getByRole("link", { name: "Runs" })).toBeVisible();
+    await expect(nav.getByRole("link", { name: "Runs", exact: true })).toBeVisible();
     await expect(nav.getByRole("link", { name: "Add data" })).toHaveCount(0);
     await expect(nav.getByRole("link", { name: "Generate" })).toHaveCount(0);
     await page.goto(`/datasets/${SLUG}/generate`);

@@ -22,7 +22,12 @@ import { ZGroupPageParams } from "@/lib/datasets/schemas";
 import { ModelUsageSection } from "./_components/model-usage";
 
 export const dynamic = "force-dynamic";
-export const metadata = { title: "Overview" };
+
+// The layout's title template serves the pages below it, not this one beside it.
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
+  const { dataset } = await pageDataset((await params).slug);
+  return { title: { absolute: `Overview · ${dataset.name} · CM-Align Studio` } };
+}
 
 const PAGE_SIZE = 50;
 

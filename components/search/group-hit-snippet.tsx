@@ -1,4 +1,4 @@
-import { highlightParts } from "@/components/review/match-snippet";
+import { MarkedSnippet } from "@/components/review/match-snippet";
 import { directionOf } from "@/lib/text-direction";
 
 type Match = { in: "prompt" | "response"; lang: string; sample: number | null; snippet: string; cutStart: boolean; cutEnd: boolean };
@@ -10,17 +10,7 @@ export function GroupHitSnippet({ match, term }: { match: Match; term: string })
     <span className="block text-xs text-slate-500" data-testid="group-match" data-in={match.in} data-lang={match.lang}>
       {where}:{" "}
       <bdi lang={match.lang} dir={directionOf(match.lang)} className="model-text text-slate-700">
-        {match.cutStart && "…"}
-        {highlightParts(match.snippet.replace(/\s+/g, " "), term).map((p, i) =>
-          p.hit ? (
-            <mark key={i} className="rounded bg-amber-100 px-0.5 text-slate-900">
-              {p.text}
-            </mark>
-          ) : (
-            <span key={i}>{p.text}</span>
-          ),
-        )}
-        {match.cutEnd && "…"}
+        <MarkedSnippet match={match} term={term} />
       </bdi>
     </span>
   );

@@ -16,7 +16,8 @@ const JSONL = [0, 1, 2]
       prompts: { en: `How old is Lena ${i}?`, de: `Wie alt ist Lena ${i}?`, ar: `كم عمر لينا ${i}؟`, zh: `莉娜${i}岁了吗？` },
       responses: {
         en: [`Lena is ${i + 10} years old.`, `She is ${i + 10}.`, `Lena is ${i + 10}.`],
-        de: MARKERS.map((m, k) => `Lena ist ${i + 10 + k} Jahre alt, sagt ${m}${i}.`),
+        // Markers end in a letter per group (a digit would become the extracted answer).
+        de: MARKERS.map((m, k) => `${m}${"xyz"[i]} sagt: Lena ist ${i + 10 + k} Jahre alt.`),
         ar: [`عمر لينا ${i + 10} سنة.`, `هي في ${i + 11} من عمرها.`, `لينا عمرها ${i + 12}.`],
         zh: [`莉娜${i + 10}岁。`, `她${i + 11}岁了。`, `莉娜今年${i + 12}岁。`],
       },
@@ -117,7 +118,7 @@ test("the pairs search matches each pair's own language; the group search finds 
 
   // Each German sample of group c0 carries its own marker; the pair uses two of the three.
   const unpaired = [];
-  for (const m of MARKERS) if ((await search(`${m}0`)).length === 0) unpaired.push(`${m}0`);
+  for (const m of MARKERS) if ((await search(`${m}x`)).length === 0) unpaired.push(`${m}x`);
   expect(unpaired).toHaveLength(1);
 
   await page.goto(`/datasets/${SLUG}/pairs?q=${unpaired[0]}`);

@@ -1,14 +1,18 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { DropEmptyParams } from "@/components/data-table/drop-empty-params";
+import { NavLink } from "@/components/nav/nav-link";
 import { currentUser } from "@/lib/auth/session";
 import { UserMenu } from "./account/_components/user-menu";
+import "./script-fonts";
 import "./globals.css";
 
 export const metadata: Metadata = {
   title: "CM-Align Studio",
   description: "Build, inspect and export multilingual DPO preference data with CM-Align.",
 };
+
+const MENU_STYLE = "text-sm text-slate-600 hover:text-slate-900 data-active:font-medium data-active:text-indigo-700 data-active:underline";
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Reading the session makes every page dynamic, which the per-request CSP nonce needs anyway.
@@ -25,23 +29,23 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <UserMenu name={user.name} role={user.role} passwordChangeOnly />
               </>
             ) : (
-              <Link href="/datasets" className="font-semibold text-indigo-700">
+              <Link href="/datasets" prefetch={false} className="font-semibold text-indigo-700">
                 CM-Align Studio
               </Link>
             )}
             {user && !user.mustChangePassword && (
               <>
-                <Link href="/datasets" className="text-sm text-slate-600 hover:text-slate-900">
+                <NavLink href="/datasets" className={MENU_STYLE}>
                   Datasets
-                </Link>
+                </NavLink>
                 {user.role === "admin" && (
                   <>
-                    <Link href="/settings" className="text-sm text-slate-600 hover:text-slate-900">
+                    <NavLink href="/settings" className={MENU_STYLE}>
                       Settings
-                    </Link>
-                    <Link href="/admin/users" className="text-sm text-slate-600 hover:text-slate-900">
+                    </NavLink>
+                    <NavLink href="/admin/users" className={MENU_STYLE}>
                       Users
-                    </Link>
+                    </NavLink>
                   </>
                 )}
                 <UserMenu name={user.name} role={user.role} />

@@ -5,7 +5,7 @@ export default function NotFound() {
     <div className="space-y-2">
       <h1 className="text-xl font-semibold">Not found</h1>
       <p className="text-slate-600">That page or record does not exist.</p>
-      <Link className="text-indigo-700 underline" href="/datasets">
+      <Link prefetch={false} className="text-indigo-700 underline" href="/datasets">
         Back to datasets
       </Link>
     </div>

@@ -3,7 +3,7 @@ export {};
 // `npm run bench -- <name> [--size N]`: runs bench/<name>.ts against DATABASE_URL.
 // Each benchmark prints human-readable lines, then one JSON object as its last line:
 // {"bench": name, "size": N, "slowdown": ours ÷ floor measured in the same run, ...}.
-const NAMES = ["import", "select", "embed", "browse", "export", "dashboard", "queue", "embedded-import"] as const;
+const NAMES = ["import", "select", "embed", "browse", "export", "dashboard", "queue", "embedded-import", "ui"] as const;
 
 const [benchName, ...rest] = process.argv.slice(2);
 if (!benchName || !(NAMES as readonly string[]).includes(benchName)) {

@@ -17,7 +17,7 @@ export default async function AccountPage() {
         <dt className="text-slate-500">Role</dt>
         <dd data-testid="account-role">{actor.role}</dd>
       </dl>
-      <Link href="/account/password" className="text-sm text-indigo-700 hover:underline">
+      <Link prefetch={false} href="/account/password" className="text-sm text-indigo-700 hover:underline">
         Change password
       </Link>
     </div>

@@ -16,7 +16,7 @@ export default async function DatasetsPage() {
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Datasets</h1>
         {abilities(actor).manage && (
-          <Link className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white" href="/datasets/new">
+          <Link prefetch={false} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white" href="/datasets/new">
             New dataset
           </Link>
         )}
@@ -41,7 +41,7 @@ export default async function DatasetsPage() {
             {datasets.map((d) => (
               <tr key={d.id} className="border-t border-slate-100" data-testid={`dataset-${d.slug}`}>
                 <td className="px-3 py-2">
-                  <Link className="font-medium text-indigo-700 hover:underline" href={`/datasets/${d.slug}`}>
+                  <Link prefetch={false} className="font-medium text-indigo-700 hover:underline" href={`/datasets/${d.slug}`}>
                     {d.name}
                   </Link>
                 </td>

@@ -9,7 +9,7 @@ export function CountTiles({ tiles }: { tiles: CountTile[] }) {
           <dt className="text-xs text-slate-500">{t.label}</dt>
           <dd className="text-xl font-semibold tabular-nums">
             {t.href ? (
-              <Link className="text-indigo-700 hover:underline" href={t.href}>
+              <Link prefetch={false} className="text-indigo-700 hover:underline" href={t.href}>
                 {t.value}
               </Link>
             ) : (

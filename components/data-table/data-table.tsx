@@ -61,7 +61,7 @@ export function DataTable<T>({ columns, data, getRowId, sortable, nextQuery, cap
                   return (
                     <th key={h.id} scope="col" className="px-3 py-2" aria-sort={sorted ?? "none"}>
                       {sortable.includes(h.column.id) ? (
-                        <Link href={sortHref(h.column.id)} className="hover:text-indigo-700">
+                        <Link prefetch={false} href={sortHref(h.column.id)} className="hover:text-indigo-700">
                           {label}
                           {sorted && (desc ? " ↓" : " ↑")}
                         </Link>
@@ -96,12 +96,16 @@ export function DataTable<T>({ columns, data, getRowId, sortable, nextQuery, cap
       </div>
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {params.get("after") && (
-          <Link className="text-indigo-700 hover:underline" href={`${pathname}${withParams(params, { after: undefined })}`}>
+          <Link
+            prefetch={false}
+            className="text-indigo-700 hover:underline"
+            href={`${pathname}${withParams(params, { after: undefined })}`}
+          >
             « First page
           </Link>
         )}
         {nextQuery !== null && (
-          <Link className="text-indigo-700 hover:underline" href={`${pathname}?${nextQuery}`}>
+          <Link prefetch={false} className="text-indigo-700 hover:underline" href={`${pathname}?${nextQuery}`}>
             Next page »
           </Link>
         )}

@@ -224,7 +224,7 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
             </>
           )}
           . Import #{state.summary.importId}.{" "}
-          <Link className="text-indigo-700 underline" href={`/datasets/${state.summary.dataset}`}>
+          <Link prefetch={false} className="text-indigo-700 underline" href={`/datasets/${state.summary.dataset}`}>
             Open the dataset
           </Link>
         </p>

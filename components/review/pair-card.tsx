@@ -1,21 +1,18 @@
 import Link from "next/link";
 import { LanguageBadge } from "@/components/language-badge";
 import { LanguageText } from "@/components/language-text";
-import { reasoningParts, ReasoningTrace } from "@/components/model-output/reasoning-trace";
+import { reasoningParts } from "@/components/model-output/reasoning-trace";
 import { ResponseChecks } from "@/components/response-checks/response-checks";
 import type { Candidate, PairDetail } from "@/lib/pairs/detail";
 import { conflictText, skipText } from "@/components/scores/pair-explanations";
 import { PairMargin } from "@/components/scores/pair-margin";
 import { ScoreLegend } from "@/components/scores/score-legend";
+import { CandidateText } from "./candidate-text";
 import { PairFlags } from "./pair-flags";
+import { diffLanguage } from "./queue-wording";
 import { WordDiff } from "./word-diff";
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(3));
-
-/** Text is laid out in the language it was detected in (an off-target English answer in an Arabic pair reads left to right). */
-function sharedLanguage(a: Candidate, b: Candidate): string | null {
-  return a.detectedLanguage !== null && a.detectedLanguage === b.detectedLanguage ? a.detectedLanguage : null;
-}
 
 function Side({
   title,
@@ -65,13 +62,20 @@ function preview(text: string): string {
   return answer.length > 240 ? `${answer.slice(0, 240)}…` : answer;
 }
 
-function CandidateText({ text, lang }: { text: string; lang: string }) {
-  const { trace, answer } = reasoningParts(text);
+/** A word diff only between two texts in the same language (an English and an Arabic text interleaved read as neither). */
+function DiffSection({ chosen, rejected, pairLanguage }: { chosen: Candidate; rejected: Candidate; pairLanguage: string }) {
+  const diff = diffLanguage(chosen.detectedLanguage, rejected.detectedLanguage, pairLanguage);
   return (
-    <>
-      {trace !== null && <ReasoningTrace trace={trace} lang={lang} />}
-      <LanguageText lang={lang} text={answer} className="max-h-96 overflow-auto whitespace-pre-wrap text-sm" />
-    </>
+    <section aria-label="Word diff" className="rounded bg-white p-3 shadow-sm">
+      <h3 className="mb-1 text-xs uppercase text-slate-500">Diff rejected → chosen</h3>
+      {"lang" in diff ? (
+        <WordDiff before={rejected.text} after={chosen.text} lang={diff.lang} />
+      ) : (
+        <p className="text-sm text-slate-500" data-testid="no-word-diff">
+          {diff.why}
+        </p>
+      )}
+    </section>
   );
 }
 
@@ -84,7 +88,7 @@ export function PairCard({ detail, slug }: { detail: PairDetail; slug: string })
   return (
     <article className="space-y-3" data-testid="pair-card" data-pair-id={pair.id} data-version={pair.version}>
       <header className="flex flex-wrap items-center gap-3 text-sm">
-        <Link className="font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${pair.groupId}`}>
+        <Link prefetch={false} className="font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${pair.groupId}`}>
           {pair.externalId}
         </Link>
         <LanguageBadge lang={pair.language} />
@@ -139,12 +143,7 @@ export function PairCard({ detail, slug }: { detail: PairDetail; slug: string })
         <Side title="Chosen" tone="border-emerald-500" candidate={chosen} number={indexOf(pair.chosenId) + 1} lang={pair.language} />
         <Side title="Rejected" tone="border-rose-500" candidate={rejected} number={indexOf(pair.rejectedId) + 1} lang={pair.language} />
       </div>
-      {chosen && rejected && (
-        <section aria-label="Word diff" className="rounded bg-white p-3 shadow-sm">
-          <h3 className="mb-1 text-xs uppercase text-slate-500">Diff rejected → chosen</h3>
-          <WordDiff before={rejected.text} after={chosen.text} lang={sharedLanguage(chosen, rejected) ?? pair.language} />
-        </section>
-      )}
+      {chosen && rejected && <DiffSection chosen={chosen} rejected={rejected} pairLanguage={pair.language} />}
       <section aria-label="Candidates" className="rounded bg-white p-3 shadow-sm">
         <h3 className="mb-1 text-xs uppercase text-slate-500">Candidates ({candidates.length}) — press c or x, then the number</h3>
         <ol className="space-y-1 text-sm">

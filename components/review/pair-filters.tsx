@@ -1,3 +1,4 @@
+import { CONSENSUS_VALUES } from "@/lib/pairs/constants";
 import type { PairFilter } from "@/lib/pairs/table";
 
 const FLAG_LABELS = {
@@ -63,6 +64,14 @@ export function PairFilters({ action, languages, filter, keep = {} }: Props) {
         {Object.entries(FLAG_LABELS).map(([k, label]) => (
           <label key={k} className="flex items-center gap-1">
             <input type="checkbox" name="flags" value={k} defaultChecked={filter.flags.includes(k as keyof typeof FLAG_LABELS)} /> {label}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset className="flex flex-wrap items-center gap-2">
+        <legend className="text-slate-700">Consensus</legend>
+        {CONSENSUS_VALUES.map((c) => (
+          <label key={c} className="flex items-center gap-1">
+            <input type="checkbox" name="consensus" value={c} defaultChecked={filter.consensus?.includes(c) ?? false} /> {c}
           </label>
         ))}
       </fieldset>

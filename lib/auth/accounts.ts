@@ -57,6 +57,8 @@ const ZUserListRow = z.object({
   disabled: z.boolean(),
   createdAt: z.date(),
   datasets: z.array(z.string()),
+  /** Review languages; empty = all. */
+  languages: z.array(z.string()),
 });
 export type UserListRow = z.output<typeof ZUserListRow>;
 
@@ -64,6 +66,7 @@ export async function listUsers(db: Pick<Database, "pool">): Promise<UserListRow
   return queryRows(
     db.pool,
     sql`SELECT u.id, u.email, u.name, u.role::text AS role, u.disabled_at IS NOT NULL AS disabled, u.created_at AS "createdAt",
+               coalesce(u.review_languages, ARRAY[]::text[]) AS languages,
                coalesce(array_agg(d.slug ORDER BY d.slug) FILTER (WHERE d.slug IS NOT NULL), '{}') AS datasets
           FROM users u
           LEFT JOIN dataset_members m ON m.user_id = u.id

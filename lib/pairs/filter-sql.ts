@@ -23,6 +23,7 @@ export function filterConditions(datasetId: number, f: PairFilter): Sql {
   if (f.origin) where.push(sql`p.origin = ${f.origin}::"PairOrigin"`);
   if (f.minMargin !== undefined) where.push(sql`p.margin >= ${f.minMargin}`);
   if (f.maxMargin !== undefined) where.push(sql`p.margin <= ${f.maxMargin}`);
+  if (f.consensus?.length) where.push(sql`p.consensus = ANY(${f.consensus}::text[])`);
   for (const flag of f.flags) {
     if (flag === "conflict") where.push(sql`p.conflict`);
     if (flag === "offTarget") where.push(sql`p.off_target`);

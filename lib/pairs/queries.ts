@@ -4,6 +4,7 @@ import { join, queryOne, queryRows, queryTrusted, raw, sql } from "@/lib/db/sql"
 import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
 import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
 import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder } from "./filter-sql";
+import type { Consensus } from "@/lib/pipeline/consensus";
 import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
 
 export type PairStatusCounts = { proposed: number; accepted: number; rejected: number; skipped: number; conflicts: number; human: number };
@@ -44,6 +45,9 @@ export type PairRow = {
   flagReason: string | null;
   cons: number | null;
   version: number;
+  /** Team review: the consensus of the pair's votes and how many were cast. */
+  consensus: Consensus;
+  votes: number;
   prompt: string | null;
   /** Why chosen beats rejected while the pair is the automatic proposal: score | language_guard | random; null otherwise (see pairBasisSql). */
   basis: string | null;
@@ -82,6 +86,7 @@ export async function listPairs(
     sql`SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
                p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",
                p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason", p.version,
+               p.consensus, p.votes,
                eref.cons, ${proposalColumns("p")},
                (SELECT left(pt.text, ${raw(String(SNIPPET))}) FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language) AS prompt,
                ${t.q ? matchSql(t.q) : sql`NULL`} AS match

@@ -38,6 +38,9 @@ describe("pairs table URL parameters", () => {
           minMargin: fc.option(fc.double({ min: -1, max: 1, noNaN: true, noDefaultInfinity: true }), { nil: undefined }),
           maxMargin: fc.option(fc.double({ min: -1, max: 1, noNaN: true, noDefaultInfinity: true }), { nil: undefined }),
           flags: fc.subarray(["conflict", "offTarget", "skipped", "flagged", "lowCons"] as const),
+          consensus: fc.option(fc.subarray(["pending", "unanimous", "majority", "disputed", "adjudicated"] as const, { minLength: 1 }), {
+            nil: undefined,
+          }),
           q: fc.option(
             fc
               .string({ minLength: 1, maxLength: 30 })
@@ -66,6 +69,14 @@ describe("pairs table URL parameters", () => {
         },
       ),
     );
+  });
+
+  it("reads consensus values, comma-separated or repeated, and drops a list with an unknown one", () => {
+    expect(query("consensus=disputed,adjudicated").consensus).toEqual(["disputed", "adjudicated"]);
+    expect(query("consensus=pending&consensus=majority").consensus).toEqual(["pending", "majority"]);
+    expect(query("consensus=").consensus).toEqual([]);
+    expect(query("consensus=disputed,split").consensus).toEqual([]);
+    expect(query("").consensus).toBeUndefined();
   });
 
   it("drops a forged cursor", () => {

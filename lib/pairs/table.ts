@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { hasNul, MAX_ID } from "@/lib/input-limits";
-import { LOW_CONS, PAIR_FLAGS, SORT_COLUMNS, type PairFlag, type SortColumn } from "./constants";
+import { CONSENSUS_VALUES, LOW_CONS, PAIR_FLAGS, SORT_COLUMNS, type PairFlag, type SortColumn } from "./constants";
 
-export { LOW_CONS, PAIR_FLAGS, SORT_COLUMNS, type PairFlag, type SortColumn };
+export { CONSENSUS_VALUES, LOW_CONS, PAIR_FLAGS, SORT_COLUMNS, type PairFlag, type SortColumn };
 
 const PAGE_SIZES = { min: 5, max: 200, default: 50 } as const;
 
@@ -28,6 +28,11 @@ export const ZPairFilter = z.object({
   minMargin: opt(z.coerce.number().finite()),
   maxMargin: opt(z.coerce.number().finite()),
   flags: z.preprocess(list, z.array(z.enum(PAIR_FLAGS))).catch([]),
+  /** Team-review consensus, any of these (absent or empty: any). */
+  consensus: z
+    .preprocess(list, z.array(z.enum(CONSENSUS_VALUES)))
+    .catch([])
+    .optional(),
   q: opt(
     z
       .string()
@@ -79,6 +84,7 @@ export function toQuery(p: Partial<PairTableParams> & { at?: number | null }): s
   if (p.minMargin !== undefined) q.set("minMargin", String(p.minMargin));
   if (p.maxMargin !== undefined) q.set("maxMargin", String(p.maxMargin));
   if (p.flags?.length) q.set("flags", p.flags.join(","));
+  if (p.consensus?.length) q.set("consensus", p.consensus.join(","));
   if (p.q) q.set("q", p.q);
   if (p.sort && p.sort !== "margin") q.set("sort", p.sort);
   if (p.dir && p.dir !== "asc") q.set("dir", p.dir);
@@ -90,6 +96,6 @@ export function toQuery(p: Partial<PairTableParams> & { at?: number | null }): s
 }
 
 export function filterOf(p: PairFilter): PairFilter {
-  const { lang, status, origin, minMargin, maxMargin, flags, q } = p;
-  return { lang, status, origin, minMargin, maxMargin, flags, q };
+  const { lang, status, origin, minMargin, maxMargin, flags, consensus, q } = p;
+  return { lang, status, origin, minMargin, maxMargin, flags, consensus, q };
 }

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
-import { queryMaybeOne, queryRows, type Queryable, sql } from "@/lib/db/sql";
+import { queryMaybeOne, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError } from "@/lib/errors";
 import type { Consensus } from "@/lib/pipeline/consensus";
@@ -51,61 +51,4 @@ export async function adjudicatePair(
     });
     return { adjudicationId: row!.id, consensus };
   });
-}
-
-export type DisputedVote = {
-  reviewer: string | null;
-  preferred: number | "tie" | "both_bad";
-  reason: string | null;
-  seconds: number | null;
-  createdAt: Date;
-};
-export type DisputedPair = { pairId: number; lang: string; votes: number; topShare: number; ballots: DisputedVote[] };
-
-const ZDisputed = z.object({
-  pairId: z.number(),
-  lang: z.string(),
-  votes: z.number(),
-  topShare: z.number(),
-  ballots: z.array(
-    z.object({
-      reviewer: z.string().nullable(),
-      verdict: z.string(),
-      preferredId: z.number().nullable(),
-      reason: z.string().nullable(),
-      seconds: z.number().nullable(),
-      createdAt: z.coerce.date(),
-    }),
-  ),
-});
-
-/** Disputed pairs for adjudication, lowest agreement (share of the most common preference) first. */
-export async function listDisputedPairs(db: Queryable, datasetId: number, limit = 50): Promise<DisputedPair[]> {
-  const rows = await queryRows(
-    db,
-    sql`SELECT p.id AS "pairId", p.language AS lang, p.votes,
-               (SELECT max(n)::float8 / nullif(p.votes, 0) FROM (SELECT count(*) AS n FROM review_votes v WHERE v.pair_id = p.id
-                 GROUP BY v.verdict, v.preferred_id) c) AS "topShare",
-               (SELECT json_agg(json_build_object('reviewer', u.email, 'verdict', v.verdict, 'preferredId', v.preferred_id,
-                                                  'reason', v.reason, 'seconds', v.seconds, 'createdAt', v.created_at) ORDER BY v.id)
-                FROM review_votes v LEFT JOIN users u ON u.id = v.user_id WHERE v.pair_id = p.id) AS ballots
-        FROM pairs p
-        WHERE p.dataset_id = ${datasetId} AND p.consensus = 'disputed'
-        ORDER BY "topShare", p.id
-        LIMIT ${limit}`,
-    ZDisputed,
-  );
-  return rows.map((r) => ({
-    pairId: r.pairId,
-    lang: r.lang,
-    votes: r.votes,
-    topShare: r.topShare,
-    ballots: r.ballots.map((b) => ({
-      reviewer: b.reviewer,
-      preferred: b.verdict === "response" ? b.preferredId! : (b.verdict as "tie" | "both_bad"),
-      reason: b.reason,
-      seconds: b.seconds,
-      createdAt: b.createdAt,
-    })),
-  }));
 }

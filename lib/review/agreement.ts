@@ -29,7 +29,7 @@ export type Agreement = {
 const share = (part: number, whole: number) => (whole === 0 ? null : part / whole);
 
 /** The margin range of a `stats_unit_bucket` id: 0 is below 0, k covers [EDGES[k−1], EDGES[k]), null = no margin. */
-function bucketRange(bucket: number | null): { marginFrom: number | null; marginTo: number | null } {
+export function bucketRange(bucket: number | null): { marginFrom: number | null; marginTo: number | null } {
   if (bucket === null) return { marginFrom: null, marginTo: null };
   if (bucket === 0) return { marginFrom: null, marginTo: UNIT_EDGES[0]! };
   return { marginFrom: UNIT_EDGES[bucket - 1]!, marginTo: UNIT_EDGES[bucket] ?? null };

@@ -36,21 +36,38 @@ function randomStart(plan: ReviewPlan, attempt: number): { from: number; wrap: b
   return { from: randomInt(0, 2 ** 31 - 1), wrap: attempt % 2 === 1 };
 }
 
-async function claimOnce(tx: Queryable, datasetId: number, reviewer: Reviewer, lang: string | null, plan: ReviewPlan, attempt: number) {
+/**
+ * The pairs (as `p`) this reviewer could be handed now, in their languages or in `lang`;
+ * `passOver`: pairs they skipped in this sitting (not handed back to them again now).
+ */
+function claimable(datasetId: number, reviewer: Reviewer, lang: string | null, plan: ReviewPlan, passOver: readonly number[]): Sql {
   const langs = lang ? [lang] : reviewer.languages;
+  return sql`p.dataset_id = ${datasetId}
+    AND p.chosen_id IS NOT NULL AND p.rejected_id IS NOT NULL AND p.status <> 'skipped'
+    AND p.votes < ${plan.votesPerPair} AND p.consensus <> 'adjudicated'
+    AND (cardinality(${langs}::text[]) = 0 OR p.language = ANY(${langs}::text[]))
+    AND NOT (p.id = ANY(${passOver}::int[]))
+    AND NOT EXISTS (SELECT 1 FROM review_votes v WHERE v.pair_id = p.id AND v.user_id = ${reviewer.userId})
+    AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.pair_id = p.id AND l.expires_at > LOCALTIMESTAMP)`;
+}
+
+async function claimOnce(
+  tx: Queryable,
+  datasetId: number,
+  reviewer: Reviewer,
+  lang: string | null,
+  plan: ReviewPlan,
+  attempt: number,
+  passOver: readonly number[],
+) {
   const start = randomStart(plan, attempt);
   const seed = randomInt(0, 2 ** 31 - 1);
   return queryMaybeOne(
     tx,
     sql`WITH pick AS (
           ${firstUnlocked(sql`SELECT p.id, p.chosen_id, p.rejected_id FROM pairs p
-            WHERE p.dataset_id = ${datasetId}
-              AND p.chosen_id IS NOT NULL AND p.rejected_id IS NOT NULL AND p.status <> 'skipped'
-              AND p.votes < ${plan.votesPerPair} AND p.consensus <> 'adjudicated'
-              AND (cardinality(${langs}::text[]) = 0 OR p.language = ANY(${langs}::text[]))
+            WHERE ${claimable(datasetId, reviewer, lang, plan, passOver)}
               ${start ? (start.wrap ? sql`AND p.id < ${start.from}` : sql`AND p.id >= ${start.from}`) : empty}
-              AND NOT EXISTS (SELECT 1 FROM review_votes v WHERE v.pair_id = p.id AND v.user_id = ${reviewer.userId})
-              AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.pair_id = p.id AND l.expires_at > LOCALTIMESTAMP)
             ${start ? sql`ORDER BY p.id` : orderBy(plan)}`)}
         )
         INSERT INTO review_leases (dataset_id, pair_id, user_id, seed, first_shown_id, expires_at)
@@ -118,40 +135,40 @@ async function leasedPair(tx: Queryable, leaseId: number, pairId: number, expire
  * Leases the reviewer the next pair of the dataset in their languages (or in `lang`): never a pair
  * another reviewer holds, one they already voted on, one with enough votes, or an adjudicated one.
  * The reviewer's other leases in the dataset end (they moved on). null = nothing left for them.
+ * `passOver`: pairs the reviewer skipped in this sitting (not handed back to them again now).
  */
 export async function claimNextPair(
   db: Pick<Database, "pool">,
   datasetId: number,
   reviewer: Reviewer,
   lang: string | null = null,
+  passOver: readonly number[] = [],
 ): Promise<LeasedPair | null> {
+  const plan = await getReviewPlan(db.pool, datasetId);
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
     const claimed = await withTransaction(db, async (tx) => {
-      const plan = await getReviewPlan(tx, datasetId);
       await tx.query(sql`DELETE FROM review_leases WHERE dataset_id = ${datasetId} AND user_id = ${reviewer.userId}`);
-      const lease = await claimOnce(tx, datasetId, reviewer, lang, plan, attempt);
+      const lease = await claimOnce(tx, datasetId, reviewer, lang, plan, attempt, passOver);
       return lease ? leasedPair(tx, lease.id, lease.pairId, lease.expiresAt, plan.blind) : null;
     });
     if (claimed) return claimed;
-    if (!(await anyLeft(db.pool, datasetId, reviewer, lang))) return null;
+    if (!(await anyLeft(db.pool, datasetId, reviewer, lang, plan, passOver))) return null;
   }
   return null;
 }
 
 /** Whether a pair could still be claimed by this reviewer (so a lost race is worth another attempt). */
-async function anyLeft(db: Queryable, datasetId: number, reviewer: Reviewer, lang: string | null): Promise<boolean> {
-  const plan = await getReviewPlan(db, datasetId);
-  const langs = lang ? [lang] : reviewer.languages;
+async function anyLeft(
+  db: Queryable,
+  datasetId: number,
+  reviewer: Reviewer,
+  lang: string | null,
+  plan: ReviewPlan,
+  passOver: readonly number[],
+): Promise<boolean> {
   const row = await queryMaybeOne(
     db,
-    sql`SELECT 1 AS one FROM pairs p
-        WHERE p.dataset_id = ${datasetId}
-          AND p.chosen_id IS NOT NULL AND p.rejected_id IS NOT NULL AND p.status <> 'skipped'
-          AND p.votes < ${plan.votesPerPair} AND p.consensus <> 'adjudicated'
-          AND (cardinality(${langs}::text[]) = 0 OR p.language = ANY(${langs}::text[]))
-          AND NOT EXISTS (SELECT 1 FROM review_votes v WHERE v.pair_id = p.id AND v.user_id = ${reviewer.userId})
-          AND NOT EXISTS (SELECT 1 FROM review_leases l WHERE l.pair_id = p.id AND l.expires_at > LOCALTIMESTAMP)
-        LIMIT 1`,
+    sql`SELECT 1 AS one FROM pairs p WHERE ${claimable(datasetId, reviewer, lang, plan, passOver)} LIMIT 1`,
     z.object({ one: z.number() }),
   );
   return row !== null;

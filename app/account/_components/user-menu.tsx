@@ -13,7 +13,7 @@ export function UserMenu({ name, role, passwordChangeOnly = false }: { name: str
       {passwordChangeOnly ? (
         <span className="text-slate-700">{name}</span>
       ) : (
-        <Link href="/account" className="text-slate-700 hover:text-slate-900">
+        <Link prefetch={false} href="/account" className="text-slate-700 hover:text-slate-900">
           {name}
         </Link>
       )}
@@ -21,7 +21,7 @@ export function UserMenu({ name, role, passwordChangeOnly = false }: { name: str
         {role}
       </span>
       {!passwordChangeOnly && (
-        <Link href="/settings/tokens" className="text-slate-600 hover:text-slate-900">
+        <Link prefetch={false} href="/settings/tokens" className="text-slate-600 hover:text-slate-900">
           API tokens
         </Link>
       )}

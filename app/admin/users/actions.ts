@@ -3,15 +3,27 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { runAction } from "@/lib/action";
-import { createUser, resetPassword, setDatasetMembers, setUserDisabled, setUserRole, ZNewUser } from "@/lib/auth/accounts";
+import { createUser, resetPassword, setDatasetMembers, setUserDisabled, setUserRole, updateUser, ZNewUser } from "@/lib/auth/accounts";
 import { ROLES } from "@/lib/auth/roles";
 import { requireActor } from "@/lib/auth/session";
 import { ZSlug } from "@/lib/datasets/schemas";
 import { getDatabase } from "@/lib/db/client";
-import { ZId } from "@/lib/input-limits";
+import { ZId, ZLanguageCode } from "@/lib/input-limits";
+
+/** Review languages as typed: codes separated by commas or spaces; empty = all. An error names the bad code. */
+const ZLanguageList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(/[\s,;]+/).filter(Boolean) : v),
+  z
+    .array(z.string())
+    .max(64, "at most 64 languages")
+    .superRefine((codes, ctx) => {
+      const bad = codes.find((c) => !ZLanguageCode.safeParse(c).success);
+      if (bad !== undefined) ctx.addIssue({ code: "custom", message: `"${bad}" is not a language code such as de or zh-TW` });
+    }),
+);
 
 export async function createUserAction(input: unknown) {
-  const result = await runAction(ZNewUser, input, async (user) => {
+  const result = await runAction(ZNewUser.extend({ languages: ZLanguageList }), input, async (user) => {
     const actor = await requireActor("manage");
     // The admin knows it, so it only opens the first sign-in, which must replace it.
     return createUser(await getDatabase(), { ...user, mustChangePassword: true }, actor.userId);
@@ -25,6 +37,17 @@ export async function setRoleAction(input: unknown) {
     const actor = await requireActor("manage");
     await setUserRole(await getDatabase(), userId, role, actor.userId);
     return { userId, role };
+  });
+  if (result.ok) revalidatePath("/admin/users");
+  return result;
+}
+
+/** The languages a user reviews (empty = all); the review queue hands them pairs in these only. */
+export async function setLanguagesAction(input: unknown) {
+  const result = await runAction(z.object({ userId: ZId, languages: ZLanguageList }), input, async ({ userId, languages }) => {
+    const actor = await requireActor("manage");
+    const user = await updateUser(await getDatabase(), { userId }, { languages }, actor.userId);
+    return { email: user.email, languages: user.languages };
   });
   if (result.ok) revalidatePath("/admin/users");
   return result;

@@ -4,6 +4,7 @@ import { getDatabase } from "@/lib/db/client";
 import { listDatasets } from "@/lib/datasets/queries";
 import { AccountControls } from "./_components/account-controls";
 import { CreateUserForm } from "./_components/create-user-form";
+import { LanguagesForm } from "./_components/languages-form";
 import { MembersForm } from "./_components/members-form";
 import { RoleSelect } from "./_components/role-select";
 
@@ -33,6 +34,9 @@ export default async function UsersPage() {
               <th className="py-1 pr-4">Email</th>
               <th className="py-1 pr-4">Name</th>
               <th className="py-1 pr-4">Role</th>
+              <th className="py-1 pr-4" title="The team review queue hands a reviewer pairs in these languages only; empty = all">
+                Review languages
+              </th>
               <th className="py-1 pr-4">Restricted datasets</th>
               <th className="py-1">Account</th>
             </tr>
@@ -47,6 +51,9 @@ export default async function UsersPage() {
                 <td className="py-1 pr-4">{u.name}</td>
                 <td className="py-1 pr-4">
                   <RoleSelect userId={u.id} email={u.email} role={u.role} />
+                </td>
+                <td className="py-1 pr-4">
+                  <LanguagesForm userId={u.id} email={u.email} languages={u.languages} />
                 </td>
                 <td className="py-1 pr-4 font-mono text-xs">{u.datasets.join(", ") || "–"}</td>
                 <td className="py-1">

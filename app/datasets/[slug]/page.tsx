@@ -63,7 +63,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           {abilities(actor).manage ? (
             <>
               No pairs yet:{" "}
-              <Link className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>
+              <Link prefetch={false} className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>
                 start a select run
               </Link>{" "}
               to see the pair charts.
@@ -107,7 +107,11 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         <ul className="divide-y divide-slate-100">
           {page.map((g) => (
             <li key={g.id} className="flex items-baseline gap-3 py-2 text-sm">
-              <Link className="w-40 shrink-0 font-mono text-indigo-700 hover:underline" href={`/datasets/${s}/groups/${g.id}`}>
+              <Link
+                prefetch={false}
+                className="w-40 shrink-0 font-mono text-indigo-700 hover:underline"
+                href={`/datasets/${s}/groups/${g.id}`}
+              >
                 {g.externalId}
               </Link>
               <LanguageText lang={dataset.pivotLanguage} text={g.prompt ?? ""} className="line-clamp-1 flex-1 text-slate-700" />
@@ -119,12 +123,12 @@ export default async function DatasetPage({ params, searchParams }: Props) {
         </ul>
         <div className="mt-3 flex gap-4 text-sm">
           {after !== undefined && (
-            <Link className="text-indigo-700 hover:underline" href={`/datasets/${s}`}>
+            <Link prefetch={false} className="text-indigo-700 hover:underline" href={`/datasets/${s}`}>
               First page
             </Link>
           )}
           {next !== undefined && (
-            <Link className="text-indigo-700 hover:underline" href={`/datasets/${s}?after=${next}`}>
+            <Link prefetch={false} className="text-indigo-700 hover:underline" href={`/datasets/${s}?after=${next}`}>
               Next page
             </Link>
           )}

@@ -6,6 +6,8 @@ import { copyExportTo, checkOutPath } from "@/lib/export/snapshots/copy-out";
 import { createExport } from "@/lib/export/snapshots/create-export";
 import { printJson, say } from "../output";
 import { progressBar } from "../progress";
+import { CONSENSUS_VALUES } from "@/lib/pairs/constants";
+import type { Consensus } from "@/lib/pipeline/consensus";
 import { remoteConfig } from "../remote-client";
 import { exportOnServer } from "../remote-commands";
 
@@ -21,6 +23,7 @@ type Opts = {
   system?: string;
   excludeFlagged?: boolean;
   englishPairs?: boolean;
+  consensus?: Consensus[];
   json?: boolean;
 };
 
@@ -51,6 +54,20 @@ function languageList(value: string): string[] {
   return langs;
 }
 
+function consensusList(value: string): Consensus[] {
+  const values = value
+    .split(",")
+    .map((c) => c.trim())
+    .filter((c) => c !== "");
+  const unknown = values.filter((c) => !(CONSENSUS_VALUES as readonly string[]).includes(c));
+  if (values.length === 0 || unknown.length > 0) {
+    throw new InvalidArgumentError(
+      `expected comma-separated consensus values from ${CONSENSUS_VALUES.join(", ")}${unknown.length ? ` (not: ${unknown.join(", ")})` : ""}`,
+    );
+  }
+  return values as Consensus[];
+}
+
 export function registerExport(program: Command): void {
   program
     .command("export")
@@ -70,6 +87,11 @@ export function registerExport(program: Command): void {
     .option("--system <text>", "system prompt for formats that carry one")
     .option("--exclude-flagged", "leave out flagged pairs and pairs in conflict with a newer run")
     .option("--english-pairs", "include the pairs in the pivot language")
+    .option(
+      "--consensus <list>",
+      `only pairs whose team-review consensus is one of these, e.g. unanimous,adjudicated (${CONSENSUS_VALUES.join(", ")})`,
+      consensusList,
+    )
     .option("--json", "print a JSON summary on stdout")
     .action(async (opts: Opts) => {
       const request = {
@@ -82,6 +104,8 @@ export function registerExport(program: Command): void {
         system: opts.system ?? null,
         excludeFlagged: opts.excludeFlagged ?? false,
         englishPairs: opts.englishPairs ?? false,
+        // Only when asked for: a server from before team review refuses the unknown field.
+        ...(opts.consensus ? { consensus: opts.consensus } : {}),
       };
       const remote = remoteConfig();
       if (remote) return exportOnServer(remote, opts.dataset, request, opts);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { resolveSystem } from "./records";
+import { cmAlignRecord, resolveSystem } from "./records";
 import { RECORD_SCHEMAS } from "./schemas";
 import { exportFixture, FIXTURE_PAIRS, readRecords, tempDir } from "@/lib/testing/export-formats";
 import { EXPORT_FORMATS, type ExportFormat, type ExportPair } from "./types";
@@ -94,6 +94,9 @@ describe.each(TEXT_FORMATS)("format %s on the multilingual fixture", (format) =>
         "status",
         "run_id",
         "scorer",
+        "consensus",
+        "votes",
+        "adjudication",
       ],
     };
     expect(keys).toEqual(expected[format]);
@@ -106,5 +109,23 @@ describe("cm-align provenance", () => {
     const records = await readRecords(path.join(path.dirname(out), manifest.files[0]!.path));
     const human = records.map((r) => RECORD_SCHEMAS["cm-align"].parse(r)).find((r) => r.id === "p2");
     expect(human).toMatchObject({ origin: "human", run_id: null, lang: "ar", prompt_id: "q-g1", margin: 0.79 });
+    expect(human).toMatchObject({ consensus: "pending", votes: [], adjudication: null });
+  });
+
+  it("writes the team review as read, after every provenance field", () => {
+    const review: NonNullable<ExportPair["review"]> = {
+      consensus: "majority",
+      votes: [
+        { reviewer: "ana@lab.test", preferred: "chosen", reason: "kürzer, aber richtig", seconds: 12.5, at: "2026-12-07T09:15:02.120Z" },
+        { reviewer: null, preferred: "other", reason: null, seconds: null, at: "2026-12-07T09:16:40.000Z" },
+        { reviewer: "cho@lab.test", preferred: "chosen", reason: null, seconds: 3, at: "2026-12-07T09:20:00.500Z" },
+      ],
+      adjudication: null,
+    };
+    const record = cmAlignRecord({ ...FIXTURE_PAIRS[0]!, review });
+    expect(RECORD_SCHEMAS["cm-align"].parse(record)).toStrictEqual(record);
+    expect(Object.keys(record).slice(-3)).toEqual(["consensus", "votes", "adjudication"]);
+    expect(record).toMatchObject({ id: "p1", consensus: "majority", votes: review.votes, adjudication: null });
+    expect(() => RECORD_SCHEMAS["cm-align"].parse({ ...record, votes: [{ ...review.votes[0], at: "yesterday" }] })).toThrow();
   });
 });

@@ -9,6 +9,8 @@ export type FormatSpec = {
   singleFile: boolean;
   /** Extra files written next to the data in directory layout. */
   extras: readonly ("dataset_info.json" | "README.md")[];
+  /** Records carry the team review (consensus, votes, adjudication), read in the same pass as the pairs. */
+  review: boolean;
 };
 
 /**
@@ -16,18 +18,19 @@ export type FormatSpec = {
  * data (its `dataset_dir`), OpenRLHF gets the README with the flags, Parquet the dataset card.
  */
 export const FORMAT_SPECS: Record<ExportFormat, FormatSpec> = {
-  trl: { container: "jsonl", extension: "jsonl", singleFile: true, extras: [] },
-  "trl-chat": { container: "jsonl", extension: "jsonl", singleFile: true, extras: [] },
-  "cm-align": { container: "jsonl", extension: "jsonl", singleFile: true, extras: [] },
-  "llama-factory": { container: "json-array", extension: "json", singleFile: false, extras: ["dataset_info.json"] },
+  trl: { container: "jsonl", extension: "jsonl", singleFile: true, extras: [], review: false },
+  "trl-chat": { container: "jsonl", extension: "jsonl", singleFile: true, extras: [], review: false },
+  "cm-align": { container: "jsonl", extension: "jsonl", singleFile: true, extras: [], review: true },
+  "llama-factory": { container: "json-array", extension: "json", singleFile: false, extras: ["dataset_info.json"], review: false },
   "llama-factory-sharegpt": {
     container: "json-array",
     extension: "json",
     singleFile: false,
     extras: ["dataset_info.json"],
+    review: false,
   },
-  openrlhf: { container: "jsonl", extension: "jsonl", singleFile: false, extras: ["README.md"] },
-  parquet: { container: "parquet", extension: "parquet", singleFile: false, extras: ["README.md"] },
+  openrlhf: { container: "jsonl", extension: "jsonl", singleFile: false, extras: ["README.md"], review: false },
+  parquet: { container: "parquet", extension: "parquet", singleFile: false, extras: ["README.md"], review: false },
 };
 
 type TextContainer = Exclude<Container, "parquet">;

@@ -1,7 +1,11 @@
 export type {
   ExportFormat,
+  ExportAdjudication,
   ExportManifest,
   ExportPair,
+  ExportPreference,
+  ExportReview,
+  ExportVote,
   ManifestFile,
   ParquetTuning,
   SplitCounts,

@@ -65,7 +65,10 @@ export function openRlhfRecord(pair: ExportPair, ctx: RecordContext) {
   };
 }
 
-/** CM-Align provenance record: everything needed to trace the pair back to its run. */
+/**
+ * CM-Align provenance record: everything needed to trace the pair back to its run, and its team
+ * review: consensus, every vote (preferred relative to this record's chosen/rejected) and the adjudication.
+ */
 export function cmAlignRecord(pair: ExportPair) {
   return {
     id: pair.id,
@@ -82,6 +85,9 @@ export function cmAlignRecord(pair: ExportPair) {
     status: pair.status,
     run_id: pair.runId,
     scorer: pair.scorer,
+    consensus: pair.review?.consensus ?? "pending",
+    votes: pair.review?.votes ?? [],
+    adjudication: pair.review?.adjudication ?? null,
   };
 }
 

@@ -5,6 +5,22 @@ import { EXPORT_FORMATS, type ExportPair } from "./types";
 
 export const ZExportFormat = z.enum(EXPORT_FORMATS);
 
+const CONSENSUS = ["pending", "unanimous", "majority", "disputed", "adjudicated"] as const;
+const ZPreferred = z.enum(["chosen", "rejected", "tie", "both_bad", "other"]);
+const ZVote = z.strictObject({
+  reviewer: z.string().nullable(),
+  preferred: ZPreferred,
+  reason: z.string().nullable(),
+  seconds: z.number().nullable(),
+  at: z.iso.datetime(),
+});
+const ZAdjudication = z.strictObject({
+  adjudicator: z.string().nullable(),
+  preferred: ZPreferred,
+  reason: z.string(),
+  at: z.iso.datetime(),
+});
+
 export const ZExportPair = z.object({
   id: z.string(),
   promptId: z.string(),
@@ -22,6 +38,13 @@ export const ZExportPair = z.object({
   status: z.string(),
   runId: z.string().nullable(),
   scorer: z.string(),
+  review: z
+    .object({
+      consensus: z.enum(CONSENSUS),
+      votes: z.array(ZVote),
+      adjudication: ZAdjudication.nullable(),
+    })
+    .optional(),
 }) satisfies z.ZodType<ExportPair>;
 
 export const ZSplitOptions = z.object({
@@ -128,6 +151,9 @@ export const ZCmAlignRecord = z.strictObject({
   status: z.string(),
   run_id: z.string().nullable(),
   scorer: z.string(),
+  consensus: z.enum(CONSENSUS),
+  votes: z.array(ZVote),
+  adjudication: ZAdjudication.nullable(),
 });
 
 /** A row of the Hugging Face Parquet files. */

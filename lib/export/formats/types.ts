@@ -18,6 +18,30 @@ export type ExportPair = {
   status: string;
   runId: string | null;
   scorer: string;
+  /** Team review, read only for the formats that carry it (`cm-align`); absent: nobody voted. */
+  review?: ExportReview;
+};
+
+/** Which side a vote or verdict took, relative to the exported pair; `other`: a response no longer in the pair. */
+export type ExportPreference = "chosen" | "rejected" | "tie" | "both_bad" | "other";
+
+/** One reviewer's vote: `reviewer` is their email (null once the user is deleted), `at` an ISO UTC time. */
+export type ExportVote = {
+  reviewer: string | null;
+  preferred: ExportPreference;
+  reason: string | null;
+  seconds: number | null;
+  at: string;
+};
+
+/** The verdict that settled a disputed pair (the latest adjudication). */
+export type ExportAdjudication = { adjudicator: string | null; preferred: ExportPreference; reason: string; at: string };
+
+export type ExportReview = {
+  consensus: "pending" | "unanimous" | "majority" | "disputed" | "adjudicated";
+  /** In the order they were cast. */
+  votes: ExportVote[];
+  adjudication: ExportAdjudication | null;
 };
 
 export const EXPORT_FORMATS = ["trl", "trl-chat", "llama-factory", "llama-factory-sharegpt", "openrlhf", "cm-align", "parquet"] as const;

@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
 import { AppError, describeIssues } from "@/lib/errors";
+import { CONSENSUS_VALUES } from "@/lib/pairs/constants";
+import type { Consensus } from "@/lib/pipeline/consensus";
 
 /** What a user asks for (CLI flags, UI form); `resolveExportConfig` turns it into an `ExportConfig`. */
 export const ZExportRequest = z.object({
@@ -15,21 +17,33 @@ export const ZExportRequest = z.object({
   system: z.string().max(20_000).nullable().default(null),
   excludeFlagged: z.boolean().default(false),
   englishPairs: z.boolean().default(false),
+  /** Team-review consensus of the pairs to export, any of these; empty or absent: every pair. */
+  consensus: z
+    .array(
+      z.enum(CONSENSUS_VALUES, {
+        error: (issue) => `${JSON.stringify(issue.input)} is not a consensus; use ${CONSENSUS_VALUES.join(", ")}`,
+      }),
+      { error: `must be a list of ${CONSENSUS_VALUES.join(", ")}` },
+    )
+    .default([]),
 });
 
 export type ExportRequest = z.input<typeof ZExportRequest>;
 
 /** Which pairs are read: everything `read-pairs` needs. */
 export type ExportFilters = {
+  /** Decides the columns read: `cm-align` also reads each pair's votes and adjudication. */
+  format: ExportFormat;
   /** Resolved languages, in the dataset's order; holds the pivot only when English pairs are included. */
   languages: string[];
   status: "effective" | "accepted";
   minMargin: number | null;
   excludeFlagged: boolean;
+  /** Consensus values in their canonical order; empty (or absent, in exports queued before 2026-12-07): any. */
+  consensus?: Consensus[];
 };
 
 export type ExportConfig = ExportFilters & {
-  format: ExportFormat;
   englishPairs: boolean;
   testSplit: number | null;
   seed: number;
@@ -64,6 +78,7 @@ export function resolveExportConfig(dataset: DatasetLanguages, request: unknown)
     status: r.status,
     minMargin: r.minMargin,
     excludeFlagged: r.excludeFlagged,
+    consensus: CONSENSUS_VALUES.filter((c) => r.consensus.includes(c)),
     englishPairs: r.englishPairs,
     testSplit: r.testSplit,
     seed: r.seed,

@@ -100,6 +100,7 @@ describe("createExport", () => {
       status: "effective",
       minMargin: null,
       excludeFlagged: false,
+      consensus: [],
       englishPairs: false,
       testSplit: 0.5,
       seed,

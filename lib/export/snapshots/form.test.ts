@@ -6,6 +6,7 @@ describe("export form", () => {
     expect(ZExportForm.parse({ format: "trl", languages: "", minMargin: "", testSplit: "", seed: "", system: "  " })).toEqual({
       format: "trl",
       languages: [],
+      consensus: [],
       status: "effective",
       minMargin: null,
       testSplit: null,
@@ -16,7 +17,7 @@ describe("export form", () => {
     });
   });
 
-  it("reads numbers, a comma list of languages and checked boxes", () => {
+  it("reads numbers, comma lists of languages and consensus values, and checked boxes", () => {
     expect(
       ZExportForm.parse({
         format: "parquet",
@@ -28,10 +29,12 @@ describe("export form", () => {
         system: "Be brief.",
         excludeFlagged: "on",
         englishPairs: "on",
+        consensus: "unanimous,adjudicated",
       }),
     ).toEqual({
       format: "parquet",
       languages: ["de", "zh"],
+      consensus: ["unanimous", "adjudicated"],
       status: "accepted",
       minMargin: 0.25,
       testSplit: 0.1,

@@ -2,6 +2,10 @@ import { z } from "zod";
 
 const blankToNull = (v: unknown) => (v === undefined || v === null || (typeof v === "string" && v.trim() === "") ? null : v);
 const optionalNumber = z.preprocess(blankToNull, z.coerce.number().finite().nullable());
+const commaList = z.preprocess(
+  (v) => (typeof v === "string" ? v.split(",") : (v ?? [])),
+  z.array(z.string()).transform((items) => items.map((l) => l.trim()).filter((l) => l !== "")),
+);
 const checkbox = z.preprocess((v) => v === true || v === "on" || v === "1" || v === "true", z.boolean());
 
 /**
@@ -10,10 +14,9 @@ const checkbox = z.preprocess((v) => v === true || v === "on" || v === "1" || v 
  */
 export const ZExportForm = z.object({
   format: z.string().min(1, "choose a format"),
-  languages: z.preprocess(
-    (v) => (typeof v === "string" ? v.split(",") : (v ?? [])),
-    z.array(z.string()).transform((langs) => langs.map((l) => l.trim()).filter((l) => l !== "")),
-  ),
+  languages: commaList,
+  /** Checked consensus values; their names are checked by the export request. */
+  consensus: commaList,
   status: z.preprocess((v) => blankToNull(v) ?? "effective", z.string()),
   minMargin: optionalNumber,
   testSplit: optionalNumber,

@@ -45,6 +45,8 @@ function pair(
     status,
     runId: extra.run === "run2" ? runIds.run2 : runIds.run1,
     scorer: extra.scorer ?? "answer",
+    // cm-align reads the team review; nobody voted in this fixture.
+    review: { consensus: "pending", votes: [], adjudication: null },
   };
 }
 
@@ -93,10 +95,13 @@ describe("streamExportPairs", () => {
     expect(await read({ languages: ["ar", "zh"], status: "accepted", excludeFlagged: true })).toEqual([Q1_AR()]);
   });
 
-  it("previews the first rows with the same content", async () => {
+  it("previews the first rows with the same content; formats without the team review do not read it", async () => {
     const dataset = await t.db.prisma.dataset.findUniqueOrThrow({ where: { id: f.datasetId } });
     const config = resolveExportConfig(dataset, { format: "trl" });
-    expect(await previewExportPairs(t.db, f.datasetId, config, 2)).toEqual([Q1_AR(), Q1_DE()]);
+    const withoutReview = ({ review: _, ...rest }: ExportPair) => rest;
+    expect(await previewExportPairs(t.db, f.datasetId, config, 2)).toStrictEqual([Q1_AR(), Q1_DE()].map(withoutReview));
+    const cmAlign = resolveExportConfig(dataset, { format: "cm-align" });
+    expect(await previewExportPairs(t.db, f.datasetId, cmAlign, 2)).toEqual([Q1_AR(), Q1_DE()]);
   });
 });
 

@@ -24,7 +24,7 @@ export function toExportPair(row: ExportPairRow): ExportPair {
   }
   const scoreChosen = row.score_chosen ?? 0;
   const scoreRejected = row.score_rejected ?? 0;
-  return {
+  const pair: ExportPair = {
     id: String(row.id),
     promptId: row.external_id,
     groupKey: String(row.group_id),
@@ -41,6 +41,9 @@ export function toExportPair(row: ExportPairRow): ExportPair {
     runId: row.run_id === null ? null : String(row.run_id),
     scorer: row.scorer ?? "",
   };
+  if (row.consensus !== undefined)
+    pair.review = { consensus: row.consensus, votes: row.votes ?? [], adjudication: row.adjudication ?? null };
+  return pair;
 }
 
 /**

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ROLES } from "@/lib/auth/roles";
 import { createUserAction } from "../actions";
+import { LANGUAGES_LABEL } from "./languages-form";
 
 const field = "w-full rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 const label = "flex flex-col gap-1 text-xs text-slate-600";
@@ -24,10 +25,11 @@ export function CreateUserForm() {
             name: String(form.get("name") ?? ""),
             role: String(form.get("role") ?? ""),
             password: String(form.get("password") ?? ""),
+            languages: String(form.get("languages") ?? ""),
           });
           setMessage(
             result.ok
-              ? { ok: true, text: `Created ${email}. Give them the password; they can change it on their Account page.` }
+              ? { ok: true, text: `Created ${email}. Give them the initial password; they must change it at first sign-in.` }
               : { ok: false, text: result.error },
           );
           if (result.ok) router.refresh();
@@ -53,6 +55,10 @@ export function CreateUserForm() {
       <label className={label}>
         Initial password (at least 10 characters; they must replace it at first sign-in)
         <input name="password" type="password" autoComplete="new-password" minLength={10} required className={field} />
+      </label>
+      <label className={`${label} sm:col-span-2`}>
+        {LANGUAGES_LABEL}
+        <input name="languages" placeholder="e.g. de, ar" className={`${field} font-mono`} />
       </label>
       <div className="flex items-center gap-3 sm:col-span-2">
         <button disabled={pending} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">

@@ -40,7 +40,7 @@ export default async function CompareRunsPage({ params, searchParams }: Props) {
         <h1 className="text-xl font-semibold">Compare runs</h1>
         <p className="text-sm text-slate-600">
           Comparing needs two succeeded select runs; this dataset has {runs.length}.{" "}
-          <Link className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>
+          <Link prefetch={false} className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>
             Start another run
           </Link>{" "}
           (for example a baseline) to compare.
@@ -85,7 +85,7 @@ export default async function CompareRunsPage({ params, searchParams }: Props) {
             {views.map((v) => (
               <tr key={v.key} className="border-t border-slate-100">
                 <td className="pr-4">
-                  <Link className="text-indigo-700 hover:underline" href={v.groupHref}>
+                  <Link prefetch={false} className="text-indigo-700 hover:underline" href={v.groupHref}>
                     {v.externalId}
                   </Link>
                 </td>

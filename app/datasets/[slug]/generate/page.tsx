@@ -22,7 +22,7 @@ export default async function GeneratePage({ params }: { params: Promise<{ slug:
           {can.manage ? (
             <>
               No provider is configured: set a base URL in{" "}
-              <Link className="underline" href="/settings">
+              <Link prefetch={false} className="underline" href="/settings">
                 Settings
               </Link>{" "}
               to generate.

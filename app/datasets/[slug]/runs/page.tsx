@@ -32,7 +32,11 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
         <ul className="divide-y divide-slate-100">
           {runs.map((run) => (
             <li key={run.id} className="flex flex-wrap items-center gap-4 py-2 text-sm">
-              <Link className="font-medium text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/runs/${run.id}`}>
+              <Link
+                prefetch={false}
+                className="font-medium text-indigo-700 hover:underline"
+                href={`/datasets/${dataset.slug}/runs/${run.id}`}
+              >
                 Run {run.number}
               </Link>
               <span className="text-slate-600">{runSummaryLine(run.kind, run.config)}</span>

@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
+import { CONSENSUS_VALUES } from "@/lib/pairs/constants";
 import { createExportAction } from "../actions";
 
 const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
@@ -26,12 +27,12 @@ const EXPORT_NOW: Record<string, string> = {
   cancelled: "was cancelled",
 };
 
-/** Form fields as the action and the preview URL expect them: checkboxes become "on" or absent, languages a comma list. */
+/** Form fields as the action and the preview URL expect them: checkboxes become "on" or absent, languages and consensus comma lists. */
 function formValues(form: HTMLFormElement): Record<string, string> {
   const data = new FormData(form);
   const values: Record<string, string> = {};
   for (const key of ["format", "status", "minMargin", "testSplit", "seed", "system"]) values[key] = String(data.get(key) ?? "");
-  values.languages = data.getAll("languages").map(String).join(",");
+  for (const key of ["languages", "consensus"]) values[key] = data.getAll(key).map(String).join(",");
   for (const key of ["excludeFlagged", "englishPairs"]) if (data.get(key) === "on") values[key] = "on";
   return values;
 }
@@ -44,6 +45,7 @@ export function CreateExportForm({ slug, formats, languages, pivot, defaults, st
   const [pending, start] = useTransition();
   const router = useRouter();
   const chosen = defaults.languages ? defaults.languages.split(",") : languages;
+  const consensus = defaults.consensus ? defaults.consensus.split(",") : [];
 
   const preview = () => {
     if (!formRef.current) return;
@@ -96,6 +98,16 @@ export function CreateExportForm({ slug, formats, languages, pivot, defaults, st
           <option value="accepted">human-accepted only</option>
         </select>
       </label>
+      <fieldset className="flex flex-col text-xs text-slate-600">
+        <legend title="team review; none checked: every pair">Consensus</legend>
+        <div className="flex gap-3 py-1">
+          {CONSENSUS_VALUES.map((c) => (
+            <label key={c} className="flex items-center gap-1 text-sm">
+              <input type="checkbox" name="consensus" value={c} defaultChecked={consensus.includes(c)} /> {c}
+            </label>
+          ))}
+        </div>
+      </fieldset>
       <label className={label}>
         Minimum margin
         <input

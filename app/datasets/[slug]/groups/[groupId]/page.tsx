@@ -44,7 +44,7 @@ export default async function GroupPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <div>
-        <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}`}>
+        <Link prefetch={false} className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}`}>
           ← {dataset.name}
         </Link>
         <h1 className="text-2xl font-semibold">

@@ -24,6 +24,7 @@ export function describeBulk(job: Pick<BulkJobView, "spec" | "filter">): string 
     f.minMargin !== undefined && `margin ≥ ${f.minMargin}`,
     f.maxMargin !== undefined && `margin ≤ ${f.maxMargin}`,
     f.flags.length > 0 && `flags ${f.flags.join(", ")}`,
+    f.consensus?.length && `consensus ${f.consensus.join(" or ")}`,
     f.q && `“${f.q}”`,
   ].filter(Boolean);
   return `${action}${parts.length ? ` (${parts.join(", ")})` : " (all pairs)"}`;

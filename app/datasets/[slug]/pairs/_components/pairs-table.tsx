@@ -22,7 +22,11 @@ function columnsFor(slug: string, reviewQuery: string, q: string | undefined) {
       id: "group",
       header: "Group",
       cell: (c) => (
-        <Link className="whitespace-nowrap font-mono text-indigo-700 hover:underline" href={`/datasets/${slug}/groups/${c.getValue()}`}>
+        <Link
+          prefetch={false}
+          className="whitespace-nowrap font-mono text-indigo-700 hover:underline"
+          href={`/datasets/${slug}/groups/${c.getValue()}`}
+        >
           {c.row.original.externalId}
         </Link>
       ),
@@ -40,6 +44,19 @@ function columnsFor(slug: string, reviewQuery: string, q: string | undefined) {
     }),
     col.accessor("scoreChosen", { header: "Score chosen", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
     col.accessor("scoreRejected", { header: "Score rejected", cell: (c) => <span className="font-mono">{num(c.getValue())}</span> }),
+    col.accessor("consensus", {
+      header: "Consensus",
+      cell: (c) => {
+        const votes = c.row.original.votes;
+        if (c.getValue() === "pending" && votes === 0) return <span className="text-slate-400">–</span>;
+        return (
+          <span className="whitespace-nowrap" title={`${votes} vote${votes === 1 ? "" : "s"}`}>
+            {c.getValue()}
+            {votes > 0 && <span className="text-slate-500"> · {votes}</span>}
+          </span>
+        );
+      },
+    }),
     col.display({ id: "flags", header: "Flags", cell: (c) => <PairFlags pair={c.row.original} cons={c.row.original.cons} /> }),
     col.accessor("prompt", {
       header: "Prompt",
@@ -58,7 +75,11 @@ function columnsFor(slug: string, reviewQuery: string, q: string | undefined) {
       id: "review",
       header: "Review",
       cell: (c) => (
-        <Link className="text-indigo-700 hover:underline" href={`/datasets/${slug}/review?${reviewQuery}${sep}at=${c.row.original.id}`}>
+        <Link
+          prefetch={false}
+          className="text-indigo-700 hover:underline"
+          href={`/datasets/${slug}/review?${reviewQuery}${sep}at=${c.row.original.id}`}
+        >
           review
         </Link>
       ),

@@ -1,7 +1,10 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { KeyButton } from "@/components/review/key-button";
+import { type Notice, QueueNotice } from "@/components/review/queue-notice";
 import { PairCard } from "@/components/review/pair-card";
+import { undoneText } from "@/components/review/queue-wording";
 import { ShortcutCheatsheet } from "@/components/review/shortcut-cheatsheet";
 import type { ActionResult } from "@/lib/action";
 import type { PairDetail } from "@/lib/pairs/detail";
@@ -12,7 +15,7 @@ import { FlagForm } from "./flag-form";
 import { HistoryPanel } from "./history-panel";
 import { pickPair } from "./pick-pair";
 import { useAtInUrl, usePairQueue } from "./use-pair-queue";
-import { useReviewKeys } from "./use-review-keys";
+import { type KeyCommands, useReviewKeys } from "./use-review-keys";
 
 type Props = {
   slug: string;
@@ -21,10 +24,13 @@ type Props = {
   initialNext: string | null;
   initialDetails: Record<number, PairDetail>;
   startIndex: number;
+  /** How many pairs match the filter (a count query; the ids arrive page by page). */
+  total: number;
+  /** The signed-in reviewer as the history names authors, so an undo can say "your". */
+  me: string;
 };
-type Notice = { kind: "ok" | "conflict" | "error"; text: string };
 
-export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetails, startIndex }: Props) {
+export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetails, startIndex, total, me }: Props) {
   const queue = usePairQueue({ slug, query, initialIds, initialNext, initialDetails });
   const { ids, details, prefetchAround } = queue;
   const [index, setIndex] = useState(startIndex);
@@ -83,12 +89,14 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
     if (!t) return setNotice({ kind: "ok", text: "Nothing to undo on this pair." });
     const at = ids.indexOf(t.pairId);
     if (at >= 0) setIndex(at);
-    const version = details[t.pairId]?.pair.version;
-    if (version === undefined) return;
-    await apply(() => undoAction({ slug, input: { ...t, expectedVersion: version } }), `decision #${t.decisionId} undone`);
+    const shown = details[t.pairId];
+    const entry = shown?.history.find((h) => h.id === t.decisionId);
+    if (!shown || !entry) return;
+    const done = undoneText(entry, shown.pair, entry.author === me);
+    await apply(() => undoAction({ slug, input: { ...t, expectedVersion: shown.pair.version } }), done);
   }
 
-  const pending = useReviewKeys({
+  const commands: KeyCommands = {
     accept: () => void decide({ action: "accept" }, true),
     swap: () => void decide({ action: "swap" }, true),
     reject: () => void decide({ action: "reject" }, true),
@@ -107,7 +115,8 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
       setHelp(false);
       setFlagging(false);
     },
-  });
+  };
+  const pending = useReviewKeys(commands);
 
   // Marks the queue as listening for keys (tests and impatient reviewers wait for hydration).
   const root = useRef<HTMLDivElement>(null);
@@ -122,23 +131,14 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
     <div ref={root} className="space-y-3" aria-busy={busy}>
       <div className="flex flex-wrap items-center gap-4 text-sm">
         <span data-testid="queue-position">
-          Pair {index + 1} of {ids.length}
-          {queue.hasMore() ? "+" : ""}
+          Pair {index + 1} of {Math.max(total, ids.length)}
         </span>
         {pending && <span className="rounded bg-indigo-100 px-2">{pending === "c" ? "chosen" : "rejected"}: press a candidate number</span>}
         <span className="text-slate-500">
           Press <kbd className="font-mono">?</kbd> for shortcuts
         </span>
       </div>
-      {notice && (
-        <div
-          role={notice.kind === "ok" ? "status" : "alert"}
-          data-testid={`notice-${notice.kind}`}
-          className={`rounded p-2 text-sm ${notice.kind === "ok" ? "bg-slate-100" : notice.kind === "conflict" ? "bg-amber-100 text-amber-900" : "bg-red-100 text-red-800"}`}
-        >
-          {notice.text}
-        </div>
-      )}
+      <QueueNotice notice={notice} />
       {flagging && detail && (
         <FlagForm
           onCancel={() => setFlagging(false)}
@@ -148,6 +148,17 @@ export function ReviewQueue({ slug, query, initialIds, initialNext, initialDetai
           }}
         />
       )}
+      <div className="flex flex-wrap items-center gap-2" role="toolbar" aria-label="Review actions">
+        <KeyButton label="Previous" shortcut="k" onClick={commands.prev} disabled={index === 0} />
+        <KeyButton label="Next" shortcut="j" onClick={commands.next} />
+        <span className="mx-1 h-5 w-px bg-slate-300" aria-hidden />
+        <KeyButton label="Accept" shortcut="a" tone="primary" onClick={commands.accept} disabled={busy || !detail} />
+        <KeyButton label="Swap" shortcut="s" onClick={commands.swap} disabled={busy || !detail} />
+        <KeyButton label="Reject" shortcut="r" tone="danger" onClick={commands.reject} disabled={busy || !detail} />
+        <KeyButton label="Flag" shortcut="f" onClick={commands.flag} disabled={busy || !detail} />
+        <KeyButton label="Undo" shortcut="u" onClick={commands.undo} disabled={busy} />
+        <KeyButton label="Shortcuts" shortcut="?" onClick={commands.toggleHelp} />
+      </div>
       {detail ? (
         <>
           <PairCard detail={detail} slug={slug} />

@@ -40,7 +40,7 @@ export default async function RunPage({ params }: Props) {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center gap-4">
-        <Link className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/runs`}>
+        <Link prefetch={false} className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/runs`}>
           ← Runs
         </Link>
         <h1 className="text-xl font-semibold">Run {run.number}</h1>

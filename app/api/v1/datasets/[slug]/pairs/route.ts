@@ -1,12 +1,25 @@
 import { z } from "zod";
 import { listPairs } from "@/lib/pairs/queries";
 import { MAX_ID } from "@/lib/input-limits";
-import { encodeCursor, PAIR_FLAGS, SORT_COLUMNS } from "@/lib/pairs/table";
+import { CONSENSUS_VALUES, encodeCursor, PAIR_FLAGS, SORT_COLUMNS } from "@/lib/pairs/table";
 import { decodeApiCursor, ZLimit } from "../../../_lib/cursor";
 import { withApiDataset } from "../../../_lib/guard";
 import { json, parseQuery } from "../../../_lib/http";
 
 export const dynamic = "force-dynamic";
+
+/** `a,b`: a comma-separated list of known values; absent means any. */
+const commaList = <const T extends readonly [string, ...string[]]>(values: T, what: string) =>
+  z
+    .string()
+    .transform((s) =>
+      s
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(values, { error: `${what} must be one of ${values.join(", ")}` })))
+    .default([]);
 
 const number = z.coerce.number({ error: "must be a number" }).finite("must be a finite number");
 
@@ -20,16 +33,8 @@ const ZQuery = z.strictObject({
   origin: z.enum(["auto", "human"], { error: "must be auto or human" }).optional(),
   minMargin: number.optional(),
   maxMargin: number.optional(),
-  flags: z
-    .string()
-    .transform((s) =>
-      s
-        .split(",")
-        .map((f) => f.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(PAIR_FLAGS, { error: `each flag must be one of ${PAIR_FLAGS.join(", ")}` })))
-    .default([]),
+  flags: commaList(PAIR_FLAGS, "each flag"),
+  consensus: commaList(CONSENSUS_VALUES, "each consensus value"),
   q: z
     .string()
     .max(200, "at most 200 characters")

@@ -6,7 +6,7 @@ export function SearchAllLink({ slug, q }: { slug: string; q: string | undefined
   return (
     <p className="text-xs text-slate-600" data-testid="search-scope">
       The pairs search looks at each pair&apos;s own language: its prompt, its chosen and its rejected response.{" "}
-      <Link className="text-indigo-700 underline" href={href}>
+      <Link prefetch={false} className="text-indigo-700 underline" href={href}>
         Search every prompt and response{q ? ` for “${q}”` : ""}
       </Link>{" "}
       (also the samples no pair uses) to find prompt groups.

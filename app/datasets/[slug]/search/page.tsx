@@ -48,7 +48,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
           Search
         </button>
         {q && (
-          <Link className="text-indigo-700 underline" href={`/datasets/${s}/pairs?${new URLSearchParams({ q })}`}>
+          <Link prefetch={false} className="text-indigo-700 underline" href={`/datasets/${s}/pairs?${new URLSearchParams({ q })}`}>
             Search the pairs instead
           </Link>
         )}
@@ -63,7 +63,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
           <ul className="divide-y divide-slate-100">
             {page.map((h) => (
               <li key={h.groupId} className="py-2 text-sm" data-testid="group-hit">
-                <Link className="font-mono text-indigo-700 hover:underline" href={`/datasets/${s}/groups/${h.groupId}`}>
+                <Link prefetch={false} className="font-mono text-indigo-700 hover:underline" href={`/datasets/${s}/groups/${h.groupId}`}>
                   {h.externalId}
                 </Link>{" "}
                 <span className="text-slate-500">
@@ -76,6 +76,7 @@ export default async function SearchPage({ params, searchParams }: Props) {
           </ul>
           {next !== undefined && (
             <Link
+              prefetch={false}
               className="mt-3 inline-block text-sm text-indigo-700 hover:underline"
               href={`/datasets/${s}/search?${new URLSearchParams({ q, after: String(next) })}`}
             >

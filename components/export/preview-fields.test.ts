@@ -43,6 +43,26 @@ describe("previewFields", () => {
     expect(fields.find((f) => f.name === "chosen")!.value).toBe("ثلاثة.\nالجواب: 3");
   });
 
+  it("review records (votes, verdicts) are values, a reviewer's reason is free text of no known language", () => {
+    const record = {
+      lang: "ar",
+      chosen: "نعم",
+      consensus: "majority",
+      votes: [{ reviewer: "a@x.test", preferred: "chosen", reason: "أفضل", seconds: 12 }],
+      adjudication: null,
+    };
+    expect(previewFields(record, "ar", "en")).toEqual([
+      { name: "lang", value: "ar", lang: null, kind: "value" },
+      { name: "chosen", value: "نعم", lang: "ar", kind: "text" },
+      { name: "consensus", value: "majority", lang: null, kind: "value" },
+      { name: "votes.reviewer", value: "a@x.test", lang: null, kind: "value" },
+      { name: "votes.preferred", value: "chosen", lang: null, kind: "value" },
+      { name: "votes.reason", value: "أفضل", lang: null, kind: "text" },
+      { name: "votes.seconds", value: "12", lang: null, kind: "value" },
+      { name: "adjudication", value: "null", lang: null, kind: "value" },
+    ]);
+  });
+
   it("chat formats: one field per message, named by its role; the system prompt has no language", () => {
     const fields = previewFields(buildRecord("trl-chat", PAIR, { system: "Answer briefly." }), "ar", "en");
     expect(fields).toEqual([

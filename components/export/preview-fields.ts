@@ -9,8 +9,22 @@ export type PreviewField = {
   kind: "text" | "value";
 };
 
-/** Provenance fields of the cm-align record: identifiers and labels, never prompt or model text. */
-const VALUE_KEYS = new Set(["id", "prompt_id", "lang", "origin", "status", "run_id", "scorer", "input"]);
+/** Provenance fields of the cm-align record: identifiers, labels and review records, never prompt or model text. */
+const VALUE_KEYS = new Set([
+  "id",
+  "prompt_id",
+  "lang",
+  "origin",
+  "status",
+  "run_id",
+  "scorer",
+  "input",
+  "consensus",
+  "votes",
+  "adjudication",
+]);
+/** Free text inside those records (a reviewer's reason): any language, shown in its own direction. */
+const FREE_TEXT = new Set(["reason"]);
 
 /**
  * A record's fields in file order, each with the language its text is in: the pair's language for
@@ -19,9 +33,11 @@ const VALUE_KEYS = new Set(["id", "prompt_id", "lang", "origin", "status", "run_
  */
 export function previewFields(record: object, lang: string, pivot: string): PreviewField[] {
   const fields: PreviewField[] = [];
+  let top = "";
   const add = (name: string, value: unknown, textLang: string | null) => {
     if (typeof value === "string") {
-      fields.push({ name, value, lang: textLang, kind: textLang === null && VALUE_KEYS.has(name) ? "value" : "text" });
+      const free = FREE_TEXT.has(name.slice(name.lastIndexOf(".") + 1));
+      fields.push({ name, value, lang: textLang, kind: VALUE_KEYS.has(top) && !free ? "value" : "text" });
     } else if (value === null || typeof value !== "object") {
       fields.push({ name, value: String(value), lang: null, kind: "value" });
     } else if (Array.isArray(value)) {
@@ -38,6 +54,7 @@ export function previewFields(record: object, lang: string, pivot: string): Prev
     }
   };
   for (const [key, value] of Object.entries(record)) {
+    top = key;
     const textLang = VALUE_KEYS.has(key) || key === "system" ? null : key === "en_reference" ? pivot : lang;
     add(key, value, textLang);
   }

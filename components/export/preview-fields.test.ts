@@ -39,6 +39,8 @@ describe("previewFields", () => {
       ["status", null, "value"],
       ["run_id", null, "value"],
       ["scorer", null, "value"],
+      ["consensus", null, "value"],
+      ["adjudication", null, "value"],
     ]);
     expect(fields.find((f) => f.name === "chosen")!.value).toBe("ثلاثة.\nالجواب: 3");
   });

@@ -1,9 +1,17 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 
-export type JobProgressState = { status: string; done: number; total: number; error: string | null; cancelRequested: boolean };
+export type JobProgressState = {
+  status: string;
+  done: number;
+  total: number;
+  error: string | null;
+  cancelRequested: boolean;
+  /** Records read so far, for an import (whose `done` and `total` count bytes). */
+  records?: number;
+};
 
 const ACTIVE = new Set(["queued", "running"]);
 const POLL_MS = 1_000;
@@ -17,12 +25,14 @@ type Props = {
   unit: string;
   /** Shows a Cancel button (POST /api/jobs/{kind}/{id}/cancel) while the job is active. */
   cancellable?: boolean;
+  /** The counts' wording before the status; default `done/total unit`. */
+  describe?: (p: JobProgressState) => ReactNode;
   /** Test ids of the root and of the status text; default `job-progress-<kind>-<id>`, `job-status-<kind>-<id>`. */
   testIds?: { root: string; status: string };
 };
 
 /** Any job's progress: polls the one job route while the job is active, offers cancel, refreshes the page once it ends. */
-export function JobProgress({ kind, id, initial, unit, cancellable = false, testIds }: Props) {
+export function JobProgress({ kind, id, initial, unit, cancellable = false, describe, testIds }: Props) {
   const [p, setP] = useState(initial);
   const [cancelError, setCancelError] = useState<string | null>(null);
   const [cancelling, setCancelling] = useState(false);
@@ -69,7 +79,7 @@ export function JobProgress({ kind, id, initial, unit, cancellable = false, test
         <div className="h-full bg-indigo-600 transition-all" style={{ width: `${pct}%` }} />
       </div>
       <span className="text-xs tabular-nums text-slate-600">
-        {p.done.toLocaleString("en")}/{p.total.toLocaleString("en")} {unit} ·{" "}
+        {describe ? describe(p) : `${p.done.toLocaleString("en")}/${p.total.toLocaleString("en")} ${unit}`} ·{" "}
         <span data-testid={testIds?.status ?? `job-status-${kind}-${id}`}>{p.status}</span>
         {p.cancelRequested && active ? " · cancelling" : ""}
       </span>

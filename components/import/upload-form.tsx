@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useRef, useState } from "react";
+import { useState } from "react";
+import { JobProgress } from "@/components/job-progress";
 
 type Summary = {
   dataset: string;
@@ -13,16 +14,14 @@ type Summary = {
   rejectsFile: string | null;
   importId: number;
 };
-type ServerProgress = { status: string; bytesDone: number; bytesTotal: number; records: number };
 type State =
   | { phase: "idle" }
   | { phase: "starting" }
-  | { phase: "running"; id: number; base: string; sent: number; total: number; server: ServerProgress | null }
+  | { phase: "running"; id: number; sent: number; total: number }
   | { phase: "done"; summary: Summary }
   | { phase: "error"; message: string; id: number | null };
 
 const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
-const POLL_MS = 500;
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 
 function upload(url: string, file: File, onProgress: (sent: number) => void): Promise<{ status: number; body: unknown }> {
@@ -43,17 +42,11 @@ function upload(url: string, file: File, onProgress: (sent: number) => void): Pr
 }
 
 /**
- * Streams a file to the import route: an upload bar (browser side) and the import's own progress,
- * polled from its status row, then the summary or the errors. `slug` set = add data to that dataset.
+ * Streams a file to the import route: an upload bar (browser side) and the import's own progress
+ * (the one job progress, polled from its status row), then the summary or the errors. `slug` set = add data to that dataset.
  */
 export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string; limitMb: number; rejectsKeepHours: number }) {
   const [state, setState] = useState<State>({ phase: "idle" });
-  const poller = useRef<ReturnType<typeof setInterval> | null>(null);
-
-  function stopPolling() {
-    if (poller.current) clearInterval(poller.current);
-    poller.current = null;
-  }
 
   async function submit(form: FormData) {
     const file = form.get("file");
@@ -78,13 +71,7 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
     const created = (await prepared.json().catch(() => ({}))) as { id?: number; error?: string };
     if (!prepared.ok || !created.id) return setState({ phase: "error", message: created.error ?? `HTTP ${prepared.status}`, id: null });
     const id = created.id;
-    setState({ phase: "running", id, base, sent: 0, total: file.size, server: null });
-    poller.current = setInterval(async () => {
-      const res = await fetch(`${base}/${id}`, { cache: "no-store" }).catch(() => null);
-      if (!res?.ok) return;
-      const server = (await res.json()) as ServerProgress;
-      setState((s) => (s.phase === "running" && s.id === id ? { ...s, server } : s));
-    }, POLL_MS);
+    setState({ phase: "running", id, sent: 0, total: file.size });
     try {
       const res = await upload(`${base}?${q}&import=${id}`, file, (sent) =>
         setState((s) => (s.phase === "running" && s.id === id ? { ...s, sent } : s)),
@@ -94,8 +81,6 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
       setState({ phase: "done", summary: res.body as Summary });
     } catch (e) {
       setState({ phase: "error", message: (e as Error).message, id });
-    } finally {
-      stopPolling();
     }
   }
 
@@ -182,24 +167,15 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
           </div>
           <div className="flex items-center gap-2">
             <span className="w-16">Import</span>
-            <progress
-              className="w-80"
-              max={running.server?.bytesTotal || running.total}
-              value={running.server?.bytesDone ?? 0}
-              aria-label="Import progress"
+            <JobProgress
+              kind="import"
+              id={running.id}
+              unit="bytes"
+              cancellable
+              initial={{ status: "queued", done: 0, total: running.total, error: null, cancelRequested: false, records: 0 }}
+              describe={(p) => `${mb(p.done)} / ${mb(p.total)} MB read, ${p.records ?? 0} records`}
+              testIds={{ root: "import-progress", status: `import-status-${running.id}` }}
             />
-            <span data-testid="import-progress">
-              {running.server
-                ? `${running.server.status}: ${mb(running.server.bytesDone)} MB read, ${running.server.records} records`
-                : "waiting for the server…"}
-            </span>
-            <button
-              type="button"
-              onClick={() => void fetch(`${running.base}/${running.id}`, { method: "DELETE" })}
-              className="rounded border border-slate-300 px-2 py-0.5 text-xs"
-            >
-              Cancel
-            </button>
           </div>
         </div>
       )}

@@ -101,7 +101,7 @@ export async function setDatasetMembers(
 ): Promise<{ members: number }> {
   const wanted = [...new Set(emails.map((e) => e.trim().toLowerCase()).filter(Boolean))];
   return withTransaction(db, async (tx) => {
-    const dataset = await queryMaybeOne(tx, sql`SELECT id FROM datasets WHERE slug = ${datasetSlug} FOR UPDATE`, ZId);
+    const dataset = await queryMaybeOne(tx, sql`SELECT id FROM datasets WHERE slug = ${datasetSlug} AND NOT loading FOR UPDATE`, ZId);
     if (!dataset) throw new AppError("NOT_FOUND", `No dataset with slug "${datasetSlug}".`);
     const users = await queryRows(
       tx,

@@ -221,6 +221,19 @@ describe("server action paths record the acting user", () => {
     const { rows } = await t.db.pool.query(`SELECT user_id FROM dataset_members WHERE dataset_id = $1 ORDER BY user_id`, [ids.secret]);
     expect(rows.map((r: { user_id: number }) => r.user_id)).toEqual([ids.reviewer, ids.viewer].sort((a, b) => (a ?? 0) - (b ?? 0)));
   });
+
+  it("setDatasetMembers does not find a dataset an import is still loading, and writes nothing", async () => {
+    const { rows } = await t.db.pool.query<{ id: number }>(
+      `INSERT INTO datasets (slug, name, task, loading, updated_at) VALUES ('half-loaded', 'half', 'general', true, now()) RETURNING id`,
+    );
+    await expect(setDatasetMembers(t.db, "half-loaded", ["reviewer@lab.example"])).rejects.toMatchObject({
+      code: "NOT_FOUND",
+      message: 'No dataset with slug "half-loaded".',
+    });
+    const members = await t.db.pool.query(`SELECT 1 FROM dataset_members WHERE dataset_id = $1`, [rows[0]!.id]);
+    expect(members.rowCount).toBe(0);
+    await t.db.pool.query(`DELETE FROM datasets WHERE id = $1`, [rows[0]!.id]);
+  });
 });
 
 describe("route handlers over HTTP", () => {

@@ -14,7 +14,26 @@ export type JobStatusView = {
   unit: "groups" | "pairs" | "bytes";
   cancelRequested: boolean;
   error: string | null;
+  /** Records read so far, for an import (whose progress counts bytes). */
+  records?: number;
 };
+
+/** What `done` and `total` of a run count: pairs for a bulk job, groups for the pipeline runs. */
+export const runUnit = (kind: string): JobStatusView["unit"] => (kind === "bulk" ? "pairs" : "groups");
+
+/** The state the progress component starts from (it then polls the job route). */
+export type JobProgressStart = Pick<JobStatusView, "status" | "done" | "total" | "error" | "cancelRequested">;
+
+/** A listed run row's progress, as the runs, run and generate pages hand it to `JobProgress`. */
+export function jobProgressOf(run: {
+  status: string;
+  doneItems: number;
+  totalItems: number;
+  error: string | null;
+  cancelRequested: boolean;
+}): JobProgressStart {
+  return { status: run.status, done: run.doneItems, total: run.totalItems, error: run.error, cancelRequested: run.cancelRequested };
+}
 
 const ZRunStatus = z.object({
   kind: z.string(),
@@ -40,7 +59,7 @@ export async function readRunStatus(db: Queryable, id: number, kind?: RunJobKind
     status: r.status,
     done: r.done_items,
     total: r.total_items,
-    unit: r.kind === "bulk" ? "pairs" : "groups",
+    unit: runUnit(r.kind),
     cancelRequested: r.cancel_requested,
     error: r.error,
   };

@@ -1,16 +1,12 @@
 import { z } from "zod";
 import type { Database } from "@/lib/db/client";
-import { execute, queryRows, sql } from "@/lib/db/sql";
-import { AppError } from "@/lib/errors";
+import { queryRows, sql } from "@/lib/db/sql";
 import { enqueueJob } from "@/lib/jobs/queue";
-import { cancelRun } from "@/lib/runs/create-select-run";
 import { ZBulkSpec, type BulkSpec } from "./bulk";
 import { createBulkJob } from "./bulk-job";
 import { ZPairFilter, type PairFilter } from "./table";
-import { ZId } from "@/lib/input-limits";
 
 export const ZBulkStart = z.object({ slug: z.string(), filter: ZPairFilter, spec: ZBulkSpec });
-export const ZBulkCancel = z.object({ slug: z.string(), runId: ZId });
 
 /** Records a bulk job over the whole filter result and queues it for the workers. */
 export async function startBulkJob(
@@ -22,20 +18,6 @@ export async function startBulkJob(
   const job = await createBulkJob(db, datasetId, input.filter, input.spec, userId);
   await enqueueJob(db, "bulk", { runId: job.runId });
   return job;
-}
-
-export async function cancelBulkJob(
-  db: Database,
-  datasetId: number,
-  input: z.infer<typeof ZBulkCancel>,
-  userId: number | null = null,
-): Promise<{ status: string }> {
-  const owned = await execute(
-    db.pool,
-    sql`SELECT 1 FROM pipeline_runs WHERE id = ${input.runId} AND dataset_id = ${datasetId} AND kind = 'bulk'`,
-  );
-  if (owned !== 1) throw new AppError("NOT_FOUND", `No bulk job ${input.runId} in this dataset.`);
-  return { status: await cancelRun(db, input.runId, userId) };
 }
 
 export type BulkJobView = {

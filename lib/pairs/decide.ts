@@ -98,6 +98,24 @@ export async function decidePair(
   return withTransaction(db, (tx) => applyDecision(tx, datasetId, input, userId));
 }
 
+/**
+ * The pair row (decoded by `row`) locked for update in the caller's transaction: NOT_FOUND outside
+ * the dataset, CONFLICT (with the current version) when another decision came after `expectedVersion`.
+ */
+export async function lockPairAtVersion<T extends { version: number }>(
+  tx: PoolClient,
+  datasetId: number,
+  { pairId, expectedVersion }: { pairId: number; expectedVersion: number },
+  row: z.ZodType<T>,
+): Promise<T> {
+  const pair = await queryMaybeOne(tx, sql`SELECT * FROM pairs WHERE id = ${pairId} AND dataset_id = ${datasetId} FOR UPDATE`, row);
+  if (!pair) throw new AppError("NOT_FOUND", `No pair ${pairId} in this dataset.`);
+  if (pair.version !== expectedVersion) {
+    throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
+  }
+  return pair;
+}
+
 /** decidePair inside a transaction the caller holds (a team-review consensus settles a pair this way). */
 export async function applyDecision(
   tx: PoolClient,
@@ -105,15 +123,7 @@ export async function applyDecision(
   input: TDecide,
   userId: number | null,
 ): Promise<{ decisionId: number; version: number }> {
-  const pair = await queryMaybeOne(
-    tx,
-    sql`SELECT * FROM pairs WHERE id = ${input.pairId} AND dataset_id = ${datasetId} FOR UPDATE`,
-    ZLockedPair,
-  );
-  if (!pair) throw new AppError("NOT_FOUND", `No pair ${input.pairId} in this dataset.`);
-  if (pair.version !== input.expectedVersion) {
-    throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
-  }
+  const pair = await lockPairAtVersion(tx, datasetId, input, ZLockedPair);
   const next = await nextState(tx, pair, input);
   const action = input.decision.action;
   const scores = nextScores(next);

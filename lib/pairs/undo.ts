@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
-import { execute, queryMaybeOne, queryOne, queryRows, sql, type Queryable } from "@/lib/db/sql";
+import { execute, queryOne, queryRows, sql, type Queryable } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { autoProposalOf, autoStatus } from "@/lib/effective-pair/auto-proposal";
 import { pairScore } from "@/lib/effective-pair/pair-score";
 import { AppError } from "@/lib/errors";
+import { lockPairAtVersion } from "./decide";
 
 export type DecisionState = {
   chosenId: number | null;
@@ -93,15 +94,7 @@ export async function undoDecision(
   userId: number | null = null,
 ): Promise<{ decisionId: number; version: number; restored: DecisionState }> {
   return withTransaction(db, async (tx) => {
-    const pair = await queryMaybeOne(
-      tx,
-      sql`SELECT * FROM pairs WHERE id = ${input.pairId} AND dataset_id = ${datasetId} FOR UPDATE`,
-      ZLockedPair,
-    );
-    if (!pair) throw new AppError("NOT_FOUND", `No pair ${input.pairId} in this dataset.`);
-    if (pair.version !== input.expectedVersion) {
-      throw new AppError("CONFLICT", "Someone else decided on this pair meanwhile; showing its current state.", { version: pair.version });
-    }
+    const pair = await lockPairAtVersion(tx, datasetId, input, ZLockedPair);
     const history = await queryRows(
       tx,
       sql`SELECT id, action::text, reason, chosen_id AS "chosenId", rejected_id AS "rejectedId", undoes_id AS "undoesId"

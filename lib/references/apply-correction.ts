@@ -58,7 +58,13 @@ export async function applyCorrection(
   userId: number | null,
 ): Promise<CorrectionRecord> {
   const { client, pivot, current } = ctx;
-  const { selection, changes } = await recomputeGroup(client, datasetId, groupId, pivot, current.run, input.responseId);
+  const { selection, changes } = await recomputeGroup(client, {
+    datasetId,
+    groupId,
+    pivot,
+    run: current.run,
+    referenceId: input.responseId,
+  });
   const { id } = await queryOne(
     client,
     sql`INSERT INTO reference_corrections (dataset_id, group_id, kind, previous_response_id, response_id, user_id, reason, undoes_id)

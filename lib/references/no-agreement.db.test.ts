@@ -3,9 +3,7 @@ import { getGroupView } from "@/lib/groups/queries";
 import { decidePair } from "@/lib/pairs/decide";
 import { getPairDetail } from "@/lib/pairs/detail";
 import { listPairs } from "@/lib/pairs/queries";
-import { createSelectRun } from "@/lib/runs/create-select-run";
-import { executeSelectRun } from "@/lib/runs/execute-select-run";
-import { createDataset, responseIds } from "@/lib/testing/fixtures";
+import { selectedDataset } from "@/lib/testing/select-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { pickReference } from "./pick-reference";
 import { effectiveReference } from "@/lib/effective-pair/group-reference";
@@ -76,11 +74,7 @@ const auto = (chosen: number | null, rejected: number | null, skipReason: string
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "agree", GROUPS);
-  id = await responseIds(t.db, datasetId);
-  groupId = (await t.db.prisma.promptGroup.findFirstOrThrow({ where: { datasetId } })).id;
-  const { runId } = await createSelectRun(t.db, datasetId, { scorer: "answer" });
-  expect(await executeSelectRun(t.db, runId)).toBe("succeeded");
+  ({ datasetId, id, groupId } = await selectedDataset(t.db, "agree", GROUPS));
 }, 120_000);
 afterAll(async () => t.drop());
 

@@ -59,14 +59,10 @@ function withProposal(state: PairState, decision: GroupSelection["decisions"][nu
   return { ...state, basis: holds ? pair.basis : null, proposedSkipReason: decision?.kind === "skip" ? decision.reason : null };
 }
 
-async function computeSelection(
-  client: PoolClient,
-  datasetId: number,
-  groupId: number,
-  pivot: string,
-  run: SourceRun | null,
-  referenceId: number | null,
-) {
+/** A group to recompute: its pivot language, the run whose config applies, the reference (null: the run's own rule). */
+export type GroupRecompute = { datasetId: number; groupId: number; pivot: string; run: SourceRun | null; referenceId: number | null };
+
+async function computeSelection(client: PoolClient, { datasetId, groupId, pivot, run, referenceId }: GroupRecompute) {
   const config = run?.config ?? ZSelectRunConfig.parse({});
   const plan = vectorPlan(config);
   const group = await loadGroupInput(client, datasetId, groupId, pivot, plan.model);
@@ -96,20 +92,17 @@ async function writePairs(client: PoolClient, datasetId: number, groupId: number
 }
 
 /**
- * Recomputes the group's scores and pairs in every language from `referenceId` (null = the run's
- * own rule) with the source run's config, inside the caller's transaction. Auto pairs take the new
+ * Recomputes the group's scores and pairs in every language from `target.referenceId` (null = the
+ * run's own rule) with the source run's config, inside the caller's transaction. Auto pairs take the new
  * proposal; human pairs keep their decision and are flagged when the proposal now disagrees.
  */
 export async function recomputeGroup(
   client: PoolClient,
-  datasetId: number,
-  groupId: number,
-  pivot: string,
-  run: SourceRun | null,
-  referenceId: number | null,
+  target: GroupRecompute,
 ): Promise<{ selection: GroupSelection; changes: LanguageChange[] }> {
+  const { datasetId, groupId, run } = target;
   const before = await pairStates(client, datasetId, groupId, true);
-  const selection = await computeSelection(client, datasetId, groupId, pivot, run, referenceId);
+  const selection = await computeSelection(client, target);
   await writePairs(client, datasetId, groupId, run?.id ?? null, selection);
   const after = await pairStates(client, datasetId, groupId, false);
   const decisions = new Map(selection.decisions.map((d) => [d.lang, d]));

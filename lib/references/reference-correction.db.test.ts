@@ -1,9 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decidePair } from "@/lib/pairs/decide";
 import { selectGroupWithReference, type GroupSelection } from "@/lib/pipeline";
-import { createSelectRun } from "@/lib/runs/create-select-run";
-import { executeSelectRun } from "@/lib/runs/execute-select-run";
-import { createDataset, responseIds } from "@/lib/testing/fixtures";
+import { EIGHTEEN_OR_NINE, selectedDataset } from "@/lib/testing/select-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { editReference } from "./edit-reference";
 import { loadGroupInput } from "@/lib/runs/load-groups";
@@ -11,25 +9,8 @@ import { pickReference } from "./pick-reference";
 import { effectiveReference } from "@/lib/effective-pair/group-reference";
 import { undoCorrection } from "./undo-correction";
 
-// English agrees on 18 (samples 0 and 2); sample 1 says 9. Every language has an 18 and a 9 answer,
-// so moving the reference from 18 to 9 moves the chosen response in every language.
-const GROUPS = [
-  {
-    id: "q1",
-    gold: "18",
-    prompts: {
-      en: "Tom has 3 bags of 6 apples. How many apples?",
-      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?",
-      ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة؟",
-    },
-    responses: {
-      en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
-      de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18", "3 plus 6 ergibt 9 Äpfel. Antwort: 9"],
-      ar: ["ثلاثة أكياس في ستة تفاحات تساوي ١٨ تفاحة. الإجابة: ١٨", "الإجابة: ١٢", "ثلاثة زائد ستة تساوي ٩. الإجابة: ٩"],
-    },
-  },
-];
-
+// EIGHTEEN_OR_NINE: English agrees on 18 (samples 0 and 2); sample 1 says 9. Every language has an 18
+// and a 9 answer, so moving the reference from 18 to 9 moves the chosen response in every language.
 let t: TestDatabase;
 let datasetId: number;
 let groupId: number;
@@ -87,11 +68,8 @@ function asPairs(selection: GroupSelection): Snapshot {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "refs", GROUPS);
-  id = await responseIds(t.db, datasetId);
-  groupId = (await t.db.prisma.promptGroup.findFirstOrThrow({ where: { datasetId } })).id;
-  const { runId } = await createSelectRun(t.db, datasetId, { scorer: "answer" });
-  expect(await executeSelectRun(t.db, runId)).toBe("succeeded");
+  let runId: number;
+  ({ datasetId, id, groupId, runId } = await selectedDataset(t.db, "refs", EIGHTEEN_OR_NINE));
   runReference = (await t.db.prisma.runReference.findFirstOrThrow({ where: { runId } })).responseId!;
 });
 afterAll(async () => t.drop());

@@ -4,33 +4,14 @@ import { createBulkJob } from "@/lib/pairs/bulk-job";
 import { decidePair } from "@/lib/pairs/decide";
 import { parsePairTableParams } from "@/lib/pairs/table";
 import { undoDecision } from "@/lib/pairs/undo";
-import { createSelectRun } from "@/lib/runs/create-select-run";
-import { executeSelectRun } from "@/lib/runs/execute-select-run";
-import { createDataset, responseIds } from "@/lib/testing/fixtures";
+import { EIGHTEEN_OR_NINE, selectedDataset } from "@/lib/testing/select-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { pickReference } from "./pick-reference";
 import { effectiveReference } from "@/lib/effective-pair/group-reference";
 import { undoCorrection } from "./undo-correction";
 
-// English agrees on 18 (samples 0 and 2); sample 1 says 9. Moving the reference to sample 1 moves the
-// chosen response of every language to its "9" answer, so the run's proposal and the corrected one differ.
-const GROUPS = [
-  {
-    id: "q1",
-    gold: "18",
-    prompts: {
-      en: "Tom has 3 bags of 6 apples. How many apples?",
-      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele?",
-      ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة؟",
-    },
-    responses: {
-      en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
-      de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18", "3 plus 6 ergibt 9 Äpfel. Antwort: 9"],
-      ar: ["ثلاثة أكياس في ستة تفاحات تساوي ١٨ تفاحة. الإجابة: ١٨", "الإجابة: ١٢", "ثلاثة زائد ستة تساوي ٩. الإجابة: ٩"],
-    },
-  },
-];
-
+// EIGHTEEN_OR_NINE: English agrees on 18 (samples 0 and 2); sample 1 says 9. Moving the reference to sample 1
+// moves the chosen response of every language to its "9" answer, so the run's proposal and the corrected one differ.
 type State = {
   chosen_id: number | null;
   rejected_id: number | null;
@@ -70,11 +51,7 @@ async function swap(language: string) {
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "reset", GROUPS);
-  id = await responseIds(t.db, datasetId);
-  groupId = (await t.db.prisma.promptGroup.findFirstOrThrow({ where: { datasetId } })).id;
-  const { runId } = await createSelectRun(t.db, datasetId, { scorer: "answer" });
-  expect(await executeSelectRun(t.db, runId)).toBe("succeeded");
+  ({ datasetId, id, groupId } = await selectedDataset(t.db, "reset", EIGHTEEN_OR_NINE));
   runState = Object.fromEntries(Object.entries(await pairs()).map(([l, p]) => [l, stateOf(p)]));
   await pickReference(t.db, datasetId, { groupId, responseId: id("q1", "en", 1), reason: "9" });
   corrected = Object.fromEntries(Object.entries(await pairs()).map(([l, p]) => [l, stateOf(p)]));

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { empty, queryMaybeOne, type Queryable, type Sql, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
+import { AppError } from "@/lib/errors";
 import { firstUnlocked } from "@/lib/jobs/first-unlocked";
 import { getReviewPlan } from "./review-plan";
 import type { ReviewPlan } from "./schemas";
@@ -144,6 +145,9 @@ export async function claimNextPair(
   lang: string | null = null,
   passOver: readonly number[] = [],
 ): Promise<LeasedPair | null> {
+  if (lang !== null && reviewer.languages.length > 0 && !reviewer.languages.includes(lang)) {
+    throw new AppError("FORBIDDEN", `lang: you review ${reviewer.languages.join(", ")}, not ${lang}`);
+  }
   const plan = await getReviewPlan(db.pool, datasetId);
   for (let attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
     const claimed = await withTransaction(db, async (tx) => {

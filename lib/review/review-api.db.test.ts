@@ -114,6 +114,10 @@ describe("queue, leases, votes, adjudication, agreement", () => {
     });
     const leased = (await next(users.outsider.token)).body as Leased;
     expect(leased.pair.lang).toBe("zh");
+    // Asking for a language outside the reviewer's own is refused, not a way around the routing.
+    const outside = await next(users.outsider.token, { lang: "de" });
+    expect(outside.status).toBe(403);
+    expect(JSON.stringify(outside.body)).toContain("lang: you review zh, not de");
     await callRoute(leaseRoute.DELETE, `/api/v1/leases/${leased.lease.id}`, {
       token: users.outsider.token,
       method: "DELETE",

@@ -39,11 +39,7 @@ export async function claimNextForUser(
   lang: string | null,
   passOver: readonly number[] = [],
 ): Promise<QueuedPair | null> {
-  const reviewer = await reviewerOf(db.pool, userId);
-  if (lang !== null && reviewer.languages.length > 0 && !reviewer.languages.includes(lang)) {
-    throw new AppError("FORBIDDEN", `lang: you review ${reviewer.languages.join(", ")}, not ${lang}`);
-  }
-  const leased = await claimNextPair(db, datasetId, reviewer, lang, passOver);
+  const leased = await claimNextPair(db, datasetId, await reviewerOf(db.pool, userId), lang, passOver);
   return leased && toQueued(leased);
 }
 

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateGroups } from "@/lib/demo";
 import { loadGeneratedGroups } from "@/lib/datasets/seed-demo";
+import { killHard, spawnWorker, waitFor } from "@/lib/testing/kill-worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createSelectRun } from "./create-select-run";
 
@@ -9,13 +9,7 @@ const GROUPS = 240;
 let t: TestDatabase;
 let datasetId: number;
 
-function startWorker(): ChildProcess {
-  return spawn("npx", ["tsx", "lib/worker/main.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: "2000" },
-    stdio: "ignore",
-    detached: true,
-  });
-}
+const startWorker = () => spawnWorker(t.url);
 
 async function progress(runId: number) {
   const { rows } = await t.db.pool.query<{ status: string; done_items: number; total_items: number }>(
@@ -23,16 +17,6 @@ async function progress(runId: number) {
     [runId],
   );
   return rows[0]!;
-}
-
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 beforeAll(async () => {
@@ -47,12 +31,11 @@ describe("a select run whose worker is killed (kill -9)", () => {
   it("resumes in a new worker without duplicating or losing work", async () => {
     const { runId } = await createSelectRun(t.db, datasetId, { scorer: "lexical", chunkSize: 1 });
     const first = startWorker();
-    const mid = await waitFor("the first worker to be mid-way", async () => {
-      const p = await progress(runId);
-      return p.done_items > 0 && p.done_items < p.total_items ? p : null;
-    });
-    process.kill(-first.pid!, "SIGKILL");
-    await new Promise((r) => first.once("exit", r));
+    const mid = await waitFor(
+      () => progress(runId),
+      (p) => p.done_items > 0 && p.done_items < p.total_items,
+    );
+    await killHard(first);
     const frozen = await progress(runId);
     expect(frozen.status).toBe("running");
     expect(frozen.done_items).toBeGreaterThanOrEqual(mid.done_items);
@@ -60,10 +43,10 @@ describe("a select run whose worker is killed (kill -9)", () => {
 
     const second = startWorker();
     try {
-      const done = await waitFor("the run to succeed", async () => {
-        const p = await progress(runId);
-        return p.status === "succeeded" ? p : null;
-      });
+      const done = await waitFor(
+        () => progress(runId),
+        (p) => p.status === "succeeded",
+      );
       expect(done).toEqual({ status: "succeeded", done_items: GROUPS, total_items: GROUPS });
     } finally {
       process.kill(-second.pid!, "SIGTERM");

@@ -1,47 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import { decidePair } from "@/lib/pairs/decide";
-import { createDataset, responseIds } from "@/lib/testing/fixtures";
+import { datasetWithIds, TWO_MATH_GROUPS } from "@/lib/testing/select-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createSelectRun, cancelRun } from "./create-select-run";
 import { executeSelectRun } from "./execute-select-run";
 
-// Two math groups; answers decide every pair, so the expected result is known by hand.
-const GROUPS = [
-  {
-    id: "q1",
-    gold: "18",
-    prompts: {
-      en: "Tom has 3 bags of 6 apples. How many apples?",
-      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel?",
-      ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة لديه؟",
-    },
-    responses: {
-      en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
-      de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18"],
-      ar: ["ثلاثة أكياس في ستة تفاحات تساوي ١٨ تفاحة. الإجابة: ١٨", "الإجابة: ١٢"],
-    },
-  },
-  {
-    id: "q2",
-    gold: "7",
-    prompts: { en: "What is 10 minus 3?", de: "Was ist 10 minus 3?", ar: "ما هو ١٠ ناقص ٣؟" },
-    responses: {
-      en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven, so the answer is 7", "Answer: 13"],
-      de: ["10 minus 3 ist 7. Antwort: 7", "Antwort: 13"],
-      ar: ["الإجابة: ٧", "الإجابة: ٧"],
-    },
-  },
-];
-
+// TWO_MATH_GROUPS: answers decide every pair, so the expected result is known by hand.
 let t: TestDatabase;
 let datasetId: number;
 let id: (g: string, l: string, s: number) => number;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "fixture", GROUPS);
-  id = await responseIds(t.db, datasetId);
+  ({ datasetId, id } = await datasetWithIds(t.db, "fixture", TWO_MATH_GROUPS));
 });
 afterAll(async () => t.drop());
 

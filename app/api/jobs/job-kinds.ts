@@ -48,6 +48,7 @@ async function importStatus(db: Database, id: number): Promise<JobStatusView> {
     unit: "bytes",
     cancelRequested: row.status === "cancelled",
     error: row.error?.message ?? null,
+    records: row.records,
   };
 }
 

@@ -1,25 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import { OFFLINE_EMBEDDING_MODEL } from "@/lib/llm/embed/offline-embedder";
-import { startMockLlm, type MockLlm } from "@/lib/testing/mock-llm/server";
-import { saveProviderSettings } from "@/lib/llm/providers/settings";
-import { createDataset } from "@/lib/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { startMockLlmDataset, stopMockLlmDataset } from "@/lib/testing/mock-llm/dataset";
+import type { MockLlm } from "@/lib/testing/mock-llm/server";
+import type { TestDatabase } from "@/lib/testing/test-db";
 
 let t: TestDatabase;
 let mock: MockLlm;
 let datasetId: number;
 
 beforeAll(async () => {
-  mock = await startMockLlm();
-  t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "cli-gen", [{ id: "c1", prompts: { en: "What is 6 plus 5?" }, responses: {} }], ["en", "sw"]);
-  await saveProviderSettings(t.db, { baseUrl: mock.url });
+  ({ t, mock, datasetId } = await startMockLlmDataset({
+    slug: "cli-gen",
+    groups: [{ id: "c1", prompts: { en: "What is 6 plus 5?" }, responses: {} }],
+    languages: ["en", "sw"],
+  }));
 });
-afterAll(async () => {
-  await t.drop();
-  await mock.close();
-});
+afterAll(() => stopMockLlmDataset({ t, mock }));
 
 describe("cli generate / embed", () => {
   it("translates the missing prompt, generates K samples per language, then embeds them", async () => {

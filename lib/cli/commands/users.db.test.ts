@@ -103,25 +103,28 @@ describe("cli users", () => {
     }
   });
 
-  it("reset-password also revokes the account's API tokens", async () => {
-    const created = JSON.parse(
-      (await cli(["users", "create", "--email", "tok@lab.example", "--name", "Tok", "--role", "reviewer"])).stdout,
-    ) as { id: number };
-    await t.db.pool.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'laptop', 'cmas_x', 'hash-1')`, [
+  /** A user created by the CLI, with one API token ("laptop"). */
+  async function userWithToken(email: string, name: string, role: string, prefix: string): Promise<{ id: number }> {
+    const created = JSON.parse((await cli(["users", "create", "--email", email, "--name", name, "--role", role])).stdout) as {
+      id: number;
+    };
+    await t.db.pool.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'laptop', $2, $3)`, [
       created.id,
+      prefix,
+      `hash-${prefix}`,
     ]);
+    return created;
+  }
+
+  it("reset-password also revokes the account's API tokens", async () => {
+    const created = await userWithToken("tok@lab.example", "Tok", "reviewer", "cmas_x");
     expect((await cli(["users", "reset-password", "--email", "tok@lab.example"])).code).toBe(0);
     const { rows } = await t.db.pool.query(`SELECT revoked_at IS NOT NULL AS revoked FROM api_tokens WHERE user_id = $1`, [created.id]);
     expect(rows).toEqual([{ revoked: true }]);
   });
 
   it("disables and enables an account by email: sessions end and tokens are revoked; the last admin stays enabled", async () => {
-    const created = JSON.parse(
-      (await cli(["users", "create", "--email", "dis@lab.example", "--name", "Dis", "--role", "viewer"])).stdout,
-    ) as { id: number };
-    await t.db.pool.query(`INSERT INTO api_tokens (user_id, name, prefix, token_hash) VALUES ($1, 'laptop', 'cmas_y', 'hash-2')`, [
-      created.id,
-    ]);
+    const created = await userWithToken("dis@lab.example", "Dis", "viewer", "cmas_y");
     await t.db.pool.query(
       `INSERT INTO auth_sessions (user_id, token, expires_at, updated_at) VALUES ($1, 'dis-session', now() + interval '1 day', now())`,
       [created.id],

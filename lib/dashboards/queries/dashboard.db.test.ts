@@ -2,43 +2,17 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decidePair } from "@/lib/pairs/decide";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
-import { createDataset, responseIds, type FixtureGroup } from "@/lib/testing/fixtures";
+import { createDataset } from "@/lib/testing/fixtures";
+import { datasetWithIds, TWO_MATH_GROUPS } from "@/lib/testing/select-fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { changedPairs, changesByLanguage, listSelectRuns } from "./compare";
 import { loadOverview } from "./overview";
 import { qualityRows } from "./quality";
 import { isLatestSelectRun, runProposalAggregates } from "./run";
 
-// Two math groups whose pairs are decided by the answers (see lib/runs/select-run.db.test.ts). With the
+// TWO_MATH_GROUPS: two math groups whose pairs are decided by the answers (see lib/runs/select-run.db.test.ts). With the
 // answer scorer a matching answer scores 0.99 plus a small tie-break, so every chosen CL and margin is
 // ≥ 0.98 (bucket "≥ 0.9"), every rejected CL is below 0.1, and both references have Cons just above 0.5.
-const GROUPS: FixtureGroup[] = [
-  {
-    id: "q1",
-    gold: "18",
-    prompts: {
-      en: "Tom has 3 bags of 6 apples. How many apples?",
-      de: "Tom hat 3 Tüten mit je 6 Äpfeln. Wie viele Äpfel?",
-      ar: "لدى توم ٣ أكياس في كل منها ٦ تفاحات. كم تفاحة لديه؟",
-    },
-    responses: {
-      en: ["3 bags times 6 apples is 18. Answer: 18", "He has 3 + 6 = 9 apples. Answer: 9", "Three bags of six make 18 apples. Answer: 18"],
-      de: ["3 mal 6 ist 20. Antwort: 20", "3 mal 6 ergibt 18 Äpfel. Antwort: 18"],
-      ar: ["ثلاثة أكياس في ستة تفاحات تساوي ١٨ تفاحة. الإجابة: ١٨", "الإجابة: ١٢"],
-    },
-  },
-  {
-    id: "q2",
-    gold: "7",
-    prompts: { en: "What is 10 minus 3?", de: "Was ist 10 minus 3?", ar: "ما هو ١٠ ناقص ٣؟" },
-    responses: {
-      en: ["10 - 3 = 7. Answer: 7", "Ten minus three is seven, so the answer is 7", "Answer: 13"],
-      de: ["10 minus 3 ist 7. Antwort: 7", "Antwort: 13"],
-      ar: ["الإجابة: ٧", "الإجابة: ٧"], // one text twice: two samples with equal scores, no pair
-    },
-  },
-];
-
 let t: TestDatabase;
 let datasetId: number;
 let runA: number;
@@ -47,10 +21,9 @@ let id: (g: string, l: string, s: number) => number;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "fixture", GROUPS);
-  id = await responseIds(t.db, datasetId);
+  ({ datasetId, id } = await datasetWithIds(t.db, "fixture", TWO_MATH_GROUPS));
   // A second dataset with its own run: nothing of it may leak into the first one's figures.
-  const other = await createDataset(t.db, "other", GROUPS);
+  const other = await createDataset(t.db, "other", TWO_MATH_GROUPS);
   await executeSelectRun(t.db, (await createSelectRun(t.db, other, { scorer: "answer" })).runId);
   runA = (await createSelectRun(t.db, datasetId, { scorer: "answer" })).runId;
   expect(await executeSelectRun(t.db, runA)).toBe("succeeded");
@@ -61,6 +34,29 @@ afterAll(async () => t.drop());
 const sortRows = <T extends { language: string; bucket: number | null }>(rows: T[]) =>
   [...rows].sort((a, b) => a.language.localeCompare(b.language) || (a.bucket ?? -1) - (b.bucket ?? -1));
 
+// Run A's margin and CL histograms, the same whether read from the effective pairs or from the run's proposals.
+const RUN_A_HISTOGRAMS = {
+  margins: [
+    { language: "ar", bucket: null, n: 1 },
+    { language: "ar", bucket: 10, n: 1 },
+    { language: "de", bucket: 10, n: 2 },
+  ],
+  chosenScores: [
+    { language: "ar", bucket: 10, n: 1 },
+    { language: "de", bucket: 10, n: 2 },
+  ],
+  rejectedScores: [
+    { language: "ar", bucket: 1, n: 1 },
+    { language: "de", bucket: 1, n: 2 },
+  ],
+};
+type Histograms = Record<keyof typeof RUN_A_HISTOGRAMS, { language: string; bucket: number | null; n: number }[]>;
+const histogramsOf = (h: Histograms) => ({
+  margins: sortRows(h.margins),
+  chosenScores: sortRows(h.chosenScores),
+  rejectedScores: sortRows(h.rejectedScores),
+});
+
 describe("dashboard aggregates", () => {
   it("counts, histograms and response figures of one run", async () => {
     const o = await loadOverview(t.db, datasetId);
@@ -70,19 +66,7 @@ describe("dashboard aggregates", () => {
       { language: "ar", status: "skipped", origin: "auto", n: 1 },
       { language: "de", status: "proposed", origin: "auto", n: 2 },
     ]);
-    expect(sortRows(o.margins)).toEqual([
-      { language: "ar", bucket: null, n: 1 },
-      { language: "ar", bucket: 10, n: 1 },
-      { language: "de", bucket: 10, n: 2 },
-    ]);
-    expect(sortRows(o.chosenScores)).toEqual([
-      { language: "ar", bucket: 10, n: 1 },
-      { language: "de", bucket: 10, n: 2 },
-    ]);
-    expect(sortRows(o.rejectedScores)).toEqual([
-      { language: "ar", bucket: 1, n: 1 },
-      { language: "de", bucket: 1, n: 2 },
-    ]);
+    expect(histogramsOf(o)).toEqual(RUN_A_HISTOGRAMS);
     expect(o.cons).toEqual({ runId: runA, rows: [{ bucket: 6, n: 2 }] });
     // Lengths: ar 53, 11, 10, 10; de 27, 36, 28, 11; en 39, 34, 44, 21, 44, 10 (percentile_disc: a value that occurs).
     expect(o.responses).toEqual([
@@ -94,19 +78,7 @@ describe("dashboard aggregates", () => {
 
   it("a run's own proposals: margin and CL histograms, skip reasons per language", async () => {
     const r = await runProposalAggregates(t.db.pool, datasetId, runA);
-    expect(sortRows(r.margins)).toEqual([
-      { language: "ar", bucket: null, n: 1 },
-      { language: "ar", bucket: 10, n: 1 },
-      { language: "de", bucket: 10, n: 2 },
-    ]);
-    expect(sortRows(r.chosenScores)).toEqual([
-      { language: "ar", bucket: 10, n: 1 },
-      { language: "de", bucket: 10, n: 2 },
-    ]);
-    expect(sortRows(r.rejectedScores)).toEqual([
-      { language: "ar", bucket: 1, n: 1 },
-      { language: "de", bucket: 1, n: 2 },
-    ]);
+    expect(histogramsOf(r)).toEqual(RUN_A_HISTOGRAMS);
     expect(r.skips).toEqual([{ language: "ar", reason: "same_response", n: 1 }]);
     // The run stored the same figures in its summary when it ended (what the run page reads).
     const run = await t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runA } });

@@ -12,6 +12,7 @@ import { partialLocation } from "./execute-export";
 import { databaseExportDir } from "./location";
 import { JobCancelled } from "@/lib/jobs/job-cancelled";
 import { buildExportFixture, type ExportFixture } from "@/lib/testing/export-fixture";
+import { waitFor } from "@/lib/testing/kill-worker";
 import { getExportProgress } from "./queries";
 import { thisProcess } from "./worker-id";
 
@@ -138,23 +139,16 @@ describe("an export whose worker dies mid-way (kill -9)", () => {
     });
   }
 
-  async function waitFor<T>(what: string, probe: () => Promise<T | null>, timeoutMs = 90_000): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = await probe();
-      if (value !== null) return value;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-
   it("is restarted when a worker starts and gives the same bytes as an uninterrupted export", async () => {
     const request = { format: "llama-factory", testSplit: 0.5, seed: 3 };
     const { exportId } = await queueExport(t.db, { datasetId: f.datasetId, request });
     const crashing = spawnTsx(["lib/testing/crash-mid-export.ts", String(exportId)]);
     let out = "";
     crashing.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-    await waitFor("the export to be mid-way", async () => (out.includes("mid") ? true : null));
+    await waitFor(
+      async () => out,
+      (text) => text.includes("mid"),
+    );
     process.kill(-crashing.pid!, "SIGKILL");
     await once(crashing, "exit");
 
@@ -172,7 +166,10 @@ describe("an export whose worker dies mid-way (kill -9)", () => {
 
     const worker = spawnTsx(["lib/worker/main.ts"]);
     try {
-      await waitFor("the export to succeed", async () => ((await progressOf(exportId)).status === "succeeded" ? true : null));
+      await waitFor(
+        () => progressOf(exportId),
+        (p) => p.status === "succeeded",
+      );
     } finally {
       process.kill(-worker.pid!, "SIGTERM");
       await once(worker, "exit");

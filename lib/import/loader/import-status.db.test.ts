@@ -128,4 +128,11 @@ describe("import status rows", () => {
     expect(rows).toEqual([{ slug: "there" }]);
     expect(await getImportStatus(t.db, id + 1000)).toBeNull();
   });
+
+  it("a dataset another import is still loading is not linked (its clean-up could remove it)", async () => {
+    await t.db.pool.query(`INSERT INTO datasets (slug, name, loading, updated_at) VALUES ('loading', 'Loading', true, now())`);
+    const id = await createImportRow(t.db, { datasetSlug: "loading", filename: "x.csv", bytesTotal: null, options: {}, createdById: null });
+    const { rows } = await t.db.pool.query(`SELECT dataset_id, dataset_slug FROM imports WHERE id = $1`, [id]);
+    expect(rows).toEqual([{ dataset_id: null, dataset_slug: "loading" }]);
+  });
 });

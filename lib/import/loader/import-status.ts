@@ -35,12 +35,12 @@ export type NewImportRow = {
 const PROGRESS_EVERY_MS = 250;
 export const CANCELLED_MESSAGE = "The import was cancelled; nothing was imported.";
 
-/** A queued status row for an import; the dataset is linked now if it exists, else when the import succeeds. */
+/** A queued status row for an import; the dataset is linked now if it exists (and no import is still loading it), else when the import succeeds. */
 export async function createImportRow(db: Database, row: NewImportRow): Promise<number> {
   const created = await queryOne(
     db.pool,
     sql`INSERT INTO imports (dataset_id, dataset_slug, filename, options, bytes_total, created_by_id)
-     VALUES ((SELECT id FROM datasets WHERE slug = ${row.datasetSlug}), ${row.datasetSlug}, ${row.filename},
+     VALUES ((SELECT id FROM datasets WHERE slug = ${row.datasetSlug} AND NOT loading), ${row.datasetSlug}, ${row.filename},
              ${JSON.stringify(row.options)}, ${row.bytesTotal ?? 0}, ${row.createdById}) RETURNING id`,
     z.object({ id: z.number() }),
   );

@@ -37,7 +37,7 @@ export async function executeEmbedRun(db: Database, runId: number, opts: RunLoop
     db,
     runId,
     async (chunk, ctx) => {
-      const items = await textsMissingVectors(db.pool, ctx.run.datasetId, model, chunk.fromGroupId, chunk.toGroupId, config.languages);
+      const items = await textsMissingVectors(db.pool, { datasetId: ctx.run.datasetId, model, languages: config.languages }, chunk);
       const before = provider?.usage.promptTokens ?? 0;
       const texts = items.map((i) => i.text);
       let embedded = 0;

@@ -1,5 +1,7 @@
 import type { Pool } from "pg";
 import { execute, queryTrusted, sql } from "@/lib/db/sql";
+import type { Chunk } from "@/lib/jobs/chunks";
+import type { RunScope } from "@/lib/llm/providers/run-loop";
 import { answerText, float32ToBytes } from "@/lib/pipeline";
 
 export type TextToEmbed = { hash: Buffer; text: string };
@@ -7,11 +9,8 @@ export type TextToEmbed = { hash: Buffer; text: string };
 /** Distinct non-empty response texts of a group range that have no vector for `model` yet, as answers (reasoning removed). */
 export async function textsMissingVectors(
   pool: Pool,
-  datasetId: number,
-  model: string,
-  fromGroupId: number,
-  toGroupId: number,
-  languages: string[] | null,
+  { datasetId, model, languages }: RunScope,
+  { fromGroupId, toGroupId }: Pick<Chunk, "fromGroupId" | "toGroupId">,
 ): Promise<TextToEmbed[]> {
   const rows = await queryTrusted<{ content_hash: Buffer; text: string }>(
     pool,

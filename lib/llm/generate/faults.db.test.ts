@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockLlm, type MockLlm } from "@/lib/testing/mock-llm/server";
+import { startMockLlmDataset, stopMockLlmDataset } from "@/lib/testing/mock-llm/dataset";
+import type { MockLlm } from "@/lib/testing/mock-llm/server";
 import { saveProviderSettings } from "@/lib/llm/providers/settings";
-import { createDataset } from "@/lib/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import type { TestDatabase } from "@/lib/testing/test-db";
 import { createGenerateRun, executeGenerateRun } from "./generate-run";
 
 const GROUPS = [
@@ -21,15 +21,12 @@ let mock: MockLlm;
 let datasetId: number;
 
 beforeAll(async () => {
-  mock = await startMockLlm();
-  t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "faults", GROUPS, ["en", "de"]);
-  await saveProviderSettings(t.db, { baseUrl: mock.url, generationModel: "mock-chat" });
+  ({ t, mock, datasetId } = await startMockLlmDataset(
+    { slug: "faults", groups: GROUPS, languages: ["en", "de"] },
+    { generationModel: "mock-chat" },
+  ));
 });
-afterAll(async () => {
-  await t.drop();
-  await mock.close();
-});
+afterAll(() => stopMockLlmDataset({ t, mock }));
 
 const responses = () => t.db.prisma.response.count({ where: { datasetId } });
 

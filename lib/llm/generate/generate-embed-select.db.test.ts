@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { estimateTokens } from "@/lib/testing/mock-llm/completions";
+import { startMockLlmDataset, stopMockLlmDataset } from "@/lib/testing/mock-llm/dataset";
 import { startMockLlm, type MockLlm } from "@/lib/testing/mock-llm/server";
 import { createEmbedRun, executeEmbedRun } from "@/lib/llm/embed/embed-run";
 import { normalize } from "@/lib/llm/embed/embedder";
@@ -7,8 +8,7 @@ import { bytesToFloat32, hashedEmbedding } from "@/lib/pipeline";
 import { saveProviderSettings } from "@/lib/llm/providers/settings";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
-import { createDataset } from "@/lib/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import type { TestDatabase } from "@/lib/testing/test-db";
 import { createGenerateRun, executeGenerateRun } from "./generate-run";
 
 const PROMPTS = [
@@ -45,20 +45,12 @@ let mock: MockLlm;
 let datasetId: number;
 
 beforeAll(async () => {
-  mock = await startMockLlm();
-  t = await createTestDatabase();
-  datasetId = await createDataset(t.db, "gen", PROMPTS, ["en", "de", "zh"]);
-  await saveProviderSettings(t.db, {
-    baseUrl: mock.url,
-    apiKey: "sk-test-e2e-0000",
-    generationModel: "mock-chat",
-    embeddingModel: "mock-embed",
-  });
+  ({ t, mock, datasetId } = await startMockLlmDataset(
+    { slug: "gen", groups: PROMPTS, languages: ["en", "de", "zh"] },
+    { apiKey: "sk-test-e2e-0000", generationModel: "mock-chat", embeddingModel: "mock-embed" },
+  ));
 });
-afterAll(async () => {
-  await t.drop();
-  await mock.close();
-});
+afterAll(() => stopMockLlmDataset({ t, mock }));
 
 async function responseRows() {
   const { rows } = await t.db.pool.query<{

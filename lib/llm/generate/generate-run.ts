@@ -108,7 +108,7 @@ export async function executeGenerateRun(db: Database, runId: number, opts: RunL
       sampler ??= new Sampler(provider, model, config);
       const w: Work = { db, runId, datasetId: ctx.run.datasetId, model, config, provider, sampler, chunk, workerId: ctx.workerId };
       const translated = config.translateMissing ? await translateChunk(w) : null;
-      const items = await loadItems(db.pool, w.datasetId, model, chunk.fromGroupId, chunk.toGroupId, config.languages);
+      const items = await loadItems(db.pool, { datasetId: w.datasetId, model, languages: config.languages }, chunk);
       const failures: ItemFailure[] = [...(translated?.failures ?? [])];
       let requested = 0;
       await Promise.all(

@@ -1,5 +1,7 @@
 import type { Pool } from "pg";
 import { queryTrusted, sql } from "@/lib/db/sql";
+import type { Chunk } from "@/lib/jobs/chunks";
+import type { RunScope } from "@/lib/llm/providers/run-loop";
 
 export type GenerateItem = {
   groupId: number;
@@ -13,11 +15,8 @@ export type GenerateItem = {
 /** Every (group, language) of a group range that has a prompt, with its stored sample count for `model`. */
 export async function loadItems(
   pool: Pool,
-  datasetId: number,
-  model: string,
-  fromGroupId: number,
-  toGroupId: number,
-  languages: string[] | null,
+  { datasetId, model, languages }: RunScope,
+  { fromGroupId, toGroupId }: Pick<Chunk, "fromGroupId" | "toGroupId">,
 ): Promise<GenerateItem[]> {
   const rows = await queryTrusted<{ group_id: number; gold: string | null; language: string; text: string; have: number }>(
     pool,

@@ -1,8 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockLlm, type MockLlm } from "@/lib/testing/mock-llm/server";
 import { saveProviderSettings } from "@/lib/llm/providers/settings";
 import { createDataset, type FixtureGroup } from "@/lib/testing/fixtures";
+import { killHard, spawnWorker, stopGracefully, waitFor } from "@/lib/testing/kill-worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createGenerateRun } from "./generate-run";
 
@@ -32,28 +33,10 @@ afterAll(async () => {
   await mock.close();
 });
 
-/** `npx tsx lib/worker/main.ts` in a process group of its own, so a kill reaches tsx's node child too. */
 function startWorker(): ChildProcess {
-  const child = spawn("npx", ["tsx", "lib/worker/main.ts"], {
-    env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: "2000" },
-    detached: true,
-    stdio: "ignore",
-  });
+  const child = spawnWorker(t.url);
   children.push(child);
   return child;
-}
-
-const exited = (c: ChildProcess) =>
-  new Promise<void>((resolve) => (c.exitCode !== null || c.signalCode !== null ? resolve() : c.once("exit", () => resolve())));
-
-async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, timeoutMs: number): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    if (ok(v)) return v;
-    if (Date.now() > until) throw new Error(`timed out waiting; last value ${JSON.stringify(v)}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 describe("a generate run survives its worker being killed", () => {
@@ -61,16 +44,14 @@ describe("a generate run survives its worker being killed", () => {
     const { runId } = await createGenerateRun(t.db, datasetId, { samples: 3, chunkSize: 2, concurrency: 2 });
     const run = () => t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runId } });
     const first = startWorker();
-    const atKill = await waitFor(run, (r) => r.doneItems > 0, 90_000);
-    process.kill(-first.pid!, "SIGKILL");
-    await exited(first);
+    const atKill = await waitFor(run, (r) => r.doneItems > 0);
+    await killHard(first);
     expect(atKill.doneItems).toBeLessThan(16);
     expect((await run()).status).toBe("running");
 
     const second = startWorker();
-    const done = await waitFor(run, (r) => r.status !== "running", 90_000);
-    process.kill(-second.pid!, "SIGTERM");
-    await exited(second);
+    const done = await waitFor(run, (r) => r.status !== "running");
+    await stopGracefully(second);
     expect({ status: done.status, done: done.doneItems, failed: done.failedItems }).toEqual({ status: "succeeded", done: 16, failed: 0 });
 
     const { rows } = await t.db.pool.query<{ samples: number[]; distinct_texts: number }>(

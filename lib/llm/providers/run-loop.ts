@@ -6,6 +6,9 @@ import type { Chunk } from "@/lib/jobs/chunks";
 
 export { insertChunkedRun, type RunLoopOptions, type RunOutcome } from "@/lib/jobs/chunk-loop";
 
+/** What a provider run's chunk reads for: the run's dataset, model and languages (null: every language). */
+export type RunScope = { datasetId: number; model: string; languages: string[] | null };
+
 export type ItemFailure = { groupId: number; language: string; error: string };
 export type ChunkOutcome = { failures: ItemFailure[]; counters: Record<string, number> };
 

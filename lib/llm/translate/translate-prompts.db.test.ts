@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMockLlm, type MockLlm } from "@/lib/testing/mock-llm/server";
+import { startMockLlmDataset, stopMockLlmDataset } from "@/lib/testing/mock-llm/dataset";
+import type { MockLlm } from "@/lib/testing/mock-llm/server";
 import { detectLanguage } from "@/lib/pipeline";
-import { saveProviderSettings } from "@/lib/llm/providers/settings";
-import { createDataset } from "@/lib/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import type { TestDatabase } from "@/lib/testing/test-db";
 import { translateMissingPrompts } from "./translate-prompts";
 
 let t: TestDatabase;
@@ -11,27 +10,23 @@ let mock: MockLlm;
 let datasetId: number;
 
 beforeAll(async () => {
-  mock = await startMockLlm();
-  t = await createTestDatabase();
-  datasetId = await createDataset(
-    t.db,
-    "translate",
-    [
-      {
-        id: "t1",
-        prompts: { en: "Anna buys 4 apples and 7 pears. How many fruits?", de: "Anna kauft 4 Äpfel und 7 Birnen. Wie viele Früchte?" },
-        responses: {},
-      },
-      { id: "t2", prompts: { en: "What is 12 times 3?" }, responses: {} },
-    ],
-    ["en", "de", "zh"],
-  );
-  await saveProviderSettings(t.db, { baseUrl: mock.url, generationModel: "mock-chat" });
+  ({ t, mock, datasetId } = await startMockLlmDataset(
+    {
+      slug: "translate",
+      groups: [
+        {
+          id: "t1",
+          prompts: { en: "Anna buys 4 apples and 7 pears. How many fruits?", de: "Anna kauft 4 Äpfel und 7 Birnen. Wie viele Früchte?" },
+          responses: {},
+        },
+        { id: "t2", prompts: { en: "What is 12 times 3?" }, responses: {} },
+      ],
+      languages: ["en", "de", "zh"],
+    },
+    { generationModel: "mock-chat" },
+  ));
 });
-afterAll(async () => {
-  await t.drop();
-  await mock.close();
-});
+afterAll(() => stopMockLlmDataset({ t, mock }));
 
 describe("translateMissingPrompts", () => {
   it("creates only the missing prompt texts, marked machine-translated, in the target language", async () => {

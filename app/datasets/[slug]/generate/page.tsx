@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { JobProgress } from "@/components/job-progress";
 import { getDatabase } from "@/lib/db/client";
+import { jobProgressOf } from "@/lib/jobs/job-status";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { OFFLINE_EMBEDDING_MODEL } from "@/lib/llm/embed/offline-embedder";
 import { listProviderRuns } from "@/lib/llm/generate/queries";
@@ -65,13 +66,7 @@ export default async function GeneratePage({ params }: { params: Promise<{ slug:
                   id={run.id}
                   unit="groups"
                   testIds={{ root: `run-progress-${run.id}`, status: `run-status-${run.id}` }}
-                  initial={{
-                    status: run.status,
-                    done: run.doneItems,
-                    total: run.totalItems,
-                    error: run.error,
-                    cancelRequested: run.cancelRequested,
-                  }}
+                  initial={jobProgressOf(run)}
                 />
                 <span className="tabular-nums text-slate-600">
                   {run.promptTokens} prompt + {run.completionTokens} completion tokens

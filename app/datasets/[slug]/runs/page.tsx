@@ -3,6 +3,7 @@ import { JobProgress } from "@/components/job-progress";
 import { runSummaryLine } from "@/components/runs/run-settings";
 import { Time } from "@/components/time";
 import { getDatabase } from "@/lib/db/client";
+import { jobProgressOf, runUnit } from "@/lib/jobs/job-status";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { groupCounts } from "@/lib/dashboards/queries/overview";
 import { listRuns } from "@/lib/runs/queries";
@@ -49,14 +50,8 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
                 kind={run.kind}
                 id={run.id}
                 testIds={{ root: `run-progress-${run.id}`, status: `run-status-${run.id}` }}
-                unit={run.kind === "bulk" ? "pairs" : "groups"}
-                initial={{
-                  status: run.status,
-                  done: run.doneItems,
-                  total: run.totalItems,
-                  error: run.error,
-                  cancelRequested: run.cancelRequested,
-                }}
+                unit={runUnit(run.kind)}
+                initial={jobProgressOf(run)}
               />
               {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
               {run.summary && (

@@ -85,7 +85,7 @@ export function BulkPanel({ slug, filter, total, jobs }: Props) {
           <h3 className="text-slate-600">Bulk jobs</h3>
           <ul aria-label="Bulk jobs" className="divide-y divide-slate-100">
             {jobs.map((job) => (
-              <BulkJobRow key={job.runId} slug={slug} job={job} />
+              <BulkJobRow key={job.runId} job={job} />
             ))}
           </ul>
         </div>

@@ -7,6 +7,7 @@ import { Time } from "@/components/time";
 import { SKIP_TEXT } from "@/components/scores/pair-explanations";
 import { ScoreLegend } from "@/components/scores/score-legend";
 import { getDatabase } from "@/lib/db/client";
+import { jobProgressOf, runUnit } from "@/lib/jobs/job-status";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { findRun } from "@/lib/runs/queries";
 import { ZRunId } from "@/lib/runs/schemas";
@@ -48,14 +49,8 @@ export default async function RunPage({ params }: Props) {
           kind={run.kind}
           id={run.id}
           testIds={{ root: `run-progress-${run.id}`, status: `run-status-${run.id}` }}
-          unit={run.kind === "bulk" ? "pairs" : "groups"}
-          initial={{
-            status: run.status,
-            done: run.doneItems,
-            total: run.totalItems,
-            error: run.error,
-            cancelRequested: run.cancelRequested,
-          }}
+          unit={runUnit(run.kind)}
+          initial={jobProgressOf(run)}
         />
         {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
       </div>

@@ -4,7 +4,7 @@ import { errorResponse } from "@/lib/error-response";
 import { AppError } from "@/lib/errors";
 import { getDatabase } from "@/lib/db/client";
 import { ZIdParam } from "@/lib/input-limits";
-import { cancelImport, getImportStatus } from "@/lib/import/loader/import-status";
+import { getImportStatus } from "@/lib/import/loader/import-status";
 
 export const dynamic = "force-dynamic";
 
@@ -17,21 +17,11 @@ async function find(ctx: Ctx) {
   return row && row.datasetSlug === slug ? row : null;
 }
 
-/** An import's status row: progress (bytes, records) while it runs, then its summary or its errors. */
+/** An import's status row: progress (bytes, records) while it runs, then its summary or its errors (cancel: `POST /api/jobs/import/{id}/cancel`). */
 export async function GET(request: Request, ctx: Ctx) {
   const auth = await requireRouteActor(request, "manage");
   if (auth.denied) return auth.denied;
   const row = await find(ctx);
   if (!row) return errorResponse(new AppError("NOT_FOUND", "No such import."));
   return NextResponse.json(row, { headers: { "cache-control": "no-store" } });
-}
-
-/** Cancels a queued or running import (its transaction is rolled back: nothing is written). */
-export async function DELETE(request: Request, ctx: Ctx) {
-  const auth = await requireRouteActor(request, "manage");
-  if (auth.denied) return auth.denied;
-  const row = await find(ctx);
-  if (!row) return errorResponse(new AppError("NOT_FOUND", "No such import."));
-  const cancelled = await cancelImport(await getDatabase(), row.id);
-  return NextResponse.json({ cancelled }, { status: cancelled ? 200 : 409 });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DropEmptyParams } from "@/components/data-table/drop-empty-params";
 import { NavLink } from "@/components/nav/nav-link";
 import { currentUser } from "@/lib/auth/session";
 import { UserMenu } from "./account/_components/user-menu";
@@ -21,10 +22,18 @@ export default async function RootLayout({ children }: { children: React.ReactNo
       <body>
         <header className="border-b border-slate-200 bg-white">
           <nav className="mx-auto flex max-w-7xl items-center gap-6 px-6 py-3" aria-label="Main">
-            <Link href="/datasets" prefetch={false} className="font-semibold text-indigo-700">
-              CM-Align Studio
-            </Link>
-            {user && (
+            {/* A one-time password not yet changed: every other page sends back to the change form, so no link is offered. */}
+            {user?.mustChangePassword ? (
+              <>
+                <span className="font-semibold text-indigo-700">CM-Align Studio</span>
+                <UserMenu name={user.name} role={user.role} passwordChangeOnly />
+              </>
+            ) : (
+              <Link href="/datasets" prefetch={false} className="font-semibold text-indigo-700">
+                CM-Align Studio
+              </Link>
+            )}
+            {user && !user.mustChangePassword && (
               <>
                 <NavLink href="/datasets" className={MENU_STYLE}>
                   Datasets
@@ -45,6 +54,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </nav>
         </header>
         <main className="mx-auto max-w-7xl px-6 py-6">{children}</main>
+        <DropEmptyParams />
       </body>
     </html>
   );

@@ -23,8 +23,9 @@ test("select, preview and queue an export, follow its progress, then download ex
 
   await form.getByRole("button", { name: "Create export" }).click();
   const status = page.getByRole("status");
-  await expect(status).toHaveText(/^Export \d+ queued\.$/, { timeout: 30_000 });
-  const [, exportId] = /^Export (\d+) queued\.$/.exec((await status.textContent())!)!;
+  // The message follows the export: queued, then being written, then ready (a small export may skip ahead).
+  await expect(status).toHaveText(/^Export \d+ (queued|is being written|is ready: download it under Past exports)\.$/, { timeout: 30_000 });
+  const [, exportId] = /^Export (\d+) /.exec((await status.textContent())!)!;
 
   // The worker writes it; the row shows progress until the page swaps in the download link.
   const row = page.getByTestId(`export-${exportId}`);
@@ -32,6 +33,7 @@ test("select, preview and queue an export, follow its progress, then download ex
   const download = row.getByRole("link", { name: "Download", exact: true });
   await expect(download).toBeVisible({ timeout: 90_000 });
   await expect(row.getByRole("progressbar")).toHaveCount(0);
+  await expect(status).toHaveText(`Export ${exportId} is ready: download it under Past exports.`);
   const pairs = Number((await row.getByTestId("export-pairs").textContent())!.replaceAll(",", ""));
   expect(pairs).toBeGreaterThan(0);
   const sha256 = (await row.locator("code").first().textContent())!;

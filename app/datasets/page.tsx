@@ -5,6 +5,7 @@ import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { listDatasets } from "@/lib/datasets/queries";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Datasets · CM-Align Studio" };
 
 export default async function DatasetsPage() {
   const actor = await pageActor();

@@ -5,6 +5,7 @@ import { SettingsForm } from "./_components/settings-form";
 import { TestConnection } from "./_components/test-connection";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Settings · CM-Align Studio" };
 
 export default async function SettingsPage() {
   if (!abilities(await pageActor()).manage) return <p className="text-sm text-slate-600">Only admins change the provider settings.</p>;

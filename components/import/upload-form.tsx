@@ -16,6 +16,7 @@ type Summary = {
 };
 type State =
   | { phase: "idle" }
+  | { phase: "starting" }
   | { phase: "running"; id: number; sent: number; total: number }
   | { phase: "done"; summary: Summary }
   | { phase: "error"; message: string; id: number | null };
@@ -52,6 +53,8 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
     if (!(file instanceof File) || file.size === 0) return setState({ phase: "error", message: "Choose a file to import.", id: null });
     if (file.size > limitMb * 2 ** 20)
       return setState({ phase: "error", message: `The file is larger than the upload limit of ${limitMb} MB.`, id: null });
+    // A message from an earlier attempt must not stand next to the import now starting.
+    setState({ phase: "starting" });
     const target = slug ?? String(form.get("slug") ?? "");
     const q = new URLSearchParams({ filename: file.name, skipInvalid: form.get("skipInvalid") ? "1" : "0", size: String(file.size) });
     if (form.get("append")) q.set("append", "1");
@@ -63,7 +66,8 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
     const format = String(form.get("format") ?? "");
     if (format) q.set("format", format);
     const base = `/api/datasets/${encodeURIComponent(target)}/imports`;
-    const prepared = await fetch(`${base}?${q}&prepare=1`, { method: "POST" });
+    const prepared = await fetch(`${base}?${q}&prepare=1`, { method: "POST" }).catch(() => null);
+    if (!prepared) return setState({ phase: "error", message: "The server did not answer; try again.", id: null });
     const created = (await prepared.json().catch(() => ({}))) as { id?: number; error?: string };
     if (!prepared.ok || !created.id) return setState({ phase: "error", message: created.error ?? `HTTP ${prepared.status}`, id: null });
     const id = created.id;
@@ -81,6 +85,7 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
   }
 
   const running = state.phase === "running" ? state : null;
+  const busy = running !== null || state.phase === "starting";
   return (
     // onSubmit rather than `action`: React resets a form after its action, and a failed import should
     // leave the slug, name and file in place for a retry (with "skip invalid", say).
@@ -88,6 +93,11 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
       onSubmit={(event) => {
         event.preventDefault();
         void submit(new FormData(event.currentTarget));
+      }}
+      // Choosing another file answers "Choose a file to import."; a finished import's summary stays.
+      onChange={(event) => {
+        if (event.target instanceof HTMLInputElement && event.target.name === "file")
+          setState((s) => (s.phase === "error" ? { phase: "idle" } : s));
       }}
       className="space-y-3"
       aria-label="Import a file"
@@ -137,13 +147,15 @@ export function UploadForm({ slug, limitMb, rejectsKeepHours }: { slug?: string;
             <input type="checkbox" name="append" /> Add as new samples
           </label>
         )}
-        <button
-          disabled={running !== null}
-          className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50"
-        >
+        <button disabled={busy} className="rounded bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white disabled:opacity-50">
           Import
         </button>
       </div>
+      {state.phase === "starting" && (
+        <p role="status" className="text-sm text-slate-600">
+          Starting the import…
+        </p>
+      )}
       {running && (
         <div className="space-y-1 text-sm text-slate-600">
           <div className="flex items-center gap-2">

@@ -20,7 +20,16 @@ type Match = { in: string; snippet: string; cutStart: boolean; cutEnd: boolean }
 export function MatchSnippet({ match, term }: { match: Match; term: string }) {
   return (
     <span className="block text-xs text-slate-500" data-testid="search-match" data-in={match.in}>
-      in {match.in}: {match.cutStart && "…"}
+      in {match.in}: <MarkedSnippet match={match} term={term} />
+    </span>
+  );
+}
+
+/** The text around a match, whitespace folded, every occurrence of `term` marked, "…" where the text goes on. */
+export function MarkedSnippet({ match, term }: { match: Omit<Match, "in">; term: string }) {
+  return (
+    <>
+      {match.cutStart && "…"}
       {highlightParts(match.snippet.replace(/\s+/g, " "), term).map((p, i) =>
         p.hit ? (
           <mark key={i} className="rounded bg-amber-100 px-0.5 text-slate-900">
@@ -31,6 +40,6 @@ export function MatchSnippet({ match, term }: { match: Match; term: string }) {
         ),
       )}
       {match.cutEnd && "…"}
-    </span>
+    </>
   );
 }

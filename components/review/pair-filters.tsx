@@ -76,7 +76,7 @@ export function PairFilters({ action, languages, filter, keep = {} }: Props) {
         ))}
       </fieldset>
       <label className="flex flex-col">
-        Search prompt / response text
+        Search the pair&apos;s prompt, chosen or rejected text
         <input name="q" type="search" defaultValue={filter.q ?? ""} className={`${select} w-56`} />
       </label>
       <button type="submit" className="rounded bg-indigo-600 px-3 py-1 text-white hover:bg-indigo-700">

@@ -1,6 +1,7 @@
 import { join, raw, sql, type Sql } from "@/lib/db/sql";
 import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
 import { LOW_CONS, type Cursor, type PairFilter, type SortColumn } from "./table";
+import { likePattern } from "@/lib/search/like-pattern";
 import { MIXED_SHARE } from "./constants";
 
 export const SORT_SQL: Record<SortColumn, { expr: Sql; nullable: boolean }> = {
@@ -11,13 +12,9 @@ export const SORT_SQL: Record<SortColumn, { expr: Sql; nullable: boolean }> = {
   id: { expr: raw("p.id"), nullable: false },
 };
 
-function likePattern(q: string): string {
-  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /**
  * WHERE conditions over `pairs p`, scoped to the dataset, joined with AND. The low-Cons flag reads
- * the Cons of the reference the pair was scored against (a correction's, else its run's); search looks at the prompt texts and the two paired responses.
+ * the Cons of the reference the pair was scored against (a correction's, else its run's); search looks at the prompt and the two paired responses of the pair's language.
  */
 export function filterConditions(datasetId: number, f: PairFilter): Sql {
   const where = [sql`p.dataset_id = ${datasetId}`];
@@ -46,11 +43,13 @@ export function filterConditions(datasetId: number, f: PairFilter): Sql {
     // id ranges still listed in response_search_pending (lib/search). Every response is in one or the
     // other in any snapshot, so the result does not depend on how far indexing got. OFFSET 0 keeps
     // the pending scan a loop over the (few) ranges: flattened, the planner may prefer one scan of
-    // all the dataset's responses when the pending table's statistics are stale.
+    // all the dataset's responses when the pending table's statistics are stale. A pair matches in its
+    // own language only: its prompt, its chosen or its rejected text (lib/search/group-search.ts
+    // searches every response and prompt of a group).
     const like = likePattern(f.q);
     const dataset = datasetId;
     where.push(sql`p.id IN (
-      SELECT m.id FROM prompt_texts pt JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = pt.group_id
+      SELECT m.id FROM prompt_texts pt JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = pt.group_id AND m.language = pt.language
       WHERE pt.dataset_id = ${dataset} AND pt.text ILIKE ${like}::text
       UNION
       SELECT m.id FROM response_search_texts s JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = s.group_id AND m.language = s.language
@@ -69,7 +68,7 @@ export function filterConditions(datasetId: number, f: PairFilter): Sql {
 const MATCH_CONTEXT = 60;
 
 /**
- * Where a searched pair matched, for one page of results: the group's prompt, else the chosen, else the
+ * Where a searched pair matched, for one page of results: its language's prompt, else the chosen, else the
  * rejected response, with the text around the first occurrence and whether the text goes on before
  * and after it (`{"in", "snippet", "cutStart", "cutEnd"}`, or NULL).
  */
@@ -79,7 +78,7 @@ export function matchSql(q: string): Sql {
   return sql`(SELECT json_build_object('in', m.place, 'snippet', substr(m.text, m.s, m.n), 'cutStart', m.s > 1, 'cutEnd', m.s + m.n <= length(m.text))
            FROM (SELECT u.place, u.rank, u.text, greatest(strpos(lower(u.text), ${term}::text) - ${raw(String(MATCH_CONTEXT))}, 1) AS s,
                         length(${term}::text) + ${raw(String(2 * MATCH_CONTEXT))} AS n
-                 FROM (SELECT 'prompt' AS place, 0 AS rank, pt.text FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.text ILIKE ${like}::text
+                 FROM (SELECT 'prompt' AS place, 0 AS rank, pt.text FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language AND pt.text ILIKE ${like}::text
                        UNION ALL SELECT 'chosen', 1, r.text FROM responses r WHERE r.id = p.chosen_id AND r.text ILIKE ${like}::text
                        UNION ALL SELECT 'rejected', 2, r.text FROM responses r WHERE r.id = p.rejected_id AND r.text ILIKE ${like}::text) u) m
            ORDER BY m.rank, m.place LIMIT 1)`;

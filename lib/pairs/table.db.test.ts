@@ -37,7 +37,7 @@ beforeAll(async () => {
   const { rows } = await t.db.pool.query<Dumped>(
     `SELECT p.id, p.group_id, p.language, p.status::text, p.origin::text, p.margin, p.score_chosen, p.score_rejected, p.conflict, p.off_target, p.flagged,
             rr.cons, ARRAY[c.target_share, r.target_share] AS shares,
-            array_remove(ARRAY(SELECT text FROM prompt_texts WHERE group_id = p.group_id) || ARRAY[c.text, r.text], NULL) AS texts
+            array_remove(ARRAY(SELECT text FROM prompt_texts WHERE group_id = p.group_id AND language = p.language) || ARRAY[c.text, r.text], NULL) AS texts
      FROM pairs p LEFT JOIN run_references rr ON rr.run_id = p.run_id AND rr.group_id = p.group_id
      LEFT JOIN responses c ON c.id = p.chosen_id LEFT JOIN responses r ON r.id = p.rejected_id
      WHERE p.dataset_id = $1`,

@@ -42,12 +42,12 @@ export function searchFixture(db: () => Database) {
     return res.map((r) => r.id);
   }
 
-  /** Pair ids whose prompt or paired response contains `needle`, by ILIKE straight over the base tables. */
+  /** Pair ids whose prompt (in the pair's language) or paired response contains `needle`, by ILIKE straight over the base tables. */
   async function pairsMatchingByScan(datasetId: number, needle: string): Promise<number[]> {
     const like = `%${needle.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     const rows = await q<{ id: number }>(
       `SELECT p.id FROM pairs p WHERE p.dataset_id = $1 AND (
-         EXISTS (SELECT 1 FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.text ILIKE $2)
+         EXISTS (SELECT 1 FROM prompt_texts pt WHERE pt.group_id = p.group_id AND pt.language = p.language AND pt.text ILIKE $2)
          OR EXISTS (SELECT 1 FROM responses r WHERE r.id IN (p.chosen_id, p.rejected_id) AND r.text ILIKE $2))
        ORDER BY p.id`,
       [datasetId, like],

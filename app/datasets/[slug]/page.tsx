@@ -16,19 +16,25 @@ import { loadOverview } from "@/lib/dashboards/queries/overview";
 import { latestModelUsage } from "@/lib/dashboards/queries/models";
 import { qualityRows } from "@/lib/dashboards/queries/quality";
 import { getDatabase } from "@/lib/db/client";
-import { pageDataset } from "@/lib/auth/page-guard";
+import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { listGroups } from "@/lib/datasets/queries";
 import { ZGroupPageParams } from "@/lib/datasets/schemas";
 import { ModelUsageSection } from "./_components/model-usage";
 
 export const dynamic = "force-dynamic";
 
+// The layout's title template serves the pages below it, not this one beside it.
+export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }) {
+  const { dataset } = await pageDataset((await params).slug);
+  return { title: { absolute: `Overview · ${dataset.name} · CM-Align Studio` } };
+}
+
 const PAGE_SIZE = 50;
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function DatasetPage({ params, searchParams }: Props) {
-  const { dataset } = await pageDataset((await params).slug);
+  const { actor, dataset } = await pageDataset((await params).slug);
   const { after } = ZGroupPageParams.parse(await searchParams);
   const db = await getDatabase();
   const [overview, quality, models, groups] = await Promise.all([
@@ -45,7 +51,8 @@ export default async function DatasetPage({ params, searchParams }: Props) {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-semibold">{dataset.name}</h1>
+        {/* The dataset's name heads every dataset page (the layout); this page is its overview. */}
+        <h1 className="text-2xl font-semibold">Overview</h1>
         <p className="text-sm text-slate-600">
           <span className="font-mono">{dataset.slug}</span> · task {dataset.task} · pivot {dataset.pivotLanguage}
         </p>
@@ -53,11 +60,17 @@ export default async function DatasetPage({ params, searchParams }: Props) {
       <CountTiles tiles={countTiles(s, overview.counts, overview.pairs)} />
       {!hasPairs && (
         <p className="rounded-lg bg-amber-50 p-4 text-sm text-amber-900">
-          No pairs yet:{" "}
-          <Link prefetch={false} className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>
-            start a select run
-          </Link>{" "}
-          to see the pair charts.
+          {abilities(actor).manage ? (
+            <>
+              No pairs yet:{" "}
+              <Link prefetch={false} className="text-indigo-700 underline" href={`/datasets/${s}/runs`}>
+                start a select run
+              </Link>{" "}
+              to see the pair charts.
+            </>
+          ) : (
+            "No pairs yet: the pair charts appear once an admin has run the method on this dataset."
+          )}
         </p>
       )}
       {hasPairs && (

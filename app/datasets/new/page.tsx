@@ -3,6 +3,7 @@ import { abilities, pageActor } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "New dataset · CM-Align Studio" };
 
 export default async function NewDatasetPage() {
   if (!abilities(await pageActor()).manage) return <p className="text-sm text-slate-600">Only admins create datasets.</p>;

@@ -14,13 +14,13 @@ describe("overview preparers", () => {
       { label: "Prompt groups", value: 4 },
       { label: "Languages", value: 3 },
       { label: "Responses", value: 30 },
-      { label: "Pairs", value: 11, href: "/datasets/demo/pairs" },
+      { label: "Pairs", value: 10 },
       { label: "Pairs proposed", value: 8, href: "/datasets/demo/pairs?status=proposed" },
       { label: "Pairs accepted", value: 2, href: "/datasets/demo/pairs?status=accepted" },
       { label: "Pairs rejected", value: 0, href: "/datasets/demo/pairs?status=rejected" },
-      { label: "Pairs skipped", value: 1, href: "/datasets/demo/pairs?status=skipped" },
-      { label: "Pairs by the method", value: 9, href: "/datasets/demo/pairs?origin=auto" },
+      { label: "Pairs by the method", value: 8, href: "/datasets/demo/pairs?origin=auto" },
       { label: "Pairs by a reviewer", value: 2, href: "/datasets/demo/pairs?origin=human" },
+      { label: "Skipped (no pair made)", value: 1, href: "/datasets/demo/pairs?status=skipped" },
     ]);
   });
 

@@ -22,19 +22,30 @@ export function pairLanguages(rows: { language: string }[]): string[] {
   return [...new Set(rows.map((r) => r.language))].sort();
 }
 
+/**
+ * The overview's counts. A skipped (group, language) has no pair, so "Pairs" and the per-origin
+ * tiles count only real pairs; the skipped ones have their own tile.
+ */
 export function countTiles(slug: string, c: { groups: number; responses: number; languages: number }, pairs: PairCountRow[]): CountTile[] {
   const sum = (keep: (r: PairCountRow) => boolean) => pairs.filter(keep).reduce((n, r) => n + r.n, 0);
+  const real = (r: PairCountRow) => r.status !== "skipped";
   return [
     { label: "Prompt groups", value: c.groups },
     { label: "Languages", value: c.languages },
     { label: "Responses", value: c.responses },
-    { label: "Pairs", value: sum(() => true), href: pairsHref(slug) },
-    ...PAIR_STATUSES.map((s) => ({ label: `Pairs ${s}`, value: sum((r) => r.status === s), href: pairsHref(slug, { status: s }) })),
+    // No link: the pairs table lists the skipped rows too, so its count would not be this one.
+    { label: "Pairs", value: sum(real) },
+    ...PAIR_STATUSES.filter((s) => s !== "skipped").map((s) => ({
+      label: `Pairs ${s}`,
+      value: sum((r) => r.status === s),
+      href: pairsHref(slug, { status: s }),
+    })),
     ...PAIR_ORIGINS.map((o) => ({
       label: `Pairs by ${o === "auto" ? "the method" : "a reviewer"}`,
-      value: sum((r) => r.origin === o),
+      value: sum((r) => real(r) && r.origin === o),
       href: pairsHref(slug, { origin: o }),
     })),
+    { label: "Skipped (no pair made)", value: sum((r) => !real(r)), href: pairsHref(slug, { status: "skipped" }) },
   ];
 }
 

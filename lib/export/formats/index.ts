@@ -17,5 +17,5 @@ export { EXPORT_FORMATS } from "./types";
 export { FORMAT_SPECS } from "./formats";
 export { ExportLayoutError, usesSingleFile } from "./layout";
 export { assignSplit } from "./split";
-export { previewRecords, type PreviewOptions } from "./preview";
+export { previewRecordList, previewRecords, type PreviewOptions } from "./preview";
 export { writeExport } from "./write-export";

@@ -12,6 +12,7 @@ import { RunPicker } from "./run-picker";
 import { ZIdParam } from "@/lib/input-limits";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Compare runs" };
 
 const TABLE_LIMIT = 200;
 const ZRunParam = z.preprocess((v) => (Array.isArray(v) ? v[0] : v), ZIdParam.optional()).catch(undefined);

@@ -1,3 +1,5 @@
+import { previewFields } from "@/components/export/preview-fields";
+import { LanguageText } from "@/components/language-text";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { isAppError, describeIssues } from "@/lib/errors";
@@ -9,6 +11,7 @@ import { CreateExportForm } from "./_components/create-export-form";
 import { ExportsTable } from "./_components/exports-table";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Exports" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -38,6 +41,7 @@ export default async function ExportsPage({
   const languages = dataset.languages.filter((l) => l !== dataset.pivotLanguage);
   return (
     <div className="space-y-6">
+      <h1 className="text-xl font-semibold">Exports</h1>
       {can.export && (
         <section className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-3 font-medium">New export</h2>
@@ -47,6 +51,7 @@ export default async function ExportsPage({
             languages={languages}
             pivot={dataset.pivotLanguage}
             defaults={form}
+            statuses={Object.fromEntries(exports.map((e) => [e.id, e.status]))}
           />
         </section>
       )}
@@ -61,15 +66,42 @@ export default async function ExportsPage({
             <>
               <p className="mb-2 text-sm text-slate-600">
                 {preview.total.toLocaleString("en")} pairs would be exported as <span className="font-mono">{preview.config.format}</span>
-                {preview.config.format === "parquet" ? " (rows shown as JSON Lines)" : ""}; the first records:
+                {preview.config.format === "parquet" ? " (rows shown as JSON Lines)" : ""}; the first records, field by field, each with its
+                line as the file holds it:
               </p>
-              <pre
-                className="max-h-96 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-3 font-mono text-xs"
-                dir="auto"
-                data-testid="export-preview"
-              >
-                {preview.text || "(no pairs match)"}
-              </pre>
+              {preview.records.length === 0 && <p className="text-sm text-slate-600">(no pairs match)</p>}
+              <ol className="max-h-[36rem] space-y-3 overflow-auto" data-testid="export-preview">
+                {preview.records.map((r, i) => (
+                  <li key={i} className="rounded border border-slate-200 p-3" data-testid="export-preview-record">
+                    <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
+                      {previewFields(r.record, r.lang, dataset.pivotLanguage).map((f, j) => (
+                        <div key={j} className="contents">
+                          <dt className="font-mono text-xs text-slate-500">{f.name}</dt>
+                          <dd data-field={f.name}>
+                            {f.kind === "value" ? (
+                              <span className="font-mono text-xs">{f.value}</span>
+                            ) : f.lang ? (
+                              <LanguageText lang={f.lang} text={f.value} className="whitespace-pre-wrap" />
+                            ) : (
+                              <div dir="auto" className="model-text whitespace-pre-wrap">
+                                {f.value}
+                              </div>
+                            )}
+                          </dd>
+                        </div>
+                      ))}
+                    </dl>
+                    {/* The raw JSON, in file order left to right: isolated, so right-to-left text cannot move its quotes and escapes. */}
+                    <pre
+                      dir="ltr"
+                      className="mt-2 overflow-x-auto whitespace-pre-wrap break-all rounded bg-slate-50 p-2 font-mono text-xs [unicode-bidi:isolate]"
+                      data-testid="export-preview-line"
+                    >
+                      {r.line}
+                    </pre>
+                  </li>
+                ))}
+              </ol>
             </>
           )}
         </section>

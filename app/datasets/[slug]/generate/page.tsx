@@ -10,6 +10,7 @@ import { EmbedForm } from "./_components/embed-form";
 import { GenerateForm } from "./_components/generate-form";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Generate" };
 
 export default async function GeneratePage({ params }: { params: Promise<{ slug: string }> }) {
   const { actor, dataset } = await pageDataset((await params).slug);
@@ -19,11 +20,18 @@ export default async function GeneratePage({ params }: { params: Promise<{ slug:
     <div className="space-y-6">
       {!settings.baseUrl && (
         <p role="note" className="rounded bg-amber-50 p-3 text-sm text-amber-900">
-          No provider is configured: set a base URL in{" "}
-          <Link prefetch={false} className="underline" href="/settings">
-            Settings
-          </Link>{" "}
-          to generate. Embed runs use the offline embedder until then.
+          {can.manage ? (
+            <>
+              No provider is configured: set a base URL in{" "}
+              <Link prefetch={false} className="underline" href="/settings">
+                Settings
+              </Link>{" "}
+              to generate.
+            </>
+          ) : (
+            "No provider is configured yet (an admin sets one)."
+          )}{" "}
+          Embed runs use the offline embedder until then.
         </p>
       )}
       {can.manage && (

@@ -3,6 +3,7 @@ import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { env } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Add data" };
 
 export default async function AddDataPage({ params }: { params: Promise<{ slug: string }> }) {
   const { actor, dataset } = await pageDataset((await params).slug);

@@ -1,4 +1,5 @@
 import { PairFilters } from "@/components/review/pair-filters";
+import { SearchAllLink } from "@/components/search/search-all-link";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { recentBulkJobs } from "@/lib/pairs/bulk-in-dataset";
@@ -8,6 +9,7 @@ import { BulkPanel } from "./_components/bulk-panel";
 import { PairsTable } from "./_components/pairs-table";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Pairs" };
 
 /** Counting stops here: a page over a huge filter result stays fast ("more than 10000 pairs match"). */
 const TOTAL_CAP = 10_000;
@@ -41,6 +43,7 @@ export default async function PairsPage({ params, searchParams }: Props) {
         filter={filter}
         keep={{ sort: t.sort, dir: t.dir, size: String(t.size), hide: t.hide.join(",") || undefined }}
       />
+      <SearchAllLink slug={dataset.slug} q={filter.q} />
       <PairsTable
         slug={dataset.slug}
         rows={page.rows}

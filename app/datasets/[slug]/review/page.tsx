@@ -14,6 +14,7 @@ import { getReviewPlan } from "@/lib/review/review-plan";
 import { reviewerOf } from "@/lib/review/reviewer";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Review" };
 
 const QUEUE_PAGE = 100;
 

@@ -1,5 +1,7 @@
 import Link from "next/link";
 import { JobProgress } from "@/components/job-progress";
+import { runSummaryLine } from "@/components/runs/run-settings";
+import { Time } from "@/components/time";
 import { getDatabase } from "@/lib/db/client";
 import { jobProgressOf, runUnit } from "@/lib/jobs/job-status";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
@@ -9,6 +11,7 @@ import { CancelRunButton } from "./_components/cancel-run-button";
 import { StartRunForm } from "./_components/start-run-form";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Runs" };
 
 export default async function RunsPage({ params }: { params: Promise<{ slug: string }> }) {
   const { actor, dataset } = await pageDataset((await params).slug);
@@ -17,6 +20,7 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
   const [runs, counts] = await Promise.all([listRuns(db, dataset.id), groupCounts(db, dataset.id)]);
   return (
     <div className="space-y-6">
+      <h1 className="text-xl font-semibold">Runs</h1>
       {can.manage && (
         <section className="rounded-lg bg-white p-4 shadow-sm">
           <h2 className="mb-3 font-medium">New select run</h2>
@@ -24,22 +28,23 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
         </section>
       )}
       <section className="rounded-lg bg-white p-4 shadow-sm" aria-label="Runs">
-        <h2 className="mb-3 font-medium">Runs</h2>
+        <h2 className="mb-3 font-medium">Run history</h2>
         {runs.length === 0 && <p className="text-sm text-slate-600">No runs yet.</p>}
         <ul className="divide-y divide-slate-100">
           {runs.map((run) => (
             <li key={run.id} className="flex flex-wrap items-center gap-4 py-2 text-sm">
               <Link
                 prefetch={false}
-                className="font-mono text-indigo-700 hover:underline"
+                className="font-medium text-indigo-700 hover:underline"
                 href={`/datasets/${dataset.slug}/runs/${run.id}`}
               >
-                run {run.id}
+                Run {run.number}
               </Link>
-              <span className="text-slate-600">
-                {run.kind === "bulk"
-                  ? `bulk ${String((run.config.spec as { action?: unknown } | undefined)?.action ?? "")} on pairs`
-                  : `${run.kind} · ${String(run.config.scorer ?? "")} · reference ${String(run.config.reference ?? "")} · pairs ${String(run.config.pairs ?? "")}`}
+              <span className="text-slate-600">{runSummaryLine(run.kind, run.config)}</span>
+              <span className="text-slate-500" data-testid={`run-started-${run.id}`}>
+                {run.startedAt ? "started " : "created "}
+                <Time value={run.startedAt ?? run.createdAt} />
+                {run.author ? ` by ${run.author}` : " (no author recorded)"}
               </span>
               <JobProgress
                 kind={run.kind}

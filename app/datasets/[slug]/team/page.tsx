@@ -13,6 +13,7 @@ import { PlanSummary } from "./_components/plan-summary";
 import { ReviewPlanForm } from "./_components/review-plan-form";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Team review" };
 
 type Props = { params: Promise<{ slug: string }> };
 

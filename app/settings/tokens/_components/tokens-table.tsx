@@ -3,9 +3,10 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import type { ApiTokenView } from "@/lib/auth/api-tokens";
+import { Time } from "@/components/time";
 import { revokeTokenAction } from "../actions";
 
-const when = (d: Date | null) => (d ? new Date(d).toISOString().replace("T", " ").slice(0, 16) + " UTC" : "never");
+const when = (d: Date | null) => (d ? <Time value={d} /> : "never");
 
 function RevokeButton({ token }: { token: ApiTokenView }) {
   const [pending, start] = useTransition();

@@ -10,7 +10,22 @@ const label = "flex flex-col text-xs text-slate-600";
 
 export type ExportFormDefaults = Record<string, string>;
 
-type Props = { slug: string; formats: readonly string[]; languages: string[]; pivot: string; defaults: ExportFormDefaults };
+type Props = {
+  slug: string;
+  formats: readonly string[];
+  languages: string[];
+  pivot: string;
+  defaults: ExportFormDefaults;
+  /** Status of each listed export: the message about a queued export follows it instead of staying "queued". */
+  statuses: Record<number, string>;
+};
+
+const EXPORT_NOW: Record<string, string> = {
+  running: "is being written",
+  succeeded: "is ready: download it under Past exports",
+  failed: "failed: see Past exports",
+  cancelled: "was cancelled",
+};
 
 /** Form fields as the action and the preview URL expect them: checkboxes become "on" or absent, languages and consensus comma lists. */
 function formValues(form: HTMLFormElement): Record<string, string> {
@@ -22,9 +37,11 @@ function formValues(form: HTMLFormElement): Record<string, string> {
   return values;
 }
 
-export function CreateExportForm({ slug, formats, languages, pivot, defaults }: Props) {
+export function CreateExportForm({ slug, formats, languages, pivot, defaults, statuses }: Props) {
   const formRef = useRef<HTMLFormElement>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<{ ok: boolean; text: string; exportId?: number } | null>(null);
+  const now = message?.exportId === undefined ? undefined : EXPORT_NOW[statuses[message.exportId] ?? ""];
+  const messageText = message && now ? `Export ${message.exportId} ${now}.` : message?.text;
   const [pending, start] = useTransition();
   const router = useRouter();
   const chosen = defaults.languages ? defaults.languages.split(",") : languages;
@@ -46,7 +63,7 @@ export function CreateExportForm({ slug, formats, languages, pivot, defaults }: 
           const values = formRef.current ? formValues(formRef.current) : {};
           const result = await createExportAction({ slug, ...values });
           if (!result.ok) return setMessage({ ok: false, text: result.error });
-          setMessage({ ok: true, text: `Export ${result.data.exportId} queued.` });
+          setMessage({ ok: true, text: `Export ${result.data.exportId} queued.`, exportId: result.data.exportId });
           router.refresh();
         })
       }
@@ -140,7 +157,7 @@ export function CreateExportForm({ slug, formats, languages, pivot, defaults }: 
       </div>
       {message && (
         <p role={message.ok ? "status" : "alert"} className={`w-full text-sm ${message.ok ? "text-emerald-700" : "text-red-700"}`}>
-          {message.text}
+          {messageText}
         </p>
       )}
     </form>

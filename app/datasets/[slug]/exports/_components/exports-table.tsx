@@ -1,5 +1,6 @@
 import type { StoredExport } from "@/lib/export/snapshots/queries";
 import { JobProgress } from "@/components/job-progress";
+import { Time } from "@/components/time";
 
 function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -55,7 +56,9 @@ export function ExportsTable({ exports, canCancel }: { exports: StoredExport[]; 
                 )}
               </td>
               <td className="px-3 py-2 font-mono">{e.format}</td>
-              <td className="px-3 py-2 tabular-nums">{e.createdAt.toISOString().replace("T", " ").slice(0, 19)}</td>
+              <td className="px-3 py-2">
+                <Time value={e.createdAt} />
+              </td>
               <td className="px-3 py-2 text-right tabular-nums" data-testid="export-pairs">
                 {e.status === "succeeded" ? total.toLocaleString("en") : ""}
               </td>

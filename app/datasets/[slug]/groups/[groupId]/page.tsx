@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ScoreHeatmap } from "@/components/heatmap/score-heatmap";
 import { getDatabase } from "@/lib/db/client";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
@@ -14,16 +15,29 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ slug: string; groupId: string }> };
 
+// Once per render: the title and the page share one read of the group.
+const groupView = cache(async (datasetId: number, groupId: number) =>
+  getGroupView(await getDatabase(), datasetId, groupId).catch((e: unknown) =>
+    isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e),
+  ),
+);
+
+export async function generateMetadata({ params }: Props) {
+  const raw = await params;
+  const groupId = ZGroupId.safeParse(raw.groupId);
+  if (!groupId.success) return {};
+  const { dataset } = await pageDataset(raw.slug);
+  const view = await groupView(dataset.id, groupId.data);
+  return { title: view ? `Group ${view.group.externalId}` : "Group" };
+}
+
 export default async function GroupPage({ params }: Props) {
   const raw = await params;
   const groupId = ZGroupId.safeParse(raw.groupId);
   if (!groupId.success) notFound();
   const { actor, dataset } = await pageDataset(raw.slug);
   const can = abilities(actor);
-  const db = await getDatabase();
-  const view = await getGroupView(db, dataset.id, groupId.data).catch((e: unknown) =>
-    isAppError(e) && e.code === "NOT_FOUND" ? null : Promise.reject(e),
-  );
+  const view = await groupView(dataset.id, groupId.data);
   if (!view) notFound();
   const byId = new Map(view.responses.map((r) => [r.id, r]));
   const heatmap = heatmapOf(view.languages, view.pivot, view.responses, view.pairs, view.reference.responseId);

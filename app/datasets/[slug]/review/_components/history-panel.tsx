@@ -1,3 +1,4 @@
+import { Time } from "@/components/time";
 import type { HistoryEntry } from "@/lib/pairs/detail";
 
 type Props = { history: HistoryEntry[]; sampleOf: (id: number | null) => string; onUndo: (decisionId: number) => void; busy: boolean };
@@ -20,7 +21,7 @@ export function HistoryPanel({ history, sampleOf, onUndo, busy }: Props) {
               chosen {sampleOf(h.chosenId)} · rejected {sampleOf(h.rejectedId)}
             </span>
             <span className="text-slate-500">
-              by {h.author ?? "anonymous"} · {new Date(h.createdAt).toLocaleString()}
+              by {h.author ?? "anonymous"} · <Time value={h.createdAt} />
             </span>
             {h.reason && <span className="italic text-slate-700">“{h.reason}”</span>}
             {h.action === "undo" ? null : h.undoneBy !== null ? (

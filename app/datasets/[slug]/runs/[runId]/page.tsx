@@ -2,6 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LanguageBadge } from "@/components/language-badge";
 import { JobProgress } from "@/components/job-progress";
+import { runSettings } from "@/components/runs/run-settings";
+import { Time } from "@/components/time";
 import { SKIP_TEXT } from "@/components/scores/pair-explanations";
 import { ScoreLegend } from "@/components/scores/score-legend";
 import { getDatabase } from "@/lib/db/client";
@@ -14,9 +16,20 @@ import { RunCharts } from "./run-charts";
 
 export const dynamic = "force-dynamic";
 
+type Props = { params: Promise<{ slug: string; runId: string }> };
+
+export async function generateMetadata({ params }: Props) {
+  const raw = await params;
+  const runId = ZRunId.safeParse(raw.runId);
+  if (!runId.success) return {};
+  const { dataset } = await pageDataset(raw.slug);
+  const run = await findRun(await getDatabase(), dataset.id, runId.data);
+  return { title: run ? `Run ${run.number}` : "Run" };
+}
+
 const pct = (x: number | null | undefined) => (x === undefined || x === null ? "–" : `${(100 * x).toFixed(1)}%`);
 
-export default async function RunPage({ params }: { params: Promise<{ slug: string; runId: string }> }) {
+export default async function RunPage({ params }: Props) {
   const raw = await params;
   const runId = ZRunId.safeParse(raw.runId);
   if (!runId.success) notFound();
@@ -31,9 +44,7 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
         <Link prefetch={false} className="text-sm text-indigo-700 hover:underline" href={`/datasets/${dataset.slug}/runs`}>
           ← Runs
         </Link>
-        <h2 className="text-xl font-semibold">
-          Run {run.id} ({run.kind})
-        </h2>
+        <h1 className="text-xl font-semibold">Run {run.number}</h1>
         <JobProgress
           kind={run.kind}
           id={run.id}
@@ -43,6 +54,18 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
         />
         {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
       </div>
+      <p className="text-sm text-slate-600" data-testid="run-facts">
+        {run.kind} run · {run.startedAt ? "started " : "created, not started yet, "}
+        <Time value={run.startedAt ?? run.createdAt} />
+        {run.author ? ` by ${run.author}` : " (no author recorded)"}
+        {run.finishedAt && (
+          <>
+            {" "}
+            · finished <Time value={run.finishedAt} />
+          </>
+        )}{" "}
+        · id #{run.id} in chart titles, the CLI and the API
+      </p>
       {run.error && (
         <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">
           {run.error}
@@ -50,11 +73,11 @@ export default async function RunPage({ params }: { params: Promise<{ slug: stri
       )}
       <section className="rounded-lg bg-white p-4 shadow-sm">
         <h3 className="mb-2 font-medium">Configuration</h3>
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm">
-          {Object.entries(run.config).map(([k, v]) => (
-            <div key={k} className="contents">
-              <dt className="text-slate-600">{k}</dt>
-              <dd className="font-mono">{JSON.stringify(v)}</dd>
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1 text-sm" aria-label="Run settings">
+          {runSettings(run.kind, run.config).map((s) => (
+            <div key={s.label} className="contents">
+              <dt className="text-slate-600">{s.label}</dt>
+              <dd>{s.value}</dd>
             </div>
           ))}
         </dl>

@@ -9,6 +9,7 @@ import { BallotsTable } from "./_components/ballots-table";
 import { VerdictForm } from "./_components/verdict-form";
 
 export const dynamic = "force-dynamic";
+export const metadata = { title: "Adjudication" };
 
 /** Pairs shown at once; settling one brings the next. */
 const QUEUE_PAGE = 20;

@@ -1,3 +1,4 @@
+import { Time } from "@/components/time";
 import type { DisputedPair, DisputedVote } from "@/lib/review/adjudication-queue";
 
 function voteText(v: DisputedVote, pair: DisputedPair): string {
@@ -28,7 +29,9 @@ export function BallotsTable({ pair }: { pair: DisputedPair }) {
             <td className="py-1 pr-4">{voteText(v, pair)}</td>
             <td className="py-1 pr-4 whitespace-pre-wrap">{v.reason ?? "–"}</td>
             <td className="py-1 pr-4 text-right tabular-nums">{v.seconds === null ? "–" : v.seconds.toFixed(1)}</td>
-            <td className="py-1 tabular-nums">{v.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+            <td className="py-1">
+              <Time value={v.createdAt} />
+            </td>
           </tr>
         ))}
       </tbody>

@@ -47,11 +47,14 @@ test("a run page charts its proposals, and a margin bar opens the pairs behind i
   expect(runId).toBeDefined();
 
   await page.goto(`/datasets/demo/runs/${runId}`);
-  await expect(page.getByRole("figure", { name: `Run #${runId} · CL scores de` })).toBeVisible();
+  // Charts are titled by the run's number in its dataset (the page heading), ids keep the global id.
+  const number = /^Run (\d+)$/.exec((await page.getByRole("heading", { level: 1, name: /^Run \d+$/ }).textContent()) ?? "")?.[1];
+  expect(number).toBeDefined();
+  await expect(page.getByRole("figure", { name: `Run ${number} · CL scores de` })).toBeVisible();
   const chart = page.locator(`figure[data-chart="run-${runId}-margin-de"]`);
   await expect(chart.getByText("Margin CL(chosen) − CL(rejected)")).toBeVisible();
   const bar = chart
-    .getByRole("link", { name: new RegExp(`^Run #${runId} · Margin de · (< 0|[\\d.]+–[\\d.]+|≥ [\\d.]+) · pairs: [1-9]\\d*$`) })
+    .getByRole("link", { name: new RegExp(`^Run ${number} · Margin de · (< 0|[\\d.]+–[\\d.]+|≥ [\\d.]+) · pairs: [1-9]\\d*$`) })
     .first();
   const name = (await bar.getAttribute("aria-label")) ?? "";
   const [, label, count] = / · Margin de · (.+) · pairs: (\d+)$/.exec(name) ?? [];

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { runCharts, skipReasonChart, skipReasons } from "./run";
 
+/** Global id 7, the second run of its dataset: ids use the one, titles the other. */
+const RUN = { id: 7, number: 2 };
+
 const DATA = {
   margins: [
     { language: "de", bucket: 3, n: 4 },
@@ -23,7 +26,7 @@ describe("run page preparers", () => {
   });
 
   it("skipped proposals per language stacked by reason, linking to the language's skipped pairs", () => {
-    const m = skipReasonChart("demo", 7, DATA.skips, true);
+    const m = skipReasonChart("demo", RUN, DATA.skips, true);
     expect(m.id).toBe("run-7-skips");
     expect(m.series.map((s) => [s.key, s.name, s.stack])).toEqual([
       ["too_few_candidates", "too few candidates", "reason"],
@@ -35,20 +38,20 @@ describe("run page preparers", () => {
       ["zh", { too_few_candidates: 0, below_margin: 3, zz_custom: 2 }],
     ]);
     expect(m.rows[1]!.hrefs.below_margin).toBe("/datasets/demo/pairs?lang=zh&status=skipped");
-    expect(m.rows[1]!.names.below_margin).toBe("Run #7 · Skipped pairs by reason · zh · below margin: 3");
-    expect(skipReasonChart("demo", 7, DATA.skips, false).rows.every((r) => Object.keys(r.hrefs).length === 0)).toBe(true);
+    expect(m.rows[1]!.names.below_margin).toBe("Run 2 · Skipped pairs by reason · zh · below margin: 3");
+    expect(skipReasonChart("demo", RUN, DATA.skips, false).rows.every((r) => Object.keys(r.hrefs).length === 0)).toBe(true);
   });
 
   it("margin and score histograms per language, named for the run; linked only when asked", () => {
-    const linked = runCharts("demo", 7, DATA, true);
+    const linked = runCharts("demo", RUN, DATA, true);
     expect(linked.margins.map((c) => [c.id, c.title])).toEqual([
-      ["run-7-margin-de", "Run #7 · Margin de"],
-      ["run-7-margin-zh", "Run #7 · Margin zh"],
+      ["run-7-margin-de", "Run 2 · Margin de"],
+      ["run-7-margin-zh", "Run 2 · Margin zh"],
     ]);
     expect(linked.margins[0]!.rows.map((r) => r.values.pairs)).toEqual([0, 0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 2]);
     expect(linked.margins[1]!.rows.map((r) => r.values.pairs)).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(linked.margins[0]!.rows[3]!.hrefs.pairs).toBe("/datasets/demo/pairs?lang=de&minMargin=0.2&maxMargin=0.29999999999999993");
-    expect(linked.margins[0]!.rows[3]!.names.pairs).toBe("Run #7 · Margin de · 0.2–0.3 · pairs: 4");
+    expect(linked.margins[0]!.rows[3]!.names.pairs).toBe("Run 2 · Margin de · 0.2–0.3 · pairs: 4");
     expect(linked.scores.map((c) => c.id)).toEqual(["run-7-scores-de"]);
     expect(linked.scores[0]!.rows.map((r) => [r.values.chosen, r.values.rejected])).toEqual([
       [0, 0],
@@ -63,10 +66,10 @@ describe("run page preparers", () => {
       [0, 0],
       [4, 0],
     ]);
-    const plain = runCharts("demo", 7, DATA, false);
+    const plain = runCharts("demo", RUN, DATA, false);
     expect([...plain.margins, ...plain.scores, plain.skips!].flatMap((c) => c.rows).every((r) => Object.keys(r.hrefs).length === 0)).toBe(
       true,
     );
-    expect(runCharts("demo", 7, { ...DATA, skips: [] }, true).skips).toBeNull();
+    expect(runCharts("demo", RUN, { ...DATA, skips: [] }, true).skips).toBeNull();
   });
 });

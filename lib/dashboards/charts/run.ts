@@ -5,6 +5,9 @@ import { marginCharts, pairLanguages, scoreCharts, type BucketRow, type ChartSco
 
 export type SkipCountRow = { language: string; reason: string; n: number };
 
+/** A run as charts name it: `id` keys chart ids (global), `number` is what people read ("Run 2" of its dataset). */
+export type RunRef = { id: number; number: number };
+
 /** What the run page's charts show: the run's own proposals, aggregated in SQL (lib/dashboards/queries/run.ts). */
 export type RunChartData = { margins: BucketRow[]; chosenScores: BucketRow[]; rejectedScores: BucketRow[]; skips: SkipCountRow[] };
 
@@ -12,8 +15,8 @@ export type RunChartData = { margins: BucketRow[]; chosenScores: BucketRow[]; re
  * Bars link to the pairs table only for the dataset's latest succeeded select run: its proposals are
  * the effective auto pairs, so a margin bucket or a language's skipped pairs are a table filter.
  */
-export function runScope(runId: number, linked: boolean): ChartScope {
-  return { idPrefix: `run-${runId}-`, titlePrefix: `Run #${runId} · `, linked };
+export function runScope(run: RunRef, linked: boolean): ChartScope {
+  return { idPrefix: `run-${run.id}-`, titlePrefix: `Run ${run.number} · `, linked };
 }
 
 /** Known reasons in the pipeline's order, then any other reason alphabetically. */
@@ -24,7 +27,7 @@ export function skipReasons(rows: SkipCountRow[]): string[] {
 }
 
 /** Skipped proposals per language, stacked by reason; a segment opens the language's skipped pairs. */
-export function skipReasonChart(slug: string, runId: number, rows: SkipCountRow[], linked: boolean): BarChartModel {
+export function skipReasonChart(slug: string, run: RunRef, rows: SkipCountRow[], linked: boolean): BarChartModel {
   const reasons = skipReasons(rows);
   const series = reasons.map((reason, i) => ({
     key: reason,
@@ -34,8 +37,8 @@ export function skipReasonChart(slug: string, runId: number, rows: SkipCountRow[
   }));
   return barChart(
     {
-      id: `run-${runId}-skips`,
-      title: `Run #${runId} · Skipped pairs by reason`,
+      id: `run-${run.id}-skips`,
+      title: `Run ${run.number} · Skipped pairs by reason`,
       xLabel: "Language",
       yLabel: "Skipped pairs",
       unit: "",
@@ -51,11 +54,11 @@ export function skipReasonChart(slug: string, runId: number, rows: SkipCountRow[
   );
 }
 
-export function runCharts(slug: string, runId: number, data: RunChartData, linked: boolean) {
-  const scope = runScope(runId, linked);
+export function runCharts(slug: string, run: RunRef, data: RunChartData, linked: boolean) {
+  const scope = runScope(run, linked);
   return {
     margins: marginCharts(slug, data.margins, scope),
     scores: scoreCharts(slug, data.chosenScores, data.rejectedScores, scope),
-    skips: data.skips.length ? skipReasonChart(slug, runId, data.skips, linked) : null,
+    skips: data.skips.length ? skipReasonChart(slug, run, data.skips, linked) : null,
   };
 }

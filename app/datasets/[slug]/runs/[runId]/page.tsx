@@ -168,7 +168,7 @@ export default async function RunPage({ params }: Props) {
         </section>
       )}
       {run.kind === "select" && run.status === "succeeded" && (
-        <RunCharts slug={dataset.slug} datasetId={dataset.id} runId={run.id} stored={run.summary?.charts} />
+        <RunCharts slug={dataset.slug} datasetId={dataset.id} run={{ id: run.id, number: run.number }} stored={run.summary?.charts} />
       )}
     </div>
   );

@@ -1,19 +1,19 @@
 import { ChartSection } from "@/components/charts/chart-section";
-import { runCharts, type RunChartData } from "@/lib/dashboards/charts/run";
+import { type RunChartData, type RunRef, runCharts } from "@/lib/dashboards/charts/run";
 import { isLatestSelectRun, runProposalAggregates } from "@/lib/dashboards/queries/run";
 import { getDatabase } from "@/lib/db/client";
 
-type Props = { slug: string; datasetId: number; runId: number; stored: RunChartData | undefined };
+type Props = { slug: string; datasetId: number; run: RunRef; stored: RunChartData | undefined };
 
 /** The charts of a succeeded select run: its proposals' margins, CL scores and skip reasons per language. */
-export async function RunCharts({ slug, datasetId, runId, stored }: Props) {
+export async function RunCharts({ slug, datasetId, run, stored }: Props) {
   const db = await getDatabase();
   const [data, latest] = await Promise.all([
-    stored ?? runProposalAggregates(db.pool, datasetId, runId),
-    isLatestSelectRun(db, datasetId, runId),
+    stored ?? runProposalAggregates(db.pool, datasetId, run.id),
+    isLatestSelectRun(db, datasetId, run.id),
   ]);
   if (data.margins.length === 0) return null;
-  const charts = runCharts(slug, runId, data, latest);
+  const charts = runCharts(slug, run, data, latest);
   const note = latest
     ? "This run's proposals are the current pairs: click a bar to open them in the pairs table (pairs a reviewer decided show their decision)."
     : "A newer run's proposals are the current pairs, so these bars do not open the pairs table.";

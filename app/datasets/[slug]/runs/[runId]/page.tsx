@@ -64,7 +64,7 @@ export default async function RunPage({ params }: Props) {
             · finished <Time value={run.finishedAt} />
           </>
         )}{" "}
-        · id #{run.id} in chart titles, the CLI and the API
+        · id #{run.id} in URLs, the CLI and the API
       </p>
       {run.error && (
         <p role="alert" className="rounded bg-red-50 p-3 text-sm text-red-800">

@@ -41,10 +41,17 @@ test("the overview shows every chart with a title, and the run comparison explai
 });
 
 test("a run page charts its proposals, and a margin bar opens the pairs behind it", async ({ page }) => {
+  // The overview charts the latest succeeded select run, titled by its number in the dataset; the URL takes its global id.
   await page.goto("/datasets/demo");
   const consTitle = (await page.locator('figure[data-chart="reference-cons"]').getAttribute("aria-label")) ?? "";
-  const runId = /run #(\d+)$/.exec(consTitle)?.[1];
-  expect(runId).toBeDefined();
+  const shown = /Run (\d+)$/.exec(consTitle)?.[1];
+  const runs = (await (await page.request.get("/api/v1/datasets/demo/runs?limit=100")).json()) as {
+    data: { id: number; number: number; kind: string; status: string }[];
+  };
+  const latest = runs.data.find((r) => r.kind === "select" && r.status === "succeeded");
+  expect(latest).toBeDefined();
+  expect(shown).toBe(String(latest!.number));
+  const runId = latest!.id;
 
   await page.goto(`/datasets/demo/runs/${runId}`);
   // Charts are titled by the run's number in its dataset (the page heading), ids keep the global id.

@@ -38,7 +38,7 @@ describe("getGroupView", () => {
   it("shows the run's reference, scores and pairs", async () => {
     const view = await getGroupView(t.db, datasetId, groupId);
     expect(view.languages).toEqual(["en", "de"]);
-    expect(view.reference).toMatchObject({ source: "run", runId, scorer: "answer" });
+    expect(view.reference).toMatchObject({ source: "run", runId, runNumber: 1, scorer: "answer" });
     const stored = await t.db.prisma.runScore.findMany({ where: { runId } });
     expect(Object.fromEntries(view.responses.map((r) => [r.id, r.score]))).toEqual(
       Object.fromEntries(stored.map((s) => [s.responseId, s.score])),

@@ -5,6 +5,7 @@ import { queryMaybeOne, queryRows, sql } from "@/lib/db/sql";
 import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
 import { z } from "zod";
 import { effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
+import { runNumberSql } from "@/lib/jobs/run-number";
 import type { CorrectionHistoryItem, GroupPair, GroupResponse, GroupView, ReferenceView } from "./types";
 
 async function loadScores(
@@ -87,19 +88,39 @@ async function loadHistory(db: Database, datasetId: number, groupId: number): Pr
   );
 }
 
-function referenceView(ref: EffectiveReference, correction: CorrectionRecord | null): ReferenceView {
+/** The number of the run a reference came from, in its dataset (what the page shows; the id is global). */
+async function loadRunNumber(db: Database, runId: number | null): Promise<number | null> {
+  if (runId === null) return null;
+  const row = await queryMaybeOne(
+    db.pool,
+    sql`SELECT ${runNumberSql("r")} AS number FROM pipeline_runs r WHERE r.id = ${runId}`,
+    z.object({ number: z.number() }),
+  );
+  return row?.number ?? null;
+}
+
+function referenceView(ref: EffectiveReference, correction: CorrectionRecord | null, runNumber: number | null): ReferenceView {
   if (ref.source === "correction") {
     return {
       responseId: ref.responseId,
       source: "correction",
       runId: ref.run?.id ?? null,
+      runNumber,
       scorer: correction?.scorer ?? null,
       cons: correction?.referenceCons ?? null,
       correctedBy: ref.correction.byName,
     };
   }
-  if (!ref.run) return { responseId: null, source: "none", runId: null, scorer: null, cons: null, correctedBy: null };
-  return { responseId: ref.responseId, source: "run", runId: ref.run.id, scorer: ref.run.scorer, cons: ref.run.cons, correctedBy: null };
+  if (!ref.run) return { responseId: null, source: "none", runId: null, runNumber: null, scorer: null, cons: null, correctedBy: null };
+  return {
+    responseId: ref.responseId,
+    source: "run",
+    runId: ref.run.id,
+    runNumber,
+    scorer: ref.run.scorer,
+    cons: ref.run.cons,
+    correctedBy: null,
+  };
 }
 
 /** Everything the prompt-group page shows: prompts, responses with their scores, the reference, pairs and corrections. */
@@ -115,10 +136,11 @@ export async function getGroupView(db: Database, datasetId: number, groupId: num
   if (!group) throw new AppError("NOT_FOUND", `No prompt group ${groupId} in this dataset.`);
   const pivot = group.dataset.pivotLanguage;
   const ref = await effectiveReference(db.pool, datasetId, groupId);
-  const [{ scores, correction }, pairs, history] = await Promise.all([
+  const [{ scores, correction }, pairs, history, runNumber] = await Promise.all([
     loadScores(db, datasetId, groupId, ref),
     loadPairs(db, datasetId, groupId),
     loadHistory(db, datasetId, groupId),
+    loadRunNumber(db, ref.run?.id ?? null),
   ]);
   const responses: GroupResponse[] = group.responses.map((r) => ({
     id: r.id,
@@ -144,7 +166,7 @@ export async function getGroupView(db: Database, datasetId: number, groupId: num
     languages,
     prompts: group.prompts.map((p) => ({ language: p.language, text: p.text, machineTranslated: p.machineTranslated })),
     responses,
-    reference: referenceView(ref, correction),
+    reference: referenceView(ref, correction, runNumber),
     pairs,
     correction,
     history,

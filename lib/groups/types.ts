@@ -45,6 +45,8 @@ export type ReferenceView = {
   responseId: number | null;
   source: "run" | "correction" | "none";
   runId: number | null;
+  /** The run's number in its dataset ("Run 2"), what the page shows; `runId` is global. */
+  runNumber: number | null;
   scorer: string | null;
   cons: number | null;
   /** Who made the correction in effect (source "correction"), when known. */

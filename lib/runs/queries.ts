@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Database } from "@/lib/db/client";
 import { queryRows, sql } from "@/lib/db/sql";
 import { AppError } from "@/lib/errors";
+import { runNumberSql } from "@/lib/jobs/run-number";
 import type { RunSummary } from "./summary";
 
 export type RunView = {
@@ -32,16 +33,12 @@ function findRows(db: Database, where: { id?: number | { lt: number }; datasetId
   return db.prisma.pipelineRun.findMany({ where, orderBy: { id: "desc" }, take, include: withAuthor });
 }
 
-/**
- * Per-dataset numbers of runs: how many of the dataset's runs have an id up to each one's. Runs are
- * never deleted once visible (only a generate run found empty at creation), so a number never changes.
- */
+/** Per-dataset numbers of runs (lib/jobs/run-number.ts). */
 async function runNumbers(db: Database, ids: number[]): Promise<Map<number, number>> {
   if (ids.length === 0) return new Map();
   const rows = await queryRows(
     db.pool,
-    sql`SELECT r.id, (SELECT count(*) FROM pipeline_runs x WHERE x.dataset_id = r.dataset_id AND x.id <= r.id)::int AS number
-        FROM pipeline_runs r WHERE r.id = ANY(${ids}::int[])`,
+    sql`SELECT r.id, ${runNumberSql("r")} AS number FROM pipeline_runs r WHERE r.id = ANY(${ids}::int[])`,
     z.object({ id: z.number(), number: z.number() }),
   );
   return new Map(rows.map((r) => [r.id, r.number]));

@@ -150,7 +150,7 @@ describe("run summary quality", () => {
     ]);
     // The dataset page reads the latest run's figures from its summary: the gold run chose nothing in q3.
     const latest = await latestModelUsage(t.db, datasetId);
-    expect(latest?.runId).toBe(gold);
+    expect(latest?.run).toEqual({ id: gold, number: 2 });
     expect(latest?.rows?.filter((r) => r.model === "m-b" && r.lang !== "en")).toEqual([
       row("m-b", "de", 3, 0, 1, 0),
       row("m-b", "sw", 3, 1, 1, 0),

@@ -79,7 +79,7 @@ export default async function DatasetPage({ params, searchParams }: Props) {
           note="Click a bar to open the pairs behind it. Low reference Cons = prompts whose English samples disagree."
           charts={[
             statusChart(s, overview.pairs),
-            ...(overview.cons.runId === null ? [] : [consChart(s, overview.cons.runId, overview.cons.rows)]),
+            ...(overview.cons.run === null ? [] : [consChart(s, overview.cons.run, overview.cons.rows)]),
           ]}
         />
       )}

@@ -54,3 +54,6 @@ export const COLORS = {
 } as const;
 
 export const RUN_PALETTE = ["#4f46e5", "#d97706", "#0891b2", "#be185d", "#65a30d", "#7c3aed", "#475569"] as const;
+
+/** A run as charts name it: `id` keys chart ids (global), `number` is what people read ("Run 2" of its dataset). */
+export type RunRef = { id: number; number: number };

@@ -9,8 +9,8 @@ const rows = [
 
 describe("model usage preparers", () => {
   it("one chart per language, a bar group per model, shares of its responses", () => {
-    const [de, sw] = modelUsageCharts("demo", 7, rows);
-    expect(de!.title).toBe("Run #7 · de · responses by model");
+    const [de, sw] = modelUsageCharts("demo", { id: 7, number: 3 }, rows);
+    expect(de!.title).toBe("Run 3 · de · responses by model");
     expect(de!.rows.map((r) => [r.label, r.values])).toEqual([
       ["m-a", { chosen: 50, rejected: 25, offTarget: 25, mixed: 0 }],
       ["(no model)", { chosen: 12.5, rejected: 0, offTarget: 0, mixed: 25 }],

@@ -1,6 +1,6 @@
 import type { ModelUsage } from "@/lib/pipeline";
 import { pairsHref } from "./links";
-import { COLORS, barChart, percent, type BarChartModel } from "./model";
+import { COLORS, barChart, percent, type BarChartModel, type RunRef } from "./model";
 
 /** Responses imported without a model name. */
 export const UNNAMED_MODEL = "(no model)";
@@ -16,13 +16,13 @@ const SERIES = [
 ] as const;
 
 /** One chart per language: for each model, the share of its responses chosen, rejected, off-target and mixed. */
-export function modelUsageCharts(slug: string, runId: number, rows: ModelUsage[]): BarChartModel[] {
+export function modelUsageCharts(slug: string, run: RunRef, rows: ModelUsage[]): BarChartModel[] {
   const languages = [...new Set(rows.map((r) => r.lang))].sort();
   return languages.map((lang) =>
     barChart(
       {
         id: `models-${lang}`,
-        title: `Run #${runId} · ${lang} · responses by model`,
+        title: `Run ${run.number} · ${lang} · responses by model`,
         xLabel: "Model",
         yLabel: "Share of its responses (%)",
         unit: "%",

@@ -113,13 +113,13 @@ describe("overview preparers", () => {
   });
 
   it("reference Cons: low buckets link to the low-Cons flag", () => {
-    const m = consChart("demo", 4, [
+    const m = consChart("demo", { id: 4, number: 2 }, [
       { bucket: 5, n: 2 },
       { bucket: 10, n: 6 },
       { bucket: null, n: 1 },
     ]);
     expect(m.rows.map((r) => r.values.groups)).toEqual([0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 6, 1]);
-    expect(m.rows[5]!.names.groups).toBe("Reference Cons, run #4 · 0.4–0.5 · groups: 2");
+    expect(m.rows[5]!.names.groups).toBe("Reference Cons, Run 2 · 0.4–0.5 · groups: 2");
     expect(m.rows.map((r) => r.hrefs.groups?.endsWith("flags=lowCons"))).toEqual([
       true,
       true,

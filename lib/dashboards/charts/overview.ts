@@ -1,6 +1,6 @@
 import { fillBuckets, unitBuckets, type BucketId } from "./buckets";
 import { pairsHref } from "./links";
-import { COLORS, barChart, percent, type BarChartModel } from "./model";
+import { COLORS, barChart, percent, type BarChartModel, type RunRef } from "./model";
 
 export const PAIR_STATUSES = ["proposed", "accepted", "rejected", "skipped"] as const;
 export const PAIR_ORIGINS = ["auto", "human"] as const;
@@ -140,13 +140,13 @@ export function scoreCharts(slug: string, chosen: BucketRow[], rejected: BucketR
 /** Below this Cons the pairs table's `lowCons` flag selects the groups (lib/pairs' threshold). */
 export const LOW_CONS = 0.5;
 
-export function consChart(slug: string, runId: number, rows: { bucket: BucketId; n: number }[]): BarChartModel {
+export function consChart(slug: string, run: RunRef, rows: { bucket: BucketId; n: number }[]): BarChartModel {
   const buckets = unitBuckets({ negative: true, none: true });
   const counts = fillBuckets(buckets, rows);
   return barChart(
     {
       id: "reference-cons",
-      title: `Reference Cons, run #${runId}`,
+      title: `Reference Cons, Run ${run.number}`,
       xLabel: "Cons of the English reference (agreement among English samples)",
       yLabel: "Prompt groups",
       unit: "",

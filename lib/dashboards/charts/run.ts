@@ -1,12 +1,9 @@
 import { SKIP_REASONS } from "@/lib/pipeline/types";
 import { pairsHref } from "./links";
-import { RUN_PALETTE, barChart, type BarChartModel } from "./model";
+import { RUN_PALETTE, barChart, type BarChartModel, type RunRef } from "./model";
 import { marginCharts, pairLanguages, scoreCharts, type BucketRow, type ChartScope } from "./overview";
 
 export type SkipCountRow = { language: string; reason: string; n: number };
-
-/** A run as charts name it: `id` keys chart ids (global), `number` is what people read ("Run 2" of its dataset). */
-export type RunRef = { id: number; number: number };
 
 /** What the run page's charts show: the run's own proposals, aggregated in SQL (lib/dashboards/queries/run.ts). */
 export type RunChartData = { margins: BucketRow[]; chosenScores: BucketRow[]; rejectedScores: BucketRow[]; skips: SkipCountRow[] };

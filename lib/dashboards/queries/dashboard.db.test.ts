@@ -67,7 +67,7 @@ describe("dashboard aggregates", () => {
       { language: "de", status: "proposed", origin: "auto", n: 2 },
     ]);
     expect(histogramsOf(o)).toEqual(RUN_A_HISTOGRAMS);
-    expect(o.cons).toEqual({ runId: runA, rows: [{ bucket: 6, n: 2 }] });
+    expect(o.cons).toEqual({ run: { id: runA, number: 1 }, rows: [{ bucket: 6, n: 2 }] });
     // Lengths: ar 53, 11, 10, 10; de 27, 36, 28, 11; en 39, 34, 44, 21, 44, 10 (percentile_disc: a value that occurs).
     expect(o.responses).toEqual([
       { language: "ar", responses: 4, offTarget: 0, medianChars: 10, p90Chars: 53 },
@@ -119,7 +119,8 @@ describe("dashboard aggregates", () => {
       [runB, "first"],
       [runA, "consistency"],
     ]);
-    expect((await loadOverview(t.db, datasetId)).cons.runId).toBe(runB);
+    // Run B is the dataset's second run, though the other dataset's run has a lower global id.
+    expect((await loadOverview(t.db, datasetId)).cons.run).toEqual({ id: runB, number: 2 });
   });
 
   it("compares two runs' proposals by group and language", async () => {

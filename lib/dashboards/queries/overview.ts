@@ -1,6 +1,8 @@
 import type { Database } from "@/lib/db/client";
 import { queryTrusted, sql } from "@/lib/db/sql";
 import type { BucketId } from "@/lib/dashboards/charts/buckets";
+import type { RunRef } from "@/lib/dashboards/charts/model";
+import { runNumberSql } from "@/lib/jobs/run-number";
 import type { BucketRow, PairCountRow, ResponseStatsRow } from "@/lib/dashboards/charts/overview";
 
 // Every chart of the overview from four aggregate queries over the summary ledgers (lib/dashboards/ledgers), which
@@ -14,7 +16,7 @@ export type OverviewData = {
   rejectedScores: BucketRow[];
   responses: ResponseStatsRow[];
   /** The latest succeeded select run and its reference Cons histogram. */
-  cons: { runId: number | null; rows: { bucket: BucketId; n: number }[] };
+  cons: { run: RunRef | null; rows: { bucket: BucketId; n: number }[] };
 };
 
 type PairAggRow = {
@@ -97,15 +99,17 @@ export async function groupCounts(db: Database, datasetId: number) {
 
 /** The latest succeeded select run and its reference Cons histogram, from the reference ledger. */
 export async function referenceCons(db: Database, datasetId: number): Promise<OverviewData["cons"]> {
-  const rows = await queryTrusted<{ run_id: number | null; bucket: number | null; n: number | null }>(
+  const rows = await queryTrusted<{ run_id: number | null; run_number: number | null; bucket: number | null; n: number | null }>(
     db.pool,
-    sql`WITH latest AS (SELECT id FROM pipeline_runs WHERE dataset_id = ${datasetId} AND kind = 'select' AND status = 'succeeded' ORDER BY id DESC LIMIT 1)
-     SELECT latest.id AS run_id, b.bucket, b.n
+    sql`WITH latest AS (SELECT id, dataset_id FROM pipeline_runs WHERE dataset_id = ${datasetId} AND kind = 'select' AND status = 'succeeded' ORDER BY id DESC LIMIT 1)
+     SELECT latest.id AS run_id, ${runNumberSql("latest")} AS run_number, b.bucket, b.n
      FROM latest LEFT JOIN LATERAL (
        SELECT cons_bucket AS bucket, sum(n)::int AS n FROM reference_stats WHERE run_id = latest.id GROUP BY 1 HAVING sum(n) <> 0
      ) b ON true`,
   );
-  return { runId: rows[0]?.run_id ?? null, rows: rows.flatMap((r) => (r.n === null ? [] : [{ bucket: r.bucket, n: r.n }])) };
+  const latest = rows[0];
+  const run = latest?.run_id == null ? null : { id: latest.run_id, number: latest.run_number ?? 0 };
+  return { run, rows: rows.flatMap((r) => (r.n === null ? [] : [{ bucket: r.bucket, n: r.n }])) };
 }
 
 /** Everything the overview charts need; the queries run concurrently on the pool. */

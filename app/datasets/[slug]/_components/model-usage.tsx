@@ -1,9 +1,10 @@
 import { ChartSection } from "@/components/charts/chart-section";
 import { FiguresTable } from "@/components/figures-table";
+import type { RunRef } from "@/lib/dashboards/charts/model";
 import { modelUsageCharts, modelUsageTable } from "@/lib/dashboards/charts/models";
 import type { ModelUsage } from "@/lib/pipeline";
 
-type Props = { slug: string; usage: { runId: number; rows: ModelUsage[] | null } | null };
+type Props = { slug: string; usage: { run: RunRef; rows: ModelUsage[] | null } | null };
 
 const COLUMNS = [
   { key: "model", header: "Model" },
@@ -21,7 +22,7 @@ export function ModelUsageSection({ slug, usage }: Props) {
   if (usage.rows === null) {
     return (
       <p className="text-sm text-slate-600">
-        Run #{usage.runId} was summarised before per-model figures were stored: start a select run to see them.
+        Run {usage.run.number} was summarised before per-model figures were stored: start a select run to see them.
       </p>
     );
   }
@@ -29,10 +30,10 @@ export function ModelUsageSection({ slug, usage }: Props) {
     <div className="space-y-4">
       <ChartSection
         title="Responses by model"
-        note={`Run #${usage.runId}: the share of each model's responses that this run chose or rejected, and that are off-target or mixed-language.`}
+        note={`Run ${usage.run.number}: the share of each model's responses that this run chose or rejected, and that are off-target or mixed-language.`}
         columns={3}
         height={240}
-        charts={modelUsageCharts(slug, usage.runId, usage.rows)}
+        charts={modelUsageCharts(slug, usage.run, usage.rows)}
       />
       <FiguresTable
         label="Responses by model and language"

@@ -1,5 +1,6 @@
 import { ChartSection } from "@/components/charts/chart-section";
-import { type RunChartData, type RunRef, runCharts } from "@/lib/dashboards/charts/run";
+import type { RunRef } from "@/lib/dashboards/charts/model";
+import { type RunChartData, runCharts } from "@/lib/dashboards/charts/run";
 import { isLatestSelectRun, runProposalAggregates } from "@/lib/dashboards/queries/run";
 import { getDatabase } from "@/lib/db/client";
 

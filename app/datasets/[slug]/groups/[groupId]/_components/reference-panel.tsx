@@ -23,7 +23,7 @@ export function ReferencePanel({
     reference.source === "correction"
       ? `corrected by ${who}`
       : reference.source === "run"
-        ? `chosen by run #${reference.runId}`
+        ? `chosen by Run ${reference.runNumber}`
         : "no select run yet";
   return (
     <section aria-label="Reference" className="space-y-3 rounded-lg bg-white p-4 shadow-sm">

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { queryOne, queryRows, type Queryable, sql } from "@/lib/db/sql";
 import type { Preference } from "@/lib/pipeline/consensus";
+import { toPreference } from "./cast-vote";
 
 export type DisputedVote = {
   reviewer: string | null;
@@ -88,7 +89,7 @@ export async function listDisputedPairs(db: Queryable, datasetId: number, limit 
     topShare: r.topShare,
     ballots: r.ballots.map((b) => ({
       reviewer: b.reviewer,
-      preferred: b.verdict === "response" ? b.preferredId! : (b.verdict as "tie" | "both_bad"),
+      preferred: toPreference(b.verdict, b.preferredId),
       reason: b.reason,
       seconds: b.seconds,
       createdAt: b.createdAt,

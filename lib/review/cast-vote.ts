@@ -30,7 +30,8 @@ const ZEarlier = z.object({
 export type VoteOutcome = { voteId: number; consensus: Consensus; votes: number };
 
 const preferenceKey = (verdict: string, preferredId: number | null) => (verdict === "response" ? `response:${preferredId}` : verdict);
-const toPreference = (verdict: string, preferredId: number | null): Preference =>
+/** A stored vote or verdict (verdict + preferred response) as the preference it expresses. */
+export const toPreference = (verdict: string, preferredId: number | null): Preference =>
   verdict === "response" ? preferredId! : (verdict as "tie" | "both_bad");
 
 const ZCurrent = z.object({ version: z.number(), status: z.string(), chosenId: z.number().nullable(), rejectedId: z.number().nullable() });

@@ -38,3 +38,12 @@ export const ZSlug = z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "a slug is lo
 
 /** A BCP 47-style language code as datasets use them: `de`, `zh-TW`. */
 export const ZLanguageCode = z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "a language code such as de or zh-TW");
+
+/** A reviewer's languages: up to 64 codes; an error names the first bad code. */
+export const ZLanguageCodes = z
+  .array(z.string())
+  .max(64, "at most 64 languages")
+  .superRefine((codes, ctx) => {
+    const bad = codes.find((c) => !ZLanguageCode.safeParse(c).success);
+    if (bad !== undefined) ctx.addIssue({ code: "custom", message: `"${bad}" is not a language code such as de or zh-TW` });
+  });

@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db/client";
 import { execute, type Queryable, queryMaybeOne, queryOne, queryRows, raw, type Sql, sql } from "@/lib/db/sql";
 import { withTransaction } from "@/lib/db/transaction";
 import { AppError, describeIssues } from "@/lib/errors";
-import { ZLanguageCode } from "@/lib/input-limits";
+import { ZLanguageCodes } from "@/lib/input-limits";
 import { ROLES, type Role } from "./roles";
 
 export const ZNewUser = z.object({
@@ -16,7 +16,7 @@ export const ZNewUser = z.object({
   role: z.enum(ROLES),
   password: z.string().min(10, "at least 10 characters").max(256),
   /** Team review: the languages the user reviews; empty = all. */
-  languages: z.array(ZLanguageCode).max(64).default([]),
+  languages: ZLanguageCodes.default([]),
 });
 export type NewUser = z.input<typeof ZNewUser> & { mustChangePassword?: boolean };
 
@@ -219,13 +219,12 @@ async function applyDisabled(tx: Queryable, ref: UserRef, disabled: boolean, byU
   return { id: user.id, email: user.email, name: user.name, role: user.role, disabled };
 }
 
+const ZReviewLanguages = z.object({ languages: ZLanguageCodes });
+
 async function applyReviewLanguages(tx: Queryable, ref: UserRef, languages: readonly string[], byUserId: number | null): Promise<string[]> {
-  const parsed = z
-    .array(ZLanguageCode)
-    .max(64)
-    .safeParse([...new Set(languages)]);
-  if (!parsed.success) throw new AppError("BAD_INPUT", describeIssues(parsed.error, "languages"));
-  const codes = parsed.data;
+  const parsed = ZReviewLanguages.safeParse({ languages: [...new Set(languages)] });
+  if (!parsed.success) throw new AppError("BAD_INPUT", describeIssues(parsed.error));
+  const codes = parsed.data.languages;
   const user = await queryMaybeOne(
     tx,
     sql`UPDATE users u SET review_languages = ${codes}::text[], updated_at = now() WHERE ${userIs(ref, raw("u"))} RETURNING u.id`,

@@ -1,4 +1,5 @@
 import type { CorrectionRecord } from "@/lib/references/apply-correction";
+import type { EffectivePairState } from "@/lib/effective-pair/pair-state";
 
 export type GroupResponse = {
   id: number;
@@ -17,29 +18,7 @@ export type GroupResponse = {
   score: number | null;
 };
 
-export type GroupPair = {
-  id: number;
-  language: string;
-  chosenId: number | null;
-  rejectedId: number | null;
-  scoreChosen: number | null;
-  scoreRejected: number | null;
-  margin: number | null;
-  status: string;
-  origin: string;
-  skipReason: string | null;
-  skipDetail: string | null;
-  conflict: boolean;
-  offTarget: boolean;
-  flagged: boolean;
-  flagReason: string | null;
-  version: number;
-  /** Why chosen beats rejected while the pair is the automatic proposal (score | language_guard | random); null otherwise. */
-  basis: string | null;
-  /** The automatic proposal's skip reason and detail (for a human pair in conflict: why the method now proposes no pair). */
-  proposedSkipReason: string | null;
-  proposedSkipDetail: string | null;
-};
+export type GroupPair = EffectivePairState & { id: number };
 
 export type ReferenceView = {
   responseId: number | null;

@@ -5,9 +5,9 @@ import { queryMaybeOne, queryRows, sql } from "@/lib/db/sql";
 import { autoProposalJoin } from "@/lib/effective-pair/auto-proposal";
 import { pairStateColumns, ZPairState } from "@/lib/effective-pair/pair-state";
 import { z } from "zod";
-import { effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
+import { correctionHistory, effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
 import { runNumberSql } from "@/lib/jobs/run-number";
-import type { CorrectionHistoryItem, GroupPair, GroupResponse, GroupView, ReferenceView } from "./types";
+import type { GroupPair, GroupResponse, GroupView, ReferenceView } from "./types";
 
 async function loadScores(
   db: Database,
@@ -46,24 +46,6 @@ async function loadPairs(db: Database, datasetId: number, groupId: number): Prom
     ZGroupPair,
   );
   return Object.fromEntries(rows.map((r) => [r.language, r]));
-}
-
-const ZCorrectionHistoryItem = z.object({
-  id: z.number(),
-  kind: z.string(),
-  responseId: z.number().nullable(),
-  previousResponseId: z.number().nullable(),
-  reason: z.string().nullable(),
-  createdAt: z.date(),
-}) satisfies z.ZodType<CorrectionHistoryItem>;
-
-async function loadHistory(db: Database, datasetId: number, groupId: number): Promise<CorrectionHistoryItem[]> {
-  return queryRows(
-    db.pool,
-    sql`SELECT id, kind::text AS kind, response_id AS "responseId", previous_response_id AS "previousResponseId", reason, created_at AS "createdAt"
-     FROM reference_corrections WHERE dataset_id = ${datasetId} AND group_id = ${groupId} ORDER BY id DESC LIMIT 50`,
-    ZCorrectionHistoryItem,
-  );
 }
 
 /** The number of the run a reference came from, in its dataset (what the page shows; the id is global). */
@@ -117,7 +99,7 @@ export async function getGroupView(db: Database, datasetId: number, groupId: num
   const [{ scores, correction }, pairs, history, runNumber] = await Promise.all([
     loadScores(db, datasetId, groupId, ref),
     loadPairs(db, datasetId, groupId),
-    loadHistory(db, datasetId, groupId),
+    correctionHistory(db.pool, datasetId, groupId, 50),
     loadRunNumber(db, ref.run?.id ?? null),
   ]);
   const responses: GroupResponse[] = group.responses.map((r) => ({

@@ -1,5 +1,6 @@
 import type { CorrectionRecord } from "@/lib/references/apply-correction";
 import type { EffectivePairState } from "@/lib/effective-pair/pair-state";
+import type { CorrectionRow } from "@/lib/effective-pair/group-reference";
 
 export type GroupResponse = {
   id: number;
@@ -32,15 +33,6 @@ export type ReferenceView = {
   correctedBy: string | null;
 };
 
-export type CorrectionHistoryItem = {
-  id: number;
-  kind: string;
-  responseId: number | null;
-  previousResponseId: number | null;
-  reason: string | null;
-  createdAt: Date;
-};
-
 export type GroupView = {
   group: { id: number; externalId: string; gold: string | null };
   pivot: string;
@@ -52,5 +44,5 @@ export type GroupView = {
   pairs: Record<string, GroupPair>;
   /** The correction in effect (with each language's before → after), if any. */
   correction: CorrectionRecord | null;
-  history: CorrectionHistoryItem[];
+  history: CorrectionRow[];
 };

@@ -2,7 +2,7 @@ import { FlatIndex } from "./flat-index";
 import { contentHash, fingerprint } from "./hash";
 import { normaliseLanguage, suggestLanguage } from "./language";
 import { messages } from "./messages";
-import { externalIdOf, goldOf, setOwn } from "./nested";
+import { externalIdOf, goldOf, otherFields } from "./nested";
 import { describeIssues, type FieldIssue, type TFlatRecord, ZFlatRecord } from "./schemas";
 import { hasFlatShape, isPlainObject } from "./shape-check";
 import type { ImportGroup } from "./types";
@@ -96,7 +96,7 @@ export class FlatValidator {
           sampleIndex,
           text: record.response,
           model: record.model ?? null,
-          params: flatParams(record),
+          params: otherFields(record, KNOWN_FLAT),
           contentHash: contentHash(record.response),
           line,
           field: "response",
@@ -106,14 +106,4 @@ export class FlatValidator {
       complete: false,
     };
   }
-}
-
-function flatParams(record: Record<string, unknown>): Record<string, unknown> | null {
-  let params: Record<string, unknown> | null = null;
-  for (const key in record) {
-    if (KNOWN_FLAT.has(key)) continue;
-    params ??= {};
-    setOwn(params, key, record[key]);
-  }
-  return params;
 }

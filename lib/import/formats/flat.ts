@@ -3,8 +3,8 @@ import { contentHash, fingerprint } from "./hash";
 import { normaliseLanguage, suggestLanguage } from "./language";
 import { messages } from "./messages";
 import { externalIdOf, goldOf, otherFields } from "./nested";
-import { describeIssues, type FieldIssue, type TFlatRecord, ZFlatRecord } from "./schemas";
-import { hasFlatShape, isPlainObject } from "./shape-check";
+import { type FieldIssue, type TFlatRecord, ZFlatRecord } from "./schemas";
+import { hasFlatShape, readRecord } from "./shape-check";
 import type { ImportGroup } from "./types";
 
 export const FLAT_COLUMNS = ["prompt_id", "lang", "prompt", "response", "sample", "model", "gold", "machine_translated"];
@@ -27,13 +27,8 @@ export class FlatValidator {
   constructor(private readonly pivot: string) {}
 
   validate(value: unknown, line: number): ImportGroup | FieldIssue[] {
-    if (!isPlainObject(value)) return [{ field: null, message: messages.notAnObject(value) }];
-    let record = value as TFlatRecord;
-    if (!hasFlatShape(value)) {
-      const parsed = ZFlatRecord.safeParse(value);
-      if (!parsed.success) return describeIssues(parsed.error, value);
-      record = parsed.data;
-    }
+    const record = readRecord(value, hasFlatShape, ZFlatRecord);
+    if (Array.isArray(record)) return record;
     const lang = normaliseLanguage(record.lang);
     if (lang === null) return [{ field: "lang", message: messages.badLanguage(record.lang, suggestLanguage(record.lang)) }];
     return this.checkAndCommit(record, lang, line);

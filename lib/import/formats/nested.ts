@@ -1,8 +1,8 @@
 import { contentHash } from "./hash";
 import { normaliseLanguage, suggestLanguage } from "./language";
 import { joinPath, messages } from "./messages";
-import { describeIssues, type FieldIssue, type TNestedRecord, ZNestedRecord } from "./schemas";
-import { hasNestedShape, isPlainObject } from "./shape-check";
+import { type FieldIssue, type TNestedRecord, ZNestedRecord } from "./schemas";
+import { hasNestedShape, readRecord } from "./shape-check";
 import type { ImportGroup, ImportPrompt, ImportResponse } from "./types";
 
 const KNOWN_TOP_LEVEL = new Set(["id", "gold", "prompts", "responses", "meta"]);
@@ -110,13 +110,8 @@ function readMeta(record: TNestedRecord, issues: FieldIssue[]): Record<string, u
 
 /** Validates and normalises one nested record (one prompt group). */
 export function validateNested(value: unknown, line: number, pivot: string): ImportGroup | FieldIssue[] {
-  if (!isPlainObject(value)) return [{ field: null, message: messages.notAnObject(value) }];
-  let record = value as TNestedRecord;
-  if (!hasNestedShape(value)) {
-    const parsed = ZNestedRecord.safeParse(value);
-    if (!parsed.success) return describeIssues(parsed.error, value);
-    record = parsed.data;
-  }
+  const record = readRecord(value, hasNestedShape, ZNestedRecord);
+  if (Array.isArray(record)) return record;
   const issues: FieldIssue[] = [];
   const prompts = readPrompts(record, issues);
   const promptLangs = new Set(prompts.map((p) => p.lang));

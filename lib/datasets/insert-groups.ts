@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Pool } from "pg";
 import { execute, queryTrusted, sql } from "@/lib/db/sql";
+import { unnest } from "@/lib/db/unnest";
 
 export type LoadResponse = {
   lang: string;
@@ -49,60 +50,39 @@ async function upsertGroups(pool: Pool, datasetId: number, groups: LoadGroup[]):
 export async function insertGroups(pool: Pool, datasetId: number, groups: LoadGroup[], derive: DeriveFields): Promise<LoadCounts> {
   if (groups.length === 0) return { groups: 0, prompts: 0, responses: 0 };
   const { ids, inserted } = await upsertGroups(pool, datasetId, groups);
-  const p = { group: [] as number[], lang: [] as string[], text: [] as string[], mt: [] as boolean[] };
-  const r = {
-    group: [] as number[],
-    lang: [] as string[],
-    sample: [] as number[],
-    text: [] as string[],
-    hash: [] as Buffer[],
-    length: [] as number[],
-    model: [] as (string | null)[],
-    params: [] as (string | null)[],
-    detected: [] as (string | null)[],
-    answer: [] as (string | null)[],
-    share: [] as (number | null)[],
-    mix: [] as (string | null)[],
-    defect: [] as (string | null)[],
-  };
-  for (const g of groups) {
-    const groupId = ids.get(g.externalId)!;
-    for (const prompt of g.prompts) {
-      p.group.push(groupId);
-      p.lang.push(prompt.lang);
-      p.text.push(prompt.text);
-      p.mt.push(prompt.machineTranslated ?? false);
-    }
-    for (const resp of g.responses) {
-      const derived = derive(resp.text, resp.lang, g);
-      r.group.push(groupId);
-      r.lang.push(resp.lang);
-      r.sample.push(resp.sampleIndex);
-      r.text.push(resp.text);
-      r.hash.push(contentHash(resp.text));
-      r.length.push([...resp.text].length);
-      r.model.push(resp.model ?? null);
-      r.params.push(resp.params ? JSON.stringify(resp.params) : null);
-      r.detected.push(derived.detectedLanguage);
-      r.answer.push(derived.extractedAnswer);
-      r.share.push(derived.targetShare);
-      r.mix.push(derived.languageMix);
-      r.defect.push(derived.defect);
-    }
-  }
+  const groupId = (g: LoadGroup) => ids.get(g.externalId)!;
+  const promptRows = groups.flatMap((g) => g.prompts.map((prompt) => ({ groupId: groupId(g), prompt })));
+  const responseRows = groups.flatMap((g) => g.responses.map((r) => ({ groupId: groupId(g), r, derived: derive(r.text, r.lang, g) })));
   const prompts = await execute(
     pool,
     sql`INSERT INTO prompt_texts (dataset_id, group_id, language, text, machine_translated)
-        SELECT ${datasetId}, * FROM unnest(${p.group}::int[], ${p.lang}::text[], ${p.text}::text[], ${p.mt}::bool[])
+        SELECT ${datasetId}, * FROM ${unnest(promptRows, [
+          ["int", (x) => x.groupId],
+          ["text", (x) => x.prompt.lang],
+          ["text", (x) => x.prompt.text],
+          ["bool", (x) => x.prompt.machineTranslated ?? false],
+        ])}
         ON CONFLICT (group_id, language) DO NOTHING`,
   );
   const responses = await execute(
     pool,
     sql`INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length,
                                model, params, detected_language, extracted_answer, target_share, language_mix, defect)
-        SELECT ${datasetId}, * FROM unnest(${r.group}::int[], ${r.lang}::text[], ${r.sample}::int[], ${r.text}::text[], ${r.hash}::bytea[],
-                                           ${r.length}::int[], ${r.model}::text[], ${r.params}::jsonb[], ${r.detected}::text[],
-                                           ${r.answer}::text[], ${r.share}::float8[], ${r.mix}::text[], ${r.defect}::text[])
+        SELECT ${datasetId}, * FROM ${unnest(responseRows, [
+          ["int", (x) => x.groupId],
+          ["text", (x) => x.r.lang],
+          ["int", (x) => x.r.sampleIndex],
+          ["text", (x) => x.r.text],
+          ["bytea", (x) => contentHash(x.r.text)],
+          ["int", (x) => [...x.r.text].length],
+          ["text", (x) => x.r.model ?? null],
+          ["jsonb", (x) => (x.r.params ? JSON.stringify(x.r.params) : null)],
+          ["text", (x) => x.derived.detectedLanguage],
+          ["text", (x) => x.derived.extractedAnswer],
+          ["float8", (x) => x.derived.targetShare],
+          ["text", (x) => x.derived.languageMix],
+          ["text", (x) => x.derived.defect],
+        ])}
         ON CONFLICT (group_id, language, model, sample_index) DO NOTHING`,
   );
   return { groups: inserted, prompts, responses };

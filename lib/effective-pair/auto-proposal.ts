@@ -37,15 +37,24 @@ export function pairBasis(pair: string): Sql {
 /** The status an automatic proposal (joined as `ap`) gives a pair: the SQL twin of `autoStatus`. */
 export const AUTO_STATUS_SQL: Sql = sql`(CASE WHEN ap.chosen_id IS NOT NULL AND ap.skip_reason IS NULL THEN 'proposed' ELSE 'skipped' END)::"PairStatus"`;
 
-const ZAutoProposal = z.object({
+/** The responses and scores a pair or an automatic proposal holds, as `proposalValues` reads them. */
+export const proposalShape = {
   chosenId: z.number().nullable(),
   rejectedId: z.number().nullable(),
   scoreChosen: z.number().nullable(),
   scoreRejected: z.number().nullable(),
   margin: z.number().nullable(),
   skipReason: z.string().nullable(),
-  found: z.boolean(),
-});
+};
+
+/** The columns of `proposalShape` from the row aliased `row` (a pair, or `ap`). */
+export function proposalValues(row: string): Sql {
+  const r = raw(row);
+  return sql`${r}.chosen_id AS "chosenId", ${r}.rejected_id AS "rejectedId", ${r}.score_chosen AS "scoreChosen",
+             ${r}.score_rejected AS "scoreRejected", ${r}.margin, ${r}.skip_reason AS "skipReason"`;
+}
+
+const ZAutoProposal = z.object({ ...proposalShape, found: z.boolean() });
 export type AutoProposal = z.infer<typeof ZAutoProposal>;
 
 const NONE: AutoProposal = {
@@ -62,8 +71,7 @@ const NONE: AutoProposal = {
 export async function autoProposalOf(db: Queryable, pairId: number): Promise<AutoProposal> {
   const row = await queryMaybeOne(
     db,
-    sql`SELECT ap.chosen_id AS "chosenId", ap.rejected_id AS "rejectedId", ap.score_chosen AS "scoreChosen",
-               ap.score_rejected AS "scoreRejected", ap.margin, ap.skip_reason AS "skipReason", coalesce(ap.found, false) AS found
+    sql`SELECT ${proposalValues("ap")}, coalesce(ap.found, false) AS found
         FROM pairs p ${autoProposalJoin("p")} WHERE p.id = ${pairId}`,
     ZAutoProposal,
   );

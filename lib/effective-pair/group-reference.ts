@@ -1,59 +1,30 @@
-import { ZSelectRunConfig, type TSelectRunConfig } from "@/lib/pipeline/run-config";
+import { ZSelectRunConfig } from "@/lib/pipeline/run-config";
 
 import { z } from "zod";
-import { queryMaybeOne, sql, type Queryable } from "@/lib/db/sql";
+import { queryMaybeOne, queryRows, sql, type Queryable } from "@/lib/db/sql";
 import { correctionInEffect } from "@/lib/pipeline/reference-in-effect";
 
 /** The latest successful select run that chose a reference for the group: its config governs recomputes. */
-export type SourceRun = {
-  id: number;
-  config: TSelectRunConfig;
-  finishedAt: Date | null;
-  referenceId: number | null;
-  cons: number | null;
-  scorer: string;
-};
-
-const ZSourceRunRow = z.object({
+const ZSourceRun = z.object({
   id: z.number(),
-  config: z.unknown(),
-  finished_at: z.date().nullable(),
-  response_id: z.number().nullable(),
+  config: ZSelectRunConfig,
+  finishedAt: z.date().nullable(),
+  referenceId: z.number().nullable(),
   cons: z.number().nullable(),
   scorer: z.string(),
 });
+export type SourceRun = z.infer<typeof ZSourceRun>;
 
 export async function findSourceRun(db: Queryable, datasetId: number, groupId: number): Promise<SourceRun | null> {
-  const r = await queryMaybeOne(
+  return queryMaybeOne(
     db,
-    sql`SELECT r.id, r.config, r.finished_at, rr.response_id, rr.cons, rr.scorer
+    sql`SELECT r.id, r.config, r.finished_at AS "finishedAt", rr.response_id AS "referenceId", rr.cons, rr.scorer
         FROM run_references rr JOIN pipeline_runs r ON r.id = rr.run_id
         WHERE rr.dataset_id = ${datasetId} AND rr.group_id = ${groupId} AND r.status = 'succeeded' AND r.kind = 'select'
         ORDER BY r.id DESC LIMIT 1`,
-    ZSourceRunRow,
+    ZSourceRun,
   );
-  if (!r) return null;
-  return {
-    id: r.id,
-    config: ZSelectRunConfig.parse(r.config),
-    finishedAt: r.finished_at,
-    referenceId: r.response_id,
-    cons: r.cons,
-    scorer: r.scorer,
-  };
 }
-
-export type CorrectionRow = {
-  id: number;
-  kind: "pick" | "edit" | "undo";
-  previousResponseId: number | null;
-  responseId: number | null;
-  reason: string | null;
-  undoesId: number | null;
-  createdAt: Date;
-  /** Name of the user who made it (null: made before accounts, or by the CLI). */
-  byName: string | null;
-};
 
 const ZCorrectionRow = z.object({
   id: z.number(),
@@ -63,18 +34,26 @@ const ZCorrectionRow = z.object({
   reason: z.string().nullable(),
   undoesId: z.number().nullable(),
   createdAt: z.date(),
+  /** Name of the user who made it (null: made before accounts, or by the CLI). */
   byName: z.string().nullable(),
-}) satisfies z.ZodType<CorrectionRow>;
+});
+export type CorrectionRow = z.infer<typeof ZCorrectionRow>;
 
-export async function latestCorrection(db: Queryable, datasetId: number, groupId: number): Promise<CorrectionRow | null> {
-  return queryMaybeOne(
+/** The group's reference corrections, newest first, at most `limit`. */
+export async function correctionHistory(db: Queryable, datasetId: number, groupId: number, limit: number): Promise<CorrectionRow[]> {
+  return queryRows(
     db,
     sql`SELECT c.id, c.kind::text AS kind, c.previous_response_id AS "previousResponseId", c.response_id AS "responseId", c.reason,
                c.undoes_id AS "undoesId", c.created_at AS "createdAt", u.name AS "byName"
         FROM reference_corrections c LEFT JOIN users u ON u.id = c.user_id
-        WHERE c.dataset_id = ${datasetId} AND c.group_id = ${groupId} ORDER BY c.id DESC LIMIT 1`,
+        WHERE c.dataset_id = ${datasetId} AND c.group_id = ${groupId} ORDER BY c.id DESC LIMIT ${limit}`,
     ZCorrectionRow,
   );
+}
+
+export async function latestCorrection(db: Queryable, datasetId: number, groupId: number): Promise<CorrectionRow | null> {
+  const [latest] = await correctionHistory(db, datasetId, groupId, 1);
+  return latest ?? null;
 }
 
 export type EffectiveReference =

@@ -2,11 +2,12 @@ import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { CorrectionRecord } from "@/lib/references/apply-correction";
 import { queryMaybeOne, queryRows, sql } from "@/lib/db/sql";
-import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
+import { autoProposalJoin } from "@/lib/effective-pair/auto-proposal";
+import { pairStateColumns, ZPairState } from "@/lib/effective-pair/pair-state";
 import { z } from "zod";
-import { effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
+import { correctionHistory, effectiveReference, type EffectiveReference } from "@/lib/effective-pair/group-reference";
 import { runNumberSql } from "@/lib/jobs/run-number";
-import type { CorrectionHistoryItem, GroupPair, GroupResponse, GroupView, ReferenceView } from "./types";
+import type { GroupPair, GroupResponse, GroupView, ReferenceView } from "./types";
 
 async function loadScores(
   db: Database,
@@ -33,59 +34,18 @@ async function loadScores(
   return { scores: new Map(rows.map((r) => [r.response_id, r.score])), correction: null };
 }
 
-const ZGroupPair = z.object({
-  id: z.number(),
-  language: z.string(),
-  chosenId: z.number().nullable(),
-  rejectedId: z.number().nullable(),
-  scoreChosen: z.number().nullable(),
-  scoreRejected: z.number().nullable(),
-  margin: z.number().nullable(),
-  status: z.string(),
-  origin: z.string(),
-  skipReason: z.string().nullable(),
-  skipDetail: z.string().nullable(),
-  conflict: z.boolean(),
-  offTarget: z.boolean(),
-  flagged: z.boolean(),
-  flagReason: z.string().nullable(),
-  version: z.number(),
-  basis: z.string().nullable(),
-  proposedSkipReason: z.string().nullable(),
-  proposedSkipDetail: z.string().nullable(),
-}) satisfies z.ZodType<GroupPair>;
+const ZGroupPair = ZPairState.extend({ id: z.number() }) satisfies z.ZodType<GroupPair>;
 
 async function loadPairs(db: Database, datasetId: number, groupId: number): Promise<Record<string, GroupPair>> {
   const rows = await queryRows(
     db.pool,
-    sql`SELECT p.id, p.language, p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.score_chosen AS "scoreChosen",
-               p.score_rejected AS "scoreRejected", p.margin, p.status::text AS status, p.origin::text AS origin,
-               p.skip_reason AS "skipReason", ${proposalColumns("p")},
-               p.conflict, p.off_target AS "offTarget", p.flagged, p.flag_reason AS "flagReason", p.version
+    sql`SELECT p.id, ${pairStateColumns("p")}
         FROM pairs p
         ${autoProposalJoin("p")}
         WHERE p.dataset_id = ${datasetId} AND p.group_id = ${groupId}`,
     ZGroupPair,
   );
   return Object.fromEntries(rows.map((r) => [r.language, r]));
-}
-
-const ZCorrectionHistoryItem = z.object({
-  id: z.number(),
-  kind: z.string(),
-  responseId: z.number().nullable(),
-  previousResponseId: z.number().nullable(),
-  reason: z.string().nullable(),
-  createdAt: z.date(),
-}) satisfies z.ZodType<CorrectionHistoryItem>;
-
-async function loadHistory(db: Database, datasetId: number, groupId: number): Promise<CorrectionHistoryItem[]> {
-  return queryRows(
-    db.pool,
-    sql`SELECT id, kind::text AS kind, response_id AS "responseId", previous_response_id AS "previousResponseId", reason, created_at AS "createdAt"
-     FROM reference_corrections WHERE dataset_id = ${datasetId} AND group_id = ${groupId} ORDER BY id DESC LIMIT 50`,
-    ZCorrectionHistoryItem,
-  );
 }
 
 /** The number of the run a reference came from, in its dataset (what the page shows; the id is global). */
@@ -139,7 +99,7 @@ export async function getGroupView(db: Database, datasetId: number, groupId: num
   const [{ scores, correction }, pairs, history, runNumber] = await Promise.all([
     loadScores(db, datasetId, groupId, ref),
     loadPairs(db, datasetId, groupId),
-    loadHistory(db, datasetId, groupId),
+    correctionHistory(db.pool, datasetId, groupId, 50),
     loadRunNumber(db, ref.run?.id ?? null),
   ]);
   const responses: GroupResponse[] = group.responses.map((r) => ({

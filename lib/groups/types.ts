@@ -1,4 +1,6 @@
 import type { CorrectionRecord } from "@/lib/references/apply-correction";
+import type { EffectivePairState } from "@/lib/effective-pair/pair-state";
+import type { CorrectionRow } from "@/lib/effective-pair/group-reference";
 
 export type GroupResponse = {
   id: number;
@@ -17,29 +19,7 @@ export type GroupResponse = {
   score: number | null;
 };
 
-export type GroupPair = {
-  id: number;
-  language: string;
-  chosenId: number | null;
-  rejectedId: number | null;
-  scoreChosen: number | null;
-  scoreRejected: number | null;
-  margin: number | null;
-  status: string;
-  origin: string;
-  skipReason: string | null;
-  skipDetail: string | null;
-  conflict: boolean;
-  offTarget: boolean;
-  flagged: boolean;
-  flagReason: string | null;
-  version: number;
-  /** Why chosen beats rejected while the pair is the automatic proposal (score | language_guard | random); null otherwise. */
-  basis: string | null;
-  /** The automatic proposal's skip reason and detail (for a human pair in conflict: why the method now proposes no pair). */
-  proposedSkipReason: string | null;
-  proposedSkipDetail: string | null;
-};
+export type GroupPair = EffectivePairState & { id: number };
 
 export type ReferenceView = {
   responseId: number | null;
@@ -53,15 +33,6 @@ export type ReferenceView = {
   correctedBy: string | null;
 };
 
-export type CorrectionHistoryItem = {
-  id: number;
-  kind: string;
-  responseId: number | null;
-  previousResponseId: number | null;
-  reason: string | null;
-  createdAt: Date;
-};
-
 export type GroupView = {
   group: { id: number; externalId: string; gold: string | null };
   pivot: string;
@@ -73,5 +44,5 @@ export type GroupView = {
   pairs: Record<string, GroupPair>;
   /** The correction in effect (with each language's before → after), if any. */
   correction: CorrectionRecord | null;
-  history: CorrectionHistoryItem[];
+  history: CorrectionRow[];
 };

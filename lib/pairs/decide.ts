@@ -66,14 +66,12 @@ async function nextState(client: PoolClient, pair: PairRow, input: TDecide): Pro
 
 const ZLockedPair = z.object({
   id: z.number(),
-  dataset_id: z.number(),
   group_id: z.number(),
   language: z.string(),
   chosen_id: z.number().nullable(),
   rejected_id: z.number().nullable(),
   status: z.string(),
   origin: z.string(),
-  run_id: z.number().nullable(),
   version: z.number(),
   flagged: z.boolean(),
 });

@@ -1,38 +1,20 @@
 import type { Database } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { queryMaybeOne, queryRows, queryTrusted, sql } from "@/lib/db/sql";
-import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
+import { autoProposalJoin } from "@/lib/effective-pair/auto-proposal";
+import { pairStateColumns, ZPairState } from "@/lib/effective-pair/pair-state";
 import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
 import { z } from "zod";
 
-const ZPairState = z.object({
+const ZPairDetailState = ZPairState.extend({
   id: z.number(),
   groupId: z.number(),
   externalId: z.string(),
-  language: z.string(),
-  status: z.string(),
-  origin: z.string(),
-  chosenId: z.number().nullable(),
-  rejectedId: z.number().nullable(),
-  scoreChosen: z.number().nullable(),
-  scoreRejected: z.number().nullable(),
-  margin: z.number().nullable(),
-  conflict: z.boolean(),
-  offTarget: z.boolean(),
-  skipReason: z.string().nullable(),
-  flagged: z.boolean(),
-  flagReason: z.string().nullable(),
-  version: z.number(),
   runId: z.number().nullable(),
-  /** See PairRow: the basis while the pair is the automatic proposal, the skip's detail, the automatic proposal's skip. */
-  basis: z.string().nullable(),
-  skipDetail: z.string().nullable(),
-  proposedSkipReason: z.string().nullable(),
-  proposedSkipDetail: z.string().nullable(),
   /** The scorer the pair's run used for this group (a correction recomputes with the same one). */
   scorer: z.string().nullable(),
 });
-export type PairState = z.infer<typeof ZPairState>;
+export type PairState = z.infer<typeof ZPairDetailState>;
 const ZReference = z.object({ id: z.number(), text: z.string(), cons: z.number().nullable() });
 export type Candidate = {
   id: number;
@@ -71,15 +53,13 @@ export type PairDetail = {
 export async function getPairDetail(db: Database, datasetId: number, pairId: number): Promise<PairDetail> {
   const row = await queryMaybeOne(
     db.pool,
-    sql`SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text,
-               p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId", p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected",
-               p.margin, p.conflict, p.off_target AS "offTarget", p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason",
-               p.version, p.run_id AS "runId", d.pivot_language AS "pivotLanguage", ${proposalColumns("p")},
+    sql`SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", ${pairStateColumns("p")},
+               p.run_id AS "runId", d.pivot_language AS "pivotLanguage",
                (SELECT rr.scorer FROM run_references rr WHERE rr.run_id = p.run_id AND rr.group_id = p.group_id) AS scorer
         FROM pairs p JOIN prompt_groups g ON g.id = p.group_id JOIN datasets d ON d.id = p.dataset_id
         ${autoProposalJoin("p")}
         WHERE p.id = ${pairId} AND p.dataset_id = ${datasetId}`,
-    ZPairState.extend({ pivotLanguage: z.string() }),
+    ZPairDetailState.extend({ pivotLanguage: z.string() }),
   );
   if (!row) throw new AppError("NOT_FOUND", `No pair ${pairId} in this dataset.`);
   const { pivotLanguage, ...pair } = row;

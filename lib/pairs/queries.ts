@@ -3,6 +3,7 @@ import { z } from "zod";
 import { join, queryOne, queryRows, queryTrusted, raw, sql } from "@/lib/db/sql";
 import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
 import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
+import type { EffectivePairState } from "@/lib/effective-pair/pair-state";
 import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder } from "./filter-sql";
 import type { Consensus } from "@/lib/pipeline/consensus";
 import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
@@ -28,33 +29,16 @@ export async function pairCountsByLanguage(db: Database, datasetId: number): Pro
   return out;
 }
 
-export type PairRow = {
+/** A row of the pairs table: the pair's state (its responses' ids left out) with where it stands and its review. */
+export type PairRow = Omit<EffectivePairState, "chosenId" | "rejectedId"> & {
   id: number;
   groupId: number;
   externalId: string;
-  language: string;
-  status: string;
-  origin: string;
-  margin: number | null;
-  scoreChosen: number | null;
-  scoreRejected: number | null;
-  conflict: boolean;
-  offTarget: boolean;
-  skipReason: string | null;
-  flagged: boolean;
-  flagReason: string | null;
   cons: number | null;
-  version: number;
   /** Team review: the consensus of the pair's votes and how many were cast. */
   consensus: Consensus;
   votes: number;
   prompt: string | null;
-  /** Why chosen beats rejected while the pair is the automatic proposal: score | language_guard | random; null otherwise (see pairBasisSql). */
-  basis: string | null;
-  /** The skip's detail (e.g. the answers behind no_agreement); and the automatic proposal's skip (why a human pair in conflict has none). */
-  skipDetail: string | null;
-  proposedSkipReason: string | null;
-  proposedSkipDetail: string | null;
   /** With a search: where the term was found, and the text around it. */
   match: SearchMatch | null;
 };

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { hasNul, MAX_ID } from "@/lib/input-limits";
+import { pairsFilterParams } from "@/lib/pairs-url";
 import { CONSENSUS_VALUES, LOW_CONS, PAIR_FLAGS, SORT_COLUMNS, type PairFlag, type SortColumn } from "./constants";
 
 export { CONSENSUS_VALUES, LOW_CONS, PAIR_FLAGS, SORT_COLUMNS, type PairFlag, type SortColumn };
@@ -77,13 +78,7 @@ function decodeCursor(s: string): Cursor | null {
 
 /** The URL query for a table/queue state; defaults are left out so links stay short. */
 export function toQuery(p: Partial<PairTableParams> & { at?: number | null }): string {
-  const q = new URLSearchParams();
-  if (p.lang) q.set("lang", p.lang);
-  if (p.status) q.set("status", p.status);
-  if (p.origin) q.set("origin", p.origin);
-  if (p.minMargin !== undefined) q.set("minMargin", String(p.minMargin));
-  if (p.maxMargin !== undefined) q.set("maxMargin", String(p.maxMargin));
-  if (p.flags?.length) q.set("flags", p.flags.join(","));
+  const q = pairsFilterParams(p);
   if (p.consensus?.length) q.set("consensus", p.consensus.join(","));
   if (p.q) q.set("q", p.q);
   if (p.sort && p.sort !== "margin") q.set("sort", p.sort);

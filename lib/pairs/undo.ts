@@ -16,14 +16,15 @@ export type DecisionState = {
   flagged: boolean;
   flagReason: string | null;
 };
-export type StoredDecision = {
-  id: number;
-  action: string;
-  reason: string | null;
-  chosenId: number | null;
-  rejectedId: number | null;
-  undoesId: number | null;
-};
+const ZStoredDecision = z.object({
+  id: z.number(),
+  action: z.string(),
+  reason: z.string().nullable(),
+  chosenId: z.number().nullable(),
+  rejectedId: z.number().nullable(),
+  undoesId: z.number().nullable(),
+});
+export type StoredDecision = z.infer<typeof ZStoredDecision>;
 
 /**
  * The pair's state just before each decision, replayed from the run's proposal (`auto`) through the
@@ -61,14 +62,6 @@ export function statesBefore(auto: DecisionState, decisions: StoredDecision[]): 
 
 const ZLockedPair = z.object({ id: z.number(), version: z.number(), chosen_id: z.number().nullable(), rejected_id: z.number().nullable() });
 type LockedPair = z.infer<typeof ZLockedPair>;
-const ZStoredDecision = z.object({
-  id: z.number(),
-  action: z.string(),
-  reason: z.string().nullable(),
-  chosenId: z.number().nullable(),
-  rejectedId: z.number().nullable(),
-  undoesId: z.number().nullable(),
-});
 
 async function autoState(client: Queryable, pair: LockedPair) {
   const p = await autoProposalOf(client, pair.id);

@@ -63,6 +63,10 @@ function argBest(pool: LanguagePool, indices: readonly number[], better: (a: num
   return best;
 }
 
+/** The highest- and lowest-scoring of `indices` (the first on ties; -1 for none). */
+const highest = (pool: LanguagePool, indices: readonly number[]) => argBest(pool, indices, (a, b) => a > b);
+const lowest = (pool: LanguagePool, indices: readonly number[]) => argBest(pool, indices, (a, b) => a < b);
+
 function indicesWhere(pool: LanguagePool, keep: (i: number) => boolean): number[] {
   const out: number[] = [];
   for (let i = 0; i < pool.candidates.length; i++) if (keep(i)) out.push(i);
@@ -155,24 +159,11 @@ export function decideLanguagePair(pool: LanguagePool, options: PairOptions): La
   }
   const unsupported = noAgreement(pool, ok, off, mixed);
   if (unsupported) return unsupported;
-  const chosen = argBest(pool, ok, (a, b) => a > b);
+  const chosen = highest(pool, ok);
   const held = off.length > 0 ? off : mixed;
-  if (held.length > 0)
-    return finish(
-      pool,
-      chosen,
-      argBest(pool, held, (a, b) => a < b),
-      "language_guard",
-      options,
-    );
+  if (held.length > 0) return finish(pool, chosen, lowest(pool, held), "language_guard", options);
   if (pool.incomparable) return skip(pool.lang, "cross_script", pool.incomparable);
-  return finish(
-    pool,
-    chosen,
-    argBest(pool, rest, (a, b) => a < b),
-    "score",
-    options,
-  );
+  return finish(pool, chosen, lowest(pool, rest), "score", options);
 }
 
 /**
@@ -186,6 +177,6 @@ export function decidePivotPair(pool: LanguagePool, referenceIndex: number, opti
   const others = indicesWhere(pool, (i) => i !== referenceIndex);
   const off = others.filter((i) => pool.status[i] === "off_target");
   const held = off.length > 0 ? off : others.filter((i) => pool.status[i] === "mixed");
-  const rejected = argBest(pool, held.length > 0 ? held : others, (a, b) => a < b);
+  const rejected = lowest(pool, held.length > 0 ? held : others);
   return finish(pool, referenceIndex, rejected, held.length > 0 ? "language_guard" : "score", options);
 }

@@ -28,12 +28,7 @@ export type CorrectionRecord = {
 export type GroupContext = { client: PoolClient; pivot: string; current: EffectiveReference };
 
 /** Runs `fn` in a transaction holding the group's row lock, so corrections of one group never interleave. */
-export async function withGroupLock<T>(
-  db: Database,
-  datasetId: number,
-  groupId: number,
-  fn: (ctx: GroupContext) => Promise<T>,
-): Promise<T> {
+async function withGroupLock<T>(db: Database, datasetId: number, groupId: number, fn: (ctx: GroupContext) => Promise<T>): Promise<T> {
   return withTransaction(db, async (client) => {
     const group = await queryMaybeOne(
       client,
@@ -49,8 +44,21 @@ export async function withGroupLock<T>(
 
 type Input = { kind: CorrectionKind; responseId: number | null; reason: string | null; undoesId?: number | null };
 
+/**
+ * A correction use case: `decide` checks the request against the locked group and says which correction
+ * it makes; the correction is then recorded, the group recomputed and the result audited, in that transaction.
+ */
+export function correctionUseCase<I extends { groupId: number }>(
+  decide: (ctx: GroupContext, input: I, datasetId: number) => Promise<Input>,
+) {
+  return (db: Database, datasetId: number, input: I, userId: number | null = null): Promise<CorrectionRecord> =>
+    withGroupLock(db, datasetId, input.groupId, async (ctx) =>
+      applyCorrection(ctx, datasetId, input.groupId, await decide(ctx, input, datasetId), userId),
+    );
+}
+
 /** Records a correction, recomputes the group from its reference and audits the result (in `ctx`'s transaction). */
-export async function applyCorrection(
+async function applyCorrection(
   ctx: GroupContext,
   datasetId: number,
   groupId: number,

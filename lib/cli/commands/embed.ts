@@ -1,10 +1,11 @@
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import { getDatabase } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
 import { createEmbedRun, executeEmbedRun } from "@/lib/llm/embed/embed-run";
 import { getProviderRun } from "@/lib/llm/generate/queries";
-import { enqueueRun } from "@/lib/jobs/queue";
-import { count, printJson, say } from "../output";
+import { printJson, say } from "../output";
+import { integer, list } from "../option-values";
+import { queueRun } from "../queue-run";
 import { progressBar } from "../progress";
 
 type Opts = {
@@ -19,24 +20,13 @@ type Opts = {
   json?: boolean;
 };
 
-function integer(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError("expected an integer");
-  return n;
-}
-
 export function registerEmbed(program: Command): void {
   program
     .command("embed")
     .description("store a vector for every response text that lacks one (cached by model and content hash)")
     .requiredOption("--dataset <slug>", "dataset slug")
     .option("--model <name>", "embedding model (default: Settings or CM_EMBEDDING_MODEL, else the offline embedder)")
-    .option("--langs <list>", "only these languages", (v: string) =>
-      v
-        .split(",")
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
+    .option("--langs <list>", "only these languages", list)
     .option("--batch-size <n>", "texts per request", integer, 64)
     .option("--batch-tokens <n>", "estimated tokens per request", integer, 8192)
     .option("--concurrency <n>", "requests in flight", integer, 4)
@@ -54,12 +44,8 @@ export function registerEmbed(program: Command): void {
         concurrency: opts.concurrency,
         rpm: opts.rpm,
       });
-      if (opts.enqueue) {
-        await enqueueRun(db, runId);
-        say(`Queued embed run ${runId} (${config.model}) over ${count(groups, "group")}.`);
-        if (opts.json) printJson({ runId, groups, model: config.model, status: "queued" });
-        return;
-      }
+      if (opts.enqueue)
+        return queueRun(db, { id: runId, label: `embed run ${runId} (${config.model})`, groups }, opts.json, { model: config.model });
       const bar = progressBar(`embed run ${runId} (${config.model})`);
       const outcome = await executeEmbedRun(db, runId, { onProgress: (p) => bar.update(p.done, p.total, "groups") });
       bar.stop();

@@ -5,6 +5,7 @@ import { EXPORT_FORMATS, type ExportFormat } from "@/lib/export/formats";
 import { copyExportTo, checkOutPath } from "@/lib/export/snapshots/copy-out";
 import { createExport } from "@/lib/export/snapshots/create-export";
 import { printJson, say } from "../output";
+import { integer, list, number, share } from "../option-values";
 import { progressBar } from "../progress";
 import { CONSENSUS_VALUES } from "@/lib/pairs/constants";
 import type { Consensus } from "@/lib/pipeline/consensus";
@@ -27,38 +28,14 @@ type Opts = {
   json?: boolean;
 };
 
-function number(value: string): number {
-  const n = Number(value);
-  if (value.trim() === "" || !Number.isFinite(n)) throw new InvalidArgumentError("expected a number");
-  return n;
-}
-
-function integer(value: string): number {
-  const n = number(value);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError("expected an integer");
-  return n;
-}
-
-function fraction(value: string): number {
-  const n = number(value);
-  if (n < 0 || n > 1) throw new InvalidArgumentError("expected a share of prompt groups between 0 and 1");
-  return n;
-}
-
 function languageList(value: string): string[] {
-  const langs = value
-    .split(",")
-    .map((l) => l.trim())
-    .filter((l) => l !== "");
+  const langs = list(value);
   if (langs.length === 0) throw new InvalidArgumentError("expected comma-separated language codes, e.g. de,zh");
   return langs;
 }
 
 function consensusList(value: string): Consensus[] {
-  const values = value
-    .split(",")
-    .map((c) => c.trim())
-    .filter((c) => c !== "");
+  const values = list(value);
   const unknown = values.filter((c) => !(CONSENSUS_VALUES as readonly string[]).includes(c));
   if (values.length === 0 || unknown.length > 0) {
     throw new InvalidArgumentError(
@@ -82,7 +59,7 @@ export function registerExport(program: Command): void {
         .default("effective"),
     )
     .option("--min-margin <x>", "leave out pairs whose margin is below x", number)
-    .option("--test-split <x>", "share of prompt groups in the test split (by group, never by pair)", fraction)
+    .option("--test-split <x>", "share of prompt groups in the test split (by group, never by pair)", share)
     .option("--seed <n>", "seed of the train/test split", integer, 0)
     .option("--system <text>", "system prompt for formats that carry one")
     .option("--exclude-flagged", "leave out flagged pairs and pairs in conflict with a newer run")

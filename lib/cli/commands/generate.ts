@@ -1,10 +1,11 @@
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import { getDatabase } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
 import { createGenerateRun, executeGenerateRun } from "@/lib/llm/generate/generate-run";
 import { getProviderRun } from "@/lib/llm/generate/queries";
-import { enqueueRun } from "@/lib/jobs/queue";
 import { count, printJson, say } from "../output";
+import { integer, list, number } from "../option-values";
+import { queueRun } from "../queue-run";
 import { progressBar } from "../progress";
 
 type Opts = {
@@ -24,22 +25,6 @@ type Opts = {
   enqueue?: boolean;
   json?: boolean;
 };
-
-function number(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new InvalidArgumentError("expected a number");
-  return n;
-}
-const integer = (value: string) => {
-  const n = number(value);
-  if (!Number.isInteger(n)) throw new InvalidArgumentError("expected an integer");
-  return n;
-};
-const list = (value: string) =>
-  value
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
 
 export function registerGenerate(program: Command): void {
   program
@@ -77,12 +62,7 @@ export function registerGenerate(program: Command): void {
         useN: opts.n ? "auto" : "never",
         translateMissing: opts.translate ?? false,
       });
-      if (opts.enqueue) {
-        await enqueueRun(db, runId);
-        say(`Queued generate run ${runId} over ${count(groups, "group")}; a worker (npm run worker) executes it.`);
-        if (opts.json) printJson({ runId, groups, status: "queued" });
-        return;
-      }
+      if (opts.enqueue) return queueRun(db, { id: runId, label: `generate run ${runId}`, groups }, opts.json);
       const bar = progressBar(`generate run ${runId}`);
       const outcome = await executeGenerateRun(db, runId, {
         onProgress: (p) => bar.update(p.done, p.total, p.failed ? `groups, ${p.failed} failed items` : "groups"),

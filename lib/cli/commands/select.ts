@@ -1,11 +1,12 @@
-import { InvalidArgumentError, type Command } from "commander";
+import type { Command } from "commander";
 import { getDatabase } from "@/lib/db/client";
 import { getDatasetBySlug } from "@/lib/datasets/queries";
-import { enqueueRun } from "@/lib/jobs/queue";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { getRun } from "@/lib/runs/queries";
-import { count, printJson, say } from "../output";
+import { printJson, say } from "../output";
+import { number, share } from "../option-values";
+import { queueRun } from "../queue-run";
 import { progressBar } from "../progress";
 import { remoteConfig } from "../remote-client";
 import { selectOnServer } from "../remote-commands";
@@ -25,18 +26,6 @@ type Opts = {
   minTargetShare: number;
   keepReasoning?: boolean;
 };
-
-function number(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n)) throw new InvalidArgumentError("expected a number");
-  return n;
-}
-
-function share(value: string): number {
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError("expected a share from 0 to 1");
-  return n;
-}
 
 export function registerSelect(program: Command): void {
   program
@@ -77,12 +66,7 @@ export function registerSelect(program: Command): void {
       const db = await getDatabase();
       const dataset = await getDatasetBySlug(opts.dataset);
       const { runId, groups } = await createSelectRun(db, dataset.id, config);
-      if (opts.enqueue) {
-        await enqueueRun(db, runId);
-        say(`Queued select run ${runId} over ${count(groups, "group")}; a worker (npm run worker) executes it.`);
-        if (opts.json) printJson({ runId, groups, status: "queued" });
-        return;
-      }
+      if (opts.enqueue) return queueRun(db, { id: runId, label: `select run ${runId}`, groups }, opts.json);
       const bar = progressBar(`select run ${runId}`);
       const outcome = await executeSelectRun(db, runId, { onProgress: (p) => bar.update(p.done, p.total, "groups") });
       bar.update(groups, groups, "groups");

@@ -1,4 +1,4 @@
-import { fillBuckets, unitBuckets, type BucketId } from "./buckets";
+import { fillBuckets, unitBuckets, type Bucket, type BucketId } from "./buckets";
 import { pairsHref } from "./links";
 import { COLORS, barChart, percent, type BarChartModel, type RunRef } from "./model";
 
@@ -72,33 +72,39 @@ export const OVERVIEW_SCOPE: ChartScope = { idPrefix: "", titlePrefix: "", linke
 
 const links = (scope: ChartScope, hrefs: Record<string, string>) => (scope.linked ? hrefs : {});
 
+type HistogramSpec = Pick<BarChartModel, "id" | "title" | "xLabel" | "yLabel"> & { key: string; color: string };
+
+/** One series of counts over the unit buckets (negative values and "none" included), each bucket linked by `hrefs`. */
+function unitHistogram(spec: HistogramSpec, rows: { bucket: BucketId; n: number }[], hrefs: (b: Bucket) => Record<string, string>) {
+  const { key, color, ...header } = spec;
+  const buckets = unitBuckets({ negative: true, none: true });
+  const counts = fillBuckets(buckets, rows);
+  return barChart(
+    { ...header, unit: "", series: [{ key, name: key, color }] },
+    buckets.map((b, i) => ({ label: b.label, values: { [key]: counts[i]! }, hrefs: hrefs(b) })),
+  );
+}
+
 /** One histogram per language: margins in tenths, negative margins, and pairs without a margin. */
 export function marginCharts(slug: string, rows: BucketRow[], scope = OVERVIEW_SCOPE): BarChartModel[] {
-  const buckets = unitBuckets({ negative: true, none: true });
-  return pairLanguages(rows).map((lang) => {
-    const counts = fillBuckets(
-      buckets,
-      rows.filter((r) => r.language === lang),
-    );
-    return barChart(
+  return pairLanguages(rows).map((lang) =>
+    unitHistogram(
       {
         id: `${scope.idPrefix}margin-${lang}`,
         title: `${scope.titlePrefix}Margin ${lang}`,
         xLabel: "Margin CL(chosen) − CL(rejected)",
         yLabel: "Pairs",
-        unit: "",
-        series: [{ key: "pairs", name: "pairs", color: COLORS.margin }],
+        key: "pairs",
+        color: COLORS.margin,
       },
-      buckets.map((b, i) => ({
-        label: b.label,
-        values: { pairs: counts[i]! },
-        hrefs: links(scope, {
+      rows.filter((r) => r.language === lang),
+      (b) =>
+        links(scope, {
           pairs:
             b.id === null ? pairsHref(slug, { lang, status: "skipped" }) : pairsHref(slug, { lang, minMargin: b.min, maxMargin: b.max }),
         }),
-      })),
-    );
-  });
+    ),
+  );
 }
 
 /** Per language, CL scores of chosen and of rejected responses side by side (skipped pairs left out). */
@@ -141,22 +147,17 @@ export function scoreCharts(slug: string, chosen: BucketRow[], rejected: BucketR
 export const LOW_CONS = 0.5;
 
 export function consChart(slug: string, run: RunRef, rows: { bucket: BucketId; n: number }[]): BarChartModel {
-  const buckets = unitBuckets({ negative: true, none: true });
-  const counts = fillBuckets(buckets, rows);
-  return barChart(
+  return unitHistogram(
     {
       id: "reference-cons",
       title: `Reference Cons, Run ${run.number}`,
       xLabel: "Cons of the English reference (agreement among English samples)",
       yLabel: "Prompt groups",
-      unit: "",
-      series: [{ key: "groups", name: "groups", color: COLORS.cons }],
+      key: "groups",
+      color: COLORS.cons,
     },
-    buckets.map((b, i) => ({
-      label: b.label,
-      values: { groups: counts[i]! },
-      hrefs: { groups: b.max !== undefined && b.max < LOW_CONS ? pairsHref(slug, { flags: ["lowCons"] }) : pairsHref(slug) },
-    })),
+    rows,
+    (b) => ({ groups: b.max !== undefined && b.max < LOW_CONS ? pairsHref(slug, { flags: ["lowCons"] }) : pairsHref(slug) }),
   );
 }
 

@@ -2,9 +2,9 @@ import { FlatIndex } from "./flat-index";
 import { contentHash, fingerprint } from "./hash";
 import { normaliseLanguage, suggestLanguage } from "./language";
 import { messages } from "./messages";
-import { externalIdOf, goldOf, setOwn } from "./nested";
-import { describeIssues, type FieldIssue, type TFlatRecord, ZFlatRecord } from "./schemas";
-import { hasFlatShape, isPlainObject } from "./shape-check";
+import { externalIdOf, goldOf, otherFields } from "./nested";
+import { type FieldIssue, type TFlatRecord, ZFlatRecord } from "./schemas";
+import { hasFlatShape, readRecord } from "./shape-check";
 import type { ImportGroup } from "./types";
 
 export const FLAT_COLUMNS = ["prompt_id", "lang", "prompt", "response", "sample", "model", "gold", "machine_translated"];
@@ -27,13 +27,8 @@ export class FlatValidator {
   constructor(private readonly pivot: string) {}
 
   validate(value: unknown, line: number): ImportGroup | FieldIssue[] {
-    if (!isPlainObject(value)) return [{ field: null, message: messages.notAnObject(value) }];
-    let record = value as TFlatRecord;
-    if (!hasFlatShape(value)) {
-      const parsed = ZFlatRecord.safeParse(value);
-      if (!parsed.success) return describeIssues(parsed.error, value);
-      record = parsed.data;
-    }
+    const record = readRecord(value, hasFlatShape, ZFlatRecord);
+    if (Array.isArray(record)) return record;
     const lang = normaliseLanguage(record.lang);
     if (lang === null) return [{ field: "lang", message: messages.badLanguage(record.lang, suggestLanguage(record.lang)) }];
     return this.checkAndCommit(record, lang, line);
@@ -96,7 +91,7 @@ export class FlatValidator {
           sampleIndex,
           text: record.response,
           model: record.model ?? null,
-          params: flatParams(record),
+          params: otherFields(record, KNOWN_FLAT),
           contentHash: contentHash(record.response),
           line,
           field: "response",
@@ -106,14 +101,4 @@ export class FlatValidator {
       complete: false,
     };
   }
-}
-
-function flatParams(record: Record<string, unknown>): Record<string, unknown> | null {
-  let params: Record<string, unknown> | null = null;
-  for (const key in record) {
-    if (KNOWN_FLAT.has(key)) continue;
-    params ??= {};
-    setOwn(params, key, record[key]);
-  }
-  return params;
 }

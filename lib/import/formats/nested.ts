@@ -1,8 +1,8 @@
 import { contentHash } from "./hash";
 import { normaliseLanguage, suggestLanguage } from "./language";
 import { joinPath, messages } from "./messages";
-import { describeIssues, type FieldIssue, type TNestedRecord, ZNestedRecord } from "./schemas";
-import { hasNestedShape, isPlainObject } from "./shape-check";
+import { type FieldIssue, type TNestedRecord, ZNestedRecord } from "./schemas";
+import { hasNestedShape, readRecord } from "./shape-check";
 import type { ImportGroup, ImportPrompt, ImportResponse } from "./types";
 
 const KNOWN_TOP_LEVEL = new Set(["id", "gold", "prompts", "responses", "meta"]);
@@ -28,50 +28,52 @@ function languageOf(key: string, field: string, issues: FieldIssue[]): string | 
   return lang;
 }
 
-function readPrompts(record: TNestedRecord, issues: FieldIssue[]): ImportPrompt[] {
-  const prompts: ImportPrompt[] = [];
+/** Calls `fn` for each key of `prompts` or `responses` in order; a bad or repeated language is an issue and skipped. */
+function forEachLanguage(
+  section: "prompts" | "responses",
+  byLanguage: object,
+  issues: FieldIssue[],
+  fn: (key: string, lang: string, field: string) => void,
+): void {
   const seen = new Map<string, string>();
-  for (const key in record.prompts) {
-    const field = joinPath(["prompts", key]);
+  for (const key in byLanguage) {
+    const field = joinPath([section, key]);
     const lang = languageOf(key, field, issues);
     if (lang === null) continue;
     const first = seen.get(lang);
-    if (first !== undefined) {
-      issues.push({ field, message: messages.duplicateLanguage(lang, first) });
-      continue;
+    if (first !== undefined) issues.push({ field, message: messages.duplicateLanguage(lang, first) });
+    else {
+      seen.set(lang, key);
+      fn(key, lang, field);
     }
-    seen.set(lang, key);
+  }
+}
+
+function readPrompts(record: TNestedRecord, issues: FieldIssue[]): ImportPrompt[] {
+  const prompts: ImportPrompt[] = [];
+  forEachLanguage("prompts", record.prompts, issues, (key, lang) => {
     const value = record.prompts[key];
     if (typeof value === "string") prompts.push({ lang, text: value, machineTranslated: false });
     else if (value) prompts.push({ lang, text: value.text, machineTranslated: value.machine_translated === true });
-  }
+  });
   return prompts;
 }
 
-function responseParams(item: Record<string, unknown>): Record<string, unknown> | null {
+/** The fields of `record` other than `known`, kept as the response's params (null: none). */
+export function otherFields(record: Record<string, unknown>, known: Set<string>): Record<string, unknown> | null {
   let params: Record<string, unknown> | null = null;
-  for (const key in item) {
-    if (KNOWN_RESPONSE_FIELDS.has(key)) continue;
+  for (const key in record) {
+    if (known.has(key)) continue;
     params ??= {};
-    setOwn(params, key, item[key]);
+    setOwn(params, key, record[key]);
   }
   return params;
 }
 
 function readResponses(record: TNestedRecord, line: number, promptLangs: Set<string>, issues: FieldIssue[]) {
   const responses: ImportResponse[] = [];
-  const seen = new Map<string, string>();
   const all = record.responses ?? {};
-  for (const key in all) {
-    const field = joinPath(["responses", key]);
-    const lang = languageOf(key, field, issues);
-    if (lang === null) continue;
-    const first = seen.get(lang);
-    if (first !== undefined) {
-      issues.push({ field, message: messages.duplicateLanguage(lang, first) });
-      continue;
-    }
-    seen.set(lang, key);
+  forEachLanguage("responses", all, issues, (key, lang, field) => {
     const list = all[key] ?? [];
     if (list.length > 0 && !promptLangs.has(lang)) issues.push({ field, message: messages.responsesWithoutPrompt(lang) });
     const samples = new Map<number, number>();
@@ -87,10 +89,10 @@ function readResponses(record: TNestedRecord, line: number, promptLangs: Set<str
       samples.set(sampleIndex, position);
       const text = isObject ? item.text : item;
       const model = isObject ? (item.model ?? null) : null;
-      const params = isObject ? responseParams(item) : null;
+      const params = isObject ? otherFields(item, KNOWN_RESPONSE_FIELDS) : null;
       responses.push({ lang, sampleIndex, text, model, params, contentHash: "", line, field: joinPath(["responses", key, position]) });
     });
-  }
+  });
   return responses;
 }
 
@@ -108,13 +110,8 @@ function readMeta(record: TNestedRecord, issues: FieldIssue[]): Record<string, u
 
 /** Validates and normalises one nested record (one prompt group). */
 export function validateNested(value: unknown, line: number, pivot: string): ImportGroup | FieldIssue[] {
-  if (!isPlainObject(value)) return [{ field: null, message: messages.notAnObject(value) }];
-  let record = value as TNestedRecord;
-  if (!hasNestedShape(value)) {
-    const parsed = ZNestedRecord.safeParse(value);
-    if (!parsed.success) return describeIssues(parsed.error, value);
-    record = parsed.data;
-  }
+  const record = readRecord(value, hasNestedShape, ZNestedRecord);
+  if (Array.isArray(record)) return record;
   const issues: FieldIssue[] = [];
   const prompts = readPrompts(record, issues);
   const promptLangs = new Set(prompts.map((p) => p.lang));

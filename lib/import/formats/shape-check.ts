@@ -1,4 +1,6 @@
-import { isSampleIndex } from "./schemas";
+import type { z } from "zod";
+import { messages } from "./messages";
+import { describeIssues, isSampleIndex, type FieldIssue } from "./schemas";
 
 // Hand-rolled mirrors of ZNestedRecord / ZFlatRecord for the common valid case: true exactly when the
 // zod schema would accept the value (a property test holds them together). zod runs only on failure,
@@ -57,4 +59,12 @@ export function hasFlatShape(v: Obj): boolean {
     isGold(v.gold) &&
     isOptBoolean(v.machine_translated)
   );
+}
+
+/** `value` as a record of `schema`: the mirror `hasShape` takes the common valid case, zod runs only to word the issues. */
+export function readRecord<T>(value: unknown, hasShape: (v: Obj) => boolean, schema: z.ZodType<T>): T | FieldIssue[] {
+  if (!isPlainObject(value)) return [{ field: null, message: messages.notAnObject(value) }];
+  if (hasShape(value)) return value as T;
+  const parsed = schema.safeParse(value);
+  return parsed.success ? parsed.data : describeIssues(parsed.error, value);
 }

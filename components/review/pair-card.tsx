@@ -9,8 +9,7 @@ import { PairMargin } from "@/components/scores/pair-margin";
 import { ScoreLegend } from "@/components/scores/score-legend";
 import { CandidateText } from "./candidate-text";
 import { PairFlags } from "./pair-flags";
-import { diffLanguage } from "./queue-wording";
-import { WordDiff } from "./word-diff";
+import { DiffSection } from "./diff-section";
 
 const fmt = (n: number | null | undefined) => (n === null || n === undefined ? "–" : n.toFixed(3));
 
@@ -60,23 +59,6 @@ function Side({
 function preview(text: string): string {
   const { answer } = reasoningParts(text);
   return answer.length > 240 ? `${answer.slice(0, 240)}…` : answer;
-}
-
-/** A word diff only between two texts in the same language (an English and an Arabic text interleaved read as neither). */
-function DiffSection({ chosen, rejected, pairLanguage }: { chosen: Candidate; rejected: Candidate; pairLanguage: string }) {
-  const diff = diffLanguage(chosen.detectedLanguage, rejected.detectedLanguage, pairLanguage);
-  return (
-    <section aria-label="Word diff" className="rounded bg-white p-3 shadow-sm">
-      <h3 className="mb-1 text-xs uppercase text-slate-500">Diff rejected → chosen</h3>
-      {"lang" in diff ? (
-        <WordDiff before={rejected.text} after={chosen.text} lang={diff.lang} />
-      ) : (
-        <p className="text-sm text-slate-500" data-testid="no-word-diff">
-          {diff.why}
-        </p>
-      )}
-    </section>
-  );
 }
 
 /** One pair as the reviewer sees it: prompt, English reference, chosen vs rejected, diff, candidates. */
@@ -143,7 +125,7 @@ export function PairCard({ detail, slug }: { detail: PairDetail; slug: string })
         <Side title="Chosen" tone="border-emerald-500" candidate={chosen} number={indexOf(pair.chosenId) + 1} lang={pair.language} />
         <Side title="Rejected" tone="border-rose-500" candidate={rejected} number={indexOf(pair.rejectedId) + 1} lang={pair.language} />
       </div>
-      {chosen && rejected && <DiffSection chosen={chosen} rejected={rejected} pairLanguage={pair.language} />}
+      {chosen && rejected && <DiffSection title="Diff rejected → chosen" before={rejected} after={chosen} pairLanguage={pair.language} />}
       <section aria-label="Candidates" className="rounded bg-white p-3 shadow-sm">
         <h3 className="mb-1 text-xs uppercase text-slate-500">Candidates ({candidates.length}) — press c or x, then the number</h3>
         <ol className="space-y-1 text-sm">

@@ -53,5 +53,8 @@ describe("diffLanguage", () => {
       why: "Diff offered only between texts in the same language: the chosen response is in English, the rejected one in Arabic.",
     });
     expect(diffLanguage("th", null, "en")).toHaveProperty("why");
+    expect(diffLanguage("en", "hi", "hi", ["response B", "response A"])).toEqual({
+      why: "Diff offered only between texts in the same language: response B is in English, response A in Hindi.",
+    });
   });
 });

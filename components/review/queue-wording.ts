@@ -44,11 +44,17 @@ export function votedText(
 /**
  * The language a word diff of two texts is shown in, or why there is none: a diff interleaves the two
  * texts, which only reads when both are in the same language (each text's detected language, else the pair's).
+ * `names` say the texts in the message, `after` first.
  */
-export function diffLanguage(chosen: string | null, rejected: string | null, pairLanguage: string): { lang: string } | { why: string } {
-  const [c, r] = [chosen ?? pairLanguage, rejected ?? pairLanguage];
-  if (c === r) return { lang: c };
+export function diffLanguage(
+  after: string | null,
+  before: string | null,
+  pairLanguage: string,
+  names: readonly [string, string] = ["the chosen response", "the rejected one"],
+): { lang: string } | { why: string } {
+  const [a, b] = [after ?? pairLanguage, before ?? pairLanguage];
+  if (a === b) return { lang: a };
   return {
-    why: `Diff offered only between texts in the same language: the chosen response is in ${languageName(c)}, the rejected one in ${languageName(r)}.`,
+    why: `Diff offered only between texts in the same language: ${names[0]} is in ${languageName(a)}, ${names[1]} in ${languageName(b)}.`,
   };
 }

@@ -2,6 +2,7 @@ import { LanguageBadge } from "@/components/language-badge";
 import { LanguageText } from "@/components/language-text";
 import type { QueuedPair } from "@/lib/review/vote-queue";
 import { CandidateText } from "./candidate-text";
+import { DiffSection } from "./diff-section";
 
 const fmt = (n: number | null) => (n === null ? "–" : n.toFixed(3));
 
@@ -33,7 +34,7 @@ function Side({
           </span>
         )}
       </h3>
-      <CandidateText text={response.text} lang={lang} />
+      <CandidateText text={response.text} lang={response.detectedLanguage ?? lang} />
     </section>
   );
 }
@@ -69,6 +70,7 @@ export function VoteCard({ leased }: { leased: QueuedPair }) {
         <Side name="A" response={pair.a} method={method} lang={pair.lang} />
         <Side name="B" response={pair.b} method={method} lang={pair.lang} />
       </div>
+      <DiffSection title="Diff A → B" before={pair.a} after={pair.b} pairLanguage={pair.lang} names={["response B", "response A"]} />
     </article>
   );
 }

@@ -10,14 +10,17 @@ import type { ReviewPlan } from "./schemas";
 
 export type Reviewer = { userId: number /** Empty = every language. */; languages: readonly string[] };
 
+/** A response as the queue shows it; `detectedLanguage` is null where detection found none. */
+export type ShownResponse = { responseId: number; text: string; detectedLanguage: string | null };
+
 export type LeasedPair = {
   lease: { id: number; expiresAt: Date };
   pair: {
     id: number;
     lang: string;
     prompt: string;
-    a: { responseId: number; text: string };
-    b: { responseId: number; text: string };
+    a: ShownResponse;
+    b: ShownResponse;
   };
   /** Only outside blind mode: what the method proposed. */
   method: { chosenId: number; rejectedId: number; scoreChosen: number | null; scoreRejected: number | null; margin: number | null } | null;
@@ -93,6 +96,8 @@ const ZLeasedRow = z.object({
   rejectedId: z.number(),
   chosenText: z.string(),
   rejectedText: z.string(),
+  chosenDetected: z.string().nullable(),
+  rejectedDetected: z.string().nullable(),
   firstShownId: z.number(),
   scoreChosen: z.number().nullable(),
   scoreRejected: z.number().nullable(),
@@ -103,7 +108,8 @@ async function leasedPair(tx: Queryable, leaseId: number, pairId: number, expire
   const row = await queryMaybeOne(
     tx,
     sql`SELECT p.language AS lang, pt.text AS prompt, p.chosen_id AS "chosenId", p.rejected_id AS "rejectedId",
-               c.text AS "chosenText", r.text AS "rejectedText", l.first_shown_id AS "firstShownId",
+               c.text AS "chosenText", r.text AS "rejectedText",
+               c.detected_language AS "chosenDetected", r.detected_language AS "rejectedDetected", l.first_shown_id AS "firstShownId",
                p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.margin
         FROM pairs p
         JOIN review_leases l ON l.id = ${leaseId}
@@ -114,8 +120,8 @@ async function leasedPair(tx: Queryable, leaseId: number, pairId: number, expire
     ZLeasedRow,
   );
   if (!row) throw new Error(`lease ${leaseId} names pair ${pairId}, which has no responses`);
-  const chosen = { responseId: row.chosenId, text: row.chosenText };
-  const rejected = { responseId: row.rejectedId, text: row.rejectedText };
+  const chosen = { responseId: row.chosenId, text: row.chosenText, detectedLanguage: row.chosenDetected };
+  const rejected = { responseId: row.rejectedId, text: row.rejectedText, detectedLanguage: row.rejectedDetected };
   const chosenFirst = row.firstShownId === row.chosenId;
   return {
     lease: { id: leaseId, expiresAt },

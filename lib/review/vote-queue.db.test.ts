@@ -24,6 +24,10 @@ describe("the browser's vote queue", () => {
     const first = (await claimNextForUser(t.db, datasetId, rita, null))!;
     expect(first.pair.lang).toBe("de");
     expect(first.method).toBeNull();
+    for (const side of [first.pair.a, first.pair.b]) {
+      const stored = await t.db.pool.query(sql`SELECT text, detected_language FROM responses WHERE id = ${side.responseId}`);
+      expect(side).toEqual({ responseId: side.responseId, text: stored.rows[0].text, detectedLanguage: stored.rows[0].detected_language });
+    }
     expect(first.lease.expiresInMs).toBeGreaterThan(9 * 60_000);
     expect(first.lease.expiresInMs).toBeLessThanOrEqual(10 * 60_000);
     await expect(claimNextForUser(t.db, datasetId, rita, "ar")).rejects.toThrow("lang: you review de, not ar");

@@ -12,7 +12,7 @@ import { BENCH_LANGUAGES, ensureBenchDataset } from "./export-dataset";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-type Measured = { seconds: number; rows: number; peakRssMb: number };
+type Measured = { seconds: number; rows: number; peakRssMb: number; firstHalfRssMb: number; secondHalfRssMb: number };
 type Phase = "floor" | "trl" | "parquet";
 
 /** The V8 heap flags of the `cli` script in package.json. */
@@ -21,17 +21,21 @@ function cliHeapFlags(): string[] {
   return pkg.scripts.cli.match(/--max-[\w-]+=\d+/g) ?? [];
 }
 
-async function measure(phase: Phase, datasetId: number, nodeFlags: string[]): Promise<Measured> {
-  const child = spawn(process.execPath, [...nodeFlags, "--import", "tsx", "bench/export-phase.ts", phase, String(datasetId)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+async function measure(phase: Phase, datasetId: number, size: number, nodeFlags: string[]): Promise<Measured> {
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, "--import", "tsx", "bench/export-phase.ts", phase, String(datasetId), String(size)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
   const [code] = (await once(child, "exit")) as [number | null];
   if (code !== 0) throw new Error(`bench phase ${phase} exited with ${code}`);
   const m = JSON.parse(out.trim().split("\n").pop()!) as Measured;
   say(
-    `${phase.padEnd(8)} ${m.rows} pairs in ${m.seconds.toFixed(2)} s = ${Math.round(m.rows / m.seconds)} pairs/s, peak RSS ${m.peakRssMb} MB`,
+    `${phase.padEnd(8)} ${m.rows} pairs in ${m.seconds.toFixed(2)} s = ${Math.round(m.rows / m.seconds)} pairs/s, peak RSS ${m.peakRssMb} MB (first half of the rows ${m.firstHalfRssMb}, second ${m.secondHalfRssMb})`,
   );
   return m;
 }
@@ -51,7 +55,7 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
     const best: Record<Phase, Measured[]> = { floor: [], trl: [], parquet: [] };
     for (let round = 1; round <= rounds; round++) {
       say(`round ${round}/${rounds}`);
-      for (const phase of ["floor", "trl", "parquet"] as const) best[phase].push(await measure(phase, datasetId, nodeFlags));
+      for (const phase of ["floor", "trl", "parquet"] as const) best[phase].push(await measure(phase, datasetId, size, nodeFlags));
     }
     for (const m of Object.values(best).flat()) {
       if (m.rows !== size) throw new Error(`expected ${size} pairs, read ${m.rows}`);
@@ -73,6 +77,12 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
       peak_rss_mb_trl: peak(best.trl),
       peak_rss_mb_parquet: peak(best.parquet),
       peak_rss_mb_floor: peak(best.floor),
+      // Memory that grew with the rows read would show as a second half above the first.
+      second_half_rss_growth_mb: Math.max(
+        ...Object.values(best)
+          .flat()
+          .map((m) => m.secondHalfRssMb - m.firstHalfRssMb),
+      ),
     };
   } finally {
     await closeDatabase();

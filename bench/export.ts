@@ -1,29 +1,41 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { BENCH_LANGUAGES, ensureBenchDataset } from "./export-dataset";
 
 // `npm run bench -- export [--size N] [--rounds R]`: N pairs to `trl` and `parquet` against the floor,
 // which reads the same rows with the same query and cursor batches from Postgres and drops them.
-// Each phase runs in a child process (bench/export-phase.ts), so each peak RSS is that phase's own.
+// Each phase runs in a child process (bench/export-phase.ts), so each peak RSS is that phase's own,
+// with the heap flags `npm run cli` runs an export with (`--node-defaults`: without them).
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-type Measured = { seconds: number; rows: number; peakRssMb: number };
+type Measured = { seconds: number; rows: number; peakRssMb: number; firstHalfRssMb: number; secondHalfRssMb: number };
 type Phase = "floor" | "trl" | "parquet";
 
-async function measure(phase: Phase, datasetId: number): Promise<Measured> {
-  const child = spawn("node_modules/.bin/tsx", ["bench/export-phase.ts", phase, String(datasetId)], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+/** The V8 heap flags of the `cli` script in package.json. */
+function cliHeapFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { cli: string } };
+  return pkg.scripts.cli.match(/--max-[\w-]+=\d+/g) ?? [];
+}
+
+async function measure(phase: Phase, datasetId: number, size: number, nodeFlags: string[]): Promise<Measured> {
+  const child = spawn(
+    process.execPath,
+    [...nodeFlags, "--import", "tsx", "bench/export-phase.ts", phase, String(datasetId), String(size)],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
   const [code] = (await once(child, "exit")) as [number | null];
   if (code !== 0) throw new Error(`bench phase ${phase} exited with ${code}`);
   const m = JSON.parse(out.trim().split("\n").pop()!) as Measured;
   say(
-    `${phase.padEnd(8)} ${m.rows} pairs in ${m.seconds.toFixed(2)} s = ${Math.round(m.rows / m.seconds)} pairs/s, peak RSS ${m.peakRssMb} MB`,
+    `${phase.padEnd(8)} ${m.rows} pairs in ${m.seconds.toFixed(2)} s = ${Math.round(m.rows / m.seconds)} pairs/s, peak RSS ${m.peakRssMb} MB (first half of the rows ${m.firstHalfRssMb}, second ${m.secondHalfRssMb})`,
   );
   return m;
 }
@@ -32,16 +44,18 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
   const roundsFlag = args.indexOf("--rounds");
   const rounds = roundsFlag >= 0 ? Number(args[roundsFlag + 1]) : 2;
   if (!(Number.isInteger(rounds) && rounds > 0)) throw new Error("--rounds takes a positive integer");
+  const nodeFlags = args.includes("--node-defaults") ? [] : cliHeapFlags();
   if (!env().DATABASE_URL) throw new Error("bench export needs DATABASE_URL (a Postgres to build the benchmark dataset in)");
   const db = await getDatabase();
   try {
     const datasetId = await ensureBenchDataset(db, size, say);
     say(`${size} pairs over ${BENCH_LANGUAGES.length} languages; floor = same query and cursor, rows discarded`);
+    say(`each phase: node ${nodeFlags.join(" ") || "(default heap)"}`);
     // The machine may be shared: each phase runs `rounds` times, interleaved, and its best time counts.
     const best: Record<Phase, Measured[]> = { floor: [], trl: [], parquet: [] };
     for (let round = 1; round <= rounds; round++) {
       say(`round ${round}/${rounds}`);
-      for (const phase of ["floor", "trl", "parquet"] as const) best[phase].push(await measure(phase, datasetId));
+      for (const phase of ["floor", "trl", "parquet"] as const) best[phase].push(await measure(phase, datasetId, size, nodeFlags));
     }
     for (const m of Object.values(best).flat()) {
       if (m.rows !== size) throw new Error(`expected ${size} pairs, read ${m.rows}`);
@@ -58,10 +72,17 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
       pairs_per_s_parquet: rate(parquet),
       floor_pairs_per_s: rate(floor),
       rounds,
+      node_flags: nodeFlags.join(" "),
       peak_rss_mb: Math.max(peak(best.trl), peak(best.parquet)),
       peak_rss_mb_trl: peak(best.trl),
       peak_rss_mb_parquet: peak(best.parquet),
       peak_rss_mb_floor: peak(best.floor),
+      // Memory that grew with the rows read would show as a second half above the first.
+      second_half_rss_growth_mb: Math.max(
+        ...Object.values(best)
+          .flat()
+          .map((m) => m.secondHalfRssMb - m.firstHalfRssMb),
+      ),
     };
   } finally {
     await closeDatabase();

@@ -1,14 +1,29 @@
-/** Samples resident memory while work runs; returns the peak in MB. */
-export function trackPeakRss(intervalMs = 50): { stop(): number } {
+/**
+ * Samples resident memory while work runs. `stop()` returns the peak in MB; `split()` returns the
+ * peak since the start or the last split and starts a new segment (the overall peak is kept), so a
+ * phase can show whether memory grows with the rows it has read.
+ */
+export function trackPeakRss(intervalMs = 50): { split(): number; stop(): number } {
   let peak = process.memoryUsage.rss();
-  const timer = setInterval(() => {
-    peak = Math.max(peak, process.memoryUsage.rss());
-  }, intervalMs);
+  let segment = peak;
+  const sample = () => {
+    const rss = process.memoryUsage.rss();
+    peak = Math.max(peak, rss);
+    segment = Math.max(segment, rss);
+  };
+  const timer = setInterval(sample, intervalMs);
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
   return {
+    split() {
+      sample();
+      const result = mb(segment);
+      segment = 0;
+      return result;
+    },
     stop() {
       clearInterval(timer);
-      peak = Math.max(peak, process.memoryUsage.rss());
-      return Math.round(peak / 1024 / 1024);
+      sample();
+      return mb(peak);
     },
   };
 }

@@ -2,7 +2,6 @@ import path from "node:path";
 import { HashedFileSink } from "./file-sink";
 import { parquetShardPath } from "./layout";
 import { ParquetShard } from "./parquet-shard";
-import { parquetRow } from "./records";
 import type { ExportPair, ManifestFile, ParquetTuning, SplitName } from "./types";
 
 const DEFAULT_ROW_GROUP_ROWS = 10_000;
@@ -38,7 +37,7 @@ export class ParquetTarget {
     const shard = this.shards.get(shardKey(pair.lang, split));
     if (!shard) return this.addToNewShard(pair, split);
     const before = shard.bufferedChars;
-    const flushing = shard.add(parquetRow(pair));
+    const flushing = shard.add(pair);
     this.bufferedChars += shard.bufferedChars - before;
     if (flushing) return flushing.then(() => this.enforceBudget());
     return this.bufferedChars > this.budgetChars ? this.enforceBudget() : undefined;

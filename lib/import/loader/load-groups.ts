@@ -40,15 +40,17 @@ type PreparedRow = {
   line: number;
   field: string;
   model: string | null;
-  row: Cell[] | string;
+  /** The row from the language on: its COPY line's UTF-8 bytes (newline included) when `copy`, else its cells. */
+  row: Cell[] | Buffer;
 };
 /** A group's responses as rows, minus the group id and sample index (known only once the group is written). */
 type PreparedGroup = { externalId: string; rows: PreparedRow[] };
 
 /**
  * Everything of a batch's response rows that does not need the database: the row from the language on
- * (its COPY text when `copy`, else its cells). Runs as soon as derivation returns, off the write chain,
- * so the connection is not kept waiting while rows are built. Identical texts are separate samples.
+ * (its COPY line's bytes when `copy`, else its cells). Runs as soon as derivation returns, off the write
+ * chain, so the connection is not kept waiting while rows are built or encoded. Identical texts are
+ * separate samples.
  */
 export function prepareResponses(groups: ImportGroup[], derived: DeriveOutput, copy: boolean): PreparedGroup[] {
   let k = 0;
@@ -56,19 +58,12 @@ export function prepareResponses(groups: ImportGroup[], derived: DeriveOutput, c
     externalId: g.externalId,
     rows: g.responses.map((r) => {
       const i = k++;
-      const cells: Cell[] = [
-        r.lang,
-        r.text,
-        Buffer.from(r.contentHash, "hex"),
-        derived.charLengths[i]!,
-        r.model,
-        r.params ? JSON.stringify(r.params) : null,
-        derived.detected[i] ?? null,
-        derived.answers[i] ?? null,
-        derived.shares[i] ?? null,
-        derived.mixes[i] ?? null,
-        derived.defects[i] ?? null,
-      ];
+      const params = r.params ? JSON.stringify(r.params) : null;
+      const detected = derived.detected[i] ?? null;
+      const answer = derived.answers[i] ?? null;
+      const share = derived.shares[i] ?? null;
+      const mix = derived.mixes[i] ?? null;
+      const defect = derived.defects[i] ?? null;
       return {
         key: identityKey(r.lang, r.model, r.sampleIndex),
         lang: r.lang,
@@ -77,10 +72,41 @@ export function prepareResponses(groups: ImportGroup[], derived: DeriveOutput, c
         line: r.line,
         field: r.field,
         model: r.model,
-        row: copy ? cells.map(copyCell).join("\t") : cells,
+        // The hash is already hex: written as bytea's hex input, escaped as copyCell escapes a Buffer.
+        row: copy
+          ? Buffer.from(
+              `${copyCell(r.lang)}\t${copyCell(r.text)}\t\\\\x${r.contentHash}\t${derived.charLengths[i]!}\t${copyCell(r.model)}\t` +
+                `${copyCell(params)}\t${copyCell(detected)}\t${copyCell(answer)}\t${copyCell(share)}\t${copyCell(mix)}\t${copyCell(defect)}\n`,
+            )
+          : [
+              r.lang,
+              r.text,
+              Buffer.from(r.contentHash, "hex"),
+              derived.charLengths[i]!,
+              r.model,
+              params,
+              detected,
+              answer,
+              share,
+              mix,
+              defect,
+            ],
       };
     }),
   }));
+}
+
+/** One COPY payload: each line's ASCII head (dataset, group, sample) followed by its prepared bytes. */
+function copyPayload(heads: string[], tails: Buffer[]): Buffer {
+  let size = 0;
+  for (let i = 0; i < heads.length; i++) size += heads[i]!.length + tails[i]!.length;
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (let i = 0; i < heads.length; i++) {
+    at += out.write(heads[i]!, at, "latin1");
+    at += tails[i]!.copy(out, at);
+  }
+  return out;
 }
 
 type Stored = { hashes: Map<string, string>; lastSample: Map<string, number> };
@@ -205,7 +231,8 @@ export async function loadCompleteGroups(
      ON CONFLICT (group_id, language) DO NOTHING`,
   );
   const cols: Cell[][] = RESPONSE_COLUMNS.map(() => []);
-  const lines: string[] = [];
+  const heads: string[] = [];
+  const tails: Buffer[] = [];
   let duplicates = 0;
   let written = 0;
   prepared.forEach((g, gi) => {
@@ -220,8 +247,9 @@ export async function loadCompleteGroups(
         return;
       }
       written++;
-      if (typeof row.row === "string") {
-        lines.push(`${t.datasetId}\t${id}\t${sample}\t${row.row}\n`);
+      if (Buffer.isBuffer(row.row)) {
+        heads.push(`${t.datasetId}\t${id}\t${sample}\t`);
+        tails.push(row.row);
       } else {
         cols[0]!.push(t.datasetId);
         cols[1]!.push(id);
@@ -230,7 +258,7 @@ export async function loadCompleteGroups(
       }
     });
   });
-  if (t.copy) await copyRows(t.client, "responses", RESPONSE_COLUMNS, lines.join(""));
+  if (t.copy) await copyRows(t.client, "responses", RESPONSE_COLUMNS, copyPayload(heads, tails));
   else await writeRows(t.client, false, "responses", RESPONSE_COLUMNS, cols);
   const groupsAdded = kept.filter((g) => !existing.has(ids.get(g.externalId)!)).length;
   return { groups: groupsAdded, prompts, responses: written, duplicates };

@@ -34,9 +34,9 @@ export async function isPGlite(client: Pool | PoolClient): Promise<boolean> {
   return rows[0]!.v.includes("PGlite");
 }
 
-/** Streams ready COPY text (rows in `columns` order) into `table`. */
-export async function copyRows(client: PoolClient, table: string, spec: Column[], text: string): Promise<void> {
-  if (text === "") return;
+/** Streams ready COPY text (rows in `columns` order; a string or its UTF-8 bytes) into `table`. */
+export async function copyRows(client: PoolClient, table: string, spec: Column[], text: string | Buffer): Promise<void> {
+  if (text.length === 0) return;
   const stream = client.query(copyFrom(`COPY ${table} (${spec.map((c) => c.name).join(", ")}) FROM STDIN`));
   stream.end(text);
   await finished(stream);

@@ -2,20 +2,11 @@ import { describe, expect, it } from "vitest";
 import { directionOf } from "./text-direction";
 
 describe("directionOf", () => {
-  it.each([
-    ["ar", "rtl"],
-    ["ar-EG", "rtl"],
-    ["he", "rtl"],
-    ["fa", "rtl"],
-    ["ur", "rtl"],
-    ["en", "ltr"],
-    ["zh", "ltr"],
-    ["sw", "ltr"],
-    ["hi", "ltr"],
-    ["az-Arab", "rtl"],
-    ["uz-Latn", "ltr"],
-    ["not a tag", "ltr"],
-  ])("%s is %s", (lang, dir) => {
-    expect(directionOf(lang)).toBe(dir);
+  it.each(["ar", "ar-EG", "he", "fa", "ur", "az-Arab"])("%s is rtl", (lang) => {
+    expect(directionOf(lang)).toBe("rtl");
+  });
+
+  it.each(["en", "zh", "sw", "hi", "uz-Latn", "not a tag"])("%s is ltr", (lang) => {
+    expect(directionOf(lang)).toBe("ltr");
   });
 });

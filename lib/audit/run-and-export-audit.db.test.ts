@@ -1,32 +1,21 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/accounts";
 import { cancelExport } from "@/lib/export/snapshots/cancel-export";
 import { createExport, queueExport } from "@/lib/export/snapshots/create-export";
 import { buildExportFixture, type ExportFixture } from "@/lib/testing/export-fixture";
 import { insertChunkedRun } from "@/lib/llm/providers/run-loop";
 import { cancelRun, createSelectRun } from "@/lib/runs/create-select-run";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { exportDatabaseForThisFile } from "@/lib/testing/test-db";
 
-let t: TestDatabase;
+const t = exportDatabaseForThisFile("cm-audit-");
 let f: ExportFixture;
-let root: string;
 let alice: number;
 let bob: number;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "cm-audit-"));
-  process.env.CM_EXPORT_DIR = root;
-  t = await createTestDatabase();
   f = await buildExportFixture(t.db);
   alice = (await createUser(t.db, { email: "alice@lab.example", name: "Alice", role: "admin", password: "a-long-password-1" })).id;
   bob = (await createUser(t.db, { email: "bob@lab.example", name: "Bob", role: "reviewer", password: "a-long-password-2" })).id;
-});
-afterAll(async () => {
-  await t.drop();
-  await rm(root, { recursive: true, force: true });
 });
 
 type Event = { action: string; entity: string; entity_id: string; user_id: number | null; dataset_id: number | null };

@@ -354,36 +354,13 @@ describe("runs and exports", () => {
 
   it("does not start anything for a refused caller", async () => {
     const before = [await t.db.prisma.pipelineRun.count(), await t.db.prisma.export.count()];
-    expect(
-      (
-        await callRoute(runsRoute.POST, "/api/v1/datasets/open/runs", {
-          token: users.reviewer.token,
-          method: "POST",
-          body: {},
-          params: { slug: "open" },
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await callRoute(exportsRoute.POST, "/api/v1/datasets/open/exports", {
-          token: users.viewer.token,
-          method: "POST",
-          body: { format: "trl" },
-          params: { slug: "open" },
-        })
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await callRoute(exportsRoute.POST, "/api/v1/datasets/secret/exports", {
-          token: users.outsider.token,
-          method: "POST",
-          body: { format: "trl" },
-          params: { slug: "secret" },
-        })
-      ).status,
-    ).toBe(404);
+    const start = async (what: "runs" | "exports", slug: string, token: string, body: unknown) => {
+      const handler = what === "runs" ? runsRoute.POST : exportsRoute.POST;
+      return (await callRoute(handler, `/api/v1/datasets/${slug}/${what}`, { token, method: "POST", body, params: { slug } })).status;
+    };
+    expect(await start("runs", "open", users.reviewer.token, {})).toBe(403);
+    expect(await start("exports", "open", users.viewer.token, { format: "trl" })).toBe(403);
+    expect(await start("exports", "secret", users.outsider.token, { format: "trl" })).toBe(404);
     expect([await t.db.prisma.pipelineRun.count(), await t.db.prisma.export.count()]).toEqual(before);
   });
 });

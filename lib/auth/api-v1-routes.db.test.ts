@@ -67,37 +67,32 @@ type Call = (token: string | null, ds: typeof open, slug: string) => Promise<{ s
 
 const versionOf = async (pairId: number) => (await t.db.prisma.pair.findUniqueOrThrow({ where: { id: pairId } })).version;
 
+/** What most handlers are: reads that every role may make. */
+const READ = { permission: "read", allowed: ["admin", "reviewer", "viewer"] as Role[], ok: 200 };
+
 /** Every /api/v1 handler, who may call it, and what it answers when allowed. */
 const ENDPOINTS: { name: string; permission: string; allowed: Role[]; ok: number; call: Call; datasetScoped: boolean }[] = [
   {
     name: "GET /me",
-    permission: "read",
-    allowed: ["admin", "reviewer", "viewer"],
-    ok: 200,
+    ...READ,
     datasetScoped: false,
     call: (token) => callRoute(meRoute.GET, "/api/v1/me", { token }),
   },
   {
     name: "GET /datasets",
-    permission: "read",
-    allowed: ["admin", "reviewer", "viewer"],
-    ok: 200,
+    ...READ,
     datasetScoped: false,
     call: (token) => callRoute(datasetsRoute.GET, "/api/v1/datasets", { token }),
   },
   {
     name: "GET /datasets/{slug}",
-    permission: "read",
-    allowed: ["admin", "reviewer", "viewer"],
-    ok: 200,
+    ...READ,
     datasetScoped: true,
     call: (token, _ds, slug) => callRoute(datasetRoute.GET, `/api/v1/datasets/${slug}`, { token, params: { slug } }),
   },
   {
     name: "GET /datasets/{slug}/runs",
-    permission: "read",
-    allowed: ["admin", "reviewer", "viewer"],
-    ok: 200,
+    ...READ,
     datasetScoped: true,
     call: (token, _ds, slug) => callRoute(runsRoute.GET, `/api/v1/datasets/${slug}/runs`, { token, params: { slug } }),
   },
@@ -112,26 +107,20 @@ const ENDPOINTS: { name: string; permission: string; allowed: Role[]; ok: number
   },
   {
     name: "GET /runs/{id}",
-    permission: "read",
-    allowed: ["admin", "reviewer", "viewer"],
-    ok: 200,
+    ...READ,
     datasetScoped: true,
     call: (token, ds) => callRoute(runRoute.GET, `/api/v1/runs/${ds.runId}`, { token, params: { id: String(ds.runId) } }),
   },
   {
     name: "GET /datasets/{slug}/pairs",
-    permission: "read",
-    allowed: ["admin", "reviewer", "viewer"],
-    ok: 200,
+    ...READ,
     datasetScoped: true,
     call: (token, _ds, slug) =>
       callRoute(pairsRoute.GET, `/api/v1/datasets/${slug}/pairs?status=proposed&limit=5`, { token, params: { slug } }),
   },
   {
     name: "GET /pairs/{id}",
-    permission: "read",
-    allowed: ["admin", "reviewer", "viewer"],
-    ok: 200,
+    ...READ,
     datasetScoped: true,
     call: (token, ds) => callRoute(pairRoute.GET, `/api/v1/pairs/${ds.pairId}`, { token, params: { id: String(ds.pairId) } }),
   },
@@ -151,9 +140,7 @@ const ENDPOINTS: { name: string; permission: string; allowed: Role[]; ok: number
   },
   {
     name: "GET /datasets/{slug}/exports",
-    permission: "read",
-    allowed: ["admin", "reviewer", "viewer"],
-    ok: 200,
+    ...READ,
     datasetScoped: true,
     call: (token, _ds, slug) => callRoute(exportsRoute.GET, `/api/v1/datasets/${slug}/exports`, { token, params: { slug } }),
   },
@@ -173,17 +160,13 @@ const ENDPOINTS: { name: string; permission: string; allowed: Role[]; ok: number
   },
   {
     name: "GET /exports/{id}",
-    permission: "read",
-    allowed: ["admin", "reviewer", "viewer"],
-    ok: 200,
+    ...READ,
     datasetScoped: true,
     call: (token, ds) => callRoute(exportRoute.GET, `/api/v1/exports/${ds.exportId}`, { token, params: { id: String(ds.exportId) } }),
   },
   {
     name: "GET /exports/{id}/download",
-    permission: "read",
-    allowed: ["admin", "reviewer", "viewer"],
-    ok: 200,
+    ...READ,
     datasetScoped: true,
     call: (token, ds) =>
       callRoute(downloadRoute.GET, `/api/v1/exports/${ds.exportId}/download`, { token, params: { id: String(ds.exportId) } }),

@@ -22,6 +22,9 @@ async function signIn(email: string, password: string): Promise<string> {
 
 const bearer = (token: string) => new Request("http://localhost/api/v1/me", { headers: { authorization: `Bearer ${token}` } });
 const REFUSED = { error: TOKEN_NEEDS_PASSWORD_CHANGE, mustChangePassword: true };
+/** A user made with a one-time password, which they must change before anything else. */
+const oneTimePasswordUser = (email: string, name: string, role: "reviewer" | "viewer") =>
+  createUser(t.db, { email, name, role, password: "one-time password", mustChangePassword: true });
 
 describe("an API token of a user who must change a one-time password", () => {
   it("is refused with 403 on every endpoint until the first admin sets a new password, then works", async () => {
@@ -66,13 +69,7 @@ describe("an API token of a user who must change a one-time password", () => {
   });
 
   it("is refused for a user created with a one-time password, and again when the flag is set anew", async () => {
-    const { id } = await createUser(t.db, {
-      email: "otp@lab.example",
-      name: "Otp",
-      role: "reviewer",
-      password: "one-time password",
-      mustChangePassword: true,
-    });
+    const { id } = await oneTimePasswordUser("otp@lab.example", "Otp", "reviewer");
     const { token } = await createApiToken(t.db, id, "cli");
     expect(await callRoute(meRoute.GET, "/api/v1/me", { token })).toMatchObject({ status: 403, body: REFUSED });
 
@@ -88,13 +85,7 @@ describe("an API token of a user who must change a one-time password", () => {
   });
 
   it("still answers 401 (not 403) for a revoked or unknown token of such a user", async () => {
-    const { id } = await createUser(t.db, {
-      email: "otp2@lab.example",
-      name: "Otp2",
-      role: "viewer",
-      password: "one-time password",
-      mustChangePassword: true,
-    });
+    const { id } = await oneTimePasswordUser("otp2@lab.example", "Otp2", "viewer");
     const { token, view } = await createApiToken(t.db, id, "to revoke");
     await revokeApiToken(t.db, view.id, { userId: id });
     for (const presented of [token, `cmas_${"Q".repeat(43)}`]) {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { getDMMF } from "@prisma/get-dmmf";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { describe, expect, it } from "vitest";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { actualCatalog, diffCatalogs, expectedCatalog, type SchemaDatamodel } from "./schema-drift";
 import { migrationState, readMigrations } from "./migrations";
 
@@ -13,11 +13,7 @@ function datamodelOf(schema: string): SchemaDatamodel {
   return dmmf.datamodel as unknown as SchemaDatamodel;
 }
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => t.drop());
+const t = databaseForThisFile();
 
 describe("migrations versus prisma/schema.prisma", () => {
   it("produce exactly the tables, columns, types, nullability and indexes the schema declares", async () => {

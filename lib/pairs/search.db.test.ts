@@ -1,9 +1,8 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { contentHash } from "@/lib/datasets/insert-groups";
+import { expect, it } from "vitest";
 import { indexPendingResponses } from "@/lib/search/index-pending";
 import { searchFixture } from "@/lib/testing/search-fixture";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { countPairs, listPairs } from "./queries";
 import { parsePairTableParams } from "./table";
 
@@ -13,11 +12,7 @@ import { parsePairTableParams } from "./table";
 // interleavings of imports (several datasets in one statement, interleaved ids), partial drains with
 // random batch sizes, and reviewers pointing pairs at other responses.
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => t.drop());
+const t = databaseForThisFile();
 
 const LANGS = ["de", "zh"] as const;
 const text = fc
@@ -58,7 +53,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ kind: fc.constant("search" as const), terms: fc.array(term, { minLength: 1, maxLength: 3 }) }),
 );
 
-const { q, pairsMatchingByScan } = searchFixture(() => t.db);
+const { q, insertResponses, pairsMatchingByScan } = searchFixture(() => t.db);
 
 let serial = 0;
 
@@ -76,27 +71,16 @@ async function importGroups(batches: Array<{ datasetId: number; groups: Group[] 
     [0, 1, 2, 3].map((c) => prompts.map((p) => p[c])),
   );
   // Round-robin over the entries, so the two datasets' ids interleave within the statement.
-  const rows: Array<{ d: number; g: number; l: string; s: number; x: string }> = [];
+  const rows: Parameters<typeof insertResponses>[0] = [];
   for (let k = 0; k < 4; k++) {
     entries.forEach((e, i) =>
-      LANGS.forEach((l, j) => {
+      LANGS.forEach((language, j) => {
         const x = e.g.responses[j]![k];
-        if (x !== undefined) rows.push({ d: e.datasetId, g: ids[i]!, l, s: k, x: `${x}#${k}` });
+        if (x !== undefined) rows.push({ datasetId: e.datasetId, groupId: ids[i]!, language, sample: k, text: `${x}#${k}` });
       }),
     );
   }
-  await q(
-    `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length)
-     SELECT d, g, l, s, x, h, length(x) FROM unnest($1::int[], $2::int[], $3::text[], $4::int[], $5::text[], $6::bytea[]) AS u(d, g, l, s, x, h)`,
-    [
-      rows.map((r) => r.d),
-      rows.map((r) => r.g),
-      rows.map((r) => r.l),
-      rows.map((r) => r.s),
-      rows.map((r) => r.x),
-      rows.map((r) => contentHash(r.x)),
-    ],
-  );
+  await insertResponses(rows);
   await q(
     `INSERT INTO pairs (dataset_id, group_id, language, chosen_id, rejected_id)
      SELECT u.d, u.g, u.l,

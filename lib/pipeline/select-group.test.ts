@@ -178,11 +178,8 @@ describe("surface scorers across scripts", () => {
       reason: "cross_script",
       detail: detail("hashed character n-gram"),
     });
-    expect(decisionOf(selectGroup(group(withVectors), { scorer: "embedding" }), "ar")).toMatchObject({
-      kind: "pair",
-      chosenId: "a0",
-      rejectedId: "a1",
-    });
+    const semantic = selectGroup(group(withVectors), { scorer: "embedding" });
+    expect(decisionOf(semantic, "ar")).toMatchObject({ kind: "pair", chosenId: "a0", rejectedId: "a1" });
   });
 
   it("does not apply to the answer scorer, whose answers read the same in every script", () => {
@@ -192,12 +189,8 @@ describe("surface scorers across scripts", () => {
       cand("a0", "ar", 0, "الجواب هو ١٨", { answer: "18" }),
       cand("a1", "ar", 1, "الجواب هو ٢٠", { answer: "20" }),
     ];
-    expect(decisionOf(selectGroup(group(math, "18"), {}), "ar")).toMatchObject({
-      kind: "pair",
-      chosenId: "a0",
-      rejectedId: "a1",
-      basis: "score",
-    });
+    const s = selectGroup(group(math, "18"), {});
+    expect(decisionOf(s, "ar")).toMatchObject({ kind: "pair", chosenId: "a0", rejectedId: "a1", basis: "score" });
   });
 });
 

@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { generateGroups } from "@/lib/demo";
 import { loadGeneratedGroups } from "@/lib/datasets/seed-demo";
-import { killHard, spawnWorker, waitFor } from "@/lib/testing/kill-worker";
+import { killThenResume } from "@/lib/testing/kill-worker";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createSelectRun } from "./create-select-run";
 
 const GROUPS = 240;
 let t: TestDatabase;
 let datasetId: number;
-
-const startWorker = () => spawnWorker(t.url);
 
 async function progress(runId: number) {
   const { rows } = await t.db.pool.query<{ status: string; done_items: number; total_items: number }>(
@@ -30,27 +28,20 @@ afterAll(async () => t.drop());
 describe("a select run whose worker is killed (kill -9)", () => {
   it("resumes in a new worker without duplicating or losing work", async () => {
     const { runId } = await createSelectRun(t.db, datasetId, { scorer: "lexical", chunkSize: 1 });
-    const first = startWorker();
-    const mid = await waitFor(
+    const {
+      atKill: mid,
+      afterKill: frozen,
+      done,
+    } = await killThenResume(
+      t.url,
       () => progress(runId),
       (p) => p.done_items > 0 && p.done_items < p.total_items,
+      (p) => p.status === "succeeded",
     );
-    await killHard(first);
-    const frozen = await progress(runId);
     expect(frozen.status).toBe("running");
     expect(frozen.done_items).toBeGreaterThanOrEqual(mid.done_items);
     expect(frozen.done_items).toBeLessThan(GROUPS);
-
-    const second = startWorker();
-    try {
-      const done = await waitFor(
-        () => progress(runId),
-        (p) => p.status === "succeeded",
-      );
-      expect(done).toEqual({ status: "succeeded", done_items: GROUPS, total_items: GROUPS });
-    } finally {
-      process.kill(-second.pid!, "SIGTERM");
-    }
+    expect(done).toEqual({ status: "succeeded", done_items: GROUPS, total_items: GROUPS });
     const counts = await t.db.pool.query<{ refs: number; proposals: number; pairs: number; chunks_left: number }>(
       `SELECT (SELECT count(*)::int FROM run_references WHERE run_id = $1) AS refs,
               (SELECT count(*)::int FROM run_proposals WHERE run_id = $1) AS proposals,

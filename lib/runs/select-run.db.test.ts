@@ -1,21 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "@/lib/cli/main";
 import { decidePair } from "@/lib/pairs/decide";
 import { datasetWithIds, TWO_MATH_GROUPS } from "@/lib/testing/select-fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { createSelectRun, cancelRun } from "./create-select-run";
 import { executeSelectRun } from "./execute-select-run";
 
 // TWO_MATH_GROUPS: answers decide every pair, so the expected result is known by hand.
-let t: TestDatabase;
+const t = databaseForThisFile();
 let datasetId: number;
 let id: (g: string, l: string, s: number) => number;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   ({ datasetId, id } = await datasetWithIds(t.db, "fixture", TWO_MATH_GROUPS));
 });
-afterAll(async () => t.drop());
 
 async function pairsNow() {
   const { rows } = await t.db.pool.query<{

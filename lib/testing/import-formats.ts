@@ -23,6 +23,18 @@ export function fixtureFile(name: string, content: string | Buffer): string {
   return path;
 }
 
+/** Nested JSONL of `groups` groups, each an English prompt with three responses, then `tail` (2,000 responses make an import batch). */
+export function nestedGroupsFile(name: string, groups: number, tail = ""): string {
+  const lines = Array.from({ length: groups }, (_, i) =>
+    JSON.stringify({
+      id: `g${i}`,
+      prompts: { en: `Question ${i}?` },
+      responses: { en: [`First answer ${i}`, `Second answer ${i}`, `Third answer ${i}`] },
+    }),
+  );
+  return fixtureFile(name, `${lines.join("\n")}\n${tail}`);
+}
+
 /** A stream source that delivers `data` in chunks of `chunkSize` bytes. */
 export function chunkedSource(data: string | Buffer, filename: string, chunkSize = 1): ImportSource {
   const bytes = typeof data === "string" ? Buffer.from(data) : data;
@@ -38,6 +50,10 @@ export async function collect(source: ImportSource, options: ImportOptions = {})
 }
 
 export const groupsOf = (items: ImportItem[]): ImportGroup[] => items.flatMap((item) => (item.kind === "group" ? [item.group] : []));
+
+/** Groups of one row each (a flat format's) as `line: externalId lang#sample`, easy to compare exactly. */
+export const rowsOf = (groups: ImportGroup[]): string[] =>
+  groups.map((g) => `${g.line}: ${g.externalId} ${g.responses[0]?.lang}#${g.responses[0]?.sampleIndex}`);
 
 /** Invalid and fatal items reduced to `[line, field, message]` triples, easy to compare exactly. */
 export function problemsOf(items: ImportItem[]): Array<[number | null, string | null, string]> {

@@ -1,18 +1,13 @@
-import { spawn } from "node:child_process";
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createImportRow, getImportStatus, LAPSED_IMPORT_MESSAGE } from "@/lib/import/loader/import-status";
 import { writtenFor } from "@/lib/testing/import-written";
-import { exited, killHard, spawnWorker, stopGracefully, TEST_LAPSE_MS, waitFor } from "@/lib/testing/kill-worker";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { killMidway, spawnWorker, stopGracefully, waitFor } from "@/lib/testing/kill-worker";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => t.drop());
+const t = databaseForThisFile();
 
 const group = (id: string) =>
   JSON.stringify({ id, prompts: { en: `Question ${id}?` }, responses: { en: [`Answer one to ${id}`, `Answer two to ${id}`] } });
@@ -28,16 +23,7 @@ describe("a browser import whose server is killed (kill -9)", () => {
       options: { create: true },
       createdById: null,
     });
-    const server = spawn("npx", ["tsx", "lib/testing/crash-mid-import.ts", String(id), path], {
-      env: { ...process.env, DATABASE_URL: t.url, CM_JOB_HEARTBEAT_LAPSE_MS: String(TEST_LAPSE_MS) },
-      stdio: ["ignore", "pipe", "inherit"],
-      detached: true,
-    });
-    let out = "";
-    server.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-    await waitFor(async () => out.includes("mid") || server.exitCode !== null, Boolean);
-    await killHard(server);
-    await exited(server);
+    await killMidway(t.url, ["lib/testing/crash-mid-import.ts", String(id), path]);
     expect((await getImportStatus(t.db, id))?.status).toBe("running");
 
     const worker = spawnWorker(t.url);

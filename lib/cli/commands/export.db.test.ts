@@ -1,32 +1,25 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readFile, rm, stat } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildExportFixture } from "@/lib/testing/export-fixture";
 import { databaseExportDir } from "@/lib/export/snapshots/location";
 import { runCliCaptured } from "@/lib/testing/cli";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { exportDatabaseForThisFile } from "@/lib/testing/test-db";
 
-let t: TestDatabase;
-let work: string;
+const t = exportDatabaseForThisFile("cm-cli-export-");
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "cm-cli-export-"));
-  process.env.CM_EXPORT_DIR = path.join(work, "snapshots");
-  t = await createTestDatabase();
   await buildExportFixture(t.db, "cli-exp");
 });
-afterAll(async () => {
-  await t.drop();
-  await rm(work, { recursive: true, force: true });
-});
 
-const cli = runCliCaptured;
+/** `cm export` of the fixture dataset in `format` to `out`, with more flags. */
+const exportTo = (format: string, out: string, ...flags: string[]) =>
+  runCliCaptured(["export", "--dataset", "cli-exp", "--format", format, "--out", out, ...flags]);
 
 describe("cli export", () => {
   it("rejects an unknown format as a usage error that lists the formats", async () => {
-    const r = await cli(["export", "--dataset", "cli-exp", "--format", "csv", "--out", path.join(work, "x.jsonl")]);
+    const r = await exportTo("csv", path.join(t.work, "x.jsonl"));
     expect(r.code).toBe(2);
     expect(r.stderr).toContain(
       "option '--format <fmt>' argument 'csv' is invalid. Allowed choices are trl, trl-chat, llama-factory, llama-factory-sharegpt, openrlhf, cm-align, parquet.",
@@ -34,32 +27,17 @@ describe("cli export", () => {
   });
 
   it("rejects bad input with exit 1 and a message naming the flag", async () => {
-    const lang = await cli(["export", "--dataset", "cli-exp", "--format", "trl", "--out", path.join(work, "y.jsonl"), "--langs", "fr"]);
+    const lang = await exportTo("trl", path.join(t.work, "y.jsonl"), "--langs", "fr");
     expect(lang.code).toBe(1);
     expect(lang.stderr).toContain('error: languages: "fr" is not a language of dataset cli-exp (ar, de, en, zh)');
-    const out = await cli(["export", "--dataset", "cli-exp", "--format", "trl", "--out", work]);
+    const out = await exportTo("trl", t.work);
     expect(out.code).toBe(1);
-    expect(out.stderr).toContain(`error: --out ${work} is a directory, but format trl without a split writes one file`);
+    expect(out.stderr).toContain(`error: --out ${t.work} is a directory, but format trl without a split writes one file`);
   });
 
   it("writes the file --out names, records the snapshot and prints the summary", async () => {
-    const out = path.join(work, "de.jsonl");
-    const r = await cli([
-      "export",
-      "--dataset",
-      "cli-exp",
-      "--format",
-      "trl-chat",
-      "--out",
-      out,
-      "--langs",
-      "de",
-      "--min-margin",
-      "0.3",
-      "--system",
-      "Antworte auf Deutsch.",
-      "--json",
-    ]);
+    const out = path.join(t.work, "de.jsonl");
+    const r = await exportTo("trl-chat", out, "--langs", "de", "--min-margin", "0.3", "--system", "Antworte auf Deutsch.", "--json");
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as {
       exportId: number;
@@ -82,29 +60,15 @@ describe("cli export", () => {
       chosen: [{ role: "assistant", content: 'Acht Beine. "Genau" 🕷' }],
       rejected: [{ role: "assistant", content: "Sechs Beine." }],
     });
-    const storedPath = path.join(await databaseExportDir(t.db, path.join(work, "snapshots")), String(summary.exportId), "train.jsonl");
+    const storedPath = path.join(await databaseExportDir(t.db, t.exportRoot), String(summary.exportId), "train.jsonl");
     expect((await readFile(storedPath)).equals(bytes)).toBe(true);
     expect([(await stat(storedPath)).mode & 0o777, (await stat(out)).mode & 0o777]).toEqual([0o400, 0o644]);
     expect(r.stderr).toContain("export trl-chat");
   });
 
   it("writes a directory for a split export", async () => {
-    const out = path.join(work, "lf");
-    const r = await cli([
-      "export",
-      "--dataset",
-      "cli-exp",
-      "--format",
-      "llama-factory",
-      "--out",
-      out,
-      "--test-split",
-      "0.5",
-      "--seed",
-      "7",
-      "--exclude-flagged",
-      "--json",
-    ]);
+    const out = path.join(t.work, "lf");
+    const r = await exportTo("llama-factory", out, "--test-split", "0.5", "--seed", "7", "--exclude-flagged", "--json");
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout) as { pairs: number; files: { path: string }[] };
     expect(summary.files.map((f) => f.path)).toEqual(["dataset_info.json", "test.json", "train.json"]);

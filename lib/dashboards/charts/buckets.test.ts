@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { TENTH_LABELS } from "@/lib/testing/chart-buckets";
 import { UNIT_EDGES, fillBuckets, nextDown, unitBuckets } from "./buckets";
 
 /** What SQL's width_bucket(x, UNIT_EDGES) returns: the number of edges at or below x. */
@@ -8,20 +9,7 @@ const widthBucket = (x: number | null) => (x === null ? null : UNIT_EDGES.filter
 describe("unit buckets", () => {
   it("lists negative, ten tenths and none with inclusive link bounds", () => {
     const b = unitBuckets({ negative: true, none: true });
-    expect(b.map((x) => x.label)).toEqual([
-      "< 0",
-      "0–0.1",
-      "0.1–0.2",
-      "0.2–0.3",
-      "0.3–0.4",
-      "0.4–0.5",
-      "0.5–0.6",
-      "0.6–0.7",
-      "0.7–0.8",
-      "0.8–0.9",
-      "≥ 0.9",
-      "none",
-    ]);
+    expect(b.map((x) => x.label)).toEqual(["< 0", ...TENTH_LABELS, "none"]);
     expect(b.map((x) => x.id)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, null]);
     expect(b[0]).toEqual({ id: 0, label: "< 0", max: -5e-324 });
     expect(b[3]).toEqual({ id: 3, label: "0.2–0.3", min: 0.2, max: 0.29999999999999993 });

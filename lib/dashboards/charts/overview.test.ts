@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { TENTH_LABELS } from "@/lib/testing/chart-buckets";
 import { consChart, countTiles, lengthChart, marginCharts, offTargetChart, scoreCharts, statusChart, type PairCountRow } from "./overview";
 
 const PAIRS: PairCountRow[] = [
@@ -80,32 +81,9 @@ describe("overview preparers", () => {
         { language: "de", bucket: 2, n: 3 },
       ],
     );
-    expect(de!.rows.map((r) => r.label)).toEqual([
-      "< 0",
-      "0–0.1",
-      "0.1–0.2",
-      "0.2–0.3",
-      "0.3–0.4",
-      "0.4–0.5",
-      "0.5–0.6",
-      "0.6–0.7",
-      "0.7–0.8",
-      "0.8–0.9",
-      "≥ 0.9",
-    ]);
-    expect(de!.rows.map((r) => [r.values.chosen, r.values.rejected])).toEqual([
-      [0, 1],
-      [0, 0],
-      [0, 3],
-      [0, 0],
-      [0, 0],
-      [0, 0],
-      [0, 0],
-      [0, 0],
-      [0, 0],
-      [1, 0],
-      [3, 0],
-    ]);
+    expect(de!.rows.map((r) => r.label)).toEqual(["< 0", ...TENTH_LABELS]);
+    expect(de!.rows.map((r) => r.values.chosen)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 3]);
+    expect(de!.rows.map((r) => r.values.rejected)).toEqual([1, 0, 3, 0, 0, 0, 0, 0, 0, 0, 0]);
     expect(de!.rows[0]!.hrefs).toEqual({
       chosen: "/datasets/demo/pairs?lang=de&sort=scoreChosen",
       rejected: "/datasets/demo/pairs?lang=de&sort=scoreRejected",

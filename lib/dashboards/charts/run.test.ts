@@ -53,19 +53,8 @@ describe("run page preparers", () => {
     expect(linked.margins[0]!.rows[3]!.hrefs.pairs).toBe("/datasets/demo/pairs?lang=de&minMargin=0.2&maxMargin=0.29999999999999993");
     expect(linked.margins[0]!.rows[3]!.names.pairs).toBe("Run 2 · Margin de · 0.2–0.3 · pairs: 4");
     expect(linked.scores.map((c) => c.id)).toEqual(["run-7-scores-de"]);
-    expect(linked.scores[0]!.rows.map((r) => [r.values.chosen, r.values.rejected])).toEqual([
-      [0, 0],
-      [0, 0],
-      [0, 4],
-      [0, 0],
-      [0, 0],
-      [0, 0],
-      [0, 0],
-      [0, 0],
-      [0, 0],
-      [0, 0],
-      [4, 0],
-    ]);
+    expect(linked.scores[0]!.rows.map((r) => r.values.chosen)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4]);
+    expect(linked.scores[0]!.rows.map((r) => r.values.rejected)).toEqual([0, 0, 4, 0, 0, 0, 0, 0, 0, 0, 0]);
     const plain = runCharts("demo", RUN, DATA, false);
     expect([...plain.margins, ...plain.scores, plain.skips!].flatMap((c) => c.rows).every((r) => Object.keys(r.hrefs).length === 0)).toBe(
       true,

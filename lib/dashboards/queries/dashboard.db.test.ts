@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { decidePair } from "@/lib/pairs/decide";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { createDataset } from "@/lib/testing/fixtures";
 import { datasetWithIds, TWO_MATH_GROUPS } from "@/lib/testing/select-fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { changedPairs, changesByLanguage, listSelectRuns } from "./compare";
 import { loadOverview } from "./overview";
 import { qualityRows } from "./quality";
@@ -13,14 +13,13 @@ import { isLatestSelectRun, runProposalAggregates } from "./run";
 // TWO_MATH_GROUPS: two math groups whose pairs are decided by the answers (see lib/runs/select-run.db.test.ts). With the
 // answer scorer a matching answer scores 0.99 plus a small tie-break, so every chosen CL and margin is
 // ≥ 0.98 (bucket "≥ 0.9"), every rejected CL is below 0.1, and both references have Cons just above 0.5.
-let t: TestDatabase;
+const t = databaseForThisFile();
 let datasetId: number;
 let runA: number;
 let runB: number;
 let id: (g: string, l: string, s: number) => number;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
   ({ datasetId, id } = await datasetWithIds(t.db, "fixture", TWO_MATH_GROUPS));
   // A second dataset with its own run: nothing of it may leak into the first one's figures.
   const other = await createDataset(t.db, "other", TWO_MATH_GROUPS);
@@ -29,7 +28,6 @@ beforeAll(async () => {
   expect(await executeSelectRun(t.db, runA)).toBe("succeeded");
   await t.db.pool.query(`UPDATE responses SET detected_language = 'en' WHERE id = $1`, [id("q2", "de", 1)]);
 });
-afterAll(async () => t.drop());
 
 const sortRows = <T extends { language: string; bucket: number | null }>(rows: T[]) =>
   [...rows].sort((a, b) => a.language.localeCompare(b.language) || (a.bucket ?? -1) - (b.bucket ?? -1));

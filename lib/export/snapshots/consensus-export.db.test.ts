@@ -1,7 +1,6 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import * as exportsRoute from "@/app/api/v1/datasets/[slug]/exports/route";
 import { queryOne, queryRows, sql } from "@/lib/db/sql";
@@ -13,30 +12,22 @@ import { type ApiUsers, callRoute, createApiUsers } from "@/lib/testing/api-v1";
 import { runCliCaptured } from "@/lib/testing/cli";
 import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
 import { type ConsensusFixture, seedConsensusFixture, voteThroughQueue } from "@/lib/testing/review-fixture";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { exportDatabaseForThisFile } from "@/lib/testing/test-db";
 
 const slug = "team-export";
-let t: TestDatabase;
+const t = exportDatabaseForThisFile("cm-consensus-export-");
 let f: ConsensusFixture;
 let users: ApiUsers;
-let work: string;
 
 beforeAll(async () => {
-  work = await mkdtemp(path.join(tmpdir(), "cm-consensus-export-"));
-  process.env.CM_EXPORT_DIR = path.join(work, "snapshots");
-  t = await createTestDatabase();
   f = await seedConsensusFixture(t.db, slug);
   users = await createApiUsers(t.db);
 }, 240_000);
-afterAll(async () => {
-  await t.drop();
-  await rm(work, { recursive: true, force: true });
-});
 
 type CmAlign = z.infer<(typeof RECORD_SCHEMAS)["cm-align"]>;
 
 async function cliExport(name: string, ...flags: string[]): Promise<CmAlign[]> {
-  const out = path.join(work, `${name}.jsonl`);
+  const out = path.join(t.work, `${name}.jsonl`);
   const r = await runCliCaptured(["export", "--dataset", slug, "--format", "cm-align", "--out", out, ...flags]);
   expect(r.stderr).not.toContain("error");
   expect(r.code).toBe(0);
@@ -83,7 +74,7 @@ describe("exports filtered by consensus", () => {
       "--format",
       "trl",
       "--out",
-      path.join(work, "x.jsonl"),
+      path.join(t.work, "x.jsonl"),
       "--consensus",
       "settled",
     ]);
@@ -137,7 +128,7 @@ describe("cm-align record of a disputed pair settled by an adjudicator", () => {
       reason: "ben is right: the first one miscounts",
     });
 
-    const out = path.join(work, "adjudicated.jsonl");
+    const out = path.join(t.work, "adjudicated.jsonl");
     const r = await runCliCaptured(["export", "--dataset", other, "--format", "cm-align", "--out", out, "--consensus", "adjudicated"]);
     expect(r.code).toBe(0);
     const lines = (await readFile(out, "utf8")).trimEnd().split("\n");

@@ -1,24 +1,22 @@
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { text } from "node:stream/consumers";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { GET } from "@/app/api/exports/[exportId]/route";
 import { createUser } from "@/lib/auth/accounts";
 import { forgetAuth, getAuth } from "@/lib/auth/better-auth";
 import { assignSplit } from "@/lib/export/formats";
 import { decidePair } from "@/lib/pairs/decide";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { exportDatabaseForThisFile } from "@/lib/testing/test-db";
 import { createExport } from "./create-export";
 import { openExportDownload } from "./download";
 import { buildExportFixture, type ExportFixture } from "@/lib/testing/export-fixture";
 import { getExport } from "./queries";
 import { databaseExportDir } from "./location";
 
-let t: TestDatabase;
+const t = exportDatabaseForThisFile("cm-exports-");
 let f: ExportFixture;
-let root: string;
 let cookie: string;
 const ORIGIN = "http://127.0.0.1:3000";
 
@@ -42,15 +40,8 @@ async function viewerCookie(): Promise<string> {
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "cm-exports-"));
-  process.env.CM_EXPORT_DIR = root;
-  t = await createTestDatabase();
   f = await buildExportFixture(t.db);
   cookie = await viewerCookie();
-});
-afterAll(async () => {
-  await t.drop();
-  await rm(root, { recursive: true, force: true });
 });
 
 const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex");
@@ -90,7 +81,7 @@ describe("createExport", () => {
     const row = await getExport(t.db, snap.exportId);
     expect(row.status).toBe("succeeded");
     // Under this database's own folder, so databases sharing the export directory never collide.
-    expect(row.location).toBe(path.join(await databaseExportDir(t.db, root), String(snap.exportId)));
+    expect(row.location).toBe(path.join(await databaseExportDir(t.db, t.exportRoot), String(snap.exportId)));
     expect(row.lastDecisionId).toBe(decision.decisionId);
     const runs = (await t.db.pool.query<{ id: number }>(`SELECT id FROM pipeline_runs ORDER BY id`)).rows.map((r) => r.id);
     expect(row.runIds).toEqual(runs);
@@ -187,7 +178,7 @@ describe("createExport", () => {
     );
     const failed = await t.db.prisma.export.findFirstOrThrow({ where: { status: "failed" } });
     expect(failed.error).toMatch(/prompt group q4 has no de prompt text/);
-    expect(await readdir(root)).not.toContain(String(failed.id));
+    expect(await readdir(t.exportRoot)).not.toContain(String(failed.id));
     await expect(openExportDownload(t.db, failed.id)).rejects.toThrow(`Export ${failed.id} is failed`);
   });
 });

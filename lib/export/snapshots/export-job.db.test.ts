@@ -1,36 +1,25 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { once } from "node:events";
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { beforeAll, describe, expect, it } from "vitest";
+import { exportDatabaseForThisFile } from "@/lib/testing/test-db";
 import { cancelExport } from "./cancel-export";
 import { createExport, queueExport, runQueuedExport } from "./create-export";
 import { partialLocation } from "./execute-export";
 import { databaseExportDir } from "./location";
 import { JobCancelled } from "@/lib/jobs/job-cancelled";
 import { buildExportFixture, type ExportFixture } from "@/lib/testing/export-fixture";
-import { waitFor } from "@/lib/testing/kill-worker";
+import { killMidway, spawnWorker, stopGracefully, waitFor } from "@/lib/testing/kill-worker";
 import { getExportProgress } from "./queries";
 import { thisProcess } from "./worker-id";
 
-let t: TestDatabase;
+const t = exportDatabaseForThisFile("cm-export-jobs-");
 let f: ExportFixture;
-let root: string;
 let snapshots: string;
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(tmpdir(), "cm-export-jobs-"));
-  process.env.CM_EXPORT_DIR = root;
-  t = await createTestDatabase();
   f = await buildExportFixture(t.db);
-  snapshots = await databaseExportDir(t.db, root);
-});
-afterAll(async () => {
-  await t.drop();
-  await rm(root, { recursive: true, force: true });
+  snapshots = await databaseExportDir(t.db, t.exportRoot);
 });
 
 type Seen = { status: string; rowsDone: number; rowsTotal: number };
@@ -131,26 +120,10 @@ describe("an export queued from the UI", () => {
 });
 
 describe("an export whose worker dies mid-way (kill -9)", () => {
-  function spawnTsx(args: string[]): ChildProcess {
-    return spawn("npx", ["tsx", ...args], {
-      env: { ...process.env, DATABASE_URL: t.url, CM_EXPORT_DIR: root, CM_JOB_HEARTBEAT_LAPSE_MS: "2000" },
-      stdio: ["ignore", "pipe", "inherit"],
-      detached: true,
-    });
-  }
-
   it("is restarted when a worker starts and gives the same bytes as an uninterrupted export", async () => {
     const request = { format: "llama-factory", testSplit: 0.5, seed: 3 };
     const { exportId } = await queueExport(t.db, { datasetId: f.datasetId, request });
-    const crashing = spawnTsx(["lib/testing/crash-mid-export.ts", String(exportId)]);
-    let out = "";
-    crashing.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString("utf8")));
-    await waitFor(
-      async () => out,
-      (text) => text.includes("mid"),
-    );
-    process.kill(-crashing.pid!, "SIGKILL");
-    await once(crashing, "exit");
+    await killMidway(t.url, ["lib/testing/crash-mid-export.ts", String(exportId)], { CM_EXPORT_DIR: t.exportRoot });
 
     const crashed = await t.db.prisma.export.findUniqueOrThrow({ where: { id: exportId } });
     expect({ status: crashed.status, rowsDone: crashed.rowsDone, rowsTotal: crashed.rowsTotal }).toEqual({
@@ -164,15 +137,14 @@ describe("an export whose worker dies mid-way (kill -9)", () => {
     await mkdir(location);
     await writeFile(path.join(location, "train.json"), "[");
 
-    const worker = spawnTsx(["lib/worker/main.ts"]);
+    const worker = spawnWorker(t.url, { CM_EXPORT_DIR: t.exportRoot });
     try {
       await waitFor(
         () => progressOf(exportId),
         (p) => p.status === "succeeded",
       );
     } finally {
-      process.kill(-worker.pid!, "SIGTERM");
-      await once(worker, "exit");
+      await stopGracefully(worker);
     }
     const restarted = await t.db.prisma.export.findUniqueOrThrow({ where: { id: exportId } });
     expect({ rowsDone: restarted.rowsDone, rowsTotal: restarted.rowsTotal, location: restarted.location }).toEqual({

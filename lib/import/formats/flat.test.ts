@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { collect, fixtureFile, flatRecord, groupsOf, jsonl, problemsOf } from "@/lib/testing/import-formats";
+import { collect, fixtureFile, flatRecord, groupsOf, jsonl, problemsOf, rowsOf } from "@/lib/testing/import-formats";
 
 const read = (name: string, ...records: unknown[]) => collect({ path: fixtureFile(name, jsonl(...records)) });
 
@@ -16,13 +16,7 @@ describe("flat JSONL", () => {
     );
     expect(problemsOf(items)).toEqual([]);
     const groups = groupsOf(items);
-    expect(groups.map((g) => [g.line, g.externalId, g.responses[0]?.lang, g.responses[0]?.sampleIndex])).toEqual([
-      [1, "q1", "en", 0],
-      [2, "q1", "zh", 0],
-      [3, "q2", "en", 0],
-      [4, "q1", "en", 1],
-      [5, "q1", "zh", 7],
-    ]);
+    expect(rowsOf(groups)).toEqual(["1: q1 en#0", "2: q1 zh#0", "3: q2 en#0", "4: q1 en#1", "5: q1 zh#7"]);
     expect(groups[0]).toMatchObject({
       gold: "18",
       complete: false,

@@ -1,7 +1,7 @@
 import { parquetWriteBuffer } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 
-import { chunkedSource, collect, fixtureFile, groupsOf, gzipSync, problemsOf } from "@/lib/testing/import-formats";
+import { chunkedSource, collect, fixtureFile, groupsOf, gzipSync, problemsOf, rowsOf } from "@/lib/testing/import-formats";
 
 function parquetFile(rowGroupSize = 2): Buffer {
   const buffer = parquetWriteBuffer({
@@ -24,12 +24,7 @@ describe("Parquet (flat columns)", () => {
     const reader = await collect({ path: fixtureFile("rows.parquet", parquetFile()) });
     expect(problemsOf(reader)).toEqual([[5, "lang", '"xx_!" is not a valid BCP-47 language code']]);
     const groups = groupsOf(reader);
-    expect(groups.map((g) => [g.line, g.externalId, g.responses[0]?.lang, g.responses[0]?.sampleIndex])).toEqual([
-      [1, "q1", "en", 0],
-      [2, "q1", "zh", 0],
-      [3, "q1", "zh", 4],
-      [4, "q2", "en", 0],
-    ]);
+    expect(rowsOf(groups)).toEqual(["1: q1 en#0", "2: q1 zh#0", "3: q1 zh#4", "4: q2 en#0"]);
     expect(groups[0]?.responses[0]).toMatchObject({ model: "m", params: { temperature: 0.5 } });
     expect(groups[1]?.responses[0]).toMatchObject({ model: null, params: null, text: "甲" });
   });

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { embeddedUrl, servePGlite } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrations";
 import { datasetSnapshot, loadLeftovers } from "@/lib/testing/dataset-snapshot";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { sweepAbandonedLoads } from "./abandoned-loads";
 import { startLoad, writeInLoad } from "./hidden-load";
 import { importFile } from "./import-file";
@@ -24,11 +24,7 @@ function write(lines: unknown[]): string {
   return path;
 }
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase("pglite");
-});
-afterAll(async () => t.drop());
+const t = databaseForThisFile("pglite");
 
 describe("an append on PGlite", () => {
   it("answers readers on another connection between batches with the dataset as it was, then shows all of it", async () => {

@@ -1,10 +1,8 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { sweepAbandonedLoads } from "./abandoned-loads";
 import { findDatasetBySlug, getDatasetBySlug, listDatasets } from "@/lib/datasets/queries";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { nestedGroupsFile } from "@/lib/testing/import-formats";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { importFile } from "./import-file";
 import { writtenFor } from "@/lib/testing/import-written";
 
@@ -12,29 +10,7 @@ import { writtenFor } from "@/lib/testing/import-written";
 // transactions and publishes it at the end; on Postgres it is one transaction. Either way no reader
 // ever sees a partial import, and a failed one leaves nothing.
 
-const dir = mkdtempSync(join(tmpdir(), "cm-embedded-import-"));
-/** Nested JSONL of `groups` groups with 3 English responses each (2,000 responses make a batch). */
-function nestedFile(name: string, groups: number, tail = ""): string {
-  const lines: string[] = [];
-  for (let i = 0; i < groups; i++) {
-    lines.push(
-      JSON.stringify({
-        id: `g${i}`,
-        prompts: { en: `Question ${i}?` },
-        responses: { en: [`First answer ${i}`, `Second answer ${i}`, `Third answer ${i}`] },
-      }),
-    );
-  }
-  const path = join(dir, name);
-  writeFileSync(path, lines.join("\n") + "\n" + tail);
-  return path;
-}
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => t.drop());
+const t = databaseForThisFile();
 
 async function insertLoading(slug: string, agoSeconds: number): Promise<number> {
   const { rows } = await t.db.pool.query<{ id: number }>(
@@ -60,7 +36,7 @@ describe("a dataset still loading", () => {
     expect(await findDatasetBySlug("half-loaded")).toBeNull();
     await expect(getDatasetBySlug("half-loaded")).rejects.toMatchObject({ code: "NOT_FOUND" });
     expect((await listDatasets()).map((d) => d.slug)).not.toContain("half-loaded");
-    const path = nestedFile("small.jsonl", 2);
+    const path = nestedGroupsFile("small.jsonl", 2);
     for (const create of [{ task: "general" as const }, undefined]) {
       await expect(importFile(t.db, { source: { path }, datasetSlug: "half-loaded", create })).rejects.toMatchObject({
         code: "CONFLICT",
@@ -92,7 +68,7 @@ describe("a dataset still loading", () => {
 
 describe("an import that creates its dataset", () => {
   it("leaves nothing when a record near the end is invalid, after several batches were written", async () => {
-    const path = nestedFile("bad-tail.jsonl", 2_000, `{"id": "bad", "prompts": {"en": 7}}\n`);
+    const path = nestedGroupsFile("bad-tail.jsonl", 2_000, `{"id": "bad", "prompts": {"en": 7}}\n`);
     await expect(importFile(t.db, { source: { path }, datasetSlug: "bad-tail", create: { task: "general" } })).rejects.toMatchObject({
       code: "BAD_INPUT",
     });
@@ -100,7 +76,7 @@ describe("an import that creates its dataset", () => {
   });
 
   it("leaves nothing when it is cancelled midway", async () => {
-    const path = nestedFile("cancelled.jsonl", 3_000);
+    const path = nestedGroupsFile("cancelled.jsonl", 3_000);
     let committed = 0;
     const cancel = new Error("cancelled");
     const run = importFile(t.db, {
@@ -119,7 +95,7 @@ describe("an import that creates its dataset", () => {
   });
 
   it("is published whole, with its languages and counts", async () => {
-    const path = nestedFile("whole.jsonl", 1_500);
+    const path = nestedGroupsFile("whole.jsonl", 1_500);
     const summary = await importFile(t.db, { source: { path }, datasetSlug: "whole", create: { task: "general" } });
     expect(summary).toMatchObject({
       records: 1_500,

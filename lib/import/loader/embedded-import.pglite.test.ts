@@ -1,42 +1,19 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listDatasets } from "@/lib/datasets/queries";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { nestedGroupsFile } from "@/lib/testing/import-formats";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { importFile } from "./import-file";
 import { writtenFor } from "@/lib/testing/import-written";
 
 // PGlite only (its single session is what an import used to hold for its whole length): a reader on
 // another connection is answered between an import's batches and never sees the hidden dataset.
 
-const dir = mkdtempSync(join(tmpdir(), "cm-embedded-served-"));
-function nestedFile(name: string, groups: number): string {
-  const lines: string[] = [];
-  for (let i = 0; i < groups; i++) {
-    lines.push(
-      JSON.stringify({
-        id: `g${i}`,
-        prompts: { en: `Question ${i}?` },
-        responses: { en: [`First answer ${i}`, `Second answer ${i}`, `Third answer ${i}`] },
-      }),
-    );
-  }
-  const path = join(dir, name);
-  writeFileSync(path, `${lines.join("\n")}\n`);
-  return path;
-}
-
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase("pglite");
-});
-afterAll(async () => t.drop());
+const t = databaseForThisFile("pglite");
 
 describe("an import on PGlite", () => {
   it("answers a reader on another connection between batches, without showing the dataset", async () => {
-    const path = nestedFile("served.jsonl", 2_500);
+    const path = nestedGroupsFile("served.jsonl", 2_500);
     const reader = new pg.Client({ connectionString: t.url });
     await reader.connect();
     const seen: { visible: number; health: number }[] = [];

@@ -9,7 +9,7 @@ import { runCli } from "@/lib/cli/main";
 import { runCliCaptured } from "@/lib/testing/cli";
 import { isAppError } from "@/lib/errors";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { importFile } from "./import-file";
+import { importFile, type ImportFileOptions } from "./import-file";
 
 const dir = mkdtempSync(join(tmpdir(), "cm-import-"));
 const file = (name: string, body: string | Buffer) => {
@@ -17,6 +17,29 @@ const file = (name: string, body: string | Buffer) => {
   writeFileSync(path, body);
   return path;
 };
+
+/** Imports `body`, written to the file `name`, into the dataset `slug`. */
+const importText = (name: string, body: string | Buffer, slug: string, options: Omit<ImportFileOptions, "source" | "datasetSlug"> = {}) =>
+  importFile(t.db, { source: { path: file(name, body) }, datasetSlug: slug, ...options });
+/** `cm import` of `path` into a new general dataset `slug`, writing invalid records to `rejects` instead of failing. */
+const importSkippingInvalid = (path: string, slug: string, rejects: string, ...flags: string[]) => [
+  "import",
+  path,
+  "--dataset",
+  slug,
+  "--create",
+  "--task",
+  "general",
+  "--skip-invalid",
+  "--rejects",
+  rejects,
+  ...flags,
+];
+const rejectLines = (path: string) =>
+  readFileSync(path, "utf8")
+    .trimEnd()
+    .split("\n")
+    .map((l) => JSON.parse(l) as { line: number });
 
 const NESTED = [
   {
@@ -78,7 +101,7 @@ describe("import", () => {
 
   it("adds only the new samples of existing groups: a sample is its language, model and position", async () => {
     const more = JSON.stringify({ id: "q1", prompts: { en: "How many?" }, responses: { en: ["Answer: 18", "Answer: 20", "Answer: 18"] } });
-    const summary = await importFile(t.db, { source: { path: file("more.jsonl", more) }, datasetSlug: "nested" });
+    const summary = await importText("more.jsonl", more, "nested");
     expect(summary).toMatchObject({ groupsAdded: 0, responsesAdded: 1, duplicateResponses: 2 });
     expect(await samples("nested", "q1", "en")).toEqual([
       [0, "Answer: 18"],
@@ -105,11 +128,7 @@ describe("import", () => {
         ],
       },
     };
-    await importFile(t.db, {
-      source: { path: file("checks.jsonl", JSON.stringify(record)) },
-      datasetSlug: "checks",
-      create: { task: "math" },
-    });
+    await importText("checks.jsonl", JSON.stringify(record), "checks", { create: { task: "math" } });
     const { rows } = await t.db.pool.query<{
       language: string;
       sample_index: number;
@@ -148,15 +167,16 @@ describe("import", () => {
         ],
       },
     });
-    expect(
-      await importFile(t.db, { source: { path: file("same.jsonl", same) }, datasetSlug: "same", create: { task: "math" } }),
-    ).toMatchObject({ responsesAdded: 5, duplicateResponses: 0 });
+    expect(await importText("same.jsonl", same, "same", { create: { task: "math" } })).toMatchObject({
+      responsesAdded: 5,
+      duplicateResponses: 0,
+    });
     expect(await samples("same", "s1", "en")).toEqual([
       [0, "18"],
       [1, "18"],
       [2, "18"],
     ]);
-    expect(await importFile(t.db, { source: { path: file("same.jsonl", same) }, datasetSlug: "same" })).toMatchObject({
+    expect(await importText("same.jsonl", same, "same")).toMatchObject({
       responsesAdded: 0,
       duplicateResponses: 5,
     });
@@ -168,9 +188,7 @@ describe("import", () => {
       JSON.stringify({ id: "q1", prompts: { en: "How many?" }, responses: { en: ["Answer: 18", "Answer: 21"] } }),
     ].join("\n");
     const before = await counts("nested");
-    const error = await importFile(t.db, { source: { path: file("changed.jsonl", changed) }, datasetSlug: "nested" }).catch(
-      (e: unknown) => e,
-    );
+    const error = await importText("changed.jsonl", changed, "nested").catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe("BAD_INPUT");
     expect((error as Error).message).toMatch(
       /^1 response would replace a stored sample; nothing was imported\.\nline 2, field responses\.en\[1\]: sample 1 \(en\) is already stored with a different text/,
@@ -189,11 +207,11 @@ describe("import", () => {
       JSON.stringify({ id: "q2", prompts: { en: "Say hi" }, responses: { en: ["Hi there, how are you doing today?", "Hello!"] } }),
     ].join("\n");
     const rejects = join(dir, "changed.rejects.jsonl");
-    const summary = await importFile(t.db, { source: { path: file("changed2.jsonl", changed) }, datasetSlug: "nested", rejects });
+    const summary = await importText("changed2.jsonl", changed, "nested", { rejects });
     expect(summary).toMatchObject({ invalid: 1, responsesAdded: 1, promptsAdded: 0 });
     expect(JSON.parse(readFileSync(rejects, "utf8").trim())).toMatchObject({ line: 1 });
     expect(await samples("nested", "q1", "fr")).toEqual([]);
-    const appended = await importFile(t.db, { source: { path: file("changed2.jsonl", changed) }, datasetSlug: "nested", append: true });
+    const appended = await importText("changed2.jsonl", changed, "nested", { append: true });
     expect(appended).toMatchObject({ invalid: 0, responsesAdded: 5, duplicateResponses: 0 });
     expect(await samples("nested", "q1", "en")).toEqual([
       [0, "Answer: 18"],
@@ -209,15 +227,13 @@ describe("import", () => {
     const row = (sample: number, response: string, model = "m") =>
       JSON.stringify({ prompt_id: "f1", lang: "en", prompt: "P?", response, sample, model });
     const first = [row(0, "18"), row(1, "18")].join("\n");
-    expect(
-      await importFile(t.db, { source: { path: file("f1.jsonl", first) }, datasetSlug: "flatid", create: { task: "math" } }),
-    ).toMatchObject({ responsesAdded: 2 });
-    expect(await importFile(t.db, { source: { path: file("f1.jsonl", first) }, datasetSlug: "flatid" })).toMatchObject({
+    expect(await importText("f1.jsonl", first, "flatid", { create: { task: "math" } })).toMatchObject({ responsesAdded: 2 });
+    expect(await importText("f1.jsonl", first, "flatid")).toMatchObject({
       responsesAdded: 0,
       duplicateResponses: 2,
     });
     const other = [row(0, "18", "n"), row(1, "20")].join("\n");
-    const error = await importFile(t.db, { source: { path: file("f2.jsonl", other) }, datasetSlug: "flatid" }).catch((e: unknown) => e);
+    const error = await importText("f2.jsonl", other, "flatid").catch((e: unknown) => e);
     expect((error as Error).message).toMatch(
       /^1 response would replace a stored sample; nothing was imported\.\nline 2, field response: sample 1 \(en of model "m"\)/,
     );
@@ -225,7 +241,7 @@ describe("import", () => {
       [0, "18"],
       [1, "18"],
     ]);
-    expect(await importFile(t.db, { source: { path: file("f2.jsonl", other) }, datasetSlug: "flatid", append: true })).toMatchObject({
+    expect(await importText("f2.jsonl", other, "flatid", { append: true })).toMatchObject({
       responsesAdded: 2,
     });
     expect(await samples("flatid", "f1", "en")).toEqual([
@@ -238,9 +254,7 @@ describe("import", () => {
 
   it("reads flat CSV and gzip-compressed flat JSONL", async () => {
     const csv = 'prompt_id,lang,prompt,response,sample\nq9,en,"Two, words?","Yes, ""two"".",0\nq9,de,Zwei?,Ja,0\n';
-    expect(
-      await importFile(t.db, { source: { path: file("flat.csv", csv) }, datasetSlug: "flat", create: { task: "general" } }),
-    ).toMatchObject({
+    expect(await importText("flat.csv", csv, "flat", { create: { task: "general" } })).toMatchObject({
       groupsAdded: 1,
       promptsAdded: 2,
       responsesAdded: 2,
@@ -251,7 +265,7 @@ describe("import", () => {
         '{"prompt_id":"q8","lang":"en","prompt":"P","response":"R two"}',
       ].join("\n"),
     );
-    expect(await importFile(t.db, { source: { path: file("flat.jsonl.gz", gz) }, datasetSlug: "flat" })).toMatchObject({
+    expect(await importText("flat.jsonl.gz", gz, "flat")).toMatchObject({
       groupsAdded: 1,
       responsesAdded: 2,
     });
@@ -266,7 +280,7 @@ describe("import", () => {
   it("writes nothing when the last line is invalid, and names the line and field", async () => {
     const bad = `${NESTED.replaceAll('"q', '"z')}\n{"id": "z3", "prompts": {"en": "x"}, "responses": {"en": [42]}}`;
     const before = await counts("nested");
-    const error = await importFile(t.db, { source: { path: file("bad.jsonl", bad) }, datasetSlug: "nested" }).catch((e: unknown) => e);
+    const error = await importText("bad.jsonl", bad, "nested").catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe("BAD_INPUT");
     expect((error as Error).message).toMatch(/^1 invalid record; nothing was imported\.\nline 3, field responses\.en\[0\]/);
     expect(await counts("nested")).toEqual(before);
@@ -278,25 +292,10 @@ describe("import", () => {
       `{"id":"s1","prompts":{"en":"p"},"responses":{"en":["a"]}}\nnot json\n{"id":"s2","prompts":{"de":"p"},"responses":{"de":["b"]}}`,
     );
     const rejects = join(dir, "rejects.jsonl");
-    const code = await runCli([
-      "import",
-      path,
-      "--dataset",
-      "skip",
-      "--create",
-      "--task",
-      "general",
-      "--skip-invalid",
-      "--rejects",
-      rejects,
-    ]);
+    const code = await runCli(importSkippingInvalid(path, "skip", rejects));
     expect(code).toBe(0);
     expect(await counts("skip")).toEqual({ groups: 1, prompts: 1, responses: 1 });
-    const lines = readFileSync(rejects, "utf8")
-      .trim()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { line: number });
-    expect(lines.map((l) => l.line)).toEqual([2, 3]);
+    expect(rejectLines(rejects).map((l) => l.line)).toEqual([2, 3]);
   });
 
   it("exits 1 on bad input and 2 on usage errors", async () => {
@@ -323,11 +322,6 @@ describe("rejects limits (--skip-invalid)", () => {
   // hundreds of times its size: the import stops at the limit instead, and writes nothing.
   const bomb = (invalidLines: number) =>
     gzipSync(`{"id":"ok","prompts":{"en":"p"},"responses":{"en":["a"]}}\n${"{}\n".repeat(invalidLines)}`);
-  const rejectLines = (path: string) =>
-    readFileSync(path, "utf8")
-      .trimEnd()
-      .split("\n")
-      .map((l) => JSON.parse(l) as { line: number });
 
   it("fail the import past the count limit (default 10,000), keeping the first rejects and writing nothing", async () => {
     const path = file("bomb.jsonl.gz", bomb(200_000));
@@ -366,20 +360,7 @@ describe("rejects limits (--skip-invalid)", () => {
   it("are set by --max-rejects / --max-rejects-mb, else CM_REJECTS_MAX_LINES / CM_REJECTS_MAX_MB; within them the import goes through", async () => {
     const path = file("bomb-5.jsonl.gz", bomb(5));
     const rejects = join(dir, "bomb-5.rejects.jsonl");
-    const cli = (...extra: string[]) =>
-      runCliCaptured([
-        "import",
-        path,
-        "--dataset",
-        "bomb5",
-        "--create",
-        "--task",
-        "general",
-        "--skip-invalid",
-        "--rejects",
-        rejects,
-        ...extra,
-      ]);
+    const cli = (...extra: string[]) => runCliCaptured(importSkippingInvalid(path, "bomb5", rejects, ...extra));
     const byFlag = await cli("--max-rejects", "4");
     expect(byFlag.code).toBe(1);
     expect(byFlag.stderr).toContain("More than 4 invalid records (the rejects limit: --max-rejects or CM_REJECTS_MAX_LINES)");

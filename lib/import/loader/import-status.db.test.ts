@@ -1,8 +1,9 @@
 import { mkdtempSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { describe, expect, it } from "vitest";
+import type { ImportProgress } from "@/lib/import/formats";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { importFile } from "./import-file";
 import { cancelImport, CANCELLED_MESSAGE, createImportRow, getImportStatus, runWithStatus, type ImportStatusView } from "./import-status";
 import { writtenFor } from "@/lib/testing/import-written";
@@ -19,13 +20,28 @@ const group = (id: string) => ({
   responses: { en: [`Answer one to ${id}`, `Answer two to ${id}`] },
 });
 
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => t.drop());
+const t = databaseForThisFile();
 
 const written = (slug: string) => writtenFor(t.db, slug);
+
+/**
+ * Runs the import row `id`: `path` into a new general dataset `slug`. `onProgress` is given each progress
+ * report and `record`, which writes it on the row; without it, each report is just written.
+ */
+const runImport = (
+  id: number,
+  path: string,
+  slug: string,
+  onProgress?: (record: (p: ImportProgress) => Promise<void>, p: ImportProgress) => Promise<void>,
+) =>
+  runWithStatus(t.db, id, (record) =>
+    importFile(t.db, {
+      source: { path },
+      datasetSlug: slug,
+      create: { task: "general" },
+      onProgress: onProgress ? (p) => onProgress(record, p) : record,
+    }),
+  );
 
 async function newRow(slug: string, path: string) {
   return createImportRow(t.db, {
@@ -49,17 +65,10 @@ describe("import status rows", () => {
       records: 0,
     });
     const seen: ImportStatusView[] = [];
-    const summary = await runWithStatus(t.db, id, (onProgress) =>
-      importFile(t.db, {
-        source: { path },
-        datasetSlug: "fresh",
-        create: { task: "general" },
-        onProgress: async (p) => {
-          await onProgress(p);
-          seen.push((await getImportStatus(t.db, id))!);
-        },
-      }),
-    );
+    const summary = await runImport(id, path, "fresh", async (record, p) => {
+      await record(p);
+      seen.push((await getImportStatus(t.db, id))!);
+    });
     expect(summary).toMatchObject({ records: 3, groupsAdded: 3, responsesAdded: 6 });
     expect(seen.at(-1)).toMatchObject({ status: "running", bytesDone: statSync(path).size, records: 3 });
     const done = await getImportStatus(t.db, id);
@@ -83,11 +92,7 @@ describe("import status rows", () => {
   it("a failed import keeps its errors on the row and writes nothing, not even the dataset it was to create", async () => {
     const path = file("bad.jsonl", [group("a"), group("b"), '{"id": "c", "prompts": {"en": "x"}, "responses": {"en": [7]}}']);
     const id = await newRow("never", path);
-    await expect(
-      runWithStatus(t.db, id, (onProgress) =>
-        importFile(t.db, { source: { path }, datasetSlug: "never", create: { task: "general" }, onProgress }),
-      ),
-    ).rejects.toThrow("1 invalid record; nothing was imported.");
+    await expect(runImport(id, path, "never")).rejects.toThrow("1 invalid record; nothing was imported.");
     const row = await getImportStatus(t.db, id);
     expect(row).toMatchObject({ status: "failed", summary: null, records: 2 });
     expect(row!.error).toEqual({
@@ -104,17 +109,10 @@ describe("import status rows", () => {
   it("a cancelled import stops at its next progress report and is rolled back", async () => {
     const path = file("cancel.jsonl", [group("x"), group("y")]);
     const id = await newRow("cancelled", path);
-    const error = await runWithStatus(t.db, id, (onProgress) =>
-      importFile(t.db, {
-        source: { path },
-        datasetSlug: "cancelled",
-        create: { task: "general" },
-        onProgress: async (p) => {
-          expect(await cancelImport(t.db, id)).toBe(true);
-          await onProgress(p);
-        },
-      }),
-    ).catch((e: unknown) => e);
+    const error = await runImport(id, path, "cancelled", async (record, p) => {
+      expect(await cancelImport(t.db, id)).toBe(true);
+      await record(p);
+    }).catch((e: unknown) => e);
     expect((error as Error).message).toBe(CANCELLED_MESSAGE);
     expect(await getImportStatus(t.db, id)).toMatchObject({ status: "cancelled", error: { message: CANCELLED_MESSAGE } });
     expect(await written("cancelled")).toEqual({ datasets: 0, groups: 0, responses: 0 });

@@ -1,10 +1,9 @@
-import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { killHard, spawnWorker, stopGracefully, waitFor } from "@/lib/testing/kill-worker";
+import { killThenResumeRun } from "@/lib/testing/kill-worker";
 import { startMockLlm, type MockLlm } from "@/lib/testing/mock-llm/server";
 import { saveProviderSettings } from "@/lib/llm/providers/settings";
 import { createDataset, type FixtureGroup } from "@/lib/testing/fixtures";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { createEmbedRun, executeEmbedRun } from "./embed-run";
 
 const GROUPS: FixtureGroup[] = Array.from({ length: 12 }, (_, i) => ({
@@ -16,20 +15,14 @@ const GROUPS: FixtureGroup[] = Array.from({ length: 12 }, (_, i) => ({
   },
 }));
 
-let t: TestDatabase;
+const t = databaseForThisFile();
 let mock: MockLlm;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   mock = await startMockLlm({ latencyMs: 150 });
-  t = await createTestDatabase();
   await saveProviderSettings(t.db, { baseUrl: mock.url, embeddingModel: "mock-embed" });
-}, 120_000);
-afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) await killHard(c);
-  await t.drop();
-  await mock.close();
 });
+afterAll(async () => mock.close());
 
 async function vectorsOf(datasetId: number): Promise<string[]> {
   const { rows } = await t.db.pool.query<{ v: string }>(
@@ -43,18 +36,9 @@ describe("an embed run whose worker is killed (kill -9)", () => {
   it("is resumed by another worker and stores exactly what an uninterrupted run stores", async () => {
     const datasetId = await createDataset(t.db, "embed-killed", GROUPS, ["en", "de"]);
     const { runId } = await createEmbedRun(t.db, datasetId, { chunkSize: 1, batchSize: 1, concurrency: 1 });
-    const run = () => t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runId } });
-    const first = spawnWorker(t.url);
-    children.push(first);
-    const atKill = await waitFor(run, (r) => r.doneItems > 0);
-    await killHard(first);
+    const { atKill, afterKill, done } = await killThenResumeRun(t, runId);
     expect(atKill.doneItems).toBeLessThan(12);
-    expect((await run()).status).toBe("running");
-
-    const second = spawnWorker(t.url);
-    children.push(second);
-    const done = await waitFor(run, (r) => r.status !== "running");
-    await stopGracefully(second);
+    expect(afterKill.status).toBe("running");
     expect({ status: done.status, done: done.doneItems, failed: done.failedItems }).toEqual({ status: "succeeded", done: 12, failed: 0 });
 
     const control = await createDataset(t.db, "embed-whole", GROUPS, ["en", "de"]);

@@ -1,10 +1,9 @@
-import type { ChildProcess } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startMockLlm, type MockLlm } from "@/lib/testing/mock-llm/server";
 import { saveProviderSettings } from "@/lib/llm/providers/settings";
 import { createDataset, type FixtureGroup } from "@/lib/testing/fixtures";
-import { killHard, spawnWorker, stopGracefully, waitFor } from "@/lib/testing/kill-worker";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { killThenResumeRun } from "@/lib/testing/kill-worker";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { createGenerateRun } from "./generate-run";
 
 const GROUPS: FixtureGroup[] = Array.from({ length: 16 }, (_, i) => ({
@@ -16,42 +15,23 @@ const GROUPS: FixtureGroup[] = Array.from({ length: 16 }, (_, i) => ({
   responses: {},
 }));
 
-let t: TestDatabase;
+const t = databaseForThisFile();
 let mock: MockLlm;
 let datasetId: number;
-const children: ChildProcess[] = [];
 
 beforeAll(async () => {
   mock = await startMockLlm({ latencyMs: 150 });
-  t = await createTestDatabase();
   datasetId = await createDataset(t.db, "resume", GROUPS, ["en", "de"]);
   await saveProviderSettings(t.db, { baseUrl: mock.url, generationModel: "mock-chat" });
 });
-afterAll(async () => {
-  for (const c of children) if (c.exitCode === null && c.signalCode === null) process.kill(-c.pid!, "SIGKILL");
-  await t.drop();
-  await mock.close();
-});
-
-function startWorker(): ChildProcess {
-  const child = spawnWorker(t.url);
-  children.push(child);
-  return child;
-}
+afterAll(async () => mock.close());
 
 describe("a generate run survives its worker being killed", () => {
   it("a second worker finishes it with no duplicate and nothing missing", async () => {
     const { runId } = await createGenerateRun(t.db, datasetId, { samples: 3, chunkSize: 2, concurrency: 2 });
-    const run = () => t.db.prisma.pipelineRun.findUniqueOrThrow({ where: { id: runId } });
-    const first = startWorker();
-    const atKill = await waitFor(run, (r) => r.doneItems > 0);
-    await killHard(first);
+    const { atKill, afterKill, done } = await killThenResumeRun(t, runId);
     expect(atKill.doneItems).toBeLessThan(16);
-    expect((await run()).status).toBe("running");
-
-    const second = startWorker();
-    const done = await waitFor(run, (r) => r.status !== "running");
-    await stopGracefully(second);
+    expect(afterKill.status).toBe("running");
     expect({ status: done.status, done: done.doneItems, failed: done.failedItems }).toEqual({ status: "succeeded", done: 16, failed: 0 });
 
     const { rows } = await t.db.pool.query<{ samples: number[]; distinct_texts: number }>(

@@ -1,13 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
+import { describe, expect, it } from "vitest";
+import { databaseForThisFile } from "@/lib/testing/test-db";
 import { loadProviderSettings, loadProviderSettingsView, maskApiKey, saveProviderSettings } from "./settings";
 
 const KEY = "sk-test-9f8e7d6c5b4a-SECRET";
-let t: TestDatabase;
-beforeAll(async () => {
-  t = await createTestDatabase();
-});
-afterAll(async () => t.drop());
+const t = databaseForThisFile();
 
 describe("provider settings", () => {
   it("stores the key server-side and hands the page only a masked form", async () => {

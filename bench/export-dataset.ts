@@ -95,7 +95,7 @@ export async function ensureBenchDataset(db: Database, size: number, say: (line:
       return datasetId;
     };
     const datasetId = bulk
-      ? await withIndexesRebuilt(client, ["prompt_texts", "responses", "response_search_texts", "run_references", "pairs"], load, say)
+      ? await withIndexesRebuilt(client, ["prompt_groups", "prompt_texts", "responses", "response_search_texts", "run_references", "pairs"], load, say)
       : await load();
     await client.query("COMMIT");
     for (const table of ["prompt_groups", "prompt_texts", "responses", "run_references", "pairs"]) await db.pool.query(`ANALYZE ${table}`);

@@ -58,7 +58,7 @@ async function ensureDataset(db: Database, size: number): Promise<number> {
       // Lengths and detected languages vary deterministically; about 4% of the answers are off-target.
       await client.query(
         `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, detected_language)
-         SELECT $1, pg.id, l, s, t, sha256(convert_to(t, 'UTF8')), 20 + (pg.id * 37 + s * 101 + length(l) * 13) % 1500,
+         SELECT $1, pg.id, l, s, t, sha256(convert_to(t, 'UTF8')), 20 + (pg.id::bigint * 37 + s * 101 + length(l) * 13) % 1500,
                 CASE WHEN (pg.id + s) % 25 = 0 THEN 'en' ELSE l END
          FROM prompt_groups pg CROSS JOIN unnest($2::text[]) l CROSS JOIN generate_series(0, 1) s
          CROSS JOIN LATERAL (SELECT 'answer ' || pg.id || ' ' || l || ' ' || s AS t) x
@@ -76,7 +76,7 @@ async function ensureDataset(db: Database, size: number): Promise<number> {
       ).rows[0]!.id;
       await client.query(
         `INSERT INTO run_references (run_id, group_id, dataset_id, response_id, cons, scorer)
-         SELECT $2, group_id, $1, id, ((group_id * 7919) % 1000) / 1000.0, 'answer' FROM responses WHERE dataset_id = $1 AND language = 'en' AND sample_index = 0`,
+         SELECT $2, group_id, $1, id, ((group_id::bigint * 7919) % 1000) / 1000.0, 'answer' FROM responses WHERE dataset_id = $1 AND language = 'en' AND sample_index = 0`,
         [id, runId],
       );
       // Margins spread over [-0.1, 0.9); 3% skipped without scores, 10% accepted and 2% rejected by a reviewer.

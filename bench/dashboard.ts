@@ -104,7 +104,12 @@ async function ensureDataset(db: Database, size: number): Promise<number> {
     // Above BULK_LOAD_PAIRS the secondary indexes are rebuilt after the load (bench/bulk-load.ts).
     const id =
       size > BULK_LOAD_PAIRS
-        ? await withIndexesRebuilt(client, ["prompt_groups", "prompt_texts", "responses", "run_references", "pairs", "run_proposals"], load, log)
+        ? await withIndexesRebuilt(
+            client,
+            ["prompt_groups", "prompt_texts", "responses", "run_references", "pairs", "run_proposals"],
+            load,
+            log,
+          )
         : await load();
     await client.query("COMMIT");
     log(`built dataset ${slug}: ${groups} groups, ${size} pairs in ${seconds(Date.now() - started)} s`);

@@ -42,17 +42,20 @@ export async function ensureBenchDataset(db: Database, size: number, say: (line:
           [slug, ["en", ...langs]],
         )
       ).rows[0]!.id;
-      await step("prompt_groups",`INSERT INTO prompt_groups (dataset_id, external_id) SELECT $1, 'g' || g FROM generate_series(0, $2 - 1) g`, [
-        datasetId,
-        groups,
-      ]);
-      await step("prompt_texts",
+      await step(
+        "prompt_groups",
+        `INSERT INTO prompt_groups (dataset_id, external_id) SELECT $1, 'g' || g FROM generate_series(0, $2 - 1) g`,
+        [datasetId, groups],
+      );
+      await step(
+        "prompt_texts",
         `INSERT INTO prompt_texts (dataset_id, group_id, language, text)
          SELECT $1, pg.id, l, 'Question ' || pg.external_id || ' (' || l || '): explain, step by step, why the "sky" looks blue?' || repeat(' Détails ✓', 4)
          FROM prompt_groups pg CROSS JOIN unnest($2::text[]) l WHERE pg.dataset_id = $1`,
         [datasetId, ["en", ...langs]],
       );
-      await step("responses",
+      await step(
+        "responses",
         `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length)
          SELECT $1, x.group_id, x.l, x.s, x.t, sha256(convert_to(x.t, 'UTF8')), length(x.t)
          FROM (SELECT pg.id AS group_id, l, s,
@@ -67,12 +70,14 @@ export async function ensureBenchDataset(db: Database, size: number, say: (line:
           [datasetId],
         )
       ).rows[0]!.id;
-      await step("run_references",
+      await step(
+        "run_references",
         `INSERT INTO run_references (run_id, group_id, dataset_id, response_id, cons, scorer)
          SELECT $2, r.group_id, $1, r.id, 0.9, 'lexical' FROM responses r WHERE r.dataset_id = $1 AND r.language = 'en'`,
         [datasetId, runId],
       );
-      await step("pairs",
+      await step(
+        "pairs",
         `INSERT INTO pairs (dataset_id, group_id, language, chosen_id, rejected_id, score_chosen, score_rejected, margin, status, origin, run_id)
          SELECT $1, pg.id, ($3::text[])[i % 10 + 1], c.id, r.id, 0.5 + (i % 500) / 1000.0, 0.5 - (i % 500) / 1000.0, (i % 500) / 500.0,
                 (CASE WHEN i % 10 = 3 THEN 'accepted' ELSE 'proposed' END)::"PairStatus",
@@ -95,7 +100,12 @@ export async function ensureBenchDataset(db: Database, size: number, say: (line:
       return datasetId;
     };
     const datasetId = bulk
-      ? await withIndexesRebuilt(client, ["prompt_groups", "prompt_texts", "responses", "response_search_texts", "run_references", "pairs"], load, say)
+      ? await withIndexesRebuilt(
+          client,
+          ["prompt_groups", "prompt_texts", "responses", "response_search_texts", "run_references", "pairs"],
+          load,
+          say,
+        )
       : await load();
     await client.query("COMMIT");
     for (const table of ["prompt_groups", "prompt_texts", "responses", "run_references", "pairs"]) await db.pool.query(`ANALYZE ${table}`);

@@ -5,6 +5,7 @@ import { listGroups } from "@/lib/datasets/queries";
 import { materializePairs } from "@/lib/runs/materialize-pairs";
 import { baseTotals } from "@/lib/dashboards/ledgers/ledgers";
 import { benchDatabase, log, seconds } from "./bench-db";
+import { BULK_LOAD_PAIRS, withIndexesRebuilt } from "./bulk-load";
 
 // `npm run bench -- dashboard [--size N] [--overhead]`: the dataset overview's server-side queries
 // (every chart, the gold-quality runs and the first page of groups), p95 over 50 loads, against the
@@ -39,64 +40,77 @@ async function ensureDataset(db: Database, size: number): Promise<number> {
   try {
     await client.query("BEGIN");
     await client.query("SET LOCAL synchronous_commit = off");
-    const id = (
-      await client.query<{ id: number }>(
-        `INSERT INTO datasets (slug, name, task, pivot_language, languages, updated_at) VALUES ($1, $1, 'math', 'en', $2, now()) RETURNING id`,
-        [slug, all],
-      )
-    ).rows[0]!.id;
-    await client.query(
-      `INSERT INTO prompt_groups (dataset_id, external_id, gold) SELECT $1, 'g' || g, CASE WHEN g % 2 = 0 THEN (g % 97)::text END FROM generate_series(0, $2 - 1) g`,
-      [id, groups],
-    );
-    await client.query(
-      `INSERT INTO prompt_texts (dataset_id, group_id, language, text) SELECT $1, id, 'en', 'Question ' || external_id FROM prompt_groups WHERE dataset_id = $1`,
-      [id],
-    );
-    // Lengths and detected languages vary deterministically; about 4% of the answers are off-target.
-    await client.query(
-      `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, detected_language)
-       SELECT $1, pg.id, l, s, t, sha256(convert_to(t, 'UTF8')), 20 + (pg.id * 37 + s * 101 + length(l) * 13) % 1500,
-              CASE WHEN (pg.id + s) % 25 = 0 THEN 'en' ELSE l END
-       FROM prompt_groups pg CROSS JOIN unnest($2::text[]) l CROSS JOIN generate_series(0, 1) s
-       CROSS JOIN LATERAL (SELECT 'answer ' || pg.id || ' ' || l || ' ' || s AS t) x
-       WHERE pg.dataset_id = $1`,
-      [id, all],
-    );
-    const runId = (
-      await client.query<{ id: number }>(
-        `INSERT INTO pipeline_runs (dataset_id, kind, status, config, summary, finished_at)
-       VALUES ($1, 'select', 'succeeded', '{"scorer":"answer","reference":"consistency","pairs":"consistency"}',
-               jsonb_build_object('languages', (SELECT jsonb_object_agg(l, jsonb_build_object('pairs', 1, 'quality', jsonb_build_object('judged', 10, 'chosenCorrect', 0.9, 'rejectedWrong', 0.8))) FROM unnest($2::text[]) l)),
-               now()) RETURNING id`,
-        [id, LANGS],
-      )
-    ).rows[0]!.id;
-    await client.query(
-      `INSERT INTO run_references (run_id, group_id, dataset_id, response_id, cons, scorer)
-       SELECT $2, group_id, $1, id, ((group_id * 7919) % 1000) / 1000.0, 'answer' FROM responses WHERE dataset_id = $1 AND language = 'en' AND sample_index = 0`,
-      [id, runId],
-    );
-    // Margins spread over [-0.1, 0.9); 3% skipped without scores, 10% accepted and 2% rejected by a reviewer.
-    await client.query(
-      `INSERT INTO pairs (dataset_id, group_id, language, chosen_id, rejected_id, score_chosen, score_rejected, margin, status, origin, run_id, off_target)
-       SELECT $1, c.group_id, c.language, c.id, r.id,
-              CASE WHEN k % 100 >= 3 THEN 0.5 + m / 2 END, CASE WHEN k % 100 >= 3 THEN 0.5 - m / 2 END, CASE WHEN k % 100 >= 3 THEN m END,
-              (CASE WHEN k % 100 < 3 THEN 'skipped' WHEN k % 100 < 13 THEN 'accepted' WHEN k % 100 < 15 THEN 'rejected' ELSE 'proposed' END)::"PairStatus",
-              (CASE WHEN k % 100 BETWEEN 3 AND 14 THEN 'human' ELSE 'auto' END)::"PairOrigin", $3, r.detected_language <> r.language
-       FROM (SELECT group_id, language, id, row_number() OVER (ORDER BY group_id, language) - 1 AS k
-             FROM responses WHERE dataset_id = $1 AND language <> 'en' AND sample_index = 0) c
-       JOIN responses r ON r.group_id = c.group_id AND r.language = c.language AND r.sample_index = 1
-       CROSS JOIN LATERAL (SELECT ((c.k * 7919) % 1000) / 1000.0 - 0.1 AS m) mm
-       WHERE c.k < $2`,
-      [id, size, runId],
-    );
-    await client.query(
-      `INSERT INTO run_proposals (run_id, group_id, language, dataset_id, chosen_id, rejected_id, score_chosen, score_rejected, margin, skip_reason)
-       SELECT $2, group_id, language, dataset_id, chosen_id, rejected_id, score_chosen, score_rejected, margin, CASE WHEN status = 'skipped' THEN 'margin' END
-       FROM pairs WHERE dataset_id = $1`,
-      [id, runId],
-    );
+    const load = async () => {
+      const id = (
+        await client.query<{ id: number }>(
+          `INSERT INTO datasets (slug, name, task, pivot_language, languages, updated_at) VALUES ($1, $1, 'math', 'en', $2, now()) RETURNING id`,
+          [slug, all],
+        )
+      ).rows[0]!.id;
+      await client.query(
+        `INSERT INTO prompt_groups (dataset_id, external_id, gold) SELECT $1, 'g' || g, CASE WHEN g % 2 = 0 THEN (g % 97)::text END FROM generate_series(0, $2 - 1) g`,
+        [id, groups],
+      );
+      await client.query(
+        `INSERT INTO prompt_texts (dataset_id, group_id, language, text) SELECT $1, id, 'en', 'Question ' || external_id FROM prompt_groups WHERE dataset_id = $1`,
+        [id],
+      );
+      // Lengths and detected languages vary deterministically; about 4% of the answers are off-target.
+      await client.query(
+        `INSERT INTO responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, detected_language)
+         SELECT $1, pg.id, l, s, t, sha256(convert_to(t, 'UTF8')), 20 + (pg.id::bigint * 37 + s * 101 + length(l) * 13) % 1500,
+                CASE WHEN (pg.id + s) % 25 = 0 THEN 'en' ELSE l END
+         FROM prompt_groups pg CROSS JOIN unnest($2::text[]) l CROSS JOIN generate_series(0, 1) s
+         CROSS JOIN LATERAL (SELECT 'answer ' || pg.id || ' ' || l || ' ' || s AS t) x
+         WHERE pg.dataset_id = $1`,
+        [id, all],
+      );
+      const runId = (
+        await client.query<{ id: number }>(
+          `INSERT INTO pipeline_runs (dataset_id, kind, status, config, summary, finished_at)
+         VALUES ($1, 'select', 'succeeded', '{"scorer":"answer","reference":"consistency","pairs":"consistency"}',
+                 jsonb_build_object('languages', (SELECT jsonb_object_agg(l, jsonb_build_object('pairs', 1, 'quality', jsonb_build_object('judged', 10, 'chosenCorrect', 0.9, 'rejectedWrong', 0.8))) FROM unnest($2::text[]) l)),
+                 now()) RETURNING id`,
+          [id, LANGS],
+        )
+      ).rows[0]!.id;
+      await client.query(
+        `INSERT INTO run_references (run_id, group_id, dataset_id, response_id, cons, scorer)
+         SELECT $2, group_id, $1, id, ((group_id::bigint * 7919) % 1000) / 1000.0, 'answer' FROM responses WHERE dataset_id = $1 AND language = 'en' AND sample_index = 0`,
+        [id, runId],
+      );
+      // Margins spread over [-0.1, 0.9); 3% skipped without scores, 10% accepted and 2% rejected by a reviewer.
+      await client.query(
+        `INSERT INTO pairs (dataset_id, group_id, language, chosen_id, rejected_id, score_chosen, score_rejected, margin, status, origin, run_id, off_target)
+         SELECT $1, c.group_id, c.language, c.id, r.id,
+                CASE WHEN k % 100 >= 3 THEN 0.5 + m / 2 END, CASE WHEN k % 100 >= 3 THEN 0.5 - m / 2 END, CASE WHEN k % 100 >= 3 THEN m END,
+                (CASE WHEN k % 100 < 3 THEN 'skipped' WHEN k % 100 < 13 THEN 'accepted' WHEN k % 100 < 15 THEN 'rejected' ELSE 'proposed' END)::"PairStatus",
+                (CASE WHEN k % 100 BETWEEN 3 AND 14 THEN 'human' ELSE 'auto' END)::"PairOrigin", $3, r.detected_language <> r.language
+         FROM (SELECT group_id, language, id, row_number() OVER (ORDER BY group_id, language) - 1 AS k
+               FROM responses WHERE dataset_id = $1 AND language <> 'en' AND sample_index = 0) c
+         JOIN responses r ON r.group_id = c.group_id AND r.language = c.language AND r.sample_index = 1
+         CROSS JOIN LATERAL (SELECT ((c.k * 7919) % 1000) / 1000.0 - 0.1 AS m) mm
+         WHERE c.k < $2`,
+        [id, size, runId],
+      );
+      await client.query(
+        `INSERT INTO run_proposals (run_id, group_id, language, dataset_id, chosen_id, rejected_id, score_chosen, score_rejected, margin, skip_reason)
+         SELECT $2, group_id, language, dataset_id, chosen_id, rejected_id, score_chosen, score_rejected, margin, CASE WHEN status = 'skipped' THEN 'margin' END
+         FROM pairs WHERE dataset_id = $1`,
+        [id, runId],
+      );
+      return id;
+    };
+    // Above BULK_LOAD_PAIRS the secondary indexes are rebuilt after the load (bench/bulk-load.ts).
+    const id =
+      size > BULK_LOAD_PAIRS
+        ? await withIndexesRebuilt(
+            client,
+            ["prompt_groups", "prompt_texts", "responses", "run_references", "pairs", "run_proposals"],
+            load,
+            log,
+          )
+        : await load();
     await client.query("COMMIT");
     log(`built dataset ${slug}: ${groups} groups, ${size} pairs in ${seconds(Date.now() - started)} s`);
     return id;

@@ -49,15 +49,25 @@ function isSpace(c: number): boolean {
   );
 }
 
+let pointScratch = new Int32Array(1024);
+
+/** Room for `length` code points: the shared scratch (valid until the next call) unless the text is long. */
+function pointBuffer(length: number): Int32Array {
+  if (length > MAX_SCRATCH_ENTRIES) return new Int32Array(length);
+  if (pointScratch.length < length) pointScratch = new Int32Array(powerOfTwoAtLeast(length));
+  return pointScratch;
+}
+
 /**
- * Code points of the NFC text with every `\s` removed. One pass over the normalised text: removing
- * spaces cannot join two halves of a surrogate pair there, because the text has no lone surrogate
- * (checked; a text with one takes the plain path, where a removed space can join them).
+ * Code points of the NFC text with every `\s` removed, in a scratch buffer that the next call reuses.
+ * One pass over the normalised text: removing spaces cannot join two halves of a surrogate pair there,
+ * because the text has no lone surrogate (checked; a text with one takes the plain path, where a
+ * removed space can join them).
  */
 export function codePointsWithoutSpace(text: string): Int32Array {
   const nfc = text.normalize("NFC");
   if (!nfc.isWellFormed()) return codePointsOf(nfc.replace(/\s+/gu, ""));
-  const out = new Int32Array(nfc.length);
+  const out = pointBuffer(nfc.length);
   let n = 0;
   for (let i = 0; i < nfc.length; i++) {
     const cp = nfc.codePointAt(i) as number;
@@ -69,7 +79,7 @@ export function codePointsWithoutSpace(text: string): Int32Array {
 }
 
 function codePointsOf(compact: string): Int32Array {
-  const out = new Int32Array(compact.length);
+  const out = pointBuffer(compact.length);
   let n = 0;
   for (let i = 0; i < compact.length; i++) {
     const cp = compact.codePointAt(i) ?? 0;

@@ -31,7 +31,6 @@ export function charSlot(cp: number, mask: number): number {
   return (h ^ (h >>> 15)) & mask;
 }
 
-
 /** Whether a BMP code unit is one of JavaScript's `\s` (with the `u` flag): every one of them is below 0x10000. */
 function isSpace(c: number): boolean {
   if (c <= 0x20) return c === 0x20 || (c >= 0x09 && c <= 0x0d);

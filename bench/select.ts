@@ -1,5 +1,7 @@
 // Select run on ≥1M responses (K = 8, 8 languages) with offline scorers, against the I/O floor
 // measured in the same process: reading the same responses and COPYing as many score and pair rows.
+import { spawn } from "node:child_process";
+import { availableParallelism } from "node:os";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
@@ -61,8 +63,34 @@ async function floor(db: Database, datasetId: number): Promise<{ ms: number; res
   }
 }
 
-export async function run({ size }: { size?: number }) {
+type WorkerResult = { workerId: string; outcome: string; ms: number; peak_rss_mb: number };
+
+/** Runs `workers` processes of executeSelectRun on one run; each scores on cores ÷ workers threads (at least 1). */
+async function runWorkers(runId: number, workers: number): Promise<WorkerResult[]> {
+  const threads = String(Math.max(1, Math.floor(availableParallelism() / workers)));
+  const one = (i: number) =>
+    new Promise<WorkerResult>((resolve, reject) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "bench/select-worker.ts", String(runId), `bench-w${i}`], {
+        env: { ...process.env, CM_SELECT_THREADS: threads },
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      let out = "";
+      child.stdout.on("data", (b: Buffer) => (out += b.toString()));
+      child.on("error", reject);
+      child.on("exit", (code) => {
+        const last = out.trim().split("\n").at(-1) ?? "";
+        if (code === 0) resolve(JSON.parse(last) as WorkerResult);
+        else reject(new Error(`select worker ${i} exited with ${code}: ${out}`));
+      });
+    });
+  return Promise.all(Array.from({ length: workers }, (_, i) => one(i)));
+}
+
+export async function run({ size, args = [] }: { size?: number; args?: string[] }) {
   const responses = size ?? 1_000_000;
+  const workersFlag = args.indexOf("--workers");
+  const workers = workersFlag >= 0 ? Number(args[workersFlag + 1]) : 0;
+  if (!(Number.isInteger(workers) && workers >= 0)) throw new Error("--workers takes a whole number (0 = this process)");
   const db = await benchDatabase();
   const datasetId = await ensureDataset(db, responses);
   const base = await floor(db, datasetId);
@@ -70,13 +98,17 @@ export async function run({ size }: { size?: number }) {
   const rss = trackPeakRss();
   const t0 = Date.now();
   const { runId } = await createSelectRun(db, datasetId, { scorer: "auto" });
-  const outcome = await executeSelectRun(db, runId);
+  // --workers N: N processes share the run through chunk claims, as N `npm run worker` would.
+  const each = workers > 0 ? await runWorkers(runId, workers) : null;
+  const outcome = each === null ? await executeSelectRun(db, runId) : each.map((w) => w.outcome).join(",");
   const ms = Date.now() - t0;
-  const peak = rss.stop();
+  const peak = each === null ? rss.stop() : each.reduce((sum, w) => sum + w.peak_rss_mb, rss.stop());
+  for (const w of each ?? []) log(`  ${w.workerId}: ${seconds(w.ms)} s, peak RSS ${w.peak_rss_mb} MB`);
   log(`select run ${runId} ${outcome}: ${seconds(ms)} s, ${Math.round(base.responses / (ms / 1000))} responses/s, peak RSS ${peak} MB`);
   await closeDatabase();
   return {
     size: base.responses,
+    workers,
     slowdown: Number((ms / base.ms).toFixed(2)),
     responses_per_s: Math.round(base.responses / (ms / 1000)),
     floor_responses_per_s: Math.round(base.responses / (base.ms / 1000)),

@@ -46,6 +46,7 @@ function rowMeans(m: Float64Array, n: number): Float64Array {
 /** Cons of each scorable pivot candidate, in the order given. */
 export function consistencyScores(pivot: readonly Candidate[], scorer: ScorerName, sim: GroupSimilarity): Float64Array {
   const n = pivot.length;
+  if (n > 2) sim.prepare(pivot);
   if (scorer !== "answer") return rowMeans(similarityMatrix(pivot, sim.base), n);
   const secondary = rowMeans(similarityMatrix(pivot, sim.unit), n);
   const out = new Float64Array(n);

@@ -94,6 +94,44 @@ describe("properties", () => {
     );
   });
 
+  // Every `\s` kind and U+0085 (not one), a combining accent that NFC folds, several scripts, an astral
+  // character and lone surrogate halves (a removed space between them joins them into one code point).
+  const multilingual = fc.string({
+    unit: fc.constantFrom(
+      ..."\t\n\v\f\r \u00a0\u1680\u2000\u200a\u2028\u2029\u202f\u205f\u3000\ufeff\u0085",
+      "a",
+      "e",
+      "\u0301",
+      "é",
+      "ß",
+      "ب",
+      "ت",
+      "क",
+      "ि",
+      "中",
+      "文",
+      "я",
+      "😀",
+      "\ud83d",
+      "\ude00",
+      "\u0000",
+    ),
+    maxLength: 60,
+  });
+
+  it("streamed and profiled chrF equal the reference on multilingual text, to 1e-12", () => {
+    fc.assert(
+      fc.property(multilingual, multilingual, (a, b) => {
+        const expected = (referenceChrF(a, b) + referenceChrF(b, a)) / 2;
+        expect(Math.abs(directional(a, b) - referenceChrF(a, b))).toBeLessThanOrEqual(1e-12);
+        expect(Math.abs(lexicalSimilarity(lexicalProfile(a), lexicalProfile(b)) - expected)).toBeLessThanOrEqual(1e-12);
+        expect(Math.abs(lexicalSimilarityToText(lexicalProfile(a), b) - expected)).toBeLessThanOrEqual(1e-12);
+        expect(Math.abs(lexicalSimilarityToText(lexicalProfile(b), a) - expected)).toBeLessThanOrEqual(1e-12);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("a non-blank text is fully similar to itself", () => {
     fc.assert(
       fc.property(

@@ -9,6 +9,7 @@
  * binding cost a namespace lookup each under some loaders (vite-node's SSR transform).
  */
 import {
+  charSlot,
   codePointsWithoutSpace,
   compact,
   NGRAM_MAX_ORDER,
@@ -88,7 +89,7 @@ export function lexicalProfile(text: string): LexicalProfile {
     }
     return true;
   });
-  return compact(t, size, totals);
+  return compact(t, size, totals, cps);
 }
 
 /** Clipped n-gram matches per order (index n − 1); symmetric in its arguments. */
@@ -129,24 +130,43 @@ export function ngramMatchesWithText(profile: LexicalProfile, text: string): { m
   const cps = codePointsWithoutSpace(text);
   const len = cps.length;
   const totals = ngramTotals(len);
-  const { slots, mask, hi: his, lo: los, orders, counts, size } = profile;
-  // Probed inline: findSlot is kept monomorphic on build tables, which is much faster.
+  const { slots, mask, hi: his, lo: los, orders, counts, size, chars, charMask } = profile;
   if (hitScratch.length < size) hitScratch = new Int32Array(size);
   const hits = hitScratch.subarray(0, size);
   hits.fill(0);
-  forEachNgram(cps, (hi, h2, n) => {
-    let slot = hi & mask;
-    for (let entry = slots[slot] as number; entry !== 0; entry = slots[slot] as number) {
-      const e = entry - 1;
-      if (his[e] === hi && orders[e] === n && los[e] === ngramLo(h2, n)) {
-        hits[e] = (hits[e] as number) + 1;
-        return true;
-      }
-      slot = (slot + 1) & mask;
+  // Probed inline (findSlot is kept monomorphic on build tables, which is much faster), by start
+  // position and then by length. An n-gram the profile lacks has no longer extension in the profile
+  // either, so a miss ends the position; a code point the profile's text lacks ends it before any hashing
+  // (most positions of a text in another script than the profile's).
+  for (let i = 0; i < len; i++) {
+    const first = cps[i] as number;
+    let slot = charSlot(first, charMask);
+    let v = chars[slot] as number;
+    while (v !== 0 && v !== first + 1) {
+      slot = (slot + 1) & charMask;
+      v = chars[slot] as number;
     }
-    // An n-gram the profile lacks has no longer extension in the profile either.
-    return false;
-  });
+    if (v === 0) continue;
+    let h1 = LANE_SEED_1;
+    let h2 = LANE_SEED_2;
+    const top = Math.min(NGRAM_MAX_ORDER, len - i);
+    for (let n = 1; n <= top; n++) {
+      const cp = cps[i + n - 1] as number;
+      h1 = stepLane1(h1, cp);
+      h2 = stepLane2(h2, cp);
+      const hi = ngramHi(h1, n);
+      let found = -1;
+      for (let s = hi & mask, entry = slots[s] as number; entry !== 0; s = (s + 1) & mask, entry = slots[s] as number) {
+        const e = entry - 1;
+        if (his[e] === hi && orders[e] === n && los[e] === ngramLo(h2, n)) {
+          found = e;
+          break;
+        }
+      }
+      if (found < 0) break;
+      hits[found] = (hits[found] as number) + 1;
+    }
+  }
   const matches = new Float64Array(NGRAM_MAX_ORDER);
   for (let e = 0; e < size; e++) {
     const h = hits[e] as number;

@@ -9,7 +9,8 @@ export type BaseScorer = "lexical" | "embedding";
  * Symmetric similarity between candidates of one group. Canonical answers and lexical
  * profiles are computed once per candidate and cached for the group; a candidate
  * compared while it has no profile is streamed against the other one's profile
- * (the second argument's, built if needed), which gives the identical value.
+ * (the second argument's, built if needed), which gives the identical value: a text compared
+ * once (a CL) costs a stream, a text compared many times (`prepare`, Cons) one profile.
  */
 export interface GroupSimilarity {
   /** lexical: chrF-sym in [0, 1]; embedding: cosine in [−1, 1]. */
@@ -18,6 +19,11 @@ export interface GroupSimilarity {
   unit(a: Candidate, b: Candidate): number;
   /** Canonical answer; null never agrees with anything. */
   answer(c: Candidate): string | null;
+  /**
+   * Prepares candidates that will each be compared several times (a consistency matrix): a lexical
+   * profile each, built once, so none of them is streamed anew per comparison. Values do not change.
+   */
+  prepare(items: readonly Candidate[]): void;
 }
 
 function vectorOf(c: Candidate): Float32Array {
@@ -46,6 +52,9 @@ export function groupSimilarity(kind: BaseScorer): GroupSimilarity {
   return {
     base,
     unit: kind === "lexical" ? base : (a, b) => (1 + base(a, b)) / 2,
+    prepare(items) {
+      if (kind === "lexical") for (const c of items) profile(c);
+    },
     answer(c) {
       if (!answers.has(c.id)) answers.set(c.id, c.answer === null ? null : canonicalAnswer(c.answer));
       return answers.get(c.id) ?? null;

@@ -28,7 +28,7 @@ describe("the chunk ledger and loop", () => {
     expect((await lapsedRuns(t.db.pool, 60_000)).map((r) => r.id)).toEqual([runId]);
     const taken = (await claimChunk(t.db.pool, runId, "other", 60_000))!;
     expect(taken.chunkNo).toBe(0);
-    expect(await settleChunk(t.db.pool, held, "dead-worker", null)).toBe(false);
+    expect(await settleChunk(t.db.pool, held, "dead-worker", 0)).toBe(false);
     expect(await touchChunk(t.db.pool, held, "dead-worker")).toBe(false);
     const { rows } = await t.db.pool.query<{ claimed_by: string; attempts: number }>(
       `SELECT claimed_by, attempts FROM run_chunks WHERE run_id = $1 AND chunk_no = 0`,

@@ -28,11 +28,7 @@ export function copyText(columns: Cell[][]): string {
   return rows === 0 ? "" : `${parts.join("\n")}\n`;
 }
 
-/** True on PGlite: one session shared by every connection, and no COPY over its socket. */
-export async function isPGlite(client: Pool | PoolClient): Promise<boolean> {
-  const { rows } = await client.query<{ v: string }>(`SELECT version() AS v`);
-  return rows[0]!.v.includes("PGlite");
-}
+export { isPGlite } from "@/lib/db/single-session";
 
 /** Streams ready COPY text (rows in `columns` order) into `table`. */
 export async function copyRows(client: PoolClient, table: string, spec: Column[], text: string): Promise<void> {

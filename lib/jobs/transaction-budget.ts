@@ -1,0 +1,33 @@
+// How much of a run one transaction writes. On Postgres a chunk is one transaction and the finishing
+// step another (fastest; readers are not blocked there). On PGlite every connection shares one session
+// and a reader waits for the transaction under way, so a run commits a few groups at a time there,
+// sized after each transaction so that one holds the session for about TRANSACTION_MS (as the
+// embedded import's batches, lib/import/loader/batch-loader.ts).
+
+const TRANSACTION_MS = 50;
+const FIRST_GROUPS = 4;
+const MAX_GROUPS = 2_000;
+
+/** Groups per transaction: fixed, or adapted to the time the last transaction took. */
+export class TransactionBudget {
+  constructor(
+    public groups: number,
+    private readonly fixed: boolean,
+  ) {}
+
+  static adaptive(): TransactionBudget {
+    return new TransactionBudget(FIRST_GROUPS, false);
+  }
+
+  static fixed(groups: number): TransactionBudget {
+    return new TransactionBudget(groups, true);
+  }
+
+  /** Sizes the next transactions after one that wrote `groups` groups in `ms`. */
+  took(ms: number, groups: number): void {
+    if (this.fixed || groups === 0) return;
+    const fit = (TRANSACTION_MS * groups) / Math.max(1, ms);
+    const next = Math.min(this.groups * 2, Math.max(this.groups / 2, fit));
+    this.groups = Math.round(Math.min(MAX_GROUPS, Math.max(1, next)));
+  }
+}

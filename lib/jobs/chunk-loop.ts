@@ -3,11 +3,10 @@ import type { PoolClient } from "pg";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Database } from "@/lib/db/client";
 import { withTransaction } from "@/lib/db/transaction";
-import { sharesOneSession } from "@/lib/db/single-session";
-import { advanceChunk, claimChunk, createChunks, groupsAfter, settleChunk, touchChunk, type Chunk, type ClaimedChunk } from "./chunks";
+import { advanceChunk, claimChunk, createChunks, groupsBetween, settleChunk, touchChunk, type Chunk, type ClaimedChunk } from "./chunks";
 import { heartbeatLapseMs, keepBeating } from "./heartbeat";
 import { isJobCancelled } from "./job-cancelled";
-import { TransactionBudget } from "./transaction-budget";
+import { transactionBudget, type TransactionBudget } from "./transaction-budget";
 import {
   addRunProgress,
   checkpointRun,
@@ -32,10 +31,12 @@ export type RunLoopOptions = {
   staleMs?: number;
   onProgress?: (p: RunLoopProgress) => void;
   /**
-   * Groups per transaction (chunk slices and finishing steps), fixed. Default: on Postgres a chunk is
-   * one transaction and the finishing one more; on PGlite they are sized by time (transaction-budget.ts).
+   * Groups per transaction (chunk slices and finishing steps): a number, or null for whole chunks and
+   * one finishing transaction; unset: by the database (transaction-budget.ts).
    */
-  transactionGroups?: number;
+  transactionGroups?: number | null;
+  /** Called after each of the run's transactions commits when they are short (tests read between them). */
+  onCommitted?: () => Promise<void>;
 };
 
 /** What a job kind does with a chunk; the loop owns claiming, progress, cancel, finish and fail. */
@@ -84,17 +85,25 @@ async function completeChunk<R>(db: Database, job: ChunkedJob<R>, chunk: Chunk, 
  * (with the chunk's cursor and the run's progress) in a transaction of its own; the last slice
  * settles the chunk. Stops when another worker took the chunk over.
  */
-async function completeInSlices<R>(db: Database, job: ChunkedJob<R>, chunk: ClaimedChunk, ctx: ChunkContext, budget: TransactionBudget) {
+async function completeInSlices<R>(
+  db: Database,
+  job: ChunkedJob<R>,
+  chunk: ClaimedChunk,
+  ctx: ChunkContext,
+  budget: TransactionBudget,
+  onCommitted: RunLoopOptions["onCommitted"],
+) {
   let after = chunk.cursorGroupId;
   let done = chunk.doneGroups;
   for (;;) {
     const n = budget.groups;
-    const ids = await groupsAfter(db.pool, chunk.datasetId, after, chunk.toGroupId, n + 1);
+    const from = after === null ? chunk.fromGroupId : after + 1;
+    const ids = await groupsBetween(db.pool, chunk.datasetId, from, chunk.toGroupId, n + 1);
     const last = ids.length <= n;
     const to = last ? chunk.toGroupId : ids[n - 1]!;
     // The last slice counts whatever the chunk was created with, so progress adds up as for a whole chunk.
     const groups = last ? chunk.groups - done : n;
-    const slice: Chunk = { ...chunk, fromGroupId: after === null ? chunk.fromGroupId : after + 1, toGroupId: to, groups };
+    const slice: Chunk = { runId: chunk.runId, chunkNo: chunk.chunkNo, fromGroupId: from, toGroupId: to, groups };
     const result = await job.work(slice, ctx);
     const failed = job.failedItems?.(result) ?? 0;
     const held = await withTransaction(db, async (tx) => {
@@ -108,6 +117,7 @@ async function completeInSlices<R>(db: Database, job: ChunkedJob<R>, chunk: Clai
       budget.took(performance.now() - t0, Math.min(ids.length, n));
       return true;
     });
+    if (held) await onCommitted?.();
     if (!held || last) return;
     after = to;
     done += groups;
@@ -142,7 +152,7 @@ async function loop<R>(
     const ctx = { db, runId, run, workerId };
     const stopBeating = keepBeating(lapseMs, () => beat(db, chunk, workerId));
     try {
-      if (budget) await completeInSlices(db, job, chunk, ctx, budget);
+      if (budget) await completeInSlices(db, job, chunk, ctx, budget, opts.onCommitted);
       else await completeChunk(db, job, chunk, await job.work(chunk, ctx), ctx);
     } finally {
       stopBeating();
@@ -165,12 +175,7 @@ export async function runChunked<R, F>(
   const workerId = opts.workerId ?? defaultWorkerId(runId);
   const run = await markRunning(db.pool, runId);
   if (!run) return "finished-before";
-  const budget =
-    opts.transactionGroups !== undefined
-      ? TransactionBudget.fixed(opts.transactionGroups)
-      : (await sharesOneSession(db.pool))
-        ? TransactionBudget.adaptive()
-        : null;
+  const budget = await transactionBudget(db.pool, opts.transactionGroups);
   const loops = job.loops ?? 1;
   const stop = new AbortController();
   const settled = await Promise.allSettled(
@@ -188,7 +193,7 @@ export async function runChunked<R, F>(
     const ctx = { db, runId, run };
     let prepared: F | undefined;
     if (budget) {
-      if (job.publish && !(await publishInSteps(db, ctx, job.publish, budget))) return "shared";
+      if (job.publish && !(await publishInSteps(db, ctx, job.publish, budget, opts.onCommitted))) return "shared";
       prepared = await job.prepare?.(ctx);
     }
     const won = await withTransaction(db, async (tx) => {
@@ -215,6 +220,7 @@ async function publishInSteps(
   ctx: FinishContext,
   publish: NonNullable<ChunkedJob<unknown>["publish"]>,
   budget: TransactionBudget,
+  onCommitted: RunLoopOptions["onCommitted"],
 ): Promise<boolean> {
   for (;;) {
     const step = await withTransaction(db, async (tx) => {
@@ -229,6 +235,7 @@ async function publishInSteps(
       return "more";
     });
     if (step !== "more") return step === "done";
+    await onCommitted?.();
   }
 }
 

@@ -4,9 +4,25 @@
 // sized after each transaction so that one holds the session for about TRANSACTION_MS (as the
 // embedded import's batches, lib/import/loader/batch-loader.ts).
 
+import type { Pool } from "pg";
+import { sharesOneSession } from "@/lib/db/single-session";
+import { env } from "@/lib/env";
+
 const TRANSACTION_MS = 50;
 const FIRST_GROUPS = 4;
 const MAX_GROUPS = 2_000;
+
+/**
+ * The budget of a run's transactions: `transactionGroups` fixed (a number), whole chunks and one
+ * finishing transaction (null: Postgres's way), or unset: CM_JOB_TRANSACTION_GROUPS if set, else
+ * by the database (adapted by time on PGlite).
+ */
+export async function transactionBudget(pool: Pool, transactionGroups: number | null | undefined): Promise<TransactionBudget | null> {
+  const groups = transactionGroups === undefined ? env().CM_JOB_TRANSACTION_GROUPS : transactionGroups;
+  if (groups === null) return null;
+  if (groups !== undefined) return TransactionBudget.fixed(groups);
+  return (await sharesOneSession(pool)) ? TransactionBudget.adaptive() : null;
+}
 
 /** Groups per transaction: fixed, or adapted to the time the last transaction took. */
 export class TransactionBudget {

@@ -166,12 +166,7 @@ async function loop<R>(
  * a dead worker's chunk is claimed again once its heartbeat lapsed. A failing loop stops the others
  * after their chunk.
  */
-export async function runChunked<R, F>(
-  db: Database,
-  runId: number,
-  job: ChunkedJob<R, F>,
-  opts: RunLoopOptions = {},
-): Promise<RunOutcome> {
+export async function runChunked<R, F>(db: Database, runId: number, job: ChunkedJob<R, F>, opts: RunLoopOptions = {}): Promise<RunOutcome> {
   const workerId = opts.workerId ?? defaultWorkerId(runId);
   const run = await markRunning(db.pool, runId);
   if (!run) return "finished-before";
@@ -180,10 +175,12 @@ export async function runChunked<R, F>(
   const stop = new AbortController();
   const settled = await Promise.allSettled(
     Array.from({ length: loops }, (_, i) =>
-      loop(db, runId, run, job as ChunkedJob<R>, loops > 1 ? `${workerId}:${i}` : workerId, opts, stop.signal, budget).catch((e: unknown) => {
-        stop.abort();
-        throw e;
-      }),
+      loop(db, runId, run, job as ChunkedJob<R>, loops > 1 ? `${workerId}:${i}` : workerId, opts, stop.signal, budget).catch(
+        (e: unknown) => {
+          stop.abort();
+          throw e;
+        },
+      ),
     ),
   );
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === "rejected" && !isJobCancelled(s.reason));

@@ -1,5 +1,5 @@
 import { finished } from "node:stream/promises";
-import type { Pool, PoolClient } from "pg";
+import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
 export type Column = { name: string; type: string };

@@ -46,6 +46,7 @@ describe("the chunk ledger and loop", () => {
       runId,
       {
         loops: 2,
+        shortTransactions: true,
         // A chunk may come in slices (on PGlite): the groups each call covers are what counts.
         work: async (chunk) => {
           const { rows } = await t.db.pool.query<{ id: number }>(`SELECT id FROM prompt_groups WHERE id BETWEEN $1 AND $2`, [

@@ -41,6 +41,12 @@ export type RunLoopOptions = {
 
 /** What a job kind does with a chunk; the loop owns claiming, progress, cancel, finish and fail. */
 export type ChunkedJob<R, F = unknown> = {
+  /**
+   * Whether the kind's transactions may be short (RunLoopOptions.transactionGroups; on PGlite by
+   * default): chunks committed in slices of groups, results published in steps. Provider runs keep
+   * whole chunks, whose work batches provider calls.
+   */
+  shortTransactions?: boolean;
   /** Chunk loops per call; loop i claims as `<workerId>:<i>` when there is more than one. */
   loops?: number;
   /** The chunk's work outside the completing transaction (loading, provider calls). */
@@ -170,7 +176,7 @@ export async function runChunked<R, F>(db: Database, runId: number, job: Chunked
   const workerId = opts.workerId ?? defaultWorkerId(runId);
   const run = await markRunning(db.pool, runId);
   if (!run) return "finished-before";
-  const budget = await transactionBudget(db.pool, opts.transactionGroups);
+  const budget = job.shortTransactions ? await transactionBudget(db.pool, opts.transactionGroups) : null;
   const loops = job.loops ?? 1;
   const stop = new AbortController();
   const settled = await Promise.allSettled(

@@ -53,6 +53,7 @@ export async function executeSelectRun(db: Database, runId: number, opts: Execut
       db,
       runId,
       {
+        shortTransactions: true,
         // With no threads, two loops still overlap one chunk's scoring with the other's reads and writes.
         loops: Math.max(2, pool.threads + 1),
         work: (chunk, { run }) => {

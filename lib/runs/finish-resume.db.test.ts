@@ -5,9 +5,11 @@ import { killHard, spawnWorker, stopGracefully, waitFor } from "@/lib/testing/ki
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createSelectRun } from "./create-select-run";
 
-// One pair per group (de against the pivot en). A select run finishing in steps (one group per transaction, as PGlite sizes them when a group's
-// pairs take ~50 ms): its worker is killed (kill -9) while it publishes the pairs; the next worker
-// resumes after the last step committed, so every pair is written once (version 0 on a new dataset).
+// A select run in short transactions (one group each, as PGlite sizes them when a group takes ~50 ms),
+// on both databases: its worker is killed (kill -9) while it commits its one chunk slice by slice, the
+// next one while it publishes the pairs step by step; each next worker resumes after what was
+// committed, so progress adds up and every pair is written once (version 0 on a new dataset; one
+// pair per group: de against the pivot en).
 
 const GROUPS = 150;
 let t: TestDatabase;
@@ -34,21 +36,36 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => t.drop());
 
-describe("a select run killed (kill -9) while it publishes its pairs in steps", () => {
-  it("stays running with the groups published so far, and the next worker publishes the rest once", async () => {
+describe("a select run in short transactions killed (kill -9) mid-chunk, then while it publishes its pairs", () => {
+  it("resumes after the last slice and the last step committed: progress counted and every pair written once", async () => {
     const { runId } = await createSelectRun(t.db, datasetId, { scorer: "lexical" });
     const first = worker();
     await waitFor(
       () => state(runId),
-      (s) => s.cursor !== null,
+      (s) => s.done > 0,
     );
     await killHard(first);
-    const frozen = await state(runId);
-    expect(frozen).toMatchObject({ status: "running", done: GROUPS, rewritten: 0 });
-    expect(frozen.pairs).toBeGreaterThan(0);
-    expect(frozen.pairs).toBeLessThan(GROUPS);
+    const midChunk = await state(runId);
+    expect(midChunk).toMatchObject({ status: "running", cursor: null, pairs: 0 });
+    expect(midChunk.done).toBeLessThan(GROUPS);
+    const { rows: chunk } = await t.db.pool.query<{ done_groups: number; cursor: number | null }>(
+      `SELECT done_groups, cursor_group_id AS cursor FROM run_chunks WHERE run_id = $1`,
+      [runId],
+    );
+    expect(chunk).toEqual([{ done_groups: midChunk.done, cursor: expect.any(Number) }]);
 
     const second = worker();
+    await waitFor(
+      () => state(runId),
+      (s) => s.cursor !== null,
+    );
+    await killHard(second);
+    const publishing = await state(runId);
+    expect(publishing).toMatchObject({ status: "running", done: GROUPS, rewritten: 0 });
+    expect(publishing.pairs).toBeGreaterThan(0);
+    expect(publishing.pairs).toBeLessThan(GROUPS);
+
+    const third = worker();
     try {
       const done = await waitFor(
         () => state(runId),
@@ -56,7 +73,7 @@ describe("a select run killed (kill -9) while it publishes its pairs in steps", 
       );
       expect(done).toMatchObject({ status: "succeeded", done: GROUPS, pairs: GROUPS, rewritten: 0 });
     } finally {
-      await stopGracefully(second);
+      await stopGracefully(third);
     }
     const { rows } = await t.db.pool.query<{ proposals: number; ours: number; summary_pairs: number | null }>(
       `SELECT (SELECT count(*)::int FROM run_proposals WHERE run_id = $1) AS proposals,
@@ -66,5 +83,5 @@ describe("a select run killed (kill -9) while it publishes its pairs in steps", 
       [runId, datasetId],
     );
     expect(rows[0]).toEqual({ proposals: GROUPS, ours: GROUPS, summary_pairs: GROUPS });
-  }, 180_000);
+  }, 240_000);
 });

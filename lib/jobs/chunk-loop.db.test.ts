@@ -46,17 +46,17 @@ describe("the chunk ledger and loop", () => {
       runId,
       {
         loops: 2,
-        shortTransactions: true,
-        // A chunk may come in slices (on PGlite): the groups each call covers are what counts.
         work: async (chunk) => {
           const { rows } = await t.db.pool.query<{ id: number }>(`SELECT id FROM prompt_groups WHERE id BETWEEN $1 AND $2`, [
             chunk.fromGroupId,
             chunk.toGroupId,
           ]);
           seen.push(...rows.map((r) => r.id));
-          return { chunkNo: chunk.chunkNo, groups: chunk.groups };
+          return { chunkNo: chunk.chunkNo, ids: rows.map((r) => r.id) };
         },
-        failedItems: (r) => (r.chunkNo === 2 ? r.groups : 0),
+        // A chunk's result may be committed in slices (on PGlite): each slice's part counts its own failed items.
+        slice: (r, from, to) => ({ chunkNo: r.chunkNo, ids: r.ids.filter((id) => id >= from && id <= to) }),
+        failedItems: (r) => (r.chunkNo === 2 ? r.ids.length : 0),
         finalize: async () => void finalized++,
       },
       { workerId: "w" },
@@ -67,6 +67,34 @@ describe("the chunk ledger and loop", () => {
     expect(finalized).toBe(1);
     expect(await status(runId)).toEqual({ status: "succeeded", done: 5, total: 5, failed: 1, chunksLeft: 0 });
     expect(await runChunked(t.db, runId, { work: async () => 0 })).toBe("finished-before");
+  });
+
+  it("in short transactions a chunk is worked once and its result committed in slices, each with its own groups' part", async () => {
+    const { datasetId, runId } = await chunkedRunFixture(t.db, "slices", 5, 3);
+    const worked: number[] = [];
+    const committed: number[][] = [];
+    const outcome = await runChunked(
+      t.db,
+      runId,
+      {
+        work: async (chunk) => {
+          worked.push(chunk.chunkNo);
+          const { rows } = await t.db.pool.query<{ id: number }>(
+            `SELECT id FROM prompt_groups WHERE dataset_id = $1 AND id BETWEEN $2 AND $3 ORDER BY id`,
+            [datasetId, chunk.fromGroupId, chunk.toGroupId],
+          );
+          return rows.map((r) => r.id);
+        },
+        slice: (ids, from, to) => ids.filter((id) => id >= from && id <= to),
+        commit: async (_tx, _chunk, ids) => void committed.push(ids),
+      },
+      { workerId: "w", transactionGroups: 1 },
+    );
+    expect(outcome).toBe("succeeded");
+    const { rows } = await t.db.pool.query<{ id: number }>(`SELECT id FROM prompt_groups WHERE dataset_id = $1 ORDER BY id`, [datasetId]);
+    expect(worked).toEqual([0, 1]);
+    expect(committed).toEqual(rows.map((r) => [r.id]));
+    expect(await status(runId)).toEqual({ status: "succeeded", done: 5, total: 5, failed: 0, chunksLeft: 0 });
   });
 
   it("a cancel stops the run at its next checkpoint: cancelled, with the chunks done so far", async () => {

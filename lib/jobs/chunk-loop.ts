@@ -42,11 +42,12 @@ export type RunLoopOptions = {
 /** What a job kind does with a chunk; the loop owns claiming, progress, cancel, finish and fail. */
 export type ChunkedJob<R, F = unknown> = {
   /**
-   * Whether the kind's transactions may be short (RunLoopOptions.transactionGroups; on PGlite by
-   * default): chunks committed in slices of groups, results published in steps. Provider runs keep
-   * whole chunks, whose work batches provider calls.
+   * Present: the kind's transactions may be short (RunLoopOptions.transactionGroups; on PGlite by
+   * default): a chunk's work is done once, over the groups earlier slices left, and its result is
+   * committed in slices of groups, each the part this returns for the groups from `from` to `to`;
+   * results are published in steps. Provider runs keep whole chunks, whose work batches provider calls.
    */
-  shortTransactions?: boolean;
+  slice?: (result: R, from: number, to: number) => R;
   /** Chunk loops per call; loop i claims as `<workerId>:<i>` when there is more than one. */
   loops?: number;
   /** The chunk's work outside the completing transaction (loading, provider calls). */
@@ -87,13 +88,14 @@ async function completeChunk<R>(db: Database, job: ChunkedJob<R>, chunk: Chunk, 
 }
 
 /**
- * Works a chunk in slices of `budget.groups` groups after the last one committed, each committed
- * (with the chunk's cursor and the run's progress) in a transaction of its own; the last slice
- * settles the chunk. Stops when another worker took the chunk over.
+ * Works what is left of a chunk (the groups after the last slice committed) at once, outside any
+ * transaction (scoring batches stay whole), then commits its result in slices of `budget.groups`
+ * groups, each (with the chunk's cursor and the run's progress) in a transaction of its own; the
+ * last slice settles the chunk. Stops when another worker took the chunk over.
  */
 async function completeInSlices<R>(
   db: Database,
-  job: ChunkedJob<R>,
+  job: ChunkedJob<R> & { slice: NonNullable<ChunkedJob<R>["slice"]> },
   chunk: ClaimedChunk,
   ctx: ChunkContext,
   budget: TransactionBudget,
@@ -101,32 +103,41 @@ async function completeInSlices<R>(
 ) {
   let after = chunk.cursorGroupId;
   let done = chunk.doneGroups;
-  for (;;) {
+  const rest: Chunk = {
+    runId: chunk.runId,
+    chunkNo: chunk.chunkNo,
+    fromGroupId: after === null ? chunk.fromGroupId : after + 1,
+    toGroupId: chunk.toGroupId,
+    groups: chunk.groups - done,
+  };
+  const ids = await groupsBetween(db.pool, chunk.datasetId, rest.fromGroupId, chunk.toGroupId);
+  const result = await job.work(rest, ctx);
+  for (let i = 0; ; ) {
     const n = budget.groups;
     const from = after === null ? chunk.fromGroupId : after + 1;
-    const ids = await groupsBetween(db.pool, chunk.datasetId, from, chunk.toGroupId, n + 1);
-    const last = ids.length <= n;
-    const to = last ? chunk.toGroupId : ids[n - 1]!;
+    const last = ids.length - i <= n;
+    const to = last ? chunk.toGroupId : ids[i + n - 1]!;
     // The last slice counts whatever the chunk was created with, so progress adds up as for a whole chunk.
     const groups = last ? chunk.groups - done : n;
     const slice: Chunk = { runId: chunk.runId, chunkNo: chunk.chunkNo, fromGroupId: from, toGroupId: to, groups };
-    const result = await job.work(slice, ctx);
-    const failed = job.failedItems?.(result) ?? 0;
+    const part = job.slice(result, from, to);
+    const failed = job.failedItems?.(part) ?? 0;
     const held = await withTransaction(db, async (tx) => {
       const t0 = performance.now();
       const ok = last
         ? await settleChunk(tx, chunk, ctx.workerId, failed)
         : await advanceChunk(tx, chunk, ctx.workerId, after, { to, groups, failed });
       if (!ok) return false;
-      await job.commit?.(tx, slice, result, ctx);
+      await job.commit?.(tx, slice, part, ctx);
       await addRunProgress(tx, ctx.runId, groups, failed);
-      budget.took(performance.now() - t0, Math.min(ids.length, n));
+      budget.took(performance.now() - t0, Math.min(ids.length - i, n));
       return true;
     });
     if (held) await onCommitted?.();
     if (!held || last) return;
     after = to;
     done += groups;
+    i += n;
   }
 }
 
@@ -158,7 +169,7 @@ async function loop<R>(
     const ctx = { db, runId, run, workerId };
     const stopBeating = keepBeating(lapseMs, () => beat(db, chunk, workerId));
     try {
-      if (budget) await completeInSlices(db, job, chunk, ctx, budget, opts.onCommitted);
+      if (budget && job.slice) await completeInSlices(db, { ...job, slice: job.slice }, chunk, ctx, budget, opts.onCommitted);
       else await completeChunk(db, job, chunk, await job.work(chunk, ctx), ctx);
     } finally {
       stopBeating();
@@ -176,7 +187,7 @@ export async function runChunked<R, F>(db: Database, runId: number, job: Chunked
   const workerId = opts.workerId ?? defaultWorkerId(runId);
   const run = await markRunning(db.pool, runId);
   if (!run) return "finished-before";
-  const budget = job.shortTransactions ? await transactionBudget(db.pool, opts.transactionGroups) : null;
+  const budget = job.slice ? await transactionBudget(db.pool, opts.transactionGroups) : null;
   const loops = job.loops ?? 1;
   const stop = new AbortController();
   const settled = await Promise.allSettled(

@@ -103,11 +103,11 @@ export async function advanceChunk(
   return n === 1;
 }
 
-/** The ids of up to `limit` groups of `datasetId` with ids from `from` to `to`, in order. */
-export async function groupsBetween(db: Queryable, datasetId: number, from: number, to: number, limit: number): Promise<number[]> {
+/** The ids of the groups of `datasetId` with ids from `from` to `to`, in order. */
+export async function groupsBetween(db: Queryable, datasetId: number, from: number, to: number): Promise<number[]> {
   const rows = await queryRows(
     db,
-    sql`SELECT id FROM prompt_groups WHERE dataset_id = ${datasetId} AND id BETWEEN ${from} AND ${to} ORDER BY id LIMIT ${limit}`,
+    sql`SELECT id FROM prompt_groups WHERE dataset_id = ${datasetId} AND id BETWEEN ${from} AND ${to} ORDER BY id`,
     z.object({ id: z.number() }),
   );
   return rows.map((r) => r.id);

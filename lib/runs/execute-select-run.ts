@@ -53,13 +53,13 @@ export async function executeSelectRun(db: Database, runId: number, opts: Execut
       db,
       runId,
       {
-        shortTransactions: true,
         // With no threads, two loops still overlap one chunk's scoring with the other's reads and writes.
         loops: Math.max(2, pool.threads + 1),
         work: (chunk, { run }) => {
           config ??= ZSelectRunConfig.parse(run.config);
           return selectChunk(db, pool, run.datasetId, run.pivot, config, chunk);
         },
+        slice: (selections, from, to) => selections.filter((s) => Number(s.groupId) >= from && Number(s.groupId) <= to),
         commit: (tx, _chunk, selections, { run }) => writeSelections(tx, runId, run.datasetId, selections),
         publish: (tx, { run }, after, groups) => materializePairs(tx, runId, run.datasetId, after, groups),
         prepare: () => computeRunSummary(db.pool, runId),

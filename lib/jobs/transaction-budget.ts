@@ -2,14 +2,17 @@
 // step another (fastest; readers are not blocked there). On PGlite every connection shares one session
 // and a reader waits for the transaction under way, so a run commits a few groups at a time there,
 // sized after each transaction so that one holds the session for about TRANSACTION_MS (as the
-// embedded import's batches, lib/import/loader/batch-loader.ts).
+// embedded import's batches, lib/import/loader/batch-loader.ts), never fewer than MIN_GROUPS groups.
 
 import type { Pool } from "pg";
 import { sharesOneSession } from "@/lib/db/single-session";
 import { env } from "@/lib/env";
 
-const TRANSACTION_MS = 50;
-const FIRST_GROUPS = 4;
+const TRANSACTION_MS = 100;
+// The floor: a transaction's fixed cost (its begin, cursor, progress and commit statements) would
+// otherwise shrink it towards one group on a loaded machine, where every statement waits for a core
+// and even one group seems to take longer than TRANSACTION_MS: thousands of transactions of one group.
+const MIN_GROUPS = 16;
 const MAX_GROUPS = 2_000;
 
 /**
@@ -32,7 +35,7 @@ export class TransactionBudget {
   ) {}
 
   static adaptive(): TransactionBudget {
-    return new TransactionBudget(FIRST_GROUPS, false);
+    return new TransactionBudget(MIN_GROUPS, false);
   }
 
   static fixed(groups: number): TransactionBudget {
@@ -44,6 +47,6 @@ export class TransactionBudget {
     if (this.fixed || groups === 0) return;
     const fit = (TRANSACTION_MS * groups) / Math.max(1, ms);
     const next = Math.min(this.groups * 2, Math.max(this.groups / 2, fit));
-    this.groups = Math.round(Math.min(MAX_GROUPS, Math.max(1, next)));
+    this.groups = Math.round(Math.min(MAX_GROUPS, Math.max(MIN_GROUPS, next)));
   }
 }

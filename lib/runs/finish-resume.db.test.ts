@@ -5,7 +5,7 @@ import { killHard, spawnWorker, stopGracefully, waitFor } from "@/lib/testing/ki
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createSelectRun } from "./create-select-run";
 
-// A select run in short transactions (one group each, as PGlite sizes them when a group takes ~50 ms),
+// A select run in short transactions (one group each, fixed by transactionGroups),
 // on both databases: its worker is killed (kill -9) while it commits its one chunk slice by slice, the
 // next one while it publishes the pairs step by step; each next worker resumes after what was
 // committed, so progress adds up and every pair is written once (version 0 on a new dataset; one

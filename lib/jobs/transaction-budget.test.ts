@@ -3,17 +3,17 @@ import { describe, expect, it } from "vitest";
 import { TransactionBudget } from "./transaction-budget";
 
 describe("the adaptive transaction budget", () => {
-  it("sizes transactions to ~100 ms: halves after a slow one, doubles after a fast one, settles on the fit", () => {
+  it("sizes transactions to ~50 ms: halves after a slow one, doubles after a fast one, settles on the fit", () => {
     const b = TransactionBudget.adaptive();
     expect(b.groups).toBe(16);
-    b.took(10, 16); // fits 160: at most double
+    b.took(10, 16); // fits 80: at most double
     expect(b.groups).toBe(32);
-    b.took(1_000, 32); // fits 3.2: at least half
+    b.took(1_000, 32); // fits 1.6: at least half
     expect(b.groups).toBe(16);
-    b.took(50, 16); // fits 32
+    b.took(25, 16); // fits 32
     expect(b.groups).toBe(32);
-    b.took(80, 32); // fits 40
-    expect(b.groups).toBe(40);
+    b.took(80, 32); // fits 20
+    expect(b.groups).toBe(20);
   });
 
   it("never shrinks below 16 groups or grows past 2,000, however long or short transactions take", () => {

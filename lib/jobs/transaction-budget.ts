@@ -8,7 +8,7 @@ import type { Pool } from "pg";
 import { sharesOneSession } from "@/lib/db/single-session";
 import { env } from "@/lib/env";
 
-const TRANSACTION_MS = 100;
+const TRANSACTION_MS = 50;
 // The floor: a transaction's fixed cost (its begin, cursor, progress and commit statements) would
 // otherwise shrink it towards one group on a loaded machine, where every statement waits for a core
 // and even one group seems to take longer than TRANSACTION_MS: thousands of transactions of one group.

@@ -21,6 +21,8 @@ const ZEnv = z.object({
   CM_WORKER: z.enum(["0", "1"]).default("1"),
   /** A job holder silent this long (ms) is taken for dead and its work resumed; unset: each job table's default. */
   CM_JOB_HEARTBEAT_LAPSE_MS: z.coerce.number().int().positive().optional(),
+  /** Groups a chunked run commits per transaction (chunk slices, finishing steps); unset: whole chunks on Postgres, sized by time on PGlite. */
+  CM_JOB_TRANSACTION_GROUPS: z.coerce.number().int().positive().optional(),
   /** Threads that score a select run in each process (0 = the calling thread); unset: one per core. */
   CM_SELECT_THREADS: z.coerce.number().int().min(0).max(256).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),

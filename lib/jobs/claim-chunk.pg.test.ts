@@ -22,7 +22,7 @@ describe("claimChunk under concurrent claimers", () => {
           const chunk = await claimChunk(t.db.pool, runId, `w${w}`, 600_000);
           if (!chunk) return;
           mine.push(chunk);
-          expect(await settleChunk(t.db.pool, chunk, `w${w}`, null)).toBe(true);
+          expect(await settleChunk(t.db.pool, chunk, `w${w}`, 0)).toBe(true);
         }
       }),
     );

@@ -80,15 +80,43 @@ export async function lapsedRuns(db: Queryable, lapseMs: number): Promise<{ id: 
   );
 }
 
-/** Marks a chunked run succeeded when every chunk is done; exactly one caller wins. */
-export async function finishRunIfChunksDone(tx: Queryable, runId: number): Promise<boolean> {
-  const n = await execute(
+/**
+ * Marks a chunked run succeeded when every chunk is done; exactly one caller wins, and gets the run's
+ * publishing cursor (the last group published by finishing steps, null: none). Null for the others.
+ */
+export async function finishRunIfChunksDone(tx: Queryable, runId: number): Promise<{ cursor: number | null } | null> {
+  const row = await queryMaybeOne(
     tx,
-    sql`UPDATE pipeline_runs SET status = 'succeeded', finished_at = now()
+    sql`UPDATE pipeline_runs SET status = 'succeeded', finished_at = coalesce(finished_at, now())
         WHERE id = ${runId} AND status = 'running'
-          AND NOT EXISTS (SELECT 1 FROM run_chunks WHERE run_id = ${runId} AND status <> 'succeeded')`,
+          AND NOT EXISTS (SELECT 1 FROM run_chunks WHERE run_id = ${runId} AND status <> 'succeeded')
+        RETURNING cursor_id`,
+    z.object({ cursor_id: z.number().nullable() }),
   );
-  return n === 1;
+  return row && { cursor: row.cursor_id };
+}
+
+/**
+ * Begins a finishing step of a chunked run whose chunks are all done: locks its row (finishers take
+ * turns), beats its heartbeat and returns its publishing cursor; undefined when it is no longer
+ * running or has a chunk left. The first step stamps finished_at: the run's results are final from
+ * then (a reference correction made later is newer than the run, lib/effective-pair/reference-in-effect.ts).
+ */
+export async function beginFinishingStep(tx: Queryable, runId: number): Promise<number | null | undefined> {
+  const row = await queryMaybeOne(
+    tx,
+    sql`UPDATE pipeline_runs SET heartbeat_at = now(), finished_at = coalesce(finished_at, now())
+        WHERE id = ${runId} AND status = 'running'
+          AND NOT EXISTS (SELECT 1 FROM run_chunks WHERE run_id = ${runId} AND status <> 'succeeded')
+        RETURNING cursor_id`,
+    z.object({ cursor_id: z.number().nullable() }),
+  );
+  return row === null ? undefined : row.cursor_id;
+}
+
+/** Moves a finishing run's publishing cursor, in the step's transaction. */
+export async function movePublishCursor(tx: Queryable, runId: number, cursor: number): Promise<void> {
+  await execute(tx, sql`UPDATE pipeline_runs SET cursor_id = ${cursor} WHERE id = ${runId}`);
 }
 
 const ZRunRef = z.object({ id: z.number(), kind: z.enum(["select", "generate", "embed", "bulk"]) });

@@ -5,9 +5,11 @@ import type { GroupSelection } from "@/lib/pipeline";
 import { embedMissing } from "./embed-missing";
 import { humanReferences } from "./human-references";
 import { loadGroupInputs } from "./load-groups";
+import { materializePairs } from "./materialize-pairs";
 import { finalizeSelectRun } from "./run-status";
 import { ZSelectRunConfig, type TSelectRunConfig } from "./schemas";
 import { selectThreads, startSelectPool, type SelectPool } from "./select-pool";
+import { computeRunSummary } from "./summary";
 import { vectorPlan } from "./vector-plan";
 import { writeSelections } from "./write-results";
 
@@ -35,7 +37,8 @@ async function selectChunk(
 
 /**
  * Works on a select run until no chunk is left to claim. Any number of workers may execute the same
- * run; the last one to finish materialises the pairs. Safe to call again after a crash. Scoring (chrF
+ * run; the last one to finish materialises the pairs (on PGlite in steps of whole groups, the run
+ * running until the last; see lib/jobs/transaction-budget.ts). Safe to call again after a crash. Scoring (chrF
  * is most of the CPU) runs on `threads` threads, and the call runs one chunk loop more than it has
  * threads (claimed as `<workerId>:<loop>`), so every thread has a chunk while one loop waits on the
  * database; a failing loop stops the others after their chunk.
@@ -56,8 +59,11 @@ export async function executeSelectRun(db: Database, runId: number, opts: Execut
           config ??= ZSelectRunConfig.parse(run.config);
           return selectChunk(db, pool, run.datasetId, run.pivot, config, chunk);
         },
+        slice: (selections, from, to) => selections.filter((s) => Number(s.groupId) >= from && Number(s.groupId) <= to),
         commit: (tx, _chunk, selections, { run }) => writeSelections(tx, runId, run.datasetId, selections),
-        finalize: (tx, { run }) => finalizeSelectRun(tx, runId, run.datasetId),
+        publish: (tx, { run }, after, groups) => materializePairs(tx, runId, run.datasetId, after, groups),
+        prepare: () => computeRunSummary(db.pool, runId),
+        finalize: (tx, _ctx, summary) => finalizeSelectRun(tx, runId, summary),
       },
       opts,
     );

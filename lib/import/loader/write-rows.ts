@@ -1,5 +1,5 @@
 import { finished } from "node:stream/promises";
-import type { Pool, PoolClient } from "pg";
+import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 
 export type Column = { name: string; type: string };
@@ -28,11 +28,7 @@ export function copyText(columns: Cell[][]): string {
   return rows === 0 ? "" : `${parts.join("\n")}\n`;
 }
 
-/** True on PGlite: one session shared by every connection, and no COPY over its socket. */
-export async function isPGlite(client: Pool | PoolClient): Promise<boolean> {
-  const { rows } = await client.query<{ v: string }>(`SELECT version() AS v`);
-  return rows[0]!.v.includes("PGlite");
-}
+export { isPGlite } from "@/lib/db/single-session";
 
 /** Streams ready COPY text (rows in `columns` order; a string or its UTF-8 bytes) into `table`. */
 export async function copyRows(client: PoolClient, table: string, spec: Column[], text: string | Buffer): Promise<void> {

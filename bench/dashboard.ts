@@ -5,7 +5,7 @@ import { listGroups } from "@/lib/datasets/queries";
 import { materializePairs } from "@/lib/runs/materialize-pairs";
 import { baseTotals } from "@/lib/dashboards/ledgers/ledgers";
 import { benchDatabase, log, seconds } from "./bench-db";
-import { BULK_LOAD_PAIRS, withIndexesRebuilt } from "./bulk-load";
+import { BULK_LOAD_PAIRS, buildBenchDataset, rebuildPendingIndexes } from "./bulk-load";
 
 // `npm run bench -- dashboard [--size N] [--overhead]`: the dataset overview's server-side queries
 // (every chart, the gold-quality runs and the first page of groups), p95 over 50 loads, against the
@@ -19,6 +19,7 @@ const LOADS = 50;
 
 /** A synthetic dataset with exactly `size` pairs over 10 languages, 2 responses per language, built set-based. */
 async function ensureDataset(db: Database, size: number): Promise<number> {
+  await rebuildPendingIndexes(db, log);
   const slug = `bench-dashboard-${size}`;
   const existing = await db.pool.query<{ id: number; pairs: number }>(
     `SELECT d.id, (SELECT count(*)::int FROM pairs p WHERE p.dataset_id = d.id) AS pairs FROM datasets d WHERE d.slug = $1`,
@@ -36,11 +37,12 @@ async function ensureDataset(db: Database, size: number): Promise<number> {
   const started = Date.now();
   const groups = Math.ceil(size / LANGS.length);
   const all = ["en", ...LANGS];
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL synchronous_commit = off");
-    const load = async () => {
+  // Above BULK_LOAD_PAIRS the secondary indexes are rebuilt after the load (bench/bulk-load.ts).
+  const id = await buildBenchDataset(db, {
+    bulk: size > BULK_LOAD_PAIRS,
+    tables: ["prompt_groups", "prompt_texts", "responses", "run_references", "pairs", "run_proposals"],
+    say: log,
+    load: async (client) => {
       const id = (
         await client.query<{ id: number }>(
           `INSERT INTO datasets (slug, name, task, pivot_language, languages, updated_at) VALUES ($1, $1, 'math', 'en', $2, now()) RETURNING id`,
@@ -100,26 +102,10 @@ async function ensureDataset(db: Database, size: number): Promise<number> {
         [id, runId],
       );
       return id;
-    };
-    // Above BULK_LOAD_PAIRS the secondary indexes are rebuilt after the load (bench/bulk-load.ts).
-    const id =
-      size > BULK_LOAD_PAIRS
-        ? await withIndexesRebuilt(
-            client,
-            ["prompt_groups", "prompt_texts", "responses", "run_references", "pairs", "run_proposals"],
-            load,
-            log,
-          )
-        : await load();
-    await client.query("COMMIT");
-    log(`built dataset ${slug}: ${groups} groups, ${size} pairs in ${seconds(Date.now() - started)} s`);
-    return id;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    },
+  });
+  log(`built dataset ${slug}: ${groups} groups, ${size} pairs in ${seconds(Date.now() - started)} s`);
+  return id;
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Database } from "@/lib/db/client";
-import { BULK_LOAD_PAIRS, withIndexesRebuilt } from "./bulk-load";
+import { BULK_LOAD_PAIRS, buildBenchDataset, rebuildPendingIndexes } from "./bulk-load";
 
 export const BENCH_LANGUAGES = ["de", "zh", "ar", "hi", "sw", "fr", "es", "ja", "ru", "pt"] as const;
 
@@ -10,6 +10,7 @@ export const BENCH_LANGUAGES = ["de", "zh", "ar", "hi", "sw", "fr", "es", "ja", 
  * search copy (lib/search) is filled in the same transaction, as a finished drain leaves it.
  */
 export async function ensureBenchDataset(db: Database, size: number, say: (line: string) => void): Promise<number> {
+  await rebuildPendingIndexes(db, say);
   const slug = `bench-export-${size}`;
   const existing = await db.pool.query<{ id: number; pairs: number }>(
     `SELECT d.id, (SELECT count(*)::int FROM pairs p WHERE p.dataset_id = d.id) AS pairs FROM datasets d WHERE d.slug = $1`,
@@ -23,18 +24,18 @@ export async function ensureBenchDataset(db: Database, size: number, say: (line:
   const groups = Math.ceil(size / BENCH_LANGUAGES.length);
   const langs = [...BENCH_LANGUAGES];
   const started = Date.now();
-  const client = await db.pool.connect();
-  try {
-    await client.query("BEGIN");
-    await client.query("SET LOCAL synchronous_commit = off");
-    const bulk = size > BULK_LOAD_PAIRS;
-    const step = async (label: string, text: string, values: unknown[]) => {
-      const t = Date.now();
-      const res = await client.query(text, values);
-      if (bulk) say(`  ${label}: ${res.rowCount} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-      return res;
-    };
-    const load = async () => {
+  const bulk = size > BULK_LOAD_PAIRS;
+  const datasetId = await buildBenchDataset(db, {
+    bulk,
+    tables: ["prompt_groups", "prompt_texts", "responses", "response_search_texts", "run_references", "pairs"],
+    say,
+    load: async (client) => {
+      const step = async (label: string, text: string, values: unknown[]) => {
+        const t = Date.now();
+        const res = await client.query(text, values);
+        if (bulk) say(`  ${label}: ${res.rowCount} rows in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+        return res;
+      };
       const datasetId = (
         await client.query<{ id: number }>(
           `INSERT INTO datasets (slug, name, task, pivot_language, languages, updated_at)
@@ -98,23 +99,9 @@ export async function ensureBenchDataset(db: Database, size: number, say: (line:
         await step("pending ranges done", `DELETE FROM response_search_pending WHERE dataset_id = $1`, [datasetId]);
       }
       return datasetId;
-    };
-    const datasetId = bulk
-      ? await withIndexesRebuilt(
-          client,
-          ["prompt_groups", "prompt_texts", "responses", "response_search_texts", "run_references", "pairs"],
-          load,
-          say,
-        )
-      : await load();
-    await client.query("COMMIT");
-    for (const table of ["prompt_groups", "prompt_texts", "responses", "run_references", "pairs"]) await db.pool.query(`ANALYZE ${table}`);
-    say(`built dataset ${slug}: ${groups} groups, ${size} pairs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return datasetId;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    client.release();
-  }
+    },
+  });
+  for (const table of ["prompt_groups", "prompt_texts", "responses", "run_references", "pairs"]) await db.pool.query(`ANALYZE ${table}`);
+  say(`built dataset ${slug}: ${groups} groups, ${size} pairs in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return datasetId;
 }

@@ -27,3 +27,23 @@ export function trackPeakRss(intervalMs = 50): { split(): number; stop(): number
     },
   };
 }
+
+/**
+ * Peak RSS per quarter of a run: `progress(done, total)` (a run's onProgress) closes the quarters the
+ * run has passed; `stop()` closes the last (which includes finishing the run). Flat quarters: memory
+ * does not grow with the groups done.
+ */
+export function rssByQuarter(intervalMs = 50): { progress(done: number, total: number): void; stop(): { peak: number; quarters: number[] } } {
+  const rss = trackPeakRss(intervalMs);
+  const quarters: number[] = [];
+  return {
+    progress(done, total) {
+      while (quarters.length < 3 && total > 0 && done * 4 >= total * (quarters.length + 1)) quarters.push(rss.split());
+    },
+    stop() {
+      while (quarters.length < 3) quarters.push(rss.split());
+      quarters.push(rss.split());
+      return { peak: rss.stop(), quarters };
+    },
+  };
+}

@@ -1,6 +1,6 @@
 // Select run on ≥1M responses (K = 8, 8 languages) with offline scorers, against the I/O floor
 // measured in the same process: reading the same responses and COPYing as many score and pair rows.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
@@ -10,8 +10,8 @@ import { generateGroups } from "@/lib/demo";
 import { loadGeneratedGroups } from "@/lib/datasets/seed-demo";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
-import { benchDatabase, log, seconds } from "./bench-db";
-import { trackPeakRss } from "./peak-rss";
+import { backendCpu, benchDatabase, log, seconds } from "./bench-db";
+import { rssByQuarter } from "./peak-rss";
 
 const LANGS = ["en", "de", "zh", "ar", "hi", "sw", "fr", "ru"];
 const K = 8;
@@ -63,14 +63,19 @@ async function floor(db: Database, datasetId: number): Promise<{ ms: number; res
   }
 }
 
-type WorkerResult = { workerId: string; outcome: string; ms: number; peak_rss_mb: number };
+type WorkerResult = { workerId: string; outcome: string; ms: number; cpu_s: number; peak_rss_mb: number; rss_quarters_mb: number[] };
 
-/** Runs `workers` processes of executeSelectRun on one run; each scores on cores ÷ workers threads (at least 1). */
-async function runWorkers(runId: number, workers: number): Promise<WorkerResult[]> {
-  const threads = String(Math.max(1, Math.floor(availableParallelism() / workers)));
+/**
+ * Runs `workers` processes of executeSelectRun on one run; each scores on cores ÷ workers threads (at
+ * least 1). `pin`: worker i runs on core i alone (taskset) with one scoring thread, as on a one-core machine.
+ */
+async function runWorkers(runId: number, workers: number, pin: boolean): Promise<WorkerResult[]> {
+  const threads = pin ? "1" : String(Math.max(1, Math.floor(availableParallelism() / workers)));
   const one = (i: number) =>
     new Promise<WorkerResult>((resolve, reject) => {
-      const child = spawn(process.execPath, ["--import", "tsx", "bench/select-worker.ts", String(runId), `bench-w${i}`], {
+      const node = [process.execPath, "--import", "tsx", "bench/select-worker.ts", String(runId), `bench-w${i}`];
+      const [command, ...args] = pin ? ["taskset", "-c", String(i), ...node] : node;
+      const child = spawn(command!, args, {
         env: { ...process.env, CM_SELECT_THREADS: threads },
         stdio: ["ignore", "pipe", "inherit"],
       });
@@ -86,32 +91,85 @@ async function runWorkers(runId: number, workers: number): Promise<WorkerResult[
   return Promise.all(Array.from({ length: workers }, (_, i) => one(i)));
 }
 
-export async function run({ size, args = [] }: { size?: number; args?: string[] }) {
-  const responses = size ?? 1_000_000;
+/** CPU seconds of this database's Postgres backends, sampled each second (a backend's last sample counts). */
+function trackPostgresCpu(db: Database): { stop(): Promise<number> } {
+  const first = new Map<number, number>();
+  const last = new Map<number, number>();
+  const sample = async () => {
+    const { rows } = await db.pool.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = current_database()");
+    for (const { pid } of rows) {
+      const cpu = backendCpu(pid);
+      if (cpu === null) continue;
+      if (!first.has(pid)) first.set(pid, cpu);
+      last.set(pid, cpu);
+    }
+  };
+  let pending = sample();
+  const timer = setInterval(() => (pending = pending.then(sample)), 1000);
+  return {
+    async stop() {
+      clearInterval(timer);
+      await pending.then(sample);
+      let sum = 0;
+      for (const [pid, cpu] of last) sum += cpu - first.get(pid)!;
+      return Number(sum.toFixed(1));
+    },
+  };
+}
+
+function flags(args: string[]): { workers: number; pin: boolean } {
   const workersFlag = args.indexOf("--workers");
   const workers = workersFlag >= 0 ? Number(args[workersFlag + 1]) : 0;
   if (!(Number.isInteger(workers) && workers >= 0)) throw new Error("--workers takes a whole number (0 = this process)");
+  const pin = args.includes("--pin");
+  if (pin && !(workers >= 1 && workers <= availableParallelism())) throw new Error("--pin needs --workers 1 to the number of cores");
+  if (pin && spawnSync("taskset", ["-V"]).status !== 0) throw new Error("--pin needs taskset (util-linux)");
+  return { workers, pin };
+}
+
+export async function run({ size, args = [] }: { size?: number; args?: string[] }) {
+  const responses = size ?? 1_000_000;
+  const { workers, pin } = flags(args);
   const db = await benchDatabase();
   const datasetId = await ensureDataset(db, responses);
   const base = await floor(db, datasetId);
   log(`floor (read ${base.responses} responses + COPY scores and pairs): ${seconds(base.ms)} s`);
-  const rss = trackPeakRss();
+  const rss = rssByQuarter();
+  const pg = trackPostgresCpu(db);
+  const cpu0 = process.cpuUsage();
   const t0 = Date.now();
   const { runId } = await createSelectRun(db, datasetId, { scorer: "auto" });
   // --workers N: N processes share the run through chunk claims, as N `npm run worker` would.
-  const each = workers > 0 ? await runWorkers(runId, workers) : null;
-  const outcome = each === null ? await executeSelectRun(db, runId) : each.map((w) => w.outcome).join(",");
+  const each = workers > 0 ? await runWorkers(runId, workers, pin) : null;
+  const outcome =
+    each === null
+      ? await executeSelectRun(db, runId, { onProgress: (p) => rss.progress(p.done, p.total) })
+      : each.map((w) => w.outcome).join(",");
   const ms = Date.now() - t0;
-  const peak = each === null ? rss.stop() : each.reduce((sum, w) => sum + w.peak_rss_mb, rss.stop());
-  for (const w of each ?? []) log(`  ${w.workerId}: ${seconds(w.ms)} s, peak RSS ${w.peak_rss_mb} MB`);
-  log(`select run ${runId} ${outcome}: ${seconds(ms)} s, ${Math.round(base.responses / (ms / 1000))} responses/s, peak RSS ${peak} MB`);
+  const cpu = process.cpuUsage(cpu0);
+  const here = rss.stop();
+  const pgCpu = await pg.stop();
+  const workerCpu = each === null ? (cpu.user + cpu.system) / 1e6 : each.reduce((sum, w) => sum + w.cpu_s, 0);
+  const peak = each === null ? here.peak : each.reduce((sum, w) => sum + w.peak_rss_mb, here.peak);
+  const quarters = (q: number[]) => q.join(" / ");
+  for (const w of each ?? [])
+    log(`  ${w.workerId}: ${seconds(w.ms)} s, CPU ${w.cpu_s.toFixed(1)} s, peak RSS ${w.peak_rss_mb} MB (per quarter of the run: ${quarters(w.rss_quarters_mb)})`);
+  if (each === null) log(`  peak RSS per quarter of the run: ${quarters(here.quarters)} MB`);
+  log(
+    `select run ${runId} ${outcome}${pin ? " (pinned, one core and one scoring thread per worker)" : ""}: ${seconds(ms)} s, ${Math.round(base.responses / (ms / 1000))} responses/s, CPU ${workerCpu.toFixed(1)} s in the worker${workers > 1 ? "s" : ""} + ${pgCpu} s in Postgres, peak RSS ${peak} MB`,
+  );
   await closeDatabase();
   return {
     size: base.responses,
     workers,
+    pin,
     slowdown: Number((ms / base.ms).toFixed(2)),
     responses_per_s: Math.round(base.responses / (ms / 1000)),
     floor_responses_per_s: Math.round(base.responses / (base.ms / 1000)),
+    worker_cpu_s: Number(workerCpu.toFixed(1)),
+    postgres_cpu_s: pgCpu,
     peak_rss_mb: peak,
+    // The worker's own (the first worker's with --workers): growth with the run shows as later quarters above earlier ones.
+    rss_quarters_mb: each === null ? here.quarters : each[0]!.rss_quarters_mb,
   };
 }

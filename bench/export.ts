@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { readFileSync } from "node:fs";
 import { closeDatabase, getDatabase } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { BENCH_LANGUAGES, ensureBenchDataset } from "./export-dataset";
+import { scriptHeapFlags } from "./heap-flags";
 
 // `npm run bench -- export [--size N] [--rounds R]`: N pairs to `trl` and `parquet` against the floor,
 // which reads the same rows with the same query and cursor batches from Postgres and drops them.
@@ -14,12 +14,6 @@ const say = (line: string) => process.stdout.write(`${line}\n`);
 
 type Measured = { seconds: number; rows: number; peakRssMb: number; firstHalfRssMb: number; secondHalfRssMb: number };
 type Phase = "floor" | "trl" | "parquet";
-
-/** The V8 heap flags of the `cli` script in package.json. */
-function cliHeapFlags(): string[] {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as { scripts: { cli: string } };
-  return pkg.scripts.cli.match(/--max-[\w-]+=\d+/g) ?? [];
-}
 
 async function measure(phase: Phase, datasetId: number, size: number, nodeFlags: string[]): Promise<Measured> {
   const child = spawn(
@@ -44,7 +38,7 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
   const roundsFlag = args.indexOf("--rounds");
   const rounds = roundsFlag >= 0 ? Number(args[roundsFlag + 1]) : 2;
   if (!(Number.isInteger(rounds) && rounds > 0)) throw new Error("--rounds takes a positive integer");
-  const nodeFlags = args.includes("--node-defaults") ? [] : cliHeapFlags();
+  const nodeFlags = args.includes("--node-defaults") ? [] : scriptHeapFlags("cli");
   if (!env().DATABASE_URL) throw new Error("bench export needs DATABASE_URL (a Postgres to build the benchmark dataset in)");
   const db = await getDatabase();
   try {

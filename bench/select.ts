@@ -11,6 +11,7 @@ import { loadGeneratedGroups } from "@/lib/datasets/seed-demo";
 import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { backendCpu, benchDatabase, log, seconds } from "./bench-db";
+import { scriptHeapFlags } from "./heap-flags";
 import { rssByQuarter } from "./peak-rss";
 
 const LANGS = ["en", "de", "zh", "ar", "hi", "sw", "fr", "ru"];
@@ -67,13 +68,13 @@ type WorkerResult = { workerId: string; outcome: string; ms: number; cpu_s: numb
 
 /**
  * Runs `workers` processes of executeSelectRun on one run; each scores on cores ÷ workers threads (at
- * least 1). `pin`: worker i runs on core i alone (taskset) with one scoring thread, as on a one-core machine.
+ * least 1), started with `nodeFlags`. `pin`: worker i runs on core i alone (taskset) with one scoring thread, as on a one-core machine.
  */
-async function runWorkers(runId: number, workers: number, pin: boolean): Promise<WorkerResult[]> {
+async function runWorkers(runId: number, workers: number, pin: boolean, nodeFlags: string[]): Promise<WorkerResult[]> {
   const threads = pin ? "1" : String(Math.max(1, Math.floor(availableParallelism() / workers)));
   const one = (i: number) =>
     new Promise<WorkerResult>((resolve, reject) => {
-      const node = [process.execPath, "--import", "tsx", "bench/select-worker.ts", String(runId), `bench-w${i}`];
+      const node = [process.execPath, ...nodeFlags, "--import", "tsx", "bench/select-worker.ts", String(runId), `bench-w${i}`];
       const [command, ...args] = pin ? ["taskset", "-c", String(i), ...node] : node;
       const child = spawn(command!, args, {
         env: { ...process.env, CM_SELECT_THREADS: threads },
@@ -117,19 +118,20 @@ function trackPostgresCpu(db: Database): { stop(): Promise<number> } {
   };
 }
 
-function flags(args: string[]): { workers: number; pin: boolean } {
+function flags(args: string[]): { workers: number; pin: boolean; nodeFlags: string[] } {
   const workersFlag = args.indexOf("--workers");
   const workers = workersFlag >= 0 ? Number(args[workersFlag + 1]) : 0;
   if (!(Number.isInteger(workers) && workers >= 0)) throw new Error("--workers takes a whole number (0 = this process)");
   const pin = args.includes("--pin");
   if (pin && !(workers >= 1 && workers <= availableParallelism())) throw new Error("--pin needs --workers 1 to the number of cores");
   if (pin && spawnSync("taskset", ["-V"]).status !== 0) throw new Error("--pin needs taskset (util-linux)");
-  return { workers, pin };
+  // A worker process starts with `npm run worker`'s heap flags (`--node-defaults`: node's defaults).
+  return { workers, pin, nodeFlags: args.includes("--node-defaults") ? [] : scriptHeapFlags("worker") };
 }
 
 export async function run({ size, args = [] }: { size?: number; args?: string[] }) {
   const responses = size ?? 1_000_000;
-  const { workers, pin } = flags(args);
+  const { workers, pin, nodeFlags } = flags(args);
   const db = await benchDatabase();
   const datasetId = await ensureDataset(db, responses);
   const base = await floor(db, datasetId);
@@ -140,7 +142,7 @@ export async function run({ size, args = [] }: { size?: number; args?: string[] 
   const t0 = Date.now();
   const { runId } = await createSelectRun(db, datasetId, { scorer: "auto" });
   // --workers N: N processes share the run through chunk claims, as N `npm run worker` would.
-  const each = workers > 0 ? await runWorkers(runId, workers, pin) : null;
+  const each = workers > 0 ? await runWorkers(runId, workers, pin, nodeFlags) : null;
   const outcome =
     each === null
       ? await executeSelectRun(db, runId, { onProgress: (p) => rss.progress(p.done, p.total) })
@@ -163,6 +165,7 @@ export async function run({ size, args = [] }: { size?: number; args?: string[] 
     size: base.responses,
     workers,
     pin,
+    node_flags: workers > 0 ? nodeFlags.join(" ") : "(this process)",
     slowdown: Number((ms / base.ms).toFixed(2)),
     responses_per_s: Math.round(base.responses / (ms / 1000)),
     floor_responses_per_s: Math.round(base.responses / (base.ms / 1000)),

@@ -2,7 +2,7 @@ import { expect, it } from "vitest";
 import { generateGroups } from "@/lib/demo";
 import type { GroupInput } from "@/lib/pipeline";
 import { selectGroups, type SelectBatch } from "./select-groups";
-import { startSelectPool } from "./select-pool";
+import { SELECT_THREAD_HEAP_MB, startSelectPool } from "./select-pool";
 
 const LANGS = ["en", "de", "ru"];
 
@@ -35,6 +35,18 @@ it("threads score batches exactly as the calling thread does, whichever thread t
     expect(threaded).toEqual(batches.map(selectGroups));
     expect(threaded[0]![0]!.reference?.candidateId).toBe("1");
     expect(pool.busyMs).toBeGreaterThan(0);
+  } finally {
+    await pool.close();
+  }
+}, 60_000);
+
+it("each thread's heap is capped at the worker's own limit, whatever flags started the process", async () => {
+  const pool = await startSelectPool(1);
+  try {
+    await pool.run(batch(5));
+    // V8's limit is the old generation's plus the young generation's (a few MB).
+    expect(pool.peakHeap!.limitMb).toBeGreaterThanOrEqual(SELECT_THREAD_HEAP_MB);
+    expect(pool.peakHeap!.limitMb).toBeLessThan(SELECT_THREAD_HEAP_MB + 64);
   } finally {
     await pool.close();
   }

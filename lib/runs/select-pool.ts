@@ -5,6 +5,9 @@ import type { SelectBatch } from "./select-groups";
 
 export type SelectPool = ThreadPool<SelectBatch, GroupSelection[]>;
 
+/** Old-generation heap of each scoring thread (MB): `--max-old-space-size` of `npm run worker`. */
+export const SELECT_THREAD_HEAP_MB = 1024;
+
 /** Threads that score a select run in this process: `CM_SELECT_THREADS`, default one per core (0 = the calling thread). */
 export function selectThreads(): number {
   return env().CM_SELECT_THREADS ?? cores();
@@ -18,6 +21,9 @@ export function startSelectPool(threads: number): Promise<SelectPool> {
     threads,
     warmUp: { groups: [], config: {}, humanReferences: new Map() },
     local: async () => (await import("./select-groups")).selectGroups,
-    // No heap cap: a chunk may hold up to 10,000 groups (chunkSize), which must not fail a run that one thread could finish.
+    // The heap `npm run worker` gives its own thread, whatever flags started this process: a chunk the
+    // calling thread could finish fits, and V8 collects long before it lets a heap grow to 4× its live
+    // size, as it does under its default multi-GB limit (RSS then grew with the run's length).
+    heapMb: SELECT_THREAD_HEAP_MB,
   });
 }

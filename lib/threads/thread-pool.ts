@@ -2,6 +2,7 @@ import { existsSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { getHeapStatistics } from "node:v8";
 import { parentPort, Worker, type Transferable } from "node:worker_threads";
 
 /** A thread module: `url` is `new URL("./x-thread.ts", import.meta.url)` in the caller, `file` the same file from the app's directory. */
@@ -23,7 +24,9 @@ export type ThreadPoolOptions<I, O> = {
 
 type Pending<O> = { resolve: (o: O) => void; reject: (e: Error) => void };
 type Slot<O> = { worker: Worker; pending: Map<number, Pending<O>> };
-type Reply<O> = { id: number; output?: O; error?: string; ms?: number };
+type Reply<O> = { id: number; output?: O; error?: string; ms?: number; heap?: ThreadHeap };
+/** A thread's V8 heap (MB) as it answered a batch: in use (garbage included) and its limit. */
+export type ThreadHeap = { usedMb: number; limitMb: number };
 type Boot = { source: string; tsxApi: string };
 
 /** How long a new thread may take to load its module and answer before the pool gives up on threads. */
@@ -55,6 +58,8 @@ export const cores = (): number => availableParallelism();
 export class ThreadPool<I, O> {
   /** Milliseconds spent computing, summed over all threads (≈ CPU time: the work is CPU-bound). */
   busyMs = 0;
+  /** The largest heap a thread reported as it answered a batch (null until one did). */
+  peakHeap: ThreadHeap | null = null;
   private slots: Slot<O>[] = [];
   private nextId = 0;
   private here: ((input: I) => O) | undefined;
@@ -93,6 +98,7 @@ export class ThreadPool<I, O> {
       if (!p) return;
       slot.pending.delete(reply.id);
       this.busyMs += reply.ms ?? 0;
+      if (reply.heap && (this.peakHeap === null || reply.heap.usedMb > this.peakHeap.usedMb)) this.peakHeap = reply.heap;
       if (reply.error === undefined) p.resolve(reply.output as O);
       else p.reject(new Error(`${this.opts.name} failed: ${reply.error}`));
     });
@@ -145,7 +151,10 @@ export function serveThread<I, O>(compute: (input: I) => O, transfer: (output: O
     const t0 = performance.now();
     try {
       const output = compute(message.input);
-      parentPort?.postMessage({ id: message.id, output, ms: performance.now() - t0 }, transfer(output));
+      const ms = performance.now() - t0;
+      const { used_heap_size: used, heap_size_limit: limit } = getHeapStatistics();
+      const heap: ThreadHeap = { usedMb: Math.round(used / 2 ** 20), limitMb: Math.round(limit / 2 ** 20) };
+      parentPort?.postMessage({ id: message.id, output, ms, heap }, transfer(output));
     } catch (error) {
       parentPort?.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });
     }

@@ -107,7 +107,11 @@ export class ThreadPool<I, O> {
       slot.pending.clear();
     };
     slot.worker.on("error", failAll);
-    slot.worker.on("exit", (code) => failAll(new Error(`${this.opts.name} thread exited with code ${code}`)));
+    // A thread that died (out of its heap) takes no more batches; with none left the calling thread computes.
+    slot.worker.on("exit", (code) => {
+      this.slots = this.slots.filter((s) => s !== slot);
+      failAll(new Error(`${this.opts.name} thread exited with code ${code}`));
+    });
     return slot;
   }
 

@@ -33,7 +33,10 @@ export function trackPeakRss(intervalMs = 50): { split(): number; stop(): number
  * run has passed; `stop()` closes the last (which includes finishing the run). Flat quarters: memory
  * does not grow with the groups done.
  */
-export function rssByQuarter(intervalMs = 50): { progress(done: number, total: number): void; stop(): { peak: number; quarters: number[] } } {
+export function rssByQuarter(intervalMs = 50): {
+  progress(done: number, total: number): void;
+  stop(): { peak: number; quarters: number[] };
+} {
   const rss = trackPeakRss(intervalMs);
   const quarters: number[] = [];
   return {

@@ -155,7 +155,9 @@ export async function run({ size, args = [] }: { size?: number; args?: string[] 
   const peak = each === null ? here.peak : each.reduce((sum, w) => sum + w.peak_rss_mb, here.peak);
   const quarters = (q: number[]) => q.join(" / ");
   for (const w of each ?? [])
-    log(`  ${w.workerId}: ${seconds(w.ms)} s, CPU ${w.cpu_s.toFixed(1)} s, peak RSS ${w.peak_rss_mb} MB (per quarter of the run: ${quarters(w.rss_quarters_mb)})`);
+    log(
+      `  ${w.workerId}: ${seconds(w.ms)} s, CPU ${w.cpu_s.toFixed(1)} s, peak RSS ${w.peak_rss_mb} MB (per quarter of the run: ${quarters(w.rss_quarters_mb)})`,
+    );
   if (each === null) log(`  peak RSS per quarter of the run: ${quarters(here.quarters)} MB`);
   log(
     `select run ${runId} ${outcome}${pin ? " (pinned, one core and one scoring thread per worker)" : ""}: ${seconds(ms)} s, ${Math.round(base.responses / (ms / 1000))} responses/s, CPU ${workerCpu.toFixed(1)} s in the worker${workers > 1 ? "s" : ""} + ${pgCpu} s in Postgres, peak RSS ${peak} MB`,

@@ -1,7 +1,9 @@
 // One measured phase of `bench export`, in a process of its own so its peak RSS is its own:
 // `tsx bench/export-phase.ts <floor|trl|parquet> <datasetId> <pairs>` prints {"seconds", "rows", "peakRssMb",
-// "firstHalfRssMb", "secondHalfRssMb", "cpuSeconds", "postgresCpuSeconds"}: the peak overall and over each half of
-// the rows (flat memory: equal halves), CPU time of this process (all its threads) and of its Postgres backends.
+// "firstHalfRssMb", "secondHalfRssMb", "cpuSeconds", "mainThreadSeconds", "postgresCpuSeconds"}: the peak overall and over each half of
+// the rows (flat memory: equal halves), CPU time of this process (all its threads), its main thread's CPU
+// time ("mainThreadSeconds") and CPU time of its Postgres backends.
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -45,6 +47,12 @@ async function backendsCpu(db: Database): Promise<Map<number, number>> {
   return new Map(rows.map(({ pid }) => [pid, backendCpu(pid) ?? 0]));
 }
 
+/** CPU seconds of this process's main thread alone (Linux: its task's stat; the GC's and other threads' time is not in it). */
+function mainThreadCpu(): number {
+  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 const [phase, id, size] = process.argv.slice(2);
 if (phase !== "floor" && phase !== "trl" && phase !== "parquet") throw new Error(`unknown phase ${phase}`);
 const db = await getDatabase();
@@ -56,14 +64,26 @@ const halfway: Halfway = (done, total) => {
 };
 const pgBefore = await backendsCpu(db);
 const cpuBefore = process.cpuUsage();
+const mainBefore = mainThreadCpu();
 const started = process.hrtime.bigint();
 const rows = phase === "floor" ? await readFloor(db, datasetId, Number(size), halfway) : await exportOnce(db, datasetId, phase, halfway);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const secondHalfRssMb = rss.split();
 const cpu = process.cpuUsage(cpuBefore);
 const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+// With encoding on a thread of its own, the main thread's CPU is the part that cannot overlap.
+const mainThreadSeconds = mainThreadCpu() - mainBefore;
 let postgresCpuSeconds = 0;
 for (const [pid, used] of await backendsCpu(db)) postgresCpuSeconds += used - (pgBefore.get(pid) ?? 0);
-const measured = { seconds, rows, peakRssMb: rss.stop(), firstHalfRssMb, secondHalfRssMb, cpuSeconds, postgresCpuSeconds };
+const measured = {
+  seconds,
+  rows,
+  peakRssMb: rss.stop(),
+  firstHalfRssMb,
+  secondHalfRssMb,
+  cpuSeconds,
+  mainThreadSeconds,
+  postgresCpuSeconds,
+};
 process.stdout.write(`${JSON.stringify(measured)}\n`);
 await closeDatabase();

@@ -3,13 +3,13 @@ import path from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { writeExport, type ExportPair, type ParquetTuning } from "@/lib/export/formats";
-import { asyncRows, tempDir } from "@/lib/testing/export-formats";
+import { asyncRows, pair, tempDir } from "@/lib/testing/export-formats";
 import { RowGroupPool } from "./row-group-pool";
 
 const LANGS = ["de", "zh"];
 
-function pairOf(i: number, [prompt, chosen, rejected]: [string, string, string], score: number): ExportPair {
-  return {
+const pairOf = (i: number, [prompt, chosen, rejected]: [string, string, string], score: number): ExportPair =>
+  pair({
     id: `p${i}`,
     promptId: `q${i % 3}`,
     groupKey: `g${i}`,
@@ -17,16 +17,10 @@ function pairOf(i: number, [prompt, chosen, rejected]: [string, string, string],
     prompt,
     chosen,
     rejected,
-    enReference: "",
     scoreChosen: score,
     scoreRejected: -score,
     margin: 2 * score,
-    origin: "auto",
-    status: "proposed",
-    runId: null,
-    scorer: "",
-  };
-}
+  });
 
 const pairs = fc
   .array(

@@ -1,6 +1,9 @@
 // One measured phase of `bench export`, in a process of its own so its peak RSS is its own:
 // `tsx bench/export-phase.ts <floor|trl|parquet> <datasetId> <pairs>` prints {"seconds", "rows", "peakRssMb",
-// "firstHalfRssMb", "secondHalfRssMb"}: the peak overall and over each half of the rows (flat memory: equal halves).
+// "firstHalfRssMb", "secondHalfRssMb", "cpuSeconds", "mainThreadSeconds", "postgresCpuSeconds"}: the peak overall and over each half of
+// the rows (flat memory: equal halves), CPU time of this process (all its threads), its main thread's CPU
+// time ("mainThreadSeconds") and CPU time of its Postgres backends.
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +13,7 @@ import { createExport } from "@/lib/export/snapshots/create-export";
 import { exportPairsQuery } from "@/lib/export/snapshots/pairs-query";
 import { cursorBatches } from "@/lib/export/snapshots/read-pairs";
 import { withReadSnapshot } from "@/lib/export/snapshots/read-snapshot";
+import { backendCpu } from "./bench-db";
 import { trackPeakRss } from "./peak-rss";
 
 type Halfway = (done: number, total: number) => void;
@@ -37,6 +41,18 @@ async function exportOnce(db: Database, datasetId: number, format: "trl" | "parq
   }
 }
 
+/** CPU seconds used so far by each Postgres backend connected to this database (the bench's database is its own). */
+async function backendsCpu(db: Database): Promise<Map<number, number>> {
+  const { rows } = await db.pool.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`);
+  return new Map(rows.map(({ pid }) => [pid, backendCpu(pid) ?? 0]));
+}
+
+/** CPU seconds of this process's main thread alone (Linux: its task's stat; the GC's and other threads' time is not in it). */
+function mainThreadCpu(): number {
+  const fields = readFileSync(`/proc/self/task/${process.pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 const [phase, id, size] = process.argv.slice(2);
 if (phase !== "floor" && phase !== "trl" && phase !== "parquet") throw new Error(`unknown phase ${phase}`);
 const db = await getDatabase();
@@ -46,9 +62,28 @@ let firstHalfRssMb = 0;
 const halfway: Halfway = (done, total) => {
   if (firstHalfRssMb === 0 && done * 2 >= total) firstHalfRssMb = rss.split();
 };
+const pgBefore = await backendsCpu(db);
+const cpuBefore = process.cpuUsage();
+const mainBefore = mainThreadCpu();
 const started = process.hrtime.bigint();
 const rows = phase === "floor" ? await readFloor(db, datasetId, Number(size), halfway) : await exportOnce(db, datasetId, phase, halfway);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 const secondHalfRssMb = rss.split();
-process.stdout.write(`${JSON.stringify({ seconds, rows, peakRssMb: rss.stop(), firstHalfRssMb, secondHalfRssMb })}\n`);
+const cpu = process.cpuUsage(cpuBefore);
+const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+// With encoding on a thread of its own, the main thread's CPU is the part that cannot overlap.
+const mainThreadSeconds = mainThreadCpu() - mainBefore;
+let postgresCpuSeconds = 0;
+for (const [pid, used] of await backendsCpu(db)) postgresCpuSeconds += used - (pgBefore.get(pid) ?? 0);
+const measured = {
+  seconds,
+  rows,
+  peakRssMb: rss.stop(),
+  firstHalfRssMb,
+  secondHalfRssMb,
+  cpuSeconds,
+  mainThreadSeconds,
+  postgresCpuSeconds,
+};
+process.stdout.write(`${JSON.stringify(measured)}\n`);
 await closeDatabase();

@@ -12,7 +12,18 @@ import { scriptHeapFlags } from "./heap-flags";
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-type Measured = { seconds: number; rows: number; peakRssMb: number; firstHalfRssMb: number; secondHalfRssMb: number };
+type Measured = {
+  seconds: number;
+  rows: number;
+  peakRssMb: number;
+  firstHalfRssMb: number;
+  secondHalfRssMb: number;
+  /** CPU time of the phase's process (all threads) and of its Postgres backends: the load barely moves them. */
+  cpuSeconds: number;
+  /** CPU time of the phase's main thread alone. */
+  mainThreadSeconds: number;
+  postgresCpuSeconds: number;
+};
 type Phase = "floor" | "trl" | "parquet";
 
 async function measure(phase: Phase, datasetId: number, size: number, nodeFlags: string[]): Promise<Measured> {
@@ -29,7 +40,7 @@ async function measure(phase: Phase, datasetId: number, size: number, nodeFlags:
   if (code !== 0) throw new Error(`bench phase ${phase} exited with ${code}`);
   const m = JSON.parse(out.trim().split("\n").pop()!) as Measured;
   say(
-    `${phase.padEnd(8)} ${m.rows} pairs in ${m.seconds.toFixed(2)} s = ${Math.round(m.rows / m.seconds)} pairs/s, peak RSS ${m.peakRssMb} MB (first half of the rows ${m.firstHalfRssMb}, second ${m.secondHalfRssMb})`,
+    `${phase.padEnd(8)} ${m.rows} pairs in ${m.seconds.toFixed(2)} s = ${Math.round(m.rows / m.seconds)} pairs/s, peak RSS ${m.peakRssMb} MB (first half of the rows ${m.firstHalfRssMb}, second ${m.secondHalfRssMb}), CPU ${m.cpuSeconds.toFixed(2)} s (main thread ${m.mainThreadSeconds.toFixed(2)} s) + Postgres ${m.postgresCpuSeconds.toFixed(2)} s`,
   );
   return m;
 }
@@ -56,6 +67,8 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
     }
     const fastest = (ms: Measured[]) => ms.reduce((a, b) => (b.seconds < a.seconds ? b : a));
     const peak = (ms: Measured[]) => Math.max(...ms.map((m) => m.peakRssMb));
+    const leastCpu = (ms: Measured[], key: "cpuSeconds" | "mainThreadSeconds" | "postgresCpuSeconds" = "cpuSeconds") =>
+      Number(Math.min(...ms.map((m) => m[key])).toFixed(2));
     const [floor, trl, parquet] = [fastest(best.floor), fastest(best.trl), fastest(best.parquet)];
     const rate = (m: Measured) => Math.round(m.rows / m.seconds);
     return {
@@ -71,6 +84,13 @@ export async function run({ size = 1_000_000, args }: { size?: number; args: str
       peak_rss_mb_trl: peak(best.trl),
       peak_rss_mb_parquet: peak(best.parquet),
       peak_rss_mb_floor: peak(best.floor),
+      // Least CPU seconds of each phase's process (all threads) and of its Postgres backends.
+      cpu_s_floor: leastCpu(best.floor),
+      cpu_s_trl: leastCpu(best.trl),
+      cpu_s_parquet: leastCpu(best.parquet),
+      main_thread_s_floor: leastCpu(best.floor, "mainThreadSeconds"),
+      main_thread_s_parquet: leastCpu(best.parquet, "mainThreadSeconds"),
+      postgres_cpu_s: leastCpu(Object.values(best).flat(), "postgresCpuSeconds"),
       // Memory that grew with the rows read would show as a second half above the first.
       second_half_rss_growth_mb: Math.max(
         ...Object.values(best)

@@ -25,6 +25,8 @@ const ZEnv = z.object({
   CM_JOB_TRANSACTION_GROUPS: z.coerce.number().int().positive().optional(),
   /** Threads that score a select run in each process (0 = the calling thread); unset: one per core. */
   CM_SELECT_THREADS: z.coerce.number().int().min(0).max(256).optional(),
+  /** Threads that encode a Parquet export's row groups (0 = the calling thread); unset: 1. */
+  CM_EXPORT_THREADS: z.coerce.number().int().min(0).max(16).optional(),
   OPENAI_BASE_URL: z.string().url().optional(),
   OPENAI_API_KEY: z.string().optional(),
   CM_GENERATION_MODEL: z.string().optional(),

@@ -10,7 +10,8 @@ import { writeExport } from "../export/formats/write-export";
 
 const CODE_BLOCK = '```python\ndef legs(spider="🕷"):\n    return 8  # "eight"\n```';
 
-function pair(overrides: Partial<ExportPair> & Pick<ExportPair, "id" | "groupKey" | "lang">): ExportPair {
+/** A fixture pair; `overrides` set the rest. */
+export function pair(overrides: Partial<ExportPair> & Pick<ExportPair, "id" | "groupKey" | "lang">): ExportPair {
   return {
     promptId: `q-${overrides.groupKey}`,
     prompt: "How many legs does a spider have?",

@@ -1,7 +1,7 @@
 import { sortedKeysJson } from "./json-text";
 import { parquetShardPath } from "./layout";
 import { codeBlock, countsTable } from "./markdown";
-import { PARQUET_COLUMNS } from "./parquet-shard";
+import { PARQUET_COLUMNS } from "./row-group-encoding";
 import type { SplitCounts, SplitName } from "./types";
 import { toYaml, type YamlValue } from "./yaml";
 

@@ -5,7 +5,7 @@ import { asyncBufferFromFile, parquetMetadataAsync, parquetReadObjects } from "h
 import { ByteWriter, ParquetWriter, schemaFromColumnData } from "hyparquet-writer";
 import { describe, expect, it } from "vitest";
 import { asyncRows, tempDir } from "@/lib/testing/export-formats";
-import { PARQUET_COLUMNS } from "./parquet-shard";
+import { PARQUET_COLUMNS } from "./row-group-encoding";
 import { parquetRow } from "./records";
 import type { ExportPair } from "./types";
 import { writeExport } from "./write-export";

@@ -1,30 +1,16 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { ByteWriter, ParquetWriter, schemaFromColumnData, type ColumnSource } from "hyparquet-writer";
+import { ByteWriter, ParquetWriter } from "hyparquet-writer";
 import type { HashedFileSink } from "./file-sink";
-import type { ParquetRow } from "./records";
+import {
+  encodeRowGroup,
+  PARQUET_SCHEMA,
+  rebaseRowGroup,
+  type EncodedRowGroup,
+  type RowGroupEncoder,
+  type RowGroupInput,
+  type TextBytes,
+} from "./row-group-encoding";
 import type { ExportPair, ManifestFile } from "./types";
-
-type ColumnSpec = { name: keyof ParquetRow; type: "STRING" | "DOUBLE"; longText?: true };
-
-/**
- * Column order and types of the Hugging Face layout (the card's dataset_info.features mirrors it).
- * Long texts are unique per row: they are written PLAIN, without min/max statistics (both would
- * cost time and no reader uses them).
- */
-export const PARQUET_COLUMNS: readonly ColumnSpec[] = [
-  { name: "prompt", type: "STRING", longText: true },
-  { name: "chosen", type: "STRING", longText: true },
-  { name: "rejected", type: "STRING", longText: true },
-  { name: "prompt_id", type: "STRING" },
-  { name: "lang", type: "STRING" },
-  { name: "score_chosen", type: "DOUBLE" },
-  { name: "score_rejected", type: "DOUBLE" },
-  { name: "margin", type: "DOUBLE" },
-];
-
-const SCHEMA = schemaFromColumnData({
-  columnData: PARQUET_COLUMNS.map((c) => ({ name: c.name, type: c.type, nullable: false, data: [] })),
-});
 
 /** Encoded bytes a file's writer holds before it sets them aside (one large page may exceed it). */
 export const SPILL_BYTES = 1024 * 1024;
@@ -47,6 +33,14 @@ class SpillingWriter extends ByteWriter {
       this.index = 0;
     }
     super.ensure(size);
+  }
+
+  /** Appends an encoded row group's bytes as one piece of their own, after what is buffered (no copy into the buffer). */
+  appendPiece(bytes: Uint8Array): void {
+    if (this.index > 0) this.spilled.push(new Uint8Array(this.buffer.slice(0, this.index)));
+    this.index = 0;
+    this.spilled.push(bytes);
+    this.offset += bytes.length;
   }
 
   async flush(): Promise<void> {
@@ -74,27 +68,43 @@ const TEXT_SLAB_BYTES = 1024 * 1024;
  * group is written. The bytes equal `TextEncoder`'s (lone surrogates become U+FFFD in both).
  */
 class TextColumn {
-  values: Uint8Array[] = [];
+  /** The row group's bytes in earlier slabs; its bytes in the current slab start at `groupStart`. */
+  private parts: Uint8Array[] = [];
+  private ends: number[] = [];
+  private total = 0;
   private slab = Buffer.allocUnsafeSlow(TEXT_SLAB_BYTES);
   private used = 0;
+  private groupStart = 0;
 
   push(text: string): void {
     // A UTF-16 code unit takes at most 3 bytes in UTF-8: with this much room `write` never truncates.
     const room = text.length * 3;
     if (this.used + room > this.slab.length) {
+      if (this.used > this.groupStart) this.parts.push(this.slab.subarray(this.groupStart, this.used));
       this.slab = Buffer.allocUnsafeSlow(Math.max(TEXT_SLAB_BYTES, room));
       this.used = 0;
+      this.groupStart = 0;
     }
     const bytes = this.slab.write(text, this.used, "utf8");
-    this.values.push(this.slab.subarray(this.used, this.used + bytes));
     this.used += bytes;
+    this.total += bytes;
+    this.ends.push(this.total);
   }
 
-  /** Hands over the values and starts a new row group; earlier slabs stay alive only through them. */
-  take(): Uint8Array[] {
-    const values = this.values;
-    this.values = [];
-    return values;
+  /** Hands over the row group's bytes in one buffer of their own (movable to a thread) and starts a new row group. */
+  take(): TextBytes {
+    const bytes = new Uint8Array(this.total);
+    let at = 0;
+    for (const part of [...this.parts, this.slab.subarray(this.groupStart, this.used)]) {
+      bytes.set(part, at);
+      at += part.length;
+    }
+    const ends = Uint32Array.from(this.ends);
+    this.parts = [];
+    this.ends = [];
+    this.total = 0;
+    this.groupStart = this.used;
+    return { bytes, ends };
   }
 }
 
@@ -124,16 +134,16 @@ class RowGroupColumns {
     this.margin.push(pair.margin);
   }
 
-  /** The buffered values as the writer's column sources (same order, types and options as PARQUET_COLUMNS). */
-  take(): ColumnSource[] {
-    const data: Record<ParquetColumnName, ColumnSource["data"]> = {
+  /** Hands over the buffered row group and starts a new one. */
+  take(): RowGroupInput {
+    const input: RowGroupInput = {
       prompt: this.prompt.take(),
       chosen: this.chosen.take(),
       rejected: this.rejected.take(),
-      prompt_id: this.promptId,
+      promptId: this.promptId,
       lang: this.lang,
-      score_chosen: this.scoreChosen,
-      score_rejected: this.scoreRejected,
+      scoreChosen: this.scoreChosen,
+      scoreRejected: this.scoreRejected,
       margin: this.margin,
     };
     this.promptId = [];
@@ -141,55 +151,69 @@ class RowGroupColumns {
     this.scoreChosen = [];
     this.scoreRejected = [];
     this.margin = [];
-    return PARQUET_COLUMNS.map((c) => ({
-      name: c.name,
-      type: c.type,
-      nullable: false,
-      data: data[c.name],
-      ...(c.longText ? { encoding: "PLAIN" as const, statistics: false } : {}),
-    }));
+    return input;
   }
 }
 
-type ParquetColumnName = ColumnSpec["name"];
+/** Encodes on the calling thread, then lets the event loop turn (the database reader may send its next fetch). */
+export const encodeHere: RowGroupEncoder = async (input) => {
+  const encoded = encodeRowGroup(input);
+  await nextTurn();
+  return encoded;
+};
 
 /**
  * One Parquet file written incrementally: rows are buffered column by column until a row group is
- * full (or the shared memory budget asks for a flush), then encoded and streamed out.
- * Memory is bounded by one row group, never by the file.
+ * full (or the shared memory budget asks for a flush), then encoded (by `encode`, maybe on another
+ * thread, while more rows are read) and streamed out in order. Memory is bounded by the row groups
+ * buffered and being encoded, never by the file.
  */
 export class ParquetShard {
+  private readonly writer: SpillingWriter;
   private readonly parquet: ParquetWriter;
   private readonly buffered = new RowGroupColumns();
+  /** Settles when every row group handed to the encoder so far is in the file. */
+  private written: Promise<void> = Promise.resolve();
   bufferedChars = 0;
 
   constructor(
     private readonly sink: HashedFileSink,
     private readonly rowGroupRows: number,
+    private readonly encode: RowGroupEncoder,
   ) {
-    this.parquet = new ParquetWriter({
-      writer: new SpillingWriter(sink),
-      schema: SCHEMA,
-      createdBy: "cm-align-studio",
-    });
+    this.writer = new SpillingWriter(sink);
+    this.parquet = new ParquetWriter({ writer: this.writer, schema: PARQUET_SCHEMA, createdBy: "cm-align-studio" });
   }
 
-  /** Adds a pair's row; returns a promise when the row completed a row group that is being written. */
-  add(pair: ExportPair): Promise<void> | undefined {
+  /** Adds a pair's row; true when the row group is full (flush it). */
+  add(pair: ExportPair): boolean {
     this.buffered.push(pair);
     this.bufferedChars += pair.prompt.length + pair.chosen.length + pair.rejected.length + pair.promptId.length;
-    return this.buffered.rows >= this.rowGroupRows ? this.flushRowGroup() : undefined;
+    return this.buffered.rows >= this.rowGroupRows;
   }
 
-  async flushRowGroup(): Promise<void> {
+  /** Hands the buffered rows to the encoder as a row group; the promise settles when its bytes are in the file. */
+  flushRowGroup(): Promise<void> {
     const rows = this.buffered.rows;
-    if (rows === 0) return;
+    if (rows === 0) return this.written;
     this.bufferedChars = 0;
-    const columnData = this.buffered.take();
     this.sink.rows += rows;
-    await this.parquet.write({ columnData, rowGroupSize: rows });
-    // Encoding is synchronous; a turn of the event loop lets the database reader send its next fetch.
-    await nextTurn();
+    const encoding = this.encode(this.buffered.take());
+    // Awaited below, in file order; until then a failure must not count as unhandled.
+    encoding.catch(() => undefined);
+    this.written = this.written.then(async () => this.append(await encoding));
+    this.written.catch(() => undefined);
+    return this.written;
+  }
+
+  /** Puts an encoded row group where the file stands and records it for the footer. */
+  private async append(encoded: EncodedRowGroup): Promise<void> {
+    rebaseRowGroup(encoded, this.writer.offset);
+    this.parquet.row_groups.push(encoded.rowGroup);
+    this.parquet.pendingIndexes.push(...encoded.indexes);
+    this.parquet.num_rows += encoded.rowGroup.num_rows;
+    this.writer.appendPiece(encoded.bytes);
+    await this.writer.flush();
   }
 
   async close(): Promise<ManifestFile> {

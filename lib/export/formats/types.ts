@@ -1,3 +1,5 @@
+import type { RowGroupEncoder } from "./row-group-encoding";
+
 /** One effective pair, as the database reader hands it to the serializers. */
 export type ExportPair = {
   id: string;
@@ -79,6 +81,8 @@ export type ParquetTuning = {
   rowGroupRows?: number;
   /** Bytes of buffered text across all open Parquet files before the largest buffer is flushed (default 8 MiB). */
   bufferBudgetBytes?: number;
+  /** Encodes each row group (default: on the calling thread); any encoder writes the same bytes. */
+  encodeRowGroup?: RowGroupEncoder;
 };
 
 export type ManifestFile = {

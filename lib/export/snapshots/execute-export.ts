@@ -10,6 +10,8 @@ import { execute, sql } from "@/lib/db/sql";
 import { ExportProgress, type ProgressListener } from "./export-progress";
 import { readExportSnapshot } from "./export-snapshot";
 import { databaseExportDir, exportRoot, fileInExport } from "./location";
+import { RowGroupPool } from "./row-group-pool";
+import { env } from "@/lib/env";
 
 export type RunExportOptions = {
   onProgress?: ProgressListener;
@@ -53,6 +55,11 @@ export async function executeExport(db: Database, held: HeldExport, options: Run
   const partial = partialLocation(location, claimedBy);
   const mine = { id: exportId, claimedBy };
   let renamed = false;
+  // Parquet row groups are encoded on a thread while this one reads (unless the caller brings its own encoder).
+  const rowGroupPool =
+    FORMAT_SPECS[config.format].container === "parquet" && !options.parquet?.encodeRowGroup
+      ? new RowGroupPool(env().CM_EXPORT_THREADS ?? 1)
+      : null;
   // The holder's heartbeat, also while the snapshot query runs before the first progress write.
   const stopBeating = keepBeating(heartbeatLapseMs(), () =>
     execute(
@@ -86,7 +93,7 @@ export async function executeExport(db: Database, held: HeldExport, options: Run
           datasetName: dataset.slug,
           runConfig: { export: config, runs: facts.runConfigs },
           languages: config.languages,
-          parquet: options.parquet,
+          parquet: rowGroupPool ? { ...options.parquet, encodeRowGroup: rowGroupPool.encode } : options.parquet,
         });
         return { manifest, ...facts };
       },
@@ -129,6 +136,7 @@ export async function executeExport(db: Database, held: HeldExport, options: Run
     throw error;
   } finally {
     stopBeating();
+    await rowGroupPool?.close();
   }
 }
 

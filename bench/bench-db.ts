@@ -17,13 +17,28 @@ export function log(line: string): void {
 
 export const seconds = (ms: number) => (ms / 1000).toFixed(2);
 
-/** CPU seconds (user + system) a local Postgres backend has used so far, from /proc; null if unreadable. */
-export function backendCpu(pid: number | null): number | null {
-  if (pid === null) return null;
+/** CPU seconds (user + system) used so far by the process or thread whose /proc stat file is `path`; null if unreadable. */
+function procCpu(path: string): number | null {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const fields = readFileSync(path, "utf8").split(") ")[1]!.split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return null;
   }
+}
+
+/** CPU seconds (user + system) a local Postgres backend has used so far, from /proc; null if unreadable. */
+export function backendCpu(pid: number | null): number | null {
+  return pid === null ? null : procCpu(`/proc/${pid}/stat`);
+}
+
+/** CPU seconds of this process's main (JavaScript) thread so far; null where /proc is unreadable. */
+export function mainThreadCpu(): number | null {
+  return procCpu(`/proc/self/task/${process.pid}/stat`);
+}
+
+/** CPU seconds of this process so far, all threads. */
+export function processCpu(): number {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1e6;
 }

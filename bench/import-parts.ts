@@ -7,8 +7,8 @@ import type { Database } from "@/lib/db/client";
 import { log, seconds } from "./bench-db";
 
 export type Part = { table: string; name: string; kind: "constraint" | "index" | "trigger" };
-/** Wall time of the COPYs, and the Postgres backend's CPU time (null when it cannot be read: not local). */
-export type CopyTime = { wallMs: number; cpuMs: number | null };
+/** Wall time of the COPYs, the Postgres backend's CPU time (null when it cannot be read: not local) and the client's (the bench process streaming the file). */
+export type CopyTime = { wallMs: number; cpuMs: number | null; clientCpuMs: number };
 export type CopyTables = (without: readonly Part[]) => Promise<CopyTime>;
 
 const TABLES = ["prompt_groups", "prompt_texts", "responses"];

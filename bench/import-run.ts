@@ -2,7 +2,7 @@
 // generator's or the floors'). Prints one JSON line. Usage: tsx bench/import-run.ts <file> <slug> <workers>
 import { closeDatabase } from "@/lib/db/client";
 import { emptyStats, importFile } from "@/lib/import/loader/import-file";
-import { backendCpu, benchDatabase } from "./bench-db";
+import { backendCpu, benchDatabase, mainThreadCpu } from "./bench-db";
 import { trackPeakRss } from "./peak-rss";
 
 const [path, slug, workers] = process.argv.slice(2);
@@ -10,6 +10,7 @@ const db = await benchDatabase();
 const stats = emptyStats();
 const rss = trackPeakRss();
 const cpu0 = process.cpuUsage();
+const main0 = mainThreadCpu();
 let pg0: number | null = null;
 const t0 = Date.now();
 const summary = await importFile(db, {
@@ -25,8 +26,9 @@ const summary = await importFile(db, {
 const ms = Date.now() - t0;
 const pg1 = backendCpu(stats.backendPid);
 const cpu = process.cpuUsage(cpu0);
+const main1 = mainThreadCpu();
 const peakRssMb = rss.stop();
 await closeDatabase();
 process.stdout.write(
-  `${JSON.stringify({ summary, stats, ms, peakRssMb, processCpuS: (cpu.user + cpu.system) / 1e6, postgresCpuS: pg0 !== null && pg1 !== null ? pg1 - pg0 : null })}\n`,
+  `${JSON.stringify({ summary, stats, ms, peakRssMb, processCpuS: (cpu.user + cpu.system) / 1e6, mainThreadCpuS: main0 !== null && main1 !== null ? main1 - main0 : null, postgresCpuS: pg0 !== null && pg1 !== null ? pg1 - pg0 : null })}\n`,
 );

@@ -12,12 +12,13 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createInterface } from "node:readline";
 import { pipeline } from "node:stream/promises";
+import type { PoolClient } from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { closeDatabase, type Database } from "@/lib/db/client";
 import { generateGroups } from "@/lib/demo";
 import { codePointLength } from "@/lib/import/loader/derive";
 import type { ImportStats, ImportSummary } from "@/lib/import/loader/import-file";
-import { backendCpu, benchDatabase, log, seconds } from "./bench-db";
+import { backendCpu, benchDatabase, log, processCpu, seconds } from "./bench-db";
 import { measureParts, removePart, type CopyTime, type Part } from "./import-parts";
 
 const LANGS = ["en", "de", "zh", "ar", "hi", "sw", "fr", "ru"];
@@ -32,6 +33,8 @@ type ChildResult = {
   ms: number;
   peakRssMb: number;
   processCpuS: number;
+  /** The main thread's share of processCpuS (parsing, validation, hashing, COPY rows), null without /proc. */
+  mainThreadCpuS: number | null;
   postgresCpuS: number | null;
 };
 
@@ -119,18 +122,31 @@ async function writeFiles(dir: string, responses: number, floor: { datasetId: nu
   return { ...paths, responses: n, ids };
 }
 
-async function bareCopy(db: Database, path: string): Promise<number> {
+async function bareCopy(db: Database, path: string): Promise<CopyTime> {
   const client = await db.pool.connect();
   try {
     await client.query("DROP TABLE IF EXISTS bench_copy_floor");
     await client.query("CREATE TABLE bench_copy_floor (external_id text, language text, sample_index int, text text)");
-    const t0 = Date.now();
-    await pipeline(createReadStream(path), client.query(copyFrom("COPY bench_copy_floor FROM STDIN")));
-    return Date.now() - t0;
+    return await timedCopies(client, async () => {
+      await pipeline(createReadStream(path), client.query(copyFrom("COPY bench_copy_floor FROM STDIN")));
+    });
   } finally {
     await client.query("DROP TABLE IF EXISTS bench_copy_floor");
     client.release();
   }
+}
+
+/** Times `copies` on `client`: wall time, its Postgres backend's CPU time (when local) and this process's CPU time. */
+async function timedCopies(client: PoolClient, copies: () => Promise<void>): Promise<CopyTime> {
+  const pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
+  const cpu0 = backendCpu(pid);
+  const client0 = processCpu();
+  const t0 = Date.now();
+  await copies();
+  const wallMs = Date.now() - t0;
+  const clientCpuMs = (processCpu() - client0) * 1000;
+  const cpu1 = backendCpu(pid);
+  return { wallMs, cpuMs: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) * 1000, clientCpuMs };
 }
 
 /**
@@ -147,18 +163,14 @@ async function tablesCopy(
   try {
     await client.query("BEGIN");
     for (const part of without) await client.query(removePart(part));
-    const pid = (await client.query<{ pid: number }>("SELECT pg_backend_pid() AS pid")).rows[0]!.pid;
-    const cpu0 = backendCpu(pid);
-    const t0 = Date.now();
-    await copy(paths.groups, `COPY prompt_groups (id, dataset_id, external_id, gold, meta) FROM STDIN`);
-    await copy(paths.prompts, `COPY prompt_texts (dataset_id, group_id, language, text) FROM STDIN`);
-    await copy(
-      paths.full,
-      `COPY responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, model, detected_language) FROM STDIN`,
-    );
-    const wallMs = Date.now() - t0;
-    const cpu1 = backendCpu(pid);
-    return { wallMs, cpuMs: cpu0 === null || cpu1 === null ? null : (cpu1 - cpu0) * 1000 };
+    return await timedCopies(client, async () => {
+      await copy(paths.groups, `COPY prompt_groups (id, dataset_id, external_id, gold, meta) FROM STDIN`);
+      await copy(paths.prompts, `COPY prompt_texts (dataset_id, group_id, language, text) FROM STDIN`);
+      await copy(
+        paths.full,
+        `COPY responses (dataset_id, group_id, language, sample_index, text, content_hash, char_length, model, detected_language) FROM STDIN`,
+      );
+    });
   } finally {
     await client.query("ROLLBACK");
     client.release();
@@ -207,6 +219,37 @@ async function createManyRate(db: Database, ids: string[], sample: SampleRow[]):
   return sample.length / (ms / 1000);
 }
 
+type CpuPerResponse = { client: number; postgres: number };
+
+/**
+ * CPU time a response, client + Postgres backend, of the import and of each floor, and the import's
+ * ratio to each: unlike wall time, it barely moves with the load of a shared machine. Null when the
+ * backends' CPU cannot be read (Postgres not local).
+ */
+function cpuRatios(rows: number, imp: { processCpu: number; pgCpu: number | null }, bare: CopyTime, full: CopyTime) {
+  if (imp.pgCpu === null || bare.cpuMs === null || full.cpuMs === null) return null;
+  const us = (seconds: number) => Number(((seconds / rows) * 1e6).toFixed(1));
+  const per = (t: CopyTime): CpuPerResponse => ({ client: us(t.clientCpuMs / 1000), postgres: us(t.cpuMs! / 1000) });
+  const total = (c: CpuPerResponse) => c.client + c.postgres;
+  const importCpu = { client: us(imp.processCpu), postgres: us(imp.pgCpu) };
+  const tables = per(full);
+  const bareCpu = per(bare);
+  // The shortest wall time that CPU allows on this machine's cores: all the CPU spread over every core,
+  // yet never shorter than one backend's serial work (a COPY's client runs beside its backend).
+  const cores = availableParallelism();
+  const importBound = Math.max(total(importCpu) / cores, importCpu.postgres);
+  const floorBound = (c: CpuPerResponse) => Math.max(total(c) / cores, c.postgres, c.client);
+  return {
+    import: importCpu,
+    tables,
+    bare: bareCpu,
+    vsTables: Number((total(importCpu) / total(tables)).toFixed(2)),
+    vsBare: Number((total(importCpu) / total(bareCpu)).toFixed(2)),
+    boundVsTables: Number((importBound / floorBound(tables)).toFixed(2)),
+    boundVsBare: Number((importBound / floorBound(bareCpu)).toFixed(2)),
+  };
+}
+
 export async function run({ size, args }: { size?: number; args: string[] }) {
   const responses = size ?? 1_000_000;
   const workersFlag = args.indexOf("--workers");
@@ -218,9 +261,11 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
     const files = await writeFiles(dir, responses, floor);
     const mb = statSync(files.jsonl).size / 2 ** 20;
     log(`generated ${files.responses} responses in ${files.ids.length} groups: ${mb.toFixed(0)} MB of nested JSONL`);
-    const bareMs = await bareCopy(db, files.bare);
+    const bare = await bareCopy(db, files.bare);
+    const bareMs = bare.wallMs;
     log(`floor 1: plain COPY into a bare 4-column table ${seconds(bareMs)} s (${Math.round(files.responses / (bareMs / 1000))} rows/s)`);
-    const fullMs = (await tablesCopy(db, files)).wallMs;
+    const full = await tablesCopy(db, files);
+    const fullMs = full.wallMs;
     log(
       `floor 2: COPY of the finished groups, prompts and responses into their tables ${seconds(fullMs)} s (${Math.round(files.responses / (fullMs / 1000))} responses/s)`,
     );
@@ -228,7 +273,7 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
     await db.pool.query(`DELETE FROM datasets WHERE id = $1`, [floor.datasetId]);
     const load0 = loadavg()[0]!;
     const child = await importInChild(files.jsonl, `bench-import-${Date.now()}`, workers);
-    const { summary, stats, ms, peakRssMb: peak, processCpuS: processCpu, postgresCpuS: pgCpu } = child;
+    const { summary, stats, ms, peakRssMb: peak, processCpuS: processCpu, mainThreadCpuS: mainCpu, postgresCpuS: pgCpu } = child;
     log(
       `import: ${seconds(ms)} s, ${summary.responsesAdded} responses, ${Math.round(files.responses / (ms / 1000))} responses/s, ${(mb / (ms / 1000)).toFixed(1)} MB/s, peak RSS ${peak} MB`,
     );
@@ -236,10 +281,21 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       `  ${stats.workers} derive worker thread(s); load average ${load0.toFixed(2)} → ${loadavg()[0]!.toFixed(2)} on ${availableParallelism()} cores`,
     );
     log(
-      `  CPU: import process ${processCpu.toFixed(1)} s over all its threads; derive workers busy ${(stats.deriveMs / 1000).toFixed(1)} s (wall, incl. waiting for a core); ` +
+      `  CPU: import process ${processCpu.toFixed(1)} s over all its threads (main thread ${mainCpu === null ? "n/a" : `${mainCpu.toFixed(1)} s`}); derive workers busy ${(stats.deriveMs / 1000).toFixed(1)} s (wall, incl. waiting for a core); ` +
         `Postgres backend ${pgCpu === null ? "n/a" : `${pgCpu.toFixed(1)} s`}`,
     );
     log(`  wall: connection busy writing ${seconds(stats.writeMs)} s, publish + dataset languages ${seconds(stats.publishMs)} s`);
+    const cpu = cpuRatios(files.responses, { processCpu, pgCpu }, bare, full);
+    if (cpu) {
+      log(
+        `  CPU µs a response (client + Postgres): import ${cpu.import.client} + ${cpu.import.postgres}, COPY into our tables ${cpu.tables.client} + ${cpu.tables.postgres}, ` +
+          `bare COPY ${cpu.bare.client} + ${cpu.bare.postgres}; CPU ratio ${cpu.vsTables} vs COPY into our tables, ${cpu.vsBare} vs bare`,
+      );
+      log(
+        `  best wall ratio this CPU allows on ${availableParallelism()} cores (all CPU spread over the cores, never below the backend's own): ` +
+          `${cpu.boundVsTables} vs COPY into our tables, ${cpu.boundVsBare} vs bare`,
+      );
+    }
     const sample = await readSample(files.jsonl);
     const cm = await createManyRate(db, files.ids, sample);
     log(`Prisma createMany (${sample.length} of the same rows, batches of 5,000): ${Math.round(cm)} rows/s`);
@@ -248,6 +304,11 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       size: files.responses,
       slowdown: Number((ms / bareMs).toFixed(2)),
       slowdown_vs_copy_into_tables: Number((ms / fullMs).toFixed(2)),
+      cpu_slowdown: cpu?.vsBare ?? null,
+      cpu_slowdown_vs_copy_into_tables: cpu?.vsTables ?? null,
+      cpu_bound_slowdown: cpu?.boundVsBare ?? null,
+      cpu_bound_slowdown_vs_copy_into_tables: cpu?.boundVsTables ?? null,
+      cpu_us_per_response: cpu ? { import: cpu.import, copy_into_tables: cpu.tables, bare_copy: cpu.bare } : null,
       responses_per_s: Math.round(files.responses / (ms / 1000)),
       mb_per_s: Number((mb / (ms / 1000)).toFixed(1)),
       bare_copy_rows_per_s: Math.round(files.responses / (bareMs / 1000)),
@@ -256,6 +317,7 @@ export async function run({ size, args }: { size?: number; args: string[] }) {
       create_many_sample: sample.length,
       peak_rss_mb: peak,
       process_cpu_s: Number(processCpu.toFixed(1)),
+      main_thread_cpu_s: mainCpu === null ? null : Number(mainCpu.toFixed(1)),
       derive_busy_s: Number((stats.deriveMs / 1000).toFixed(1)),
       postgres_cpu_s: pgCpu === null ? null : Number(pgCpu.toFixed(1)),
       workers: stats.workers,

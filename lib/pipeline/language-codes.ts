@@ -121,10 +121,20 @@ const CLUSTERS: readonly (readonly string[])[] = [
   ["zh", "yue"],
 ];
 
+// Called several times per response with the few tags of a dataset and a detector's codes: remembered
+// (a bounded number, since tags come from files).
+const MAX_REMEMBERED_TAGS = 1_000;
+const normalizedTags = new Map<string, string>();
+
 /** Lower-cased primary subtag with legacy and ISO 639-3 aliases resolved: "zh-Hant-TW" → "zh", "cmn" → "zh", "no" → "nb". */
 export function normalizeLanguageTag(tag: string): string {
-  const primary = (tag.trim().toLowerCase().split(/[-_]/)[0] ?? "").trim();
-  return ALIASES[primary] ?? primary;
+  let out = normalizedTags.get(tag);
+  if (out === undefined) {
+    const primary = (tag.trim().toLowerCase().split(/[-_]/)[0] ?? "").trim();
+    out = ALIASES[primary] ?? primary;
+    if (normalizedTags.size < MAX_REMEMBERED_TAGS) normalizedTags.set(tag, out);
+  }
+  return out;
 }
 
 export function sameLanguage(a: string, b: string): boolean {

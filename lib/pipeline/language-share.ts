@@ -244,7 +244,21 @@ export function measureLanguageShare(text: string, target: string, scriptOnly = 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
 const scriptNames = new Intl.DisplayNames(["en"], { type: "script", fallback: "code" });
 
-export function languageName(code: string): string {
+// ICU's lookups cost ~1 µs each and the codes met are few: both are remembered (a bounded number).
+const MAX_REMEMBERED_NAMES = 1_000;
+const knownLanguageNames = new Map<string, string>();
+const knownScriptNames = new Map<string, string>();
+
+function remembered(known: Map<string, string>, code: string, name: (code: string) => string): string {
+  let out = known.get(code);
+  if (out === undefined) {
+    out = name(code);
+    if (known.size < MAX_REMEMBERED_NAMES) known.set(code, out);
+  }
+  return out;
+}
+
+function lookUpLanguageName(code: string): string {
   try {
     return languageNames.of(code) ?? code;
   } catch {
@@ -252,8 +266,14 @@ export function languageName(code: string): string {
   }
 }
 
+export function languageName(code: string): string {
+  return remembered(knownLanguageNames, code, lookUpLanguageName);
+}
+
 function partName(part: SharePart): string {
-  return "lang" in part ? languageName(part.lang) : `${scriptNames.of(part.script) ?? part.script} script`;
+  return "lang" in part
+    ? languageName(part.lang)
+    : remembered(knownScriptNames, part.script, (script) => `${scriptNames.of(script) ?? script} script`);
 }
 
 /** "62% Bangla, 38% English": what holds at least 5% of the letters, largest first. */

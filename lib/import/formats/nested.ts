@@ -77,6 +77,8 @@ function readResponses(record: TNestedRecord, line: number, promptLangs: Set<str
     const list = all[key] ?? [];
     if (list.length > 0 && !promptLangs.has(lang)) issues.push({ field, message: messages.responsesWithoutPrompt(lang) });
     const samples = new Map<number, number>();
+    // joinPath(["responses", key, position]) for every position, without a path array and key test each.
+    const listField = joinPath(["responses", key]);
     list.forEach((item, position) => {
       const isObject = typeof item !== "string";
       const sampleIndex = isObject && item.sample != null ? item.sample : position;
@@ -90,7 +92,7 @@ function readResponses(record: TNestedRecord, line: number, promptLangs: Set<str
       const text = isObject ? item.text : item;
       const model = isObject ? (item.model ?? null) : null;
       const params = isObject ? otherFields(item, KNOWN_RESPONSE_FIELDS) : null;
-      responses.push({ lang, sampleIndex, text, model, params, contentHash: "", line, field: joinPath(["responses", key, position]) });
+      responses.push({ lang, sampleIndex, text, model, params, contentHash: "", line, field: `${listField}[${position}]` });
     });
   });
   return responses;

@@ -1,8 +1,8 @@
 import type { PoolClient } from "pg";
 import type { ImportGroup, ImportIssue } from "@/lib/import/formats";
-import type { DeriveInput } from "./derive";
+import type { DeriveInput, DeriveOutput } from "./derive";
 import type { DerivePool } from "./derive-pool";
-import { loadCompleteGroups, prepareResponses, type LoadCounts } from "./load-groups";
+import { addDerived, loadCompleteGroups, prepareResponses, type GroupHead, type LoadCounts } from "./load-groups";
 import { CREATE_STAGE, publishStage, refuseConflicts, StageBuffer } from "./staging";
 
 /**
@@ -72,42 +72,58 @@ export class BatchLoader {
       }
     }
     const derived = this.pool.run(input);
-    const complete = groups.every((g) => g.complete);
-    const prepared = complete ? derived.then((d) => prepareResponses(groups, d, this.copy)) : null;
     derived.catch(noop);
-    prepared?.catch(noop);
-    this.tail = this.tail.then(async () => {
-      const d = await derived;
-      const rows = await prepared;
-      const t0 = performance.now();
-      if (rows) {
-        for (const [from, to] of this.slices(groups)) {
-          const c = await this.write((client) =>
-            loadCompleteGroups(
-              { client, copy: this.copy, datasetId: this.datasetId, append: this.append },
-              groups.slice(from, to),
-              rows.slice(from, to),
-              this.conflicts,
-            ),
-          );
-          this.add(c);
-        }
-      } else {
-        let offset = 0;
-        for (const [from, to] of this.slices(groups)) {
-          for (const g of groups.slice(from, to)) {
-            this.stage.add(g, d, offset);
-            offset += g.responses.length;
-          }
-          if (!this.writer.inOne) await this.write((tx) => this.publishNow(tx));
-        }
-        if (this.writer.inOne && this.stage.rows >= FLUSH_STAGE_ROWS) await this.stage.flush(this.writer.inOne, this.copy);
-      }
-      this.writeMs += performance.now() - t0;
-    });
+    const write = groups.every((g) => g.complete) ? this.groupsWrite(groups, derived) : this.rowsWrite(groups, derived);
+    this.tail = this.tail.then(write);
     this.tail.catch(noop);
     this.inflight.push(this.tail);
     while (this.inflight.length > MAX_IN_FLIGHT) await this.inflight.shift();
+  }
+
+  /**
+   * Whole groups, straight to the tables. Their rows are prepared at once, so until the write only the
+   * groups' heads and the prepared rows are held, not the parsed records and their texts.
+   */
+  private groupsWrite(groups: ImportGroup[], derived: Promise<DeriveOutput>): () => Promise<void> {
+    const heads: GroupHead[] = groups.map(({ externalId, gold, meta, prompts }) => ({ externalId, gold, meta, prompts }));
+    const sizes = groups.map((g) => g.responses.length + 1);
+    const prepared = prepareResponses(groups, this.copy);
+    const rows = derived.then((d) => addDerived(prepared, d, this.copy));
+    rows.catch(noop);
+    return async () => {
+      const ready = await rows;
+      const t0 = performance.now();
+      for (const [from, to] of this.slices(sizes)) {
+        const c = await this.write((client) =>
+          loadCompleteGroups(
+            { client, copy: this.copy, datasetId: this.datasetId, append: this.append },
+            heads.slice(from, to),
+            ready.slice(from, to),
+            this.conflicts,
+          ),
+        );
+        this.add(c);
+      }
+      this.writeMs += performance.now() - t0;
+    };
+  }
+
+  /** Flat rows, through the stage. */
+  private rowsWrite(groups: ImportGroup[], derived: Promise<DeriveOutput>): () => Promise<void> {
+    return async () => {
+      const d = await derived;
+      const t0 = performance.now();
+      let offset = 0;
+      for (const [from, to] of this.slices(groups.map((g) => g.responses.length + 1))) {
+        for (const g of groups.slice(from, to)) {
+          this.stage.add(g, d, offset);
+          offset += g.responses.length;
+        }
+        if (!this.writer.inOne) await this.write((tx) => this.publishNow(tx));
+      }
+      if (this.writer.inOne && this.stage.rows >= FLUSH_STAGE_ROWS) await this.stage.flush(this.writer.inOne, this.copy);
+      this.writeMs += performance.now() - t0;
+    };
   }
 
   /** Responses per transaction when every batch commits on its own (adapted after each one). */
@@ -128,20 +144,20 @@ export class BatchLoader {
   }
 
   /**
-   * Index ranges of the groups written per transaction: the whole batch inside the import's one
-   * transaction; else about perTransaction responses each (whole groups), read as each range is
-   * taken, since a reader waits for the transaction under way on PGlite.
+   * Index ranges of the groups written per transaction (`sizes`: each group's responses + 1): the
+   * whole batch inside the import's one transaction; else about perTransaction responses each (whole
+   * groups), read as each range is taken, since a reader waits for the transaction under way on PGlite.
    */
-  private *slices(groups: ImportGroup[]): Generator<[number, number]> {
+  private *slices(sizes: number[]): Generator<[number, number]> {
     if (this.writer.inOne) {
-      yield [0, groups.length];
+      yield [0, sizes.length];
       return;
     }
     let from = 0;
     let responses = 0;
-    for (let i = 0; i < groups.length; i++) {
-      responses += groups[i]!.responses.length + 1;
-      if (responses >= this.perTransaction || i === groups.length - 1) {
+    for (let i = 0; i < sizes.length; i++) {
+      responses += sizes[i]!;
+      if (responses >= this.perTransaction || i === sizes.length - 1) {
         yield [from, i + 1];
         from = i + 1;
         responses = 0;

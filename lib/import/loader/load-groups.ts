@@ -33,77 +33,85 @@ export function identityKey(lang: string, model: string | null, sampleIndex: num
 }
 
 type PreparedRow = {
-  key: string;
   lang: string;
   sampleIndex: number;
   hash: string;
   line: number;
   field: string;
   model: string | null;
-  /** The row from the language on: its COPY line's UTF-8 bytes (newline included) when `copy`, else its cells. */
-  row: Cell[] | Buffer;
+  params: string | null;
+  /** `copy`: the COPY line's UTF-8 bytes from the language to the content hash, its tab included. */
+  head: Buffer | null;
+  /** Without `copy`: the text, kept for the cells. */
+  text: string | null;
+  /** Filled once derivation returns: the rest of the COPY line's bytes (newline included) when `copy`, else the row's cells from the language on. */
+  row: Cell[] | Buffer | null;
 };
 /** A group's responses as rows, minus the group id and sample index (known only once the group is written). */
-type PreparedGroup = { externalId: string; rows: PreparedRow[] };
+export type PreparedGroup = { externalId: string; rows: PreparedRow[] };
+/** What the writer needs of a group besides its responses (which are prepared apart). */
+export type GroupHead = Pick<ImportGroup, "externalId" | "gold" | "meta" | "prompts">;
 
 /**
- * Everything of a batch's response rows that does not need the database: the row from the language on
- * (its COPY line's bytes when `copy`, else its cells). Runs as soon as derivation returns, off the write
- * chain, so the connection is not kept waiting while rows are built or encoded. Identical texts are
- * separate samples.
+ * Everything of a batch's response rows that needs neither the database nor derivation, taken as soon
+ * as the batch is submitted. With `copy` the text is encoded to its COPY bytes here, so the batch's
+ * texts are garbage once it has been handed to derivation (young, and cheap to collect) rather than
+ * held until the batch is written. Identical texts are separate samples.
  */
-export function prepareResponses(groups: ImportGroup[], derived: DeriveOutput, copy: boolean): PreparedGroup[] {
-  let k = 0;
+export function prepareResponses(groups: ImportGroup[], copy: boolean): PreparedGroup[] {
   return groups.map((g) => ({
     externalId: g.externalId,
-    rows: g.responses.map((r) => {
-      const i = k++;
-      const params = r.params ? JSON.stringify(r.params) : null;
+    rows: g.responses.map((r) => ({
+      lang: r.lang,
+      sampleIndex: r.sampleIndex,
+      hash: r.contentHash,
+      line: r.line,
+      field: r.field,
+      model: r.model,
+      params: r.params ? JSON.stringify(r.params) : null,
+      // The hash is already hex: written as bytea's hex input, escaped as copyCell escapes a Buffer.
+      head: copy ? Buffer.from(`${copyCell(r.lang)}\t${copyCell(r.text)}\t\\\\x${r.contentHash}\t`) : null,
+      text: copy ? null : r.text,
+      row: null,
+    })),
+  }));
+}
+
+/**
+ * Completes the prepared rows with the derived fields: the rest of each COPY line's bytes when `copy`,
+ * else each row's cells. Runs as soon as derivation returns, off the write chain, so the connection is
+ * not kept waiting while rows are built or encoded.
+ */
+export function addDerived(prepared: PreparedGroup[], derived: DeriveOutput, copy: boolean): PreparedGroup[] {
+  let i = 0;
+  for (const g of prepared) {
+    for (const r of g.rows) {
       const detected = derived.detected[i] ?? null;
       const answer = derived.answers[i] ?? null;
       const share = derived.shares[i] ?? null;
       const mix = derived.mixes[i] ?? null;
       const defect = derived.defects[i] ?? null;
-      return {
-        key: identityKey(r.lang, r.model, r.sampleIndex),
-        lang: r.lang,
-        sampleIndex: r.sampleIndex,
-        hash: r.contentHash,
-        line: r.line,
-        field: r.field,
-        model: r.model,
-        // The hash is already hex: written as bytea's hex input, escaped as copyCell escapes a Buffer.
-        row: copy
-          ? Buffer.from(
-              `${copyCell(r.lang)}\t${copyCell(r.text)}\t\\\\x${r.contentHash}\t${derived.charLengths[i]!}\t${copyCell(r.model)}\t` +
-                `${copyCell(params)}\t${copyCell(detected)}\t${copyCell(answer)}\t${copyCell(share)}\t${copyCell(mix)}\t${copyCell(defect)}\n`,
-            )
-          : [
-              r.lang,
-              r.text,
-              Buffer.from(r.contentHash, "hex"),
-              derived.charLengths[i]!,
-              r.model,
-              params,
-              detected,
-              answer,
-              share,
-              mix,
-              defect,
-            ],
-      };
-    }),
-  }));
+      const length = derived.charLengths[i]!;
+      r.row = copy
+        ? Buffer.from(
+            `${length}\t${copyCell(r.model)}\t${copyCell(r.params)}\t${copyCell(detected)}\t${copyCell(answer)}\t${copyCell(share)}\t${copyCell(mix)}\t${copyCell(defect)}\n`,
+          )
+        : [r.lang, r.text, Buffer.from(r.hash, "hex"), length, r.model, r.params, detected, answer, share, mix, defect];
+      i++;
+    }
+  }
+  return prepared;
 }
 
-/** One COPY payload: each line's ASCII head (dataset, group, sample) followed by its prepared bytes. */
-function copyPayload(heads: string[], tails: Buffer[]): Buffer {
+/** One COPY payload: each line's ASCII head (dataset, group, sample), then its prepared bytes (text part, derived part). */
+function copyPayload(heads: string[], texts: Buffer[], tails: Buffer[]): Buffer {
   let size = 0;
-  for (let i = 0; i < heads.length; i++) size += heads[i]!.length + tails[i]!.length;
+  for (let i = 0; i < heads.length; i++) size += heads[i]!.length + texts[i]!.length + tails[i]!.length;
   const out = Buffer.allocUnsafe(size);
   let at = 0;
   for (let i = 0; i < heads.length; i++) {
     at += out.write(heads[i]!, at, "latin1");
+    at += texts[i]!.copy(out, at);
     at += tails[i]!.copy(out, at);
   }
   return out;
@@ -111,7 +119,7 @@ function copyPayload(heads: string[], tails: Buffer[]): Buffer {
 
 type Stored = { hashes: Map<string, string>; lastSample: Map<string, number> };
 
-async function groupIds(t: LoadTarget, groups: ImportGroup[]): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
+async function groupIds(t: LoadTarget, groups: GroupHead[]): Promise<{ ids: Map<string, number>; existing: Set<number> }> {
   const inserted = await queryTrusted<{ id: number; external_id: string }>(
     t.client,
     sql`INSERT INTO prompt_groups (dataset_id, external_id, gold, meta)
@@ -134,7 +142,7 @@ async function groupIds(t: LoadTarget, groups: ImportGroup[]): Promise<{ ids: Ma
   return { ids, existing };
 }
 
-async function setMissingGolds(t: LoadTarget, groups: ImportGroup[], ids: Map<string, number>, existing: Set<number>): Promise<void> {
+async function setMissingGolds(t: LoadTarget, groups: GroupHead[], ids: Map<string, number>, existing: Set<number>): Promise<void> {
   const golds = groups.filter((g) => g.gold !== null && existing.has(ids.get(g.externalId)!));
   if (golds.length === 0) return;
   await execute(
@@ -181,7 +189,7 @@ function placeRows(t: LoadTarget, g: PreparedGroup, stored: Stored | undefined):
   }
   const issues: ImportIssue[] = [];
   const out = g.rows.map((r) => {
-    const hash = stored.hashes.get(r.key);
+    const hash = stored.hashes.get(identityKey(r.lang, r.model, r.sampleIndex));
     if (hash === undefined) return r.sampleIndex;
     if (hash !== r.hash) issues.push(sampleConflict(r));
     return null;
@@ -197,7 +205,7 @@ function placeRows(t: LoadTarget, g: PreparedGroup, stored: Stored | undefined):
  */
 export async function loadCompleteGroups(
   t: LoadTarget,
-  groups: ImportGroup[],
+  groups: GroupHead[],
   prepared: PreparedGroup[],
   conflicts: ImportIssue[],
 ): Promise<LoadCounts> {
@@ -232,6 +240,7 @@ export async function loadCompleteGroups(
   );
   const cols: Cell[][] = RESPONSE_COLUMNS.map(() => []);
   const heads: string[] = [];
+  const texts: Buffer[] = [];
   const tails: Buffer[] = [];
   let duplicates = 0;
   let written = 0;
@@ -249,16 +258,18 @@ export async function loadCompleteGroups(
       written++;
       if (Buffer.isBuffer(row.row)) {
         heads.push(`${t.datasetId}\t${id}\t${sample}\t`);
+        texts.push(row.head!);
         tails.push(row.row);
       } else {
+        const cells = row.row!;
         cols[0]!.push(t.datasetId);
         cols[1]!.push(id);
         cols[2]!.push(sample);
-        for (let c = 0; c < row.row.length; c++) cols[c + 3]!.push(row.row[c]!);
+        for (let c = 0; c < cells.length; c++) cols[c + 3]!.push(cells[c]!);
       }
     });
   });
-  if (t.copy) await copyRows(t.client, "responses", RESPONSE_COLUMNS, copyPayload(heads, tails));
+  if (t.copy) await copyRows(t.client, "responses", RESPONSE_COLUMNS, copyPayload(heads, texts, tails));
   else await writeRows(t.client, false, "responses", RESPONSE_COLUMNS, cols);
   const groupsAdded = kept.filter((g) => !existing.has(ids.get(g.externalId)!)).length;
   return { groups: groupsAdded, prompts, responses: written, duplicates };

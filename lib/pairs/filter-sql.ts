@@ -15,8 +15,9 @@ export const SORT_SQL: Record<SortColumn, { expr: Sql; nullable: boolean }> = {
 /**
  * WHERE conditions over `pairs p`, scoped to the dataset, joined with AND. The low-Cons flag reads
  * the Cons of the reference the pair was scored against (a correction's, else its run's); search looks at the prompt and the two paired responses of the pair's language.
+ * With `searchHits = "cte"` the search reads its matches from the statement's `withSearchHits` CTE.
  */
-export function filterConditions(datasetId: number, f: PairFilter): Sql {
+export function filterConditions(datasetId: number, f: PairFilter, searchHits: "inline" | "cte" = "inline"): Sql {
   const where = [sql`p.dataset_id = ${datasetId}`];
   if (f.lang) where.push(sql`p.language = ${f.lang}`);
   if (f.status) where.push(sql`p.status = ${f.status}::"PairStatus"`);
@@ -36,31 +37,7 @@ export function filterConditions(datasetId: number, f: PairFilter): Sql {
       where.push(sql`EXISTS (SELECT 1 FROM (SELECT 1) one ${effectiveReferenceJoin("p")} WHERE eref.cons < ${LOW_CONS})`);
     }
   }
-  if (f.q) {
-    // The matching pairs are found from the text side, so the pairs scan stays an id lookup: prompt
-    // texts through their trigram index (prompt_texts_text_search_idx), response texts through the
-    // search copy's (response_search_texts_text_idx) plus, for responses not copied yet, a scan of the
-    // id ranges still listed in response_search_pending (lib/search). Every response is in one or the
-    // other in any snapshot, so the result does not depend on how far indexing got. OFFSET 0 keeps
-    // the pending scan a loop over the (few) ranges: flattened, the planner may prefer one scan of
-    // all the dataset's responses when the pending table's statistics are stale. A pair matches in its
-    // own language only: its prompt, its chosen or its rejected text (lib/search/group-search.ts
-    // searches every response and prompt of a group).
-    const like = likePattern(f.q);
-    const dataset = datasetId;
-    where.push(sql`p.id IN (
-      SELECT m.id FROM prompt_texts pt JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = pt.group_id AND m.language = pt.language
-      WHERE pt.dataset_id = ${dataset} AND pt.text ILIKE ${like}::text
-      UNION
-      SELECT m.id FROM response_search_texts s JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = s.group_id AND m.language = s.language
-      WHERE s.dataset_id = ${dataset} AND s.text ILIKE ${like}::text AND s.response_id IN (m.chosen_id, m.rejected_id)
-      UNION
-      SELECT m.id FROM response_search_pending q
-      CROSS JOIN LATERAL (SELECT r.id, r.group_id, r.language FROM responses r
-        WHERE r.dataset_id = ${dataset} AND r.id BETWEEN q.from_id AND q.to_id AND r.text ILIKE ${like}::text OFFSET 0) r
-      JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = r.group_id AND m.language = r.language
-      WHERE q.dataset_id = ${dataset} AND r.id IN (m.chosen_id, m.rejected_id))`);
-  }
+  if (f.q) where.push(sql`p.id IN (${searchHits === "cte" ? sql`SELECT id FROM ${raw(SEARCH_HITS)}` : searchHitsSql(datasetId, f.q)})`);
   return join(where, " AND ");
 }
 
@@ -116,4 +93,44 @@ export function pageOrder(column: SortColumn, dir: "asc" | "desc", alias = "p"):
 
 function sortExpr(column: SortColumn, alias: string): Sql {
   return raw(SORT_SQL[column].expr.text.replace(/^p\./, `${alias}.`));
+}
+
+const SEARCH_HITS = "search_hits";
+
+/**
+ * Ids of the dataset's pairs whose prompt (in the pair's language), chosen or rejected text contains `q`.
+ * The matching pairs are found from the text side, so the pairs scan stays an id lookup: prompt
+ * texts through their trigram index (prompt_texts_text_search_idx), response texts through the
+ * search copy's (response_search_texts_text_idx) plus, for responses not copied yet, a scan of the
+ * id ranges still listed in response_search_pending (lib/search). Every response is in one or the
+ * other in any snapshot, so the result does not depend on how far indexing got. OFFSET 0 keeps
+ * the pending scan a loop over the (few) ranges: flattened, the planner may prefer one scan of
+ * all the dataset's responses when the pending table's statistics are stale. A pair matches in its
+ * own language only: its prompt, its chosen or its rejected text (lib/search/group-search.ts
+ * searches every response and prompt of a group).
+ */
+function searchHitsSql(datasetId: number, q: string): Sql {
+  const like = likePattern(q);
+  const dataset = datasetId;
+  return sql`
+    SELECT m.id FROM prompt_texts pt JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = pt.group_id AND m.language = pt.language
+    WHERE pt.dataset_id = ${dataset} AND pt.text ILIKE ${like}::text
+    UNION
+    SELECT m.id FROM response_search_texts s JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = s.group_id AND m.language = s.language
+    WHERE s.dataset_id = ${dataset} AND s.text ILIKE ${like}::text AND s.response_id IN (m.chosen_id, m.rejected_id)
+    UNION
+    SELECT m.id FROM response_search_pending q
+    CROSS JOIN LATERAL (SELECT r.id, r.group_id, r.language FROM responses r
+      WHERE r.dataset_id = ${dataset} AND r.id BETWEEN q.from_id AND q.to_id AND r.text ILIKE ${like}::text OFFSET 0) r
+    JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = r.group_id AND m.language = r.language
+    WHERE q.dataset_id = ${dataset} AND r.id IN (m.chosen_id, m.rejected_id)`;
+}
+
+/**
+ * `WITH search_hits AS MATERIALIZED (...)` for a statement that filters by `f` with
+ * filterConditions(…, "cte"): the trigram scans then run once per statement, not once per keyset
+ * branch that tests `p.id IN (…)` (at 10M pairs each costs ~25 ms of posting lists). Empty without a search.
+ */
+export function withSearchHits(datasetId: number, f: PairFilter): Sql {
+  return f.q ? sql`WITH ${raw(SEARCH_HITS)} AS MATERIALIZED (${searchHitsSql(datasetId, f.q)}) ` : sql``;
 }

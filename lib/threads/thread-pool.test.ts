@@ -4,7 +4,7 @@ import { ThreadPool } from "./thread-pool";
 it("a thread that runs out of its heap fails its batch, and the pool computes the next batches on the others", async () => {
   const pool = await ThreadPool.start<number, number>({
     name: "filling a heap",
-    module: { url: new URL("./heap-filler-thread.ts", import.meta.url), file: "lib/threads/heap-filler-thread.ts" },
+    module: { url: new URL("../testing/heap-filler-thread.ts", import.meta.url), file: "lib/testing/heap-filler-thread.ts" },
     threads: 2,
     warmUp: 0,
     local: async () => (n) => n,

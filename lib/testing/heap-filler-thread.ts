@@ -1,4 +1,4 @@
-import { serveThread } from "./thread-pool";
+import { serveThread } from "@/lib/threads/thread-pool";
 
 // A thread for thread-pool.test.ts: answers n ≥ 0 with n; for n < 0 fills its heap until it runs out.
 serveThread((n: number) => {

@@ -127,17 +127,26 @@ async function decisionRequests(db: Database, datasetId: number, rand: (n: numbe
     `SELECT id, version FROM pairs WHERE dataset_id = $1 AND status = 'proposed' AND id % 97 = $2 ORDER BY id LIMIT $3`,
     [datasetId, rand(97), REQUESTS],
   );
+  const before = (
+    await db.pool.query(
+      `SELECT id, status, origin, chosen_id, rejected_id, score_chosen, score_rejected, margin, skip_reason FROM pairs WHERE id = ANY($1::int[])`,
+      [rows.map((r) => r.id)],
+    )
+  ).rows;
   const ms: number[] = [];
   for (const [i, p] of rows.entries()) {
     const decision =
       i % 3 === 0 ? { action: "reject" as const } : i % 3 === 1 ? { action: "accept" as const } : { action: "swap" as const };
     ms.push(await timed(() => decideOrConflict(db, datasetId, { pairId: p.id, expectedVersion: p.version, decision })));
   }
-  // Put the pairs back (reset decisions, untimed) so the next run finds the same dataset.
-  for (const p of rows) {
-    const now = (await db.pool.query<{ version: number }>(`SELECT version FROM pairs WHERE id = $1`, [p.id])).rows[0]!;
-    await decideOrConflict(db, datasetId, { pairId: p.id, expectedVersion: now.version, decision: { action: "reset" } });
-  }
+  // Put the pairs back as they were (untimed), so the next bench on this dataset finds the same pairs:
+  // a "reset" would go back to the run's proposal, which the synthetic dataset does not have.
+  await db.pool.query(
+    `UPDATE pairs p SET status = o.status, origin = o.origin, chosen_id = o.chosen_id, rejected_id = o.rejected_id,
+            score_chosen = o.score_chosen, score_rejected = o.score_rejected, margin = o.margin, skip_reason = o.skip_reason
+     FROM jsonb_populate_recordset(NULL::pairs, $1::jsonb) o WHERE p.id = o.id`,
+    [JSON.stringify(before)],
+  );
   return { name: "review decision (accept / reject / swap, with the fresh pair detail)", ms };
 }
 

@@ -23,12 +23,12 @@ type Build = {
  * the secondary indexes of `tables` dropped and their definitions (pg_get_indexdef) written to
  * `bench_pending_indexes`; each index is then rebuilt in a transaction of its own that also deletes
  * its row, so a later call (of any builder) finishes exactly the ones left. Indexes that back a
- * constraint (primary keys, unique keys) stay. A sorted build is far cheaper than 10M+ row-by-row
+ * constraint (primary keys, unique constraints) stay; plain unique indexes are rebuilt. A sorted build is far cheaper than 10M+ row-by-row
  * inserts into b-trees and trigram GIN indexes. Benchmark databases only: other datasets in the same
- * database are without those indexes until the rebuild ends.
+ * database are without those indexes until the rebuild ends. Callers finish pending rebuilds
+ * (rebuildPendingIndexes) before they check for an existing dataset, so none is reused half-indexed.
  */
 export async function buildBenchDataset(db: Database, build: Build): Promise<number> {
-  await rebuildPendingIndexes(db, build.say);
   const datasetId = await withTransaction(db, async (tx) => {
     await tx.query("SET LOCAL synchronous_commit = off");
     return build.bulk ? withIndexesDropped(tx, build.tables, () => build.load(tx)) : build.load(tx);

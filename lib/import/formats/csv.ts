@@ -42,7 +42,7 @@ export async function* readCsv(chunks: AsyncIterable<Buffer>, sink: RecordSink, 
     if (record.issues !== null || cells === null) return sink.invalid(record.line, record.issues ?? [], record.text);
     const row = csvRowToRecord(header, cells);
     if ("issue" in row) sink.invalid(record.line, [row.issue], record.text);
-    else sink.record(record.line, row.record, () => record.text);
+    else sink.record(record.line, row.record, () => record.text, false);
   });
 
   const completeRecord = () => {

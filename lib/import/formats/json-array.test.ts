@@ -87,6 +87,19 @@ describe(".json arrays (stream-json)", () => {
     expect(groupsOf(items).map((g) => g.externalId)).toEqual(["b"]);
   });
 
+  it("refuses a record whose escapes leave a lone surrogate, naming the field", async () => {
+    const text = pretty([nestedRecord("a", { gold: "18\ud800" }), nestedRecord("b")]);
+    const items = await collect(chunkedSource(text, "surrogate.json", 64));
+    expect(problemsOf(items)).toEqual([
+      [
+        2,
+        "gold",
+        "text holds a lone surrogate \\ud800 at character 3: half of a UTF-16 pair is not Unicode text and cannot be stored (invalid UTF-8 is refused the same way)",
+      ],
+    ]);
+    expect(groupsOf(items).map((g) => g.externalId)).toEqual(["b"]);
+  });
+
   it("reads a .json file holding concatenated objects instead of an array", async () => {
     const first = pretty(nestedRecord("a"));
     const text = `${first}\n${JSON.stringify(nestedRecord("b"))}\n`;

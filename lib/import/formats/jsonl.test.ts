@@ -120,6 +120,29 @@ describe("nested JSONL", () => {
     expect(groupsOf(items).map((g) => g.externalId)).toEqual(["a", "c"]);
   });
 
+  it("refuses a lone surrogate escape in any text or field name, naming the field; keeps escaped pairs", async () => {
+    const lines = [
+      // JSON.stringify writes a lone surrogate as its escape, as Python's json.dumps does.
+      nestedRecord("a", { responses: { en: ["ok", { text: "fine", note: "x\udfffy" }], de: ["gut"] } }),
+      nestedRecord("b", { prompts: { en: "Q \ud83d\ude00 \ud800", de: "F?" } }),
+      nestedRecord("c", { meta: { ["k\udc00"]: 1 } }),
+      nestedRecord("d", { responses: { en: ["\ud83d\ude00 ok"], de: ["gut"] } }),
+    ];
+    const text = lines.map((line) => JSON.stringify(line)).join("\n");
+    expect(text).toContain("\\udfff");
+    const items = await collect({ path: fixtureFile("surrogates.jsonl", text) });
+    const why = (unit: string, at: number, what = "text") =>
+      `${what} holds a lone surrogate \\u${unit} at character ${at}: half of a UTF-16 pair is not Unicode text and cannot be stored (invalid UTF-8 is refused the same way)`;
+    expect(problemsOf(items)).toEqual([
+      [1, "responses.en[1].note", why("dfff", 2)],
+      [2, "prompts.en", why("d800", 5)],
+      [3, "meta", why("dc00", 2, "field name")],
+    ]);
+    expect(groupsOf(items).map((g) => [g.externalId, g.responses[0]?.text])).toEqual([["d", "😀 ok"]]);
+    // The rejected line is kept as the file wrote it.
+    expect(items[0]).toMatchObject({ kind: "invalid", raw: JSON.stringify(lines[0]) });
+  });
+
   it("describes invalid JSON with the parser's column", async () => {
     const text = ['{"id":"a",}', '{"id":"a","prompts":', "[1,2"].join("\n");
     expect(problemsOf(await collect({ path: fixtureFile("syntax.jsonl", text) }))).toEqual([

@@ -50,7 +50,8 @@ export async function* readJsonLines(chunks: AsyncIterable<Buffer>, sink: Record
         sink.invalid(lineNo, [{ field: null, message: `arrays and objects nest deeper than ${MAX_JSON_DEPTH} levels` }], text);
         return;
       }
-      sink.record(lineNo, value, () => text);
+      // JSON.parse turns a `\udfff` escape into a lone surrogate; a line without a `\u` escape has none.
+      sink.record(lineNo, value, () => text, text.includes("\\u"));
     },
     tooLong(lineNo) {
       sink.invalid(lineNo, [{ field: null, message: messages.lineTooLong(maxLineBytes) }], null);

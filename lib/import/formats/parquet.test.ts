@@ -47,3 +47,22 @@ describe("Parquet (flat columns)", () => {
     ]);
   });
 });
+
+describe("Parquet text that is not UTF-8", () => {
+  it("refuses the row and names its column; the other rows are read", async () => {
+    const utf8 = (s: string) => new TextEncoder().encode(s);
+    const buffer = parquetWriteBuffer({
+      columnData: [
+        { name: "prompt_id", data: ["q1", "q1", "q1"], type: "STRING" },
+        { name: "lang", data: ["en", "de", "de"], type: "STRING" },
+        { name: "prompt", data: ["Q?", "F?", "F?"], type: "STRING" },
+        // Row 2 holds the bytes of "ja" with a stray continuation byte between them.
+        { name: "response", data: [utf8("yes"), Uint8Array.of(0x6a, 0x80, 0x61), utf8("nein")], type: "BYTE_ARRAY" },
+      ],
+    });
+    const items = await collect({ path: fixtureFile("bytes.parquet", Buffer.from(buffer)) });
+    expect(problemsOf(items)).toEqual([[2, "response", "text is not valid UTF-8"]]);
+    expect(rowsOf(groupsOf(items))).toEqual(["1: q1 en#0", "3: q1 de#0"]);
+    expect(groupsOf(items)[1]?.responses[0]?.text).toBe("nein");
+  });
+});

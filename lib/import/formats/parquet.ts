@@ -11,6 +11,25 @@ import { setOwn } from "./nested";
 import type { RecordSink } from "./record-sink";
 import { ImportFatalError } from "./source";
 import type { ImportItem, ImportProgress } from "./types";
+import { NotUtf8Text } from "./unicode-text";
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** A string column's value; bytes that are not UTF-8 stay a NotUtf8Text, which validation refuses by row and column. */
+function stringFromBytes(bytes: Uint8Array | undefined): string | NotUtf8Text | undefined {
+  if (bytes === undefined) return undefined;
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return new NotUtf8Text(new TextDecoder().decode(bytes));
+  }
+}
+
+/** A JSON column's value, parsed from its text; text that is not UTF-8 is kept as for strings. */
+function jsonFromBytes(bytes: Uint8Array | undefined): unknown {
+  const text = stringFromBytes(bytes);
+  return typeof text === "string" ? JSON.parse(text) : text;
+}
 
 /** Parquet values as JSON would carry them: null → absent, safe bigint → number, Date → ISO text. */
 export function parquetRowToRecord(row: Record<string, unknown>): Record<string, unknown> {
@@ -64,9 +83,11 @@ export async function* readParquet(
   let rowStart = 0;
   for (const group of metadata.row_groups) {
     const rowEnd = rowStart + Number(group.num_rows);
-    const rows = await parquetReadObjects({ file, metadata, rowStart, rowEnd }).catch((error: unknown) => {
-      throw new ImportFatalError(`cannot read Parquet rows ${rowStart + 1}–${rowEnd}: ${(error as Error).message}`, rowStart + 1);
-    });
+    const rows = await parquetReadObjects({ file, metadata, rowStart, rowEnd, parsers: { stringFromBytes, jsonFromBytes } }).catch(
+      (error: unknown) => {
+        throw new ImportFatalError(`cannot read Parquet rows ${rowStart + 1}–${rowEnd}: ${(error as Error).message}`, rowStart + 1);
+      },
+    );
     rows.forEach((row, i) => {
       const record = parquetRowToRecord(row);
       sink.record(rowStart + i + 1, record, () => record);

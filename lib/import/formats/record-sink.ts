@@ -5,6 +5,7 @@ import { validateNested } from "./nested";
 import type { FieldIssue } from "./schemas";
 import { isPlainObject } from "./shape-check";
 import type { ImportIssue, ImportItem, ImportProgress, ImportRecordKind } from "./types";
+import { findBadText } from "./unicode-text";
 
 export type RawRecord = string | Record<string, unknown> | null;
 
@@ -31,7 +32,16 @@ export class RecordSink {
     private readonly progress: ImportProgress,
   ) {}
 
-  record(line: number, value: unknown, raw: () => RawRecord): void {
+  /**
+   * `checkText`: look for text that is not Unicode (see findBadText); a reader passes false when its
+   * record cannot hold any (CSV from validated UTF-8, a JSON line without a `\u` escape).
+   */
+  record(line: number, value: unknown, raw: () => RawRecord, checkText = true): void {
+    const bad = checkText ? findBadText(value) : null;
+    if (bad !== null) {
+      this.invalid(line, [{ field: bad.path === "" ? null : bad.path, message: bad.message }], raw());
+      return;
+    }
     if (this.kind === null && isPlainObject(value)) this.kind = detectKind(value);
     let result;
     if (this.kind === "flat") {

@@ -286,6 +286,24 @@ describe("import", () => {
     expect(await counts("nested")).toEqual(before);
   });
 
+  it("refuses a lone surrogate in a response's extra field by line and field, writing nothing; a surrogate pair is stored exactly", async () => {
+    const record = (id: string, note: string) => JSON.stringify({ id, prompts: { en: "p" }, responses: { en: [{ text: "a 😀", note }] } });
+    const before = await counts("nested");
+    const error = await importText("surrogate.jsonl", `${record("u1", "fine")}\n${record("u2", "x\udfffy")}`, "nested").catch(
+      (e: unknown) => e,
+    );
+    expect(isAppError(error) && error.code).toBe("BAD_INPUT");
+    expect((error as Error).message).toMatch(
+      /^1 invalid record; nothing was imported\.\nline 2, field responses\.en\[0\]\.note: text holds a lone surrogate \\udfff at character 2/,
+    );
+    expect(await counts("nested")).toEqual(before);
+    await importText("pair.jsonl", record("u3", "\ud83d\ude00"), "nested");
+    const { rows } = await t.db.pool.query<{ text: string; params: unknown }>(
+      `SELECT r.text, r.params FROM responses r JOIN prompt_groups g ON g.id = r.group_id WHERE g.external_id = 'u3'`,
+    );
+    expect(rows).toEqual([{ text: "a 😀", params: { note: "😀" } }]);
+  });
+
   it("--skip-invalid imports the valid records and writes the rest to the rejects file", async () => {
     const path = file(
       "mixed.jsonl",

@@ -23,7 +23,7 @@ export type ThreadPoolOptions<I, O> = {
 };
 
 type Pending<O> = { resolve: (o: O) => void; reject: (e: Error) => void };
-type Slot<O> = { worker: Worker; pending: Map<number, Pending<O>> };
+type Slot<O> = { worker: Worker; pending: Map<number, Pending<O>>; drained: (() => void) | null };
 type Reply<O> = { id: number; output?: O; error?: string; ms?: number; heap?: ThreadHeap };
 /** A thread's V8 heap (MB) as it answered a batch: in use (garbage included) and its limit. */
 export type ThreadHeap = { usedMb: number; limitMb: number };
@@ -84,7 +84,8 @@ export class ThreadPool<I, O> {
       await Promise.race([warmUp, timeout]);
       return pool;
     } catch {
-      await pool.close();
+      // A thread that never answered its warm-up has no batch to wait for.
+      await pool.stop(false);
       return new ThreadPool(opts, 0);
     } finally {
       clearTimeout(timer);
@@ -92,7 +93,7 @@ export class ThreadPool<I, O> {
   }
 
   private open(boot: Boot): Slot<O> {
-    const slot: Slot<O> = { worker: spawn(boot, this.opts.heapMb), pending: new Map() };
+    const slot: Slot<O> = { worker: spawn(boot, this.opts.heapMb), pending: new Map(), drained: null };
     slot.worker.on("message", (reply: Reply<O>) => {
       const p = slot.pending.get(reply.id);
       if (!p) return;
@@ -101,10 +102,12 @@ export class ThreadPool<I, O> {
       if (reply.heap && (this.peakHeap === null || reply.heap.usedMb > this.peakHeap.usedMb)) this.peakHeap = reply.heap;
       if (reply.error === undefined) p.resolve(reply.output as O);
       else p.reject(new Error(`${this.opts.name} failed: ${reply.error}`));
+      if (slot.pending.size === 0) slot.drained?.();
     });
     const failAll = (error: Error) => {
       for (const p of slot.pending.values()) p.reject(error);
       slot.pending.clear();
+      slot.drained?.();
     };
     slot.worker.on("error", failAll);
     // A thread that died (out of its heap) takes no more batches; with none left the calling thread computes.
@@ -142,9 +145,21 @@ export class ThreadPool<I, O> {
     }
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stops the threads once the batches sent to them are answered (later batches run on the calling
+   * thread): a thread terminated inside a native call (CLD2's N-API binding) aborts the whole process.
+   */
+  close(): Promise<void> {
+    return this.stop(true);
+  }
+
+  private async stop(drain: boolean): Promise<void> {
     const slots = this.slots;
     this.slots = [];
+    if (drain)
+      await Promise.all(
+        slots.map((slot) => (slot.pending.size === 0 ? undefined : new Promise<void>((resolve) => (slot.drained = resolve)))),
+      );
     await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }

@@ -4,7 +4,7 @@ import { createSelectRun } from "@/lib/runs/create-select-run";
 import { executeSelectRun } from "@/lib/runs/execute-select-run";
 import { createDataset, responseIds } from "@/lib/testing/fixtures";
 import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
-import { getGroupView } from "./queries";
+import { getGroupView, groupExists } from "./queries";
 
 const GROUPS = [
   {
@@ -60,5 +60,14 @@ describe("getGroupView", () => {
       ["de", id("q1", "de", 0), id("q1", "de", 1)],
     ]);
     expect(view.history.map((h) => h.kind)).toEqual(["pick"]);
+  });
+});
+
+describe("groupExists", () => {
+  it("finds a group only in its own dataset", async () => {
+    const other = await createDataset(t.db, "view-other", GROUPS);
+    expect(await groupExists(t.db, datasetId, groupId)).toBe(true);
+    expect(await groupExists(t.db, other, groupId)).toBe(false);
+    expect(await groupExists(t.db, datasetId, groupId + 1_000_000)).toBe(false);
   });
 });

@@ -83,6 +83,16 @@ function referenceView(ref: EffectiveReference, correction: CorrectionRecord | n
   };
 }
 
+/** Whether the dataset has prompt group `groupId` (a primary-key probe, for a page that must 404 before it streams). */
+export async function groupExists(db: Database, datasetId: number, groupId: number): Promise<boolean> {
+  const row = await queryMaybeOne(
+    db.pool,
+    sql`SELECT 1 AS found FROM prompt_groups WHERE id = ${groupId} AND dataset_id = ${datasetId}`,
+    z.object({ found: z.number() }),
+  );
+  return row !== null;
+}
+
 /** Everything the prompt-group page shows: prompts, responses with their scores, the reference, pairs and corrections. */
 export async function getGroupView(db: Database, datasetId: number, groupId: number): Promise<GroupView> {
   const group = await db.prisma.promptGroup.findFirst({

@@ -1,5 +1,6 @@
 /**
- * What a page shows while its server component renders (the routes' loading.tsx). Shown at once on a
+ * What a page shows while its server component renders (the routes' loading.tsx: one per page folder
+ * under a dataset, none above a layout that 404s, see loading-boundaries.test.ts). Shown at once on a
  * click, so the reviewer sees the click was taken; `data-loading` lets `npm run bench -- ui` tell it
  * from the page.
  */

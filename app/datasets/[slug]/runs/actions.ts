@@ -28,7 +28,7 @@ export async function startSelectRunAction(input: unknown) {
     const { actor, dataset } = await requireDatasetActor("manage", slug);
     return startSelectRun(await getDatabase(), dataset.id, config, actor.userId);
   });
-  if (result.ok) revalidatePath("/datasets/[slug]/runs", "page");
+  if (result.ok) revalidatePath("/datasets/[slug]/runs/(list)", "page");
   return result;
 }
 
@@ -37,6 +37,6 @@ export async function cancelRunAction(input: unknown) {
     const actor = await requireActor("manage", () => datasetOfRun(runId));
     return cancelRunById(runId, actor.userId);
   });
-  if (result.ok) revalidatePath("/datasets/[slug]/runs", "page");
+  if (result.ok) revalidatePath("/datasets/[slug]/runs/(list)", "page");
   return result;
 }

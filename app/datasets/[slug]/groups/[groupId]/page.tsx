@@ -3,13 +3,13 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ScoreHeatmap } from "@/components/heatmap/score-heatmap";
 import { getDatabase } from "@/lib/db/client";
-import { abilities, pageDataset } from "@/lib/auth/page-guard";
-import { ZGroupId } from "@/lib/datasets/schemas";
+import { abilities } from "@/lib/auth/page-guard";
 import { isAppError } from "@/lib/errors";
 import { getGroupView } from "@/lib/groups/queries";
 import { heatmapOf } from "@/lib/groups/ranking";
 import { LanguageSection } from "./_components/language-section";
 import { ReferencePanel } from "./_components/reference-panel";
+import { pageGroup } from "./page-group";
 
 export const dynamic = "force-dynamic";
 
@@ -23,21 +23,15 @@ const groupView = cache(async (datasetId: number, groupId: number) =>
 );
 
 export async function generateMetadata({ params }: Props) {
-  const raw = await params;
-  const groupId = ZGroupId.safeParse(raw.groupId);
-  if (!groupId.success) return {};
-  const { dataset } = await pageDataset(raw.slug);
-  const view = await groupView(dataset.id, groupId.data);
+  const { dataset, groupId } = await pageGroup(await params);
+  const view = await groupView(dataset.id, groupId);
   return { title: view ? `Group ${view.group.externalId}` : "Group" };
 }
 
 export default async function GroupPage({ params }: Props) {
-  const raw = await params;
-  const groupId = ZGroupId.safeParse(raw.groupId);
-  if (!groupId.success) notFound();
-  const { actor, dataset } = await pageDataset(raw.slug);
+  const { actor, dataset, groupId } = await pageGroup(await params);
   const can = abilities(actor);
-  const view = await groupView(dataset.id, groupId.data);
+  const view = await groupView(dataset.id, groupId);
   if (!view) notFound();
   const byId = new Map(view.responses.map((r) => [r.id, r]));
   const heatmap = heatmapOf(view.languages, view.pivot, view.responses, view.pairs, view.reference.responseId);

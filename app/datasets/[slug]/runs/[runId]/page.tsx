@@ -1,17 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { LanguageBadge } from "@/components/language-badge";
 import { JobProgress } from "@/components/job-progress";
 import { runSettings } from "@/components/runs/run-settings";
 import { Time } from "@/components/time";
 import { SKIP_TEXT } from "@/components/scores/pair-explanations";
 import { ScoreLegend } from "@/components/scores/score-legend";
-import { getDatabase } from "@/lib/db/client";
 import { jobProgressOf, runUnit } from "@/lib/jobs/job-status";
-import { abilities, pageDataset } from "@/lib/auth/page-guard";
-import { findRun } from "@/lib/runs/queries";
-import { ZRunId } from "@/lib/runs/schemas";
+import { abilities } from "@/lib/auth/page-guard";
 import { CancelRunButton } from "../_components/cancel-run-button";
+import { pageRun } from "./page-run";
 import { RunCharts } from "./run-charts";
 
 export const dynamic = "force-dynamic";
@@ -19,24 +16,15 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ slug: string; runId: string }> };
 
 export async function generateMetadata({ params }: Props) {
-  const raw = await params;
-  const runId = ZRunId.safeParse(raw.runId);
-  if (!runId.success) return {};
-  const { dataset } = await pageDataset(raw.slug);
-  const run = await findRun(await getDatabase(), dataset.id, runId.data);
-  return { title: run ? `Run ${run.number}` : "Run" };
+  const { run } = await pageRun(await params);
+  return { title: `Run ${run.number}` };
 }
 
 const pct = (x: number | null | undefined) => (x === undefined || x === null ? "–" : `${(100 * x).toFixed(1)}%`);
 
 export default async function RunPage({ params }: Props) {
-  const raw = await params;
-  const runId = ZRunId.safeParse(raw.runId);
-  if (!runId.success) notFound();
-  const { actor, dataset } = await pageDataset(raw.slug);
+  const { actor, dataset, run } = await pageRun(await params);
   const can = abilities(actor);
-  const run = await findRun(await getDatabase(), dataset.id, runId.data);
-  if (!run) notFound();
   const languages = Object.entries(run.summary?.languages ?? {});
   return (
     <div className="space-y-6">

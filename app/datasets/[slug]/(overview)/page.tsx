@@ -19,7 +19,7 @@ import { getDatabase } from "@/lib/db/client";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { listGroups } from "@/lib/datasets/queries";
 import { ZGroupPageParams } from "@/lib/datasets/schemas";
-import { ModelUsageSection } from "./_components/model-usage";
+import { ModelUsageSection } from "../_components/model-usage";
 
 export const dynamic = "force-dynamic";
 

@@ -7,8 +7,8 @@ import { jobProgressOf, runUnit } from "@/lib/jobs/job-status";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { groupCounts } from "@/lib/dashboards/queries/overview";
 import { listRuns } from "@/lib/runs/queries";
-import { CancelRunButton } from "./_components/cancel-run-button";
-import { StartRunForm } from "./_components/start-run-form";
+import { CancelRunButton } from "../_components/cancel-run-button";
+import { StartRunForm } from "../_components/start-run-form";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "Runs" };

@@ -7,10 +7,12 @@ import { createTestDatabase, type TestDatabase } from "@/lib/testing/test-db";
 import { createBulkJob, executeBulkRun } from "./bulk-job";
 import { parsePairTableParams } from "./table";
 import { seedPairsFixture } from "@/lib/testing/pairs-fixture";
+import { searchFixture } from "@/lib/testing/search-fixture";
 
 let t: TestDatabase;
 let datasetId: number;
 let userId: number;
+const { pairsMatchingByScan } = searchFixture(() => t.db);
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -28,6 +30,13 @@ async function count(where: string): Promise<number> {
     datasetId,
   ]);
   return rows[0]!.n;
+}
+
+async function ids(where: string): Promise<number[]> {
+  const { rows } = await t.db.pool.query<{ id: number }>(`SELECT id FROM pairs p WHERE p.dataset_id = $1 AND ${where} ORDER BY id`, [
+    datasetId,
+  ]);
+  return rows.map((r) => r.id);
 }
 
 async function run(runId: number) {
@@ -111,6 +120,20 @@ describe("bulk jobs", () => {
       ["pairs.bulk.reject", null, below],
       ["pairs.bulk.finish", null, below],
     ]);
+  });
+
+  it("a searched filter changes exactly the pairs the search finds, in batches", async () => {
+    const eligible = await ids(`chosen_id IS NOT NULL AND NOT (status = 'accepted' AND origin = 'human')`);
+    const expected = (await pairsMatchingByScan(datasetId, "the")).filter((id) => eligible.includes(id));
+    expect(expected.length).toBeGreaterThan(4);
+    expect(expected.length).toBeLessThan(eligible.length);
+    const { runId, total } = await createBulkJob(t.db, datasetId, parsePairTableParams({ q: "the" }), { action: "accept" }, userId);
+    expect(total).toBe(expected.length);
+    expect(await executeBulkRun(t.db, runId, { batchSize: 2 })).toBe("succeeded");
+    const decided = await t.db.pool.query<{ pair_id: number }>(`SELECT pair_id FROM pair_decisions WHERE reason = $1 ORDER BY pair_id`, [
+      `bulk #${runId}`,
+    ]);
+    expect(decided.rows.map((r) => r.pair_id)).toEqual(expected);
   });
 
   it("a filter with nothing to change is refused with a clear message and records nothing", async () => {

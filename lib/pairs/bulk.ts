@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { empty, queryOne, queryTrusted, sql, type Queryable, type Sql } from "@/lib/db/sql";
 import { AUTO_STATUS_SQL, autoProposalJoin } from "@/lib/effective-pair/auto-proposal";
-import { filterConditions } from "./filter-sql";
+import { filterConditions, type FilterSql } from "./filter-sql";
 import { ZPairFilter, type PairFilter } from "./table";
 
 export const ZBulkSpec = z.discriminatedUnion("action", [
@@ -24,15 +24,17 @@ function eligible(spec: BulkSpec): Sql {
   }
 }
 
-function targetsSql(datasetId: number, filter: PairFilter, spec: BulkSpec): Sql {
-  return sql`${filterConditions(datasetId, filter)} AND ${eligible(spec)}`;
+function targetsSql(datasetId: number, filter: PairFilter, spec: BulkSpec): FilterSql {
+  const { withHits, where } = filterConditions(datasetId, filter);
+  return { withHits, where: sql`${where} AND ${eligible(spec)}` };
 }
 
 const ZCount = z.object({ n: z.number() });
 
 /** How many pairs the bulk action would change. */
 export async function countBulkTargets(db: Queryable, datasetId: number, filter: PairFilter, spec: BulkSpec): Promise<number> {
-  return (await queryOne(db, sql`SELECT count(*)::int AS n FROM pairs p WHERE ${targetsSql(datasetId, filter, spec)}`, ZCount)).n;
+  const { withHits, where } = targetsSql(datasetId, filter, spec);
+  return (await queryOne(db, sql`${withHits}SELECT count(*)::int AS n FROM pairs p WHERE ${where}`, ZCount)).n;
 }
 
 /** Whether any pair after `afterId` is still a target (a batch whose rows all changed meanwhile returns none). */
@@ -43,10 +45,8 @@ export async function hasBulkTargetsAfter(
   spec: BulkSpec,
   afterId: number,
 ): Promise<boolean> {
-  const rows = await queryTrusted(
-    db,
-    sql`SELECT 1 FROM pairs p WHERE ${targetsSql(datasetId, filter, spec)} AND p.id > ${afterId} LIMIT 1`,
-  );
+  const { withHits, where } = targetsSql(datasetId, filter, spec);
+  const rows = await queryTrusted(db, sql`${withHits}SELECT 1 FROM pairs p WHERE ${where} AND p.id > ${afterId} LIMIT 1`);
   return rows.length > 0;
 }
 
@@ -81,10 +81,11 @@ export type BulkBatch = {
 export async function applyBulkBatch(client: Queryable, b: BulkBatch): Promise<{ changed: number; lastId: number | null }> {
   const apply = APPLY[b.spec.action];
   const proposal = (alias: string) => (b.spec.action === "reset" ? autoProposalJoin(alias) : empty);
+  const { withHits, where } = targetsSql(b.datasetId, b.filter, b.spec);
   const rows = await queryTrusted<{ id: number }>(
     client,
     sql`WITH target AS (
-          SELECT p.id FROM pairs p WHERE ${targetsSql(b.datasetId, b.filter, b.spec)} AND p.id > ${b.afterId} ORDER BY p.id LIMIT ${b.size} FOR UPDATE OF p
+          ${withHits}SELECT p.id FROM pairs p WHERE ${where} AND p.id > ${b.afterId} ORDER BY p.id LIMIT ${b.size} FOR UPDATE OF p
         ), d AS (
           INSERT INTO pair_decisions (dataset_id, pair_id, user_id, action, reason, chosen_id, rejected_id, seen_chosen_id, seen_rejected_id, seen_version)
           SELECT p.dataset_id, p.id, ${b.userId}::int, ${b.spec.action}::"DecisionAction", ${`bulk #${b.runId}`}::text, ${apply.decision},

@@ -1,4 +1,4 @@
-import { join, raw, sql, type Sql } from "@/lib/db/sql";
+import { empty, join, raw, sql, type Sql } from "@/lib/db/sql";
 import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
 import { LOW_CONS, type Cursor, type PairFilter, type SortColumn } from "./table";
 import { likePattern } from "@/lib/search/like-pattern";
@@ -13,11 +13,18 @@ export const SORT_SQL: Record<SortColumn, { expr: Sql; nullable: boolean }> = {
 };
 
 /**
- * WHERE conditions over `pairs p`, scoped to the dataset, joined with AND. The low-Cons flag reads
- * the Cons of the reference the pair was scored against (a correction's, else its run's); search looks at the prompt and the two paired responses of the pair's language.
- * With `searchHits = "cte"` the search reads its matches from the statement's `withSearchHits` CTE.
+ * A filter as SQL over `pairs p`. `withHits` opens the statement (or the sub-statement) whose WHERE
+ * holds `where`: with a search, `WITH search_hits AS MATERIALIZED (…) `, the matches `where` reads;
+ * empty without one.
  */
-export function filterConditions(datasetId: number, f: PairFilter, searchHits: "inline" | "cte" = "inline"): Sql {
+export type FilterSql = { withHits: Sql; where: Sql };
+
+/**
+ * The filter's conditions, scoped to the dataset and joined with AND. The low-Cons flag reads the Cons
+ * of the reference the pair was scored against (a correction's, else its run's); search looks at the
+ * prompt and the two paired responses of the pair's language.
+ */
+export function filterConditions(datasetId: number, f: PairFilter): FilterSql {
   const where = [sql`p.dataset_id = ${datasetId}`];
   if (f.lang) where.push(sql`p.language = ${f.lang}`);
   if (f.status) where.push(sql`p.status = ${f.status}::"PairStatus"`);
@@ -37,8 +44,9 @@ export function filterConditions(datasetId: number, f: PairFilter, searchHits: "
       where.push(sql`EXISTS (SELECT 1 FROM (SELECT 1) one ${effectiveReferenceJoin("p")} WHERE eref.cons < ${LOW_CONS})`);
     }
   }
-  if (f.q) where.push(sql`p.id IN (${searchHits === "cte" ? sql`SELECT id FROM ${raw(SEARCH_HITS)}` : searchHitsSql(datasetId, f.q)})`);
-  return join(where, " AND ");
+  if (!f.q) return { withHits: empty, where: join(where, " AND ") };
+  where.push(sql`p.id IN (SELECT id FROM ${raw(SEARCH_HITS)})`);
+  return { withHits: sql`WITH ${raw(SEARCH_HITS)} AS MATERIALIZED (${searchHitsSql(datasetId, f.q)}) `, where: join(where, " AND ") };
 }
 
 /** Characters of context on each side of a search match. */
@@ -95,6 +103,11 @@ function sortExpr(column: SortColumn, alias: string): Sql {
   return raw(SORT_SQL[column].expr.text.replace(/^p\./, `${alias}.`));
 }
 
+/**
+ * The CTE of a searched statement's matches: materialized, the trigram scans run once per statement,
+ * not once per test of `p.id IN (…)` (a pairs page tests it in each keyset branch; at 10M pairs each
+ * scan costs ~25 ms of posting lists).
+ */
 const SEARCH_HITS = "search_hits";
 
 /**
@@ -124,13 +137,4 @@ function searchHitsSql(datasetId: number, q: string): Sql {
       WHERE r.dataset_id = ${dataset} AND r.id BETWEEN q.from_id AND q.to_id AND r.text ILIKE ${like}::text OFFSET 0) r
     JOIN pairs m ON m.dataset_id = ${dataset} AND m.group_id = r.group_id AND m.language = r.language
     WHERE q.dataset_id = ${dataset} AND r.id IN (m.chosen_id, m.rejected_id)`;
-}
-
-/**
- * `WITH search_hits AS MATERIALIZED (...)` for a statement that filters by `f` with
- * filterConditions(…, "cte"): the trigram scans then run once per statement, not once per keyset
- * branch that tests `p.id IN (…)` (at 10M pairs each costs ~25 ms of posting lists). Empty without a search.
- */
-export function withSearchHits(datasetId: number, f: PairFilter): Sql {
-  return f.q ? sql`WITH ${raw(SEARCH_HITS)} AS MATERIALIZED (${searchHitsSql(datasetId, f.q)}) ` : sql``;
 }

@@ -4,7 +4,7 @@ import { join, queryOne, queryRows, queryTrusted, raw, sql } from "@/lib/db/sql"
 import { autoProposalJoin, proposalColumns } from "@/lib/effective-pair/auto-proposal";
 import { effectiveReferenceJoin } from "@/lib/effective-pair/reference-in-effect";
 import type { EffectivePairState } from "@/lib/effective-pair/pair-state";
-import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder, withSearchHits } from "./filter-sql";
+import { branchOrder, filterConditions, keysetBranches, matchSql, pageOrder } from "./filter-sql";
 import type { Consensus } from "@/lib/pipeline/consensus";
 import type { Cursor, PairFilter, PairTableParams, SortColumn } from "./table";
 
@@ -59,7 +59,7 @@ export async function listPairs(
   datasetId: number,
   t: Pick<PairTableParams, keyof PairFilter | "sort" | "dir" | "after" | "size">,
 ): Promise<PairPage> {
-  const where = filterConditions(datasetId, t, "cte");
+  const { withHits, where } = filterConditions(datasetId, t);
   const limit = t.size + 1;
   const inBranch = branchOrder(t.sort, t.dir);
   const branches = keysetBranches(t.sort, t.dir, t.after ?? null).map(
@@ -67,7 +67,7 @@ export async function listPairs(
   );
   const rows = await queryTrusted<PairRow>(
     db.pool,
-    sql`${withSearchHits(datasetId, t)}SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
+    sql`${withHits}SELECT p.id, p.group_id AS "groupId", g.external_id AS "externalId", p.language, p.status::text, p.origin::text, p.margin,
                p.score_chosen AS "scoreChosen", p.score_rejected AS "scoreRejected", p.conflict, p.off_target AS "offTarget",
                p.skip_reason AS "skipReason", p.flagged, p.flag_reason AS "flagReason", p.version,
                p.consensus, p.votes,
@@ -107,10 +107,10 @@ function sortValue(row: PairRow, sort: SortColumn): number | null {
  * result above `cap` means "more than cap".
  */
 export async function countPairs(db: Database, datasetId: number, f: PairFilter, cap?: number): Promise<number> {
-  const where = filterConditions(datasetId, f);
+  const { withHits, where } = filterConditions(datasetId, f);
   const query =
     cap === undefined
-      ? sql`SELECT count(*)::int AS n FROM pairs p WHERE ${where}`
-      : sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM pairs p WHERE ${where} LIMIT ${cap + 1}) capped`;
+      ? sql`${withHits}SELECT count(*)::int AS n FROM pairs p WHERE ${where}`
+      : sql`${withHits}SELECT count(*)::int AS n FROM (SELECT 1 FROM pairs p WHERE ${where} LIMIT ${cap + 1}) capped`;
   return (await queryOne(db.pool, query, ZCount)).n;
 }

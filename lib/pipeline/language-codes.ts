@@ -1,5 +1,7 @@
 /** Language-code tables shared by the detector and the guard. */
 
+import { boundedMemo } from "./bounded-memo";
+
 /** ISO 639-3 (franc) → BCP-47 primary subtag. */
 export const FRANC_TO_BCP47: Readonly<Record<string, string>> = {
   afr: "af",
@@ -121,21 +123,12 @@ const CLUSTERS: readonly (readonly string[])[] = [
   ["zh", "yue"],
 ];
 
-// Called several times per response with the few tags of a dataset and a detector's codes: remembered
-// (a bounded number, since tags come from files).
-const MAX_REMEMBERED_TAGS = 1_000;
-const normalizedTags = new Map<string, string>();
-
+// Called several times per response with the few tags of a dataset and a detector's codes: remembered.
 /** Lower-cased primary subtag with legacy and ISO 639-3 aliases resolved: "zh-Hant-TW" → "zh", "cmn" → "zh", "no" → "nb". */
-export function normalizeLanguageTag(tag: string): string {
-  let out = normalizedTags.get(tag);
-  if (out === undefined) {
-    const primary = (tag.trim().toLowerCase().split(/[-_]/)[0] ?? "").trim();
-    out = ALIASES[primary] ?? primary;
-    if (normalizedTags.size < MAX_REMEMBERED_TAGS) normalizedTags.set(tag, out);
-  }
-  return out;
-}
+export const normalizeLanguageTag: (tag: string) => string = boundedMemo((tag) => {
+  const primary = (tag.trim().toLowerCase().split(/[-_]/)[0] ?? "").trim();
+  return ALIASES[primary] ?? primary;
+});
 
 export function sameLanguage(a: string, b: string): boolean {
   const x = normalizeLanguageTag(a);

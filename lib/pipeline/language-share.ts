@@ -17,6 +17,7 @@
  * Most responses are settled by native scans before any counting (a text wholly in its script).
  */
 import { cld2Detect, type Cld2Chunk } from "./cld2";
+import { boundedMemo } from "./bounded-memo";
 import { normalizeLanguageTag, sameLanguage } from "./language-codes";
 import { readsAs, withoutMarkup } from "./language";
 import { SCRIPT_CODES, scriptLetters, scriptOfLanguage, scriptSlot, SCRIPTS, type Script } from "./script";
@@ -244,20 +245,6 @@ export function measureLanguageShare(text: string, target: string, scriptOnly = 
 const languageNames = new Intl.DisplayNames(["en"], { type: "language", fallback: "code" });
 const scriptNames = new Intl.DisplayNames(["en"], { type: "script", fallback: "code" });
 
-// ICU's lookups cost ~1 µs each and the codes met are few: both are remembered (a bounded number).
-const MAX_REMEMBERED_NAMES = 1_000;
-const knownLanguageNames = new Map<string, string>();
-const knownScriptNames = new Map<string, string>();
-
-function remembered(known: Map<string, string>, code: string, name: (code: string) => string): string {
-  let out = known.get(code);
-  if (out === undefined) {
-    out = name(code);
-    if (known.size < MAX_REMEMBERED_NAMES) known.set(code, out);
-  }
-  return out;
-}
-
 function lookUpLanguageName(code: string): string {
   try {
     return languageNames.of(code) ?? code;
@@ -266,14 +253,12 @@ function lookUpLanguageName(code: string): string {
   }
 }
 
-export function languageName(code: string): string {
-  return remembered(knownLanguageNames, code, lookUpLanguageName);
-}
+// ICU's lookups cost ~1 µs each and the codes met are few: both are remembered.
+export const languageName: (code: string) => string = boundedMemo(lookUpLanguageName);
+const scriptName = boundedMemo((script) => `${scriptNames.of(script) ?? script} script`);
 
 function partName(part: SharePart): string {
-  return "lang" in part
-    ? languageName(part.lang)
-    : remembered(knownScriptNames, part.script, (script) => `${scriptNames.of(script) ?? script} script`);
+  return "lang" in part ? languageName(part.lang) : scriptName(part.script);
 }
 
 /** "62% Bangla, 38% English": what holds at least 5% of the letters, largest first. */

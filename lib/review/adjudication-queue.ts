@@ -2,6 +2,7 @@ import { z } from "zod";
 import { queryOne, queryRows, type Queryable, sql } from "@/lib/db/sql";
 import type { Preference } from "@/lib/pipeline/consensus";
 import { toPreference } from "./cast-vote";
+import type { ShownResponse } from "./claim-next-pair";
 
 export type DisputedVote = {
   reviewer: string | null;
@@ -10,7 +11,8 @@ export type DisputedVote = {
   seconds: number | null;
   createdAt: Date;
 };
-export type DisputedResponse = { responseId: number; text: string };
+/** The adjudication page shows a response in its pair's language: no detection is read. */
+export type DisputedResponse = Omit<ShownResponse, "detectedLanguage">;
 export type DisputedPair = {
   pairId: number;
   groupId: number;

@@ -9,23 +9,47 @@ import { copyCell, copyRows, writeRows, type Cell, type Column } from "./write-r
 export type LoadTarget = { client: PoolClient; copy: boolean; datasetId: number; append: boolean };
 export type LoadCounts = { groups: number; prompts: number; responses: number; duplicates: number };
 
-/** sample_index comes third: it is the one cell known only at load time (appending numbers after the stored samples). */
-export const RESPONSE_COLUMNS: Column[] = [
-  { name: "dataset_id", type: "int" },
-  { name: "group_id", type: "int" },
-  { name: "sample_index", type: "int" },
-  { name: "language", type: "text" },
-  { name: "text", type: "text" },
-  { name: "content_hash", type: "bytea" },
-  { name: "char_length", type: "int" },
-  { name: "model", type: "text" },
-  { name: "params", type: "jsonb" },
-  { name: "detected_language", type: "text" },
-  { name: "extracted_answer", type: "text" },
-  { name: "target_share", type: "float8" },
-  { name: "language_mix", type: "text" },
-  { name: "defect", type: "text" },
+type ImportResponse = ImportGroup["responses"][number];
+
+/**
+ * The responses' columns, in COPY order, each with where its value comes from and how it is written.
+ * `load`: known only when the group is written (its id, and the sample index, which an append numbers
+ * after the stored samples). `record`: from the import record, taken when the batch is submitted;
+ * `cell` is the value for the batched `unnest` insert (PGlite), `copy` its COPY text when that is
+ * not copyCell of the cell. `derived`: from derivation, the response's position `i` in its batch.
+ */
+type ResponseColumn = Column &
+  (
+    | { from: "load" }
+    | { from: "record"; cell: (r: ImportResponse) => Cell; copy?: (r: ImportResponse) => string }
+    | { from: "derived"; cell: (d: DeriveOutput, i: number) => Cell }
+  );
+
+export const RESPONSE_COLUMNS: ResponseColumn[] = [
+  { name: "dataset_id", type: "int", from: "load" },
+  { name: "group_id", type: "int", from: "load" },
+  { name: "sample_index", type: "int", from: "load" },
+  { name: "language", type: "text", from: "record", cell: (r) => r.lang },
+  { name: "text", type: "text", from: "record", cell: (r) => r.text },
+  // The hash is already hex: written as bytea's hex input, escaped as copyCell escapes a Buffer.
+  {
+    name: "content_hash",
+    type: "bytea",
+    from: "record",
+    cell: (r) => Buffer.from(r.contentHash, "hex"),
+    copy: (r) => `\\\\x${r.contentHash}`,
+  },
+  { name: "model", type: "text", from: "record", cell: (r) => r.model },
+  { name: "params", type: "jsonb", from: "record", cell: (r) => (r.params ? JSON.stringify(r.params) : null) },
+  { name: "char_length", type: "int", from: "derived", cell: (d, i) => d.charLengths[i]! },
+  { name: "detected_language", type: "text", from: "derived", cell: (d, i) => d.detected[i] ?? null },
+  { name: "extracted_answer", type: "text", from: "derived", cell: (d, i) => d.answers[i] ?? null },
+  { name: "target_share", type: "float8", from: "derived", cell: (d, i) => d.shares[i] ?? null },
+  { name: "language_mix", type: "text", from: "derived", cell: (d, i) => d.mixes[i] ?? null },
+  { name: "defect", type: "text", from: "derived", cell: (d, i) => d.defects[i] ?? null },
 ];
+const RECORD_COLUMNS = RESPONSE_COLUMNS.filter((c) => c.from === "record");
+const DERIVED_COLUMNS = RESPONSE_COLUMNS.filter((c) => c.from === "derived");
 
 /** A response's identity in its group: language, model and sample position (never its text). */
 export function identityKey(lang: string, model: string | null, sampleIndex: number): string {
@@ -39,13 +63,10 @@ type PreparedRow = {
   line: number;
   field: string;
   model: string | null;
-  params: string | null;
-  /** `copy`: the COPY line's UTF-8 bytes from the language to the content hash, its tab included. */
-  head: Buffer | null;
-  /** Without `copy`: the text, kept for the cells. */
-  text: string | null;
-  /** Filled once derivation returns: the rest of the COPY line's bytes (newline included) when `copy`, else the row's cells from the language on. */
-  row: Cell[] | Buffer | null;
+  /** The record columns: with `copy` their COPY line's UTF-8 bytes (the tab after the last included), else their cells. */
+  record: Buffer | Cell[];
+  /** Filled once derivation returns, the derived columns: the rest of the COPY line's bytes (newline included) with `copy`, else their cells. */
+  derived: Buffer | Cell[] | null;
 };
 /** A group's responses as rows, minus the group id and sample index (known only once the group is written). */
 export type PreparedGroup = { externalId: string; rows: PreparedRow[] };
@@ -61,57 +82,56 @@ export type GroupHead = Pick<ImportGroup, "externalId" | "gold" | "meta" | "prom
 export function prepareResponses(groups: ImportGroup[], copy: boolean): PreparedGroup[] {
   return groups.map((g) => ({
     externalId: g.externalId,
-    rows: g.responses.map((r) => ({
-      lang: r.lang,
-      sampleIndex: r.sampleIndex,
-      hash: r.contentHash,
-      line: r.line,
-      field: r.field,
-      model: r.model,
-      params: r.params ? JSON.stringify(r.params) : null,
-      // The hash is already hex: written as bytea's hex input, escaped as copyCell escapes a Buffer.
-      head: copy ? Buffer.from(`${copyCell(r.lang)}\t${copyCell(r.text)}\t\\\\x${r.contentHash}\t`) : null,
-      text: copy ? null : r.text,
-      row: null,
-    })),
+    rows: g.responses.map((r) => {
+      let record: Buffer | Cell[];
+      if (copy) {
+        let line = "";
+        for (const c of RECORD_COLUMNS) line += `${c.copy ? c.copy(r) : copyCell(c.cell(r))}\t`;
+        record = Buffer.from(line);
+      } else record = RECORD_COLUMNS.map((c) => c.cell(r));
+      return {
+        lang: r.lang,
+        sampleIndex: r.sampleIndex,
+        hash: r.contentHash,
+        line: r.line,
+        field: r.field,
+        model: r.model,
+        record,
+        derived: null,
+      };
+    }),
   }));
 }
 
 /**
- * Completes the prepared rows with the derived fields: the rest of each COPY line's bytes when `copy`,
- * else each row's cells. Runs as soon as derivation returns, off the write chain, so the connection is
- * not kept waiting while rows are built or encoded.
+ * Completes the prepared rows with the derived columns: the rest of each COPY line's bytes when `copy`,
+ * else their cells. Runs as soon as derivation returns, off the write chain, so the connection is not
+ * kept waiting while rows are built or encoded.
  */
 export function addDerived(prepared: PreparedGroup[], derived: DeriveOutput, copy: boolean): PreparedGroup[] {
   let i = 0;
   for (const g of prepared) {
     for (const r of g.rows) {
-      const detected = derived.detected[i] ?? null;
-      const answer = derived.answers[i] ?? null;
-      const share = derived.shares[i] ?? null;
-      const mix = derived.mixes[i] ?? null;
-      const defect = derived.defects[i] ?? null;
-      const length = derived.charLengths[i]!;
-      r.row = copy
-        ? Buffer.from(
-            `${length}\t${copyCell(r.model)}\t${copyCell(r.params)}\t${copyCell(detected)}\t${copyCell(answer)}\t${copyCell(share)}\t${copyCell(mix)}\t${copyCell(defect)}\n`,
-          )
-        : [r.lang, r.text, Buffer.from(r.hash, "hex"), length, r.model, r.params, detected, answer, share, mix, defect];
+      if (copy) {
+        let line = "";
+        for (let c = 0; c < DERIVED_COLUMNS.length; c++) line += `${c === 0 ? "" : "\t"}${copyCell(DERIVED_COLUMNS[c]!.cell(derived, i))}`;
+        r.derived = Buffer.from(`${line}\n`);
+      } else r.derived = DERIVED_COLUMNS.map((c) => c.cell(derived, i));
       i++;
     }
   }
   return prepared;
 }
 
-/** One COPY payload: each line's ASCII head (dataset, group, sample), then its prepared bytes (text part, derived part). */
-function copyPayload(heads: string[], texts: Buffer[], tails: Buffer[]): Buffer {
+/** One COPY payload: each line's ASCII head (dataset, group, sample), then its prepared bytes (record part, derived part). */
+function copyPayload(heads: string[], records: Buffer[], tails: Buffer[]): Buffer {
   let size = 0;
-  for (let i = 0; i < heads.length; i++) size += heads[i]!.length + texts[i]!.length + tails[i]!.length;
+  for (let i = 0; i < heads.length; i++) size += heads[i]!.length + records[i]!.length + tails[i]!.length;
   const out = Buffer.allocUnsafe(size);
   let at = 0;
   for (let i = 0; i < heads.length; i++) {
     at += out.write(heads[i]!, at, "latin1");
-    at += texts[i]!.copy(out, at);
+    at += records[i]!.copy(out, at);
     at += tails[i]!.copy(out, at);
   }
   return out;
@@ -240,7 +260,7 @@ export async function loadCompleteGroups(
   );
   const cols: Cell[][] = RESPONSE_COLUMNS.map(() => []);
   const heads: string[] = [];
-  const texts: Buffer[] = [];
+  const records: Buffer[] = [];
   const tails: Buffer[] = [];
   let duplicates = 0;
   let written = 0;
@@ -256,20 +276,19 @@ export async function loadCompleteGroups(
         return;
       }
       written++;
-      if (Buffer.isBuffer(row.row)) {
+      if (Buffer.isBuffer(row.record)) {
         heads.push(`${t.datasetId}\t${id}\t${sample}\t`);
-        texts.push(row.head!);
-        tails.push(row.row);
+        records.push(row.record);
+        tails.push(row.derived as Buffer);
       } else {
-        const cells = row.row!;
-        cols[0]!.push(t.datasetId);
-        cols[1]!.push(id);
-        cols[2]!.push(sample);
-        for (let c = 0; c < cells.length; c++) cols[c + 3]!.push(cells[c]!);
+        let c = 0;
+        for (const cell of [t.datasetId, id, sample]) cols[c++]!.push(cell);
+        for (const cell of row.record) cols[c++]!.push(cell);
+        for (const cell of row.derived as Cell[]) cols[c++]!.push(cell);
       }
     });
   });
-  if (t.copy) await copyRows(t.client, "responses", RESPONSE_COLUMNS, copyPayload(heads, texts, tails));
+  if (t.copy) await copyRows(t.client, "responses", RESPONSE_COLUMNS, copyPayload(heads, records, tails));
   else await writeRows(t.client, false, "responses", RESPONSE_COLUMNS, cols);
   const groupsAdded = kept.filter((g) => !existing.has(ids.get(g.externalId)!)).length;
   return { groups: groupsAdded, prompts, responses: written, duplicates };

@@ -74,5 +74,6 @@ describe("safeNextPath", () => {
       }),
       { numRuns: 2000 },
     );
-  });
+    // 2,000 runs take 3–4 s on a loaded 2-core machine, close to the default 5 s timeout.
+  }, 30_000);
 });

@@ -52,13 +52,23 @@ function portAnswers(port: number): Promise<boolean> {
   });
 }
 
+/** The extensions every embedded database is opened with. */
+export const PGLITE_EXTENSIONS = {
+  // pg_trgm serves the trigram search indexes (migration 20261129120200_review_bulk_search).
+  pg_trgm,
+};
+
 /**
  * Serves a PGlite database over the Postgres wire protocol on a free loopback port, to clients that
- * present `secret` as their password (see embeddedUrl).
+ * present `secret` as their password (see embeddedUrl). A new database starts from `from` (a
+ * `dumpDataDir` of one) when given, instead of running initdb.
  */
-export async function servePGlite(dataDir: string | null, secret: string): Promise<{ port: number; stop(): Promise<void> }> {
-  // pg_trgm serves the trigram search indexes (migration 20261129120200_review_bulk_search).
-  const db = await PGlite.create({ ...(dataDir ? { dataDir } : {}), extensions: { pg_trgm } });
+export async function servePGlite(dataDir: string | null, secret: string, from?: Blob): Promise<{ port: number; stop(): Promise<void> }> {
+  const db = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    ...(from ? { loadDataDir: from } : {}),
+    extensions: PGLITE_EXTENSIONS,
+  });
   // Files PGlite made before (or with a loose umask) become this user's only.
   if (dataDir) makeTreePrivate(dataDir);
   await db.exec(RESUME_READER_ROLE);

@@ -23,7 +23,7 @@ export function fixtureFile(name: string, content: string | Buffer): string {
   return path;
 }
 
-/** Nested JSONL of `groups` groups, each an English prompt with three responses, then `tail` (2,000 responses make an import batch). */
+/** Nested JSONL of `groups` groups, each an English prompt with three responses, then `tail`. */
 export function nestedGroupsFile(name: string, groups: number, tail = ""): string {
   const lines = Array.from({ length: groups }, (_, i) =>
     JSON.stringify({

@@ -8,6 +8,7 @@ import { closeDatabase, getDatabase, type Database } from "@/lib/db/client";
 import { embeddedUrl, servePGlite } from "@/lib/db/embedded";
 import { newSecret } from "@/lib/db/pglite-auth";
 import { setDatabaseUrl } from "@/lib/env";
+import { emptyPGliteDump } from "./pglite-template";
 
 export const TEST_POSTGRES = "postgresql://postgres@127.0.0.1:5432";
 
@@ -38,7 +39,7 @@ async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<
 
 async function createPGliteDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const secret = newSecret();
-  const served = await servePGlite(null, secret);
+  const served = await servePGlite(null, secret, await emptyPGliteDump());
   return { url: embeddedUrl(served.port, secret), drop: () => served.stop() };
 }
 

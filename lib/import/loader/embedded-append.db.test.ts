@@ -18,7 +18,9 @@ function write(name: string, groups: Group[], tail = ""): string {
   writeFileSync(path, `${groups.map((g) => JSON.stringify(g)).join("\n")}\n${tail}`);
   return path;
 }
-/** `n` groups g<from>… with 3 English responses each (2,000 responses make a batch). */
+/** Batches of 200 responses: a file of a few hundred groups is written in several (as 2,000 in production). */
+const BATCH = 200;
+/** `n` groups g<from>… with 3 English responses each. */
 function groups(n: number, from = 0, text = "Answer"): Group[] {
   return Array.from({ length: n }, (_, k) => {
     const i = from + k;
@@ -32,7 +34,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.drop());
 
-async function base(slug: string, n = 1_000): Promise<Record<string, unknown[]>> {
+async function base(slug: string, n = 100): Promise<Record<string, unknown[]>> {
   await importFile(t.db, { source: { path: write(`${slug}-base.jsonl`, groups(n)) }, datasetSlug: slug, create: { task: "general" } });
   return datasetSnapshot(t.db.pool, slug);
 }
@@ -40,9 +42,14 @@ async function base(slug: string, n = 1_000): Promise<Record<string, unknown[]>>
 describe("an import into an existing dataset", () => {
   it("leaves the dataset exactly as before when a record near the end is invalid, after several batches were written", async () => {
     const before = await base("bad-tail");
-    const path = write("bad-tail.jsonl", [...groups(1_000, 0, "More"), ...groups(1_000, 1_000)], `{"id": "bad", "prompts": {"en": 7}}\n`);
+    const path = write("bad-tail.jsonl", [...groups(100, 0, "More"), ...groups(100, 100)], `{"id": "bad", "prompts": {"en": 7}}\n`);
     for (const append of [true, false]) {
-      await expect(importFile(t.db, { source: { path }, datasetSlug: "bad-tail", append })).rejects.toMatchObject({ code: "BAD_INPUT" });
+      let committed = 0;
+      const onBatchCommitted = () => void (committed += 1);
+      await expect(
+        importFile(t.db, { source: { path }, datasetSlug: "bad-tail", append, batchResponses: BATCH, onBatchCommitted }),
+      ).rejects.toMatchObject({ code: "BAD_INPUT" });
+      if (t.kind === "pglite") expect(committed).toBeGreaterThanOrEqual(3);
       expect(await datasetSnapshot(t.db.pool, "bad-tail")).toEqual(before);
     }
     expect(await loadLeftovers(t.db.pool)).toEqual({ loads: 0, golds: 0 });
@@ -50,16 +57,17 @@ describe("an import into an existing dataset", () => {
 
   it("leaves the dataset exactly as before when it is cancelled midway", async () => {
     const before = await base("cancelled");
-    const more = groups(3_000, 500, "Other").map((g, i) => (i < 500 ? { ...g, gold: "42" } : g));
+    const more = groups(300, 50, "Other").map((g, i) => (i < 50 ? { ...g, gold: "42" } : g));
     let committed = 0;
     const cancel = new Error("cancelled");
     const run = importFile(t.db, {
       source: { path: write("cancelled.jsonl", more) },
       datasetSlug: "cancelled",
       append: true,
+      batchResponses: BATCH,
       onBatchCommitted: () => void (committed += 1),
       onProgress: (p) => {
-        if (t.kind === "pglite" ? committed > 0 : p.records >= 1_000) throw cancel;
+        if (t.kind === "pglite" ? committed > 0 : p.records >= 100) throw cancel;
       },
     });
     await expect(run).rejects.toBe(cancel);

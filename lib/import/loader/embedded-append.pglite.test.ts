@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { embeddedUrl, servePGlite } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrations";
 import { datasetSnapshot, loadLeftovers } from "@/lib/testing/dataset-snapshot";
+import { emptyPGliteDump } from "@/lib/testing/pglite-template";
 import { databaseForThisFile } from "@/lib/testing/test-db";
 import { sweepAbandonedLoads } from "./abandoned-loads";
 import { startLoad, writeInLoad } from "./hidden-load";
@@ -25,6 +26,8 @@ function write(lines: unknown[]): string {
 }
 
 const t = databaseForThisFile("pglite");
+// Batches of 200 responses: a file of a few hundred groups is written in several (as 2,000 in production).
+const BATCH = 200;
 
 describe("an append on PGlite", () => {
   it("answers readers on another connection between batches with the dataset as it was, then shows all of it", async () => {
@@ -34,28 +37,29 @@ describe("an append on PGlite", () => {
         prompts: { en: `Question ${i}?`, ...(text === "new" ? { de: `Frage ${i}?` } : {}) },
         responses: { en: [`${text} ${i}a`, `${text} ${i}b`, `${text} ${i}c`], ...(text === "new" ? { de: [`neu ${i}`] } : {}) },
       }));
-    await importFile(t.db, { source: { path: write(nested(1_000, "old")) }, datasetSlug: "served", create: { task: "general" } });
+    await importFile(t.db, { source: { path: write(nested(100, "old")) }, datasetSlug: "served", create: { task: "general" } });
     const reader = new pg.Client({ connectionString: t.url });
     await reader.connect();
     const before = await datasetSnapshot(reader, "served");
     let answered = 0;
     try {
       const summary = await importFile(t.db, {
-        source: { path: write(nested(1_500, "new")) },
+        source: { path: write(nested(150, "new")) },
         datasetSlug: "served",
         append: true,
+        batchResponses: BATCH,
         // Inside one import transaction these queries would wait for the import, which waits for them.
         onBatchCommitted: async () => {
           expect(await datasetSnapshot(reader, "served")).toEqual(before);
           answered += 1;
         },
       });
-      expect(summary).toMatchObject({ groupsAdded: 500, promptsAdded: 2_000, responsesAdded: 6_000 });
+      expect(summary).toMatchObject({ groupsAdded: 50, promptsAdded: 200, responsesAdded: 600 });
       expect(answered).toBeGreaterThanOrEqual(3);
       const after = await datasetSnapshot(reader, "served");
-      expect(after.responses).toHaveLength(3_000 + 6_000);
+      expect(after.responses).toHaveLength(300 + 600);
       expect(after.dataset).toEqual([{ languages: ["de", "en"], loading: false }]);
-      expect(after.groupStats).toEqual([{ groups: 1_500, with_gold: 0 }]);
+      expect(after.groupStats).toEqual([{ groups: 150, with_gold: 0 }]);
       const { rows } = await reader.query<{ role: string }>(`SELECT current_user AS role`);
       expect(rows[0]!.role).toBe("postgres");
     } finally {
@@ -65,7 +69,8 @@ describe("an append on PGlite", () => {
 });
 
 // Generated merges: group ids and texts from small pools, so that files meet stored groups, give golds,
-// repeat stored samples and (without append) conflict with them.
+// repeat stored samples and (without append) conflict with them; batches of 20 responses, so that about half the
+// merges are written in several.
 const LANGS = ["en", "de", "fr"] as const;
 const arbGroup = fc.record({
   id: fc.integer({ min: 0, max: 40 }).map((i) => `g${i}`),
@@ -116,7 +121,8 @@ describe("an import into an existing dataset on PGlite, batched", () => {
           const mergePath = write(nestedLines(merge, flat));
           const outcome = async (slug: string, inOneTransaction: boolean) => {
             await importFile(t.db, { source: { path: basePath }, datasetSlug: slug, create: { task: "general" } });
-            const summary = await importFile(t.db, { source: { path: mergePath }, datasetSlug: slug, append, inOneTransaction }).then(
+            const merge = { source: { path: mergePath }, datasetSlug: slug, append, inOneTransaction, batchResponses: 20 };
+            const summary = await importFile(t.db, merge).then(
               ({ dataset: _, ...counts }) => counts,
               (e: Error) => e.message,
             );
@@ -130,17 +136,18 @@ describe("an import into an existing dataset on PGlite, batched", () => {
       ),
       { numRuns: 25 },
     );
-  });
+    // 100 imports of a few dozen statements each on PGlite: 3–7 s of CPU, which a loaded 2-core machine stretches past 60 s.
+  }, 240_000);
 });
 
 describe("a load listed when the embedded database is opened (its process stopped)", () => {
   it("stays hidden: the session starts as the reader role until the load is published or swept", async () => {
     const dataDir = mkdtempSync(join(tmpdir(), "cm-embedded-reopen-"));
-    const open = async () => {
-      const served = await servePGlite(dataDir, "secret");
+    const open = async (from?: Blob) => {
+      const served = await servePGlite(dataDir, "secret", from);
       return { served, pool: new pg.Pool({ connectionString: embeddedUrl(served.port, "secret"), max: 1 }) };
     };
-    const first = await open();
+    const first = await open(await emptyPGliteDump());
     await migrate(first.pool);
     const { rows } = await first.pool.query<{ id: number }>(
       `INSERT INTO datasets (slug, name, updated_at) VALUES ('d', 'd', now()) RETURNING id`,
@@ -165,5 +172,6 @@ describe("a load listed when the embedded database is opened (its process stoppe
       await again.pool.end();
       await again.served.stop();
     }
-  });
+    // Opens PGlite twice on files and migrates it: about 4 s of CPU, which a loaded 2-core machine stretches past 60 s.
+  }, 180_000);
 });

@@ -53,6 +53,8 @@ export type ImportFileOptions = {
   onBatchCommitted?: () => void | Promise<void>;
   /** Import in one transaction on PGlite too (as on Postgres), freezing its readers meanwhile: for comparisons. */
   inOneTransaction?: boolean;
+  /** Responses per batch (default 2,000): tests lower it to write several batches from a small file. */
+  batchResponses?: number;
   /** Worker threads that compute derived fields (0: on this thread). They need tsx (CLI, benchmarks). */
   workers?: number;
   /** Filled in with where the time went. */
@@ -133,6 +135,7 @@ async function readInto(
   let pending: ImportGroup[] = [];
   let pendingResponses = 0;
   let validGroups = 0;
+  const batchResponses = opts.batchResponses ?? BATCH_RESPONSES;
   for await (const batch of reader.batches()) {
     for (const item of batch) {
       if (item.kind === "group") {
@@ -141,7 +144,7 @@ async function readInto(
         pending.push(item.group);
         for (const p of item.group.prompts) languages.add(p.lang);
         pendingResponses += item.group.responses.length + 1;
-        if (pendingResponses >= BATCH_RESPONSES) {
+        if (pendingResponses >= batchResponses) {
           await load.submit(pending);
           pending = [];
           pendingResponses = 0;

@@ -1,11 +1,14 @@
 // Select run on ≥1M responses (K = 8, 8 languages) with offline scorers, against the I/O floor
-// measured in the same process: reading the same responses and COPYing as many score and pair rows.
+// measured in the same process: streaming the same responses and COPYing as many score and pair rows.
 import { spawn, spawnSync } from "node:child_process";
 import { availableParallelism } from "node:os";
 import { pipeline } from "node:stream/promises";
 import { Readable } from "node:stream";
 import { from as copyFrom } from "pg-copy-streams";
 import { closeDatabase, type Database } from "@/lib/db/client";
+import { sql } from "@/lib/db/sql";
+import { cursorBatches } from "@/lib/export/snapshots/read-pairs";
+import { withReadSnapshot } from "@/lib/export/snapshots/read-snapshot";
 import { generateGroups } from "@/lib/demo";
 import { loadGeneratedGroups } from "@/lib/datasets/seed-demo";
 import { createSelectRun } from "@/lib/runs/create-select-run";
@@ -30,37 +33,45 @@ async function ensureDataset(db: Database, responses: number): Promise<number> {
   return d.id;
 }
 
+/**
+ * The I/O the run cannot avoid: every response read (cursor batches on one connection) while as many
+ * score rows stream into a COPY on another, then one pair row per K responses. Constant memory at any size.
+ */
 async function floor(db: Database, datasetId: number): Promise<{ ms: number; responses: number }> {
   const t0 = Date.now();
-  const client = await db.pool.connect();
+  const writer = await db.pool.connect();
+  let responses = 0;
   try {
-    const { rows } = await client.query<{ id: number; group_id: number; text: string }>(
-      `SELECT r.id, r.group_id, r.text, r.detected_language, r.extracted_answer FROM responses r WHERE r.dataset_id = $1 ORDER BY r.group_id, r.language, r.sample_index`,
-      [datasetId],
-    );
-    await client.query(
+    await writer.query(
       `CREATE TEMP TABLE floor_scores (run_id int, dataset_id int, response_id int, group_id int, kind text, score float8)`,
     );
-    await client.query(
+    await writer.query(
       `CREATE TEMP TABLE floor_pairs (run_id int, group_id int, language text, chosen_id int, rejected_id int, margin float8)`,
     );
-    const scores = Readable.from(
-      (function* () {
-        for (const r of rows) yield `0\t${datasetId}\t${r.id}\t${r.group_id}\tcl\t0.5\n`;
-      })(),
-    );
-    await pipeline(scores, client.query(copyFrom("COPY floor_scores FROM STDIN")));
-    const pairCount = Math.round(rows.length / K);
+    const query = sql`SELECT r.id, r.group_id, r.text, r.detected_language, r.extracted_answer FROM responses r
+      WHERE r.dataset_id = ${datasetId} ORDER BY r.group_id, r.language, r.sample_index`;
+    await withReadSnapshot(db, async (reader) => {
+      const scores = Readable.from(
+        (async function* () {
+          for await (const batch of cursorBatches<{ id: number; group_id: number }>(reader, query)) {
+            responses += batch.length;
+            yield batch.map((r) => `0\t${datasetId}\t${r.id}\t${r.group_id}\tcl\t0.5\n`).join("");
+          }
+        })(),
+      );
+      await pipeline(scores, writer.query(copyFrom("COPY floor_scores FROM STDIN")));
+    });
+    const pairCount = Math.round(responses / K);
     const pairs = Readable.from(
       (function* () {
         for (let i = 0; i < pairCount; i++) yield `0\t${i}\tde\t1\t2\t0.5\n`;
       })(),
     );
-    await pipeline(pairs, client.query(copyFrom("COPY floor_pairs FROM STDIN")));
-    return { ms: Date.now() - t0, responses: rows.length };
+    await pipeline(pairs, writer.query(copyFrom("COPY floor_pairs FROM STDIN")));
+    return { ms: Date.now() - t0, responses };
   } finally {
-    await client.query("DROP TABLE IF EXISTS floor_scores, floor_pairs").catch(() => {});
-    client.release();
+    await writer.query("DROP TABLE IF EXISTS floor_scores, floor_pairs").catch(() => {});
+    writer.release();
   }
 }
 

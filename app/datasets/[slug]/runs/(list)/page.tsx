@@ -1,13 +1,11 @@
 import Link from "next/link";
-import { JobProgress } from "@/components/job-progress";
 import { runSummaryLine } from "@/components/runs/run-settings";
 import { Time } from "@/components/time";
 import { getDatabase } from "@/lib/db/client";
-import { jobProgressOf, runUnit } from "@/lib/jobs/job-status";
 import { abilities, pageDataset } from "@/lib/auth/page-guard";
 import { groupCounts } from "@/lib/dashboards/queries/overview";
 import { listRuns } from "@/lib/runs/queries";
-import { CancelRunButton } from "../_components/cancel-run-button";
+import { RunProgress } from "../_components/run-progress";
 import { StartRunForm } from "../_components/start-run-form";
 
 export const dynamic = "force-dynamic";
@@ -46,14 +44,7 @@ export default async function RunsPage({ params }: { params: Promise<{ slug: str
                 <Time value={run.startedAt ?? run.createdAt} />
                 {run.author ? ` by ${run.author}` : " (no author recorded)"}
               </span>
-              <JobProgress
-                kind={run.kind}
-                id={run.id}
-                testIds={{ root: `run-progress-${run.id}`, status: `run-status-${run.id}` }}
-                unit={runUnit(run.kind)}
-                initial={jobProgressOf(run)}
-              />
-              {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
+              <RunProgress run={run} canCancel={can.manage} />
               {run.summary && (
                 <span className="text-slate-600">
                   {run.summary.pairs} pairs, {Object.values(run.summary.skipped).reduce((a, b) => a + b, 0)} skipped

@@ -1,13 +1,11 @@
 import Link from "next/link";
 import { LanguageBadge } from "@/components/language-badge";
-import { JobProgress } from "@/components/job-progress";
 import { runSettings } from "@/components/runs/run-settings";
 import { Time } from "@/components/time";
 import { SKIP_TEXT } from "@/components/scores/pair-explanations";
 import { ScoreLegend } from "@/components/scores/score-legend";
-import { jobProgressOf, runUnit } from "@/lib/jobs/job-status";
 import { abilities } from "@/lib/auth/page-guard";
-import { CancelRunButton } from "../_components/cancel-run-button";
+import { RunProgress } from "../_components/run-progress";
 import { pageRun } from "./page-run";
 import { RunCharts } from "./run-charts";
 
@@ -33,14 +31,7 @@ export default async function RunPage({ params }: Props) {
           ← Runs
         </Link>
         <h1 className="text-xl font-semibold">Run {run.number}</h1>
-        <JobProgress
-          kind={run.kind}
-          id={run.id}
-          testIds={{ root: `run-progress-${run.id}`, status: `run-status-${run.id}` }}
-          unit={runUnit(run.kind)}
-          initial={jobProgressOf(run)}
-        />
-        {can.manage && (run.status === "queued" || run.status === "running") && <CancelRunButton runId={run.id} />}
+        <RunProgress run={run} canCancel={can.manage} />
       </div>
       <p className="text-sm text-slate-600" data-testid="run-facts">
         {run.kind} run · {run.startedAt ? "started " : "created, not started yet, "}
